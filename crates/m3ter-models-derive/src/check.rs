@@ -1,0 +1,103 @@
+//! Check: every rule that relates keywords to each other or to the field's type, in one place.
+//! Each violation is an error on the keyword's tokens.
+
+use std::collections::BTreeMap;
+
+use crate::ast::{Body, Container, Errors, Keyword, KeywordValue};
+use crate::shape::Shape;
+
+pub(crate) fn check(container: &Container<'_>, errors: &mut Errors) {
+    if container.json_schema.is_some() && !container.input.generics.params.is_empty() {
+        errors.spanned(
+            container.input.generics.params.first().map_or_else(proc_macro2::Span::call_site, syn::spanned::Spanned::span),
+            "`#[spec(json_schema)]` is not supported on generic types",
+        );
+    }
+    if let Body::Struct { fields, .. } = &container.body {
+        for field in fields {
+            let shape = Shape::of(field.ty);
+            check_keywords(&field.keywords, &shape, true, errors);
+        }
+    }
+}
+
+fn check_keywords(keywords: &[Keyword], shape: &Shape, top_level: bool, errors: &mut Errors) {
+    let mut seen = BTreeMap::new();
+    for keyword in keywords {
+        let name = keyword.name.to_string();
+        if seen.insert(name.clone(), ()).is_some() {
+            errors.spanned(keyword.name.span(), format!("duplicate keyword `{name}`"));
+            continue;
+        }
+        let present = shape.present();
+        let wrong_type = |expected: &str| format!("`{name}` applies to {expected}, but this field is {}", shape.describe());
+        match &keyword.value {
+            KeywordValue::MinLength(_) | KeywordValue::MaxLength(_) | KeywordValue::Pattern(_) | KeywordValue::Format(_) => {
+                if !matches!(present, Shape::Str | Shape::Other) {
+                    errors.spanned(keyword.name.span(), wrong_type("strings"));
+                }
+            }
+            KeywordValue::Minimum(_)
+            | KeywordValue::Maximum(_)
+            | KeywordValue::ExclusiveMinimum(_)
+            | KeywordValue::ExclusiveMaximum(_) => {
+                if !matches!(present, Shape::Int | Shape::Float | Shape::Other) {
+                    errors.spanned(keyword.name.span(), wrong_type("numbers"));
+                }
+            }
+            KeywordValue::MinItems(_) | KeywordValue::MaxItems(_) => {
+                if !matches!(present, Shape::List(_) | Shape::Other) {
+                    errors.spanned(keyword.name.span(), wrong_type("lists"));
+                }
+            }
+            KeywordValue::Items(inner) => {
+                if matches!(present, Shape::List(_) | Shape::Other) {
+                    check_keywords(inner, &shape.item(), false, errors);
+                } else {
+                    errors.spanned(keyword.name.span(), wrong_type("lists"));
+                }
+            }
+            KeywordValue::Nested => {}
+            KeywordValue::Forbidden(_) => {
+                if !top_level || !matches!(shape, Shape::Optional(_)) {
+                    errors.spanned(keyword.name.span(), "`forbidden` applies to `Option` fields only");
+                }
+            }
+        }
+        if let KeywordValue::Pattern(lit) = &keyword.value
+            && let Err(error) = regex::Regex::new(&lit.value())
+        {
+            errors.spanned(lit.span(), format!("invalid pattern: {error}"));
+        }
+    }
+    check_bounds(keywords, errors);
+}
+
+fn check_bounds(keywords: &[Keyword], errors: &mut Errors) {
+    let find = |wanted: fn(&KeywordValue) -> Option<f64>| keywords.iter().find_map(|k| wanted(&k.value).map(|v| (k, v)));
+    #[allow(clippy::cast_precision_loss)]
+    let pairs: [(fn(&KeywordValue) -> Option<f64>, fn(&KeywordValue) -> Option<f64>); 3] = [
+        (
+            |v| if let KeywordValue::MinLength(n) = v { Some(*n as f64) } else { None },
+            |v| if let KeywordValue::MaxLength(n) = v { Some(*n as f64) } else { None },
+        ),
+        (
+            |v| if let KeywordValue::MinItems(n) = v { Some(*n as f64) } else { None },
+            |v| if let KeywordValue::MaxItems(n) = v { Some(*n as f64) } else { None },
+        ),
+        (
+            |v| if let KeywordValue::Minimum(n) = v { Some(n.as_f64()) } else { None },
+            |v| if let KeywordValue::Maximum(n) = v { Some(n.as_f64()) } else { None },
+        ),
+    ];
+    for (min, max) in pairs {
+        if let (Some((min_kw, min)), Some((max_kw, max))) = (find(min), find(max))
+            && min > max
+        {
+            errors.spanned(
+                min_kw.name.span(),
+                format!("`{}` ({min}) is greater than `{}` ({max})", min_kw.name, max_kw.name),
+            );
+        }
+    }
+}

@@ -1,0 +1,42 @@
+//! `#[derive(Validate)]` for `m3ter-models`.
+//!
+//! Field attributes are named after the OpenAPI / JSON Schema keywords:
+//!
+//! | attribute | keyword | applies to |
+//! |---|---|---|
+//! | `min_length = N`, `max_length = N` | `minLength`, `maxLength` (code points) | strings |
+//! | `pattern = "…"` | `pattern` (compiled when the macro expands) | strings |
+//! | `format = "…"` | `format` (`aws-iam-role-arn`, `date-time`, `uuid`) | strings |
+//! | `minimum`, `maximum`, `exclusive_minimum`, `exclusive_maximum` | the same | numbers |
+//! | `min_items = N`, `max_items = N` | `minItems`, `maxItems` | lists |
+//! | `items(…)` | `items`: the keywords inside apply to every item | lists |
+//! | `nested` | validate a field whose type implements `Validate` | any |
+//! | `forbidden`, `forbidden = "create"` | must be absent (an operation rule) | `Option` |
+//!
+//! On the container, `#[spec(json_schema)]` also implements `schemars::JsonSchema` (with the
+//! crate's `schemars` feature), carrying the same constraints. Wire names (and so the JSON
+//! Pointer of every error) follow `#[serde(rename)]` and `#[serde(rename_all)]`.
+//!
+//! The macro parses (`ast`), checks the attributes against each other and the field types
+//! (`check`), and expands (`expand`, `schema`); every misuse is reported at once on its tokens,
+//! with a fallback impl so that no follow-on errors bury it.
+
+#![forbid(unsafe_code)]
+
+mod ast;
+mod case;
+mod check;
+mod expand;
+mod schema;
+mod shape;
+
+use proc_macro::TokenStream;
+use syn::{DeriveInput, parse_macro_input};
+
+/// Derives `m3ter_models::Validate` (and `validator::Validate`, and with `#[spec(json_schema)]`
+/// `schemars::JsonSchema`, as the crate's features say) from `#[spec(...)]` attributes.
+#[proc_macro_derive(Validate, attributes(spec))]
+pub fn derive_validate(input: TokenStream) -> TokenStream {
+    let input = parse_macro_input!(input as DeriveInput);
+    expand::derive(&input).into()
+}

@@ -1,0 +1,432 @@
+//! The error model: every violation with a JSON Pointer path, a stable code and parameters.
+//!
+//! Messages are rendered lazily (on `Display`), so collecting errors costs only the path string.
+
+use std::fmt;
+
+use serde::Serialize;
+use serde::ser::SerializeStruct;
+use serde_json::{Map, Value, json};
+
+use crate::rules::number::Number;
+
+/// The stable, machine-readable code of an error. Its [`as_str`](ErrorCode::as_str) spelling is
+/// part of the public contract and never changes.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, PartialOrd, Ord)]
+pub enum ErrorCode {
+    /// The input is not well-formed JSON.
+    Syntax,
+    /// A value has the wrong JSON type.
+    Type,
+    /// A required member is missing.
+    Required,
+    /// A member the schema does not allow.
+    UnknownField,
+    /// A string's length in code points, or an array's item count, is out of bounds.
+    Length,
+    /// A string does not match the schema's pattern.
+    Pattern,
+    /// A string does not have the schema's format (e.g. `aws-iam-role-arn`).
+    Format,
+    /// A value is not one of the allowed values.
+    Enum,
+    /// A member that must not be present in this operation is present.
+    Forbidden,
+    /// A number is out of bounds.
+    Range,
+}
+
+impl ErrorCode {
+    /// Every code, in a fixed order.
+    pub const ALL: [ErrorCode; 10] = [
+        ErrorCode::Syntax,
+        ErrorCode::Type,
+        ErrorCode::Required,
+        ErrorCode::UnknownField,
+        ErrorCode::Length,
+        ErrorCode::Pattern,
+        ErrorCode::Format,
+        ErrorCode::Enum,
+        ErrorCode::Forbidden,
+        ErrorCode::Range,
+    ];
+
+    /// The wire spelling of the code: `syntax`, `type`, `required`, `unknown_field`, `length`,
+    /// `pattern`, `format`, `enum`, `forbidden` or `range`.
+    pub const fn as_str(self) -> &'static str {
+        match self {
+            ErrorCode::Syntax => "syntax",
+            ErrorCode::Type => "type",
+            ErrorCode::Required => "required",
+            ErrorCode::UnknownField => "unknown_field",
+            ErrorCode::Length => "length",
+            ErrorCode::Pattern => "pattern",
+            ErrorCode::Format => "format",
+            ErrorCode::Enum => "enum",
+            ErrorCode::Forbidden => "forbidden",
+            ErrorCode::Range => "range",
+        }
+    }
+}
+
+impl fmt::Display for ErrorCode {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str(self.as_str())
+    }
+}
+
+/// What a length bound counts.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum LengthUnit {
+    /// Unicode code points of a string (JSON Schema `minLength`/`maxLength`).
+    Characters,
+    /// Items of an array (JSON Schema `minItems`/`maxItems`).
+    Items,
+}
+
+/// Which numeric bound a value broke.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum RangeBound {
+    /// `minimum`: the value must be at least the limit.
+    Minimum,
+    /// `maximum`: the value must be at most the limit.
+    Maximum,
+    /// `exclusiveMinimum`: the value must be greater than the limit.
+    ExclusiveMinimum,
+    /// `exclusiveMaximum`: the value must be less than the limit.
+    ExclusiveMaximum,
+}
+
+impl RangeBound {
+    /// The JSON Schema keyword of the bound.
+    pub const fn keyword(self) -> &'static str {
+        match self {
+            RangeBound::Minimum => "minimum",
+            RangeBound::Maximum => "maximum",
+            RangeBound::ExclusiveMinimum => "exclusiveMinimum",
+            RangeBound::ExclusiveMaximum => "exclusiveMaximum",
+        }
+    }
+}
+
+/// Why a string does not have its format: which part is wrong and what that part must be.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub struct FormatViolation {
+    /// The part of the value that is wrong, as a stable identifier (e.g. `account_id`).
+    pub part: &'static str,
+    /// What the part must be, in words (e.g. `exactly 12 ASCII digits`).
+    pub expected: &'static str,
+}
+
+/// The code and parameters of one error.
+#[derive(Clone, Debug, PartialEq)]
+#[non_exhaustive]
+pub enum ErrorKind {
+    /// Not well-formed JSON.
+    Syntax {
+        /// The parser's message.
+        message: String,
+        /// 1-based line of the fault.
+        line: usize,
+        /// 1-based column of the fault.
+        column: usize,
+    },
+    /// A value of the wrong JSON type.
+    Type {
+        /// The JSON type(s) the schema allows, e.g. `string`.
+        expected: &'static str,
+        /// The JSON type found, e.g. `null`.
+        actual: &'static str,
+    },
+    /// A required member is missing.
+    Required,
+    /// A member the schema does not allow.
+    UnknownField,
+    /// A length or item count out of bounds.
+    Length {
+        /// What is counted.
+        unit: LengthUnit,
+        /// The inclusive lower bound, if any.
+        min: Option<u64>,
+        /// The inclusive upper bound, if any.
+        max: Option<u64>,
+        /// The length found.
+        actual: u64,
+    },
+    /// A string that does not match the pattern.
+    Pattern {
+        /// The pattern (ECMA-262 and Rust `regex` alike).
+        pattern: &'static str,
+    },
+    /// A string without its format.
+    Format {
+        /// The format's name, e.g. `aws-iam-role-arn`.
+        format: &'static str,
+        /// What is wrong.
+        violation: FormatViolation,
+    },
+    /// A value that is not one of the allowed values.
+    Enum {
+        /// The allowed values.
+        allowed: &'static [&'static str],
+    },
+    /// A member that must not be present.
+    Forbidden {
+        /// When it is forbidden (e.g. the operation `create`), if the rule says.
+        context: Option<&'static str>,
+    },
+    /// A number out of bounds.
+    Range {
+        /// Which bound.
+        bound: RangeBound,
+        /// The bound's value.
+        limit: Number,
+        /// The value found.
+        actual: Number,
+    },
+}
+
+impl ErrorKind {
+    /// The stable code of this kind.
+    pub const fn code(&self) -> ErrorCode {
+        match self {
+            ErrorKind::Syntax { .. } => ErrorCode::Syntax,
+            ErrorKind::Type { .. } => ErrorCode::Type,
+            ErrorKind::Required => ErrorCode::Required,
+            ErrorKind::UnknownField => ErrorCode::UnknownField,
+            ErrorKind::Length { .. } => ErrorCode::Length,
+            ErrorKind::Pattern { .. } => ErrorCode::Pattern,
+            ErrorKind::Format { .. } => ErrorCode::Format,
+            ErrorKind::Enum { .. } => ErrorCode::Enum,
+            ErrorKind::Forbidden { .. } => ErrorCode::Forbidden,
+            ErrorKind::Range { .. } => ErrorCode::Range,
+        }
+    }
+
+    /// The parameters of the error, as a JSON object (`min`, `max`, `actual`, `pattern`, ...).
+    pub fn params(&self) -> Map<String, Value> {
+        let value = match self {
+            ErrorKind::Syntax { line, column, .. } => json!({"line": line, "column": column}),
+            ErrorKind::Type { expected, actual } => json!({"expected": expected, "actual": actual}),
+            ErrorKind::Required | ErrorKind::UnknownField => json!({}),
+            ErrorKind::Length { unit, min, max, actual } => {
+                let unit = match unit {
+                    LengthUnit::Characters => "characters",
+                    LengthUnit::Items => "items",
+                };
+                let mut map = Map::new();
+                map.insert("unit".into(), unit.into());
+                if let Some(min) = min {
+                    map.insert("min".into(), (*min).into());
+                }
+                if let Some(max) = max {
+                    map.insert("max".into(), (*max).into());
+                }
+                map.insert("actual".into(), (*actual).into());
+                return map;
+            }
+            ErrorKind::Pattern { pattern } => json!({"pattern": pattern}),
+            ErrorKind::Format { format, violation } => json!({
+                "format": format,
+                "part": violation.part,
+                "expected": violation.expected,
+            }),
+            ErrorKind::Enum { allowed } => json!({"allowed": allowed}),
+            ErrorKind::Forbidden { context } => match context {
+                Some(context) => json!({"context": context}),
+                None => json!({}),
+            },
+            ErrorKind::Range { bound, limit, actual } => {
+                json!({"bound": bound.keyword(), "limit": limit.to_json(), "actual": actual.to_json()})
+            }
+        };
+        match value {
+            Value::Object(map) => map,
+            _ => Map::new(),
+        }
+    }
+}
+
+impl fmt::Display for ErrorKind {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        match self {
+            ErrorKind::Syntax { message, .. } => write!(f, "is not valid JSON: {message}"),
+            ErrorKind::Type { expected, actual } => write!(f, "must be {expected}, got {actual}"),
+            ErrorKind::Required => f.write_str("is required"),
+            ErrorKind::UnknownField => f.write_str("is not a known field"),
+            ErrorKind::Length { unit, min, max, actual } => {
+                let noun = match unit {
+                    LengthUnit::Characters => "characters",
+                    LengthUnit::Items => "items",
+                };
+                match (min, max) {
+                    (Some(min), Some(max)) if min == max => {
+                        write!(f, "must be exactly {min} {noun}, got {actual}")
+                    }
+                    (Some(min), Some(max)) => write!(f, "must be {min} to {max} {noun}, got {actual}"),
+                    (Some(min), None) => write!(f, "must be at least {min} {noun}, got {actual}"),
+                    (None, Some(max)) => write!(f, "must be at most {max} {noun}, got {actual}"),
+                    (None, None) => write!(f, "has {actual} {noun}"),
+                }
+            }
+            ErrorKind::Pattern { pattern } => write!(f, "must match the pattern {pattern}"),
+            ErrorKind::Format { format, violation } => write!(
+                f,
+                "must be a valid {format}: {} must be {}",
+                violation.part.replace('_', " "),
+                violation.expected
+            ),
+            ErrorKind::Enum { allowed } => {
+                f.write_str("must be one of ")?;
+                for (i, value) in allowed.iter().enumerate() {
+                    if i > 0 {
+                        f.write_str(", ")?;
+                    }
+                    write!(f, "\"{value}\"")?;
+                }
+                Ok(())
+            }
+            ErrorKind::Forbidden { context: Some(context) } => {
+                write!(f, "must not be present on {context}")
+            }
+            ErrorKind::Forbidden { context: None } => f.write_str("must not be present"),
+            ErrorKind::Range { bound, limit, actual } => {
+                let relation = match bound {
+                    RangeBound::Minimum => "at least",
+                    RangeBound::Maximum => "at most",
+                    RangeBound::ExclusiveMinimum => "greater than",
+                    RangeBound::ExclusiveMaximum => "less than",
+                };
+                write!(f, "must be {relation} {limit}, got {actual}")
+            }
+        }
+    }
+}
+
+/// One violation: where (a JSON Pointer over the wire names), what (a code and parameters).
+#[derive(Clone, Debug, PartialEq)]
+pub struct ValidationError {
+    path: String,
+    kind: ErrorKind,
+}
+
+impl ValidationError {
+    /// An error at `path` (an RFC 6901 JSON Pointer, `""` for the whole document).
+    pub fn new(path: impl Into<String>, kind: ErrorKind) -> Self {
+        ValidationError { path: path.into(), kind }
+    }
+
+    /// The RFC 6901 JSON Pointer of the offending value (`/bucketName`), or of the member that
+    /// is missing; `""` for the whole document.
+    pub fn path(&self) -> &str {
+        &self.path
+    }
+
+    /// The stable code.
+    pub fn code(&self) -> ErrorCode {
+        self.kind.code()
+    }
+
+    /// The code with its typed parameters.
+    pub fn kind(&self) -> &ErrorKind {
+        &self.kind
+    }
+
+    /// The parameters as a JSON object.
+    pub fn params(&self) -> Map<String, Value> {
+        self.kind.params()
+    }
+
+    /// The human message, stating the rule (e.g. `must be 1 to 200 characters, got 201`).
+    pub fn message(&self) -> String {
+        self.kind.to_string()
+    }
+}
+
+impl fmt::Display for ValidationError {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        let path = if self.path.is_empty() { "(document)" } else { &self.path };
+        write!(f, "{path}: {}", self.kind)
+    }
+}
+
+impl std::error::Error for ValidationError {}
+
+impl Serialize for ValidationError {
+    /// `{"path": "/name", "code": "length", "message": "...", "params": {...}}`
+    fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        let mut s = serializer.serialize_struct("ValidationError", 4)?;
+        s.serialize_field("path", &self.path)?;
+        s.serialize_field("code", self.code().as_str())?;
+        s.serialize_field("message", &self.message())?;
+        s.serialize_field("params", &self.params())?;
+        s.end()
+    }
+}
+
+/// Every error of one validation, in the order the fields were checked. Never empty.
+#[derive(Clone, Debug, PartialEq, Serialize)]
+#[serde(transparent)]
+pub struct ValidationErrors(Vec<ValidationError>);
+
+impl ValidationErrors {
+    /// `Ok(())` when `errors` is empty, the errors otherwise.
+    pub fn check(errors: Vec<ValidationError>) -> Result<(), ValidationErrors> {
+        if errors.is_empty() { Ok(()) } else { Err(ValidationErrors(errors)) }
+    }
+
+    /// The errors, in order.
+    pub fn as_slice(&self) -> &[ValidationError] {
+        &self.0
+    }
+
+    /// The errors, in order.
+    pub fn into_vec(self) -> Vec<ValidationError> {
+        self.0
+    }
+
+    /// How many errors.
+    pub fn len(&self) -> usize {
+        self.0.len()
+    }
+
+    /// Always `false`: a `ValidationErrors` holds at least one error.
+    pub fn is_empty(&self) -> bool {
+        self.0.is_empty()
+    }
+
+    /// The errors, in order.
+    pub fn iter(&self) -> std::slice::Iter<'_, ValidationError> {
+        self.0.iter()
+    }
+}
+
+impl<'a> IntoIterator for &'a ValidationErrors {
+    type Item = &'a ValidationError;
+    type IntoIter = std::slice::Iter<'a, ValidationError>;
+    fn into_iter(self) -> Self::IntoIter {
+        self.0.iter()
+    }
+}
+
+impl IntoIterator for ValidationErrors {
+    type Item = ValidationError;
+    type IntoIter = std::vec::IntoIter<ValidationError>;
+    fn into_iter(self) -> Self::IntoIter {
+        self.0.into_iter()
+    }
+}
+
+impl fmt::Display for ValidationErrors {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        for (i, error) in self.0.iter().enumerate() {
+            if i > 0 {
+                f.write_str("\n")?;
+            }
+            write!(f, "{error}")?;
+        }
+        Ok(())
+    }
+}
+
+impl std::error::Error for ValidationErrors {}

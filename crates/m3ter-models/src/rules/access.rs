@@ -1,0 +1,125 @@
+//! How the checks read a field of any supported Rust type: a string, a number or a list, each
+//! possibly behind `Option` (an absent optional field is not checked).
+
+use std::borrow::Cow;
+
+use super::number::Number;
+
+/// A field whose value is a string, or absent.
+pub trait StrField {
+    /// The string, or `None` when the field is absent.
+    fn str_value(&self) -> Option<&str>;
+}
+
+impl StrField for str {
+    fn str_value(&self) -> Option<&str> {
+        Some(self)
+    }
+}
+
+impl StrField for String {
+    fn str_value(&self) -> Option<&str> {
+        Some(self)
+    }
+}
+
+impl StrField for Box<str> {
+    fn str_value(&self) -> Option<&str> {
+        Some(self)
+    }
+}
+
+impl StrField for Cow<'_, str> {
+    fn str_value(&self) -> Option<&str> {
+        Some(self)
+    }
+}
+
+impl<T: StrField + ?Sized> StrField for &T {
+    fn str_value(&self) -> Option<&str> {
+        (**self).str_value()
+    }
+}
+
+impl<T: StrField> StrField for Option<T> {
+    fn str_value(&self) -> Option<&str> {
+        self.as_ref().and_then(StrField::str_value)
+    }
+}
+
+/// A field whose value is a number, or absent.
+pub trait NumberField {
+    /// The number, or `None` when the field is absent.
+    fn number_value(&self) -> Option<Number>;
+}
+
+macro_rules! int_field {
+    ($($t:ty),*) => {$(
+        impl NumberField for $t {
+            fn number_value(&self) -> Option<Number> {
+                Some(Number::Int(i128::from(*self)))
+            }
+        }
+    )*};
+}
+int_field!(i8, i16, i32, i64, u8, u16, u32, u64);
+
+impl NumberField for f64 {
+    fn number_value(&self) -> Option<Number> {
+        Some(Number::Float(*self))
+    }
+}
+
+impl NumberField for f32 {
+    fn number_value(&self) -> Option<Number> {
+        Some(Number::Float(f64::from(*self)))
+    }
+}
+
+impl<T: NumberField + ?Sized> NumberField for &T {
+    fn number_value(&self) -> Option<Number> {
+        (**self).number_value()
+    }
+}
+
+impl<T: NumberField> NumberField for Option<T> {
+    fn number_value(&self) -> Option<Number> {
+        self.as_ref().and_then(NumberField::number_value)
+    }
+}
+
+/// A field whose value is a list, or absent.
+pub trait ItemsField {
+    /// The item type.
+    type Item;
+    /// The items, or `None` when the field is absent.
+    fn items(&self) -> Option<&[Self::Item]>;
+}
+
+impl<T> ItemsField for Vec<T> {
+    type Item = T;
+    fn items(&self) -> Option<&[T]> {
+        Some(self)
+    }
+}
+
+impl<T> ItemsField for [T] {
+    type Item = T;
+    fn items(&self) -> Option<&[T]> {
+        Some(self)
+    }
+}
+
+impl<L: ItemsField + ?Sized> ItemsField for &L {
+    type Item = L::Item;
+    fn items(&self) -> Option<&[L::Item]> {
+        (**self).items()
+    }
+}
+
+impl<L: ItemsField> ItemsField for Option<L> {
+    type Item = L::Item;
+    fn items(&self) -> Option<&[L::Item]> {
+        self.as_ref().and_then(ItemsField::items)
+    }
+}

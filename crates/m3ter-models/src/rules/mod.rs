@@ -1,0 +1,20 @@
+//! The runtime rules: plain functions that the code expanded by `#[derive(Validate)]` calls.
+//!
+//! Each check pushes its errors onto a caller-owned `Vec` and allocates nothing when the value
+//! is valid.
+
+pub mod access;
+pub mod arn;
+pub mod length;
+pub mod number;
+pub mod pattern;
+pub mod presence;
+pub mod range;
+
+pub use access::{ItemsField, NumberField, StrField};
+pub use arn::{IamRoleArn, parse_iam_role_arn};
+pub use length::{check_items, check_length, count_chars_within};
+pub use number::Number;
+pub use pattern::{Pattern, check_format, check_pattern};
+pub use presence::check_forbidden;
+pub use range::check_range;
