@@ -5,7 +5,10 @@ use proc_macro2::Span;
 use syn::parse::ParseStream;
 use syn::punctuated::Punctuated;
 use syn::spanned::Spanned;
-use syn::{Attribute, Data, DeriveInput, Expr, Fields, Ident, Lit, LitInt, LitStr, Member, Meta, Token, Type};
+use syn::{
+    Attribute, Data, DeriveInput, Expr, Fields, Ident, Lit, LitInt, LitStr, Member, Meta, Token,
+    Type,
+};
 
 use crate::case;
 
@@ -104,7 +107,10 @@ pub(crate) struct Container<'a> {
 }
 
 fn passthrough(attrs: &[Attribute]) -> Vec<&Attribute> {
-    attrs.iter().filter(|a| a.path().is_ident("doc") || a.path().is_ident("serde")).collect()
+    attrs
+        .iter()
+        .filter(|a| a.path().is_ident("doc") || a.path().is_ident("serde"))
+        .collect()
 }
 
 pub(crate) fn parse<'a>(input: &'a DeriveInput, errors: &mut Errors) -> Container<'a> {
@@ -138,24 +144,43 @@ pub(crate) fn parse<'a>(input: &'a DeriveInput, errors: &mut Errors) -> Containe
             let mut variants = Vec::new();
             for variant in &data.variants {
                 if !matches!(variant.fields, Fields::Unit) {
-                    errors.spanned(variant.span(), "`Validate` supports enums of unit variants only");
+                    errors.spanned(
+                        variant.span(),
+                        "`Validate` supports enums of unit variants only",
+                    );
                 }
                 for attr in variant.attrs.iter().filter(|a| a.path().is_ident("spec")) {
                     errors.spanned(attr.span(), "`#[spec]` has no keywords for enum variants");
                 }
-                variants.push(Variant { ident: &variant.ident, passthrough: passthrough(&variant.attrs) });
+                variants.push(Variant {
+                    ident: &variant.ident,
+                    passthrough: passthrough(&variant.attrs),
+                });
             }
             Body::UnitEnum(variants)
         }
         Data::Union(data) => {
-            errors.spanned(data.union_token.span, "`Validate` cannot be derived for a union");
+            errors.spanned(
+                data.union_token.span,
+                "`Validate` cannot be derived for a union",
+            );
             Body::UnitEnum(Vec::new())
         }
     };
-    Container { input, body, json_schema, passthrough: passthrough(&input.attrs) }
+    Container {
+        input,
+        body,
+        json_schema,
+        passthrough: passthrough(&input.attrs),
+    }
 }
 
-fn parse_field<'a>(index: usize, field: &'a syn::Field, rename_all: Option<&str>, errors: &mut Errors) -> Field<'a> {
+fn parse_field<'a>(
+    index: usize,
+    field: &'a syn::Field,
+    rename_all: Option<&str>,
+    errors: &mut Errors,
+) -> Field<'a> {
     let member = match &field.ident {
         Some(ident) => Member::Named(ident.clone()),
         None => Member::Unnamed(index.into()),
@@ -178,7 +203,15 @@ fn parse_field<'a>(index: usize, field: &'a syn::Field, rename_all: Option<&str>
             Err(error) => errors.push(error),
         }
     }
-    Field { member, ty: &field.ty, span: field.span(), wire_name, flatten, keywords, passthrough: passthrough(&field.attrs) }
+    Field {
+        member,
+        ty: &field.ty,
+        span: field.span(),
+        wire_name,
+        flatten,
+        keywords,
+        passthrough: passthrough(&field.attrs),
+    }
 }
 
 /// Parses `kw = value, kw(...), kw, ...`. Unknown keywords and bad values are recorded and
@@ -215,7 +248,11 @@ fn skip_value(input: ParseStream) -> syn::Result<()> {
     Ok(())
 }
 
-fn parse_value(name: &Ident, input: ParseStream, errors: &mut Errors) -> syn::Result<Option<KeywordValue>> {
+fn parse_value(
+    name: &Ident,
+    input: ParseStream,
+    errors: &mut Errors,
+) -> syn::Result<Option<KeywordValue>> {
     let key = name.to_string();
     let value = match key.as_str() {
         "min_length" => KeywordValue::MinLength(parse_count(input)?),
@@ -299,21 +336,28 @@ fn serde_string(attrs: &[Attribute], name: &str) -> Option<String> {
 }
 
 fn serde_flag(attrs: &[Attribute], name: &str) -> bool {
-    serde_metas(attrs).iter().any(|meta| matches!(meta, Meta::Path(path) if path.is_ident(name)))
+    serde_metas(attrs)
+        .iter()
+        .any(|meta| matches!(meta, Meta::Path(path) if path.is_ident(name)))
 }
 
 fn serde_metas(attrs: &[Attribute]) -> Vec<Meta> {
     attrs
         .iter()
         .filter(|a| a.path().is_ident("serde"))
-        .filter_map(|a| a.parse_args_with(Punctuated::<Meta, Token![,]>::parse_terminated).ok())
+        .filter_map(|a| {
+            a.parse_args_with(Punctuated::<Meta, Token![,]>::parse_terminated)
+                .ok()
+        })
         .flatten()
         .collect()
 }
 
 fn lit_str(expr: &Expr) -> Option<String> {
     match expr {
-        Expr::Lit(syn::ExprLit { lit: Lit::Str(s), .. }) => Some(s.value()),
+        Expr::Lit(syn::ExprLit {
+            lit: Lit::Str(s), ..
+        }) => Some(s.value()),
         _ => None,
     }
 }

@@ -5,7 +5,10 @@ pub(crate) fn apply(rule: &str, field: &str) -> Option<String> {
     let words: Vec<&str> = field.split('_').filter(|w| !w.is_empty()).collect();
     let capitalize = |w: &str| {
         let mut chars = w.chars();
-        chars.next().map(|c| c.to_uppercase().chain(chars).collect::<String>()).unwrap_or_default()
+        chars
+            .next()
+            .map(|c| c.to_uppercase().chain(chars).collect::<String>())
+            .unwrap_or_default()
     };
     Some(match rule {
         "lowercase" => field.to_lowercase(),
@@ -14,7 +17,10 @@ pub(crate) fn apply(rule: &str, field: &str) -> Option<String> {
         "camelCase" => {
             let pascal: String = words.iter().map(|w| capitalize(w)).collect();
             let mut chars = pascal.chars();
-            chars.next().map(|c| c.to_lowercase().chain(chars).collect()).unwrap_or_default()
+            chars
+                .next()
+                .map(|c| c.to_lowercase().chain(chars).collect())
+                .unwrap_or_default()
         }
         "snake_case" => field.to_owned(),
         "SCREAMING_SNAKE_CASE" => field.to_uppercase(),

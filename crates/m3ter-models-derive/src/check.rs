@@ -9,7 +9,12 @@ use crate::shape::Shape;
 pub(crate) fn check(container: &Container<'_>, errors: &mut Errors) {
     if container.json_schema.is_some() && !container.input.generics.params.is_empty() {
         errors.spanned(
-            container.input.generics.params.first().map_or_else(proc_macro2::Span::call_site, syn::spanned::Spanned::span),
+            container
+                .input
+                .generics
+                .params
+                .first()
+                .map_or_else(proc_macro2::Span::call_site, syn::spanned::Spanned::span),
             "`#[spec(json_schema)]` is not supported on generic types",
         );
     }
@@ -30,9 +35,17 @@ fn check_keywords(keywords: &[Keyword], shape: &Shape, top_level: bool, errors: 
             continue;
         }
         let present = shape.present();
-        let wrong_type = |expected: &str| format!("`{name}` applies to {expected}, but this field is {}", shape.describe());
+        let wrong_type = |expected: &str| {
+            format!(
+                "`{name}` applies to {expected}, but this field is {}",
+                shape.describe()
+            )
+        };
         match &keyword.value {
-            KeywordValue::MinLength(_) | KeywordValue::MaxLength(_) | KeywordValue::Pattern(_) | KeywordValue::Format(_) => {
+            KeywordValue::MinLength(_)
+            | KeywordValue::MaxLength(_)
+            | KeywordValue::Pattern(_)
+            | KeywordValue::Format(_) => {
                 if !matches!(present, Shape::Str | Shape::Other) {
                     errors.spanned(keyword.name.span(), wrong_type("strings"));
                 }
@@ -60,7 +73,10 @@ fn check_keywords(keywords: &[Keyword], shape: &Shape, top_level: bool, errors: 
             KeywordValue::Nested => {}
             KeywordValue::Forbidden(_) => {
                 if !top_level || !matches!(shape, Shape::Optional(_)) {
-                    errors.spanned(keyword.name.span(), "`forbidden` applies to `Option` fields only");
+                    errors.spanned(
+                        keyword.name.span(),
+                        "`forbidden` applies to `Option` fields only",
+                    );
                 }
             }
         }
@@ -74,20 +90,63 @@ fn check_keywords(keywords: &[Keyword], shape: &Shape, top_level: bool, errors: 
 }
 
 fn check_bounds(keywords: &[Keyword], errors: &mut Errors) {
-    let find = |wanted: fn(&KeywordValue) -> Option<f64>| keywords.iter().find_map(|k| wanted(&k.value).map(|v| (k, v)));
+    let find = |wanted: fn(&KeywordValue) -> Option<f64>| {
+        keywords
+            .iter()
+            .find_map(|k| wanted(&k.value).map(|v| (k, v)))
+    };
     #[allow(clippy::cast_precision_loss)]
-    let pairs: [(fn(&KeywordValue) -> Option<f64>, fn(&KeywordValue) -> Option<f64>); 3] = [
+    let pairs: [(
+        fn(&KeywordValue) -> Option<f64>,
+        fn(&KeywordValue) -> Option<f64>,
+    ); 3] = [
         (
-            |v| if let KeywordValue::MinLength(n) = v { Some(*n as f64) } else { None },
-            |v| if let KeywordValue::MaxLength(n) = v { Some(*n as f64) } else { None },
+            |v| {
+                if let KeywordValue::MinLength(n) = v {
+                    Some(*n as f64)
+                } else {
+                    None
+                }
+            },
+            |v| {
+                if let KeywordValue::MaxLength(n) = v {
+                    Some(*n as f64)
+                } else {
+                    None
+                }
+            },
         ),
         (
-            |v| if let KeywordValue::MinItems(n) = v { Some(*n as f64) } else { None },
-            |v| if let KeywordValue::MaxItems(n) = v { Some(*n as f64) } else { None },
+            |v| {
+                if let KeywordValue::MinItems(n) = v {
+                    Some(*n as f64)
+                } else {
+                    None
+                }
+            },
+            |v| {
+                if let KeywordValue::MaxItems(n) = v {
+                    Some(*n as f64)
+                } else {
+                    None
+                }
+            },
         ),
         (
-            |v| if let KeywordValue::Minimum(n) = v { Some(n.as_f64()) } else { None },
-            |v| if let KeywordValue::Maximum(n) = v { Some(n.as_f64()) } else { None },
+            |v| {
+                if let KeywordValue::Minimum(n) = v {
+                    Some(n.as_f64())
+                } else {
+                    None
+                }
+            },
+            |v| {
+                if let KeywordValue::Maximum(n) = v {
+                    Some(n.as_f64())
+                } else {
+                    None
+                }
+            },
         ),
     ];
     for (min, max) in pairs {
@@ -96,7 +155,10 @@ fn check_bounds(keywords: &[Keyword], errors: &mut Errors) {
         {
             errors.spanned(
                 min_kw.name.span(),
-                format!("`{}` ({min}) is greater than `{}` ({max})", min_kw.name, max_kw.name),
+                format!(
+                    "`{}` ({min}) is greater than `{}` ({max})",
+                    min_kw.name, max_kw.name
+                ),
             );
         }
     }

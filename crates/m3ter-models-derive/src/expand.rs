@@ -77,7 +77,11 @@ fn field_checks(field: &ast::Field<'_>) -> TokenStream {
     } else {
         quote! { let __field_path = __path.key(#wire); }
     };
-    let checks = value_checks(&quote!(&self.#member), &format_ident!("__field_path"), &field.keywords);
+    let checks = value_checks(
+        &quote!(&self.#member),
+        &format_ident!("__field_path"),
+        &field.keywords,
+    );
     quote_spanned! {field.span=>
         {
             #path
@@ -92,7 +96,9 @@ fn field_checks(field: &ast::Field<'_>) -> TokenStream {
 fn value_checks(value: &TokenStream, path: &syn::Ident, keywords: &[Keyword]) -> TokenStream {
     let rules = quote!(::m3ter_models::__private);
     let mut out = TokenStream::new();
-    let find = |pick: fn(&KeywordValue) -> bool| keywords.iter().find(|k| pick(&k.value)).map(|k| &k.value);
+    let find = |pick: fn(&KeywordValue) -> bool| {
+        keywords.iter().find(|k| pick(&k.value)).map(|k| &k.value)
+    };
 
     let min_length = find(|v| matches!(v, KeywordValue::MinLength(_)));
     let max_length = find(|v| matches!(v, KeywordValue::MaxLength(_)));
@@ -123,7 +129,11 @@ fn value_checks(value: &TokenStream, path: &syn::Ident, keywords: &[Keyword]) ->
     match (format, pattern) {
         (Some(format), _) => {
             let function = syn::Ident::new(&format.value().replace('-', "_"), format.span());
-            let pattern_ref = if pattern.is_some() { quote!(Some(&__PATTERN)) } else { quote!(None) };
+            let pattern_ref = if pattern.is_some() {
+                quote!(Some(&__PATTERN))
+            } else {
+                quote!(None)
+            };
             out.extend(quote! {{
                 #pattern_static
                 #rules::check_format(#value, #format, ::m3ter_models::formats::#function, #pattern_ref, &#path, __errors);
@@ -151,7 +161,9 @@ fn value_checks(value: &TokenStream, path: &syn::Ident, keywords: &[Keyword]) ->
         out.extend(quote! { #rules::check_range(#value, #rules::RangeBound::#bound, #limit, &#path, __errors); });
     }
 
-    if let Some(KeywordValue::Forbidden(context)) = find(|v| matches!(v, KeywordValue::Forbidden(_))) {
+    if let Some(KeywordValue::Forbidden(context)) =
+        find(|v| matches!(v, KeywordValue::Forbidden(_)))
+    {
         let context = match context {
             Some(lit) => quote!(Some(#lit)),
             None => quote!(None),
@@ -180,7 +192,12 @@ fn value_checks(value: &TokenStream, path: &syn::Ident, keywords: &[Keyword]) ->
 
 fn opt_count(value: Option<&KeywordValue>) -> TokenStream {
     match value {
-        Some(KeywordValue::MinLength(n) | KeywordValue::MaxLength(n) | KeywordValue::MinItems(n) | KeywordValue::MaxItems(n)) => {
+        Some(
+            KeywordValue::MinLength(n)
+            | KeywordValue::MaxLength(n)
+            | KeywordValue::MinItems(n)
+            | KeywordValue::MaxItems(n),
+        ) => {
             quote!(Some(#n))
         }
         _ => quote!(None),

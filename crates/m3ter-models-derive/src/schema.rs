@@ -71,12 +71,41 @@ pub(crate) fn json_schema_impl(container: &Container<'_>) -> TokenStream {
 fn translate(keywords: &[Keyword], inner: bool) -> TokenStream {
     let mut parts: Vec<TokenStream> = Vec::new();
     let mut extend: Vec<TokenStream> = Vec::new();
-    let count = |pick: fn(&KeywordValue) -> Option<u64>| keywords.iter().find_map(|k| pick(&k.value));
+    let count =
+        |pick: fn(&KeywordValue) -> Option<u64>| keywords.iter().find_map(|k| pick(&k.value));
     let length = [
-        count(|v| if let KeywordValue::MinLength(n) = v { Some(*n) } else { None }).map(|n| quote!(min = #n)),
-        count(|v| if let KeywordValue::MaxLength(n) = v { Some(*n) } else { None }).map(|n| quote!(max = #n)),
-        count(|v| if let KeywordValue::MinItems(n) = v { Some(*n) } else { None }).map(|n| quote!(min = #n)),
-        count(|v| if let KeywordValue::MaxItems(n) = v { Some(*n) } else { None }).map(|n| quote!(max = #n)),
+        count(|v| {
+            if let KeywordValue::MinLength(n) = v {
+                Some(*n)
+            } else {
+                None
+            }
+        })
+        .map(|n| quote!(min = #n)),
+        count(|v| {
+            if let KeywordValue::MaxLength(n) = v {
+                Some(*n)
+            } else {
+                None
+            }
+        })
+        .map(|n| quote!(max = #n)),
+        count(|v| {
+            if let KeywordValue::MinItems(n) = v {
+                Some(*n)
+            } else {
+                None
+            }
+        })
+        .map(|n| quote!(min = #n)),
+        count(|v| {
+            if let KeywordValue::MaxItems(n) = v {
+                Some(*n)
+            } else {
+                None
+            }
+        })
+        .map(|n| quote!(max = #n)),
     ];
     let length: Vec<_> = length.into_iter().flatten().collect();
     if !length.is_empty() {
@@ -124,7 +153,11 @@ fn translate(keywords: &[Keyword], inner: bool) -> TokenStream {
 fn number(n: NumberLit) -> proc_macro2::Literal {
     match n {
         NumberLit::Int(i) => {
-            proc_macro2::Literal::i64_unsuffixed(i64::try_from(i).unwrap_or(if i < 0 { i64::MIN } else { i64::MAX }))
+            proc_macro2::Literal::i64_unsuffixed(i64::try_from(i).unwrap_or(if i < 0 {
+                i64::MIN
+            } else {
+                i64::MAX
+            }))
         }
         NumberLit::Float(f) => proc_macro2::Literal::f64_unsuffixed(f),
     }

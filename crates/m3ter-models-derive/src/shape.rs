@@ -24,7 +24,9 @@ impl Shape {
             Type::Group(g) => Shape::of(&g.elem),
             Type::Slice(s) => Shape::List(Box::new(Shape::of(&s.elem))),
             Type::Path(p) if p.qself.is_none() => {
-                let Some(last) = p.path.segments.last() else { return Shape::Other };
+                let Some(last) = p.path.segments.last() else {
+                    return Shape::Other;
+                };
                 let name = last.ident.to_string();
                 match name.as_str() {
                     "String" | "str" => Shape::Str,

@@ -209,7 +209,12 @@ impl ErrorKind {
             ErrorKind::Syntax { line, column, .. } => json!({"line": line, "column": column}),
             ErrorKind::Type { expected, actual } => json!({"expected": expected, "actual": actual}),
             ErrorKind::Required | ErrorKind::UnknownField => json!({}),
-            ErrorKind::Length { unit, min, max, actual } => {
+            ErrorKind::Length {
+                unit,
+                min,
+                max,
+                actual,
+            } => {
                 let unit = match unit {
                     LengthUnit::Characters => "characters",
                     LengthUnit::Items => "items",
@@ -236,7 +241,11 @@ impl ErrorKind {
                 Some(context) => json!({"context": context}),
                 None => json!({}),
             },
-            ErrorKind::Range { bound, limit, actual } => {
+            ErrorKind::Range {
+                bound,
+                limit,
+                actual,
+            } => {
                 json!({"bound": bound.keyword(), "limit": limit.to_json(), "actual": actual.to_json()})
             }
         };
@@ -254,7 +263,12 @@ impl fmt::Display for ErrorKind {
             ErrorKind::Type { expected, actual } => write!(f, "must be {expected}, got {actual}"),
             ErrorKind::Required => f.write_str("is required"),
             ErrorKind::UnknownField => f.write_str("is not a known field"),
-            ErrorKind::Length { unit, min, max, actual } => {
+            ErrorKind::Length {
+                unit,
+                min,
+                max,
+                actual,
+            } => {
                 let noun = match unit {
                     LengthUnit::Characters => "characters",
                     LengthUnit::Items => "items",
@@ -263,7 +277,9 @@ impl fmt::Display for ErrorKind {
                     (Some(min), Some(max)) if min == max => {
                         write!(f, "must be exactly {min} {noun}, got {actual}")
                     }
-                    (Some(min), Some(max)) => write!(f, "must be {min} to {max} {noun}, got {actual}"),
+                    (Some(min), Some(max)) => {
+                        write!(f, "must be {min} to {max} {noun}, got {actual}")
+                    }
                     (Some(min), None) => write!(f, "must be at least {min} {noun}, got {actual}"),
                     (None, Some(max)) => write!(f, "must be at most {max} {noun}, got {actual}"),
                     (None, None) => write!(f, "has {actual} {noun}"),
@@ -286,11 +302,17 @@ impl fmt::Display for ErrorKind {
                 }
                 Ok(())
             }
-            ErrorKind::Forbidden { context: Some(context) } => {
+            ErrorKind::Forbidden {
+                context: Some(context),
+            } => {
                 write!(f, "must not be present on {context}")
             }
             ErrorKind::Forbidden { context: None } => f.write_str("must not be present"),
-            ErrorKind::Range { bound, limit, actual } => {
+            ErrorKind::Range {
+                bound,
+                limit,
+                actual,
+            } => {
                 let relation = match bound {
                     RangeBound::Minimum => "at least",
                     RangeBound::Maximum => "at most",
@@ -313,7 +335,10 @@ pub struct ValidationError {
 impl ValidationError {
     /// An error at `path` (an RFC 6901 JSON Pointer, `""` for the whole document).
     pub fn new(path: impl Into<String>, kind: ErrorKind) -> Self {
-        ValidationError { path: path.into(), kind }
+        ValidationError {
+            path: path.into(),
+            kind,
+        }
     }
 
     /// The RFC 6901 JSON Pointer of the offending value (`/bucketName`), or of the member that
@@ -345,7 +370,11 @@ impl ValidationError {
 
 impl fmt::Display for ValidationError {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        let path = if self.path.is_empty() { "(document)" } else { &self.path };
+        let path = if self.path.is_empty() {
+            "(document)"
+        } else {
+            &self.path
+        };
         write!(f, "{path}: {}", self.kind)
     }
 }
@@ -372,7 +401,11 @@ pub struct ValidationErrors(Vec<ValidationError>);
 impl ValidationErrors {
     /// `Ok(())` when `errors` is empty, the errors otherwise.
     pub fn check(errors: Vec<ValidationError>) -> Result<(), ValidationErrors> {
-        if errors.is_empty() { Ok(()) } else { Err(ValidationErrors(errors)) }
+        if errors.is_empty() {
+            Ok(())
+        } else {
+            Err(ValidationErrors(errors))
+        }
     }
 
     /// The errors, in order.

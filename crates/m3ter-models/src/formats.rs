@@ -27,10 +27,12 @@ pub fn aws_iam_role_arn(value: &str) -> Result<(), FormatViolation> {
 
 /// `date-time`: an RFC 3339 date-time with an offset (`2023-11-07T05:31:56Z`).
 pub fn date_time(value: &str) -> Result<(), FormatViolation> {
-    chrono::DateTime::parse_from_rfc3339(value).map(|_| ()).map_err(|_| FormatViolation {
-        part: "date_time",
-        expected: "an RFC 3339 date-time such as 2023-11-07T05:31:56Z",
-    })
+    chrono::DateTime::parse_from_rfc3339(value)
+        .map(|_| ())
+        .map_err(|_| FormatViolation {
+            part: "date_time",
+            expected: "an RFC 3339 date-time such as 2023-11-07T05:31:56Z",
+        })
 }
 
 /// `uuid`: the hyphenated form, `8-4-4-4-12` hexadecimal digits.

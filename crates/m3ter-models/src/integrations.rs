@@ -23,7 +23,9 @@ mod validator_bridge {
             for (name, value) in error.params() {
                 converted.params.insert(Cow::Owned(name), value);
             }
-            converted.params.insert(Cow::Borrowed("path"), error.path().into());
+            converted
+                .params
+                .insert(Cow::Borrowed("path"), error.path().into());
             let entry = out
                 .errors_mut()
                 .entry(Cow::Owned(field))
@@ -36,7 +38,9 @@ mod validator_bridge {
     }
 
     fn top_level_field(pointer: &str) -> String {
-        let Some(rest) = pointer.strip_prefix('/') else { return "__all__".to_owned() };
+        let Some(rest) = pointer.strip_prefix('/') else {
+            return "__all__".to_owned();
+        };
         let segment = rest.split('/').next().unwrap_or_default();
         segment.replace("~1", "/").replace("~0", "~")
     }

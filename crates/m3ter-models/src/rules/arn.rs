@@ -66,9 +66,10 @@ pub fn parse_iam_role_arn(value: &str) -> Result<IamRoleArn<'_>, FormatViolation
     if !region.is_empty() {
         return Err(violation("region", "blank (IAM is global)"));
     }
-    let (account_id, resource) = rest
-        .split_once(':')
-        .ok_or(violation("account_id", "exactly 12 ASCII digits, followed by `:`"))?;
+    let (account_id, resource) = rest.split_once(':').ok_or(violation(
+        "account_id",
+        "exactly 12 ASCII digits, followed by `:`",
+    ))?;
     if account_id.len() != ACCOUNT_ID_LEN || !account_id.bytes().all(|b| b.is_ascii_digit()) {
         return Err(violation("account_id", "exactly 12 ASCII digits"));
     }
@@ -80,7 +81,8 @@ pub fn parse_iam_role_arn(value: &str) -> Result<IamRoleArn<'_>, FormatViolation
     let slash = after_type.rfind('/').unwrap_or(0);
     let (path, role_name) = after_type.split_at(slash + 1);
     let path_ok = path.len() <= MAX_PATH_LEN
-        && (path.len() == 1 || (path.len() >= 3 && path.bytes().all(|b| (b'!'..=b'~').contains(&b))));
+        && (path.len() == 1
+            || (path.len() >= 3 && path.bytes().all(|b| (b'!'..=b'~').contains(&b))));
     if !path_ok {
         return Err(violation(
             "path",
@@ -96,5 +98,9 @@ pub fn parse_iam_role_arn(value: &str) -> Result<IamRoleArn<'_>, FormatViolation
             "1 to 64 characters from A-Z a-z 0-9 + = , . @ _ -",
         ));
     }
-    Ok(IamRoleArn { account_id, path, role_name })
+    Ok(IamRoleArn {
+        account_id,
+        path,
+        role_name,
+    })
 }

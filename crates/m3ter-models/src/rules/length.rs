@@ -33,11 +33,18 @@ pub fn check_length<F: StrField + ?Sized>(
     path: &Path<'_>,
     errors: &mut Vec<ValidationError>,
 ) {
-    let Some(value) = field.str_value() else { return };
+    let Some(value) = field.str_value() else {
+        return;
+    };
     if let Err(actual) = count_chars_within(value, min, max) {
         errors.push(ValidationError::new(
             path.to_pointer(),
-            ErrorKind::Length { unit: LengthUnit::Characters, min, max, actual },
+            ErrorKind::Length {
+                unit: LengthUnit::Characters,
+                min,
+                max,
+                actual,
+            },
         ));
     }
 }
@@ -55,7 +62,12 @@ pub fn check_items<F: ItemsField + ?Sized>(
     if min.is_some_and(|min| actual < min) || max.is_some_and(|max| actual > max) {
         errors.push(ValidationError::new(
             path.to_pointer(),
-            ErrorKind::Length { unit: LengthUnit::Items, min, max, actual },
+            ErrorKind::Length {
+                unit: LengthUnit::Items,
+                min,
+                max,
+                actual,
+            },
         ));
     }
 }

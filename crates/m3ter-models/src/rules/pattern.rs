@@ -22,7 +22,10 @@ pub struct Pattern {
 impl Pattern {
     /// A pattern from its source (ECMA-262 syntax that Rust's `regex` reads the same way).
     pub const fn new(source: &'static str) -> Self {
-        Pattern { source, compiled: OnceLock::new() }
+        Pattern {
+            source,
+            compiled: OnceLock::new(),
+        }
     }
 
     /// The source text.
@@ -46,9 +49,16 @@ pub fn check_pattern<F: StrField + ?Sized>(
     path: &Path<'_>,
     errors: &mut Vec<ValidationError>,
 ) {
-    let Some(value) = field.str_value() else { return };
+    let Some(value) = field.str_value() else {
+        return;
+    };
     if !pattern.is_match(value) {
-        errors.push(ValidationError::new(path.to_pointer(), ErrorKind::Pattern { pattern: pattern.source }));
+        errors.push(ValidationError::new(
+            path.to_pointer(),
+            ErrorKind::Pattern {
+                pattern: pattern.source,
+            },
+        ));
     }
 }
 
@@ -63,9 +73,14 @@ pub fn check_format<F: StrField + ?Sized>(
     path: &Path<'_>,
     errors: &mut Vec<ValidationError>,
 ) {
-    let Some(value) = field.str_value() else { return };
+    let Some(value) = field.str_value() else {
+        return;
+    };
     if let Err(violation) = check(value) {
-        errors.push(ValidationError::new(path.to_pointer(), ErrorKind::Format { format, violation }));
+        errors.push(ValidationError::new(
+            path.to_pointer(),
+            ErrorKind::Format { format, violation },
+        ));
     } else if let Some(pattern) = pattern {
         check_pattern(value, pattern, path, errors);
     }

@@ -12,6 +12,9 @@ pub fn check_forbidden<T>(
     errors: &mut Vec<ValidationError>,
 ) {
     if field.is_some() {
-        errors.push(ValidationError::new(path.to_pointer(), ErrorKind::Forbidden { context }));
+        errors.push(ValidationError::new(
+            path.to_pointer(),
+            ErrorKind::Forbidden { context },
+        ));
     }
 }

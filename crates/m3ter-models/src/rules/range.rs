@@ -17,7 +17,9 @@ pub fn check_range<F: NumberField + ?Sized>(
     path: &Path<'_>,
     errors: &mut Vec<ValidationError>,
 ) {
-    let Some(actual) = field.number_value() else { return };
+    let Some(actual) = field.number_value() else {
+        return;
+    };
     let ok = match (bound, actual.compare(limit)) {
         (_, None) => false,
         (RangeBound::Minimum, Some(order)) => order != Ordering::Less,
@@ -26,6 +28,13 @@ pub fn check_range<F: NumberField + ?Sized>(
         (RangeBound::ExclusiveMaximum, Some(order)) => order == Ordering::Less,
     };
     if !ok {
-        errors.push(ValidationError::new(path.to_pointer(), ErrorKind::Range { bound, limit, actual }));
+        errors.push(ValidationError::new(
+            path.to_pointer(),
+            ErrorKind::Range {
+                bound,
+                limit,
+                actual,
+            },
+        ));
     }
 }

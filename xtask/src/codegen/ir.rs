@@ -1,0 +1,158 @@
+//! The intermediate model between the fragment and the tokens: types, fields and constraints
+//! in the vocabulary of `#[spec(...)]`.
+
+/// Everything one fragment generates, in document order.
+#[derive(Debug, Default)]
+pub struct Module {
+    /// The generated types.
+    pub items: Vec<Item>,
+}
+
+/// A generated type.
+#[derive(Debug)]
+pub enum Item {
+    /// A struct for an object schema.
+    Struct(Struct),
+    /// A Rust enum for a string `enum`.
+    Enum(Enum),
+}
+
+/// Documentation lines gathered from `title`, `description`, `example(s)`, `deprecated`,
+/// `readOnly` and `writeOnly`.
+pub type Docs = Vec<String>;
+
+/// An object schema.
+#[derive(Debug)]
+pub struct Struct {
+    /// The Rust type name.
+    pub name: String,
+    /// Doc lines.
+    pub docs: Docs,
+    /// `additionalProperties: false`.
+    pub deny_unknown_fields: bool,
+    /// The properties, in document order.
+    pub fields: Vec<Field>,
+}
+
+/// A property.
+#[derive(Debug)]
+pub struct Field {
+    /// The Rust field name (without `r#`).
+    pub rust_name: String,
+    /// The name on the wire.
+    pub wire_name: String,
+    /// Doc lines.
+    pub docs: Docs,
+    /// The value's type.
+    pub ty: Ty,
+    /// How the member may appear.
+    pub presence: Presence,
+    /// The constraints on the value.
+    pub keywords: Keywords,
+}
+
+/// How a member may appear in the JSON object.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Presence {
+    /// Must be present and not null: `T`.
+    Required,
+    /// Must be present, may be null: `Option<T>`, serialized as `null`.
+    RequiredNullable,
+    /// May be absent (or null where the schema allows): `Option<T>`, omitted when `None`.
+    Optional,
+    /// Must be absent in this operation: `Option<T>` reported as `forbidden` when `Some`.
+    Forbidden {
+        /// The operation, e.g. `create`.
+        operation: String,
+    },
+}
+
+/// The Rust type of a value.
+#[derive(Debug, Clone, PartialEq)]
+pub enum Ty {
+    /// `String`
+    String,
+    /// `i32` (`format: int32`)
+    I32,
+    /// `i64`
+    I64,
+    /// `f64`
+    F64,
+    /// `bool`
+    Bool,
+    /// `Uuid` (`format: uuid`)
+    Uuid,
+    /// `DateTime<Utc>` (`format: date-time`)
+    DateTime,
+    /// A generated type; `true` when it is a struct (validated with `nested`).
+    Named(String, bool),
+    /// `Vec<T>`
+    Array(Box<Ty>),
+    /// An object without declared properties: a JSON map.
+    Map,
+}
+
+/// A number literal of a range keyword, as written in the fragment.
+#[derive(Debug, Clone, Copy, PartialEq)]
+pub enum NumberLit {
+    /// An integer.
+    Int(i128),
+    /// A float.
+    Float(f64),
+}
+
+/// Constraints, named like the `#[spec(...)]` keywords.
+#[derive(Debug, Clone, Default, PartialEq)]
+pub struct Keywords {
+    /// `minLength`
+    pub min_length: Option<u64>,
+    /// `maxLength`
+    pub max_length: Option<u64>,
+    /// `pattern`
+    pub pattern: Option<String>,
+    /// A runtime-checked `format` the core knows.
+    pub format: Option<String>,
+    /// `minimum`
+    pub minimum: Option<NumberLit>,
+    /// `maximum`
+    pub maximum: Option<NumberLit>,
+    /// `exclusiveMinimum`
+    pub exclusive_minimum: Option<NumberLit>,
+    /// `exclusiveMaximum`
+    pub exclusive_maximum: Option<NumberLit>,
+    /// `minItems`
+    pub min_items: Option<u64>,
+    /// `maxItems`
+    pub max_items: Option<u64>,
+    /// The constraints of each item of an array.
+    pub items: Option<Box<Keywords>>,
+    /// The value is (or holds) a generated struct to validate in turn.
+    pub nested: bool,
+}
+
+impl Keywords {
+    /// Whether there is no constraint at all.
+    pub fn is_empty(&self) -> bool {
+        *self == Keywords::default()
+    }
+}
+
+/// A string enum.
+#[derive(Debug)]
+pub struct Enum {
+    /// The Rust type name.
+    pub name: String,
+    /// Doc lines.
+    pub docs: Docs,
+    /// The variants, in document order.
+    pub variants: Vec<Variant>,
+}
+
+/// A variant of a string enum.
+#[derive(Debug)]
+pub struct Variant {
+    /// The Rust variant name.
+    pub rust_name: String,
+    /// The string on the wire.
+    pub wire: String,
+}
