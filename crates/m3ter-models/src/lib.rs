@@ -58,6 +58,7 @@ extern crate self as m3ter_models;
 
 pub mod error;
 pub mod formats;
+#[rustfmt::skip]
 mod generated;
 pub mod integrations;
 pub mod path;

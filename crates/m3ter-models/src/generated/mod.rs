@@ -338,16 +338,18 @@ pub struct ExportDestinationResponse {
         default,
         skip_serializing_if = "::std::option::Option::is_none"
     )]
-    pub dt_created:
-        ::std::option::Option<::m3ter_models::types::DateTime<::m3ter_models::types::Utc>>,
+    pub dt_created: ::std::option::Option<
+        ::m3ter_models::types::DateTime<::m3ter_models::types::Utc>,
+    >,
     /// The DateTime when the Export Destination was last modified.
     #[serde(
         rename = "dtLastModified",
         default,
         skip_serializing_if = "::std::option::Option::is_none"
     )]
-    pub dt_last_modified:
-        ::std::option::Option<::m3ter_models::types::DateTime<::m3ter_models::types::Utc>>,
+    pub dt_last_modified: ::std::option::Option<
+        ::m3ter_models::types::DateTime<::m3ter_models::types::Utc>,
+    >,
     /// The id of the user who created the Export Destination.
     #[serde(
         rename = "createdBy",
