@@ -1,1 +1,15 @@
-//! stub
+//! Workspace-level tests of m3ter-models: the source document's values, the generator on
+//! fixture fragments (generated at build time by the real generator and exercised here), the
+//! derive on users' own types, and the ecosystem integrations.
+//!
+//! The library holds the fixture models; the tests live beside it in `tests/*.rs`.
+
+/// Models generated from `fixtures/generator/all-keywords.openapi.json`.
+pub mod all_keywords {
+    include!(concat!(env!("OUT_DIR"), "/all_keywords.rs"));
+}
+
+/// Models generated from `fixtures/generator/hostile.openapi.json`.
+pub mod hostile {
+    include!(concat!(env!("OUT_DIR"), "/hostile.rs"));
+}

@@ -23,8 +23,10 @@ pub(crate) fn derive(input: &DeriveInput) -> TokenStream {
     };
     let validate = validate_impl(input, body);
     let validator = validator_impl(input);
-    let json_schema = if cfg!(feature = "schemars") && container.json_schema.is_some() {
-        schema::json_schema_impl(&container)
+    let json_schema = if container.json_schema.is_some() {
+        let json_schema = schema::json_schema_impl(&container);
+        // Expanded only when m3ter-models has its `schemars` feature: the macro decides.
+        quote! { ::m3ter_models::__if_schemars! { #json_schema } }
     } else {
         TokenStream::new()
     };
@@ -50,12 +52,10 @@ fn validate_impl(input: &DeriveInput, body: TokenStream) -> TokenStream {
 }
 
 fn validator_impl(input: &DeriveInput) -> TokenStream {
-    if !cfg!(feature = "validator") {
-        return TokenStream::new();
-    }
     let ident = &input.ident;
     let (impl_generics, ty_generics, where_clause) = input.generics.split_for_impl();
-    quote! {
+    // Expanded only when m3ter-models has its `validator` feature: the macro decides.
+    quote! { ::m3ter_models::__if_validator! {
         #[automatically_derived]
         impl #impl_generics ::m3ter_models::__private::validator::Validate for #ident #ty_generics #where_clause {
             fn validate(&self) -> ::std::result::Result<(), ::m3ter_models::__private::validator::ValidationErrors> {
@@ -63,7 +63,7 @@ fn validator_impl(input: &DeriveInput) -> TokenStream {
                     .map_err(|errors| ::m3ter_models::__private::to_validator_errors(&errors))
             }
         }
-    }
+    } }
 }
 
 fn field_checks(field: &ast::Field<'_>) -> TokenStream {

@@ -13,8 +13,8 @@
 //! | `nested` | validate a field whose type implements `Validate` | any |
 //! | `forbidden`, `forbidden = "create"` | must be absent (an operation rule) | `Option` |
 //!
-//! On the container, `#[spec(json_schema)]` also implements `schemars::JsonSchema` (with the
-//! crate's `schemars` feature), carrying the same constraints. Wire names (and so the JSON
+//! On the container, `#[spec(json_schema)]` also implements `schemars::JsonSchema` (with
+//! m3ter-models' `schemars` feature), carrying the same constraints. Wire names (and so the JSON
 //! Pointer of every error) follow `#[serde(rename)]` and `#[serde(rename_all)]`.
 //!
 //! The macro parses (`ast`), checks the attributes against each other and the field types
@@ -33,8 +33,10 @@ mod shape;
 use proc_macro::TokenStream;
 use syn::{DeriveInput, parse_macro_input};
 
-/// Derives `m3ter_models::Validate` (and `validator::Validate`, and with `#[spec(json_schema)]`
-/// `schemars::JsonSchema`, as the crate's features say) from `#[spec(...)]` attributes.
+/// Derives `m3ter_models::Validate` from `#[spec(...)]` attributes, plus `validator::Validate`
+/// and (with `#[spec(json_schema)]`) `schemars::JsonSchema` when m3ter-models has the feature of
+/// that name. The features live in m3ter-models alone: the expansion wraps each integration in
+/// a macro of m3ter-models that keeps or drops it.
 #[proc_macro_derive(Validate, attributes(spec))]
 pub fn derive_validate(input: TokenStream) -> TokenStream {
     let input = parse_macro_input!(input as DeriveInput);

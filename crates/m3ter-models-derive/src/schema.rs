@@ -36,7 +36,8 @@ pub(crate) fn json_schema_impl(container: &Container<'_>) -> TokenStream {
         }
         Body::UnitEnum(variants) => {
             let variants = variants.iter().map(|variant| {
-                let attrs = &variant.passthrough;
+                // serde attributes only: a variant's doc would turn `enum` into `oneOf`.
+                let attrs = variant.passthrough.iter().filter(|a| a.path().is_ident("serde"));
                 let ident = variant.ident;
                 quote! { #(#attrs)* #ident }
             });

@@ -63,6 +63,7 @@ mod generated;
 pub mod integrations;
 pub mod path;
 pub mod rules;
+mod serde_helpers;
 mod validate;
 
 pub use error::{ErrorCode, ErrorKind, ValidationError, ValidationErrors};
@@ -76,6 +77,38 @@ pub mod types {
     pub use uuid::Uuid;
 }
 
+/// Keeps its input when the `schemars` feature is on, drops it otherwise (used by the derive).
+#[cfg(feature = "schemars")]
+#[doc(hidden)]
+#[macro_export]
+macro_rules! __if_schemars {
+    ($($tokens:tt)*) => { $($tokens)* };
+}
+
+/// Keeps its input when the `schemars` feature is on, drops it otherwise (used by the derive).
+#[cfg(not(feature = "schemars"))]
+#[doc(hidden)]
+#[macro_export]
+macro_rules! __if_schemars {
+    ($($tokens:tt)*) => {};
+}
+
+/// Keeps its input when the `validator` feature is on, drops it otherwise (used by the derive).
+#[cfg(feature = "validator")]
+#[doc(hidden)]
+#[macro_export]
+macro_rules! __if_validator {
+    ($($tokens:tt)*) => { $($tokens)* };
+}
+
+/// Keeps its input when the `validator` feature is on, drops it otherwise (used by the derive).
+#[cfg(not(feature = "validator"))]
+#[doc(hidden)]
+#[macro_export]
+macro_rules! __if_validator {
+    ($($tokens:tt)*) => {};
+}
+
 /// What the expanded and generated code refers to. Not part of the public API.
 #[doc(hidden)]
 pub mod __private {
@@ -85,6 +118,7 @@ pub mod __private {
     pub use crate::error::{RangeBound, ValidationError};
     pub use crate::path::Path;
     pub use crate::rules::*;
+    pub use crate::serde_helpers::non_null;
 
     #[cfg(feature = "schemars")]
     pub use schemars;

@@ -63,12 +63,23 @@ fn structure(s: &Struct) -> TokenStream {
     };
     let fields = s.fields.iter().map(field);
     let constructor = constructor(s);
+    // With no required member, `new()` takes nothing: `Default` says the same.
+    let default = if s
+        .fields
+        .iter()
+        .all(|f| !matches!(f.presence, Presence::Required | Presence::RequiredNullable))
+    {
+        quote!(Default,)
+    } else {
+        TokenStream::new()
+    };
     quote! {
         #doc
         #[derive(
             Debug,
             Clone,
             PartialEq,
+            #default
             ::m3ter_models::__private::serde::Serialize,
             ::m3ter_models::__private::serde::Deserialize,
             ::m3ter_models::Validate,
@@ -94,6 +105,16 @@ fn field(f: &Field) -> TokenStream {
         Presence::RequiredNullable => (
             quote!(::std::option::Option<#ty>),
             quote!(#[serde(rename = #wire)]),
+        ),
+        // Absent is `None`; `null` is a type error unless the schema allows it.
+        Presence::Optional | Presence::Forbidden { .. } if !f.nullable => (
+            quote!(::std::option::Option<#ty>),
+            quote!(#[serde(
+                rename = #wire,
+                default,
+                skip_serializing_if = "::std::option::Option::is_none",
+                deserialize_with = "::m3ter_models::__private::non_null"
+            )]),
         ),
         Presence::Optional | Presence::Forbidden { .. } => (
             quote!(::std::option::Option<#ty>),
@@ -213,7 +234,16 @@ fn constructor(s: &Struct) -> TokenStream {
     let mut arg_docs = Vec::new();
     for f in &s.fields {
         let field = ident(&f.rust_name);
-        if f.presence == Presence::Required {
+        if f.presence == Presence::RequiredNullable {
+            let wire = &f.wire_name;
+            arg_docs.push(format!(
+                " - `{}`: `{wire}` (may be `None`: it is sent as `null`)",
+                f.rust_name
+            ));
+            let ty = rust_type(&f.ty);
+            params.push(quote!(#field: ::std::option::Option<#ty>));
+            inits.push(quote!(#field));
+        } else if f.presence == Presence::Required {
             let wire = &f.wire_name;
             arg_docs.push(format!(" - `{}`: `{wire}`", f.rust_name));
             if f.ty == Ty::String {

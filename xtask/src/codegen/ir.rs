@@ -47,6 +47,8 @@ pub struct Field {
     pub ty: Ty,
     /// How the member may appear.
     pub presence: Presence,
+    /// The schema allows `null` (a 3.1 type array with `"null"`).
+    pub nullable: bool,
     /// The constraints on the value.
     pub keywords: Keywords,
 }

@@ -538,7 +538,7 @@ impl Lowerer<'_> {
             let base = rust_name.clone();
             let mut n = 2;
             while fields.iter().any(|f| f.rust_name == rust_name) {
-                rust_name = format!("{base}_{n}");
+                rust_name = format!("{}_{n}", base.trim_end_matches('_'));
                 n += 1;
             }
             let inline_name = format!("{type_name}{}", names::type_name(wire));
@@ -579,6 +579,7 @@ impl Lowerer<'_> {
                 docs,
                 ty,
                 presence,
+                nullable,
                 keywords,
             });
         }
@@ -710,9 +711,14 @@ impl Lowerer<'_> {
                 if !self.claim_type_name(inline_name, at) {
                     return None;
                 }
+                let enum_docs = if docs.is_empty() {
+                    vec![format!("The values of `{at}`.")]
+                } else {
+                    docs.clone()
+                };
                 self.items.push(Item::Enum(Enum {
                     name: inline_name.to_owned(),
-                    docs: docs.clone(),
+                    docs: enum_docs,
                     variants,
                 }));
                 Ty::Named(inline_name.to_owned(), false)
@@ -777,14 +783,20 @@ impl Lowerer<'_> {
                 Ty::Named(inline_name.to_owned(), true)
             }
             "object" => {
-                if let Some(Json::Bool(false)) = schema.get("additionalProperties") {
-                    self.error(
-                        &at.key("additionalProperties"),
-                        "an object without properties that allows no properties is not supported",
-                    );
-                    return None;
+                match schema.get("additionalProperties") {
+                    None | Some(Json::Bool(true)) => Ty::Map,
+                    Some(Json::Bool(false)) => {
+                        self.error(&at.key("additionalProperties"), "an object without properties that allows no properties is not supported");
+                        return None;
+                    }
+                    Some(_) => {
+                        self.error(
+                            &at.key("additionalProperties"),
+                            "only `true` or `false` is supported",
+                        );
+                        return None;
+                    }
                 }
-                Ty::Map
             }
             other => {
                 self.error(&at.key("type"), format!("unknown type `{other}`"));

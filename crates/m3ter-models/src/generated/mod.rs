@@ -134,7 +134,8 @@ pub struct CreateExportDestinationRequest {
     #[serde(
         rename = "version",
         default,
-        skip_serializing_if = "::std::option::Option::is_none"
+        skip_serializing_if = "::std::option::Option::is_none",
+        deserialize_with = "::m3ter_models::__private::non_null"
     )]
     #[spec(forbidden = "create")]
     pub version: ::std::option::Option<i64>,
@@ -142,7 +143,8 @@ pub struct CreateExportDestinationRequest {
     #[serde(
         rename = "destinationType",
         default,
-        skip_serializing_if = "::std::option::Option::is_none"
+        skip_serializing_if = "::std::option::Option::is_none",
+        deserialize_with = "::m3ter_models::__private::non_null"
     )]
     pub destination_type: ::std::option::Option<DestinationType>,
     /// Location in specified S3 bucket for the Export Destination. If you omit a prefix, then the root of the bucket will be used.
@@ -151,14 +153,16 @@ pub struct CreateExportDestinationRequest {
     #[serde(
         rename = "prefix",
         default,
-        skip_serializing_if = "::std::option::Option::is_none"
+        skip_serializing_if = "::std::option::Option::is_none",
+        deserialize_with = "::m3ter_models::__private::non_null"
     )]
     pub prefix: ::std::option::Option<::std::string::String>,
     /// The `partitionOrder` member.
     #[serde(
         rename = "partitionOrder",
         default,
-        skip_serializing_if = "::std::option::Option::is_none"
+        skip_serializing_if = "::std::option::Option::is_none",
+        deserialize_with = "::m3ter_models::__private::non_null"
     )]
     pub partition_order: ::std::option::Option<PartitionOrder>,
 }
@@ -242,7 +246,8 @@ pub struct UpdateExportDestinationRequest {
     #[serde(
         rename = "destinationType",
         default,
-        skip_serializing_if = "::std::option::Option::is_none"
+        skip_serializing_if = "::std::option::Option::is_none",
+        deserialize_with = "::m3ter_models::__private::non_null"
     )]
     pub destination_type: ::std::option::Option<DestinationType>,
     /// Location in specified S3 bucket for the Export Destination. If you omit a prefix, then the root of the bucket will be used.
@@ -251,14 +256,16 @@ pub struct UpdateExportDestinationRequest {
     #[serde(
         rename = "prefix",
         default,
-        skip_serializing_if = "::std::option::Option::is_none"
+        skip_serializing_if = "::std::option::Option::is_none",
+        deserialize_with = "::m3ter_models::__private::non_null"
     )]
     pub prefix: ::std::option::Option<::std::string::String>,
     /// The `partitionOrder` member.
     #[serde(
         rename = "partitionOrder",
         default,
-        skip_serializing_if = "::std::option::Option::is_none"
+        skip_serializing_if = "::std::option::Option::is_none",
+        deserialize_with = "::m3ter_models::__private::non_null"
     )]
     pub partition_order: ::std::option::Option<PartitionOrder>,
 }
@@ -308,35 +315,40 @@ pub struct ExportDestinationResponse {
     #[serde(
         rename = "version",
         default,
-        skip_serializing_if = "::std::option::Option::is_none"
+        skip_serializing_if = "::std::option::Option::is_none",
+        deserialize_with = "::m3ter_models::__private::non_null"
     )]
     pub version: ::std::option::Option<i64>,
     /// The name of the data Export Destination.
     #[serde(
         rename = "name",
         default,
-        skip_serializing_if = "::std::option::Option::is_none"
+        skip_serializing_if = "::std::option::Option::is_none",
+        deserialize_with = "::m3ter_models::__private::non_null"
     )]
     pub name: ::std::option::Option<::std::string::String>,
     /// The code of the data Export Destination.
     #[serde(
         rename = "code",
         default,
-        skip_serializing_if = "::std::option::Option::is_none"
+        skip_serializing_if = "::std::option::Option::is_none",
+        deserialize_with = "::m3ter_models::__private::non_null"
     )]
     pub code: ::std::option::Option<::std::string::String>,
     /// The `destinationType` member.
     #[serde(
         rename = "destinationType",
         default,
-        skip_serializing_if = "::std::option::Option::is_none"
+        skip_serializing_if = "::std::option::Option::is_none",
+        deserialize_with = "::m3ter_models::__private::non_null"
     )]
     pub destination_type: ::std::option::Option<DestinationType>,
     /// The DateTime when the Export Destination was created.
     #[serde(
         rename = "dtCreated",
         default,
-        skip_serializing_if = "::std::option::Option::is_none"
+        skip_serializing_if = "::std::option::Option::is_none",
+        deserialize_with = "::m3ter_models::__private::non_null"
     )]
     pub dt_created: ::std::option::Option<
         ::m3ter_models::types::DateTime<::m3ter_models::types::Utc>,
@@ -345,7 +357,8 @@ pub struct ExportDestinationResponse {
     #[serde(
         rename = "dtLastModified",
         default,
-        skip_serializing_if = "::std::option::Option::is_none"
+        skip_serializing_if = "::std::option::Option::is_none",
+        deserialize_with = "::m3ter_models::__private::non_null"
     )]
     pub dt_last_modified: ::std::option::Option<
         ::m3ter_models::types::DateTime<::m3ter_models::types::Utc>,
@@ -354,42 +367,48 @@ pub struct ExportDestinationResponse {
     #[serde(
         rename = "createdBy",
         default,
-        skip_serializing_if = "::std::option::Option::is_none"
+        skip_serializing_if = "::std::option::Option::is_none",
+        deserialize_with = "::m3ter_models::__private::non_null"
     )]
     pub created_by: ::std::option::Option<::std::string::String>,
     /// The id of the user who last modified the Export Destination.
     #[serde(
         rename = "lastModifiedBy",
         default,
-        skip_serializing_if = "::std::option::Option::is_none"
+        skip_serializing_if = "::std::option::Option::is_none",
+        deserialize_with = "::m3ter_models::__private::non_null"
     )]
     pub last_modified_by: ::std::option::Option<::std::string::String>,
     /// Name of the S3 bucket for the Export Destination.
     #[serde(
         rename = "bucketName",
         default,
-        skip_serializing_if = "::std::option::Option::is_none"
+        skip_serializing_if = "::std::option::Option::is_none",
+        deserialize_with = "::m3ter_models::__private::non_null"
     )]
     pub bucket_name: ::std::option::Option<::std::string::String>,
     /// Location in specified S3 bucket for the Export Destination. If no prefix is specified, then the root of the bucket is used.
     #[serde(
         rename = "prefix",
         default,
-        skip_serializing_if = "::std::option::Option::is_none"
+        skip_serializing_if = "::std::option::Option::is_none",
+        deserialize_with = "::m3ter_models::__private::non_null"
     )]
     pub prefix: ::std::option::Option<::std::string::String>,
     /// The specified IAM role ARN with PutObject permission for the specified bucketName, which allows the service to upload Data Exports to your S3 bucket.
     #[serde(
         rename = "iamRoleArn",
         default,
-        skip_serializing_if = "::std::option::Option::is_none"
+        skip_serializing_if = "::std::option::Option::is_none",
+        deserialize_with = "::m3ter_models::__private::non_null"
     )]
     pub iam_role_arn: ::std::option::Option<::std::string::String>,
     /// The `partitionOrder` member.
     #[serde(
         rename = "partitionOrder",
         default,
-        skip_serializing_if = "::std::option::Option::is_none"
+        skip_serializing_if = "::std::option::Option::is_none",
+        deserialize_with = "::m3ter_models::__private::non_null"
     )]
     pub partition_order: ::std::option::Option<PartitionOrder>,
 }

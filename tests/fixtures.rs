@@ -1,0 +1,190 @@
+//! The generator's output for the fixture fragments, compiled (by build.rs) and exercised.
+
+use m3ter_models::types::Uuid;
+use m3ter_models::{ErrorCode, Validate};
+use m3ter_workspace_tests::all_keywords::{
+    Color, CreateThingRequest, Part, ReplaceThingRequest, Widget, WidgetOwner, WidgetShade,
+};
+use m3ter_workspace_tests::hostile::{Hostile, HostileFn, Match};
+use serde_json::json;
+
+fn widget() -> Widget {
+    Widget::new(Uuid::nil(), "abc", Some("nick".to_owned()))
+}
+
+fn errors(value: &impl Validate) -> Vec<(String, ErrorCode)> {
+    value
+        .validate()
+        .err()
+        .map(|e| e.iter().map(|e| (e.path().to_owned(), e.code())).collect())
+        .unwrap_or_default()
+}
+
+fn at(path: &str, code: ErrorCode) -> (String, ErrorCode) {
+    (path.to_owned(), code)
+}
+
+#[test]
+fn a_minimal_widget_is_valid_and_round_trips() {
+    let w = widget();
+    assert_eq!(errors(&w), vec![]);
+    let value = serde_json::to_value(&w).unwrap();
+    assert_eq!(
+        value,
+        json!({"id": "00000000-0000-0000-0000-000000000000", "label": "abc", "nick": "nick"})
+    );
+    assert_eq!(serde_json::from_value::<Widget>(value).unwrap(), w);
+}
+
+#[test]
+fn every_keyword_is_checked() {
+    let mut w = widget();
+    w.label = "ABC".into(); // pattern
+    w.count = Some(11); // maximum
+    w.ratio = Some(0.0); // exclusiveMinimum
+    w.offset = Some(-6); // minimum (negative)
+    w.tags = Some(vec![
+        "ok".into(),
+        String::new(),
+        "toolong".into(),
+        "x".into(),
+    ]); // maxItems, items
+    w.parts = Some(vec![
+        Part::new("OK1"),
+        Part {
+            sku: "bad sku!!".into(),
+            quantity: Some(0),
+        },
+    ]); // nested
+    w.owner = Some(WidgetOwner {
+        name: String::new(),
+        email: None,
+    }); // inline nested
+    w.note = Some("n".repeat(21)); // nullable maxLength
+    w.nick = Some("ab".into()); // nullable minLength
+    w.role_arn = Some("arn:aws:iam::1:role/x".into()); // custom format
+    assert_eq!(
+        errors(&w),
+        vec![
+            at("/label", ErrorCode::Pattern),
+            at("/count", ErrorCode::Range),
+            at("/ratio", ErrorCode::Range),
+            at("/offset", ErrorCode::Range),
+            at("/tags", ErrorCode::Length),
+            at("/tags/1", ErrorCode::Length),
+            at("/tags/2", ErrorCode::Length),
+            at("/parts/1/sku", ErrorCode::Length),
+            at("/parts/1/sku", ErrorCode::Pattern),
+            at("/parts/1/quantity", ErrorCode::Range),
+            at("/owner/name", ErrorCode::Length),
+            at("/note", ErrorCode::Length),
+            at("/nick", ErrorCode::Length),
+            at("/roleArn", ErrorCode::Format),
+        ]
+    );
+}
+
+#[test]
+fn bounds_hold_exactly_at_the_edges() {
+    let mut w = widget();
+    w.count = Some(10);
+    w.ratio = Some(1.4999);
+    w.offset = Some(-5);
+    w.tags = Some(vec!["a".into(), "abcde".into(), "b".into()]);
+    assert_eq!(errors(&w), vec![]);
+    w.ratio = Some(1.5); // exclusiveMaximum
+    assert_eq!(errors(&w), vec![at("/ratio", ErrorCode::Range)]);
+}
+
+#[test]
+fn typed_formats_enums_and_nullability() {
+    let value = json!({
+        "id": "67e55044-10b1-426f-9247-bb680e5fe0c8",
+        "label": "abc",
+        "nick": null,
+        "color": "light-blue",
+        "shade": "dark",
+        "created": "2023-11-07T05:31:56Z",
+        "meta": {"anything": [1, 2]}
+    });
+    let w: Widget = serde_json::from_value(value.clone()).unwrap();
+    assert_eq!(w.color, Some(Color::LightBlue));
+    assert_eq!(w.shade, Some(WidgetShade::Dark));
+    assert_eq!(w.nick, None);
+    assert_eq!(
+        serde_json::to_value(&w).unwrap(),
+        value,
+        "a required nullable member serializes as null"
+    );
+    for bad in [
+        json!({"id": "nope", "label": "abc", "nick": null}),
+        json!({"id": Uuid::nil(), "label": "abc", "nick": null, "color": "RED"}),
+    ] {
+        assert!(serde_json::from_value::<Widget>(bad).is_err());
+    }
+    assert_eq!(Color::WIRE_VALUES, ["red", "GREEN", "light-blue"]);
+    assert_eq!(Color::Green.as_str(), "GREEN");
+}
+
+#[test]
+fn per_operation_request_types() {
+    let create = CreateThingRequest::new("t");
+    assert_eq!(errors(&create), vec![]);
+    let create = CreateThingRequest {
+        revision: Some(3),
+        ..CreateThingRequest::new("t")
+    };
+    assert_eq!(errors(&create), vec![at("/revision", ErrorCode::Forbidden)]);
+    let update = ReplaceThingRequest::new("t", 0);
+    assert_eq!(errors(&update), vec![at("/revision", ErrorCode::Range)]);
+    let nested = ReplaceThingRequest {
+        widget: Some(Widget {
+            label: "x".into(),
+            ..widget()
+        }),
+        ..ReplaceThingRequest::new("t", 1)
+    };
+    assert_eq!(
+        errors(&nested),
+        vec![at("/widget/label", ErrorCode::Length)]
+    );
+}
+
+#[test]
+fn hostile_names_keep_their_wire_names() {
+    let h = Hostile {
+        r#type: Some("t".into()),
+        self_: Some("s".into()),
+        a_b: Some("dash".into()),
+        a_b_2: Some("underscore".into()),
+        _2fa: Some(true),
+        field: Some("empty".into()),
+        a_b_3: Some("x".into()),
+        til_de: Some("xy".into()),
+        quote_d: Some("has \"# inside".into()),
+        field_2: Some(1),
+        self_2: None,
+        crate_: Some("c".into()),
+        r#fn: Some(HostileFn::AB),
+    };
+    let value = serde_json::to_value(&h).unwrap();
+    assert_eq!(
+        value,
+        json!({
+            "type": "t", "self": "s", "a-b": "dash", "a_b": "underscore", "2fa": true, "": "empty",
+            "a/b": "x", "til~de": "xy", "quote\"d": "has \"# inside", "é": 1, "crate": "c", "fn": "a\"b"
+        })
+    );
+    assert_eq!(serde_json::from_value::<Hostile>(value).unwrap(), h);
+    // JSON Pointers escape `/` and `~`.
+    assert_eq!(
+        errors(&h),
+        vec![
+            at("/a~1b", ErrorCode::Length),
+            at("/til~0de", ErrorCode::Length),
+            at("/quote\"d", ErrorCode::Pattern)
+        ]
+    );
+    assert_eq!(HostileFn::WIRE_VALUES, ["a\"b", "c\\d", "}"]);
+    assert_eq!(Match::default().r#loop, None);
+}

@@ -1,0 +1,72 @@
+//! The ecosystem integrations: `validator::Validate` and `schemars::JsonSchema`.
+
+use m3ter_models::{
+    CreateExportDestinationRequest, DestinationType, UpdateExportDestinationRequest,
+};
+use serde_json::json;
+
+const EXAMPLE_ARN: &str = "arn:aws:iam::922609978421:role/IAMRole636";
+
+#[test]
+fn models_implement_validator_validate() {
+    use validator::Validate as _;
+    let ok = CreateExportDestinationRequest::new("n", "c", "bkt", EXAMPLE_ARN);
+    assert!(validator::Validate::validate(&ok).is_ok());
+    let mut bad = ok.clone();
+    bad.name = "n".repeat(201);
+    bad.bucket_name = "b".into();
+    let errors = bad.validate().unwrap_err();
+    let fields = errors.field_errors();
+    let name = &fields["name"][0];
+    assert_eq!(name.code, "length");
+    assert_eq!(name.params["max"], json!(200));
+    assert_eq!(name.params["actual"], json!(201));
+    assert_eq!(name.params["path"], json!("/name"));
+    assert_eq!(fields["bucketName"][0].code, "length");
+}
+
+#[test]
+fn the_json_schema_carries_the_constraints() {
+    let schema =
+        serde_json::to_value(schemars::schema_for!(CreateExportDestinationRequest)).unwrap();
+    let props = &schema["properties"];
+    assert_eq!(props["name"]["minLength"], json!(1));
+    assert_eq!(props["name"]["maxLength"], json!(200));
+    assert_eq!(props["code"]["maxLength"], json!(80));
+    assert_eq!(props["bucketName"]["minLength"], json!(3));
+    assert_eq!(props["bucketName"]["maxLength"], json!(63));
+    assert_eq!(props["iamRoleArn"]["format"], json!("aws-iam-role-arn"));
+    assert!(
+        props["iamRoleArn"]["pattern"]
+            .as_str()
+            .unwrap()
+            .starts_with("^arn:aws:iam::")
+    );
+    assert!(
+        props.get("version").is_none(),
+        "version is forbidden on create: {schema:#}"
+    );
+    assert_eq!(schema["additionalProperties"], json!(false));
+    let mut required: Vec<&str> = schema["required"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|v| v.as_str().unwrap())
+        .collect();
+    required.sort_unstable();
+    assert_eq!(required, ["bucketName", "code", "iamRoleArn", "name"]);
+    assert_eq!(schema["title"], json!("CreateExportDestinationRequest"));
+
+    let update =
+        serde_json::to_value(schemars::schema_for!(UpdateExportDestinationRequest)).unwrap();
+    assert_eq!(update["properties"]["version"]["minimum"], json!(1));
+    assert!(
+        update["required"]
+            .as_array()
+            .unwrap()
+            .contains(&json!("version"))
+    );
+
+    let enum_schema = serde_json::to_value(schemars::schema_for!(DestinationType)).unwrap();
+    assert_eq!(enum_schema["enum"], json!(["S3", "GCS"]));
+}
