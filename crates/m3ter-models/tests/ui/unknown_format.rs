@@ -1,0 +1,9 @@
+use m3ter_models::Validate;
+
+#[derive(Validate)]
+struct Request {
+    #[spec(format = "email")]
+    contact: String,
+}
+
+fn main() {}
