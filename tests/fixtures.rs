@@ -1,5 +1,7 @@
 //! The generator's output for the fixture fragments, compiled (by build.rs) and exercised.
 
+#![allow(clippy::unwrap_used, clippy::expect_used, clippy::panic)] // A test fails by panicking.
+
 use m3ter_models::types::Uuid;
 use m3ter_models::{ErrorCode, Validate};
 use m3ter_workspace_tests::all_keywords::{

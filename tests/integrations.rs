@@ -1,5 +1,7 @@
 //! The ecosystem integrations: `validator::Validate` and `schemars::JsonSchema`.
 
+#![allow(clippy::unwrap_used, clippy::expect_used, clippy::panic)] // A test fails by panicking.
+
 use m3ter_models::{
     CreateExportDestinationRequest, DestinationType, UpdateExportDestinationRequest,
 };

@@ -6,6 +6,8 @@
 //! `arn:aws:iam::922609978421:role/IAMRole636`), destinationType `S3`/`GCS`, partitionOrder
 //! `TYPE_FIRST`/`TIME_FIRST`, version not valid on create and required on update.
 
+#![allow(clippy::unwrap_used, clippy::expect_used, clippy::panic)] // A test fails by panicking.
+
 use m3ter_models::error::{ErrorKind, LengthUnit};
 use m3ter_models::{
     CreateExportDestinationRequest, DestinationType, ErrorCode, PartitionOrder,

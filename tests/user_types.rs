@@ -1,6 +1,8 @@
 //! The derive on a user's own types: the same attributes, the same checks, wire names from
 //! serde's attributes.
 
+#![allow(clippy::unwrap_used, clippy::expect_used, clippy::panic)] // A test fails by panicking.
+
 use m3ter_models::{ErrorCode, Valid, Validate};
 use serde::{Deserialize, Serialize};
 

@@ -89,75 +89,37 @@ fn check_keywords(keywords: &[Keyword], shape: &Shape, top_level: bool, errors: 
     check_bounds(keywords, errors);
 }
 
+/// The lower (`true`) or upper bound of a pair of keywords, with the pair's name and value.
+#[allow(clippy::cast_precision_loss)]
+fn bound(value: &KeywordValue) -> Option<(&'static str, bool, f64)> {
+    Some(match value {
+        KeywordValue::MinLength(n) => ("length", true, *n as f64),
+        KeywordValue::MaxLength(n) => ("length", false, *n as f64),
+        KeywordValue::MinItems(n) => ("items", true, *n as f64),
+        KeywordValue::MaxItems(n) => ("items", false, *n as f64),
+        KeywordValue::Minimum(n) => ("range", true, n.as_f64()),
+        KeywordValue::Maximum(n) => ("range", false, n.as_f64()),
+        _ => return None,
+    })
+}
+
 fn check_bounds(keywords: &[Keyword], errors: &mut Errors) {
-    let find = |wanted: fn(&KeywordValue) -> Option<f64>| {
-        keywords
-            .iter()
-            .find_map(|k| wanted(&k.value).map(|v| (k, v)))
-    };
-    #[allow(clippy::cast_precision_loss)]
-    let pairs: [(
-        fn(&KeywordValue) -> Option<f64>,
-        fn(&KeywordValue) -> Option<f64>,
-    ); 3] = [
-        (
-            |v| {
-                if let KeywordValue::MinLength(n) = v {
-                    Some(*n as f64)
-                } else {
-                    None
-                }
-            },
-            |v| {
-                if let KeywordValue::MaxLength(n) = v {
-                    Some(*n as f64)
-                } else {
-                    None
-                }
-            },
-        ),
-        (
-            |v| {
-                if let KeywordValue::MinItems(n) = v {
-                    Some(*n as f64)
-                } else {
-                    None
-                }
-            },
-            |v| {
-                if let KeywordValue::MaxItems(n) = v {
-                    Some(*n as f64)
-                } else {
-                    None
-                }
-            },
-        ),
-        (
-            |v| {
-                if let KeywordValue::Minimum(n) = v {
-                    Some(n.as_f64())
-                } else {
-                    None
-                }
-            },
-            |v| {
-                if let KeywordValue::Maximum(n) = v {
-                    Some(n.as_f64())
-                } else {
-                    None
-                }
-            },
-        ),
-    ];
-    for (min, max) in pairs {
-        if let (Some((min_kw, min)), Some((max_kw, max))) = (find(min), find(max))
+    for lower in keywords {
+        let Some((pair, true, min)) = bound(&lower.value) else {
+            continue;
+        };
+        let upper = keywords.iter().find_map(|k| match bound(&k.value) {
+            Some((p, false, max)) if p == pair => Some((k, max)),
+            _ => None,
+        });
+        if let Some((upper, max)) = upper
             && min > max
         {
             errors.spanned(
-                min_kw.name.span(),
+                lower.name.span(),
                 format!(
                     "`{}` ({min}) is greater than `{}` ({max})",
-                    min_kw.name, max_kw.name
+                    lower.name, upper.name
                 ),
             );
         }

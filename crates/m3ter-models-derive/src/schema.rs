@@ -37,7 +37,10 @@ pub(crate) fn json_schema_impl(container: &Container<'_>) -> TokenStream {
         Body::UnitEnum(variants) => {
             let variants = variants.iter().map(|variant| {
                 // serde attributes only: a variant's doc would turn `enum` into `oneOf`.
-                let attrs = variant.passthrough.iter().filter(|a| a.path().is_ident("serde"));
+                let attrs = variant
+                    .passthrough
+                    .iter()
+                    .filter(|a| a.path().is_ident("serde"));
                 let ident = variant.ident;
                 quote! { #(#attrs)* #ident }
             });

@@ -54,6 +54,11 @@
 
 #![forbid(unsafe_code)]
 
+/// The README's examples, compiled and run as doc tests.
+#[doc = include_str!("../../../README.md")]
+#[cfg(doctest)]
+pub struct ReadmeDoctests;
+
 extern crate self as m3ter_models;
 
 pub mod error;

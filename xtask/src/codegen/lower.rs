@@ -655,7 +655,7 @@ impl Lowerer<'_> {
                 self.error(&at.key("$ref"), format!("`{reference}`: only references to `{SCHEMA_REF_PREFIX}...` in this document are supported"));
                 return None;
             };
-            if self.per_operation.contains_key(name) && self.component_types.get(name).is_none() {
+            if self.per_operation.contains_key(name) && !self.component_types.contains_key(name) {
                 self.error(
                     &at.key("$ref"),
                     format!(
