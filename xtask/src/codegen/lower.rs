@@ -124,7 +124,14 @@ pub fn lower(doc: &Json) -> Result<Module, Vec<CodegenError>> {
             items: lowerer.items,
         })
     } else {
-        Err(lowerer.errors)
+        // A schema generated once per operation reports its errors once.
+        let mut unique: Vec<CodegenError> = Vec::new();
+        for error in lowerer.errors {
+            if !unique.contains(&error) {
+                unique.push(error);
+            }
+        }
+        Err(unique)
     }
 }
 
