@@ -70,10 +70,15 @@ pub(crate) enum KeywordValue {
     Items(Vec<Keyword>),
     Nested,
     Forbidden(Option<LitStr>),
+    /// Raw JSON: the member must be present (for an `Option` field).
+    Required,
+    /// Raw JSON: the member may be `null`.
+    Nullable,
 }
 
 pub(crate) const FIELD_KEYWORDS: &str = "min_length, max_length, pattern, format, minimum, maximum, \
-     exclusive_minimum, exclusive_maximum, min_items, max_items, items(...), nested, forbidden";
+     exclusive_minimum, exclusive_maximum, min_items, max_items, items(...), nested, forbidden, \
+     required, nullable";
 
 pub(crate) struct Field<'a> {
     pub(crate) member: Member,
@@ -83,6 +88,10 @@ pub(crate) struct Field<'a> {
     pub(crate) wire_name: String,
     /// `#[serde(flatten)]`: the field's members sit in this object, so no path segment.
     pub(crate) flatten: bool,
+    /// `#[serde(default)]` on the field or the container: the member may be absent.
+    pub(crate) serde_default: bool,
+    /// `#[serde(skip)]` or `skip_deserializing`: the member is never read from JSON.
+    pub(crate) skip_deserializing: bool,
     pub(crate) keywords: Vec<Keyword>,
     /// `#[doc]` and `#[serde]` attributes, copied to the JSON Schema shadow.
     pub(crate) passthrough: Vec<&'a Attribute>,
@@ -90,6 +99,8 @@ pub(crate) struct Field<'a> {
 
 pub(crate) struct Variant<'a> {
     pub(crate) ident: &'a Ident,
+    /// The wire string: serde's `rename`, else `rename_all` applied, else the Rust name.
+    pub(crate) wire_name: String,
     pub(crate) passthrough: Vec<&'a Attribute>,
 }
 
@@ -103,6 +114,10 @@ pub(crate) struct Container<'a> {
     pub(crate) body: Body<'a>,
     /// `#[spec(json_schema)]`: also implement `schemars::JsonSchema`.
     pub(crate) json_schema: Option<Span>,
+    /// `#[spec(json)]`: also implement `ValidateJson` (the same rules over raw JSON).
+    pub(crate) json: Option<Span>,
+    /// `#[serde(deny_unknown_fields)]`: raw JSON with another member is an error.
+    pub(crate) deny_unknown_fields: bool,
     pub(crate) passthrough: Vec<&'a Attribute>,
 }
 
@@ -115,13 +130,17 @@ fn passthrough(attrs: &[Attribute]) -> Vec<&Attribute> {
 
 pub(crate) fn parse<'a>(input: &'a DeriveInput, errors: &mut Errors) -> Container<'a> {
     let mut json_schema = None;
+    let mut json = None;
     for attr in input.attrs.iter().filter(|a| a.path().is_ident("spec")) {
         let result = attr.parse_nested_meta(|meta| {
             if meta.path.is_ident("json_schema") {
                 json_schema = Some(meta.path.span());
                 Ok(())
+            } else if meta.path.is_ident("json") {
+                json = Some(meta.path.span());
+                Ok(())
             } else {
-                Err(meta.error("unknown container keyword; expected `json_schema`"))
+                Err(meta.error("unknown container keyword; expected `json` or `json_schema`"))
             }
         });
         if let Err(error) = result {
@@ -129,6 +148,7 @@ pub(crate) fn parse<'a>(input: &'a DeriveInput, errors: &mut Errors) -> Containe
         }
     }
     let rename_all = serde_string(&input.attrs, "rename_all");
+    let container_default = serde_flag(&input.attrs, "default");
     let body = match &input.data {
         Data::Struct(data) => {
             let named = matches!(data.fields, Fields::Named(_));
@@ -136,7 +156,15 @@ pub(crate) fn parse<'a>(input: &'a DeriveInput, errors: &mut Errors) -> Containe
                 .fields
                 .iter()
                 .enumerate()
-                .map(|(index, field)| parse_field(index, field, rename_all.as_deref(), errors))
+                .map(|(index, field)| {
+                    parse_field(
+                        index,
+                        field,
+                        rename_all.as_deref(),
+                        container_default,
+                        errors,
+                    )
+                })
                 .collect();
             Body::Struct { fields, named }
         }
@@ -152,8 +180,16 @@ pub(crate) fn parse<'a>(input: &'a DeriveInput, errors: &mut Errors) -> Containe
                 for attr in variant.attrs.iter().filter(|a| a.path().is_ident("spec")) {
                     errors.spanned(attr.span(), "`#[spec]` has no keywords for enum variants");
                 }
+                let wire_name = serde_string(&variant.attrs, "rename")
+                    .or_else(|| {
+                        rename_all.as_deref().and_then(|rule| {
+                            case::apply_to_variant(rule, &variant.ident.to_string())
+                        })
+                    })
+                    .unwrap_or_else(|| variant.ident.to_string());
                 variants.push(Variant {
                     ident: &variant.ident,
+                    wire_name,
                     passthrough: passthrough(&variant.attrs),
                 });
             }
@@ -171,6 +207,8 @@ pub(crate) fn parse<'a>(input: &'a DeriveInput, errors: &mut Errors) -> Containe
         input,
         body,
         json_schema,
+        json,
+        deny_unknown_fields: serde_flag(&input.attrs, "deny_unknown_fields"),
         passthrough: passthrough(&input.attrs),
     }
 }
@@ -179,6 +217,7 @@ fn parse_field<'a>(
     index: usize,
     field: &'a syn::Field,
     rename_all: Option<&str>,
+    container_default: bool,
     errors: &mut Errors,
 ) -> Field<'a> {
     let member = match &field.ident {
@@ -196,6 +235,11 @@ fn parse_field<'a>(
         .or_else(|| rename_all.and_then(|rule| case::apply(rule, &rust_name)))
         .unwrap_or(rust_name);
     let flatten = serde_flag(&field.attrs, "flatten");
+    let serde_default = container_default
+        || serde_flag(&field.attrs, "default")
+        || serde_name_value(&field.attrs, "default");
+    let skip_deserializing =
+        serde_flag(&field.attrs, "skip") || serde_flag(&field.attrs, "skip_deserializing");
     let mut keywords = Vec::new();
     for attr in field.attrs.iter().filter(|a| a.path().is_ident("spec")) {
         match attr.parse_args_with(|input: ParseStream| parse_keywords(input, errors)) {
@@ -209,6 +253,8 @@ fn parse_field<'a>(
         span: field.span(),
         wire_name,
         flatten,
+        serde_default,
+        skip_deserializing,
         keywords,
         passthrough: passthrough(&field.attrs),
     }
@@ -266,6 +312,8 @@ fn parse_value(
         "exclusive_minimum" => KeywordValue::ExclusiveMinimum(parse_number(input)?),
         "exclusive_maximum" => KeywordValue::ExclusiveMaximum(parse_number(input)?),
         "nested" => KeywordValue::Nested,
+        "required" => KeywordValue::Required,
+        "nullable" => KeywordValue::Nullable,
         "forbidden" => {
             if input.peek(Token![=]) {
                 KeywordValue::Forbidden(Some(parse_str(input)?))
@@ -339,6 +387,12 @@ fn serde_flag(attrs: &[Attribute], name: &str) -> bool {
     serde_metas(attrs)
         .iter()
         .any(|meta| matches!(meta, Meta::Path(path) if path.is_ident(name)))
+}
+
+fn serde_name_value(attrs: &[Attribute], name: &str) -> bool {
+    serde_metas(attrs)
+        .iter()
+        .any(|meta| matches!(meta, Meta::NameValue(nv) if nv.path.is_ident(name)))
 }
 
 fn serde_metas(attrs: &[Attribute]) -> Vec<Meta> {

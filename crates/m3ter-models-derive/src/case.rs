@@ -29,3 +29,20 @@ pub(crate) fn apply(rule: &str, field: &str) -> Option<String> {
         _ => return None,
     })
 }
+
+/// Applies a serde `rename_all` rule to a variant name (PascalCase in Rust, as serde assumes).
+pub(crate) fn apply_to_variant(rule: &str, variant: &str) -> Option<String> {
+    let mut snake = String::new();
+    for (i, c) in variant.chars().enumerate() {
+        if c.is_uppercase() && i > 0 {
+            snake.push('_');
+        }
+        snake.extend(c.to_lowercase());
+    }
+    Some(match rule {
+        "lowercase" => variant.to_ascii_lowercase(),
+        "UPPERCASE" => variant.to_ascii_uppercase(),
+        "PascalCase" => variant.to_owned(),
+        other => apply(other, &snake)?,
+    })
+}

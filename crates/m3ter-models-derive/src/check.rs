@@ -18,8 +18,21 @@ pub(crate) fn check(container: &Container<'_>, errors: &mut Errors) {
             "`#[spec(json_schema)]` is not supported on generic types",
         );
     }
+    if let Some(span) = container.json
+        && !container.input.generics.params.is_empty()
+    {
+        errors.spanned(span, "`#[spec(json)]` is not supported on generic types");
+    }
     if let Body::Struct { fields, .. } = &container.body {
         for field in fields {
+            if let Some(span) = container.json
+                && field.flatten
+            {
+                errors.spanned(
+                    span,
+                    "`#[spec(json)]` does not support `#[serde(flatten)]` fields",
+                );
+            }
             let shape = Shape::of(field.ty);
             check_keywords(&field.keywords, &shape, true, errors);
         }
@@ -71,11 +84,11 @@ fn check_keywords(keywords: &[Keyword], shape: &Shape, top_level: bool, errors: 
                 }
             }
             KeywordValue::Nested => {}
-            KeywordValue::Forbidden(_) => {
+            KeywordValue::Forbidden(_) | KeywordValue::Required | KeywordValue::Nullable => {
                 if !top_level || !matches!(shape, Shape::Optional(_)) {
                     errors.spanned(
                         keyword.name.span(),
-                        "`forbidden` applies to `Option` fields only",
+                        format!("`{name}` applies to `Option` fields only"),
                     );
                 }
             }

@@ -5,7 +5,7 @@ use quote::{format_ident, quote, quote_spanned};
 use syn::DeriveInput;
 
 use crate::ast::{self, Body, Errors, Keyword, KeywordValue, NumberLit};
-use crate::{check, schema};
+use crate::{check, json, schema};
 
 pub(crate) fn derive(input: &DeriveInput) -> TokenStream {
     let mut errors = Errors::default();
@@ -30,7 +30,12 @@ pub(crate) fn derive(input: &DeriveInput) -> TokenStream {
     } else {
         TokenStream::new()
     };
-    quote! { #validate #validator #json_schema }
+    let json = if container.json.is_some() {
+        json::validate_json_impl(&container)
+    } else {
+        TokenStream::new()
+    };
+    quote! { #validate #validator #json_schema #json }
 }
 
 fn validate_impl(input: &DeriveInput, body: TokenStream) -> TokenStream {
@@ -81,6 +86,7 @@ fn field_checks(field: &ast::Field<'_>) -> TokenStream {
         &quote!(&self.#member),
         &format_ident!("__field_path"),
         &field.keywords,
+        Mode::Typed,
     );
     quote_spanned! {field.span=>
         {
@@ -90,10 +96,23 @@ fn field_checks(field: &ast::Field<'_>) -> TokenStream {
     }
 }
 
+/// Whether checks run on the typed value or on its raw JSON (`&serde_json::Value`).
+#[derive(Clone, Copy, PartialEq, Eq)]
+pub(crate) enum Mode {
+    Typed,
+    Json,
+}
+
 /// The checks of `keywords` on `value` (an expression of a reference to the field or item),
 /// whose path is the local `path`. The order is fixed: length, count, format or pattern, range,
-/// presence, items, nested.
-fn value_checks(value: &TokenStream, path: &syn::Ident, keywords: &[Keyword]) -> TokenStream {
+/// presence, items, nested. In JSON mode, presence and nesting are the caller's: the same
+/// runtime rules read the raw value through `StrField`/`NumberField`/`ItemsField`.
+pub(crate) fn value_checks(
+    value: &TokenStream,
+    path: &syn::Ident,
+    keywords: &[Keyword],
+    mode: Mode,
+) -> TokenStream {
     let rules = quote!(::m3ter_models::__private);
     let mut out = TokenStream::new();
     let find = |pick: fn(&KeywordValue) -> bool| {
@@ -162,7 +181,7 @@ fn value_checks(value: &TokenStream, path: &syn::Ident, keywords: &[Keyword]) ->
     }
 
     if let Some(KeywordValue::Forbidden(context)) =
-        find(|v| matches!(v, KeywordValue::Forbidden(_)))
+        find(|v| matches!(v, KeywordValue::Forbidden(_))).filter(|_| mode == Mode::Typed)
     {
         let context = match context {
             Some(lit) => quote!(Some(#lit)),
@@ -173,7 +192,7 @@ fn value_checks(value: &TokenStream, path: &syn::Ident, keywords: &[Keyword]) ->
 
     if let Some(KeywordValue::Items(inner)) = find(|v| matches!(v, KeywordValue::Items(_))) {
         let item_path = format_ident!("{}_item", path);
-        let item_checks = value_checks(&quote!(__item), &item_path, inner);
+        let item_checks = value_checks(&quote!(__item), &item_path, inner, mode);
         out.extend(quote! {
             if let Some(__items) = #rules::ItemsField::items(#value) {
                 for (__index, __item) in __items.iter().enumerate() {
@@ -184,7 +203,7 @@ fn value_checks(value: &TokenStream, path: &syn::Ident, keywords: &[Keyword]) ->
         });
     }
 
-    if find(|v| matches!(v, KeywordValue::Nested)).is_some() {
+    if mode == Mode::Typed && find(|v| matches!(v, KeywordValue::Nested)).is_some() {
         out.extend(quote! { ::m3ter_models::Validate::validate_at(#value, &#path, __errors); });
     }
     out

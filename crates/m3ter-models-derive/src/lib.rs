@@ -12,8 +12,12 @@
 //! | `items(…)` | `items`: the keywords inside apply to every item | lists |
 //! | `nested` | validate a field whose type implements `Validate` | any |
 //! | `forbidden`, `forbidden = "create"` | must be absent (an operation rule) | `Option` |
+//! | `required`, `nullable` | raw JSON: must be present; may be `null` | `Option` |
 //!
-//! On the container, `#[spec(json_schema)]` also implements `schemars::JsonSchema` (with
+//! On the container, `#[spec(json)]` also implements `m3ter_models::ValidateJson`: the same
+//! keywords and runtime rules applied to raw JSON, plus what serde decides in the typed world
+//! (`type`, `required`, `unknown_field`; `required` and `nullable` adjust the first two for an
+//! `Option` field). `#[spec(json_schema)]` also implements `schemars::JsonSchema` (with
 //! m3ter-models' `schemars` feature), carrying the same constraints. Wire names (and so the JSON
 //! Pointer of every error) follow `#[serde(rename)]` and `#[serde(rename_all)]`.
 //!
@@ -27,6 +31,7 @@ mod ast;
 mod case;
 mod check;
 mod expand;
+mod json;
 mod schema;
 mod shape;
 

@@ -260,7 +260,14 @@ impl fmt::Display for ErrorKind {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         match self {
             ErrorKind::Syntax { message, .. } => write!(f, "is not valid JSON: {message}"),
-            ErrorKind::Type { expected, actual } => write!(f, "must be {expected}, got {actual}"),
+            ErrorKind::Type { expected, actual } => {
+                write!(
+                    f,
+                    "must be {}, got {}",
+                    with_article(expected),
+                    with_article(actual)
+                )
+            }
             ErrorKind::Required => f.write_str("is required"),
             ErrorKind::UnknownField => f.write_str("is not a known field"),
             ErrorKind::Length {
@@ -322,6 +329,15 @@ impl fmt::Display for ErrorKind {
                 write!(f, "must be {relation} {limit}, got {actual}")
             }
         }
+    }
+}
+
+/// `a string`, `an integer`, `null`.
+fn with_article(word: &str) -> String {
+    match word.chars().next() {
+        _ if word == "null" => word.to_owned(),
+        Some('a' | 'e' | 'i' | 'o' | 'u') => format!("an {word}"),
+        _ => format!("a {word}"),
     }
 }
 
@@ -431,6 +447,12 @@ impl ValidationErrors {
     /// The errors, in order.
     pub fn iter(&self) -> std::slice::Iter<'_, ValidationError> {
         self.0.iter()
+    }
+}
+
+impl From<ValidationError> for ValidationErrors {
+    fn from(error: ValidationError) -> Self {
+        ValidationErrors(vec![error])
     }
 }
 

@@ -4,17 +4,20 @@
 use crate::error::FormatViolation;
 use crate::rules::parse_iam_role_arn;
 
+pub use crate::rules::bucket::{gcs_bucket_name, s3_bucket_name};
+
 /// A format check: `Ok` or what is wrong.
 pub type FormatCheck = fn(&str) -> Result<(), FormatViolation>;
 
-/// Every format name this crate knows, in the spelling of the OpenAPI `format` keyword.
-pub const NAMES: &[&str] = &["aws-iam-role-arn", "date-time", "uuid"];
+pub use crate::format_names::NAMES;
 
 /// The check for a format name, `None` for a name this crate does not know.
 pub fn lookup(name: &str) -> Option<FormatCheck> {
     match name {
         "aws-iam-role-arn" => Some(aws_iam_role_arn),
         "date-time" => Some(date_time),
+        "gcs-bucket-name" => Some(gcs_bucket_name),
+        "s3-bucket-name" => Some(s3_bucket_name),
         "uuid" => Some(uuid),
         _ => None,
     }

@@ -62,10 +62,12 @@ pub struct ReadmeDoctests;
 extern crate self as m3ter_models;
 
 pub mod error;
+mod format_names;
 pub mod formats;
 #[rustfmt::skip]
 mod generated;
 pub mod integrations;
+pub mod json;
 pub mod path;
 pub mod rules;
 mod serde_helpers;
@@ -73,6 +75,7 @@ mod validate;
 
 pub use error::{ErrorCode, ErrorKind, ValidationError, ValidationErrors};
 pub use generated::*;
+pub use json::ValidateJson;
 pub use m3ter_models_derive::Validate;
 pub use validate::{Valid, Validate};
 
@@ -123,7 +126,7 @@ pub mod __private {
     pub use crate::error::{RangeBound, ValidationError};
     pub use crate::path::Path;
     pub use crate::rules::*;
-    pub use crate::serde_helpers::non_null;
+    pub use crate::serde_helpers::{non_null, nullable};
 
     #[cfg(feature = "schemars")]
     pub use schemars;

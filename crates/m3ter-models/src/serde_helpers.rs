@@ -12,3 +12,13 @@ where
 {
     T::deserialize(deserializer).map(Some)
 }
+
+/// Deserializes a required member that may be `null`: with `deserialize_with = "nullable"` and
+/// no `default`, a missing member is an error, `null` is `None`.
+pub fn nullable<'de, D, T>(deserializer: D) -> Result<Option<T>, D::Error>
+where
+    D: Deserializer<'de>,
+    T: Deserialize<'de>,
+{
+    Option::<T>::deserialize(deserializer)
+}

@@ -6,12 +6,15 @@
 use proc_macro2::{Ident, Literal, Span, TokenStream};
 use quote::quote;
 
-use super::ir::{Enum, Field, Item, Keywords, Module, NumberLit, Presence, Struct, Ty};
+use super::ir::{Enum, Field, Item, Keywords, Module, NumberLit, Operation, Presence, Struct, Ty};
 use super::names;
 
 /// The formatted source of `module`, with a header naming `source` and the command.
 pub fn render(module: &Module, source: &str, command: &str) -> Result<String, String> {
-    let items: TokenStream = module.items.iter().map(item).collect();
+    let mut items: TokenStream = module.items.iter().map(item).collect();
+    if !module.operations.is_empty() {
+        items.extend(operations(&module.operations));
+    }
     let file: syn::File =
         syn::parse2(items).map_err(|e| format!("the generated tokens do not parse: {e}"))?;
     let header = format!(
@@ -86,7 +89,7 @@ fn structure(s: &Struct) -> TokenStream {
         )]
         #[serde(crate = #SERDE)]
         #deny
-        #[spec(json_schema)]
+        #[spec(json, json_schema)]
         pub struct #name {
             #(#fields)*
         }
@@ -102,9 +105,10 @@ fn field(f: &Field) -> TokenStream {
     let ty = rust_type(&f.ty);
     let (ty, serde) = match &f.presence {
         Presence::Required => (ty, quote!(#[serde(rename = #wire)])),
+        // Present, possibly `null`: without `default`, serde reports it missing.
         Presence::RequiredNullable => (
             quote!(::std::option::Option<#ty>),
-            quote!(#[serde(rename = #wire)]),
+            quote!(#[serde(rename = #wire, deserialize_with = "::m3ter_models::__private::nullable")]),
         ),
         // Absent is `None`; `null` is a type error unless the schema allows it.
         Presence::Optional | Presence::Forbidden { .. } if !f.nullable => (
@@ -122,8 +126,11 @@ fn field(f: &Field) -> TokenStream {
         ),
     };
     let mut spec = keywords(&f.keywords);
-    if let Presence::Forbidden { operation } = &f.presence {
-        spec.push(quote!(forbidden = #operation));
+    match &f.presence {
+        Presence::Forbidden { operation } => spec.push(quote!(forbidden = #operation)),
+        Presence::RequiredNullable => spec.push(quote!(required, nullable)),
+        Presence::Optional if f.nullable => spec.push(quote!(nullable)),
+        Presence::Required | Presence::Optional => {}
     }
     let spec = if spec.is_empty() {
         TokenStream::new()
@@ -302,7 +309,7 @@ fn enumeration(e: &Enum) -> TokenStream {
             ::m3ter_models::Validate,
         )]
         #[serde(crate = #SERDE)]
-        #[spec(json_schema)]
+        #[spec(json, json_schema)]
         pub enum #name {
             #(
                 #[doc = #variant_docs]
@@ -326,6 +333,67 @@ fn enumeration(e: &Enum) -> TokenStream {
         }
 
         impl ::std::fmt::Display for #name {
+            fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
+                f.write_str(self.as_str())
+            }
+        }
+    }
+}
+
+/// `Operation`: the operations that take a generated request body, and the raw-JSON rules of
+/// each one's body.
+fn operations(operations: &[Operation]) -> TokenStream {
+    let variants: Vec<Ident> = operations.iter().map(|o| ident(&o.variant)).collect();
+    let names: Vec<&str> = operations.iter().map(|o| o.name.as_str()).collect();
+    let types: Vec<Ident> = operations.iter().map(|o| ident(&o.request_type)).collect();
+    let docs: Vec<String> = operations
+        .iter()
+        .map(|o| format!(" `{}`: the body is [`{}`].", o.name, o.request_type))
+        .collect();
+    let count = Literal::usize_unsuffixed(operations.len());
+    quote! {
+        /// The operations with a request body, by their `x-m3ter-operation` name.
+        #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+        pub enum Operation {
+            #(
+                #[doc = #docs]
+                #variants,
+            )*
+        }
+
+        impl Operation {
+            /// Every operation, in the fragment's order.
+            pub const ALL: [Self; #count] = [#(Self::#variants),*];
+
+            /// The operation's name (`x-m3ter-operation`).
+            pub const fn as_str(self) -> &'static str {
+                match self {
+                    #(Self::#variants => #names,)*
+                }
+            }
+
+            /// The operation named `name`, if any.
+            pub fn from_name(name: &str) -> ::std::option::Option<Self> {
+                match name {
+                    #(#names => ::std::option::Option::Some(Self::#variants),)*
+                    _ => ::std::option::Option::None,
+                }
+            }
+
+            /// Pushes every error of a raw JSON request body for this operation.
+            pub fn validate_request_json(
+                self,
+                value: &::m3ter_models::__private::serde_json::Value,
+                path: &::m3ter_models::path::Path<'_>,
+                errors: &mut ::std::vec::Vec<::m3ter_models::ValidationError>,
+            ) {
+                match self {
+                    #(Self::#variants => <#types as ::m3ter_models::ValidateJson>::validate_json_at(value, path, errors),)*
+                }
+            }
+        }
+
+        impl ::std::fmt::Display for Operation {
             fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
                 f.write_str(self.as_str())
             }

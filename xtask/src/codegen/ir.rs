@@ -6,6 +6,19 @@
 pub struct Module {
     /// The generated types.
     pub items: Vec<Item>,
+    /// The operations with `x-m3ter-operation`, in document order.
+    pub operations: Vec<Operation>,
+}
+
+/// An operation whose request body is generated for it.
+#[derive(Debug)]
+pub struct Operation {
+    /// The `x-m3ter-operation` name, e.g. `create`.
+    pub name: String,
+    /// The Rust variant name, e.g. `Create`.
+    pub variant: String,
+    /// The generated request type.
+    pub request_type: String,
 }
 
 /// A generated type.

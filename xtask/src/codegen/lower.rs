@@ -4,8 +4,9 @@
 use std::collections::{BTreeMap, BTreeSet};
 
 use super::error::CodegenError;
+use super::format_names;
 use super::ir::{
-    Docs, Enum, Field, Item, Keywords, Module, NumberLit, Presence, Struct, Ty, Variant,
+    Docs, Enum, Field, Item, Keywords, Module, NumberLit, Operation, Presence, Struct, Ty, Variant,
 };
 use super::json::Json;
 use super::names;
@@ -66,6 +67,8 @@ struct Lowerer<'a> {
     /// Components generated once per operation: component name → the operations.
     per_operation: BTreeMap<String, Vec<OperationUse>>,
     operations: BTreeSet<String>,
+    /// The operation names in document order.
+    operation_order: Vec<String>,
     items: Vec<Item>,
     type_names: BTreeMap<String, String>,
     errors: Vec<CodegenError>,
@@ -111,6 +114,7 @@ pub fn lower(doc: &Json) -> Result<Module, Vec<CodegenError>> {
         component_types: BTreeMap::new(),
         per_operation: BTreeMap::new(),
         operations: BTreeSet::new(),
+        operation_order: Vec::new(),
         items: Vec::new(),
         type_names: BTreeMap::new(),
         errors,
@@ -120,8 +124,20 @@ pub fn lower(doc: &Json) -> Result<Module, Vec<CodegenError>> {
     lowerer.lower_components();
     lowerer.check_paths(doc);
     if lowerer.errors.is_empty() {
+        let mut operations: Vec<Operation> = Vec::new();
+        for uses in lowerer.per_operation.values() {
+            for used in uses {
+                operations.push(Operation {
+                    name: used.operation.clone(),
+                    variant: names::type_name(&used.operation),
+                    request_type: used.type_name.clone(),
+                });
+            }
+        }
+        operations.sort_by_key(|o| lowerer.operation_order.iter().position(|n| *n == o.name));
         Ok(Module {
             items: lowerer.items,
+            operations,
         })
     } else {
         // A schema generated once per operation reports its errors once.
@@ -202,7 +218,14 @@ impl Lowerer<'_> {
                     self.error(&body_ptr, "the request body of an operation must be a `$ref` to `#/components/schemas/...`");
                     continue;
                 };
-                self.operations.insert(name.to_owned());
+                if !self.operations.insert(name.to_owned()) {
+                    self.error(
+                        &at.key(OPERATION_EXTENSION),
+                        format!("another operation is already named `{name}`"),
+                    );
+                    continue;
+                }
+                self.operation_order.push(name.to_owned());
                 self.per_operation
                     .entry(component.to_owned())
                     .or_default()
@@ -894,12 +917,12 @@ impl Lowerer<'_> {
             Some(Json::String(format)) => match format.as_str() {
                 "uuid" => typed(Ty::Uuid, keywords, self),
                 "date-time" => typed(Ty::DateTime, keywords, self),
-                name if m3ter_models::formats::lookup(name).is_some() => {
+                name if format_names::NAMES.contains(&name) => {
                     keywords.format = Some(name.to_owned());
                     Some(Ty::String)
                 }
                 name => {
-                    let known = m3ter_models::formats::NAMES.join(", ");
+                    let known = format_names::NAMES.join(", ");
                     self.error(
                         &at.key("format"),
                         format!("unknown string format `{name}`; known: {known}"),

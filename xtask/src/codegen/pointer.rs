@@ -16,7 +16,13 @@ impl Pointer {
     pub fn key(&self, key: &str) -> Pointer {
         let mut out = self.0.clone();
         out.push('/');
-        m3ter_models::path::push_escaped(&mut out, key);
+        for c in key.chars() {
+            match c {
+                '~' => out.push_str("~0"),
+                '/' => out.push_str("~1"),
+                c => out.push(c),
+            }
+        }
         Pointer(out)
     }
 

@@ -14,7 +14,7 @@
     ::m3ter_models::Validate,
 )]
 #[serde(crate = "::m3ter_models::__private::serde")]
-#[spec(json_schema)]
+#[spec(json, json_schema)]
 pub enum DestinationType {
     /// `S3`
     #[serde(rename = "S3")]
@@ -54,7 +54,7 @@ impl ::std::fmt::Display for DestinationType {
     ::m3ter_models::Validate,
 )]
 #[serde(crate = "::m3ter_models::__private::serde")]
-#[spec(json_schema)]
+#[spec(json, json_schema)]
 pub enum PartitionOrder {
     /// `TYPE_FIRST`
     #[serde(rename = "TYPE_FIRST")]
@@ -92,7 +92,7 @@ impl ::std::fmt::Display for PartitionOrder {
 )]
 #[serde(crate = "::m3ter_models::__private::serde")]
 #[serde(deny_unknown_fields)]
-#[spec(json_schema)]
+#[spec(json, json_schema)]
 pub struct CreateExportDestinationRequest {
     /// The name of the Export Destination.
     ///
@@ -202,7 +202,7 @@ impl CreateExportDestinationRequest {
 )]
 #[serde(crate = "::m3ter_models::__private::serde")]
 #[serde(deny_unknown_fields)]
-#[spec(json_schema)]
+#[spec(json, json_schema)]
 pub struct UpdateExportDestinationRequest {
     /// The name of the Export Destination.
     ///
@@ -306,7 +306,7 @@ impl UpdateExportDestinationRequest {
     ::m3ter_models::Validate,
 )]
 #[serde(crate = "::m3ter_models::__private::serde")]
-#[spec(json_schema)]
+#[spec(json, json_schema)]
 pub struct ExportDestinationResponse {
     /// The UUID of the entity.
     #[serde(rename = "id")]
@@ -432,5 +432,61 @@ impl ExportDestinationResponse {
             iam_role_arn: ::std::option::Option::None,
             partition_order: ::std::option::Option::None,
         }
+    }
+}
+/// The operations with a request body, by their `x-m3ter-operation` name.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+pub enum Operation {
+    /// `create`: the body is [`CreateExportDestinationRequest`].
+    Create,
+    /// `update`: the body is [`UpdateExportDestinationRequest`].
+    Update,
+}
+impl Operation {
+    /// Every operation, in the fragment's order.
+    pub const ALL: [Self; 2] = [Self::Create, Self::Update];
+    /// The operation's name (`x-m3ter-operation`).
+    pub const fn as_str(self) -> &'static str {
+        match self {
+            Self::Create => "create",
+            Self::Update => "update",
+        }
+    }
+    /// The operation named `name`, if any.
+    pub fn from_name(name: &str) -> ::std::option::Option<Self> {
+        match name {
+            "create" => ::std::option::Option::Some(Self::Create),
+            "update" => ::std::option::Option::Some(Self::Update),
+            _ => ::std::option::Option::None,
+        }
+    }
+    /// Pushes every error of a raw JSON request body for this operation.
+    pub fn validate_request_json(
+        self,
+        value: &::m3ter_models::__private::serde_json::Value,
+        path: &::m3ter_models::path::Path<'_>,
+        errors: &mut ::std::vec::Vec<::m3ter_models::ValidationError>,
+    ) {
+        match self {
+            Self::Create => {
+                <CreateExportDestinationRequest as ::m3ter_models::ValidateJson>::validate_json_at(
+                    value,
+                    path,
+                    errors,
+                )
+            }
+            Self::Update => {
+                <UpdateExportDestinationRequest as ::m3ter_models::ValidateJson>::validate_json_at(
+                    value,
+                    path,
+                    errors,
+                )
+            }
+        }
+    }
+}
+impl ::std::fmt::Display for Operation {
+    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
+        f.write_str(self.as_str())
     }
 }

@@ -123,3 +123,29 @@ impl<L: ItemsField> ItemsField for Option<L> {
         self.as_ref().and_then(ItemsField::items)
     }
 }
+
+impl StrField for serde_json::Value {
+    fn str_value(&self) -> Option<&str> {
+        self.as_str()
+    }
+}
+
+impl NumberField for serde_json::Value {
+    fn number_value(&self) -> Option<Number> {
+        let number = self.as_number()?;
+        if let Some(i) = number.as_i64() {
+            Some(Number::Int(i128::from(i)))
+        } else if let Some(u) = number.as_u64() {
+            Some(Number::Int(i128::from(u)))
+        } else {
+            number.as_f64().map(Number::Float)
+        }
+    }
+}
+
+impl ItemsField for serde_json::Value {
+    type Item = serde_json::Value;
+    fn items(&self) -> Option<&[serde_json::Value]> {
+        self.as_array().map(Vec::as_slice)
+    }
+}

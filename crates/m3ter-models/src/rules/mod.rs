@@ -5,6 +5,8 @@
 
 pub mod access;
 pub mod arn;
+pub mod bucket;
+pub mod json;
 pub mod length;
 pub mod number;
 pub mod pattern;
@@ -13,6 +15,10 @@ pub mod range;
 
 pub use access::{ItemsField, NumberField, StrField};
 pub use arn::{IamRoleArn, parse_iam_role_arn};
+pub use json::{
+    json_type_name, push_enum_error, push_forbidden, push_required, push_type_error,
+    push_unknown_field,
+};
 pub use length::{check_items, check_length, count_chars_within};
 pub use number::Number;
 pub use pattern::{Pattern, check_format, check_pattern};

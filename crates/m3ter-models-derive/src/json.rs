@@ -1,0 +1,154 @@
+//! Expand `#[spec(json)]`: `ValidateJson`, the type's rules over raw JSON.
+//!
+//! The member checks are the same `value_checks` as the typed impl, run on the raw
+//! `serde_json::Value` (the runtime rules read it through the same field traits). What serde
+//! decides in the typed world is checked here: the JSON type of each member (delegated to the
+//! member type's own `ValidateJson`), required members, `null`, and unknown members.
+
+use proc_macro2::TokenStream;
+use quote::{format_ident, quote};
+use syn::{GenericArgument, PathArguments, Type};
+
+use crate::ast::{Body, Container, Field, KeywordValue};
+use crate::expand::{Mode, value_checks};
+
+pub(crate) fn validate_json_impl(container: &Container<'_>) -> TokenStream {
+    let ident = &container.input.ident;
+    let body = match &container.body {
+        Body::Struct { fields, .. } => struct_body(container, fields),
+        Body::UnitEnum(variants) => {
+            let wires: Vec<&str> = variants.iter().map(|v| v.wire_name.as_str()).collect();
+            quote! {
+                const __ALLOWED: &[&str] = &[#(#wires),*];
+                match __value.as_str() {
+                    ::std::option::Option::None => {
+                        ::m3ter_models::__private::push_type_error(__value, "string", __path, __errors);
+                    }
+                    ::std::option::Option::Some(__text) => {
+                        if !__ALLOWED.contains(&__text) {
+                            ::m3ter_models::__private::push_enum_error(__ALLOWED, __path, __errors);
+                        }
+                    }
+                }
+            }
+        }
+    };
+    let (expected, matches) = match &container.body {
+        Body::Struct { .. } => (quote!("object"), quote!(__value.is_object())),
+        Body::UnitEnum(_) => (quote!("string"), quote!(__value.is_string())),
+    };
+    quote! {
+        #[automatically_derived]
+        impl ::m3ter_models::ValidateJson for #ident {
+            const EXPECTED: &'static str = #expected;
+
+            fn matches_type(__value: &::m3ter_models::__private::serde_json::Value) -> bool {
+                #matches
+            }
+
+            fn validate_json_at(
+                __value: &::m3ter_models::__private::serde_json::Value,
+                __path: &::m3ter_models::__private::Path<'_>,
+                __errors: &mut ::std::vec::Vec<::m3ter_models::__private::ValidationError>,
+            ) {
+                #body
+            }
+        }
+    }
+}
+
+fn struct_body(container: &Container<'_>, fields: &[Field<'_>]) -> TokenStream {
+    let read: Vec<&Field<'_>> = fields.iter().filter(|f| !f.skip_deserializing).collect();
+    let checks = read.iter().map(|f| field_json(f));
+    let unknown = if container.deny_unknown_fields {
+        let wires = read.iter().map(|f| f.wire_name.as_str());
+        quote! {
+            for __key in __object.keys() {
+                if !matches!(__key.as_str(), #(#wires)|*) {
+                    ::m3ter_models::__private::push_unknown_field(__key, __path, __errors);
+                }
+            }
+        }
+    } else {
+        TokenStream::new()
+    };
+    quote! {
+        let ::std::option::Option::Some(__object) = __value.as_object() else {
+            ::m3ter_models::__private::push_type_error(__value, "object", __path, __errors);
+            return;
+        };
+        #(#checks)*
+        #unknown
+    }
+}
+
+/// The type of the value under one `Option`, which stands for "may be absent".
+fn present_type(ty: &Type) -> (&Type, bool) {
+    if let Type::Path(path) = ty
+        && path.qself.is_none()
+        && let Some(last) = path.path.segments.last()
+        && last.ident == "Option"
+        && let PathArguments::AngleBracketed(args) = &last.arguments
+        && let Some(GenericArgument::Type(inner)) = args.args.first()
+    {
+        return (inner, true);
+    }
+    (ty, false)
+}
+
+fn field_json(field: &Field<'_>) -> TokenStream {
+    let wire = &field.wire_name;
+    let (inner, optional) = present_type(field.ty);
+    let has = |pick: fn(&KeywordValue) -> bool| field.keywords.iter().any(|k| pick(&k.value));
+    let required =
+        has(|v| matches!(v, KeywordValue::Required)) || (!optional && !field.serde_default);
+    let nullable = has(|v| matches!(v, KeywordValue::Nullable));
+    let forbidden = field.keywords.iter().find_map(|k| match &k.value {
+        KeywordValue::Forbidden(context) => Some(context),
+        _ => None,
+    });
+    let rules = quote!(::m3ter_models::__private);
+    let missing = if required {
+        quote! { #rules::push_required(&__field_path, __errors); }
+    } else {
+        TokenStream::new()
+    };
+    let checks = value_checks(
+        &quote!(__member),
+        &format_ident!("__field_path"),
+        &field.keywords,
+        Mode::Json,
+    );
+    let present = if let Some(context) = forbidden {
+        let context = match context {
+            Some(lit) => quote!(::std::option::Option::Some(#lit)),
+            None => quote!(::std::option::Option::None),
+        };
+        quote! { #rules::push_forbidden(#context, &__field_path, __errors); }
+    } else {
+        let null = if nullable {
+            TokenStream::new()
+        } else {
+            quote! { #rules::push_type_error(__member, <#inner as ::m3ter_models::ValidateJson>::EXPECTED, &__field_path, __errors); }
+        };
+        quote! {
+            if __member.is_null() {
+                #null
+            } else {
+                <#inner as ::m3ter_models::ValidateJson>::validate_json_at(__member, &__field_path, __errors);
+                if <#inner as ::m3ter_models::ValidateJson>::matches_type(__member) {
+                    #checks
+                }
+            }
+        }
+    };
+    quote! {
+        {
+            let __field_path = __path.key(#wire);
+            match __object.get(#wire) {
+                ::std::option::Option::None => { #missing }
+                ::std::option::Option::Some(__member) => { #present }
+            }
+        }
+    }
+}

@@ -1,0 +1,106 @@
+//! Raw JSON validation: every error of a document in one pass, from the same generated code and
+//! runtime rules as the typed validation.
+//!
+//! ```
+//! use m3ter_models::json::{self, Operation, Profile};
+//!
+//! let body = br#"{"name": "", "code": "ok", "bucketName": "Acme", "iamRoleArn": null, "colour": 1}"#;
+//! let errors = json::validate(body, Operation::Create, Profile::Strict).unwrap_err();
+//! let found: Vec<_> = errors.iter().map(|e| (e.path(), e.code().as_str())).collect();
+//! assert_eq!(found, [
+//!     ("/name", "length"),
+//!     ("/iamRoleArn", "type"),
+//!     ("/colour", "unknown_field"),
+//!     ("/bucketName", "format"),
+//! ]);
+//!
+//! // Or straight to a validated typed value:
+//! let body = br#"{"name": "n", "code": "c", "bucketName": "acme-billing",
+//!                 "iamRoleArn": "arn:aws:iam::922609978421:role/IAMRole636"}"#;
+//! let request = json::from_slice::<m3ter_models::CreateExportDestinationRequest>(body).unwrap();
+//! assert_eq!(request.bucket_name, "acme-billing");
+//! ```
+
+mod locate;
+mod parse;
+pub mod strict;
+mod validate_json;
+
+use serde::de::DeserializeOwned;
+use serde_json::Value;
+
+pub use self::locate::{Location, locate};
+pub use self::parse::{parse_value, syntax_error};
+pub use self::validate_json::ValidateJson;
+use crate::error::ValidationErrors;
+pub use crate::generated::Operation;
+use crate::path::Path;
+use crate::validate::{Valid, Validate};
+
+/// Which rules apply.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
+pub enum Profile {
+    /// The fragment's rules.
+    #[default]
+    Default,
+    /// The fragment's rules plus the cloud's bucket naming rules ([`strict`]).
+    Strict,
+}
+
+/// Every error of a parsed request document for `operation` under `profile`.
+pub fn validate_value(
+    document: &Value,
+    operation: Operation,
+    profile: Profile,
+) -> Result<(), ValidationErrors> {
+    let mut errors = Vec::new();
+    operation.validate_request_json(document, &Path::Root, &mut errors);
+    if profile == Profile::Strict {
+        strict::check(document, &mut errors);
+    }
+    ValidationErrors::check(errors)
+}
+
+/// Every error of a request document's text (a `syntax` error if it does not parse).
+pub fn validate(
+    bytes: &[u8],
+    operation: Operation,
+    profile: Profile,
+) -> Result<(), ValidationErrors> {
+    match parse_value(bytes) {
+        Ok(document) => validate_value(&document, operation, profile),
+        Err(error) => Err(error.into()),
+    }
+}
+
+/// JSON text to a validated typed value, or every error (each with its JSON Pointer; a syntax
+/// error carries its line and column). A valid document costs one typed parse and the typed
+/// validation; only a failure pays for the full walk that explains it.
+pub fn from_slice<T>(bytes: &[u8]) -> Result<Valid<T>, ValidationErrors>
+where
+    T: DeserializeOwned + Validate + ValidateJson,
+{
+    let typed_error = match serde_json::from_slice::<T>(bytes) {
+        Ok(value) => match Valid::new(value) {
+            Ok(valid) => return Ok(valid),
+            Err(errors) => errors,
+        },
+        Err(error) => syntax_error(&error).into(),
+    };
+    let document = parse_value(bytes).map_err(ValidationErrors::from)?;
+    let mut errors = Vec::new();
+    T::validate_json_at(&document, &Path::Root, &mut errors);
+    if errors.is_empty() {
+        // The walk found nothing the typed parse did: keep the typed parse's account.
+        return Err(typed_error);
+    }
+    Err(ValidationErrors::check(errors).err().unwrap_or(typed_error))
+}
+
+/// [`from_slice`] for text.
+pub fn from_str<T>(text: &str) -> Result<Valid<T>, ValidationErrors>
+where
+    T: DeserializeOwned + Validate + ValidateJson,
+{
+    from_slice(text.as_bytes())
+}

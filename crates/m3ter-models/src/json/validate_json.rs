@@ -1,0 +1,162 @@
+//! `ValidateJson`: a type's rules over raw JSON, and its implementations for the member types
+//! the models use (`#[derive(Validate)]` with `#[spec(json)]` implements it for structs and
+//! enums).
+
+use serde_json::{Map, Value};
+
+use crate::error::{ErrorKind, FormatViolation, ValidationError, ValidationErrors};
+use crate::path::Path;
+use crate::rules::push_type_error;
+
+/// A type whose JSON form can be checked without deserializing: every error at once, each at
+/// its JSON Pointer, including those serde would stop at (wrong type, missing or unknown
+/// member, `null`).
+pub trait ValidateJson {
+    /// The JSON type the type's values have, as error parameters name it (`string`, `object`).
+    const EXPECTED: &'static str;
+
+    /// Whether `value` has the JSON type (and range) of this type, so that the constraints of
+    /// a member apply to it.
+    fn matches_type(value: &Value) -> bool;
+
+    /// Pushes every error of `value`, located at `path`: its type, then everything inside it.
+    fn validate_json_at(value: &Value, path: &Path<'_>, errors: &mut Vec<ValidationError>);
+
+    /// Every error of `value`, or `Ok(())`.
+    fn validate_json(value: &Value) -> Result<(), ValidationErrors> {
+        let mut errors = Vec::new();
+        Self::validate_json_at(value, &Path::Root, &mut errors);
+        ValidationErrors::check(errors)
+    }
+}
+
+/// Implements `ValidateJson` for a type whose values are one JSON type, checked by `matches`.
+macro_rules! simple {
+    ($($ty:ty => $expected:literal, $matches:expr;)*) => {$(
+        impl ValidateJson for $ty {
+            const EXPECTED: &'static str = $expected;
+            fn matches_type(value: &Value) -> bool {
+                let matches: fn(&Value) -> bool = $matches;
+                matches(value)
+            }
+            fn validate_json_at(value: &Value, path: &Path<'_>, errors: &mut Vec<ValidationError>) {
+                if !Self::matches_type(value) {
+                    push_type_error(value, Self::EXPECTED, path, errors);
+                }
+            }
+        }
+    )*};
+}
+
+fn integer_in<T: TryFrom<i64> + TryFrom<u64>>(value: &Value) -> bool {
+    match value.as_number() {
+        Some(n) => {
+            n.as_i64().is_some_and(|i| T::try_from(i).is_ok())
+                || n.as_u64().is_some_and(|u| T::try_from(u).is_ok())
+        }
+        None => false,
+    }
+}
+
+simple! {
+    String => "string", Value::is_string;
+    bool => "boolean", Value::is_boolean;
+    f64 => "number", Value::is_number;
+    f32 => "number", Value::is_number;
+    i8 => "integer (int8)", integer_in::<i8>;
+    i16 => "integer (int16)", integer_in::<i16>;
+    i32 => "integer (int32)", integer_in::<i32>;
+    i64 => "integer (int64)", integer_in::<i64>;
+    u8 => "integer (uint8)", integer_in::<u8>;
+    u16 => "integer (uint16)", integer_in::<u16>;
+    u32 => "integer (uint32)", integer_in::<u32>;
+    u64 => "integer (uint64)", integer_in::<u64>;
+    Map<String, Value> => "object", Value::is_object;
+}
+
+impl ValidateJson for Value {
+    const EXPECTED: &'static str = "any JSON value";
+    fn matches_type(_: &Value) -> bool {
+        true
+    }
+    fn validate_json_at(_: &Value, _: &Path<'_>, _: &mut Vec<ValidationError>) {}
+}
+
+/// A string with a format (its Rust type parses only values of that format).
+fn formatted(
+    value: &Value,
+    format: &'static str,
+    check: fn(&str) -> Result<(), FormatViolation>,
+    path: &Path<'_>,
+    errors: &mut Vec<ValidationError>,
+) {
+    match value.as_str() {
+        None => push_type_error(value, "string", path, errors),
+        Some(text) => {
+            if let Err(violation) = check(text) {
+                errors.push(ValidationError::new(
+                    path.to_pointer(),
+                    ErrorKind::Format { format, violation },
+                ));
+            }
+        }
+    }
+}
+
+impl ValidateJson for uuid::Uuid {
+    const EXPECTED: &'static str = "string";
+    fn matches_type(value: &Value) -> bool {
+        value.is_string()
+    }
+    fn validate_json_at(value: &Value, path: &Path<'_>, errors: &mut Vec<ValidationError>) {
+        formatted(value, "uuid", crate::formats::uuid, path, errors);
+    }
+}
+
+impl<Tz: chrono::TimeZone> ValidateJson for chrono::DateTime<Tz> {
+    const EXPECTED: &'static str = "string";
+    fn matches_type(value: &Value) -> bool {
+        value.is_string()
+    }
+    fn validate_json_at(value: &Value, path: &Path<'_>, errors: &mut Vec<ValidationError>) {
+        formatted(value, "date-time", crate::formats::date_time, path, errors);
+    }
+}
+
+impl<T: ValidateJson> ValidateJson for Vec<T> {
+    const EXPECTED: &'static str = "array";
+    fn matches_type(value: &Value) -> bool {
+        value.is_array()
+    }
+    fn validate_json_at(value: &Value, path: &Path<'_>, errors: &mut Vec<ValidationError>) {
+        let Some(items) = value.as_array() else {
+            push_type_error(value, Self::EXPECTED, path, errors);
+            return;
+        };
+        for (index, item) in items.iter().enumerate() {
+            T::validate_json_at(item, &path.index(index), errors);
+        }
+    }
+}
+
+impl<T: ValidateJson> ValidateJson for Option<T> {
+    const EXPECTED: &'static str = T::EXPECTED;
+    fn matches_type(value: &Value) -> bool {
+        value.is_null() || T::matches_type(value)
+    }
+    fn validate_json_at(value: &Value, path: &Path<'_>, errors: &mut Vec<ValidationError>) {
+        if !value.is_null() {
+            T::validate_json_at(value, path, errors);
+        }
+    }
+}
+
+impl<T: ValidateJson> ValidateJson for Box<T> {
+    const EXPECTED: &'static str = T::EXPECTED;
+    fn matches_type(value: &Value) -> bool {
+        T::matches_type(value)
+    }
+    fn validate_json_at(value: &Value, path: &Path<'_>, errors: &mut Vec<ValidationError>) {
+        T::validate_json_at(value, path, errors);
+    }
+}
