@@ -1,0 +1,26 @@
+//! `m3ter-validate`: checks m3ter Data Export Destination request documents before they are
+//! submitted, and reports every error of every document.
+//!
+//! ```text
+//! m3ter-validate [--operation create|update] [--strict] [--ndjson] [--format human|json] [FILE]...
+//! ```
+//!
+//! Exit status: 0 when every document is valid, 1 when any is invalid, 2 for a usage error or
+//! an input that cannot be read (the other inputs are still checked and reported first).
+
+#![forbid(unsafe_code)]
+
+mod args;
+mod check;
+mod input;
+mod output;
+mod run;
+
+use std::process::ExitCode;
+
+use clap::Parser;
+
+fn main() -> ExitCode {
+    let args = args::Args::parse();
+    run::run(&args)
+}

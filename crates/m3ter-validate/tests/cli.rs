@@ -1,0 +1,227 @@
+//! End to end: the real `m3ter-validate` binary over files, standard input and NDJSON.
+
+#![allow(clippy::unwrap_used, clippy::expect_used, clippy::panic)] // A test fails by panicking.
+
+use std::io::Write;
+use std::path::{Path, PathBuf};
+use std::process::{Command, Output, Stdio};
+
+use serde_json::{Value, json};
+
+const VALID: &str = r#"{"name": "Finance exports", "code": "finance_exports", "bucketName": "acme-billing-exports", "iamRoleArn": "arn:aws:iam::922609978421:role/IAMRole636"}"#;
+const INVALID: &str = r#"{"name": "", "code": "finance_exports", "bucketName": "acme-billing-exports", "iamRoleArn": "arn:aws:iam::922609978421:role/IAMRole636"}"#;
+
+fn bin() -> Command {
+    let mut command = Command::new(env!("CARGO_BIN_EXE_m3ter-validate"));
+    command.env_remove("NO_COLOR");
+    command
+}
+
+fn examples() -> PathBuf {
+    Path::new(env!("CARGO_MANIFEST_DIR")).join("../../examples")
+}
+
+fn run(args: &[&str], stdin: &str) -> Output {
+    let mut child = bin()
+        .args(args)
+        .stdin(Stdio::piped())
+        .stdout(Stdio::piped())
+        .stderr(Stdio::piped())
+        .spawn()
+        .unwrap();
+    // Feed standard input from another thread: the binary streams, so it writes while it reads.
+    let mut pipe = child.stdin.take().unwrap();
+    let input = stdin.to_owned();
+    let feeder = std::thread::spawn(move || pipe.write_all(input.as_bytes()));
+    let output = child.wait_with_output().unwrap();
+    // The binary may exit before reading everything (a usage error): a broken pipe is fine.
+    let _ = feeder.join().unwrap();
+    output
+}
+
+fn stdout(output: &Output) -> String {
+    String::from_utf8(output.stdout.clone()).unwrap()
+}
+
+fn json_lines(output: &Output) -> Vec<Value> {
+    stdout(output)
+        .lines()
+        .map(|line| serde_json::from_str(line).unwrap())
+        .collect()
+}
+
+fn temp_dir(name: &str) -> PathBuf {
+    let dir = std::env::temp_dir().join(format!("m3ter-validate-{name}-{}", std::process::id()));
+    std::fs::create_dir_all(&dir).unwrap();
+    dir
+}
+
+#[test]
+fn the_bundled_examples_human() {
+    let dir = examples();
+    let valid = dir.join("create/valid.json");
+    let invalid = dir.join("create/invalid.json");
+    let output = run(&[valid.to_str().unwrap(), invalid.to_str().unwrap()], "");
+    assert_eq!(output.status.code(), Some(1));
+    let text = stdout(&output);
+    let invalid = invalid.to_str().unwrap();
+    assert!(text.contains(&format!("{invalid}:2:11: /name: must be 1 to 200 characters, got 0 [length]\n  |   \"name\": \"\",\n  |           ^^\n")), "{text}");
+    assert!(
+        text.contains(&format!(
+            "{invalid}:6:14: /version: must not be present on create [forbidden]"
+        )),
+        "{text}"
+    );
+    assert!(
+        text.ends_with("2 documents checked: 1 valid, 1 invalid, 4 errors\n"),
+        "{text}"
+    );
+    assert!(
+        !text.contains('\x1b'),
+        "no colour when stdout is not a terminal"
+    );
+}
+
+#[test]
+fn standard_input_with_and_without_dash() {
+    for args in [&[][..], &["-"][..]] {
+        let output = run(args, VALID);
+        assert_eq!(output.status.code(), Some(0));
+        assert_eq!(
+            stdout(&output),
+            "1 document checked: 1 valid, 0 invalid, 0 errors\n"
+        );
+    }
+    let output = run(&["--format", "json"], INVALID);
+    assert_eq!(output.status.code(), Some(1));
+    assert_eq!(
+        json_lines(&output),
+        vec![json!({
+            "source": "-", "line": null, "valid": false,
+            "errors": [{"path": "/name", "code": "length", "message": "must be 1 to 200 characters, got 0",
+                        "params": {"unit": "characters", "min": 1, "max": 200, "actual": 0}}]
+        })]
+    );
+}
+
+#[test]
+fn ndjson_one_json_line_per_document_in_order() {
+    let input = format!("{VALID}\n\n{INVALID}\r\n   \n{{\"name\": \n{VALID}");
+    let output = run(&["--ndjson", "--format", "json"], &input);
+    assert_eq!(output.status.code(), Some(1));
+    let lines = json_lines(&output);
+    let summary: Vec<(Value, Value)> = lines
+        .iter()
+        .map(|l| (l["line"].clone(), l["valid"].clone()))
+        .collect();
+    assert_eq!(
+        summary,
+        vec![
+            (json!(1), json!(true)),
+            (json!(3), json!(false)),
+            (json!(5), json!(false)),
+            (json!(6), json!(true))
+        ]
+    );
+    assert_eq!(lines[2]["errors"][0]["code"], json!("syntax"));
+    assert!(lines.iter().all(|l| l["source"] == json!("-")));
+}
+
+#[test]
+fn ndjson_human_points_at_the_input_line() {
+    let input = format!("{VALID}\n{INVALID}\n");
+    let output = run(&["--ndjson"], &input);
+    let text = stdout(&output);
+    assert!(
+        text.starts_with("-:2:10: /name: must be 1 to 200 characters, got 0 [length]\n"),
+        "{text}"
+    );
+    assert!(
+        text.ends_with("2 documents checked: 1 valid, 1 invalid, 1 error\n"),
+        "{text}"
+    );
+}
+
+#[test]
+fn order_is_kept_under_parallelism() {
+    let n = 20_000;
+    let mut input = String::new();
+    for i in 0..n {
+        input.push_str(if i % 3 == 0 { INVALID } else { VALID });
+        input.push('\n');
+    }
+    for threads in ["1", "4"] {
+        let output = run(
+            &["--ndjson", "--format", "json", "--threads", threads],
+            &input,
+        );
+        let lines = json_lines(&output);
+        assert_eq!(lines.len(), n);
+        for (i, line) in lines.iter().enumerate() {
+            assert_eq!(line["line"], json!(i + 1));
+            assert_eq!(line["valid"], json!(i % 3 != 0), "line {}", i + 1);
+        }
+    }
+}
+
+#[test]
+fn an_unreadable_input_among_good_ones_exits_2_after_the_others() {
+    let dir = temp_dir("unreadable");
+    let good = dir.join("good.json");
+    std::fs::write(&good, VALID).unwrap();
+    let missing = dir.join("missing.json");
+    let output = run(
+        &[
+            "--format",
+            "json",
+            missing.to_str().unwrap(),
+            dir.to_str().unwrap(),
+            good.to_str().unwrap(),
+        ],
+        "",
+    );
+    assert_eq!(output.status.code(), Some(2));
+    let lines = json_lines(&output);
+    assert_eq!(lines.len(), 1);
+    assert_eq!(lines[0]["source"], json!(good.to_str().unwrap()));
+    let stderr = String::from_utf8(output.stderr).unwrap();
+    assert!(stderr.contains("missing.json: cannot read"), "{stderr}");
+    assert!(stderr.contains("is a directory"), "{stderr}");
+    std::fs::remove_dir_all(&dir).unwrap();
+}
+
+#[test]
+fn usage_errors_exit_2() {
+    for args in [
+        &["--format", "xml"][..],
+        &["--operation", "delete"][..],
+        &["--no-such-flag"][..],
+    ] {
+        let output = run(args, VALID);
+        assert_eq!(output.status.code(), Some(2), "{args:?}");
+    }
+}
+
+#[test]
+fn update_and_strict() {
+    let update = r#"{"name": "n", "code": "c", "bucketName": "Acme_Bucket", "iamRoleArn": "arn:aws:iam::922609978421:role/r", "version": 2}"#;
+    assert_eq!(
+        run(&["--operation", "update"], update).status.code(),
+        Some(0)
+    );
+    assert_eq!(
+        run(&[], update).status.code(),
+        Some(1),
+        "version is forbidden on create"
+    );
+    let strict = run(
+        &["--operation", "update", "--strict", "--format", "json"],
+        update,
+    );
+    assert_eq!(strict.status.code(), Some(1));
+    let lines = json_lines(&strict);
+    assert_eq!(
+        lines[0]["errors"][0]["params"]["format"],
+        json!("s3-bucket-name")
+    );
+}
