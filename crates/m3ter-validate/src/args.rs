@@ -9,35 +9,35 @@ use m3ter_models::json::{Operation, Profile};
 /// of every document, each at its JSON Pointer, with a stable code.
 #[derive(Debug, Parser)]
 #[command(name = "m3ter-validate", version)]
-pub(crate) struct Args {
+pub struct Args {
     /// The operation the documents are request bodies for.
     #[arg(long, value_enum, default_value_t = OperationArg::Create)]
-    pub(crate) operation: OperationArg,
+    pub operation: OperationArg,
 
     /// Also enforce what the cloud enforces: S3 or GCS bucket naming, by destinationType.
     #[arg(long)]
-    pub(crate) strict: bool,
+    pub strict: bool,
 
     /// Each non-empty line of each input is one document (streamed, validated on all cores).
     #[arg(long)]
-    pub(crate) ndjson: bool,
+    pub ndjson: bool,
 
     /// `human`: compiler-style diagnostics and a summary; `json`: one JSON line per document.
     #[arg(long, value_enum, default_value_t = Format::Human)]
-    pub(crate) format: Format,
+    pub format: Format,
 
     /// Worker threads for --ndjson (default: all cores).
     #[arg(long)]
-    pub(crate) threads: Option<NonZeroUsize>,
+    pub threads: Option<NonZeroUsize>,
 
     /// Input files; none, or `-`, reads standard input.
     #[arg(value_name = "FILE")]
-    pub(crate) files: Vec<String>,
+    pub files: Vec<String>,
 }
 
 /// `--operation`.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
-pub(crate) enum OperationArg {
+pub enum OperationArg {
     /// `POST …/destinations`: `version` must be absent.
     Create,
     /// `PUT …/destinations/{id}`: `version` is required, at least 1.
@@ -46,7 +46,7 @@ pub(crate) enum OperationArg {
 
 /// `--format`.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
-pub(crate) enum Format {
+pub enum Format {
     /// Diagnostics for people.
     Human,
     /// One line of JSON per document, in input order.
@@ -54,14 +54,16 @@ pub(crate) enum Format {
 }
 
 impl Args {
-    pub(crate) fn operation(&self) -> Operation {
+    /// The operation `--operation` names.
+    pub fn operation(&self) -> Operation {
         match self.operation {
             OperationArg::Create => Operation::Create,
             OperationArg::Update => Operation::Update,
         }
     }
 
-    pub(crate) fn profile(&self) -> Profile {
+    /// The profile `--strict` selects.
+    pub fn profile(&self) -> Profile {
         if self.strict {
             Profile::Strict
         } else {
@@ -69,7 +71,8 @@ impl Args {
         }
     }
 
-    pub(crate) fn threads(&self) -> usize {
+    /// Worker threads: `--threads`, else every core.
+    pub fn threads(&self) -> usize {
         self.threads
             .map(NonZeroUsize::get)
             .or_else(|| {

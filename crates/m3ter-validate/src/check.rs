@@ -5,35 +5,39 @@ use m3ter_models::json::{self, Operation, Profile};
 
 /// What to check against.
 #[derive(Clone, Copy)]
-pub(crate) struct Rules {
-    pub(crate) operation: Operation,
-    pub(crate) profile: Profile,
+pub struct Rules {
+    /// The operation whose request body the document is.
+    pub operation: Operation,
+    /// Default or strict.
+    pub profile: Profile,
     /// Compute source locations (human output only).
-    pub(crate) locate: bool,
+    pub locate: bool,
 }
 
 /// Where an error is in the source text, and the text of that line.
-pub(crate) struct Place {
+pub struct Place {
     /// 1-based line within the document.
-    pub(crate) line: usize,
+    pub line: usize,
     /// 1-based column, in characters.
-    pub(crate) column: usize,
+    pub column: usize,
     /// How many characters to underline.
-    pub(crate) width: usize,
+    pub width: usize,
     /// The source line, without its line break.
-    pub(crate) text: String,
+    pub text: String,
 }
 
 /// One checked document.
-pub(crate) struct Checked {
+pub struct Checked {
     /// 1-based line of the document in its input (`--ndjson`), else `None`.
-    pub(crate) line: Option<usize>,
-    pub(crate) errors: Vec<ValidationError>,
+    pub line: Option<usize>,
+    /// Every error of the document.
+    pub errors: Vec<ValidationError>,
     /// Parallel to `errors` when locations were asked for.
-    pub(crate) places: Vec<Place>,
+    pub places: Vec<Place>,
 }
 
-pub(crate) fn check(bytes: &[u8], line: Option<usize>, rules: Rules) -> Checked {
+/// Checks one document's bytes; `line` is its line in the input with `--ndjson`.
+pub fn check(bytes: &[u8], line: Option<usize>, rules: Rules) -> Checked {
     let errors = match json::validate(bytes, rules.operation, rules.profile) {
         Ok(()) => Vec::new(),
         Err(errors) => errors.into_vec(),

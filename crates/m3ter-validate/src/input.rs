@@ -4,7 +4,7 @@ use std::fs::File;
 use std::io::{self, BufRead, BufReader};
 
 /// An input: a file path, or `-` for standard input.
-pub(crate) fn open(source: &str) -> io::Result<Box<dyn BufRead>> {
+pub fn open(source: &str) -> io::Result<Box<dyn BufRead>> {
     if source == "-" {
         return Ok(Box::new(BufReader::new(io::stdin())));
     }
@@ -19,29 +19,34 @@ pub(crate) fn open(source: &str) -> io::Result<Box<dyn BufRead>> {
 }
 
 /// The whole input as one document.
-pub(crate) fn read_all(reader: &mut dyn BufRead) -> io::Result<Vec<u8>> {
+pub fn read_all(reader: &mut dyn BufRead) -> io::Result<Vec<u8>> {
     let mut bytes = Vec::new();
     reader.read_to_end(&mut bytes)?;
     Ok(bytes)
 }
 
 /// One NDJSON line: its 1-based number and bytes (without the line break).
-pub(crate) struct Line {
-    pub(crate) number: usize,
-    pub(crate) bytes: Vec<u8>,
+pub struct Line {
+    /// 1-based line number in the input.
+    pub number: usize,
+    /// The line, without its line break.
+    pub bytes: Vec<u8>,
 }
 
 /// Reads NDJSON lines into batches of at most `max_lines` lines or about `max_bytes` bytes,
 /// skipping blank lines; `None` at the end of the input.
-pub(crate) struct Batches<'a> {
+pub struct Batches<'a> {
     reader: &'a mut dyn BufRead,
     next_number: usize,
-    pub(crate) max_lines: usize,
-    pub(crate) max_bytes: usize,
+    /// The most lines in a batch.
+    pub max_lines: usize,
+    /// About the most bytes in a batch (a batch ends after the line that passes it).
+    pub max_bytes: usize,
 }
 
 impl<'a> Batches<'a> {
-    pub(crate) fn new(reader: &'a mut dyn BufRead) -> Self {
+    /// Batches over `reader`, from line 1.
+    pub fn new(reader: &'a mut dyn BufRead) -> Self {
         Batches {
             reader,
             next_number: 1,
@@ -50,7 +55,8 @@ impl<'a> Batches<'a> {
         }
     }
 
-    pub(crate) fn next_batch(&mut self) -> io::Result<Option<Vec<Line>>> {
+    /// The next batch, `None` at the end of the input.
+    pub fn next_batch(&mut self) -> io::Result<Option<Vec<Line>>> {
         let mut batch = Vec::new();
         let mut bytes_in_batch = 0;
         while batch.len() < self.max_lines && bytes_in_batch < self.max_bytes {

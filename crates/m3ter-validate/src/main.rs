@@ -10,17 +10,11 @@
 
 #![forbid(unsafe_code)]
 
-mod args;
-mod check;
-mod input;
-mod output;
-mod run;
-
 use std::process::ExitCode;
 
 use clap::Parser;
+use m3ter_validate::{args::Args, run};
 
 fn main() -> ExitCode {
-    let args = args::Args::parse();
-    run::run(&args)
+    run::run(&Args::parse())
 }

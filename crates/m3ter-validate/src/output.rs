@@ -16,7 +16,8 @@ struct DocumentLine<'a> {
     errors: &'a [ValidationError],
 }
 
-pub(crate) fn json_line(out: &mut dyn Write, source: &str, checked: &Checked) -> io::Result<()> {
+/// Writes the `--format json` line of one document.
+pub fn json_line(out: &mut dyn Write, source: &str, checked: &Checked) -> io::Result<()> {
     let line = DocumentLine {
         source,
         line: checked.line,
@@ -29,8 +30,9 @@ pub(crate) fn json_line(out: &mut dyn Write, source: &str, checked: &Checked) ->
 
 /// ANSI styles, or none.
 #[derive(Clone, Copy)]
-pub(crate) struct Style {
-    pub(crate) color: bool,
+pub struct Style {
+    /// Write ANSI colours.
+    pub color: bool,
 }
 
 impl Style {
@@ -45,12 +47,7 @@ impl Style {
 
 /// `--format human`: for each error `file:line:column: path: message`, the source line, and the
 /// value underlined.
-pub(crate) fn human(
-    out: &mut dyn Write,
-    source: &str,
-    checked: &Checked,
-    style: Style,
-) -> io::Result<()> {
+pub fn human(out: &mut dyn Write, source: &str, checked: &Checked, style: Style) -> io::Result<()> {
     for (error, place) in checked.errors.iter().zip(&checked.places) {
         let line = checked
             .line
@@ -84,15 +81,20 @@ pub(crate) fn human(
 
 /// The totals for the summary line.
 #[derive(Default)]
-pub(crate) struct Totals {
-    pub(crate) documents: usize,
-    pub(crate) invalid: usize,
-    pub(crate) errors: usize,
-    pub(crate) unreadable: usize,
+pub struct Totals {
+    /// Documents checked.
+    pub documents: usize,
+    /// Documents with at least one error.
+    pub invalid: usize,
+    /// Errors in all.
+    pub errors: usize,
+    /// Inputs that could not be read.
+    pub unreadable: usize,
 }
 
 impl Totals {
-    pub(crate) fn add(&mut self, checked: &Checked) {
+    /// Counts one checked document.
+    pub fn add(&mut self, checked: &Checked) {
         self.documents += 1;
         if !checked.errors.is_empty() {
             self.invalid += 1;
@@ -100,7 +102,8 @@ impl Totals {
         }
     }
 
-    pub(crate) fn summary(&self) -> String {
+    /// The one-line summary of `--format human`.
+    pub fn summary(&self) -> String {
         let plural = |n: usize, word: &str| {
             if n == 1 {
                 format!("{n} {word}")

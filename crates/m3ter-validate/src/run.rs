@@ -8,7 +8,8 @@ use crate::check::{self, Checked, Rules};
 use crate::input::{self, Batches, Line};
 use crate::output::{self, Style, Totals};
 
-pub(crate) fn run(args: &Args) -> ExitCode {
+/// Checks every input in order and reports; the exit status of the contract.
+pub fn run(args: &Args) -> ExitCode {
     let stdout = io::stdout();
     let color = stdout.is_terminal() && std::env::var_os("NO_COLOR").is_none_or(|v| v.is_empty());
     let mut out = io::BufWriter::new(stdout.lock());

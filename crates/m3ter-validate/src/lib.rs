@@ -1,0 +1,11 @@
+//! The pre-submit validator behind the `m3ter-validate` binary: reading inputs (whole documents
+//! or streamed NDJSON), checking each document against the m3ter-models rules, and rendering
+//! the results. A library so that fuzzing and benchmarks reach the same code as the binary.
+
+#![forbid(unsafe_code)]
+
+pub mod args;
+pub mod check;
+pub mod input;
+pub mod output;
+pub mod run;
