@@ -37,7 +37,10 @@ pub(crate) fn validate_json_impl(container: &Container<'_>) -> TokenStream {
         Body::Struct { .. } => (quote!("object"), quote!(__value.is_object())),
         Body::UnitEnum(_) => (quote!("string"), quote!(__value.is_string())),
     };
+    let describe = describe_impl(container);
     quote! {
+        #describe
+
         #[automatically_derived]
         impl ::m3ter_models::ValidateJson for #ident {
             const EXPECTED: &'static str = #expected;
@@ -55,6 +58,109 @@ pub(crate) fn validate_json_impl(container: &Container<'_>) -> TokenStream {
             }
         }
     }
+}
+
+/// `Describe`: the same facts as data, for the proptest strategies.
+fn describe_impl(container: &Container<'_>) -> TokenStream {
+    let ident = &container.input.ident;
+    let name = ident.to_string();
+    let describe = quote!(::m3ter_models::describe);
+    let kind = match &container.body {
+        Body::UnitEnum(variants) => {
+            let wires = variants.iter().map(|v| v.wire_name.as_str());
+            quote!(#describe::Kind::Enum(&[#(#wires),*]))
+        }
+        Body::Struct { fields, .. } => {
+            let deny = container.deny_unknown_fields;
+            let fields = fields
+                .iter()
+                .filter(|f| !f.skip_deserializing)
+                .map(|field| {
+                    let wire = &field.wire_name;
+                    let (inner, optional) = present_type(field.ty);
+                    let has = |pick: fn(&KeywordValue) -> bool| {
+                        field.keywords.iter().any(|k| pick(&k.value))
+                    };
+                    let required = has(|v| matches!(v, KeywordValue::Required))
+                        || (!optional && !field.serde_default);
+                    let nullable = has(|v| matches!(v, KeywordValue::Nullable));
+                    let forbidden = has(|v| matches!(v, KeywordValue::Forbidden(_)));
+                    let constraints = constraints(&field.keywords);
+                    quote! {
+                        #describe::FieldSpec {
+                            wire_name: #wire,
+                            kind: &<#inner as ::m3ter_models::Describe>::KIND,
+                            required: #required,
+                            nullable: #nullable,
+                            forbidden: #forbidden,
+                            constraints: #constraints,
+                        }
+                    }
+                });
+            quote! {
+                #describe::Kind::Object(&#describe::TypeSpec {
+                    name: #name,
+                    fields: &[#(#fields),*],
+                    deny_unknown_fields: #deny,
+                })
+            }
+        }
+    };
+    quote! {
+        #[automatically_derived]
+        impl ::m3ter_models::Describe for #ident {
+            const KIND: #describe::Kind = #kind;
+        }
+    }
+}
+
+/// A `Constraints` literal for `keywords`.
+fn constraints(keywords: &[crate::ast::Keyword]) -> TokenStream {
+    let describe = quote!(::m3ter_models::describe);
+    let number = |n: &crate::ast::NumberLit| match n {
+        crate::ast::NumberLit::Int(i) => {
+            quote!(::std::option::Option::Some(::m3ter_models::rules::Number::Int(#i)))
+        }
+        crate::ast::NumberLit::Float(f) => {
+            quote!(::std::option::Option::Some(::m3ter_models::rules::Number::Float(#f)))
+        }
+    };
+    let mut parts = Vec::new();
+    for keyword in keywords {
+        parts.push(match &keyword.value {
+            KeywordValue::MinLength(n) => quote!(min_length: ::std::option::Option::Some(#n)),
+            KeywordValue::MaxLength(n) => quote!(max_length: ::std::option::Option::Some(#n)),
+            KeywordValue::MinItems(n) => quote!(min_items: ::std::option::Option::Some(#n)),
+            KeywordValue::MaxItems(n) => quote!(max_items: ::std::option::Option::Some(#n)),
+            KeywordValue::Pattern(lit) => quote!(pattern: ::std::option::Option::Some(#lit)),
+            KeywordValue::Format(lit) => quote!(format: ::std::option::Option::Some(#lit)),
+            KeywordValue::Minimum(n) => {
+                let n = number(n);
+                quote!(minimum: #n)
+            }
+            KeywordValue::Maximum(n) => {
+                let n = number(n);
+                quote!(maximum: #n)
+            }
+            KeywordValue::ExclusiveMinimum(n) => {
+                let n = number(n);
+                quote!(exclusive_minimum: #n)
+            }
+            KeywordValue::ExclusiveMaximum(n) => {
+                let n = number(n);
+                quote!(exclusive_maximum: #n)
+            }
+            KeywordValue::Items(inner) => {
+                let inner = constraints(inner);
+                quote!(items: ::std::option::Option::Some(&#inner))
+            }
+            KeywordValue::Nested
+            | KeywordValue::Forbidden(_)
+            | KeywordValue::Required
+            | KeywordValue::Nullable => continue,
+        });
+    }
+    quote!(#describe::Constraints { #(#parts,)* ..#describe::Constraints::NONE })
 }
 
 fn struct_body(container: &Container<'_>, fields: &[Field<'_>]) -> TokenStream {

@@ -61,6 +61,7 @@ pub struct ReadmeDoctests;
 
 extern crate self as m3ter_models;
 
+pub mod describe;
 pub mod error;
 mod format_names;
 pub mod formats;
@@ -71,8 +72,11 @@ pub mod json;
 pub mod path;
 pub mod rules;
 mod serde_helpers;
+#[cfg(feature = "proptest")]
+pub mod strategies;
 mod validate;
 
+pub use describe::Describe;
 pub use error::{ErrorCode, ErrorKind, ValidationError, ValidationErrors};
 pub use generated::*;
 pub use json::ValidateJson;

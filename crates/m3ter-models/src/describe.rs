@@ -1,0 +1,153 @@
+//! The constraints of a type as data: what `#[derive(Validate)]` with `#[spec(json)]` reads from
+//! the `#[spec]` keywords, exposed as static descriptors. The proptest strategies (feature
+//! `proptest`) are built from these, so they follow the fragment with no list of their own.
+
+use crate::rules::Number;
+
+/// The JSON shape of a Rust type.
+#[derive(Debug)]
+pub enum Kind {
+    /// A JSON string.
+    String,
+    /// A JSON integer within the Rust type's range.
+    Integer {
+        /// The type's smallest value.
+        min: i128,
+        /// The type's largest value.
+        max: i128,
+    },
+    /// A JSON number.
+    Number,
+    /// `true` or `false`.
+    Boolean,
+    /// A string holding a hyphenated UUID.
+    Uuid,
+    /// A string holding an RFC 3339 date-time.
+    DateTime,
+    /// One of these strings.
+    Enum(&'static [&'static str]),
+    /// An object with these members.
+    Object(&'static TypeSpec),
+    /// An array of items of this kind.
+    Array(&'static Kind),
+    /// An object with any members.
+    Map,
+    /// Any JSON value.
+    Any,
+}
+
+/// An object type: its members and whether it allows others.
+#[derive(Debug)]
+pub struct TypeSpec {
+    /// The Rust type's name.
+    pub name: &'static str,
+    /// The members, in declaration order.
+    pub fields: &'static [FieldSpec],
+    /// Members other than these are errors (`additionalProperties: false`).
+    pub deny_unknown_fields: bool,
+}
+
+/// One member of an object type.
+#[derive(Debug)]
+pub struct FieldSpec {
+    /// The member's name on the wire.
+    pub wire_name: &'static str,
+    /// The value's kind (without `Option`).
+    pub kind: &'static Kind,
+    /// The member must be present.
+    pub required: bool,
+    /// The member may be `null`.
+    pub nullable: bool,
+    /// The member must be absent (an operation rule).
+    pub forbidden: bool,
+    /// The constraints on its value.
+    pub constraints: Constraints,
+}
+
+/// The value constraints of a member, named like the `#[spec]` keywords.
+#[derive(Debug, Default)]
+pub struct Constraints {
+    /// `minLength`
+    pub min_length: Option<u64>,
+    /// `maxLength`
+    pub max_length: Option<u64>,
+    /// `pattern`
+    pub pattern: Option<&'static str>,
+    /// `format`
+    pub format: Option<&'static str>,
+    /// `minimum`
+    pub minimum: Option<Number>,
+    /// `maximum`
+    pub maximum: Option<Number>,
+    /// `exclusiveMinimum`
+    pub exclusive_minimum: Option<Number>,
+    /// `exclusiveMaximum`
+    pub exclusive_maximum: Option<Number>,
+    /// `minItems`
+    pub min_items: Option<u64>,
+    /// `maxItems`
+    pub max_items: Option<u64>,
+    /// The constraints of each item.
+    pub items: Option<&'static Constraints>,
+}
+
+impl Constraints {
+    /// No constraint (usable in constants, unlike `Default`).
+    pub const NONE: Constraints = Constraints {
+        min_length: None,
+        max_length: None,
+        pattern: None,
+        format: None,
+        minimum: None,
+        maximum: None,
+        exclusive_minimum: None,
+        exclusive_maximum: None,
+        min_items: None,
+        max_items: None,
+        items: None,
+    };
+}
+
+/// A type whose JSON shape and constraints are known as data.
+pub trait Describe {
+    /// The type's kind.
+    const KIND: Kind;
+}
+
+macro_rules! describe {
+    ($($ty:ty => $kind:expr;)*) => {$(
+        impl Describe for $ty {
+            const KIND: Kind = $kind;
+        }
+    )*};
+}
+
+describe! {
+    String => Kind::String;
+    bool => Kind::Boolean;
+    f64 => Kind::Number;
+    f32 => Kind::Number;
+    i8 => Kind::Integer { min: i8::MIN as i128, max: i8::MAX as i128 };
+    i16 => Kind::Integer { min: i16::MIN as i128, max: i16::MAX as i128 };
+    i32 => Kind::Integer { min: i32::MIN as i128, max: i32::MAX as i128 };
+    i64 => Kind::Integer { min: i64::MIN as i128, max: i64::MAX as i128 };
+    u8 => Kind::Integer { min: 0, max: u8::MAX as i128 };
+    u16 => Kind::Integer { min: 0, max: u16::MAX as i128 };
+    u32 => Kind::Integer { min: 0, max: u32::MAX as i128 };
+    u64 => Kind::Integer { min: 0, max: u64::MAX as i128 };
+    uuid::Uuid => Kind::Uuid;
+    serde_json::Map<String, serde_json::Value> => Kind::Map;
+    serde_json::Value => Kind::Any;
+}
+
+impl<Tz: chrono::TimeZone> Describe for chrono::DateTime<Tz> {
+    const KIND: Kind = Kind::DateTime;
+}
+
+impl<T: Describe> Describe for Vec<T> {
+    const KIND: Kind = Kind::Array(&T::KIND);
+}
+
+impl<T: Describe> Describe for Box<T> {
+    const KIND: Kind = T::KIND;
+}

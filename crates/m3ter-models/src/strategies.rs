@@ -1,0 +1,510 @@
+//! Proptest strategies for valid and invalid requests (feature `proptest`).
+//!
+//! Built from the descriptors `#[derive(Validate)]` emits ([`Describe`]), so they follow the
+//! fragment: a new member or bound needs no edit here. Valid values are generated as JSON and
+//! deserialized into the typed model; invalid ones are JSON documents labelled with the one
+//! constraint they were made to break.
+//!
+//! ```
+//! use m3ter_models::strategies;
+//! use m3ter_models::Validate;
+//! use proptest::prelude::*;
+//!
+//! proptest! {
+//!     #![proptest_config(ProptestConfig::with_cases(16))]
+//!     // A downstream crate tests its own code on any valid create request.
+//!     #[test]
+//!     fn my_code_accepts_every_valid_request(request in strategies::create_request()) {
+//!         prop_assert!(request.validate().is_ok());
+//!         prop_assert!(!request.bucket_name.is_empty());
+//!     }
+//! }
+//! # my_code_accepts_every_valid_request();
+//! ```
+
+use std::fmt::Debug;
+
+use proptest::prelude::*;
+use proptest::sample::select;
+use serde::de::DeserializeOwned;
+use serde_json::{Map, Value};
+
+use crate::describe::{Constraints, Describe, FieldSpec, Kind, TypeSpec};
+use crate::error::ErrorCode;
+use crate::formats;
+use crate::rules::{Number, Pattern};
+use crate::{
+    CreateExportDestinationRequest, ExportDestinationResponse, UpdateExportDestinationRequest,
+};
+
+/// Any valid create request.
+pub fn create_request() -> BoxedStrategy<CreateExportDestinationRequest> {
+    valid::<CreateExportDestinationRequest>()
+}
+
+/// Any valid update request.
+pub fn update_request() -> BoxedStrategy<UpdateExportDestinationRequest> {
+    valid::<UpdateExportDestinationRequest>()
+}
+
+/// Any response the server could send.
+pub fn response() -> BoxedStrategy<ExportDestinationResponse> {
+    valid::<ExportDestinationResponse>()
+}
+
+/// A create request document that breaks exactly one constraint, and which.
+pub fn invalid_create_request() -> BoxedStrategy<(Value, Broken)> {
+    invalid::<CreateExportDestinationRequest>()
+}
+
+/// An update request document that breaks exactly one constraint, and which.
+pub fn invalid_update_request() -> BoxedStrategy<(Value, Broken)> {
+    invalid::<UpdateExportDestinationRequest>()
+}
+
+/// The constraint an invalid document breaks: the error validation must report.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Broken {
+    /// The JSON Pointer of the error.
+    pub path: String,
+    /// Its code.
+    pub code: ErrorCode,
+}
+
+/// Any valid value of a type deriving `Validate` with `#[spec(json)]`.
+pub fn valid<T: Describe + DeserializeOwned + Debug + 'static>() -> BoxedStrategy<T> {
+    valid_json(&T::KIND, &Constraints::NONE)
+        .prop_filter_map("the model accepts what its descriptor allows", |value| {
+            serde_json::from_value(value).ok()
+        })
+        .boxed()
+}
+
+/// Any valid JSON value of `kind` under `constraints`.
+pub fn valid_json(kind: &'static Kind, constraints: &'static Constraints) -> BoxedStrategy<Value> {
+    match kind {
+        Kind::String => string(StringRules::of(constraints))
+            .prop_map(Value::String)
+            .boxed(),
+        Kind::Integer { min, max } => integer(*min, *max, constraints)
+            .prop_map(|i| int_value(i))
+            .boxed(),
+        Kind::Number => number(constraints)
+            .prop_map(|x| serde_json::json!(x))
+            .boxed(),
+        Kind::Boolean => any::<bool>().prop_map(Value::Bool).boxed(),
+        Kind::Uuid => any::<u128>()
+            .prop_map(|n| Value::String(uuid::Uuid::from_u128(n).to_string()))
+            .boxed(),
+        Kind::DateTime => (0i64..4_102_444_800)
+            .prop_map(|secs| {
+                let time = chrono::DateTime::from_timestamp(secs, 0).unwrap_or_default();
+                Value::String(time.to_rfc3339_opts(chrono::SecondsFormat::Secs, true))
+            })
+            .boxed(),
+        Kind::Enum(values) => select(*values)
+            .prop_map(|v| Value::String(v.to_owned()))
+            .boxed(),
+        Kind::Object(spec) => object(spec),
+        Kind::Array(item) => {
+            let min = constraints.min_items.unwrap_or(0) as usize;
+            let max = constraints
+                .max_items
+                .map_or(min + 4, |m| (m as usize).min(min + 4));
+            let items = constraints.items.unwrap_or(&Constraints::NONE);
+            proptest::collection::vec(valid_json(item, items), min..=max)
+                .prop_map(Value::Array)
+                .boxed()
+        }
+        Kind::Map => Just(Value::Object(Map::new())).boxed(),
+        Kind::Any => Just(Value::Null).boxed(),
+    }
+}
+
+fn int_value(i: i128) -> Value {
+    if let Ok(i) = i64::try_from(i) {
+        Value::from(i)
+    } else {
+        u64::try_from(i).map_or(Value::Null, Value::from)
+    }
+}
+
+fn object(spec: &'static TypeSpec) -> BoxedStrategy<Value> {
+    let members: Vec<BoxedStrategy<Option<(String, Value)>>> = spec
+        .fields
+        .iter()
+        .filter(|f| !f.forbidden)
+        .map(|field| {
+            let wire = field.wire_name.to_owned();
+            let mut value = valid_json(field.kind, &field.constraints);
+            if field.nullable {
+                value = prop_oneof![4 => value, 1 => Just(Value::Null)].boxed();
+            }
+            let entry = value.prop_map(move |v| Some((wire.clone(), v)));
+            if field.required {
+                entry.boxed()
+            } else {
+                prop_oneof![1 => Just(None), 2 => entry].boxed()
+            }
+        })
+        .collect();
+    members
+        .prop_map(|entries| Value::Object(entries.into_iter().flatten().collect()))
+        .boxed()
+}
+
+/// Characters from every UTF-8 width, and a combining mark.
+fn any_char() -> BoxedStrategy<char> {
+    prop_oneof![
+        4 => proptest::char::range('a', 'z'),
+        1 => proptest::char::range('0', '9'),
+        1 => proptest::char::range('\u{e0}', '\u{ff}'),
+        1 => proptest::char::range('\u{4e00}', '\u{4e2f}'),
+        1 => proptest::char::range('\u{1f600}', '\u{1f64f}'),
+        1 => Just('\u{301}'),
+    ]
+    .boxed()
+}
+
+/// What a generated string must satisfy.
+#[derive(Clone, Copy)]
+struct StringRules {
+    min: u64,
+    max: u64,
+    pattern: Option<&'static str>,
+    format: Option<&'static str>,
+}
+
+impl StringRules {
+    fn of(constraints: &Constraints) -> Self {
+        let min = constraints.min_length.unwrap_or(0);
+        StringRules {
+            min,
+            max: constraints.max_length.unwrap_or(min + 40),
+            pattern: constraints.pattern,
+            format: constraints.format,
+        }
+    }
+
+    fn within(self, s: &str) -> bool {
+        crate::rules::count_chars_within(s, Some(self.min), Some(self.max)).is_ok()
+    }
+
+    fn format_ok(self, s: &str) -> bool {
+        self.format
+            .and_then(formats::lookup)
+            .is_none_or(|check| check(s).is_ok())
+    }
+}
+
+fn string(rules: StringRules) -> BoxedStrategy<String> {
+    if let Some(source) = rules.pattern
+        && let Ok(generator) = proptest::string::string_regex(unanchored(source))
+    {
+        let pattern = Pattern::new(source);
+        return generator
+            .prop_filter("length, pattern and format", move |s| {
+                rules.within(s) && pattern.is_match(s) && rules.format_ok(s)
+            })
+            .boxed();
+    }
+    if let Some(name) = rules.format {
+        return format_value(name)
+            .prop_filter("length", move |s| rules.within(s))
+            .boxed();
+    }
+    let (min, max) = (rules.min as usize, rules.max as usize);
+    proptest::collection::vec(any_char(), min..=max)
+        .prop_map(|chars| chars.into_iter().collect())
+        .boxed()
+}
+
+/// A pattern without its `^…$` anchors, which proptest's generator does not take.
+fn unanchored(pattern: &str) -> &str {
+    let pattern = pattern.strip_prefix('^').unwrap_or(pattern);
+    match pattern.strip_suffix('$') {
+        Some(inner) if !inner.ends_with('\\') => inner,
+        _ => pattern,
+    }
+}
+
+/// Valid values of a named format.
+fn format_value(name: &str) -> BoxedStrategy<String> {
+    match name {
+        "uuid" => any::<u128>()
+            .prop_map(|n| uuid::Uuid::from_u128(n).to_string())
+            .boxed(),
+        "date-time" => Just("2023-11-07T05:31:56Z".to_owned()).boxed(),
+        "s3-bucket-name" | "gcs-bucket-name" => "[a-z0-9][a-z0-9-]{1,30}[a-z0-9]"
+            .prop_filter("bucket rules", |s| {
+                formats::s3_bucket_name(s).is_ok() && formats::gcs_bucket_name(s).is_ok()
+            })
+            .boxed(),
+        _ => iam_role_arn().boxed(),
+    }
+}
+
+/// Any valid IAM role ARN: 12-digit account, with or without a path, a role name over the
+/// whole allowed alphabet, 1–64 long.
+pub fn iam_role_arn() -> impl Strategy<Value = String> {
+    let account = "[0-9]{12}";
+    let path = prop_oneof![
+        Just(String::new()),
+        "[!-~]{1,40}/".prop_filter("not //", |p| !p.starts_with('/'))
+    ];
+    let name = "[A-Za-z0-9+=,.@_-]{1,64}";
+    (account, path, name)
+        .prop_map(|(account, path, name)| format!("arn:aws:iam::{account}:role/{path}{name}"))
+}
+
+fn number_bounds(constraints: &Constraints) -> (f64, f64) {
+    let low = [constraints.minimum, constraints.exclusive_minimum]
+        .into_iter()
+        .flatten()
+        .map(Number::as_f64)
+        .fold(-1e6, f64::max);
+    let high = [constraints.maximum, constraints.exclusive_maximum]
+        .into_iter()
+        .flatten()
+        .map(Number::as_f64)
+        .fold(1e6, f64::min);
+    (low, high)
+}
+
+fn integer(
+    type_min: i128,
+    type_max: i128,
+    constraints: &'static Constraints,
+) -> BoxedStrategy<i128> {
+    let bound = |n: Option<Number>, shift: i128| match n {
+        Some(Number::Int(i)) => Some(i + shift),
+        #[allow(clippy::cast_possible_truncation)]
+        Some(Number::Float(f)) => Some(if shift >= 0 {
+            f.floor() as i128 + shift
+        } else {
+            f.ceil() as i128 + shift
+        }),
+        None => None,
+    };
+    let low = [
+        bound(constraints.minimum, 0),
+        bound(constraints.exclusive_minimum, 1),
+        Some(type_min),
+    ]
+    .into_iter()
+    .flatten()
+    .max()
+    .unwrap_or(type_min);
+    let high = [
+        bound(constraints.maximum, 0),
+        bound(constraints.exclusive_maximum, -1),
+        Some(type_max),
+    ]
+    .into_iter()
+    .flatten()
+    .min()
+    .unwrap_or(type_max);
+    if low > high {
+        return Just(low).boxed();
+    }
+    // Mostly near the bounds, where mistakes live.
+    let near_low = low..=low.saturating_add(3).min(high);
+    let near_high = high.saturating_sub(3).max(low)..=high;
+    prop_oneof![near_low, near_high, low..=high].boxed()
+}
+
+fn number(constraints: &'static Constraints) -> BoxedStrategy<f64> {
+    let (low, high) = number_bounds(constraints);
+    (low..high)
+        .prop_filter("exclusive bounds", move |x| {
+            constraints
+                .exclusive_minimum
+                .is_none_or(|m| *x > m.as_f64())
+                && constraints
+                    .exclusive_maximum
+                    .is_none_or(|m| *x < m.as_f64())
+        })
+        .boxed()
+}
+
+/// Any document of `T` that breaks one constraint, labelled with the error it must produce.
+pub fn invalid<T: Describe>() -> BoxedStrategy<(Value, Broken)> {
+    let Kind::Object(spec) = &T::KIND else {
+        return Just((
+            Value::Null,
+            Broken {
+                path: String::new(),
+                code: ErrorCode::Type,
+            },
+        ))
+        .boxed();
+    };
+    let mut mutations: Vec<BoxedStrategy<(Value, Broken)>> = Vec::new();
+    for field in spec.fields {
+        mutations.extend(field_mutations(spec, field));
+    }
+    if spec.deny_unknown_fields {
+        let unknown = "x-unknown-member";
+        mutations.push(
+            object(spec)
+                .prop_map(move |mut document| {
+                    insert(&mut document, unknown, Value::Bool(true));
+                    (document, broken(unknown, ErrorCode::UnknownField))
+                })
+                .boxed(),
+        );
+    }
+    proptest::strategy::Union::new(mutations).boxed()
+}
+
+fn broken(wire: &str, code: ErrorCode) -> Broken {
+    let mut path = String::from("/");
+    crate::path::push_escaped(&mut path, wire);
+    Broken { path, code }
+}
+
+fn insert(document: &mut Value, key: &str, value: Value) {
+    if let Value::Object(members) = document {
+        members.insert(key.to_owned(), value);
+    }
+}
+
+/// A value of the wrong JSON type for `kind`.
+fn wrong_type(kind: &Kind) -> Option<Value> {
+    Some(match kind {
+        Kind::String | Kind::Uuid | Kind::DateTime | Kind::Enum(_) => Value::from(12345),
+        Kind::Integer { .. } | Kind::Number => Value::from("12"),
+        Kind::Boolean => Value::from("true"),
+        Kind::Object(_) | Kind::Map => Value::Array(Vec::new()),
+        Kind::Array(_) => Value::Object(Map::new()),
+        Kind::Any => return None,
+    })
+}
+
+/// Every way to break `field` alone, each as a strategy of labelled documents.
+fn field_mutations(
+    spec: &'static TypeSpec,
+    field: &'static FieldSpec,
+) -> Vec<BoxedStrategy<(Value, Broken)>> {
+    let wire = field.wire_name;
+    let mut out: Vec<BoxedStrategy<(Value, Broken)>> = Vec::new();
+    let with_value = |value: BoxedStrategy<Value>, code: ErrorCode| {
+        (object(spec), value)
+            .prop_map(move |(mut document, value)| {
+                insert(&mut document, wire, value);
+                (document, broken(wire, code))
+            })
+            .boxed()
+    };
+    if field.forbidden {
+        out.push(with_value(
+            valid_json(field.kind, &field.constraints),
+            ErrorCode::Forbidden,
+        ));
+        return out;
+    }
+    if field.required {
+        out.push(
+            object(spec)
+                .prop_map(move |mut document| {
+                    if let Value::Object(members) = &mut document {
+                        members.remove(wire);
+                    }
+                    (document, broken(wire, ErrorCode::Required))
+                })
+                .boxed(),
+        );
+    }
+    if let Some(value) = wrong_type(field.kind) {
+        out.push(with_value(Just(value).boxed(), ErrorCode::Type));
+    }
+    if !field.nullable {
+        out.push(with_value(Just(Value::Null).boxed(), ErrorCode::Type));
+    }
+    let c = &field.constraints;
+    match field.kind {
+        Kind::String => {
+            let rules = StringRules::of(c);
+            if let Some(max) = c.max_length {
+                // Too long, made of a valid value repeated, so only the length is wrong.
+                let long = string(rules).prop_map(move |s| {
+                    let base = if s.is_empty() { "a".to_owned() } else { s };
+                    let times = (max as usize) / base.chars().count() + 1;
+                    Value::String(base.repeat(times))
+                });
+                out.push(with_value(long.boxed(), ErrorCode::Length));
+            }
+            if let Some(min) = c.min_length.filter(|m| *m > 0) {
+                let short =
+                    proptest::collection::vec(proptest::char::range('a', 'z'), 0..min as usize)
+                        .prop_map(|chars| Value::String(chars.into_iter().collect()));
+                out.push(with_value(short.boxed(), ErrorCode::Length));
+            }
+            let anything = proptest::collection::vec(
+                prop_oneof![4 => proptest::char::range(' ', '~'), 1 => proptest::char::range('\0', '\u{1f}'), 1 => any_char()],
+                rules.min.max(1) as usize..=(rules.min.max(1) as usize + 12).min(rules.max.max(1) as usize),
+            )
+            .prop_map(|chars| chars.into_iter().collect::<String>());
+            if let Some(format) = c.format.and_then(formats::lookup) {
+                let bad = anything.clone().prop_filter("breaks the format", move |s| {
+                    rules.within(s) && format(s).is_err()
+                });
+                out.push(with_value(
+                    bad.prop_map(Value::String).boxed(),
+                    ErrorCode::Format,
+                ));
+            } else if let Some(source) = c.pattern {
+                let pattern = Pattern::new(source);
+                let bad = anything.prop_filter("breaks the pattern", move |s| {
+                    rules.within(s) && !pattern.is_match(s)
+                });
+                out.push(with_value(
+                    bad.prop_map(Value::String).boxed(),
+                    ErrorCode::Pattern,
+                ));
+            }
+        }
+        Kind::Enum(allowed) => {
+            let other = "[A-Za-z_0-9 ]{0,12}"
+                .prop_filter("not allowed", move |s| !allowed.contains(&s.as_str()));
+            out.push(with_value(
+                other.prop_map(Value::String).boxed(),
+                ErrorCode::Enum,
+            ));
+        }
+        Kind::Integer { min, max } => {
+            let min_bound = [
+                c.minimum.map(|n| (n, 0)),
+                c.exclusive_minimum.map(|n| (n, 1)),
+            ]
+            .into_iter()
+            .flatten()
+            .next();
+            if let Some((Number::Int(limit), shift)) = min_bound
+                && limit + shift - 1 >= *min
+            {
+                out.push(with_value(
+                    Just(int_value(limit + shift - 1)).boxed(),
+                    ErrorCode::Range,
+                ));
+            }
+            let max_bound = [
+                c.maximum.map(|n| (n, 0)),
+                c.exclusive_maximum.map(|n| (n, 1)),
+            ]
+            .into_iter()
+            .flatten()
+            .next();
+            if let Some((Number::Int(limit), shift)) = max_bound
+                && limit - shift + 1 <= *max
+            {
+                out.push(with_value(
+                    Just(int_value(limit - shift + 1)).boxed(),
+                    ErrorCode::Range,
+                ));
+            }
+        }
+        _ => {}
+    }
+    out
+}
