@@ -4,6 +4,10 @@
 //!
 //! The library holds the fixture models; the tests live beside it in `tests/*.rs`.
 
+#![forbid(unsafe_code)]
+
+pub mod fragment;
+
 /// Models generated from `fixtures/generator/all-keywords.openapi.json`.
 pub mod all_keywords {
     include!(concat!(env!("OUT_DIR"), "/all_keywords.rs"));

@@ -189,7 +189,7 @@ fn struct_body(container: &Container<'_>, fields: &[Field<'_>]) -> TokenStream {
 }
 
 /// The type of the value under one `Option`, which stands for "may be absent".
-fn present_type(ty: &Type) -> (&Type, bool) {
+pub(crate) fn present_type(ty: &Type) -> (&Type, bool) {
     if let Type::Path(path) = ty
         && path.qself.is_none()
         && let Some(last) = path.path.segments.last()

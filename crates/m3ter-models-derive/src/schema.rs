@@ -8,7 +8,8 @@
 use proc_macro2::TokenStream;
 use quote::{format_ident, quote};
 
-use crate::ast::{Body, Container, Keyword, KeywordValue, NumberLit};
+use crate::ast::{Body, Container, Field, Keyword, KeywordValue, NumberLit};
+use crate::json::present_type;
 
 pub(crate) fn json_schema_impl(container: &Container<'_>) -> TokenStream {
     let schemars = quote!(::m3ter_models::__private::schemars);
@@ -21,12 +22,13 @@ pub(crate) fn json_schema_impl(container: &Container<'_>) -> TokenStream {
             let fields = fields.iter().map(|field| {
                 let field_attrs = &field.passthrough;
                 let translated = translate(&field.keywords, false);
+                let presence = presence(field);
                 let ty = field.ty;
                 let prefix = match &field.member {
                     syn::Member::Named(ident) => quote!(#ident:),
                     syn::Member::Unnamed(_) => TokenStream::new(),
                 };
-                quote! { #(#field_attrs)* #translated #prefix #ty }
+                quote! { #(#field_attrs)* #translated #presence #prefix #ty }
             });
             if *named {
                 quote! { struct #shadow { #(#fields,)* } }
@@ -69,6 +71,23 @@ pub(crate) fn json_schema_impl(container: &Container<'_>) -> TokenStream {
             }
         };
     }
+}
+
+/// How the member may appear, as schemars should say it: an optional member that may not be
+/// `null` has the schema of its inner type (schemars would add `null` for the `Option`), and a
+/// `required` `Option` member is listed as required.
+fn presence(field: &Field<'_>) -> TokenStream {
+    let (inner, optional) = present_type(field.ty);
+    let has = |pick: fn(&KeywordValue) -> bool| field.keywords.iter().any(|k| pick(&k.value));
+    let mut out = TokenStream::new();
+    if optional && field.serde_default && !has(|v| matches!(v, KeywordValue::Nullable)) {
+        let inner = quote!(#inner).to_string();
+        out.extend(quote!(#[schemars(with = #inner)]));
+    }
+    if optional && has(|v| matches!(v, KeywordValue::Required)) {
+        out.extend(quote!(#[schemars(required)]));
+    }
+    out
 }
 
 /// The `#[schemars(...)]` attributes that state `keywords`; `inner` for the items of a list.

@@ -10,16 +10,30 @@
 //! use m3ter_models::Validate;
 //! use proptest::prelude::*;
 //!
-//! proptest! {
-//!     #![proptest_config(ProptestConfig::with_cases(16))]
-//!     // A downstream crate tests its own code on any valid create request.
-//!     #[test]
-//!     fn my_code_accepts_every_valid_request(request in strategies::create_request()) {
+//! // A downstream crate tests its own code on any valid create request (in its tests, with
+//! // `proptest!` and `#[test]`; run directly here).
+//! let mut runner = proptest::test_runner::TestRunner::new(ProptestConfig::with_cases(16));
+//! runner
+//!     .run(&strategies::create_request(), |request| {
 //!         prop_assert!(request.validate().is_ok());
 //!         prop_assert!(!request.bucket_name.is_empty());
-//!     }
-//! }
-//! # my_code_accepts_every_valid_request();
+//!         Ok(())
+//!     })
+//!     .unwrap();
+//!
+//! // Invalid documents come labelled with the error they must produce.
+//! runner
+//!     .run(&strategies::invalid_create_request(), |(document, broken)| {
+//!         let errors = m3ter_models::json::validate_value(
+//!             &document,
+//!             m3ter_models::json::Operation::Create,
+//!             m3ter_models::json::Profile::Default,
+//!         )
+//!         .unwrap_err();
+//!         prop_assert!(errors.iter().any(|e| e.path() == broken.path && e.code() == broken.code));
+//!         Ok(())
+//!     })
+//!     .unwrap();
 //! ```
 
 use std::fmt::Debug;
@@ -87,7 +101,7 @@ pub fn valid_json(kind: &'static Kind, constraints: &'static Constraints) -> Box
             .prop_map(Value::String)
             .boxed(),
         Kind::Integer { min, max } => integer(*min, *max, constraints)
-            .prop_map(|i| int_value(i))
+            .prop_map(int_value)
             .boxed(),
         Kind::Number => number(constraints)
             .prop_map(|x| serde_json::json!(x))
@@ -481,7 +495,7 @@ fn field_mutations(
             .flatten()
             .next();
             if let Some((Number::Int(limit), shift)) = min_bound
-                && limit + shift - 1 >= *min
+                && limit + shift > *min
             {
                 out.push(with_value(
                     Just(int_value(limit + shift - 1)).boxed(),
@@ -496,7 +510,7 @@ fn field_mutations(
             .flatten()
             .next();
             if let Some((Number::Int(limit), shift)) = max_bound
-                && limit - shift + 1 <= *max
+                && limit - shift < *max
             {
                 out.push(with_value(
                     Just(int_value(limit - shift + 1)).boxed(),
