@@ -276,3 +276,50 @@ fn the_check_mode_reports_a_stale_file_and_writes_nothing() {
     ));
     std::fs::remove_dir_all(&dir).unwrap();
 }
+
+#[test]
+fn ref_cycles_are_errors() {
+    let spec = r##"{"openapi": "3.1.0", "info": {"title": "t", "version": "1"}, "paths": {},
+        "components": {"schemas": {
+            "A": {"type": "object", "properties": {"b": {"$ref": "#/components/schemas/B"}}},
+            "B": {"type": "object", "properties": {"items": {"type": "array", "items": {"$ref": "#/components/schemas/A"}}}},
+            "C": {"type": "object", "properties": {"me": {"$ref": "#/components/schemas/C"}}}
+        }}}"##;
+    assert_error(
+        spec,
+        "/components/schemas/A/properties/b/$ref",
+        "`$ref` cycle (B → A → B)",
+    );
+    assert_error(
+        spec,
+        "/components/schemas/B/properties/items/items/$ref",
+        "`$ref` cycle (A → B → A)",
+    );
+    assert_error(
+        spec,
+        "/components/schemas/C/properties/me/$ref",
+        "`$ref` cycle (C → C)",
+    );
+}
+
+#[test]
+fn hostile_descriptions_cannot_inject_code() {
+    let spec = with_property(
+        r##"{"type": "string", "description": "*/ } fn evil() {} /* \"# ]\n#![allow(warnings)]\n*/"}"##,
+    );
+    let code = codegen::generate(&spec, "test.json").unwrap();
+    // The text is there, but only inside doc comments.
+    assert!(
+        code.lines()
+            .filter(|l| l.contains("fn evil"))
+            .all(|l| l.trim_start().starts_with("///")),
+        "{code}"
+    );
+    assert!(code.contains("/// */ } fn evil() {} /*"), "{code}");
+    // Every line of a description is its own doc line.
+    assert!(code.contains("/// #![allow(warnings)]"), "{code}");
+    assert!(
+        !code.lines().any(|l| l.trim_start().starts_with("#![")),
+        "an inner attribute escaped: {code}"
+    );
+}

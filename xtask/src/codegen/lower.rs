@@ -120,6 +120,7 @@ pub fn lower(doc: &Json) -> Result<Module, Vec<CodegenError>> {
         errors,
     };
     lowerer.collect_operations(doc);
+    lowerer.check_ref_cycles();
     lowerer.name_components();
     lowerer.lower_components();
     lowerer.check_paths(doc);
@@ -234,6 +235,42 @@ impl Lowerer<'_> {
                         type_name: format!("{}Request", names::type_name(operation_id)),
                         pointer: at.to_string(),
                     });
+            }
+        }
+    }
+
+    /// Reports every `$ref` that closes a cycle between component schemas: the generated
+    /// structs would contain themselves.
+    fn check_ref_cycles(&mut self) {
+        let mut edges: BTreeMap<String, Vec<(String, Pointer)>> = BTreeMap::new();
+        for (name, schema) in self.components {
+            let mut refs = Vec::new();
+            collect_refs(schema, &schemas_pointer().key(name), &mut refs);
+            edges.insert(name.clone(), refs);
+        }
+        let mut reported = BTreeSet::new();
+        for start in edges.keys() {
+            // Depth-first from `start`, with an explicit stack: (component, path so far).
+            let mut stack: Vec<(String, Vec<String>)> = vec![(start.clone(), vec![start.clone()])];
+            let mut seen = BTreeSet::new();
+            while let Some((node, path)) = stack.pop() {
+                for (target, at) in edges.get(&node).map(Vec::as_slice).unwrap_or_default() {
+                    if target == start {
+                        let cycle = format!("{} → {target}", path.join(" → "));
+                        if reported.insert(at.to_string()) {
+                            self.error(
+                                at,
+                                format!(
+                                    "`$ref` cycle ({cycle}): the types would contain themselves"
+                                ),
+                            );
+                        }
+                    } else if seen.insert(target.clone()) {
+                        let mut next = path.clone();
+                        next.push(target.clone());
+                        stack.push((target.clone(), next));
+                    }
+                }
             }
         }
     }
@@ -1045,6 +1082,31 @@ impl Lowerer<'_> {
                 self.check_applicable(schema, &at.key("schema"), type_name);
             }
         }
+    }
+}
+
+/// Every `$ref` to a component schema inside `schema`, with its pointer.
+fn collect_refs(schema: &Json, at: &Pointer, out: &mut Vec<(String, Pointer)>) {
+    match schema {
+        Json::Object(members) => {
+            for (key, value) in members {
+                if key == "$ref"
+                    && let Some(name) = value
+                        .as_str()
+                        .and_then(|r| r.strip_prefix(SCHEMA_REF_PREFIX))
+                {
+                    out.push((name.to_owned(), at.key(key)));
+                } else {
+                    collect_refs(value, &at.key(key), out);
+                }
+            }
+        }
+        Json::Array(items) => {
+            for (i, item) in items.iter().enumerate() {
+                collect_refs(item, &at.index(i), out);
+            }
+        }
+        _ => {}
     }
 }
 
