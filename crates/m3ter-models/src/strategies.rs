@@ -100,9 +100,7 @@ pub fn valid_json(kind: &'static Kind, constraints: &'static Constraints) -> Box
         Kind::String => string(StringRules::of(constraints))
             .prop_map(Value::String)
             .boxed(),
-        Kind::Integer { min, max } => integer(*min, *max, constraints)
-            .prop_map(int_value)
-            .boxed(),
+        Kind::Integer { min, max } => integer(*min, *max, constraints).prop_map(int_value).boxed(),
         Kind::Number => number(constraints)
             .prop_map(|x| serde_json::json!(x))
             .boxed(),
