@@ -84,6 +84,16 @@ pub enum LengthUnit {
     Items,
 }
 
+impl LengthUnit {
+    /// `characters` or `items`, as messages and parameters say it.
+    pub const fn noun(self) -> &'static str {
+        match self {
+            LengthUnit::Characters => "characters",
+            LengthUnit::Items => "items",
+        }
+    }
+}
+
 /// Which numeric bound a value broke.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub enum RangeBound {
@@ -215,10 +225,7 @@ impl ErrorKind {
                 max,
                 actual,
             } => {
-                let unit = match unit {
-                    LengthUnit::Characters => "characters",
-                    LengthUnit::Items => "items",
-                };
+                let unit = unit.noun();
                 let mut map = Map::new();
                 map.insert("unit".into(), unit.into());
                 if let Some(min) = min {
@@ -276,10 +283,7 @@ impl fmt::Display for ErrorKind {
                 max,
                 actual,
             } => {
-                let noun = match unit {
-                    LengthUnit::Characters => "characters",
-                    LengthUnit::Items => "items",
-                };
+                let noun = unit.noun();
                 match (min, max) {
                     (Some(min), Some(max)) if min == max => {
                         write!(f, "must be exactly {min} {noun}, got {actual}")

@@ -538,24 +538,7 @@ impl Lowerer<'_> {
                 "an object schema must have `type: \"object\"`",
             ),
         }
-        for key in [
-            "enum",
-            "minLength",
-            "maxLength",
-            "pattern",
-            "format",
-            "minimum",
-            "maximum",
-            "exclusiveMinimum",
-            "exclusiveMaximum",
-            "minItems",
-            "maxItems",
-            "items",
-        ] {
-            if schema.get(key).is_some() {
-                self.error(&at.key(key), format!("`{key}` does not apply to an object"));
-            }
-        }
+        self.check_applicable(schema, at, "object");
         let docs = self.docs(schema, at);
         let deny_unknown_fields = match schema.get("additionalProperties") {
             None | Some(Json::Bool(true)) => false,
