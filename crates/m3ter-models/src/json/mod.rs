@@ -74,18 +74,18 @@ pub fn validate(
 }
 
 /// JSON text to a validated typed value, or every error (each with its JSON Pointer; a syntax
-/// error carries its line and column). A valid document costs one typed parse and the typed
-/// validation; only a failure pays for the full walk that explains it.
+/// error carries its line and column). A document that parses into `T` costs one typed parse
+/// and the typed validation, whose errors are then every error: the typed value has the right
+/// JSON types and members, so what is left are the constraint errors, from the same rules the
+/// walk would apply. Only a document that does not parse into `T` pays for the walk over the
+/// raw document that explains why.
 pub fn from_slice<T>(bytes: &[u8]) -> Result<Valid<T>, ValidationErrors>
 where
     T: DeserializeOwned + Validate + ValidateJson,
 {
     let typed_error = match serde_json::from_slice::<T>(bytes) {
-        Ok(value) => match Valid::new(value) {
-            Ok(valid) => return Ok(valid),
-            Err(errors) => errors,
-        },
-        Err(error) => syntax_error(&error).into(),
+        Ok(value) => return Valid::new(value),
+        Err(error) => ValidationErrors::from(syntax_error(&error)),
     };
     let document = parse_value(bytes).map_err(ValidationErrors::from)?;
     let mut errors = Vec::new();

@@ -45,32 +45,16 @@ fn is_role_name_char(b: u8) -> bool {
 /// assert_eq!(err.part, "account_id");
 /// ```
 pub fn parse_iam_role_arn(value: &str) -> Result<IamRoleArn<'_>, FormatViolation> {
-    let rest = value
-        .strip_prefix("arn:")
-        .ok_or(violation("arn", "the prefix `arn:`"))?;
-    let (partition, rest) = rest
-        .split_once(':')
-        .ok_or(violation("partition", "`aws`, followed by `:`"))?;
-    if partition != "aws" {
-        return Err(violation("partition", "`aws`"));
-    }
-    let (service, rest) = rest
-        .split_once(':')
-        .ok_or(violation("service", "`iam`, followed by `:`"))?;
-    if service != "iam" {
-        return Err(violation("service", "`iam`"));
-    }
-    let (region, rest) = rest
-        .split_once(':')
-        .ok_or(violation("region", "blank, followed by `:`"))?;
-    if !region.is_empty() {
-        return Err(violation("region", "blank (IAM is global)"));
-    }
-    let (account_id, resource) = rest.split_once(':').ok_or(violation(
+    // The usual case: partition `aws`, service `iam`, blank region, all at once.
+    let rest = match value.strip_prefix("arn:aws:iam::") {
+        Some(rest) => rest,
+        None => parse_up_to_region(value)?,
+    };
+    let (account_id, resource) = split_colon(rest).ok_or(violation(
         "account_id",
         "exactly 12 ASCII digits, followed by `:`",
     ))?;
-    if account_id.len() != ACCOUNT_ID_LEN || !account_id.bytes().all(|b| b.is_ascii_digit()) {
+    if account_id.len() != ACCOUNT_ID_LEN || !all_bytes(account_id, |b| b.is_ascii_digit()) {
         return Err(violation("account_id", "exactly 12 ASCII digits"));
     }
     let after_type = resource
@@ -78,11 +62,11 @@ pub fn parse_iam_role_arn(value: &str) -> Result<IamRoleArn<'_>, FormatViolation
         .filter(|rest| rest.starts_with('/'))
         .ok_or(violation("resource_type", "`role`, followed by `/`"))?;
     // The role name cannot hold `/`, so the last `/` ends the path.
-    let slash = after_type.rfind('/').unwrap_or(0);
+    let slash = after_type.bytes().rposition(|b| b == b'/').unwrap_or(0);
     let (path, role_name) = after_type.split_at(slash + 1);
     let path_ok = path.len() <= MAX_PATH_LEN
         && (path.len() == 1
-            || (path.len() >= 3 && path.bytes().all(|b| (b'!'..=b'~').contains(&b))));
+            || (path.len() >= 3 && all_bytes(path, |b| (b'!'..=b'~').contains(&b))));
     if !path_ok {
         return Err(violation(
             "path",
@@ -91,7 +75,7 @@ pub fn parse_iam_role_arn(value: &str) -> Result<IamRoleArn<'_>, FormatViolation
     }
     if role_name.is_empty()
         || role_name.len() > MAX_ROLE_NAME_LEN
-        || !role_name.bytes().all(is_role_name_char)
+        || !all_bytes(role_name, is_role_name_char)
     {
         return Err(violation(
             "role_name",
@@ -103,4 +87,41 @@ pub fn parse_iam_role_arn(value: &str) -> Result<IamRoleArn<'_>, FormatViolation
         path,
         role_name,
     })
+}
+
+/// `value.split_once(':')` by a byte loop: the parts are short, and `split_once`'s searcher
+/// costs more to set up than the scan.
+fn split_colon(value: &str) -> Option<(&str, &str)> {
+    let colon = value.bytes().position(|b| b == b':')?;
+    // `:` is ASCII, so both sides are on character boundaries.
+    Some((&value[..colon], &value[colon + 1..]))
+}
+
+/// Whether every byte of `part` passes `test`, without an early exit: the parts are short, and
+/// a loop without a branch per byte is faster than one that stops at the first failure.
+fn all_bytes(part: &str, test: impl Fn(u8) -> bool) -> bool {
+    part.bytes().fold(true, |ok, b| ok & test(b))
+}
+
+/// The rest after `arn:<partition>:<service>:<region>:` when the ARN does not start with
+/// exactly `arn:aws:iam::`, or which of those parts is wrong.
+fn parse_up_to_region(value: &str) -> Result<&str, FormatViolation> {
+    let rest = value
+        .strip_prefix("arn:")
+        .ok_or(violation("arn", "the prefix `arn:`"))?;
+    let (partition, rest) =
+        split_colon(rest).ok_or(violation("partition", "`aws`, followed by `:`"))?;
+    if partition != "aws" {
+        return Err(violation("partition", "`aws`"));
+    }
+    let (service, rest) =
+        split_colon(rest).ok_or(violation("service", "`iam`, followed by `:`"))?;
+    if service != "iam" {
+        return Err(violation("service", "`iam`"));
+    }
+    let (region, rest) = split_colon(rest).ok_or(violation("region", "blank, followed by `:`"))?;
+    if !region.is_empty() {
+        return Err(violation("region", "blank (IAM is global)"));
+    }
+    Ok(rest)
 }

@@ -1,0 +1,150 @@
+//! CLI throughput over NDJSON (issue 5, item 8): the library path the binary takes with
+//! `--ndjson --format json` (`input::Batches`, `check::check` per line on 1 thread or on all
+//! cores, `output::json_line`), beside parse-only throughput (the same batches, each line
+//! parsed to a `serde_json::Value` and nothing else).
+//!
+//! The input is generated in memory: 100,000 lines (about 24 MB), a quarter of them invalid.
+//! `M3TER_BENCH_LINES=1000000` reproduces the issue's one million.
+//!
+//! ```sh
+//! CARGO_TARGET_DIR=/tmp/bench-target cargo bench -p m3ter-validate --bench ndjson
+//! ```
+
+// A benchmark sets its fixtures up with unwrap: a broken fixture must stop the run.
+#![allow(clippy::unwrap_used, clippy::expect_used, clippy::panic, missing_docs)]
+
+use std::hint::black_box;
+use std::io::{self, Cursor, Write};
+use std::time::Duration;
+
+use criterion::{Criterion, Throughput, criterion_group, criterion_main};
+use m3ter_models::json::{Operation, Profile};
+use m3ter_validate::check::{self, Checked, Rules};
+use m3ter_validate::input::{Batches, Line};
+use m3ter_validate::output;
+
+const DEFAULT_LINES: usize = 100_000;
+
+/// The NDJSON input: valid requests, and every fourth line with one to three faults.
+fn generate(lines: usize) -> Vec<u8> {
+    let mut out = Vec::with_capacity(lines * 230);
+    for i in 0..lines {
+        let line = match i % 8 {
+            2 => format!(
+                r#"{{"name":"","code":"finance_exports_{i}","bucketName":"acme-billing-{i}","iamRoleArn":"arn:aws:iam::922609978421:role/IAMRole{i}","destinationType":"S3","prefix":"m3ter/exports/","partitionOrder":"TYPE_FIRST"}}"#
+            ),
+            6 => format!(
+                r#"{{"name":"Finance exports {i}","code":"{}","bucketName":"acme-billing-exports","iamRoleArn":"arn:aws:iam::role/IAMRole636","version":{i},"partitionOrder":"TIME_FIRST"}}"#,
+                "c".repeat(81)
+            ),
+            _ => format!(
+                r#"{{"name":"Finance exports {i}","code":"finance_exports_{i}","bucketName":"acme-billing-{i}","iamRoleArn":"arn:aws:iam::922609978421:role/IAMRole{i}","destinationType":"{}","prefix":"m3ter/exports/{i}/","partitionOrder":"TYPE_FIRST"}}"#,
+                if i % 2 == 0 { "S3" } else { "GCS" }
+            ),
+        };
+        out.extend_from_slice(line.as_bytes());
+        out.push(b'\n');
+    }
+    out
+}
+
+/// Runs `each` over every line of `input`, in the binary's batches, on `threads` threads (the
+/// scheme of `m3ter_validate::run`: each batch split in `threads` chunks, results in order).
+fn over_batches<R: Send>(
+    input: &[u8],
+    threads: usize,
+    each: impl Fn(&Line) -> R + Sync,
+    mut sink: impl FnMut(R),
+) {
+    let mut reader = Cursor::new(input);
+    let mut batches = Batches::new(&mut reader);
+    while let Some(batch) = batches.next_batch().unwrap() {
+        if threads <= 1 {
+            batch.iter().map(&each).for_each(&mut sink);
+            continue;
+        }
+        let chunk = batch.len().div_ceil(threads);
+        let results: Vec<Vec<R>> = std::thread::scope(|scope| {
+            let handles: Vec<_> = batch
+                .chunks(chunk)
+                .map(|lines| scope.spawn(|| lines.iter().map(&each).collect::<Vec<_>>()))
+                .collect();
+            handles.into_iter().map(|h| h.join().unwrap()).collect()
+        });
+        results.into_iter().flatten().for_each(&mut sink);
+    }
+}
+
+fn cli(input: &[u8], threads: usize) -> usize {
+    let rules = Rules {
+        operation: Operation::Create,
+        profile: Profile::Default,
+        locate: false,
+    };
+    let mut out = io::BufWriter::new(io::sink());
+    let mut invalid = 0;
+    over_batches(
+        input,
+        threads,
+        |line| check::check(&line.bytes, Some(line.number), rules),
+        |checked: Checked| {
+            invalid += usize::from(!checked.errors.is_empty());
+            output::json_line(&mut out, "-", &checked).unwrap();
+        },
+    );
+    out.flush().unwrap();
+    invalid
+}
+
+fn parse_only(input: &[u8], threads: usize) -> usize {
+    let mut objects = 0;
+    over_batches(
+        input,
+        threads,
+        |line| serde_json::from_slice::<serde_json::Value>(&line.bytes).is_ok(),
+        |ok| objects += usize::from(ok),
+    );
+    objects
+}
+
+fn ndjson(c: &mut Criterion) {
+    let lines = std::env::var("M3TER_BENCH_LINES")
+        .ok()
+        .and_then(|n| n.parse().ok())
+        .unwrap_or(DEFAULT_LINES);
+    let input = generate(lines);
+    let cores = std::thread::available_parallelism().map_or(1, usize::from);
+    assert_eq!(
+        cli(&input, 1),
+        2 * (lines / 8) + usize::from(lines % 8 > 2) + usize::from(lines % 8 > 6)
+    );
+    assert_eq!(parse_only(&input, 1), lines);
+
+    let mut group = c.benchmark_group(format!("ndjson/{lines}_lines"));
+    group.throughput(Throughput::Bytes(input.len() as u64));
+    group.sample_size(10);
+    group.bench_function("parse_only/1_thread", |b| {
+        b.iter(|| parse_only(black_box(&input), 1))
+    });
+    group.bench_function("cli/1_thread", |b| b.iter(|| cli(black_box(&input), 1)));
+    group.bench_function(format!("parse_only/{cores}_threads"), |b| {
+        b.iter(|| parse_only(black_box(&input), cores))
+    });
+    group.bench_function(format!("cli/{cores}_threads"), |b| {
+        b.iter(|| cli(black_box(&input), cores))
+    });
+    group.finish();
+}
+
+fn config() -> Criterion {
+    Criterion::default()
+        .warm_up_time(Duration::from_secs(1))
+        .measurement_time(Duration::from_secs(5))
+}
+
+criterion_group! {
+    name = benches;
+    config = config();
+    targets = ndjson
+}
+criterion_main!(benches);
