@@ -263,6 +263,49 @@ proptest! {
     }
 }
 
+/// The fragment's patterns, read from the fragment once: the core matches them by hand, and
+/// must agree with the regex engine on any string. (`Pattern` holds a `&'static str`.)
+static FRAGMENT_PATTERNS: std::sync::LazyLock<Vec<&'static str>> = std::sync::LazyLock::new(|| {
+    let fragment = m3ter_workspace_tests::fragment::component("ExportDestinationRequest");
+    let properties = fragment["properties"]
+        .as_object()
+        .cloned()
+        .unwrap_or_default();
+    properties
+        .values()
+        .filter_map(|property| property["pattern"].as_str())
+        .map(|pattern| &*Box::leak(pattern.to_owned().into_boxed_str()))
+        .collect()
+});
+
+proptest! {
+    #![proptest_config(config(256))]
+
+    #[test]
+    fn hand_matchers_agree_with_the_regex_engine(value in prop_oneof![
+        proptest::collection::vec(prop_oneof![
+            4 => proptest::char::range(' ', '~'),
+            1 => proptest::char::range('\0', '\u{1f}'),
+            1 => Just('\u{7f}'),
+            1 => char_of_width(),
+        ], 0..24).prop_map(|c| c.into_iter().collect::<String>()),
+        strategies::iam_role_arn(),
+        (strategies::iam_role_arn(), 0usize..80, proptest::char::range(' ', '~')).prop_map(|(arn, at, c)| {
+            let mut chars: Vec<char> = arn.chars().collect();
+            let at = at.min(chars.len());
+            chars.insert(at, c);
+            chars.into_iter().collect()
+        }),
+    ]) {
+        prop_assert_eq!(FRAGMENT_PATTERNS.len(), 2);
+        for source in FRAGMENT_PATTERNS.iter().copied() {
+            let ours = m3ter_models::rules::Pattern::new(source).is_match(&value);
+            let engine = regex::Regex::new(source).unwrap().is_match(&value);
+            prop_assert_eq!(ours, engine, "{} on {:?}", source, value);
+        }
+    }
+}
+
 type Fault = (&'static str, fn(&mut Value));
 
 /// Independent faults, one per member, each breaking one rule.

@@ -94,7 +94,7 @@ fn check_keywords(keywords: &[Keyword], shape: &Shape, top_level: bool, errors: 
             }
         }
         if let KeywordValue::Pattern(lit) = &keyword.value
-            && let Err(error) = regex::Regex::new(&lit.value())
+            && let Err(error) = regex_syntax::Parser::new().parse(&lit.value())
         {
             errors.spanned(lit.span(), format!("invalid pattern: {error}"));
         }

@@ -5,7 +5,7 @@
 //! | attribute | keyword | applies to |
 //! |---|---|---|
 //! | `min_length = N`, `max_length = N` | `minLength`, `maxLength` (code points) | strings |
-//! | `pattern = "…"` | `pattern` (compiled when the macro expands) | strings |
+//! | `pattern = "…"` | `pattern` (parsed when the macro expands: a bad one is a compile error) | strings |
 //! | `format = "…"` | `format` (`aws-iam-role-arn`, `date-time`, `uuid`) | strings |
 //! | `minimum`, `maximum`, `exclusive_minimum`, `exclusive_maximum` | the same | numbers |
 //! | `min_items = N`, `max_items = N` | `minItems`, `maxItems` | lists |

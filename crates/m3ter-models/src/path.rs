@@ -34,9 +34,23 @@ impl<'a> Path<'a> {
     /// The RFC 6901 JSON Pointer: `""` for the root, `/bucketName`, `/items/0`, `~` written
     /// `~0` and `/` written `~1`.
     pub fn to_pointer(&self) -> String {
-        let mut out = String::new();
+        let mut out = String::with_capacity(self.pointer_len());
         self.write_pointer(&mut out);
         out
+    }
+
+    /// The pointer's length in bytes (at most: an index is counted at its widest).
+    fn pointer_len(&self) -> usize {
+        match self {
+            Path::Root => 0,
+            Path::Key(parent, key) => {
+                parent.pointer_len()
+                    + 1
+                    + key.len()
+                    + key.bytes().filter(|b| matches!(b, b'~' | b'/')).count()
+            }
+            Path::Index(parent, _) => parent.pointer_len() + 21,
+        }
     }
 
     fn write_pointer(&self, out: &mut String) {
@@ -48,9 +62,9 @@ impl<'a> Path<'a> {
                 push_escaped(out, key);
             }
             Path::Index(parent, index) => {
+                use std::fmt::Write as _;
                 parent.write_pointer(out);
-                out.push('/');
-                out.push_str(&index.to_string());
+                let _ = write!(out, "/{index}");
             }
         }
     }
@@ -58,6 +72,10 @@ impl<'a> Path<'a> {
 
 /// Appends `segment` to `out` with RFC 6901 escaping (`~` → `~0`, `/` → `~1`).
 pub fn push_escaped(out: &mut String, segment: &str) {
+    if !segment.bytes().any(|b| b == b'~' || b == b'/') {
+        out.push_str(segment);
+        return;
+    }
     for c in segment.chars() {
         match c {
             '~' => out.push_str("~0"),

@@ -12,8 +12,9 @@ use super::arn::parse_iam_role_arn;
 
 /// A `pattern` keyword: the source text, compiled on first use.
 ///
-/// The derive macro compiles every literal pattern when it expands, so a pattern that reaches
-/// run time is known to compile; should one not, every value fails it (never a panic).
+/// The derive macro parses every literal pattern when it expands (and the generator compiles the
+/// fragment's), so a pattern that reaches run time is known to be well-formed; should one still
+/// not compile (a size limit), every value fails it, never a panic.
 #[derive(Debug)]
 pub struct Pattern {
     source: &'static str,
