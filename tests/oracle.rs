@@ -99,11 +99,23 @@ fn agree(document: &Value, operation: Operation) -> Result<(), TestCaseError> {
         operation
     );
     prop_assert_eq!(
-        ours,
-        theirs,
+        &ours,
+        &theirs,
         "failing paths of {} for {}",
         document,
         operation
+    );
+    // The text path (typed parse first, raw walk to explain) reports the same.
+    let from_text: BTreeSet<String> =
+        match json::validate(document.to_string().as_bytes(), operation, Profile::Default) {
+            Ok(()) => BTreeSet::new(),
+            Err(errors) => errors.iter().map(|e| e.path().to_owned()).collect(),
+        };
+    prop_assert_eq!(
+        from_text,
+        ours,
+        "text and value paths differ on {}",
+        document
     );
     Ok(())
 }

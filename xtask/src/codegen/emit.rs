@@ -380,6 +380,17 @@ fn operations(operations: &[Operation]) -> TokenStream {
                 }
             }
 
+            /// Every error of a request body's JSON text for this operation (`syntax` if it does
+            /// not parse). The typed parse comes first; only a failure walks the raw document.
+            pub fn validate_request_bytes(
+                self,
+                bytes: &[u8],
+            ) -> ::std::result::Result<(), ::m3ter_models::ValidationErrors> {
+                match self {
+                    #(Self::#variants => ::m3ter_models::json::from_slice::<#types>(bytes).map(|_| ()),)*
+                }
+            }
+
             /// Pushes every error of a raw JSON request body for this operation.
             pub fn validate_request_json(
                 self,

@@ -460,6 +460,23 @@ impl Operation {
             _ => ::std::option::Option::None,
         }
     }
+    /// Every error of a request body's JSON text for this operation (`syntax` if it does
+    /// not parse). The typed parse comes first; only a failure walks the raw document.
+    pub fn validate_request_bytes(
+        self,
+        bytes: &[u8],
+    ) -> ::std::result::Result<(), ::m3ter_models::ValidationErrors> {
+        match self {
+            Self::Create => {
+                ::m3ter_models::json::from_slice::<CreateExportDestinationRequest>(bytes)
+                    .map(|_| ())
+            }
+            Self::Update => {
+                ::m3ter_models::json::from_slice::<UpdateExportDestinationRequest>(bytes)
+                    .map(|_| ())
+            }
+        }
+    }
     /// Pushes every error of a raw JSON request body for this operation.
     pub fn validate_request_json(
         self,

@@ -67,10 +67,23 @@ pub fn validate(
     operation: Operation,
     profile: Profile,
 ) -> Result<(), ValidationErrors> {
-    match parse_value(bytes) {
-        Ok(document) => validate_value(&document, operation, profile),
-        Err(error) => Err(error.into()),
+    match profile {
+        // The typed parse first; the raw walk only to explain a failure.
+        Profile::Default => operation.validate_request_bytes(bytes),
+        Profile::Strict => match parse_value(bytes) {
+            Ok(document) => validate_value(&document, operation, profile),
+            Err(error) => Err(error.into()),
+        },
     }
+}
+
+/// [`validate`] for text.
+pub fn validate_str(
+    text: &str,
+    operation: Operation,
+    profile: Profile,
+) -> Result<(), ValidationErrors> {
+    validate(text.as_bytes(), operation, profile)
 }
 
 /// JSON text to a validated typed value, or every error (each with its JSON Pointer; a syntax
