@@ -57,7 +57,6 @@ struct OperationUse {
     operation: String,
     /// The Rust name of the generated request type, from the `operationId`.
     type_name: String,
-    pointer: String,
 }
 
 struct Lowerer<'a> {
@@ -233,7 +232,6 @@ impl Lowerer<'_> {
                     .push(OperationUse {
                         operation: name.to_owned(),
                         type_name: format!("{}Request", names::type_name(operation_id)),
-                        pointer: at.to_string(),
                     });
             }
         }
@@ -286,20 +284,24 @@ impl Lowerer<'_> {
         }
     }
 
+    /// The (request type name, operation) pairs a per-operation component is generated as.
+    fn operation_types(&self, component: &str) -> Vec<(String, String)> {
+        self.per_operation
+            .get(component)
+            .map(|uses| {
+                uses.iter()
+                    .map(|u| (u.type_name.clone(), u.operation.clone()))
+                    .collect()
+            })
+            .unwrap_or_default()
+    }
+
     fn name_components(&mut self) {
         let components = self.components;
         for (name, schema) in components {
             let at = schemas_pointer().key(name);
             if has_operation_rules(schema) {
-                let uses: Vec<(String, String)> = self
-                    .per_operation
-                    .get(name)
-                    .map(|uses| {
-                        uses.iter()
-                            .map(|u| (u.type_name.clone(), u.pointer.clone()))
-                            .collect()
-                    })
-                    .unwrap_or_default();
+                let uses = self.operation_types(name);
                 if uses.is_empty() {
                     self.error(&at, format!("a schema with `{OPERATIONS_EXTENSION}` must be the request body of an operation with `{OPERATION_EXTENSION}`"));
                 }
@@ -335,15 +337,7 @@ impl Lowerer<'_> {
         for (name, schema) in components {
             let at = schemas_pointer().key(name);
             if has_operation_rules(schema) {
-                let uses: Vec<(String, String)> = self
-                    .per_operation
-                    .get(name)
-                    .map(|uses| {
-                        uses.iter()
-                            .map(|u| (u.type_name.clone(), u.operation.clone()))
-                            .collect()
-                    })
-                    .unwrap_or_default();
+                let uses = self.operation_types(name);
                 for (type_name, operation) in uses {
                     self.lower_struct(schema, &at, &type_name, Some(&operation));
                 }
