@@ -67,9 +67,11 @@ pub fn human(out: &mut dyn Write, source: &str, checked: &Checked, style: Style)
             error.code()
         )?;
         let gutter = style.paint("34", "  |");
-        let text = place.text.replace('\t', " ");
+        let ellipsis = if place.skipped > 0 { "… " } else { "" };
+        let text = format!("{ellipsis}{}", place.text.replace('\t', " "));
         writeln!(out, "{gutter} {text}")?;
-        let pad = " ".repeat(place.column.saturating_sub(1));
+        let shown_column = place.column - place.skipped + ellipsis.chars().count();
+        let pad = " ".repeat(shown_column.saturating_sub(1));
         writeln!(
             out,
             "{gutter} {pad}{}",

@@ -87,27 +87,45 @@ pub fn validate_str(
 }
 
 /// JSON text to a validated typed value, or every error (each with its JSON Pointer; a syntax
-/// error carries its line and column). A document that parses into `T` costs one typed parse
-/// and the typed validation, whose errors are then every error: the typed value has the right
-/// JSON types and members, so what is left are the constraint errors, from the same rules the
-/// walk would apply. Only a document that does not parse into `T` pays for the walk over the
-/// raw document that explains why.
+/// error carries its line and column).
+///
+/// A document that is one flat object (see [`typed_parse_is_exact`]) costs one typed parse and
+/// the typed validation, whose errors are then every error: the typed value has the right JSON
+/// types and members, so what is left are the constraint errors, from the same rules the walk
+/// would apply. Any other document, and any document the typed parse rejects, is walked raw
+/// first, so that nothing the schema forbids gets in through a form serde also accepts.
 pub fn from_slice<T>(bytes: &[u8]) -> Result<Valid<T>, ValidationErrors>
 where
     T: DeserializeOwned + Validate + ValidateJson,
 {
-    let typed_error = match serde_json::from_slice::<T>(bytes) {
-        Ok(value) => return Valid::new(value),
-        Err(error) => ValidationErrors::from(syntax_error(&error)),
-    };
+    if typed_parse_is_exact(bytes)
+        && let Ok(value) = serde_json::from_slice::<T>(bytes)
+    {
+        return Valid::new(value);
+    }
     let document = parse_value(bytes).map_err(ValidationErrors::from)?;
     let mut errors = Vec::new();
     T::validate_json_at(&document, &Path::Root, &mut errors);
-    if errors.is_empty() {
-        // The walk found nothing the typed parse did: keep the typed parse's account.
-        return Err(typed_error);
+    ValidationErrors::check(errors)?;
+    // The raw document is valid: the typed value now follows from it.
+    match serde_json::from_value::<T>(document) {
+        Ok(value) => Valid::new(value),
+        Err(error) => Err(syntax_error(&error).into()),
     }
-    Err(ValidationErrors::check(errors).err().unwrap_or(typed_error))
+}
+
+/// Whether serde's typed parse accepts exactly what the schema accepts for `bytes`: true for a
+/// document that is one object with no `{` or `[` past its opening brace. serde's derived
+/// `Deserialize` also takes a struct from a JSON array of its fields and a unit enum variant
+/// from a one-member object (`{"S3": null}`), forms the schema does not allow; neither can
+/// occur in such a document. (A brace inside a string only costs the faster path.)
+pub fn typed_parse_is_exact(bytes: &[u8]) -> bool {
+    match bytes.iter().position(|b| !b.is_ascii_whitespace()) {
+        Some(start) if bytes[start] == b'{' => {
+            !bytes[start + 1..].iter().any(|&b| b == b'{' || b == b'[')
+        }
+        _ => false,
+    }
 }
 
 /// [`from_slice`] for text.

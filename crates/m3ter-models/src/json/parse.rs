@@ -1,39 +1,167 @@
 //! Parsing raw JSON into a `serde_json::Value` without losing anything: a duplicate key is a
-//! syntax error (serde_json's own `Value` would keep the last one silently).
+//! syntax error (serde_json's own `Value` would keep the last one silently). Input that is not
+//! JSON text at all gets a message that says why: a byte order mark, an empty document, invalid
+//! UTF-8, a NUL or other control byte, nesting too deep, a number beyond `f64`.
 
 use std::fmt;
 
 use serde::de::{self, DeserializeSeed, Deserializer, MapAccess, SeqAccess, Visitor};
+use serde_json::map::Entry;
 use serde_json::{Map, Value};
 
 use crate::error::{ErrorKind, ValidationError};
 
-/// Parses one JSON document. A syntax error (including a duplicate key, invalid UTF-8 or
-/// trailing characters) is a `syntax` error at path `""` with its line and column.
+/// The most characters of a key that a duplicate-key message quotes.
+const KEY_IN_MESSAGE: usize = 80;
+
+/// Parses one JSON document. A syntax error (including a duplicate key, a byte order mark,
+/// invalid UTF-8 or trailing characters) is a `syntax` error at path `""` with its line and
+/// column. Nesting deeper than serde_json's limit (127 arrays or objects inside each other) is
+/// a syntax error too, so no input can exhaust the stack.
 pub fn parse_value(bytes: &[u8]) -> Result<Value, ValidationError> {
+    if let Some(error) = byte_order_mark(bytes) {
+        return Err(error);
+    }
     let mut deserializer = serde_json::Deserializer::from_slice(bytes);
     let value = StrictValue
         .deserialize(&mut deserializer)
         .and_then(|value| deserializer.end().map(|()| value));
-    value.map_err(|error| syntax_error(&error))
+    value.map_err(|error| explain(bytes, &error))
 }
 
-/// A `syntax` error from serde_json's error, with its line and column.
+/// A `syntax` error from serde_json's error, with its line and column (both at least 1).
 pub fn syntax_error(error: &serde_json::Error) -> ValidationError {
+    syntax(message_of(error), error.line(), error.column())
+}
+
+/// serde_json's message without its position (which has fields of its own), said more plainly
+/// where it is terse.
+fn message_of(error: &serde_json::Error) -> String {
     let message = error.to_string();
-    // serde_json appends " at line L column C"; the position has fields of its own.
+    // serde_json appends " at line L column C".
     let message = match message.rfind(" at line ") {
         Some(at) => message[..at].to_owned(),
         None => message,
     };
+    match message.as_str() {
+        "number out of range" => "number out of range (beyond what a 64-bit float can hold)".into(),
+        "recursion limit exceeded" => {
+            "nested too deeply (at most 127 arrays or objects inside each other)".into()
+        }
+        _ => message,
+    }
+}
+
+fn syntax(message: String, line: usize, column: usize) -> ValidationError {
     ValidationError::new(
         "",
         ErrorKind::Syntax {
             message,
-            line: error.line(),
-            column: error.column(),
+            line: line.max(1),
+            column: column.max(1),
         },
     )
+}
+
+/// A byte order mark at the start: JSON text must not have one (RFC 8259 section 8.1), and one
+/// of UTF-16 or UTF-32 means the text is not even UTF-8.
+fn byte_order_mark(bytes: &[u8]) -> Option<ValidationError> {
+    const MARKS: [(&[u8], &str); 5] = [
+        (b"\xEF\xBB\xBF", "UTF-8"),
+        (b"\x00\x00\xFE\xFF", "UTF-32 (big-endian)"),
+        (b"\xFF\xFE\x00\x00", "UTF-32 (little-endian)"),
+        (b"\xFE\xFF", "UTF-16 (big-endian)"),
+        (b"\xFF\xFE", "UTF-16 (little-endian)"),
+    ];
+    let (mark, encoding) = MARKS.iter().find(|(mark, _)| bytes.starts_with(mark))?;
+    let hex: Vec<String> = mark.iter().map(|b| format!("{b:02X}")).collect();
+    let advice = if *encoding == "UTF-8" {
+        "JSON text must not start with one: save the file as UTF-8 without a byte order mark"
+    } else {
+        "JSON text must be UTF-8: save the file as UTF-8 without a byte order mark"
+    };
+    Some(syntax(
+        format!(
+            "starts with a {encoding} byte order mark (bytes {}); {advice}",
+            hex.join(" ")
+        ),
+        1,
+        1,
+    ))
+}
+
+/// serde_json's error, said more plainly where the input is not JSON text at all.
+fn explain(bytes: &[u8], error: &serde_json::Error) -> ValidationError {
+    if error.is_eof()
+        && bytes
+            .iter()
+            .all(|b| matches!(b, b' ' | b'\t' | b'\n' | b'\r'))
+    {
+        let message = if bytes.is_empty() {
+            "the document is empty"
+        } else {
+            "the document is empty (only whitespace)"
+        };
+        return syntax(message.to_owned(), error.line(), error.column());
+    }
+    if let Err(utf8) = std::str::from_utf8(bytes) {
+        // Invalid UTF-8 at or before where serde_json stopped is the reason it stopped.
+        let offset = utf8.valid_up_to();
+        let (line, column) = position(bytes, offset);
+        if (line, column) <= (error.line(), error.column().max(1)) {
+            let byte = bytes.get(offset).copied().unwrap_or_default();
+            return syntax(
+                format!("invalid UTF-8 (byte {byte:02X}); JSON text must be UTF-8"),
+                line,
+                column,
+            );
+        }
+    }
+    let message = message_of(error);
+    let found = error_offset(bytes, error.line(), error.column()).and_then(|at| bytes.get(at));
+    let message = match found {
+        Some(&byte) if is_stray_control(byte) && !message.contains("control character") => {
+            if byte == 0 {
+                format!("{message}: found a NUL byte (00)")
+            } else {
+                format!("{message}: found the control character {byte:02X}")
+            }
+        }
+        _ => message,
+    };
+    syntax(message, error.line(), error.column())
+}
+
+/// A byte below 0x20 that is not JSON whitespace (nor DEL): never allowed outside a string.
+fn is_stray_control(byte: u8) -> bool {
+    (byte < 0x20 && !matches!(byte, b'\t' | b'\n' | b'\r')) || byte == 0x7F
+}
+
+/// The 1-based line and column (in bytes, as serde_json counts) of `offset`.
+fn position(bytes: &[u8], offset: usize) -> (usize, usize) {
+    let before = &bytes[..offset.min(bytes.len())];
+    let line = before.iter().filter(|&&b| b == b'\n').count() + 1;
+    let line_start = before
+        .iter()
+        .rposition(|&b| b == b'\n')
+        .map_or(0, |i| i + 1);
+    (line, before.len() - line_start + 1)
+}
+
+/// The byte offset of serde_json's 1-based line and column (which point at the byte it stopped
+/// on), if that is inside the text.
+fn error_offset(bytes: &[u8], line: usize, column: usize) -> Option<usize> {
+    let line_start = if line <= 1 {
+        0
+    } else {
+        bytes
+            .iter()
+            .enumerate()
+            .filter(|&(_, &b)| b == b'\n')
+            .nth(line - 2)
+            .map(|(i, _)| i + 1)?
+    };
+    line_start.checked_add(column.checked_sub(1)?)
 }
 
 struct StrictValue;
@@ -84,12 +212,36 @@ impl<'de> Visitor<'de> for StrictValue {
     fn visit_map<A: MapAccess<'de>>(self, mut map: A) -> Result<Value, A::Error> {
         let mut object = Map::new();
         while let Some(key) = map.next_key::<String>()? {
-            if object.contains_key(&key) {
-                return Err(de::Error::custom(format_args!("duplicate key `{key}`")));
+            match object.entry(key) {
+                Entry::Vacant(entry) => {
+                    entry.insert(map.next_value_seed(StrictValue)?);
+                }
+                Entry::Occupied(entry) => {
+                    return Err(de::Error::custom(format_args!(
+                        "duplicate key `{}`",
+                        quoted_key(entry.key())
+                    )));
+                }
             }
-            let value = map.next_value_seed(StrictValue)?;
-            object.insert(key, value);
         }
         Ok(Value::Object(object))
     }
+}
+
+/// A key as a message quotes it: control characters escaped, at most [`KEY_IN_MESSAGE`]
+/// characters (then `…`), so neither a newline nor a megabyte key can garble a diagnostic.
+fn quoted_key(key: &str) -> String {
+    let mut quoted = String::new();
+    for (index, c) in key.chars().enumerate() {
+        if index == KEY_IN_MESSAGE {
+            quoted.push('…');
+            break;
+        }
+        if c.is_control() {
+            quoted.extend(c.escape_default());
+        } else {
+            quoted.push(c);
+        }
+    }
+    quoted
 }
