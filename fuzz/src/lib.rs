@@ -18,26 +18,6 @@ use m3ter_validate::output::{self, Style};
 /// The profiles, for looping.
 const PROFILES: [Profile; 2] = [Profile::Default, Profile::Strict];
 
-/// Known bugs outside the fuzzed code's reach (found by this target on 2026-11-28): the default
-/// profile's typed parse (`json::from_slice`, serde's derived `Deserialize`) takes a JSON array
-/// as a request (its items as the members in declaration order), and `{"S3": null}` as an enum
-/// member (serde's externally tagged form), where the walk over the value says "must be an
-/// object" / "must be a string". Until they are fixed, such documents (an array, or an object
-/// with a member whose value is an object) skip the comparisons between the two paths;
-/// everything else about them is still checked. Set to `false` once
-/// `a_json_array_is_not_a_request` and `an_enum_member_given_as_an_object_is_a_type_error` in
-/// `crates/m3ter-models/tests/limits.rs` pass.
-const SKIP_KNOWN_SERDE_SHAPE_BUGS: bool = true;
-
-/// Whether `document` has one of the shapes of [`SKIP_KNOWN_SERDE_SHAPE_BUGS`].
-fn known_serde_shape_bug(document: &serde_json::Value) -> bool {
-    match document {
-        serde_json::Value::Array(_) => true,
-        serde_json::Value::Object(members) => members.values().any(serde_json::Value::is_object),
-        _ => false,
-    }
-}
-
 /// `json_validate`: raw bytes through `json::validate` (both operations, both profiles),
 /// `json::validate_value` and `json::from_slice`, with the invariants that tie them together.
 pub fn json_validate(data: &[u8]) {
@@ -57,8 +37,6 @@ pub fn json_validate(data: &[u8]) {
             }
         }
     }
-    let compare =
-        !(SKIP_KNOWN_SERDE_SHAPE_BUGS && parsed.as_ref().is_ok_and(known_serde_shape_bug));
     for operation in Operation::ALL {
         let mut default_errors = None;
         for profile in PROFILES {
@@ -68,7 +46,7 @@ pub fn json_validate(data: &[u8]) {
             }
             match profile {
                 Profile::Default => default_errors = Some(result),
-                Profile::Strict if compare => {
+                Profile::Strict => {
                     // Strict is the default rules plus more: the default errors come first.
                     let strict = keys(&result);
                     let default = default_errors.as_ref().map(keys).unwrap_or_default();
@@ -77,7 +55,6 @@ pub fn json_validate(data: &[u8]) {
                         "strict errors {strict:?} do not extend default errors {default:?}"
                     );
                 }
-                Profile::Strict => {}
             }
         }
         // The text path (a typed parse first) says what the walk over the parsed value says.
@@ -85,7 +62,9 @@ pub fn json_validate(data: &[u8]) {
             Ok(document) => json::validate_value(document, operation, Profile::Default),
             Err(error) => Err(ValidationErrors::from(error.clone())),
         };
-        if let Some(default) = default_errors.as_ref().filter(|_| compare) {
+        // (This found that serde's derived `Deserialize` takes a JSON array as a request and
+        // `{"S3": null}` as an enum member: tests/fixtures/fuzz-regressions/json_validate/.)
+        if let Some(default) = &default_errors {
             let (text, value) = (errors_of(default), errors_of(&walked));
             assert!(
                 text == value,

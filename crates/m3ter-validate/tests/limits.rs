@@ -335,11 +335,10 @@ fn fuzz_regressions_replay() {
     }
 }
 
-/// On one long line, each error's place holds the line up to its value, and the human output
-/// pads each caret with as many spaces: O(errors × line length) in memory and output (a
-/// 10 MB line with a million unknown members would be terabytes). Bounding it needs
-/// `output.rs` to show a window of the line around the value (a `Place` that says at which
-/// column its excerpt starts), outside what this change may edit.
+/// On one long line with many errors, each place shows a window of the line around its value
+/// (`Place::skipped` characters left out before it), not the line up to the value: otherwise
+/// memory and human output grow as errors × line length (a 10 MB line with a million unknown
+/// members would be terabytes).
 #[test]
 fn one_long_line_with_many_errors_is_bounded() {
     let mut body = String::from("{");
