@@ -143,7 +143,18 @@ pub(crate) fn value_checks(
         _ => None,
     });
     let pattern_static = pattern.map(|lit| {
-        quote! { static __PATTERN: #rules::Pattern = #rules::Pattern::new(#lit); }
+        // Without m3ter-models' `regex` feature only the fragment's own patterns can be
+        // matched: any other is a compile error here, on the literal, never a skipped check.
+        let supported = quote_spanned! {lit.span()=>
+            const _: () = ::core::assert!(
+                #rules::pattern::is_supported(#lit),
+                "this `pattern` needs the `regex` feature of m3ter-models (without it only the fragment's own patterns can be matched)"
+            );
+        };
+        quote! {
+            #supported
+            static __PATTERN: #rules::Pattern = #rules::Pattern::new(#lit);
+        }
     });
     match (format, pattern) {
         (Some(format), _) => {

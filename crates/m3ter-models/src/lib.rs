@@ -48,9 +48,12 @@
 //! assert_eq!(errors.as_slice()[0].message(), "must be at least 1, got 0");
 //! ```
 //!
-//! Features: `validator` (default) implements `validator::Validate` for every type deriving
-//! [`derive@Validate`]; `schemars` (default) implements `schemars::JsonSchema`, carrying the
-//! constraints, for the models and every `#[spec(json_schema)]` type.
+//! Features: `regex` (default) matches any `pattern` with the `regex` crate (without it the
+//! models still validate fully, since their two patterns are matched by hand, and a user type
+//! whose `pattern` needs the engine does not compile); `validator` (default) implements
+//! `validator::Validate` for every type deriving [`derive@Validate`]; `schemars` (default)
+//! implements `schemars::JsonSchema`, carrying the constraints, for the models and every
+//! `#[spec(json_schema)]` type; `proptest` (off) adds the `strategies` module.
 
 #![forbid(unsafe_code)]
 

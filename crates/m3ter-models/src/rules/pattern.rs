@@ -1,7 +1,12 @@
 //! `pattern` (compiled once, on first use) and `format`.
+//!
+//! The fragment's own patterns are matched by hand; any other pattern needs the crate's `regex`
+//! feature (on by default). Without it, `#[derive(Validate)]` rejects such a pattern at compile
+//! time (see [`is_supported`]), so no pattern is ever silently skipped.
 
 use std::sync::OnceLock;
 
+#[cfg(feature = "regex")]
 use regex::Regex;
 
 use crate::error::{ErrorKind, FormatViolation, ValidationError};
@@ -26,8 +31,9 @@ pub struct Pattern {
 #[derive(Debug)]
 enum Matcher {
     Known(Matches),
+    #[cfg(feature = "regex")]
     Regex(Regex),
-    /// Does not compile: every value fails.
+    /// Does not compile, or needs the `regex` feature that is off: every value fails.
     Invalid,
 }
 
@@ -47,6 +53,45 @@ const KNOWN: &[(&str, Matches)] = &[
     (CODE_PATTERN, matches_code),
     (IAM_ROLE_ARN_PATTERN, matches_iam_role_arn),
 ];
+
+/// Whether this build can match `source`: always with the `regex` feature, else only when it is
+/// one of the fragment's own patterns, which are matched by hand. `#[derive(Validate)]` asserts
+/// this in a constant for every literal pattern, so an unsupported one is a compile error:
+///
+/// ```
+/// use m3ter_models::rules::pattern::is_supported;
+/// assert!(is_supported(r"^arn:aws:iam::[0-9]{12}:role/(?:[!-~]{1,510}/)?[A-Za-z0-9+=,.@_-]{1,64}$"));
+/// assert_eq!(is_supported("^[a-z]+$"), cfg!(feature = "regex"));
+/// ```
+pub const fn is_supported(source: &str) -> bool {
+    if cfg!(feature = "regex") {
+        return true;
+    }
+    let mut i = 0;
+    while i < KNOWN.len() {
+        if const_str_eq(KNOWN[i].0, source) {
+            return true;
+        }
+        i += 1;
+    }
+    false
+}
+
+/// `a == b` in a constant.
+const fn const_str_eq(a: &str, b: &str) -> bool {
+    let (a, b) = (a.as_bytes(), b.as_bytes());
+    if a.len() != b.len() {
+        return false;
+    }
+    let mut i = 0;
+    while i < a.len() {
+        if a[i] != b[i] {
+            return false;
+        }
+        i += 1;
+    }
+    true
+}
 
 /// Formats whose check accepts only values that also match the pattern: when the format holds,
 /// matching the pattern again could not fail.
@@ -76,6 +121,9 @@ fn matches_iam_role_arn(value: &str) -> bool {
 
 impl Pattern {
     /// A pattern from its source (ECMA-262 syntax that Rust's `regex` reads the same way).
+    ///
+    /// A pattern that does not compile, or that this build cannot match ([`is_supported`] is
+    /// false), fails every value.
     pub const fn new(source: &'static str) -> Self {
         Pattern {
             source,
@@ -94,13 +142,15 @@ impl Pattern {
             if let Some((_, known)) = KNOWN.iter().find(|(source, _)| *source == self.source) {
                 return Matcher::Known(*known);
             }
-            match Regex::new(self.source) {
-                Ok(regex) => Matcher::Regex(regex),
-                Err(_) => Matcher::Invalid,
+            #[cfg(feature = "regex")]
+            if let Ok(regex) = Regex::new(self.source) {
+                return Matcher::Regex(regex);
             }
+            Matcher::Invalid
         });
         match matcher {
             Matcher::Known(matches) => matches(value),
+            #[cfg(feature = "regex")]
             Matcher::Regex(regex) => regex.is_match(value),
             Matcher::Invalid => false,
         }
@@ -156,7 +206,22 @@ pub fn check_format<F: StrField + ?Sized>(
 
 #[cfg(test)]
 mod tests {
+    use regex::Regex;
+
     use super::*;
+
+    #[test]
+    fn the_fragment_patterns_are_supported_in_every_build() {
+        assert!(is_supported(CODE_PATTERN));
+        assert!(is_supported(IAM_ROLE_ARN_PATTERN));
+        assert_eq!(is_supported("^[a-z]+$"), cfg!(feature = "regex"));
+        // Close to a known pattern is not the known pattern.
+        assert_eq!(is_supported(&CODE_PATTERN[1..]), cfg!(feature = "regex"));
+        // Without the engine an unknown pattern fails every value rather than passing it.
+        let unknown = Pattern::new("^a*$");
+        assert_eq!(unknown.is_match("aaa"), cfg!(feature = "regex"));
+        assert!(!unknown.is_match("b"));
+    }
 
     /// Strings around the edges of both known patterns: empty, ASCII controls and spaces at
     /// each end, DEL, multi-byte characters at each end and inside, ARN variants.
