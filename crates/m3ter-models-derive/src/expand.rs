@@ -77,10 +77,11 @@ fn field_checks(field: &ast::Field<'_>) -> TokenStream {
     }
     let member = &field.member;
     let wire = &field.wire_name;
+    let pointer = root_pointer(wire);
     let path = if field.flatten {
         quote! { let __field_path: ::m3ter_models::__private::Path<'_> = *__path; }
     } else {
-        quote! { let __field_path = __path.key(#wire); }
+        quote! { let __field_path = __path.member(#wire, #pointer); }
     };
     let checks = value_checks(
         &quote!(&self.#member),
@@ -94,6 +95,12 @@ fn field_checks(field: &ast::Field<'_>) -> TokenStream {
             #checks
         }
     }
+}
+
+/// The RFC 6901 pointer of the member `wire` of the whole document, written here so that an
+/// error there needs no pointer built at run time (`Path::member`).
+pub(crate) fn root_pointer(wire: &str) -> String {
+    format!("/{}", wire.replace('~', "~0").replace('/', "~1"))
 }
 
 /// Whether checks run on the typed value or on its raw JSON (`&serde_json::Value`).
@@ -159,10 +166,12 @@ pub(crate) fn value_checks(
     match (format, pattern) {
         (Some(format), _) => {
             let function = syn::Ident::new(&format.value().replace('-', "_"), format.span());
-            let pattern_ref = if pattern.is_some() {
-                quote!(Some(&__PATTERN))
-            } else {
-                quote!(None)
+            // A pattern the format implies is not matched again (decided when this compiles).
+            let pattern_ref = match pattern {
+                Some(lit) => quote! {
+                    if const { #rules::pattern::implied_by_format(#format, #lit) } { None } else { Some(&__PATTERN) }
+                },
+                None => quote!(None),
             };
             out.extend(quote! {{
                 #pattern_static

@@ -204,6 +204,7 @@ pub(crate) fn present_type(ty: &Type) -> (&Type, bool) {
 
 fn field_json(field: &Field<'_>) -> TokenStream {
     let wire = &field.wire_name;
+    let pointer = crate::expand::root_pointer(wire);
     let (inner, optional) = present_type(field.ty);
     let has = |pick: fn(&KeywordValue) -> bool| field.keywords.iter().any(|k| pick(&k.value));
     let required =
@@ -250,7 +251,7 @@ fn field_json(field: &Field<'_>) -> TokenStream {
     };
     quote! {
         {
-            let __field_path = __path.key(#wire);
+            let __field_path = __path.member(#wire, #pointer);
             match __object.get(#wire) {
                 ::std::option::Option::None => { #missing }
                 ::std::option::Option::Some(__member) => { #present }

@@ -96,10 +96,8 @@ fn end_to_end(c: &mut Criterion) {
                     black_box(bytes),
                 );
                 result.map_err(|errors| {
-                    errors
-                        .iter()
-                        .map(|e| m3ter_models::json::locate(bytes, e.path()))
-                        .collect::<Vec<_>>()
+                    let paths: Vec<&str> = errors.iter().map(|e| e.path()).collect();
+                    m3ter_models::json::Location::all(bytes, &paths)
                 })
             })
         });

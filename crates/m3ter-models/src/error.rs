@@ -2,6 +2,7 @@
 //!
 //! Messages are rendered lazily (on `Display`), so collecting errors costs only the path string.
 
+use std::borrow::Cow;
 use std::fmt;
 
 use serde::Serialize;
@@ -348,13 +349,15 @@ fn with_article(word: &str) -> String {
 /// One violation: where (a JSON Pointer over the wire names), what (a code and parameters).
 #[derive(Clone, Debug, PartialEq)]
 pub struct ValidationError {
-    path: String,
+    /// Borrowed when the pointer is a constant (a member of the whole document named in the
+    /// code), so most errors allocate nothing for their path.
+    path: Cow<'static, str>,
     kind: ErrorKind,
 }
 
 impl ValidationError {
     /// An error at `path` (an RFC 6901 JSON Pointer, `""` for the whole document).
-    pub fn new(path: impl Into<String>, kind: ErrorKind) -> Self {
+    pub fn new(path: impl Into<Cow<'static, str>>, kind: ErrorKind) -> Self {
         ValidationError {
             path: path.into(),
             kind,

@@ -1,5 +1,7 @@
 //! JSON Pointer paths (RFC 6901) over the wire names, built without allocating until an error
-//! needs one.
+//! needs one (and not even then for a member of the whole document named in the code).
+
+use std::borrow::Cow;
 
 /// A location in the JSON document being validated: a chain of borrowed segments on the stack.
 ///
@@ -9,6 +11,8 @@
 /// let field = root.key("a/b");
 /// let item = field.index(2);
 /// assert_eq!(item.to_pointer(), "/a~1b/2");
+/// // A member named in the code: at the root its pointer is a constant, nothing to build.
+/// assert_eq!(root.member("name", "/name").to_pointer(), "/name");
 /// ```
 #[derive(Clone, Copy, Debug)]
 pub enum Path<'a> {
@@ -18,6 +22,9 @@ pub enum Path<'a> {
     Key(&'a Path<'a>, &'a str),
     /// An item of an array.
     Index(&'a Path<'a>, usize),
+    /// A member of the whole document with its pointer written in advance (`"name"`,
+    /// `"/name"`): an error there borrows the pointer instead of building one.
+    RootMember(&'static str, &'static str),
 }
 
 impl<'a> Path<'a> {
@@ -26,29 +33,41 @@ impl<'a> Path<'a> {
         Path::Key(self, key)
     }
 
+    /// The member `key`, whose pointer from the root is `pointer` (`"/"` and `key` escaped as
+    /// RFC 6901 says, which `#[derive(Validate)]` writes when it expands). Below the root it is
+    /// [`key`](Path::key).
+    pub fn member(&'a self, key: &'static str, pointer: &'static str) -> Path<'a> {
+        match self {
+            Path::Root => Path::RootMember(key, pointer),
+            _ => Path::Key(self, key),
+        }
+    }
+
     /// The item `index` of the array at this path.
     pub fn index(&'a self, index: usize) -> Path<'a> {
         Path::Index(self, index)
     }
 
     /// The RFC 6901 JSON Pointer: `""` for the root, `/bucketName`, `/items/0`, `~` written
-    /// `~0` and `/` written `~1`.
-    pub fn to_pointer(&self) -> String {
-        let mut out = String::with_capacity(self.pointer_len());
-        self.write_pointer(&mut out);
-        out
+    /// `~0` and `/` written `~1`. Borrowed for the root and a member written in advance.
+    pub fn to_pointer(&self) -> Cow<'static, str> {
+        match self {
+            Path::Root => Cow::Borrowed(""),
+            Path::RootMember(_, pointer) => Cow::Borrowed(pointer),
+            _ => {
+                let mut out = String::with_capacity(self.pointer_len());
+                self.write_pointer(&mut out);
+                Cow::Owned(out)
+            }
+        }
     }
 
     /// The pointer's length in bytes (at most: an index is counted at its widest).
     fn pointer_len(&self) -> usize {
         match self {
             Path::Root => 0,
-            Path::Key(parent, key) => {
-                parent.pointer_len()
-                    + 1
-                    + key.len()
-                    + key.bytes().filter(|b| matches!(b, b'~' | b'/')).count()
-            }
+            Path::RootMember(_, pointer) => pointer.len(),
+            Path::Key(parent, key) => parent.pointer_len() + 1 + 2 * key.len(),
             Path::Index(parent, _) => parent.pointer_len() + 21,
         }
     }
@@ -56,6 +75,7 @@ impl<'a> Path<'a> {
     fn write_pointer(&self, out: &mut String) {
         match self {
             Path::Root => {}
+            Path::RootMember(_, pointer) => out.push_str(pointer),
             Path::Key(parent, key) => {
                 parent.write_pointer(out);
                 out.push('/');

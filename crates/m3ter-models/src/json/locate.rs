@@ -3,6 +3,7 @@
 //! [`locate`] reads the text once per pointer; [`Location::all`] reads it once for any number of
 //! pointers (a document with a million errors must not cost a million reads).
 
+use std::borrow::Cow;
 use std::collections::HashMap;
 
 /// A place in the source text.
@@ -42,57 +43,206 @@ pub fn locate(text: &[u8], pointer: &str) -> Option<Location> {
 
 impl Location {
     /// The location of each of `pointers` in `text`, as [`locate`] gives it, in one read of the
-    /// text: O(text + pointers · log pointers) in time whatever the number of pointers (array
-    /// indices in canonical form, as RFC 6901 writes them).
+    /// text: O(text + pointers · depth) in time whatever the number of pointers (array indices
+    /// in canonical form, as RFC 6901 writes them). The read stops as soon as every pointer's
+    /// value is found, and compares keys without decoding them unless they hold an escape.
     pub fn all(text: &[u8], pointers: &[&str]) -> Vec<Option<Location>> {
-        let mut trie = Trie::default();
-        let chains: Vec<Vec<usize>> = pointers.iter().map(|p| trie.insert(p)).collect();
+        if pointers.is_empty() {
+            return Vec::new();
+        }
+        if let Some(result) = all_flat(text, pointers) {
+            return result;
+        }
+        let mut trie = Trie::with_capacity(pointers.len() + 1);
+        let targets: Vec<usize> = pointers.iter().map(|p| trie.insert(p)).collect();
         let mut scan = Scanner { text, pos: 0 };
         scan.find_all(&mut trie);
         // Each pointer's deepest part that exists: the value itself, or its nearest parent.
-        let spans: Vec<Option<(usize, usize)>> = chains
+        let mut result: Vec<Option<Location>> = targets
             .iter()
-            .map(|chain| chain.iter().rev().find_map(|&node| trie.nodes[node].span))
+            .map(|&target| {
+                let mut node = Some(target);
+                while let Some(n) = node {
+                    if let Some((start, end)) = trie.nodes[n].span {
+                        return Some(Location {
+                            line: 0,
+                            column: 0,
+                            offset: start,
+                            len: end - start,
+                        });
+                    }
+                    node = trie.nodes[n].parent;
+                }
+                None
+            })
             .collect();
-        locations(text, &spans)
+        set_lines_and_columns(text, &mut result);
+        result
     }
 }
 
-/// The pointers' segments as a tree, each node with the span of its value once found.
-#[derive(Default)]
-struct Trie {
-    nodes: Vec<TrieNode>,
-}
+/// The most pointers [`all_flat`] takes: it compares each member name with each pointer.
+const FLAT_MAX_POINTERS: usize = 16;
 
-#[derive(Default)]
-struct TrieNode {
-    children: HashMap<String, usize>,
-    span: Option<(usize, usize)>,
-}
-
-impl Trie {
-    /// Adds `pointer`; the nodes from the root to it.
-    fn insert(&mut self, pointer: &str) -> Vec<usize> {
-        if self.nodes.is_empty() {
-            self.nodes.push(TrieNode::default());
-        }
-        let mut chain = vec![0];
-        let mut node = 0;
-        let segments = if pointer.is_empty() {
-            None
-        } else {
-            Some(pointer.split('/').skip(1))
-        };
-        for segment in segments.into_iter().flatten() {
-            let segment = segment.replace("~1", "/").replace("~0", "~");
-            let next = self.nodes.len();
-            node = *self.nodes[node].children.entry(segment).or_insert(next);
-            if node == next {
-                self.nodes.push(TrieNode::default());
+/// [`Location::all`] for the usual case, without building a trie: a few pointers, each to the
+/// whole document or to one member of it (no escapes), in a text that is one object whose
+/// member names have no escapes. `None` when the case does not apply or the text is not such an
+/// object; the general read then decides.
+fn all_flat(text: &[u8], pointers: &[&str]) -> Option<Vec<Option<Location>>> {
+    if pointers.len() > FLAT_MAX_POINTERS
+        || !pointers.iter().all(|p| {
+            p.is_empty() || (p.starts_with('/') && !p[1..].bytes().any(|b| b == b'/' || b == b'~'))
+        })
+    {
+        return None;
+    }
+    let mut result: Vec<Option<Location>> = vec![None; pointers.len()];
+    let mut missing = pointers.iter().filter(|p| !p.is_empty()).count();
+    let mut scan = Scanner { text, pos: 0 };
+    scan.skip_ws();
+    let root = scan.pos;
+    scan.eat(b'{')?;
+    let span = |start: usize, end: usize| {
+        Some(Location {
+            line: 0,
+            column: 0,
+            offset: start,
+            len: end - start,
+        })
+    };
+    loop {
+        scan.skip_ws();
+        if scan.peek()? == b'}' {
+            scan.pos += 1;
+            // The whole document, for itself and for every member it does not have.
+            for (i, pointer) in pointers.iter().enumerate() {
+                if pointer.is_empty() || result[i].is_none() {
+                    result[i] = span(root, scan.pos);
+                }
             }
-            chain.push(node);
+            break;
         }
-        chain
+        let key_start = scan.pos;
+        scan.skip_string()?;
+        let key = &text[key_start + 1..scan.pos - 1];
+        if key.contains(&b'\\') {
+            return None;
+        }
+        scan.eat(b':')?;
+        scan.skip_ws();
+        let start = scan.pos;
+        scan.skip_value()?;
+        for (i, pointer) in pointers.iter().enumerate() {
+            if result[i].is_none()
+                && !pointer.is_empty()
+                && pointer.as_bytes().get(1..) == Some(key)
+            {
+                result[i] = span(start, scan.pos);
+                missing -= 1;
+            }
+        }
+        if missing == 0 && pointers.iter().all(|p| !p.is_empty()) {
+            break;
+        }
+        scan.skip_ws();
+        match scan.peek()? {
+            b',' => scan.pos += 1,
+            b'}' => {}
+            _ => return None,
+        }
+    }
+    set_lines_and_columns(text, &mut result);
+    Some(result)
+}
+
+/// The pointers' segments as a tree, each node with the span of its value once found.
+struct Trie<'p> {
+    nodes: Vec<TrieNode<'p>>,
+    /// Nodes some pointer ends at whose value is not found yet: the read stops at zero.
+    missing: usize,
+}
+
+#[derive(Default)]
+struct TrieNode<'p> {
+    parent: Option<usize>,
+    /// The member names or indices below this node, each with its node, borrowed from the
+    /// pointers unless escaped. (A map: a document may have 100,000 errors in one object.)
+    children: HashMap<Cow<'p, str>, usize>,
+    span: Option<(usize, usize)>,
+    /// Whether some pointer ends here.
+    target: bool,
+}
+
+impl<'p> Trie<'p> {
+    /// A trie of the root alone, with room for `nodes`.
+    fn with_capacity(nodes: usize) -> Self {
+        let mut all = Vec::with_capacity(nodes);
+        all.push(TrieNode::default());
+        Trie {
+            nodes: all,
+            missing: 0,
+        }
+    }
+
+    /// Adds `pointer`; the node it ends at.
+    fn insert(&mut self, pointer: &'p str) -> usize {
+        let mut node = 0;
+        // `/a/b` is the segments `a` and `b`; `` is none. (By hand: `str::split`'s searcher
+        // costs more to set up than these short pointers take to scan.)
+        let mut rest = pointer.strip_prefix('/');
+        while let Some(tail) = rest {
+            let (segment, next) = match tail.bytes().position(|b| b == b'/') {
+                Some(slash) => (&tail[..slash], Some(&tail[slash + 1..])),
+                None => (tail, None),
+            };
+            rest = next;
+            let segment = if segment.bytes().any(|b| b == b'~') {
+                Cow::Owned(segment.replace("~1", "/").replace("~0", "~"))
+            } else {
+                Cow::Borrowed(segment)
+            };
+            node = match self.child(node, segment.as_bytes()) {
+                Some(child) => child,
+                None => {
+                    let child = self.nodes.len();
+                    self.nodes.push(TrieNode {
+                        parent: Some(node),
+                        ..TrieNode::default()
+                    });
+                    self.nodes[node].children.insert(segment, child);
+                    child
+                }
+            };
+        }
+        if !self.nodes[node].target {
+            self.nodes[node].target = true;
+            self.missing += 1;
+        }
+        node
+    }
+
+    /// The child of `node` named `name` (a member name, or an index in decimal). A name that
+    /// is not UTF-8 is no pointer's segment.
+    fn child(&self, node: usize, name: &[u8]) -> Option<usize> {
+        let children = &self.nodes[node].children;
+        if children.is_empty() {
+            return None;
+        }
+        let name = std::str::from_utf8(name).ok()?;
+        children.get(name).copied()
+    }
+
+    /// Records the span of `node`'s value (the first one: a parsed document has no duplicate
+    /// keys); whether every pointer's value is now found.
+    fn found(&mut self, node: usize, span: (usize, usize)) -> bool {
+        let node = &mut self.nodes[node];
+        if node.span.is_none() {
+            node.span = Some(span);
+            if node.target {
+                self.missing -= 1;
+            }
+        }
+        self.missing == 0
     }
 }
 
@@ -104,39 +254,76 @@ struct Open {
     index: usize,
 }
 
-/// Line and column of each span, in one forward pass over the text.
-fn locations(text: &[u8], spans: &[Option<(usize, usize)>]) -> Vec<Option<Location>> {
-    let mut order: Vec<usize> = (0..spans.len()).filter(|&i| spans[i].is_some()).collect();
-    order.sort_by_key(|&i| spans[i].map(|(start, _)| start));
-    let mut result = vec![None; spans.len()];
-    // Where the pass is: its offset, line, and the characters from the line's start to it.
-    let (mut at, mut line, mut column) = (0usize, 1usize, 1usize);
-    for i in order {
-        let Some((start, end)) = spans[i] else {
-            continue;
-        };
-        let between = &text[at..start];
-        match between.iter().rposition(|&b| b == b'\n') {
-            Some(last) => {
-                line += between.iter().filter(|&&b| b == b'\n').count();
-                column = chars(&between[last + 1..]) + 1;
-            }
-            None => column += chars(between),
+/// Sets the line and column of each location from its offset, in one forward pass over the
+/// text (the locations in document order, as errors usually come, need no sorting).
+fn set_lines_and_columns(text: &[u8], locations: &mut [Option<Location>]) {
+    let offset = |l: &Option<Location>| l.map_or(0, |l| l.offset);
+    let mut cursor = Cursor {
+        at: 0,
+        line: 1,
+        column: 1,
+    };
+    if locations.is_sorted_by_key(offset) {
+        for location in locations.iter_mut().flatten() {
+            cursor.place(text, location);
         }
-        at = start;
-        result[i] = Some(Location {
-            line,
-            column,
-            offset: start,
-            len: end - start,
-        });
+    } else {
+        let mut order: Vec<usize> = (0..locations.len()).collect();
+        order.sort_by_key(|&i| offset(&locations[i]));
+        for i in order {
+            if let Some(location) = &mut locations[i] {
+                cursor.place(text, location);
+            }
+        }
     }
-    result
+}
+
+/// Where the forward pass is: its offset, and the line and column there.
+struct Cursor {
+    at: usize,
+    line: usize,
+    column: usize,
+}
+
+impl Cursor {
+    /// Moves forward to `location.offset` (not behind the cursor) and sets its line and column.
+    fn place(&mut self, text: &[u8], location: &mut Location) {
+        let between = &text[self.at..location.offset];
+        match memchr::memrchr(b'\n', between) {
+            Some(last) => {
+                self.line += memchr::memchr_iter(b'\n', between).count();
+                self.column = chars(&between[last + 1..]) + 1;
+            }
+            None => self.column += chars(between),
+        }
+        self.at = location.offset;
+        location.line = self.line;
+        location.column = self.column;
+    }
 }
 
 /// Characters in `bytes`, as a lossy UTF-8 reading counts them.
 fn chars(bytes: &[u8]) -> usize {
-    String::from_utf8_lossy(bytes).chars().count()
+    if bytes.is_ascii() {
+        return bytes.len();
+    }
+    match std::str::from_utf8(bytes) {
+        Ok(text) => text.chars().count(),
+        Err(_) => String::from_utf8_lossy(bytes).chars().count(),
+    }
+}
+
+/// `index` in decimal, written into `buf`, without allocating.
+fn decimal(mut index: usize, buf: &mut [u8; 20]) -> &[u8] {
+    let mut at = buf.len();
+    loop {
+        at -= 1;
+        buf[at] = b'0' + (index % 10) as u8;
+        index /= 10;
+        if index == 0 {
+            return &buf[at..];
+        }
+    }
 }
 
 fn location(text: &[u8], start: usize, end: usize) -> Location {
@@ -236,10 +423,13 @@ impl Scanner<'_> {
 
     /// Records in `trie` the span of every node's value, in one pass over the text (a node's
     /// value is entered only when it has children to find in it; any other value is skipped).
-    /// Stops at the first thing that is not JSON; the spans found before it stay.
+    /// Stops when every pointer's value is found, or at the first thing that is not JSON; the
+    /// spans found before it stay.
     fn find_all(&mut self, trie: &mut Trie) -> Option<()> {
         let mut open: Vec<Open> = Vec::new();
-        self.enter(trie, 0, &mut open)?;
+        if self.enter(trie, 0, &mut open)? {
+            return Some(());
+        }
         while let Some(top) = open.last_mut() {
             self.skip_ws();
             let closing = if top.object { b'}' } else { b']' };
@@ -247,7 +437,9 @@ impl Scanner<'_> {
                 self.pos += 1;
                 let (node, start) = (top.node, top.start);
                 open.pop();
-                trie.nodes[node].span.get_or_insert((start, self.pos));
+                if trie.found(node, (start, self.pos)) {
+                    return Some(());
+                }
                 self.after_item();
                 continue;
             }
@@ -255,21 +447,28 @@ impl Scanner<'_> {
             let child = if top.object {
                 let key_start = self.pos;
                 self.skip_string()?;
-                let key: String = serde_json::from_slice(&self.text[key_start..self.pos]).ok()?;
+                let raw = &self.text[key_start + 1..self.pos - 1];
+                let child = if raw.contains(&b'\\') {
+                    let key: String =
+                        serde_json::from_slice(&self.text[key_start..self.pos]).ok()?;
+                    trie.child(top.node, key.as_bytes())
+                } else {
+                    trie.child(top.node, raw)
+                };
                 self.eat(b':')?;
-                trie.nodes[top.node].children.get(&key).copied()
+                child
             } else {
                 let index = top.index;
                 top.index += 1;
-                trie.nodes[top.node]
-                    .children
-                    .get(index.to_string().as_str())
-                    .copied()
+                let mut digits = [0u8; 20];
+                trie.child(top.node, decimal(index, &mut digits))
             };
             match child {
                 // The first value of a key is the one (a parsed document has no duplicates).
                 Some(child) if trie.nodes[child].span.is_none() => {
-                    self.enter(trie, child, &mut open)?;
+                    if self.enter(trie, child, &mut open)? {
+                        return Some(());
+                    }
                     if open.last().is_some_and(|o| o.node == child) {
                         continue;
                     }
@@ -285,8 +484,8 @@ impl Scanner<'_> {
     }
 
     /// Starts the value of `node` here: opens it if it has children to find, else skips it
-    /// and records its span.
-    fn enter(&mut self, trie: &mut Trie, node: usize, open: &mut Vec<Open>) -> Option<()> {
+    /// and records its span. Whether every pointer's value is now found.
+    fn enter(&mut self, trie: &mut Trie, node: usize, open: &mut Vec<Open>) -> Option<bool> {
         self.skip_ws();
         let start = self.pos;
         let opening = self.peek()?;
@@ -298,11 +497,11 @@ impl Scanner<'_> {
                 object: opening == b'{',
                 index: 0,
             });
+            Some(false)
         } else {
             self.skip_value()?;
-            trie.nodes[node].span.get_or_insert((start, self.pos));
+            Some(trie.found(node, (start, self.pos)))
         }
-        Some(())
     }
 
     /// Past the `,` after a member or an item, if there is one.
@@ -319,14 +518,12 @@ impl Scanner<'_> {
         }
         self.pos += 1;
         loop {
-            match self.peek()? {
-                b'\\' => self.pos += 2,
-                b'"' => {
-                    self.pos += 1;
-                    return Some(());
-                }
-                _ => self.pos += 1,
+            let at = self.pos + memchr::memchr2(b'"', b'\\', self.text.get(self.pos..)?)?;
+            if self.text[at] == b'"' {
+                self.pos = at + 1;
+                return Some(());
             }
+            self.pos = at + 2;
         }
     }
 
@@ -405,5 +602,62 @@ mod tests {
             Some(1)
         );
         assert_eq!(Location::all(b"[: :]", &["/5"]), [None]);
+        assert_eq!(Location::all(b"{}", &[]), []);
+    }
+
+    #[test]
+    fn escaped_keys_are_decoded_and_plain_ones_compared_raw() {
+        let text = br#"{"a\u0062": 1, "a~b": 2, "x\"y": 3, "ab": 4}"#;
+        let pointers = ["/ab", "/a~0b", "/x\"y"];
+        let one_by_one: Vec<_> = pointers.iter().map(|p| locate(text, p)).collect();
+        let all = Location::all(text, &pointers);
+        assert_eq!(all, one_by_one);
+        // The first `ab` (written with an escape) is the one.
+        assert_eq!(all[0].map(|l| l.offset), Some(12));
+    }
+
+    #[test]
+    fn flat_documents_give_what_the_general_read_gives() {
+        let texts: [&[u8]; 7] = [
+            b"{\"a\": 1, \"b\": \"x\\\"}\", \"c\": [1, {\"d\": 2}], \"a\": 9}",
+            b" {\n \"\xc3\xa9\": {},\n\t\"b\" : null }\n",
+            b"{}",
+            b"{\"a\": 1, \"b\"",
+            b"{\"a\\u0062\": 1, \"ab\": 2}",
+            b"[1, 2]",
+            b"{\"a\": 1 \"b\": 2}",
+        ];
+        let pointer_sets: [&[&str]; 6] = [
+            &["/a"],
+            &["/b", "/a", "/c"],
+            &["", "/a"],
+            &["/missing", "/b"],
+            &["/\u{e9}", "/b", "/\u{e9}"],
+            &["/ab", "/c/1/d"],
+        ];
+        for text in texts {
+            for pointers in pointer_sets {
+                let one_by_one: Vec<_> = pointers.iter().map(|p| locate(text, p)).collect();
+                assert_eq!(
+                    Location::all(text, pointers),
+                    one_by_one,
+                    "{pointers:?} in {}",
+                    String::from_utf8_lossy(text)
+                );
+            }
+        }
+    }
+
+    #[test]
+    fn the_read_stops_once_every_value_is_found() {
+        // Everything after `/a`'s value is not JSON, yet `/a` and `/b/0` are found.
+        let text = br#"{"b": [7], "a": {"c": 1}, "d": ]]] not json"#;
+        let all = Location::all(text, &["/a", "/b/0"]);
+        assert_eq!(
+            all.iter().map(|l| l.map(|l| l.len)).collect::<Vec<_>>(),
+            [Some(8), Some(1)]
+        );
+        // A pointer to a missing member needs the whole parent, so that read goes on and fails.
+        assert_eq!(Location::all(text, &["/a", "/nope"])[1], None);
     }
 }

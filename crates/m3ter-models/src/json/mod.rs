@@ -118,11 +118,12 @@ where
 /// document that is one object with no `{` or `[` past its opening brace. serde's derived
 /// `Deserialize` also takes a struct from a JSON array of its fields and a unit enum variant
 /// from a one-member object (`{"S3": null}`), forms the schema does not allow; neither can
-/// occur in such a document. (A brace inside a string only costs the faster path.)
+/// occur in such a document. (A brace inside a string only costs the faster path.) The search
+/// is `memchr2`'s vectorised scan: a byte-by-byte loop here cost a third of the typed parse.
 pub fn typed_parse_is_exact(bytes: &[u8]) -> bool {
     match bytes.iter().position(|b| !b.is_ascii_whitespace()) {
         Some(start) if bytes[start] == b'{' => {
-            !bytes[start + 1..].iter().any(|&b| b == b'{' || b == b'[')
+            memchr::memchr2(b'{', b'[', &bytes[start + 1..]).is_none()
         }
         _ => false,
     }

@@ -30,7 +30,7 @@ const fn violation(part: &'static str, expected: &'static str) -> FormatViolatio
     FormatViolation { part, expected }
 }
 
-fn is_role_name_char(b: u8) -> bool {
+const fn is_role_name_char(b: u8) -> bool {
     b.is_ascii_alphanumeric() || matches!(b, b'+' | b'=' | b',' | b'.' | b'@' | b'_' | b'-')
 }
 
@@ -45,6 +45,79 @@ fn is_role_name_char(b: u8) -> bool {
 /// assert_eq!(err.part, "account_id");
 /// ```
 pub fn parse_iam_role_arn(value: &str) -> Result<IamRoleArn<'_>, FormatViolation> {
+    match parse_usual(value) {
+        Some(arn) => Ok(arn),
+        None => parse_saying_why(value),
+    }
+}
+
+/// The usual valid ARN at fixed offsets (`arn:aws:iam::`, 12 digits, `:role/`), or `None` for
+/// anything else, which [`parse_saying_why`] then decides. Accepts only what that accepts.
+#[inline]
+fn parse_usual(value: &str) -> Option<IamRoleArn<'_>> {
+    const PREFIX: &str = "arn:aws:iam::";
+    let rest = value.strip_prefix(PREFIX)?;
+    let bytes = rest.as_bytes();
+    // `<12 digits>:role/<at least one more byte>`
+    if bytes.len() <= ACCOUNT_ID_LEN + 6 || &bytes[ACCOUNT_ID_LEN..ACCOUNT_ID_LEN + 6] != b":role/"
+    {
+        return None;
+    }
+    if !twelve_digits(&bytes[..ACCOUNT_ID_LEN]) {
+        return None;
+    }
+    // From the `/` that starts the path; the role name cannot hold `/`, so the last one ends it.
+    let after_type = &rest[ACCOUNT_ID_LEN + 5..];
+    let slash = after_type.bytes().rposition(|b| b == b'/')?;
+    let (path, role_name) = after_type.split_at(slash + 1);
+    let path_ok = path.len() == 1
+        || (path.len() >= 3
+            && path.len() <= MAX_PATH_LEN
+            && all_bytes(path, |b| (b'!'..=b'~').contains(&b)));
+    let name_ok = !role_name.is_empty()
+        && role_name.len() <= MAX_ROLE_NAME_LEN
+        && all_bytes(role_name, |b| ROLE_NAME_BYTES[usize::from(b)]);
+    (path_ok && name_ok).then_some(IamRoleArn {
+        account_id: &rest[..ACCOUNT_ID_LEN],
+        path,
+        role_name,
+    })
+}
+
+/// Whether the 12 bytes are ASCII digits, eight and four at a time: a digit is `0x30..=0x39`,
+/// so its high nibble is 3, and adding 6 does not carry it out of 3.
+fn twelve_digits(bytes: &[u8]) -> bool {
+    let digits = |word: u64, mask: u64| {
+        let threes = 0x3030_3030_3030_3030 & mask;
+        (word & (0xF0F0_F0F0_F0F0_F0F0 & mask)) == threes
+            && ((word + (0x0606_0606_0606_0606 & mask)) & (0xF0F0_F0F0_F0F0_F0F0 & mask)) == threes
+    };
+    match (bytes.get(..8), bytes.get(8..12)) {
+        (Some(head), Some(tail)) if bytes.len() == 12 => {
+            let mut word = [0u8; 8];
+            word.copy_from_slice(head);
+            let mut last = [0u8; 8];
+            last[..4].copy_from_slice(tail);
+            digits(u64::from_le_bytes(word), u64::MAX)
+                && digits(u64::from_le_bytes(last), 0x0000_0000_FFFF_FFFF)
+        }
+        _ => false,
+    }
+}
+
+/// The bytes a role name may hold: `A–Z a–z 0–9 + = , . @ _ -`.
+static ROLE_NAME_BYTES: [bool; 256] = {
+    let mut table = [false; 256];
+    let mut b = 0;
+    while b < 256 {
+        table[b] = is_role_name_char(b as u8);
+        b += 1;
+    }
+    table
+};
+
+/// [`parse_iam_role_arn`] part by part, saying which part is wrong.
+fn parse_saying_why(value: &str) -> Result<IamRoleArn<'_>, FormatViolation> {
     // The usual case: partition `aws`, service `iam`, blank region, all at once.
     let rest = match value.strip_prefix("arn:aws:iam::") {
         Some(rest) => rest,
@@ -99,6 +172,7 @@ fn split_colon(value: &str) -> Option<(&str, &str)> {
 
 /// Whether every byte of `part` passes `test`, without an early exit: the parts are short, and
 /// a loop without a branch per byte is faster than one that stops at the first failure.
+#[inline]
 fn all_bytes(part: &str, test: impl Fn(u8) -> bool) -> bool {
     part.bytes().fold(true, |ok, b| ok & test(b))
 }
@@ -124,4 +198,74 @@ fn parse_up_to_region(value: &str) -> Result<&str, FormatViolation> {
         return Err(violation("region", "blank (IAM is global)"));
     }
     Ok(rest)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// ARNs around every edge of the fast path: each byte value in the account id and the
+    /// role name, the `:role/` separator, path and name lengths.
+    fn samples() -> Vec<String> {
+        let mut out = Vec::new();
+        for b in 0u8..=0x7F {
+            let c = char::from(b);
+            for at in [0, 5, 11] {
+                let mut account: Vec<char> = "922609978421".chars().collect();
+                account[at] = c;
+                let account: String = account.into_iter().collect();
+                out.push(format!("arn:aws:iam::{account}:role/R"));
+            }
+            out.push(format!("arn:aws:iam::922609978421:role/R{c}"));
+            out.push(format!("arn:aws:iam::922609978421:role/p{c}/R"));
+            out.push(format!("arn:aws:iam::922609978421{c}role/R"));
+        }
+        for account in ["92260997842", "9226099784211", ""] {
+            out.push(format!("arn:aws:iam::{account}:role/R"));
+        }
+        for n in [0, 1, 63, 64, 65] {
+            out.push(format!("arn:aws:iam::922609978421:role/{}", "r".repeat(n)));
+        }
+        for n in [0, 1, 509, 510, 511] {
+            out.push(format!(
+                "arn:aws:iam::922609978421:role/{}/R",
+                "p".repeat(n)
+            ));
+        }
+        out.push("arn:aws:iam::922609978421:role/".to_owned());
+        out.push("arn:aws:iam::922609978421:role".to_owned());
+        out.push("arn:aws:iam::922609978421:role/é".to_owned());
+        out
+    }
+
+    #[test]
+    fn the_fast_path_accepts_exactly_what_the_full_parse_accepts() {
+        let mut fast = 0;
+        for sample in samples() {
+            let full = parse_saying_why(&sample);
+            match parse_usual(&sample) {
+                Some(arn) => {
+                    fast += 1;
+                    assert_eq!(full, Ok(arn), "{sample:?}");
+                }
+                None => assert!(full.is_err(), "the fast path rejects valid {sample:?}"),
+            }
+        }
+        assert!(fast > 50, "the fast path took only {fast} samples");
+    }
+
+    #[test]
+    fn twelve_digits_is_exact() {
+        assert!(twelve_digits(b"922609978421"));
+        assert!(twelve_digits(b"000000000000"));
+        assert!(twelve_digits(b"999999999999"));
+        assert!(!twelve_digits(b"92260997842"));
+        for b in 0u8..=255 {
+            for at in [0, 7, 8, 11] {
+                let mut id = *b"922609978421";
+                id[at] = b;
+                assert_eq!(twelve_digits(&id), b.is_ascii_digit(), "{b:#x} at {at}");
+            }
+        }
+    }
 }

@@ -9,6 +9,7 @@ use super::access::{ItemsField, StrField};
 ///
 /// Decides from the byte length alone when it settles the question: a UTF-8 string of `b` bytes
 /// has between `ceil(b / 4)` and `b` code points.
+#[inline]
 pub fn count_chars_within(s: &str, min: Option<u64>, max: Option<u64>) -> Result<(), u64> {
     let bytes = s.len() as u64;
     let fewest = bytes.div_ceil(4);
@@ -26,6 +27,7 @@ pub fn count_chars_within(s: &str, min: Option<u64>, max: Option<u64>) -> Result
 }
 
 /// Checks the length in code points of a string field (skipped when the field is absent).
+#[inline]
 pub fn check_length<F: StrField + ?Sized>(
     field: &F,
     min: Option<u64>,
@@ -37,19 +39,32 @@ pub fn check_length<F: StrField + ?Sized>(
         return;
     };
     if let Err(actual) = count_chars_within(value, min, max) {
-        errors.push(ValidationError::new(
-            path.to_pointer(),
-            ErrorKind::Length {
-                unit: LengthUnit::Characters,
-                min,
-                max,
-                actual,
-            },
-        ));
+        push_length_error(LengthUnit::Characters, (min, max), actual, path, errors);
     }
 }
 
+#[cold]
+#[inline(never)]
+fn push_length_error(
+    unit: LengthUnit,
+    (min, max): (Option<u64>, Option<u64>),
+    actual: u64,
+    path: &Path<'_>,
+    errors: &mut Vec<ValidationError>,
+) {
+    errors.push(ValidationError::new(
+        path.to_pointer(),
+        ErrorKind::Length {
+            unit,
+            min,
+            max,
+            actual,
+        },
+    ));
+}
+
 /// Checks the item count of a list field (skipped when the field is absent).
+#[inline]
 pub fn check_items<F: ItemsField + ?Sized>(
     field: &F,
     min: Option<u64>,
@@ -60,14 +75,6 @@ pub fn check_items<F: ItemsField + ?Sized>(
     let Some(items) = field.items() else { return };
     let actual = items.len() as u64;
     if min.is_some_and(|min| actual < min) || max.is_some_and(|max| actual > max) {
-        errors.push(ValidationError::new(
-            path.to_pointer(),
-            ErrorKind::Length {
-                unit: LengthUnit::Items,
-                min,
-                max,
-                actual,
-            },
-        ));
+        push_length_error(LengthUnit::Items, (min, max), actual, path, errors);
     }
 }

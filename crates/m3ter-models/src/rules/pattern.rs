@@ -104,15 +104,43 @@ fn matches_code(value: &str) -> bool {
     let bytes = value.as_bytes();
     let edge = |b: u8| b > 0x20 && b != 0x7F;
     match (bytes.first(), bytes.last()) {
-        (Some(&first), Some(&last)) => {
-            // No early exit: a loop without a branch per byte is the faster one here.
-            let inner = bytes
-                .iter()
-                .fold(true, |ok, &b| ok & (b >= 0x20) & (b != 0x7F));
-            edge(first) && edge(last) && inner
-        }
+        (Some(&first), Some(&last)) => edge(first) && edge(last) && no_control_byte(bytes),
         _ => false,
     }
+}
+
+/// Whether no byte is below 0x20 or 0x7F, eight bytes at a time (the last word overlaps the one
+/// before it). `(w - 0x20…) & !w & 0x80…` is non-zero exactly when some byte of `w` is below
+/// 0x20, and the same on `w ^ 0x7F…` with 0x01 when some byte is 0x7F.
+fn no_control_byte(bytes: &[u8]) -> bool {
+    const LOW: u64 = 0x0101_0101_0101_0101;
+    const HIGH: u64 = 0x8080_8080_8080_8080;
+    let clean = |w: u64| {
+        let below_space = w.wrapping_sub(LOW * 0x20) & !w & HIGH;
+        let del = w ^ (LOW * 0x7F);
+        let has_del = del.wrapping_sub(LOW) & !del & HIGH;
+        (below_space | has_del) == 0
+    };
+    let word = |chunk: &[u8]| {
+        let mut w = [0u8; 8];
+        w.copy_from_slice(chunk);
+        u64::from_le_bytes(w)
+    };
+    if bytes.len() < 8 {
+        // No early exit: a loop without a branch per byte is the faster one here.
+        return bytes
+            .iter()
+            .fold(true, |ok, &b| ok & (b >= 0x20) & (b != 0x7F));
+    }
+    let mut chunks = bytes.chunks_exact(8);
+    let mut ok = true;
+    for chunk in &mut chunks {
+        ok &= clean(word(chunk));
+    }
+    if !chunks.remainder().is_empty() {
+        ok &= clean(word(&bytes[bytes.len() - 8..]));
+    }
+    ok
 }
 
 fn matches_iam_role_arn(value: &str) -> bool {
@@ -137,6 +165,7 @@ impl Pattern {
     }
 
     /// Whether `value` matches (unanchored, as in JSON Schema: anchor the pattern itself).
+    #[inline]
     pub fn is_match(&self, value: &str) -> bool {
         let matcher = self.compiled.get_or_init(|| {
             if let Some((_, known)) = KNOWN.iter().find(|(source, _)| *source == self.source) {
@@ -158,6 +187,7 @@ impl Pattern {
 }
 
 /// Checks a string field against a pattern (skipped when the field is absent).
+#[inline]
 pub fn check_pattern<F: StrField + ?Sized>(
     field: &F,
     pattern: &'static Pattern,
@@ -168,18 +198,30 @@ pub fn check_pattern<F: StrField + ?Sized>(
         return;
     };
     if !pattern.is_match(value) {
-        errors.push(ValidationError::new(
-            path.to_pointer(),
-            ErrorKind::Pattern {
-                pattern: pattern.source,
-            },
-        ));
+        push_pattern_error(pattern, path, errors);
     }
+}
+
+#[cold]
+#[inline(never)]
+fn push_pattern_error(
+    pattern: &'static Pattern,
+    path: &Path<'_>,
+    errors: &mut Vec<ValidationError>,
+) {
+    errors.push(ValidationError::new(
+        path.to_pointer(),
+        ErrorKind::Pattern {
+            pattern: pattern.source,
+        },
+    ));
 }
 
 /// Checks a string field against a named format, then (only if the format holds) against the
 /// field's pattern: a value that breaks its format gets one error saying which part is wrong,
-/// not a second, vaguer pattern error for the same fault.
+/// not a second, vaguer pattern error for the same fault. Pass `None` for a pattern the format
+/// implies ([`implied_by_format`]), as the derive does: matching it again could not fail.
+#[inline]
 pub fn check_format<F: StrField + ?Sized>(
     field: &F,
     format: &'static str,
@@ -192,16 +234,41 @@ pub fn check_format<F: StrField + ?Sized>(
         return;
     };
     if let Err(violation) = check(value) {
-        errors.push(ValidationError::new(
-            path.to_pointer(),
-            ErrorKind::Format { format, violation },
-        ));
+        push_format_error(format, violation, path, errors);
     } else if let Some(pattern) = pattern {
-        let implied = IMPLIED_BY_FORMAT.contains(&(format, pattern.source));
-        if !implied {
-            check_pattern(value, pattern, path, errors);
-        }
+        check_pattern(value, pattern, path, errors);
     }
+}
+
+#[cold]
+#[inline(never)]
+fn push_format_error(
+    format: &'static str,
+    violation: FormatViolation,
+    path: &Path<'_>,
+    errors: &mut Vec<ValidationError>,
+) {
+    errors.push(ValidationError::new(
+        path.to_pointer(),
+        ErrorKind::Format { format, violation },
+    ));
+}
+
+/// Whether every value with `format` also matches the pattern `source` (so matching it again
+/// could not fail). A constant function: with literal arguments, as the derive passes them, the
+/// answer is known when the code compiles and the check costs nothing at run time.
+#[inline]
+pub const fn implied_by_format(format: &str, source: &str) -> bool {
+    let mut i = 0;
+    while i < IMPLIED_BY_FORMAT.len() {
+        if const_str_eq(IMPLIED_BY_FORMAT[i].0, format)
+            && const_str_eq(IMPLIED_BY_FORMAT[i].1, source)
+        {
+            return true;
+        }
+        i += 1;
+    }
+    false
 }
 
 #[cfg(test)]
@@ -282,6 +349,20 @@ mod tests {
             out.push(format!("arn:aws:iam::922609978421:role/R{c}"));
         }
         out
+    }
+
+    #[test]
+    fn no_control_byte_is_exact_at_every_position_and_length() {
+        for len in 0..20 {
+            for at in 0..len {
+                for b in 0u8..=0xFF {
+                    let mut bytes = vec![b'a'; len];
+                    bytes[at] = b;
+                    let expected = b >= 0x20 && b != 0x7F;
+                    assert_eq!(no_control_byte(&bytes), expected, "{b:#x} at {at} of {len}");
+                }
+            }
+        }
     }
 
     #[test]
