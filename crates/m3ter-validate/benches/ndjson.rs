@@ -1,7 +1,7 @@
 //! CLI throughput over NDJSON (issue 5, item 8): the library path the binary takes with
-//! `--ndjson --format json` (`input::Batches`, `check::check` per line on 1 thread or on all
-//! cores, `output::json_line`), beside parse-only throughput (the same batches, each line
-//! parsed to a `serde_json::Value` and nothing else).
+//! `--ndjson --format json` (`run::check_ndjson`: `input::Batches`, then `check::check` and
+//! `output::json_line` per line on 1 thread or on all cores), beside parse-only throughput (the
+//! same batches on the same threads, each line parsed to a `serde_json::Value` and nothing else).
 //!
 //! The input is generated in memory: 100,000 lines (about 24 MB), a quarter of them invalid.
 //! `M3TER_BENCH_LINES=1000000` reproduces the issue's one million.
@@ -19,9 +19,12 @@ use std::time::Duration;
 
 use criterion::{Criterion, Throughput, criterion_group, criterion_main};
 use m3ter_models::json::{Operation, Profile};
-use m3ter_validate::check::{self, Checked, Rules};
+use m3ter_validate::args::Format;
+use m3ter_validate::check::Rules;
 use m3ter_validate::input::{Batches, Line};
-use m3ter_validate::output;
+use m3ter_validate::output::{Style, Totals};
+use m3ter_validate::parallel;
+use m3ter_validate::run::{self, Report};
 
 const DEFAULT_LINES: usize = 100_000;
 
@@ -48,62 +51,48 @@ fn generate(lines: usize) -> Vec<u8> {
     out
 }
 
-/// Runs `each` over every line of `input`, in the binary's batches, on `threads` threads (the
-/// scheme of `m3ter_validate::run`: each batch split in `threads` chunks, results in order).
-fn over_batches<R: Send>(
-    input: &[u8],
-    threads: usize,
-    each: impl Fn(&Line) -> R + Sync,
-    mut sink: impl FnMut(R),
-) {
+/// The binary's NDJSON path (`run::check_ndjson`) with `--format json`, into a sink.
+fn cli(input: &[u8], threads: usize) -> usize {
+    let report = Report {
+        source: "-",
+        rules: Rules {
+            operation: Operation::Create,
+            profile: Profile::Default,
+            locate: false,
+        },
+        format: Format::Json,
+        style: Style { color: false },
+    };
     let mut reader = Cursor::new(input);
     let mut batches = Batches::new(&mut reader);
-    while let Some(batch) = batches.next_batch().unwrap() {
-        if threads <= 1 {
-            batch.iter().map(&each).for_each(&mut sink);
-            continue;
-        }
-        let chunk = batch.len().div_ceil(threads);
-        let results: Vec<Vec<R>> = std::thread::scope(|scope| {
-            let handles: Vec<_> = batch
-                .chunks(chunk)
-                .map(|lines| scope.spawn(|| lines.iter().map(&each).collect::<Vec<_>>()))
-                .collect();
-            handles.into_iter().map(|h| h.join().unwrap()).collect()
-        });
-        results.into_iter().flatten().for_each(&mut sink);
-    }
-}
-
-fn cli(input: &[u8], threads: usize) -> usize {
-    let rules = Rules {
-        operation: Operation::Create,
-        profile: Profile::Default,
-        locate: false,
-    };
     let mut out = io::BufWriter::new(io::sink());
-    let mut invalid = 0;
-    over_batches(
-        input,
-        threads,
-        |line| check::check(&line.bytes, Some(line.number), rules),
-        |checked: Checked| {
-            invalid += usize::from(!checked.errors.is_empty());
-            output::json_line(&mut out, "-", &checked).unwrap();
-        },
-    );
+    let mut totals = Totals::default();
+    run::check_ndjson(&mut batches, report, threads, &mut out, &mut totals).unwrap();
     out.flush().unwrap();
-    invalid
+    totals.invalid
 }
 
+/// The same batches on the same threads (`parallel::for_each_chunk`), each line parsed to a
+/// `serde_json::Value` and nothing else.
 fn parse_only(input: &[u8], threads: usize) -> usize {
+    let mut reader = Cursor::new(input);
+    let mut batches = Batches::new(&mut reader);
     let mut objects = 0;
-    over_batches(
-        input,
+    parallel::for_each_chunk(
+        &mut batches,
         threads,
-        |line| serde_json::from_slice::<serde_json::Value>(&line.bytes).is_ok(),
-        |ok| objects += usize::from(ok),
-    );
+        |lines: &[Line]| {
+            lines
+                .iter()
+                .filter(|line| serde_json::from_slice::<serde_json::Value>(&line.bytes).is_ok())
+                .count()
+        },
+        |ok| {
+            objects += ok;
+            Ok(())
+        },
+    )
+    .unwrap();
     objects
 }
 

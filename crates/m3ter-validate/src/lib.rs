@@ -8,4 +8,5 @@ pub mod args;
 pub mod check;
 pub mod input;
 pub mod output;
+pub mod parallel;
 pub mod run;

@@ -95,6 +95,14 @@ pub struct Totals {
 }
 
 impl Totals {
+    /// Adds the counts of `other`.
+    pub fn merge(&mut self, other: &Totals) {
+        self.documents += other.documents;
+        self.invalid += other.invalid;
+        self.errors += other.errors;
+        self.unreadable += other.unreadable;
+    }
+
     /// Counts one checked document.
     pub fn add(&mut self, checked: &Checked) {
         self.documents += 1;

@@ -1,4 +1,5 @@
-//! Running the checks over every input, in order, NDJSON batches on all cores.
+//! Running the checks over every input, in order, NDJSON batches on all cores
+//! ([`parallel`](crate::parallel)).
 
 use std::io::{self, IsTerminal, Write};
 use std::process::ExitCode;
@@ -7,6 +8,7 @@ use crate::args::{Args, Format};
 use crate::check::{self, Checked, Rules};
 use crate::input::{self, Batches, Line};
 use crate::output::{self, Style, Totals};
+use crate::parallel;
 
 /// Checks every input in order and reports; the exit status of the contract.
 pub fn run(args: &Args) -> ExitCode {
@@ -49,14 +51,15 @@ pub fn run(args: &Args) -> ExitCode {
     }
 }
 
-fn emit(
+/// Writes the report of one checked document in `format`.
+pub fn emit(
     out: &mut dyn Write,
     source: &str,
     checked: &Checked,
-    args: &Args,
+    format: Format,
     style: Style,
 ) -> io::Result<()> {
-    match args.format {
+    match format {
         Format::Json => output::json_line(out, source, checked),
         Format::Human => output::human(out, source, checked, style),
     }
@@ -75,45 +78,64 @@ fn check_source(
         let bytes = input::read_all(&mut *reader)?;
         let checked = check::check(&bytes, None, rules);
         totals.add(&checked);
-        return emit(out, source, &checked, args, style);
+        return emit(out, source, &checked, args.format, style);
     }
-    let threads = args.threads();
     let mut batches = Batches::new(&mut *reader);
-    while let Some(batch) = batches.next_batch()? {
-        for checked in check_batch(&batch, rules, threads) {
-            totals.add(&checked);
-            emit(out, source, &checked, args, style)?;
-        }
-    }
-    Ok(())
+    let report = Report {
+        source,
+        rules,
+        format: args.format,
+        style,
+    };
+    check_ndjson(&mut batches, report, args.threads(), out, totals)
 }
 
-/// Checks a batch on `threads` threads; the results keep the batch's order.
-fn check_batch(batch: &[Line], rules: Rules, threads: usize) -> Vec<Checked> {
-    let check_all = |lines: &[Line]| -> Vec<Checked> {
-        lines
-            .iter()
-            .map(|line| check::check(&line.bytes, Some(line.number), rules))
-            .collect()
-    };
-    if threads <= 1 || batch.len() < 2 {
-        return check_all(batch);
-    }
-    let chunk = batch.len().div_ceil(threads);
-    std::thread::scope(|scope| {
-        let handles: Vec<_> = batch
-            .chunks(chunk)
-            .map(|lines| scope.spawn(move || check_all(lines)))
-            .collect();
-        let mut results = Vec::with_capacity(batch.len());
-        for (handle, lines) in handles.into_iter().zip(batch.chunks(chunk)) {
-            match handle.join() {
-                Ok(checked) => results.extend(checked),
-                // A worker cannot panic on input (validation never panics); should one, check
-                // its lines again here rather than lose them.
-                Err(_) => results.extend(check_all(lines)),
+/// How to check and report the lines of one input.
+#[derive(Clone, Copy)]
+pub struct Report<'a> {
+    /// The input's name in the reports (`-` for standard input).
+    pub source: &'a str,
+    /// What to check.
+    pub rules: Rules,
+    /// How to write each report.
+    pub format: Format,
+    /// Colours for `--format human`.
+    pub style: Style,
+}
+
+/// Checks every NDJSON line of `batches` on `threads` threads and writes each line's report to
+/// `out` in input order, counting into `totals`. The workers render the reports too, so this
+/// thread only reads the next batch and copies the rendered bytes out.
+pub fn check_ndjson(
+    batches: &mut Batches<'_>,
+    report: Report<'_>,
+    threads: usize,
+    out: &mut dyn Write,
+    totals: &mut Totals,
+) -> io::Result<()> {
+    parallel::for_each_chunk(
+        batches,
+        threads,
+        |lines: &[Line]| {
+            let mut rendered = Vec::with_capacity(lines.len() * 96);
+            let mut counted = Totals::default();
+            for line in lines {
+                let checked = check::check(&line.bytes, Some(line.number), report.rules);
+                counted.add(&checked);
+                // Writing into a Vec cannot fail.
+                let _ = emit(
+                    &mut rendered,
+                    report.source,
+                    &checked,
+                    report.format,
+                    report.style,
+                );
             }
-        }
-        results
-    })
+            (rendered, counted)
+        },
+        |(rendered, counted)| {
+            totals.merge(&counted);
+            out.write_all(&rendered)
+        },
+    )
 }

@@ -1,0 +1,103 @@
+//! NDJSON batches on all cores, in input order. The worker threads check a batch (and render
+//! their reports) while the calling thread reads the next batch, so that reading and writing do
+//! not hold the checks back.
+
+use std::io;
+
+use crate::input::{Batches, Line};
+
+/// Runs `work` over every line of `batches`: each batch split in `threads` chunks, each chunk on
+/// its own thread, while this thread reads the next batch. `sink` gets each chunk's result in
+/// input order. With `threads <= 1` everything runs on this thread.
+///
+/// A worker cannot panic on input (validation never panics); should one, its chunk is worked
+/// again on this thread rather than lost.
+pub fn for_each_chunk<R: Send>(
+    batches: &mut Batches<'_>,
+    threads: usize,
+    work: impl Fn(&[Line]) -> R + Sync,
+    mut sink: impl FnMut(R) -> io::Result<()>,
+) -> io::Result<()> {
+    let mut current = batches.next_batch()?;
+    while let Some(batch) = current {
+        if threads <= 1 || batch.len() < 2 {
+            sink(work(&batch))?;
+            current = batches.next_batch()?;
+            continue;
+        }
+        let chunk = batch.len().div_ceil(threads);
+        let work = &work;
+        let (results, next) = std::thread::scope(|scope| {
+            let handles: Vec<_> = batch
+                .chunks(chunk)
+                .map(|lines| scope.spawn(move || work(lines)))
+                .collect();
+            let next = batches.next_batch();
+            let results: Vec<R> = handles
+                .into_iter()
+                .zip(batch.chunks(chunk))
+                .map(|(handle, lines)| handle.join().unwrap_or_else(|_| work(lines)))
+                .collect();
+            (results, next)
+        });
+        for result in results {
+            sink(result)?;
+        }
+        current = next?;
+    }
+    Ok(())
+}
+
+#[cfg(test)]
+mod tests {
+    use std::io::Cursor;
+
+    use super::*;
+
+    #[test]
+    fn every_line_once_in_order_on_any_number_of_threads() {
+        let text: String = (1..=1000).map(|i| format!("{i}\n")).collect();
+        for threads in [1, 2, 3, 8] {
+            for max_lines in [1, 7, 64, 5000] {
+                let mut reader = Cursor::new(text.as_bytes());
+                let mut batches = Batches::new(&mut reader);
+                batches.max_lines = max_lines;
+                let mut seen = Vec::new();
+                let result = for_each_chunk(
+                    &mut batches,
+                    threads,
+                    |lines| lines.iter().map(|l| l.number).collect::<Vec<_>>(),
+                    |numbers| {
+                        seen.extend(numbers);
+                        Ok(())
+                    },
+                );
+                assert!(result.is_ok());
+                assert_eq!(
+                    seen,
+                    (1..=1000).collect::<Vec<_>>(),
+                    "{threads} {max_lines}"
+                );
+            }
+        }
+    }
+
+    #[test]
+    fn a_sink_error_stops_the_run() {
+        let mut reader = Cursor::new(&b"1\n2\n3\n"[..]);
+        let mut batches = Batches::new(&mut reader);
+        batches.max_lines = 1;
+        let mut calls = 0;
+        let result = for_each_chunk(
+            &mut batches,
+            2,
+            |lines| lines.len(),
+            |_| {
+                calls += 1;
+                Err(io::Error::from(io::ErrorKind::BrokenPipe))
+            },
+        );
+        assert_eq!(result.map_err(|e| e.kind()), Err(io::ErrorKind::BrokenPipe));
+        assert_eq!(calls, 1);
+    }
+}
