@@ -405,14 +405,84 @@ impl fmt::Display for ValidationError {
 impl std::error::Error for ValidationError {}
 
 impl Serialize for ValidationError {
-    /// `{"path": "/name", "code": "length", "message": "...", "params": {...}}`
+    /// `{"path": "/name", "code": "length", "message": "...", "params": {...}}`, written
+    /// straight to the serializer: the message through `Display`, the parameters as
+    /// [`params`](ValidationError::params) has them (keys in order), neither built first.
     fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
         let mut s = serializer.serialize_struct("ValidationError", 4)?;
         s.serialize_field("path", &self.path)?;
         s.serialize_field("code", self.code().as_str())?;
-        s.serialize_field("message", &self.message())?;
-        s.serialize_field("params", &self.params())?;
+        s.serialize_field("message", &Message(&self.kind))?;
+        s.serialize_field("params", &Params(&self.kind))?;
         s.end()
+    }
+}
+
+/// The message of an error kind, serialized from its `Display`.
+struct Message<'a>(&'a ErrorKind);
+
+impl Serialize for Message<'_> {
+    fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        serializer.collect_str(self.0)
+    }
+}
+
+/// The parameters of an error kind, serialized as the object [`ErrorKind::params`] builds, keys
+/// in the same (sorted) order.
+struct Params<'a>(&'a ErrorKind);
+
+impl Serialize for Params<'_> {
+    fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        use serde::ser::SerializeMap;
+        let mut map = serializer.serialize_map(None)?;
+        match self.0 {
+            ErrorKind::Syntax { line, column, .. } => {
+                map.serialize_entry("column", column)?;
+                map.serialize_entry("line", line)?;
+            }
+            ErrorKind::Type { expected, actual } => {
+                map.serialize_entry("actual", actual)?;
+                map.serialize_entry("expected", expected)?;
+            }
+            ErrorKind::Required | ErrorKind::UnknownField => {}
+            ErrorKind::Length {
+                unit,
+                min,
+                max,
+                actual,
+            } => {
+                map.serialize_entry("actual", actual)?;
+                if let Some(max) = max {
+                    map.serialize_entry("max", max)?;
+                }
+                if let Some(min) = min {
+                    map.serialize_entry("min", min)?;
+                }
+                map.serialize_entry("unit", unit.noun())?;
+            }
+            ErrorKind::Pattern { pattern } => map.serialize_entry("pattern", pattern)?,
+            ErrorKind::Format { format, violation } => {
+                map.serialize_entry("expected", violation.expected)?;
+                map.serialize_entry("format", format)?;
+                map.serialize_entry("part", violation.part)?;
+            }
+            ErrorKind::Enum { allowed } => map.serialize_entry("allowed", allowed)?,
+            ErrorKind::Forbidden { context } => {
+                if let Some(context) = context {
+                    map.serialize_entry("context", context)?;
+                }
+            }
+            ErrorKind::Range {
+                bound,
+                limit,
+                actual,
+            } => {
+                map.serialize_entry("actual", &actual.to_json())?;
+                map.serialize_entry("bound", bound.keyword())?;
+                map.serialize_entry("limit", &limit.to_json())?;
+            }
+        }
+        map.end()
     }
 }
 
@@ -492,3 +562,90 @@ impl fmt::Display for ValidationErrors {
 }
 
 impl std::error::Error for ValidationErrors {}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// One of every kind, with and without its optional parameters.
+    fn kinds() -> Vec<ErrorKind> {
+        const ALLOWED: &[&str] = &["S3", "GCS"];
+        let violation = FormatViolation {
+            part: "account_id",
+            expected: "exactly 12 ASCII digits",
+        };
+        vec![
+            ErrorKind::Syntax {
+                message: "expected `:` \"here\"".into(),
+                line: 3,
+                column: 14,
+            },
+            ErrorKind::Type {
+                expected: "string",
+                actual: "null",
+            },
+            ErrorKind::Required,
+            ErrorKind::UnknownField,
+            ErrorKind::Length {
+                unit: LengthUnit::Characters,
+                min: Some(1),
+                max: Some(200),
+                actual: 0,
+            },
+            ErrorKind::Length {
+                unit: LengthUnit::Items,
+                min: None,
+                max: Some(3),
+                actual: 4,
+            },
+            ErrorKind::Length {
+                unit: LengthUnit::Characters,
+                min: Some(3),
+                max: None,
+                actual: 2,
+            },
+            ErrorKind::Pattern {
+                pattern: "^[a-z]+$",
+            },
+            ErrorKind::Format {
+                format: "aws-iam-role-arn",
+                violation,
+            },
+            ErrorKind::Enum { allowed: ALLOWED },
+            ErrorKind::Forbidden {
+                context: Some("create"),
+            },
+            ErrorKind::Forbidden { context: None },
+            ErrorKind::Range {
+                bound: RangeBound::ExclusiveMaximum,
+                limit: Number::Int(10),
+                actual: Number::Float(10.5),
+            },
+        ]
+    }
+
+    #[test]
+    fn serialized_errors_carry_the_same_message_and_params_as_the_accessors() {
+        for kind in kinds() {
+            let error = ValidationError::new("/a~1b", kind.clone());
+            let text = serde_json::to_string(&error).unwrap_or_default();
+            let expected = json!({
+                "path": "/a~1b",
+                "code": error.code().as_str(),
+                "message": error.message(),
+                "params": error.params(),
+            });
+            assert_eq!(
+                serde_json::from_str::<Value>(&text).ok(),
+                Some(expected),
+                "{kind:?}"
+            );
+            // The keys of the parameters come in the order the map gives them.
+            assert_eq!(
+                serde_json::to_string(&Params(&kind)).ok(),
+                serde_json::to_string(&error.params()).ok(),
+                "{kind:?}"
+            );
+        }
+    }
+}

@@ -16,8 +16,13 @@ struct DocumentLine<'a> {
     errors: &'a [ValidationError],
 }
 
-/// Writes the `--format json` line of one document.
-pub fn json_line(out: &mut dyn Write, source: &str, checked: &Checked) -> io::Result<()> {
+/// Writes the `--format json` line of one document. Generic over the writer so that writing
+/// into a `Vec` (as the NDJSON workers do) is inlined rather than a call per fragment.
+pub fn json_line<W: Write + ?Sized>(
+    out: &mut W,
+    source: &str,
+    checked: &Checked,
+) -> io::Result<()> {
     let line = DocumentLine {
         source,
         line: checked.line,
@@ -47,7 +52,12 @@ impl Style {
 
 /// `--format human`: for each error `file:line:column: path: message`, the source line, and the
 /// value underlined.
-pub fn human(out: &mut dyn Write, source: &str, checked: &Checked, style: Style) -> io::Result<()> {
+pub fn human<W: Write + ?Sized>(
+    out: &mut W,
+    source: &str,
+    checked: &Checked,
+    style: Style,
+) -> io::Result<()> {
     for (error, place) in checked.errors.iter().zip(&checked.places) {
         let line = checked
             .line

@@ -52,8 +52,8 @@ pub fn run(args: &Args) -> ExitCode {
 }
 
 /// Writes the report of one checked document in `format`.
-pub fn emit(
-    out: &mut dyn Write,
+pub fn emit<W: Write + ?Sized>(
+    out: &mut W,
     source: &str,
     checked: &Checked,
     format: Format,
