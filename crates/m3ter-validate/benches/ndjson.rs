@@ -1,7 +1,8 @@
 //! CLI throughput over NDJSON (issue 5, item 8): the library path the binary takes with
 //! `--ndjson --format json` (`run::check_ndjson`: `input::Batches`, then `check::check` and
 //! `output::json_line` per line on 1 thread or on all cores), beside parse-only throughput (the
-//! same batches on the same threads, each line parsed to a `serde_json::Value` and nothing else).
+//! same batches on the same threads, each line parsed to a `serde_json::Value` and nothing else)
+//! and typed-parse throughput (each line parsed into the create request, not validated).
 //!
 //! The input is generated in memory: 100,000 lines (about 24 MB), a quarter of them invalid.
 //! `M3TER_BENCH_LINES=1000000` reproduces the issue's one million.
@@ -18,6 +19,7 @@ use std::io::{self, Cursor, Write};
 use std::time::Duration;
 
 use criterion::{Criterion, Throughput, criterion_group, criterion_main};
+use m3ter_models::CreateExportDestinationRequest;
 use m3ter_models::json::{Operation, Profile};
 use m3ter_validate::args::Format;
 use m3ter_validate::check::Rules;
@@ -96,6 +98,32 @@ fn parse_only(input: &[u8], threads: usize) -> usize {
     objects
 }
 
+/// The same, each line parsed into the typed create request (serde's derived `Deserialize`,
+/// no validation): the floor of a parse that must also read the members into their types.
+fn parse_only_typed(input: &[u8], threads: usize) -> usize {
+    let mut reader = Cursor::new(input);
+    let mut batches = Batches::new(&mut reader);
+    let mut parsed = 0;
+    parallel::for_each_chunk(
+        &mut batches,
+        threads,
+        |lines: &[Line]| {
+            lines
+                .iter()
+                .filter(|line| {
+                    serde_json::from_slice::<CreateExportDestinationRequest>(&line.bytes).is_ok()
+                })
+                .count()
+        },
+        |ok| {
+            parsed += ok;
+            Ok(())
+        },
+    )
+    .unwrap();
+    parsed
+}
+
 fn ndjson(c: &mut Criterion) {
     let lines = std::env::var("M3TER_BENCH_LINES")
         .ok()
@@ -114,6 +142,9 @@ fn ndjson(c: &mut Criterion) {
     group.sample_size(10);
     group.bench_function("parse_only/1_thread", |b| {
         b.iter(|| parse_only(black_box(&input), 1))
+    });
+    group.bench_function("parse_only_typed/1_thread", |b| {
+        b.iter(|| parse_only_typed(black_box(&input), 1))
     });
     group.bench_function("cli/1_thread", |b| b.iter(|| cli(black_box(&input), 1)));
     group.bench_function(format!("parse_only/{cores}_threads"), |b| {
