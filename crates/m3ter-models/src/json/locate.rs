@@ -123,11 +123,10 @@ fn all_flat(text: &[u8], pointers: &[&str]) -> Option<Vec<Option<Location>>> {
             break;
         }
         let key_start = scan.pos;
-        scan.skip_string()?;
-        let key = &text[key_start + 1..scan.pos - 1];
-        if key.contains(&b'\\') {
+        if scan.skip_string()? {
             return None;
         }
+        let key = &text[key_start + 1..scan.pos - 1];
         scan.eat(b':')?;
         scan.skip_ws();
         let start = scan.pos;
@@ -262,7 +261,12 @@ fn set_lines_and_columns(text: &[u8], locations: &mut [Option<Location>]) {
         at: 0,
         line: 1,
         column: 1,
+        one_line: false,
     };
+    // Most documents to explain are one line (NDJSON, minified): one search says so, and then
+    // no location needs to look for line breaks.
+    let last = locations.iter().map(offset).max().unwrap_or(0);
+    cursor.one_line = memchr::memchr(b'\n', &text[..last.min(text.len())]).is_none();
     if locations.is_sorted_by_key(offset) {
         for location in locations.iter_mut().flatten() {
             cursor.place(text, location);
@@ -283,13 +287,20 @@ struct Cursor {
     at: usize,
     line: usize,
     column: usize,
+    /// No line break before the last location.
+    one_line: bool,
 }
 
 impl Cursor {
     /// Moves forward to `location.offset` (not behind the cursor) and sets its line and column.
     fn place(&mut self, text: &[u8], location: &mut Location) {
         let between = &text[self.at..location.offset];
-        match memchr::memrchr(b'\n', between) {
+        let last_break = if self.one_line {
+            None
+        } else {
+            memchr::memrchr(b'\n', between)
+        };
+        match last_break {
             Some(last) => {
                 self.line += memchr::memchr_iter(b'\n', between).count();
                 self.column = chars(&between[last + 1..]) + 1;
@@ -446,9 +457,9 @@ impl Scanner<'_> {
             let before = self.pos;
             let child = if top.object {
                 let key_start = self.pos;
-                self.skip_string()?;
+                let escaped = self.skip_string()?;
                 let raw = &self.text[key_start + 1..self.pos - 1];
-                let child = if raw.contains(&b'\\') {
+                let child = if escaped {
                     let key: String =
                         serde_json::from_slice(&self.text[key_start..self.pos]).ok()?;
                     trie.child(top.node, key.as_bytes())
@@ -512,17 +523,20 @@ impl Scanner<'_> {
         }
     }
 
-    fn skip_string(&mut self) -> Option<()> {
+    /// Past the string that starts here; whether it holds an escape.
+    fn skip_string(&mut self) -> Option<bool> {
         if self.peek()? != b'"' {
             return None;
         }
         self.pos += 1;
+        let mut escaped = false;
         loop {
             let at = self.pos + memchr::memchr2(b'"', b'\\', self.text.get(self.pos..)?)?;
             if self.text[at] == b'"' {
                 self.pos = at + 1;
-                return Some(());
+                return Some(escaped);
             }
+            escaped = true;
             self.pos = at + 2;
         }
     }
@@ -533,7 +547,9 @@ impl Scanner<'_> {
         let mut depth = 0usize;
         loop {
             match self.peek()? {
-                b'"' => self.skip_string()?,
+                b'"' => {
+                    self.skip_string()?;
+                }
                 b'{' | b'[' => {
                     depth += 1;
                     self.pos += 1;
