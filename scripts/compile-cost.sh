@@ -1,7 +1,9 @@
 #!/usr/bin/env bash
 # Compile cost for a depending crate (issue 5): clean release builds of throwaway binary crates,
 # one after the other, each from an empty target directory, then the time each adds to
-# serde + serde_json. Usage: scripts/compile-cost.sh [work-dir]   (default: a new temporary dir)
+# serde + serde_json. Usage: scripts/compile-cost.sh [work-dir]   (default: a new temporary dir;
+# the sub-directories base, regex, validator, core-no-defaults and core-defaults of work-dir are
+# replaced). Needs bc and GNU date (Linux).
 set -euo pipefail
 repo="$(cd "$(dirname "$0")/.." && pwd)"
 work="${1:-$(mktemp -d)}"

@@ -214,11 +214,12 @@ impl ErrorKind {
         }
     }
 
-    /// The parameters of the error, as a JSON object (`min`, `max`, `actual`, `pattern`, ...).
+    /// The parameters of the error, as a JSON object (`min`, `max`, `actual`, `pattern`, ...),
+    /// keys inserted in sorted order (so a map that keeps insertion order sorts them too).
     pub fn params(&self) -> Map<String, Value> {
         let value = match self {
-            ErrorKind::Syntax { line, column, .. } => json!({"line": line, "column": column}),
-            ErrorKind::Type { expected, actual } => json!({"expected": expected, "actual": actual}),
+            ErrorKind::Syntax { line, column, .. } => json!({"column": column, "line": line}),
+            ErrorKind::Type { expected, actual } => json!({"actual": actual, "expected": expected}),
             ErrorKind::Required | ErrorKind::UnknownField => json!({}),
             ErrorKind::Length {
                 unit,
@@ -226,23 +227,22 @@ impl ErrorKind {
                 max,
                 actual,
             } => {
-                let unit = unit.noun();
                 let mut map = Map::new();
-                map.insert("unit".into(), unit.into());
-                if let Some(min) = min {
-                    map.insert("min".into(), (*min).into());
-                }
+                map.insert("actual".into(), (*actual).into());
                 if let Some(max) = max {
                     map.insert("max".into(), (*max).into());
                 }
-                map.insert("actual".into(), (*actual).into());
+                if let Some(min) = min {
+                    map.insert("min".into(), (*min).into());
+                }
+                map.insert("unit".into(), unit.noun().into());
                 return map;
             }
             ErrorKind::Pattern { pattern } => json!({"pattern": pattern}),
             ErrorKind::Format { format, violation } => json!({
+                "expected": violation.expected,
                 "format": format,
                 "part": violation.part,
-                "expected": violation.expected,
             }),
             ErrorKind::Enum { allowed } => json!({"allowed": allowed}),
             ErrorKind::Forbidden { context } => match context {
@@ -254,7 +254,7 @@ impl ErrorKind {
                 limit,
                 actual,
             } => {
-                json!({"bound": bound.keyword(), "limit": limit.to_json(), "actual": actual.to_json()})
+                json!({"actual": actual.to_json(), "bound": bound.keyword(), "limit": limit.to_json()})
             }
         };
         match value {
@@ -428,14 +428,25 @@ impl Serialize for Message<'_> {
 }
 
 /// The parameters of an error kind, serialized as the object [`ErrorKind::params`] builds, keys
-/// in the same (sorted) order.
+/// in the same order (sorted, whether or not serde_json keeps insertion order).
 struct Params<'a>(&'a ErrorKind);
 
 impl Serialize for Params<'_> {
     fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
         use serde::ser::SerializeMap;
-        let mut map = serializer.serialize_map(None)?;
-        match self.0 {
+        let kind = self.0;
+        let len = match kind {
+            ErrorKind::Syntax { .. } | ErrorKind::Type { .. } => 2,
+            ErrorKind::Required | ErrorKind::UnknownField => 0,
+            ErrorKind::Length { min, max, .. } => {
+                2 + usize::from(min.is_some()) + usize::from(max.is_some())
+            }
+            ErrorKind::Pattern { .. } | ErrorKind::Enum { .. } => 1,
+            ErrorKind::Format { .. } | ErrorKind::Range { .. } => 3,
+            ErrorKind::Forbidden { context } => usize::from(context.is_some()),
+        };
+        let mut map = serializer.serialize_map(Some(len))?;
+        match kind {
             ErrorKind::Syntax { line, column, .. } => {
                 map.serialize_entry("column", column)?;
                 map.serialize_entry("line", line)?;

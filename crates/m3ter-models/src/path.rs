@@ -15,6 +15,7 @@ use std::borrow::Cow;
 /// assert_eq!(root.member("name", "/name").to_pointer(), "/name");
 /// ```
 #[derive(Clone, Copy, Debug)]
+#[non_exhaustive]
 pub enum Path<'a> {
     /// The whole document (`""`).
     Root,
@@ -37,6 +38,10 @@ impl<'a> Path<'a> {
     /// RFC 6901 says, which `#[derive(Validate)]` writes when it expands). Below the root it is
     /// [`key`](Path::key).
     pub fn member(&'a self, key: &'static str, pointer: &'static str) -> Path<'a> {
+        debug_assert!(
+            pointer.starts_with('/') && (pointer[1..] == *key || key.contains(['~', '/'])),
+            "{pointer:?} is not the pointer of the member {key:?}"
+        );
         match self {
             Path::Root => Path::RootMember(key, pointer),
             _ => Path::Key(self, key),
@@ -62,7 +67,8 @@ impl<'a> Path<'a> {
         }
     }
 
-    /// The pointer's length in bytes (at most: an index is counted at its widest).
+    /// At least the pointer's length in bytes (a key is counted as if every character needed
+    /// escaping, an index at its widest), so that writing it never reallocates.
     fn pointer_len(&self) -> usize {
         match self {
             Path::Root => 0,

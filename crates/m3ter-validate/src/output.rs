@@ -29,7 +29,8 @@ pub fn json_line<W: Write + ?Sized>(
         valid: checked.errors.is_empty(),
         errors: &checked.errors,
     };
-    serde_json::to_writer(&mut *out, &line).map_err(io::Error::other)?;
+    // `From` keeps an I/O error's kind (a broken pipe stays a broken pipe).
+    serde_json::to_writer(&mut *out, &line).map_err(io::Error::from)?;
     out.write_all(b"\n")
 }
 

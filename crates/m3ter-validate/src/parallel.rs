@@ -83,6 +83,35 @@ mod tests {
     }
 
     #[test]
+    fn a_chunk_whose_worker_panics_is_worked_again_here() {
+        let main = std::thread::current().id();
+        let text: String = (1..=100).map(|i| format!("{i}\n")).collect();
+        let mut reader = Cursor::new(text.as_bytes());
+        let mut batches = Batches::new(&mut reader);
+        batches.max_lines = 30;
+        let mut seen = Vec::new();
+        let result = for_each_chunk(
+            &mut batches,
+            2,
+            |lines| {
+                // A worker thread panics on the chunk that holds line 42; this thread does not.
+                let has_42 = lines.iter().any(|l| l.number == 42);
+                assert!(
+                    !has_42 || std::thread::current().id() == main,
+                    "worker panics"
+                );
+                lines.iter().map(|l| l.number).collect::<Vec<_>>()
+            },
+            |numbers| {
+                seen.extend(numbers);
+                Ok(())
+            },
+        );
+        assert!(result.is_ok());
+        assert_eq!(seen, (1..=100).collect::<Vec<_>>());
+    }
+
+    #[test]
     fn a_sink_error_stops_the_run() {
         let mut reader = Cursor::new(&b"1\n2\n3\n"[..]);
         let mut batches = Batches::new(&mut reader);

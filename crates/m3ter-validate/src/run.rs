@@ -116,24 +116,24 @@ pub fn check_ndjson(
     parallel::for_each_chunk(
         batches,
         threads,
-        |lines: &[Line]| {
+        |lines: &[Line]| -> io::Result<(Vec<u8>, Totals)> {
             let mut rendered = Vec::with_capacity(lines.len() * 96);
             let mut counted = Totals::default();
             for line in lines {
                 let checked = check::check(&line.bytes, Some(line.number), report.rules);
                 counted.add(&checked);
-                // Writing into a Vec cannot fail.
-                let _ = emit(
+                emit(
                     &mut rendered,
                     report.source,
                     &checked,
                     report.format,
                     report.style,
-                );
+                )?;
             }
-            (rendered, counted)
+            Ok((rendered, counted))
         },
-        |(rendered, counted)| {
+        |chunk| {
+            let (rendered, counted) = chunk?;
             totals.merge(&counted);
             out.write_all(&rendered)
         },

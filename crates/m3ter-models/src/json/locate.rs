@@ -42,10 +42,16 @@ pub fn locate(text: &[u8], pointer: &str) -> Option<Location> {
 }
 
 impl Location {
-    /// The location of each of `pointers` in `text`, as [`locate`] gives it, in one read of the
-    /// text: O(text + pointers · depth) in time whatever the number of pointers (array indices
-    /// in canonical form, as RFC 6901 writes them). The read stops as soon as every pointer's
-    /// value is found, and compares keys without decoding them unless they hold an escape.
+    /// The location of each of `pointers` in `text`, in one read of the text: O(text + pointers ·
+    /// depth) in time whatever the number of pointers (array indices in canonical form, as
+    /// RFC 6901 writes them). The read stops as soon as every pointer's value is found, and
+    /// compares keys without decoding them unless they hold an escape.
+    ///
+    /// For a well-formed JSON document (any document validation reports errors on, other than
+    /// `syntax` errors) this is what [`locate`] gives for each pointer. Text that is not JSON is
+    /// read only up to its first fault: what was found before it stays, a pointer whose answer
+    /// lies past it is `None` (where `locate`, reading the text again for each pointer, may get
+    /// further).
     pub fn all(text: &[u8], pointers: &[&str]) -> Vec<Option<Location>> {
         if pointers.is_empty() {
             return Vec::new();
@@ -186,9 +192,10 @@ impl<'p> Trie<'p> {
     /// Adds `pointer`; the node it ends at.
     fn insert(&mut self, pointer: &'p str) -> usize {
         let mut node = 0;
-        // `/a/b` is the segments `a` and `b`; `` is none. (By hand: `str::split`'s searcher
-        // costs more to set up than these short pointers take to scan.)
-        let mut rest = pointer.strip_prefix('/');
+        // `/a/b` is the segments `a` and `b`; `` is none; as in `locate`, anything before the
+        // first `/` is ignored. (By hand: `str::split`'s searcher costs more to set up than these
+        // short pointers take to scan.)
+        let mut rest = pointer.find('/').map(|slash| &pointer[slash + 1..]);
         while let Some(tail) = rest {
             let (segment, next) = match tail.bytes().position(|b| b == b'/') {
                 Some(slash) => (&tail[..slash], Some(&tail[slash + 1..])),
@@ -673,7 +680,20 @@ mod tests {
             all.iter().map(|l| l.map(|l| l.len)).collect::<Vec<_>>(),
             [Some(8), Some(1)]
         );
-        // A pointer to a missing member needs the whole parent, so that read goes on and fails.
+        // A pointer to a missing member needs the whole parent, so that read goes on and fails
+        // at the fault (reading for `/nope` alone, `locate` gets further: see `Location::all`).
         assert_eq!(Location::all(text, &["/a", "/nope"])[1], None);
+    }
+
+    #[test]
+    fn a_pointer_without_a_leading_slash_reads_as_locate_reads_it() {
+        let text = br#"{"def": 1, "x": {"def": 2}}"#;
+        for pointer in ["x/def", "def", "x/", ""] {
+            assert_eq!(
+                Location::all(text, &[pointer]),
+                [locate(text, pointer)],
+                "{pointer:?}"
+            );
+        }
     }
 }

@@ -32,7 +32,7 @@ pub fn check(document: &Value, errors: &mut Vec<ValidationError>) {
     if let Err(violation) = check(bucket) {
         let path = Path::Root;
         errors.push(ValidationError::new(
-            path.key("bucketName").to_pointer(),
+            path.member("bucketName", "/bucketName").to_pointer(),
             ErrorKind::Format { format, violation },
         ));
     }
