@@ -253,10 +253,21 @@ fn numbers_beyond_i64_and_f64() {
         update("18446744073709551615"),
         type_error("an integer out of range")
     );
-    // serde_json reads an integer beyond u64 (and below i64) as a float.
-    assert_eq!(update("99999999999999999999"), type_error("a number"));
-    assert_eq!(update("-9223372036854775809"), type_error("a number"));
-    assert_eq!(update("1e300"), type_error("a number"));
+    // serde_json reads an integer beyond u64 (and below i64) as a float: still a whole number
+    // out of range, not merely "a number".
+    assert_eq!(
+        update("99999999999999999999"),
+        type_error("an integer out of range")
+    );
+    assert_eq!(
+        update("-9223372036854775809"),
+        type_error("an integer out of range")
+    );
+    assert_eq!(update("1e300"), type_error("an integer out of range"));
+    // A number with a fraction, or a whole number written as a float within range, is a number.
+    assert_eq!(update("1.5"), type_error("a number"));
+    assert_eq!(update("1.0"), type_error("a number"));
+    assert_eq!(update("-0.5"), type_error("a number"));
     // On create the member is forbidden whatever its value.
     let errors = create(with_version("99999999999999999999").as_bytes()).unwrap_err();
     assert_eq!(errors.as_slice()[0].code(), ErrorCode::Forbidden);

@@ -27,13 +27,27 @@ pub fn push_type_error(
     errors: &mut Vec<ValidationError>,
 ) {
     let mut actual = json_type_name(value);
-    if actual == "integer" && expected.starts_with("integer") {
+    if expected.starts_with("integer") && is_integral_beyond_i64(value, actual) {
         actual = "integer out of range";
     }
     errors.push(ValidationError::new(
         path.to_pointer(),
         ErrorKind::Type { expected, actual },
     ));
+}
+
+/// Whether `value` is a whole number that no 64-bit integer member takes: an integer that
+/// serde_json read as one (so only a `u64` above `i64::MAX` reaches here), or one it read as a
+/// float because it is beyond `u64` or below `i64::MIN` (`99999999999999999999`, `1e300`).
+fn is_integral_beyond_i64(value: &Value, name: &str) -> bool {
+    const TWO_TO_63: f64 = 9_223_372_036_854_775_808.0;
+    match value {
+        Value::Number(_) if name == "integer" => true,
+        Value::Number(n) => n
+            .as_f64()
+            .is_some_and(|f| f.is_finite() && f.fract() == 0.0 && f.abs() >= TWO_TO_63),
+        _ => false,
+    }
 }
 
 /// Reports that the member at `path` is missing.
