@@ -1,14 +1,16 @@
-//! NDJSON batches on all cores, in input order. The worker threads check a batch (and render
-//! their reports) while the calling thread reads the next batch, so that reading and writing do
-//! not hold the checks back.
+//! NDJSON batches on all cores, in input order. While the worker threads check a batch (and
+//! render its reports), the calling thread hands the previous batch's results to the sink and
+//! reads the next batch, so that neither reading nor writing holds the checks back.
 
 use std::io;
 
 use crate::input::{Batches, Line};
 
 /// Runs `work` over every line of `batches`: each batch split in `threads` chunks, each chunk on
-/// its own thread, while this thread reads the next batch. `sink` gets each chunk's result in
-/// input order. With `threads <= 1` everything runs on this thread.
+/// its own thread, while this thread gives the previous batch's results to `sink` and reads the
+/// next batch. `sink` gets each chunk's result in input order. With `threads <= 1` everything
+/// runs on this thread. A `sink` error ends the run (after the workers of the batch in hand
+/// finish); an error reading a batch ends it once the results before it are given to `sink`.
 ///
 /// A worker cannot panic on input (validation never panics); should one, its chunk is worked
 /// again on this thread rather than lost.
@@ -19,31 +21,50 @@ pub fn for_each_chunk<R: Send>(
     mut sink: impl FnMut(R) -> io::Result<()>,
 ) -> io::Result<()> {
     let mut current = batches.next_batch()?;
+    // The previous batch's results, not yet given to the sink.
+    let mut pending: Vec<R> = Vec::new();
     while let Some(batch) = current {
         if threads <= 1 || batch.len() < 2 {
+            for result in pending.drain(..) {
+                sink(result)?;
+            }
             sink(work(&batch))?;
             current = batches.next_batch()?;
             continue;
         }
         let chunk = batch.len().div_ceil(threads);
         let work = &work;
-        let (results, next) = std::thread::scope(|scope| {
+        let (results, written, next) = std::thread::scope(|scope| {
             let handles: Vec<_> = batch
                 .chunks(chunk)
                 .map(|lines| scope.spawn(move || work(lines)))
                 .collect();
-            let next = batches.next_batch();
+            let written = pending.drain(..).try_for_each(&mut sink);
+            let next = match written {
+                Ok(()) => batches.next_batch(),
+                Err(_) => Ok(None),
+            };
             let results: Vec<R> = handles
                 .into_iter()
                 .zip(batch.chunks(chunk))
                 .map(|(handle, lines)| handle.join().unwrap_or_else(|_| work(lines)))
                 .collect();
-            (results, next)
+            (results, written, next)
         });
-        for result in results {
-            sink(result)?;
-        }
-        current = next?;
+        written?;
+        pending = results;
+        current = match next {
+            Ok(next) => next,
+            Err(error) => {
+                for result in pending.drain(..) {
+                    sink(result)?;
+                }
+                return Err(error);
+            }
+        };
+    }
+    for result in pending {
+        sink(result)?;
     }
     Ok(())
 }
