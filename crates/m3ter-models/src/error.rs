@@ -7,7 +7,7 @@ use std::fmt;
 
 use serde::Serialize;
 use serde::ser::SerializeStruct;
-use serde_json::{Map, Value, json};
+use serde_json::{Map, Value};
 
 use crate::rules::number::Number;
 
@@ -215,50 +215,12 @@ impl ErrorKind {
     }
 
     /// The parameters of the error, as a JSON object (`min`, `max`, `actual`, `pattern`, ...),
-    /// keys inserted in sorted order (so a map that keeps insertion order sorts them too).
+    /// keys in sorted order (also in a map that keeps insertion order). The same object that
+    /// serializing the error writes under `params`.
     pub fn params(&self) -> Map<String, Value> {
-        let value = match self {
-            ErrorKind::Syntax { line, column, .. } => json!({"column": column, "line": line}),
-            ErrorKind::Type { expected, actual } => json!({"actual": actual, "expected": expected}),
-            ErrorKind::Required | ErrorKind::UnknownField => json!({}),
-            ErrorKind::Length {
-                unit,
-                min,
-                max,
-                actual,
-            } => {
-                let mut map = Map::new();
-                map.insert("actual".into(), (*actual).into());
-                if let Some(max) = max {
-                    map.insert("max".into(), (*max).into());
-                }
-                if let Some(min) = min {
-                    map.insert("min".into(), (*min).into());
-                }
-                map.insert("unit".into(), unit.noun().into());
-                return map;
-            }
-            ErrorKind::Pattern { pattern } => json!({"pattern": pattern}),
-            ErrorKind::Format { format, violation } => json!({
-                "expected": violation.expected,
-                "format": format,
-                "part": violation.part,
-            }),
-            ErrorKind::Enum { allowed } => json!({"allowed": allowed}),
-            ErrorKind::Forbidden { context } => match context {
-                Some(context) => json!({"context": context}),
-                None => json!({}),
-            },
-            ErrorKind::Range {
-                bound,
-                limit,
-                actual,
-            } => {
-                json!({"actual": actual.to_json(), "bound": bound.keyword(), "limit": limit.to_json()})
-            }
-        };
-        match value {
-            Value::Object(map) => map,
+        // Serializing a map of strings and numbers into a `Value` cannot fail.
+        match serde_json::to_value(Params(self)) {
+            Ok(Value::Object(map)) => map,
             _ => Map::new(),
         }
     }
@@ -636,25 +598,48 @@ mod tests {
     }
 
     #[test]
-    fn serialized_errors_carry_the_same_message_and_params_as_the_accessors() {
-        for kind in kinds() {
+    fn every_kind_serializes_its_documented_params_in_sorted_key_order() {
+        let expected = [
+            r#"{"column":14,"line":3}"#,
+            r#"{"actual":"null","expected":"string"}"#,
+            r#"{}"#,
+            r#"{}"#,
+            r#"{"actual":0,"max":200,"min":1,"unit":"characters"}"#,
+            r#"{"actual":4,"max":3,"unit":"items"}"#,
+            r#"{"actual":2,"min":3,"unit":"characters"}"#,
+            r#"{"pattern":"^[a-z]+$"}"#,
+            r#"{"expected":"exactly 12 ASCII digits","format":"aws-iam-role-arn","part":"account_id"}"#,
+            r#"{"allowed":["S3","GCS"]}"#,
+            r#"{"context":"create"}"#,
+            r#"{}"#,
+            r#"{"actual":10.5,"bound":"exclusiveMaximum","limit":10}"#,
+        ];
+        let kinds = kinds();
+        assert_eq!(kinds.len(), expected.len());
+        for (kind, params) in kinds.into_iter().zip(expected) {
             let error = ValidationError::new("/a~1b", kind.clone());
-            let text = serde_json::to_string(&error).unwrap_or_default();
-            let expected = json!({
-                "path": "/a~1b",
-                "code": error.code().as_str(),
-                "message": error.message(),
-                "params": error.params(),
-            });
+            // Streamed, as the CLI writes it, and built, as `params()` gives it.
             assert_eq!(
-                serde_json::from_str::<Value>(&text).ok(),
-                Some(expected),
+                serde_json::to_string(&Params(&kind)).ok().as_deref(),
+                Some(params),
                 "{kind:?}"
             );
-            // The keys of the parameters come in the order the map gives them.
             assert_eq!(
-                serde_json::to_string(&Params(&kind)).ok(),
-                serde_json::to_string(&error.params()).ok(),
+                serde_json::to_string(&error.params()).ok().as_deref(),
+                Some(params),
+                "{kind:?}"
+            );
+            let text = serde_json::to_string(&error).unwrap_or_default();
+            let prefix = format!(r#"{{"path":"/a~1b","code":"{}","message":"#, kind.code());
+            assert!(text.starts_with(&prefix), "{text}");
+            assert!(
+                text.ends_with(&format!(r#","params":{params}}}"#)),
+                "{text}"
+            );
+            let parsed: Option<Value> = serde_json::from_str(&text).ok();
+            assert_eq!(
+                parsed.as_ref().and_then(|v| v["message"].as_str()),
+                Some(error.message().as_str()),
                 "{kind:?}"
             );
         }

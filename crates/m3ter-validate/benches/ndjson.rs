@@ -74,47 +74,16 @@ fn cli(input: &[u8], threads: usize) -> usize {
     totals.invalid
 }
 
-/// The same batches on the same threads (`parallel::for_each_chunk`), each line parsed to a
-/// `serde_json::Value` and nothing else.
-fn parse_only(input: &[u8], threads: usize) -> usize {
-    let mut reader = Cursor::new(input);
-    let mut batches = Batches::new(&mut reader);
-    let mut objects = 0;
-    parallel::for_each_chunk(
-        &mut batches,
-        threads,
-        |lines: &[Line]| {
-            lines
-                .iter()
-                .filter(|line| serde_json::from_slice::<serde_json::Value>(&line.bytes).is_ok())
-                .count()
-        },
-        |ok| {
-            objects += ok;
-            Ok(())
-        },
-    )
-    .unwrap();
-    objects
-}
-
-/// The same, each line parsed into the typed create request (serde's derived `Deserialize`,
-/// no validation): the floor of a parse that must also read the members into their types.
-fn parse_only_typed(input: &[u8], threads: usize) -> usize {
+/// The same batches on the same threads (`parallel::for_each_chunk`), each line only parsed by
+/// `parses`; how many lines it took.
+fn count_parsed(input: &[u8], threads: usize, parses: impl Fn(&[u8]) -> bool + Sync) -> usize {
     let mut reader = Cursor::new(input);
     let mut batches = Batches::new(&mut reader);
     let mut parsed = 0;
     parallel::for_each_chunk(
         &mut batches,
         threads,
-        |lines: &[Line]| {
-            lines
-                .iter()
-                .filter(|line| {
-                    serde_json::from_slice::<CreateExportDestinationRequest>(&line.bytes).is_ok()
-                })
-                .count()
-        },
+        |lines: &[Line]| lines.iter().filter(|line| parses(&line.bytes)).count(),
         |ok| {
             parsed += ok;
             Ok(())
@@ -122,6 +91,21 @@ fn parse_only_typed(input: &[u8], threads: usize) -> usize {
     )
     .unwrap();
     parsed
+}
+
+/// Each line parsed to a `serde_json::Value` and nothing else.
+fn parse_only(input: &[u8], threads: usize) -> usize {
+    count_parsed(input, threads, |bytes| {
+        serde_json::from_slice::<serde_json::Value>(bytes).is_ok()
+    })
+}
+
+/// Each line parsed into the typed create request (serde's derived `Deserialize`, no
+/// validation): the floor of a parse that must also read the members into their types.
+fn parse_only_typed(input: &[u8], threads: usize) -> usize {
+    count_parsed(input, threads, |bytes| {
+        serde_json::from_slice::<CreateExportDestinationRequest>(bytes).is_ok()
+    })
 }
 
 fn ndjson(c: &mut Criterion) {
