@@ -393,11 +393,10 @@ impl Serialize for Message<'_> {
 /// in the same order (sorted, whether or not serde_json keeps insertion order).
 struct Params<'a>(&'a ErrorKind);
 
-impl Serialize for Params<'_> {
-    fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
-        use serde::ser::SerializeMap;
-        let kind = self.0;
-        let len = match kind {
+impl Params<'_> {
+    /// How many parameters `serialize` writes (a serializer may need the count first).
+    fn len(&self) -> usize {
+        match self.0 {
             ErrorKind::Syntax { .. } | ErrorKind::Type { .. } => 2,
             ErrorKind::Required | ErrorKind::UnknownField => 0,
             ErrorKind::Length { min, max, .. } => {
@@ -406,8 +405,15 @@ impl Serialize for Params<'_> {
             ErrorKind::Pattern { .. } | ErrorKind::Enum { .. } => 1,
             ErrorKind::Format { .. } | ErrorKind::Range { .. } => 3,
             ErrorKind::Forbidden { context } => usize::from(context.is_some()),
-        };
-        let mut map = serializer.serialize_map(Some(len))?;
+        }
+    }
+}
+
+impl Serialize for Params<'_> {
+    fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        use serde::ser::SerializeMap;
+        let kind = self.0;
+        let mut map = serializer.serialize_map(Some(self.len()))?;
         match kind {
             ErrorKind::Syntax { line, column, .. } => {
                 map.serialize_entry("column", column)?;
@@ -618,6 +624,13 @@ mod tests {
         assert_eq!(kinds.len(), expected.len());
         for (kind, params) in kinds.into_iter().zip(expected) {
             let error = ValidationError::new("/a~1b", kind.clone());
+            // The count announced before the entries is the count written.
+            let written: Option<Value> = serde_json::from_str(params).ok();
+            assert_eq!(
+                written.as_ref().and_then(Value::as_object).map(Map::len),
+                Some(Params(&kind).len()),
+                "{kind:?}"
+            );
             // Streamed, as the CLI writes it, and built, as `params()` gives it.
             assert_eq!(
                 serde_json::to_string(&Params(&kind)).ok().as_deref(),

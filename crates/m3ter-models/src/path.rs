@@ -23,9 +23,9 @@ pub enum Path<'a> {
     Key(&'a Path<'a>, &'a str),
     /// An item of an array.
     Index(&'a Path<'a>, usize),
-    /// A member of the whole document with its pointer written in advance (`"name"`,
-    /// `"/name"`): an error there borrows the pointer instead of building one.
-    RootMember(&'static str, &'static str),
+    /// A member of the whole document, by its pointer written in advance (`"/name"`): an error
+    /// there borrows the pointer instead of building one.
+    RootMember(&'static str),
 }
 
 impl<'a> Path<'a> {
@@ -43,7 +43,7 @@ impl<'a> Path<'a> {
             "{pointer:?} is not the pointer of the member {key:?}"
         );
         match self {
-            Path::Root => Path::RootMember(key, pointer),
+            Path::Root => Path::RootMember(pointer),
             _ => Path::Key(self, key),
         }
     }
@@ -58,7 +58,7 @@ impl<'a> Path<'a> {
     pub fn to_pointer(&self) -> Cow<'static, str> {
         match self {
             Path::Root => Cow::Borrowed(""),
-            Path::RootMember(_, pointer) => Cow::Borrowed(pointer),
+            Path::RootMember(pointer) => Cow::Borrowed(pointer),
             _ => {
                 let mut out = String::with_capacity(self.pointer_len());
                 self.write_pointer(&mut out);
@@ -72,7 +72,7 @@ impl<'a> Path<'a> {
     fn pointer_len(&self) -> usize {
         match self {
             Path::Root => 0,
-            Path::RootMember(_, pointer) => pointer.len(),
+            Path::RootMember(pointer) => pointer.len(),
             Path::Key(parent, key) => parent.pointer_len() + 1 + 2 * key.len(),
             Path::Index(parent, _) => parent.pointer_len() + 21,
         }
@@ -81,7 +81,7 @@ impl<'a> Path<'a> {
     fn write_pointer(&self, out: &mut String) {
         match self {
             Path::Root => {}
-            Path::RootMember(_, pointer) => out.push_str(pointer),
+            Path::RootMember(pointer) => out.push_str(pointer),
             Path::Key(parent, key) => {
                 parent.write_pointer(out);
                 out.push('/');
