@@ -1,7 +1,9 @@
 //! Checking one document: its errors, and (for people) where each one is in the text.
 
-use m3ter_models::json::{self, Location, Operation, Profile};
+use m3ter_models::json::{Location, Operation, Profile};
 use m3ter_models::{ErrorCode, ErrorKind, ValidationError};
+
+use crate::lean;
 
 /// What to check against.
 #[derive(Clone, Copy)]
@@ -54,10 +56,7 @@ const BEFORE: usize = 60;
 /// `rules.locate`, the errors come in source order (line, then column; errors at the same place
 /// in the order they were found).
 pub fn check(bytes: &[u8], line: Option<usize>, rules: Rules) -> Checked {
-    let errors = match json::validate(bytes, rules.operation, rules.profile) {
-        Ok(()) => Vec::new(),
-        Err(errors) => errors.into_vec(),
-    };
+    let errors = lean::validate(bytes, rules.operation, rules.profile);
     if !rules.locate || errors.is_empty() {
         return Checked {
             line,

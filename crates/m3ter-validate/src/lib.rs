@@ -8,6 +8,7 @@ pub mod args;
 pub mod check;
 pub mod escape;
 pub mod input;
+pub mod lean;
 pub mod output;
 pub mod parallel;
 pub mod run;

@@ -1,0 +1,154 @@
+//! The CLI's lean check (`lean::validate`, which does not build unknown members' values) gives
+//! exactly the library's errors (`json::validate`), on documents with every JSON shape at every
+//! member, for both operations and both profiles; and it really leaves those values out.
+
+#![allow(clippy::unwrap_used, clippy::expect_used, clippy::panic)] // A test fails by panicking.
+
+use std::path::Path;
+
+use m3ter_models::json::{self, Operation, Profile};
+use m3ter_models::{CreateExportDestinationRequest, Describe};
+use m3ter_validate::lean;
+use serde_json::{Value, json};
+
+const CREATE: &str = r#"{"name": "n", "code": "c", "bucketName": "abc", "iamRoleArn": "arn:aws:iam::922609978421:role/R"}"#;
+
+/// JSON text of values of every shape, including ones that are syntax errors in any place.
+fn shapes() -> Vec<String> {
+    let mut shapes: Vec<String> = [
+        "null",
+        "true",
+        "0",
+        "-1",
+        "1.5",
+        "1.0",
+        "1e400",
+        "18446744073709551616",
+        "\"\"",
+        "\"S3\"",
+        "\"GCS\"",
+        "\"TIME_FIRST\"",
+        "\"a{[b\"",
+        "\"Acme_Bucket\"",
+        "\"arn:aws:iam::922609978421:role/R\"",
+        "[]",
+        "[0, 1, 2]",
+        "[\"x\", {\"a\": [null]}]",
+        "[1e400]",
+        "{}",
+        "{\"a\": 1}",
+        "{\"a\": 1, \"a\": 2}",
+        "{\"a\": {\"a\": 1}}",
+        "[{\"k\": 1, \"k\": 2}]",
+        "{\"k\": [1, {\"x\": \"y\", \"x\": \"z\"}]}",
+        "\"\\ud800\"",
+    ]
+    .iter()
+    .map(|s| (*s).to_owned())
+    .collect();
+    shapes.push(format!("{}1{}", "[".repeat(126), "]".repeat(126)));
+    shapes.push(format!("{}1{}", "[".repeat(130), "]".repeat(130)));
+    shapes
+}
+
+const MEMBERS: [&str; 11] = [
+    "name",
+    "code",
+    "bucketName",
+    "iamRoleArn",
+    "destinationType",
+    "partitionOrder",
+    "prefix",
+    "version",
+    "colour",
+    "",
+    "a/b~c",
+];
+
+fn assert_same(bytes: &[u8]) {
+    for operation in Operation::ALL {
+        for profile in [Profile::Default, Profile::Strict] {
+            let expected = match json::validate(bytes, operation, profile) {
+                Ok(()) => Vec::new(),
+                Err(errors) => errors.into_vec(),
+            };
+            let lean = lean::validate(bytes, operation, profile);
+            assert_eq!(
+                lean,
+                expected,
+                "{operation:?} {profile:?} {}",
+                String::from_utf8_lossy(bytes)
+            );
+        }
+    }
+}
+
+#[test]
+fn every_shape_at_every_member_gives_the_library_errors() {
+    let base: Value = serde_json::from_str(CREATE).unwrap();
+    let mut checked = 0;
+    for shape in shapes() {
+        for member in MEMBERS {
+            // Added to (or replacing a member of) a valid document, as text.
+            let mut without = base.as_object().unwrap().clone();
+            without.remove(member);
+            let rest = serde_json::to_string(&Value::Object(without)).unwrap();
+            let key = serde_json::to_string(member).unwrap();
+            let document = format!("{{{key}: {shape}, {}", &rest[1..]);
+            assert_same(document.as_bytes());
+            // With a second member of another shape after it.
+            let document = format!("{{{key}: {shape}, \"extra\": [{shape}], {}", &rest[1..]);
+            assert_same(document.as_bytes());
+            checked += 2;
+        }
+        // The shape as the whole document, and inside an array.
+        assert_same(shape.as_bytes());
+        assert_same(format!("[{shape}]").as_bytes());
+        // A duplicate of a known member after it.
+        assert_same(format!("{{\"name\": {shape}, \"code\": \"c\", \"name\": \"n\"}}").as_bytes());
+    }
+    assert!(checked > 500);
+}
+
+#[test]
+fn the_examples_and_fuzz_regressions_give_the_library_errors() {
+    let root = Path::new(env!("CARGO_MANIFEST_DIR")).join("../..");
+    let mut files = 0;
+    for dir in [
+        "examples/create",
+        "examples/update",
+        "tests/fixtures/fuzz-regressions/json_validate",
+    ] {
+        for entry in std::fs::read_dir(root.join(dir)).unwrap() {
+            let path = entry.unwrap().path();
+            if path.extension().is_some_and(|e| e == "md") {
+                continue;
+            }
+            assert_same(&std::fs::read(&path).unwrap());
+            files += 1;
+        }
+    }
+    let ndjson = std::fs::read_to_string(root.join("examples/requests.ndjson")).unwrap();
+    for line in ndjson.lines() {
+        assert_same(line.as_bytes());
+        files += 1;
+    }
+    assert!(files >= 6, "{files}");
+}
+
+#[test]
+fn unknown_members_and_wrong_types_are_read_but_not_kept() {
+    let mut body =
+        String::from(r#"{"bucketName": "abc", "iamRoleArn": "arn:aws:iam::922609978421:role/R""#);
+    body.push_str(", \"extra\": [");
+    body.push_str(&"0,".repeat(100_000));
+    body.push_str("{\"deep\": [\"x\"]}], \"name\": [1, 2, 3], \"code\": {\"a\": \"b\"}}");
+    let kind = &<CreateExportDestinationRequest as Describe>::KIND;
+    let document = lean::parse(body.as_bytes(), kind).unwrap();
+    assert_eq!(document["extra"], Value::Null);
+    assert_eq!(document["name"], json!([]));
+    assert_eq!(document["code"], json!({}));
+    assert_eq!(document["bucketName"], json!("abc"));
+    // The errors are still every error, with the library's paths and codes.
+    assert_same(body.as_bytes());
+}
