@@ -60,7 +60,8 @@ fn cli(input: &[u8], threads: usize) -> usize {
         rules: Rules {
             operation: Operation::Create,
             profile: Profile::Default,
-            locate: false,
+            // As the binary: `--format json` errors carry their line and column.
+            locate: true,
         },
         format: Format::Json,
         style: Style { color: false },
