@@ -115,3 +115,28 @@ impl Args {
         }
     }
 }
+
+#[cfg(test)]
+#[allow(clippy::panic)] // A test fails by panicking.
+mod tests {
+    use std::ffi::OsStr;
+
+    use super::*;
+
+    fn color(args: &[&str], terminal: bool, no_color: Option<&str>) -> bool {
+        let args =
+            Args::try_parse_from(std::iter::once("m3ter-validate").chain(args.iter().copied()));
+        args.map(|a| a.color(terminal, no_color.map(OsStr::new)))
+            .unwrap_or_else(|e| panic!("{e}"))
+    }
+
+    #[test]
+    fn color_auto_is_a_terminal_without_no_color() {
+        assert!(color(&[], true, None));
+        assert!(color(&[], true, Some("")), "an empty NO_COLOR is unset");
+        assert!(!color(&[], true, Some("1")));
+        assert!(!color(&[], false, None));
+        assert!(color(&["--color", "always"], false, Some("1")));
+        assert!(!color(&["--color", "never"], true, None));
+    }
+}
