@@ -29,6 +29,11 @@ macro_rules! formats {
                 match self { $(Format::$variant => $name,)* }
             }
 
+            /// The name of the format's variant (`AwsIamRoleArn`), for code that names it.
+            pub const fn ident(self) -> &'static str {
+                match self { $(Format::$variant => stringify!($variant),)* }
+            }
+
             /// What the format is, in words.
             pub const fn about(self) -> &'static str {
                 match self { $(Format::$variant => $about,)* }

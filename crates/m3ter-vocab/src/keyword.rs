@@ -65,6 +65,8 @@ impl Types {
     pub const STRING: Types = Types(JsonType::String.bit());
     /// Integers and other numbers.
     pub const NUMBER: Types = Types(JsonType::Integer.bit() | JsonType::Number.bit());
+    /// `true` and `false`.
+    pub const BOOLEAN: Types = Types(JsonType::Boolean.bit());
     /// Arrays.
     pub const ARRAY: Types = Types(JsonType::Array.bit());
     /// Objects.
@@ -75,6 +77,11 @@ impl Types {
     /// The union of two sets.
     pub const fn or(self, other: Types) -> Types {
         Types(self.0 | other.0)
+    }
+
+    /// Whether the two sets share a type.
+    pub const fn intersects(self, other: Types) -> bool {
+        self.0 & other.0 != 0
     }
 
     /// Whether `ty` is in the set.
@@ -93,6 +100,7 @@ impl Types {
             Types::STRING => "strings",
             Types::NUMBER => "numbers",
             Types::ARRAY => "arrays",
+            Types::BOOLEAN => "booleans",
             Types::OBJECT => "objects",
             Types::ANY => "any value",
             _ => "these types",
@@ -176,6 +184,11 @@ macro_rules! vocabulary {
             /// Where the keyword may be written.
             pub const fn level(self) -> Level {
                 match self { $(Keyword::$variant => Level::$level,)* }
+            }
+
+            /// The name of the keyword's slot in [`Constraints`](crate::Constraints) (`min_length`).
+            pub const fn slot_name(self) -> &'static str {
+                match self { $(Keyword::$variant => stringify!($slot),)* }
             }
 
             /// The keyword of a `#[spec]` name.

@@ -11,6 +11,8 @@
 //!   example, invalid examples).
 //! - [`pointer`]: RFC 6901 JSON Pointer escaping, once.
 //! - [`Number`]: a number as the range keywords hold it.
+//! - [`pattern`]: the dialect rule for `pattern` (what may be written), once for the generator
+//!   and the derive.
 //!
 //! Consumers match [`Keyword`] and [`Format`] exhaustively, without a catch-all arm, so adding a
 //! variant does not compile until every site that gives it meaning handles it
@@ -33,6 +35,7 @@ pub mod constraints;
 pub mod format;
 pub mod keyword;
 pub mod number;
+pub mod pattern;
 pub mod pointer;
 mod table;
 

@@ -4,7 +4,12 @@
 use std::borrow::Cow;
 
 /// Appends `segment` to `out`, escaped for a JSON Pointer (without the leading `/`).
+#[inline]
 pub fn push_escaped(out: &mut String, segment: &str) {
+    if !segment.bytes().any(|b| b == b'~' || b == b'/') {
+        out.push_str(segment);
+        return;
+    }
     for c in segment.chars() {
         match c {
             '~' => out.push_str("~0"),

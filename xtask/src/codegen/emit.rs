@@ -4,6 +4,7 @@
 //! so it compiles in any crate that depends on `m3ter-models`.
 
 use proc_macro2::{Ident, Literal, Span, TokenStream};
+use m3ter_vocab::Param;
 use quote::quote;
 
 use super::ir::{Enum, Field, Item, Keywords, Module, NumberLit, Operation, Presence, Struct, Ty};
@@ -146,47 +147,36 @@ fn field(f: &Field) -> TokenStream {
 }
 
 /// The `#[spec(...)]` keywords of `k`.
+/// The `#[spec]` keywords of `k`, in the vocabulary's table order, each written by the kind of
+/// its parameter (so a new keyword of an existing kind needs nothing here).
 fn keywords(k: &Keywords) -> Vec<TokenStream> {
-    let mut out = Vec::new();
-    let count = |n: u64| Literal::u64_unsuffixed(n);
-    if let Some(n) = k.min_length.map(count) {
-        out.push(quote!(min_length = #n));
-    }
-    if let Some(n) = k.max_length.map(count) {
-        out.push(quote!(max_length = #n));
-    }
-    if let Some(p) = &k.pattern {
-        out.push(quote!(pattern = #p));
-    }
-    if let Some(f) = &k.format {
-        out.push(quote!(format = #f));
-    }
-    for (name, value) in [
-        ("minimum", k.minimum),
-        ("maximum", k.maximum),
-        ("exclusive_minimum", k.exclusive_minimum),
-        ("exclusive_maximum", k.exclusive_maximum),
-    ] {
-        if let Some(value) = value {
-            let name = Ident::new(name, Span::call_site());
-            let value = number(value);
-            out.push(quote!(#name = #value));
-        }
-    }
-    if let Some(n) = k.min_items.map(count) {
-        out.push(quote!(min_items = #n));
-    }
-    if let Some(n) = k.max_items.map(count) {
-        out.push(quote!(max_items = #n));
-    }
-    if let Some(items) = &k.items {
-        let inner = keywords(items);
-        out.push(quote!(items(#(#inner),*)));
-    }
-    if k.nested {
-        out.push(quote!(nested));
-    }
-    out
+    k.iter()
+        .map(|(keyword, param)| {
+            let name = Ident::new(keyword.spec_name(), Span::call_site());
+            match param {
+                Param::Count(n) => {
+                    let n = Literal::u64_unsuffixed(*n);
+                    quote!(#name = #n)
+                }
+                Param::Number(n) => {
+                    let n = number(*n);
+                    quote!(#name = #n)
+                }
+                Param::Text(text) => quote!(#name = #text),
+                Param::Format(format) => {
+                    let format = format.name();
+                    quote!(#name = #format)
+                }
+                Param::Items(items) => {
+                    let inner = keywords(items);
+                    quote!(#name(#(#inner),*))
+                }
+                Param::Flag(()) => quote!(#name),
+                Param::Context(Some(context)) => quote!(#name = #context),
+                Param::Context(None) => quote!(#name),
+            }
+        })
+        .collect()
 }
 
 fn number(n: NumberLit) -> TokenStream {

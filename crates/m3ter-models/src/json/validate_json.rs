@@ -4,7 +4,9 @@
 
 use serde_json::{Map, Value};
 
-use crate::error::{ErrorKind, FormatViolation, ValidationError, ValidationErrors};
+use m3ter_vocab::Format;
+
+use crate::error::{ErrorKind, ValidationError, ValidationErrors};
 use crate::path::Path;
 use crate::rules::push_type_error;
 
@@ -85,18 +87,20 @@ impl ValidateJson for Value {
 /// A string with a format (its Rust type parses only values of that format).
 fn formatted(
     value: &Value,
-    format: &'static str,
-    check: fn(&str) -> Result<(), FormatViolation>,
+    format: Format,
     path: &Path<'_>,
     errors: &mut Vec<ValidationError>,
 ) {
     match value.as_str() {
         None => push_type_error(value, "string", path, errors),
         Some(text) => {
-            if let Err(violation) = check(text) {
+            if let Err(violation) = crate::formats::check(format, text) {
                 errors.push(ValidationError::new(
                     path.to_pointer(),
-                    ErrorKind::Format { format, violation },
+                    ErrorKind::Format {
+                        format: format.name(),
+                        violation,
+                    },
                 ));
             }
         }
@@ -109,7 +113,7 @@ impl ValidateJson for uuid::Uuid {
         value.is_string()
     }
     fn validate_json_at(value: &Value, path: &Path<'_>, errors: &mut Vec<ValidationError>) {
-        formatted(value, "uuid", crate::formats::uuid, path, errors);
+        formatted(value, Format::Uuid, path, errors);
     }
 }
 
@@ -119,7 +123,7 @@ impl<Tz: chrono::TimeZone> ValidateJson for chrono::DateTime<Tz> {
         value.is_string()
     }
     fn validate_json_at(value: &Value, path: &Path<'_>, errors: &mut Vec<ValidationError>) {
-        formatted(value, "date-time", crate::formats::date_time, path, errors);
+        formatted(value, Format::DateTime, path, errors);
     }
 }
 
