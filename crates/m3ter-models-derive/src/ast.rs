@@ -1,13 +1,13 @@
 //! Parse: `syn` input into a typed model of the container, its fields and their keywords.
 //! Every malformed attribute is recorded in [`Errors`] and parsing goes on.
 
+use m3ter_vocab::{
+    Constraints, Format, Keyword, Level, Number, Param, ParamKind, ParamValue, Repr, SetError,
+};
 use proc_macro2::Span;
 use syn::parse::ParseStream;
 use syn::punctuated::Punctuated;
 use syn::spanned::Spanned as _;
-use m3ter_vocab::{
-    Constraints, Format, Keyword, Level, Number, Param, ParamKind, ParamValue, Repr, SetError,
-};
 use syn::{
     Attribute, Data, DeriveInput, Expr, Fields, Ident, Lit, LitStr, Member, Meta, Token, Type,
 };
@@ -105,6 +105,11 @@ pub(crate) struct Field<'a> {
     pub(crate) serde_default: bool,
     /// `#[serde(skip)]` or `skip_deserializing`: the member is never read from JSON.
     pub(crate) skip_deserializing: bool,
+    /// `#[serde(deserialize_with = "...")]`: the path given, when it is a plain string.
+    pub(crate) deserialize_with: Option<String>,
+    /// serde reads the member some other way than by its one wire name and its type's own
+    /// `Deserialize` alone (`alias`, `with`): the typed parse is not proven exact.
+    pub(crate) custom_read: bool,
     pub(crate) keywords: Keywords,
     /// `#[doc]` and `#[serde]` attributes, copied to the JSON Schema shadow.
     pub(crate) passthrough: Vec<&'a Attribute>,
@@ -112,6 +117,8 @@ pub(crate) struct Field<'a> {
 
 pub(crate) struct Variant<'a> {
     pub(crate) ident: &'a Ident,
+    /// `#[serde(alias = "...")]`: serde also reads another name.
+    pub(crate) alias: bool,
     /// The wire string: serde's `rename`, else `rename_all` applied, else the Rust name.
     pub(crate) wire_name: String,
     pub(crate) passthrough: Vec<&'a Attribute>,
@@ -202,6 +209,7 @@ pub(crate) fn parse<'a>(input: &'a DeriveInput, errors: &mut Errors) -> Containe
                     .unwrap_or_else(|| variant.ident.to_string());
                 variants.push(Variant {
                     ident: &variant.ident,
+                    alias: serde_name_value(&variant.attrs, "alias"),
                     wire_name,
                     passthrough: passthrough(&variant.attrs),
                 });
@@ -253,6 +261,10 @@ fn parse_field<'a>(
         || serde_name_value(&field.attrs, "default");
     let skip_deserializing =
         serde_flag(&field.attrs, "skip") || serde_flag(&field.attrs, "skip_deserializing");
+    let deserialize_with = serde_string(&field.attrs, "deserialize_with");
+    let custom_read = serde_name_value(&field.attrs, "alias")
+        || serde_name_value(&field.attrs, "with")
+        || serde_name_value(&field.attrs, "deserialize_with") && deserialize_with.is_none();
     let mut keywords = Keywords::NONE;
     for attr in field.attrs.iter().filter(|a| a.path().is_ident("spec")) {
         let parsed = attr.parse_args_with(|input: ParseStream| {
@@ -270,6 +282,8 @@ fn parse_field<'a>(
         flatten,
         serde_default,
         skip_deserializing,
+        deserialize_with,
+        custom_read,
         keywords,
         passthrough: passthrough(&field.attrs),
     }
@@ -378,7 +392,9 @@ fn parse_param(
             if !input.peek(syn::token::Paren) {
                 return Err(syn::Error::new(
                     name.span(),
-                    format!("`{keyword}` takes keywords in parentheses: `{keyword}(max_length = 10)`"),
+                    format!(
+                        "`{keyword}` takes keywords in parentheses: `{keyword}(max_length = 10)`"
+                    ),
                 ));
             }
             let content;
@@ -441,7 +457,10 @@ fn parse_count(keyword: Keyword, input: ParseStream) -> syn::Result<u64> {
         Lit::Int(lit) => lit.base10_parse::<u64>().map_err(|_| {
             syn::Error::new(
                 lit.span(),
-                format!("`{keyword}` takes a non-negative integer up to {}", u64::MAX),
+                format!(
+                    "`{keyword}` takes a non-negative integer up to {}",
+                    u64::MAX
+                ),
             )
         }),
         other => Err(syn::Error::new(
@@ -482,7 +501,10 @@ fn parse_number(keyword: Keyword, input: ParseStream) -> syn::Result<Number> {
         Lit::Float(lit) => {
             let x = lit.base10_parse::<f64>()?;
             if !x.is_finite() {
-                return Err(syn::Error::new(lit.span(), format!("`{keyword}` takes a finite number")));
+                return Err(syn::Error::new(
+                    lit.span(),
+                    format!("`{keyword}` takes a finite number"),
+                ));
             }
             Ok(Number::Float(if negative { -x } else { x }))
         }

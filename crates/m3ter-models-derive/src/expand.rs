@@ -203,7 +203,8 @@ pub(crate) fn value_checks(
             Keyword::Nested => {
                 let Param::Flag(mark) = param else { continue };
                 // On the keyword, so that a type without `Validate` is reported where it is asked.
-                quote_spanned! {mark.name=> ::m3ter_models::Validate::validate_at(#value, &#path, __errors); }
+                let validate = quote_spanned! {mark.name=> ::m3ter_models::Validate::validate_at};
+                quote! { #validate(#value, &#path, __errors); }
             }
             Keyword::Forbidden if mode == Mode::Json => continue,
             Keyword::Forbidden => {

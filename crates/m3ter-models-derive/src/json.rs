@@ -40,12 +40,14 @@ pub(crate) fn validate_json_impl(container: &Container<'_>) -> TokenStream {
         Body::UnitEnum(_) => (quote!("string"), quote!(__value.is_string())),
     };
     let describe = describe_impl(container);
+    let exact = exact_typed_parse(container);
     quote! {
         #describe
 
         #[automatically_derived]
         impl ::m3ter_models::ValidateJson for #ident {
             const EXPECTED: &'static str = #expected;
+            const EXACT_TYPED_PARSE: bool = #exact;
 
             fn matches_type(__value: &::m3ter_models::__private::serde_json::Value) -> bool {
                 #matches
@@ -60,6 +62,58 @@ pub(crate) fn validate_json_impl(container: &Container<'_>) -> TokenStream {
             }
         }
     }
+}
+
+/// Whether serde's typed parse accepts exactly what the raw walk accepts, as far as the
+/// attributes prove it (`ValidateJson::EXACT_TYPED_PARSE`): unknown members refused, each member
+/// read by its one wire name with the helpers that make serde refuse `null` where the keywords
+/// do and read formats strictly, and each member type exact in turn.
+fn exact_typed_parse(container: &Container<'_>) -> TokenStream {
+    match &container.body {
+        Body::UnitEnum(variants) => {
+            let exact = variants.iter().all(|v| !v.alias);
+            quote!(#exact)
+        }
+        Body::Struct { fields, .. } => {
+            if !container.deny_unknown_fields {
+                return quote!(false);
+            }
+            let fields = fields
+                .iter()
+                .filter(|f| !f.skip_deserializing)
+                .map(field_exact);
+            quote!(true #(&& #fields)*)
+        }
+    }
+}
+
+fn field_exact(field: &Field<'_>) -> TokenStream {
+    if field.custom_read || field.flatten {
+        return quote!(false);
+    }
+    let (inner, optional) = present_type(field.ty);
+    let helper = field
+        .deserialize_with
+        .as_deref()
+        .map(|path| path.rsplit("::").next().unwrap_or(path));
+    let nullable = field.keywords.has(Keyword::Nullable);
+    let required = field.keywords.has(Keyword::Required);
+    let inner_exact = quote!(<#inner as ::m3ter_models::ValidateJson>::EXACT_TYPED_PARSE);
+    let exact = match (optional, nullable, required, helper) {
+        // Absent is `None`, `null` refused.
+        (true, false, _, Some("non_null")) => inner_exact,
+        (true, false, _, Some("non_null_formatted")) => quote!(true),
+        // `null` is `None`; absent refused by the helper (no `default`) when required.
+        (true, true, true, Some("nullable")) => inner_exact,
+        (true, true, true, Some("nullable_formatted")) => quote!(true),
+        // `null` and absent are both `None`.
+        (true, true, false, None | Some("nullable")) => inner_exact,
+        (true, true, false, Some("nullable_formatted")) => quote!(true),
+        (false, _, _, None) => inner_exact,
+        (false, _, _, Some("formatted")) => quote!(true),
+        _ => quote!(false),
+    };
+    exact
 }
 
 /// `Describe`: the same facts as data, for the proptest strategies.
@@ -175,6 +229,13 @@ fn struct_body(container: &Container<'_>, fields: &[Field<'_>]) -> TokenStream {
 
 /// The type of the value under one `Option`, which stands for "may be absent".
 pub(crate) fn present_type(ty: &Type) -> (&Type, bool) {
+    // A type passed through `macro_rules!` arrives in invisible delimiters.
+    if let Type::Group(group) = ty {
+        return present_type(&group.elem);
+    }
+    if let Type::Paren(paren) = ty {
+        return present_type(&paren.elem);
+    }
     if let Type::Path(path) = ty
         && path.qself.is_none()
         && let Some(last) = path.path.segments.last()

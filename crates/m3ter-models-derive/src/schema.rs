@@ -24,7 +24,10 @@ pub(crate) fn json_schema_impl(container: &Container<'_>) -> TokenStream {
     let shadow = format_ident!("__M3terSchemaShadow{}", ident);
     let attrs = &container.passthrough;
     let members = match &container.body {
-        Body::Struct { fields, named: true } => members(fields),
+        Body::Struct {
+            fields,
+            named: true,
+        } => members(fields),
         Body::Struct { .. } | Body::UnitEnum(_) => quote!(&[]),
     };
     let definition = match &container.body {
@@ -105,7 +108,8 @@ fn members(fields: &[Field<'_>]) -> TokenStream {
         .map(|field| {
             let wire = &field.wire_name;
             let (_, optional) = present_type(field.ty);
-            let required = field.keywords.has(Keyword::Required) || (!optional && !field.serde_default);
+            let required =
+                field.keywords.has(Keyword::Required) || (!optional && !field.serde_default);
             let nullable = field.keywords.has(Keyword::Nullable);
             let forbidden = field.keywords.has(Keyword::Forbidden);
             let constraints = constraints(&field.keywords);

@@ -132,7 +132,9 @@ pub mod __private {
     pub use crate::error::{RangeBound, ValidationError};
     pub use crate::path::Path;
     pub use crate::rules::*;
-    pub use crate::serde_helpers::{formatted, non_null, non_null_formatted, nullable};
+    pub use crate::serde_helpers::{
+        Formatted, formatted, non_null, non_null_formatted, nullable, nullable_formatted,
+    };
     pub use m3ter_vocab as vocab;
     pub use m3ter_vocab::Format;
 

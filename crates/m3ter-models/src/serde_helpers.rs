@@ -59,9 +59,7 @@ where
     crate::formats::check(T::FORMAT, &text)
         .ok()
         .and_then(|()| T::parse(&text))
-        .ok_or_else(|| {
-            serde::de::Error::custom(format_args!("not a valid {}", T::FORMAT.name()))
-        })
+        .ok_or_else(|| serde::de::Error::custom(format_args!("not a valid {}", T::FORMAT.name())))
 }
 
 /// [`formatted`] for an optional member that may be absent but not `null`.
@@ -71,4 +69,19 @@ where
     T: Formatted,
 {
     formatted(deserializer).map(Some)
+}
+
+/// [`formatted`] for a member that may be `null`.
+pub fn nullable_formatted<'de, D, T>(deserializer: D) -> Result<Option<T>, D::Error>
+where
+    D: Deserializer<'de>,
+    T: Formatted,
+{
+    struct Helper<T>(T);
+    impl<'de, T: Formatted> Deserialize<'de> for Helper<T> {
+        fn deserialize<D: Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
+            formatted(deserializer).map(Helper)
+        }
+    }
+    Option::<Helper<T>>::deserialize(deserializer).map(|v| v.map(|h| h.0))
 }

@@ -90,14 +90,14 @@ formats! {
         name: "gcs-bucket-name",
         about: "a Google Cloud Storage bucket name",
         valid: "acme-billing-exports",
-        invalid: ["Acme", "goog-exports", "ab", "a..b"],
+        invalid: ["Acme", "goog-exports", "-acme", "my-google-bucket", "192.168.5.4"],
     }
     /// An Amazon S3 bucket name, as S3 enforces it.
     S3BucketName {
         name: "s3-bucket-name",
         about: "an Amazon S3 bucket name",
         valid: "acme-billing-exports",
-        invalid: ["Acme", "ab", "a..b", "192.168.5.4", "xn--bucket"],
+        invalid: ["Acme", "-acme", "a..b", "192.168.5.4", "xn--bucket"],
     }
     /// A hyphenated UUID (`8-4-4-4-12` hexadecimal digits).
     Uuid {

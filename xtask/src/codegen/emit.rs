@@ -3,8 +3,8 @@
 //! The generated code names nothing but the core crate's public API (`::m3ter_models::...`),
 //! so it compiles in any crate that depends on `m3ter-models`.
 
-use proc_macro2::{Ident, Literal, Span, TokenStream};
 use m3ter_vocab::Param;
+use proc_macro2::{Ident, Literal, Span, TokenStream};
 use quote::quote;
 
 use super::ir::{Enum, Field, Item, Keywords, Module, NumberLit, Operation, Presence, Struct, Ty};
@@ -104,23 +104,50 @@ fn field(f: &Field) -> TokenStream {
     let name = ident(&f.rust_name);
     let wire = &f.wire_name;
     let ty = rust_type(&f.ty);
+    // A uuid or date-time member is read from exactly the strings of its format (the types'
+    // own parsers take other forms too), so the typed parse and the raw check agree.
+    let formatted = matches!(f.ty, Ty::Uuid | Ty::DateTime);
+    let helper = |base: &str| {
+        let suffix = if formatted { "_formatted" } else { "" };
+        format!("::m3ter_models::__private::{base}{suffix}")
+    };
     let (ty, serde) = match &f.presence {
+        Presence::Required if formatted => {
+            let with = "::m3ter_models::__private::formatted";
+            (
+                ty,
+                quote!(#[serde(rename = #wire, deserialize_with = #with)]),
+            )
+        }
         Presence::Required => (ty, quote!(#[serde(rename = #wire)])),
         // Present, possibly `null`: without `default`, serde reports it missing.
-        Presence::RequiredNullable => (
-            quote!(::std::option::Option<#ty>),
-            quote!(#[serde(rename = #wire, deserialize_with = "::m3ter_models::__private::nullable")]),
-        ),
+        Presence::RequiredNullable => {
+            let with = helper("nullable");
+            (
+                quote!(::std::option::Option<#ty>),
+                quote!(#[serde(rename = #wire, deserialize_with = #with)]),
+            )
+        }
         // Absent is `None`; `null` is a type error unless the schema allows it.
-        Presence::Optional | Presence::Forbidden { .. } if !f.nullable => (
-            quote!(::std::option::Option<#ty>),
-            quote!(#[serde(
-                rename = #wire,
-                default,
-                skip_serializing_if = "::std::option::Option::is_none",
-                deserialize_with = "::m3ter_models::__private::non_null"
-            )]),
-        ),
+        Presence::Optional | Presence::Forbidden { .. } if !f.nullable => {
+            let with = helper("non_null");
+            (
+                quote!(::std::option::Option<#ty>),
+                quote!(#[serde(
+                    rename = #wire,
+                    default,
+                    skip_serializing_if = "::std::option::Option::is_none",
+                    deserialize_with = #with
+                )]),
+            )
+        }
+        Presence::Optional | Presence::Forbidden { .. } if formatted => {
+            let with = helper("nullable");
+            (
+                quote!(::std::option::Option<#ty>),
+                quote!(#[serde(rename = #wire, default, skip_serializing_if = "::std::option::Option::is_none", deserialize_with = #with)]),
+            )
+        }
         Presence::Optional | Presence::Forbidden { .. } => (
             quote!(::std::option::Option<#ty>),
             quote!(#[serde(rename = #wire, default, skip_serializing_if = "::std::option::Option::is_none")]),

@@ -348,7 +348,7 @@ pub struct ExportDestinationResponse {
         rename = "dtCreated",
         default,
         skip_serializing_if = "::std::option::Option::is_none",
-        deserialize_with = "::m3ter_models::__private::non_null"
+        deserialize_with = "::m3ter_models::__private::non_null_formatted"
     )]
     pub dt_created: ::std::option::Option<
         ::m3ter_models::types::DateTime<::m3ter_models::types::Utc>,
@@ -358,7 +358,7 @@ pub struct ExportDestinationResponse {
         rename = "dtLastModified",
         default,
         skip_serializing_if = "::std::option::Option::is_none",
-        deserialize_with = "::m3ter_models::__private::non_null"
+        deserialize_with = "::m3ter_models::__private::non_null_formatted"
     )]
     pub dt_last_modified: ::std::option::Option<
         ::m3ter_models::types::DateTime<::m3ter_models::types::Utc>,
