@@ -20,8 +20,11 @@ struct Plain {
     gone: Option<String>,
 }
 
+/// Each error's pointer and code.
+type Codes = Vec<(String, ErrorCode)>;
+
 /// The codes `from_slice` and `validate_json` give for `text`.
-fn verdicts<T>(text: &str) -> (Vec<(String, ErrorCode)>, Vec<(String, ErrorCode)>)
+fn verdicts<T>(text: &str) -> (Codes, Codes)
 where
     T: serde::de::DeserializeOwned + Validate + ValidateJson,
 {

@@ -99,7 +99,7 @@ fn field_exact(field: &Field<'_>) -> TokenStream {
     let nullable = field.keywords.has(Keyword::Nullable);
     let required = field.keywords.has(Keyword::Required);
     let inner_exact = quote!(<#inner as ::m3ter_models::ValidateJson>::EXACT_TYPED_PARSE);
-    let exact = match (optional, nullable, required, helper) {
+    match (optional, nullable, required, helper) {
         // Absent is `None`, `null` refused.
         (true, false, _, Some("non_null")) => inner_exact,
         (true, false, _, Some("non_null_formatted")) => quote!(true),
@@ -112,8 +112,7 @@ fn field_exact(field: &Field<'_>) -> TokenStream {
         (false, _, _, None) => inner_exact,
         (false, _, _, Some("formatted")) => quote!(true),
         _ => quote!(false),
-    };
-    exact
+    }
 }
 
 /// `Describe`: the same facts as data, for the proptest strategies.

@@ -51,33 +51,53 @@ impl BoundsError {
     }
 }
 
-impl fmt::Display for BoundsError {
-    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+impl BoundsError {
+    /// The message, naming keywords with `name` (`Keyword::spec_name` for the derive,
+    /// `Keyword::json_name` for the generator).
+    pub fn message(&self, name: fn(Keyword) -> &'static str) -> String {
         match self {
             BoundsError::Empty {
                 lower,
                 upper,
                 min,
                 max,
-            } => write!(
-                f,
-                "`{lower}` ({min}) and `{upper}` ({max}) leave no valid value: no value can pass"
+            } if min == max => format!(
+                "`{}` ({min}) and `{}` ({max}) leave no valid value: no value can pass",
+                name(*lower),
+                name(*upper)
             ),
-            BoundsError::NoInteger { lower, upper } => write!(
-                f,
-                "`{lower}` and `{upper}` leave no integer between them: no value can pass"
+            BoundsError::Empty {
+                lower,
+                upper,
+                min,
+                max,
+            } => format!(
+                "`{}` ({min}) is greater than `{}` ({max}): no value can pass",
+                name(*lower),
+                name(*upper)
+            ),
+            BoundsError::NoInteger { lower, upper } => format!(
+                "`{}` and `{}` leave no integer between them: no value can pass",
+                name(*lower),
+                name(*upper)
             ),
             BoundsError::OutsideType {
                 keyword,
                 limit,
                 type_min,
                 type_max,
-            } => write!(
-                f,
-                "`{keyword}` ({limit}) is outside the field type's range ({type_min} to {type_max}): \
-                 use a wider integer type or a limit within the range"
+            } => format!(
+                "`{}` ({limit}) is outside the field type's range ({type_min} to {type_max}): \
+                 use a wider integer type or a limit within the range",
+                name(*keyword)
             ),
         }
+    }
+}
+
+impl fmt::Display for BoundsError {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str(&self.message(Keyword::spec_name))
     }
 }
 
@@ -180,6 +200,7 @@ fn integer_upper(max: Number, exclusive: bool) -> Option<i128> {
 }
 
 #[cfg(test)]
+#[allow(clippy::unwrap_used)] // A test fails by panicking.
 mod tests {
     use super::*;
     use crate::Static;

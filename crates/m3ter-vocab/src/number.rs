@@ -55,7 +55,7 @@ impl Number {
 fn float_to_int(f: f64) -> Option<i128> {
     // 2^127 is exactly representable; every integral f64 below it in magnitude fits.
     let limit = 170_141_183_460_469_231_731_687_303_715_884_105_728.0_f64;
-    (f.is_finite() && f >= -limit && f < limit).then(|| f as i128)
+    (f.is_finite() && f >= -limit && f < limit).then_some(f as i128)
 }
 
 /// `a` against `b` by their exact values.
@@ -87,6 +87,7 @@ impl fmt::Display for Number {
 }
 
 #[cfg(test)]
+#[allow(clippy::unwrap_used)] // A test fails by panicking.
 mod tests {
     use super::*;
 

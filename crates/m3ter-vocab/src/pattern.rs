@@ -80,6 +80,7 @@ pub fn check_dialect(pattern: &str) -> Result<(), String> {
 }
 
 #[cfg(test)]
+#[allow(clippy::unwrap_used)] // A test fails by panicking.
 mod tests {
     use super::check_dialect;
 

@@ -73,6 +73,7 @@ pub fn segments(pointer: &str) -> Option<Vec<Cow<'_, str>>> {
 }
 
 #[cfg(test)]
+#[allow(clippy::unwrap_used)] // A test fails by panicking.
 mod tests {
     use super::*;
 

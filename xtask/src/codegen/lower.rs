@@ -4,7 +4,7 @@
 use std::collections::{BTreeMap, BTreeSet};
 
 use super::error::CodegenError;
-use m3ter_vocab::{Format, bounds, pattern};
+use m3ter_vocab::{Format, Keyword, bounds, pattern};
 
 use super::ir::{
     Docs, Enum, Field, Item, Keywords, Module, NumberLit, Operation, Presence, Struct, Ty, Variant,
@@ -991,7 +991,10 @@ impl Lowerer<'_> {
     /// error at the lower bound's pointer.
     fn check_bounds(&mut self, keywords: &Keywords, at: &Pointer, integer: Option<(i128, i128)>) {
         for error in bounds::check(keywords, integer) {
-            self.error(&at.key(error.keyword().json_name()), error.to_string());
+            self.error(
+                &at.key(error.keyword().json_name()),
+                error.message(Keyword::json_name),
+            );
         }
     }
 
