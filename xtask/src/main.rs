@@ -15,6 +15,13 @@ const USAGE: &str = "usage: cargo xtask codegen [--check] [--spec FILE] [--out D
 
 fn main() -> ExitCode {
     let args: Vec<String> = std::env::args().skip(1).collect();
+    if wants_help(&args) {
+        use std::io::Write;
+        return match writeln!(std::io::stdout(), "{USAGE}") {
+            Ok(()) => ExitCode::SUCCESS,
+            Err(_) => ExitCode::FAILURE,
+        };
+    }
     match parse(&args) {
         Ok(options) => match codegen::run(&options) {
             Ok(Outcome::Written(path)) => {
@@ -46,12 +53,21 @@ fn main() -> ExitCode {
     }
 }
 
+/// `cargo xtask --help`, `cargo xtask -h`, `cargo xtask codegen --help`: the usage, exit 0.
+fn wants_help(args: &[String]) -> bool {
+    match args.first().map(String::as_str) {
+        Some("-h" | "--help" | "help") => true,
+        Some("codegen") => args[1..].iter().any(|a| a == "-h" || a == "--help"),
+        _ => false,
+    }
+}
+
 fn parse(args: &[String]) -> Result<Options, String> {
     let root = codegen::workspace_root();
     let mut iter = args.iter();
     match iter.next().map(String::as_str) {
         Some("codegen") => {}
-        Some("-h" | "--help") | None => return Err("no task given".to_owned()),
+        None => return Err("no task given".to_owned()),
         Some(other) => return Err(format!("unknown task `{other}`")),
     }
     let mut check = false;
@@ -78,4 +94,33 @@ fn parse(args: &[String]) -> Result<Options, String> {
         out: out.unwrap_or_else(|| root.join(codegen::DEFAULT_OUT)),
         check,
     })
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn strings(args: &[&str]) -> Vec<String> {
+        args.iter().map(|&a| a.to_owned()).collect()
+    }
+
+    #[test]
+    fn help_is_asked_for_and_no_task_is_not_help() {
+        for args in [
+            &["--help"][..],
+            &["-h"],
+            &["help"],
+            &["codegen", "--check", "-h"],
+        ] {
+            assert!(wants_help(&strings(args)), "{args:?}");
+        }
+        for args in [
+            &[][..],
+            &["codegen"],
+            &["codegen", "--check"],
+            &["nope", "--help"],
+        ] {
+            assert!(!wants_help(&strings(args)), "{args:?}");
+        }
+    }
 }

@@ -246,26 +246,45 @@ impl fmt::Display for ErrorKind {
                 max,
                 actual,
             } => {
-                let noun = unit.noun();
+                // `1 character`, `2 characters`: the noun agrees with the number before it.
+                let noun = |n: u64| {
+                    let plural = unit.noun();
+                    if n == 1 {
+                        plural.strip_suffix('s').unwrap_or(plural)
+                    } else {
+                        plural
+                    }
+                };
                 match (min, max) {
                     (Some(min), Some(max)) if min == max => {
-                        write!(f, "must be exactly {min} {noun}, got {actual}")
+                        write!(f, "must be exactly {min} {}, got {actual}", noun(*min))
                     }
                     (Some(min), Some(max)) => {
-                        write!(f, "must be {min} to {max} {noun}, got {actual}")
+                        write!(f, "must be {min} to {max} {}, got {actual}", unit.noun())
                     }
-                    (Some(min), None) => write!(f, "must be at least {min} {noun}, got {actual}"),
-                    (None, Some(max)) => write!(f, "must be at most {max} {noun}, got {actual}"),
-                    (None, None) => write!(f, "has {actual} {noun}"),
+                    (Some(min), None) => {
+                        write!(f, "must be at least {min} {}, got {actual}", noun(*min))
+                    }
+                    (None, Some(max)) => {
+                        write!(f, "must be at most {max} {}, got {actual}", noun(*max))
+                    }
+                    (None, None) => write!(f, "has {actual} {}", noun(*actual)),
                 }
             }
-            ErrorKind::Pattern { pattern } => write!(f, "must match the pattern {pattern}"),
-            ErrorKind::Format { format, violation } => write!(
-                f,
-                "must be a valid {format}: {} must be {}",
-                violation.part.replace('_', " "),
-                violation.expected
-            ),
+            ErrorKind::Pattern { pattern } => write!(f, "must match the pattern `{pattern}`"),
+            ErrorKind::Format { format, violation } => {
+                let part = violation.part.replace('_', " ");
+                if part == format.replace('-', " ") {
+                    // The part is the whole value (`date-time`, `uuid`): said once.
+                    write!(f, "must be a valid {format}: {}", violation.expected)
+                } else {
+                    write!(
+                        f,
+                        "must be a valid {format} ({part}: {})",
+                        violation.expected
+                    )
+                }
+            }
             ErrorKind::Enum { allowed } => {
                 f.write_str("must be one of ")?;
                 for (i, value) in allowed.iter().enumerate() {
@@ -299,10 +318,10 @@ impl fmt::Display for ErrorKind {
     }
 }
 
-/// `a string`, `an integer`, `null`.
+/// `a string`, `an integer`, `null`, `any JSON value`.
 fn with_article(word: &str) -> String {
     match word.chars().next() {
-        _ if word == "null" => word.to_owned(),
+        _ if word == "null" || word.starts_with("any ") => word.to_owned(),
         Some('a' | 'e' | 'i' | 'o' | 'u') => format!("an {word}"),
         _ => format!("a {word}"),
     }

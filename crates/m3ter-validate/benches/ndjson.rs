@@ -25,7 +25,7 @@ use m3ter_validate::args::Format;
 use m3ter_validate::check::Rules;
 use m3ter_validate::input::{Batches, Line};
 use m3ter_validate::output::{Style, Totals};
-use m3ter_validate::parallel;
+use m3ter_validate::parallel::{self, Pool};
 use m3ter_validate::run::{self, Report};
 
 const DEFAULT_LINES: usize = 100_000;
@@ -69,7 +69,14 @@ fn cli(input: &[u8], threads: usize) -> usize {
     let mut batches = Batches::new(&mut reader);
     let mut out = io::BufWriter::new(io::sink());
     let mut totals = Totals::default();
-    run::check_ndjson(&mut batches, report, threads, &mut out, &mut totals).unwrap();
+    run::check_ndjson(
+        &mut batches,
+        report,
+        &mut Pool::new(threads),
+        &mut out,
+        &mut totals,
+    )
+    .unwrap();
     out.flush().unwrap();
     totals.invalid
 }
@@ -82,7 +89,7 @@ fn count_parsed(input: &[u8], threads: usize, parses: impl Fn(&[u8]) -> bool + S
     let mut parsed = 0;
     parallel::for_each_chunk(
         &mut batches,
-        threads,
+        &mut Pool::new(threads),
         |lines: &[Line]| lines.iter().filter(|line| parses(&line.bytes)).count(),
         |ok| {
             parsed += ok;

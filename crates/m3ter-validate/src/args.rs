@@ -1,5 +1,6 @@
 //! The command line.
 
+use std::ffi::OsString;
 use std::num::NonZeroUsize;
 
 use clap::{Parser, ValueEnum};
@@ -26,13 +27,29 @@ pub struct Args {
     #[arg(long, value_enum, default_value_t = Format::Human)]
     pub format: Format,
 
-    /// Worker threads for --ndjson (default: all cores).
-    #[arg(long)]
+    /// Worker threads for --ndjson (default, and at most: the available parallelism).
+    #[arg(long, requires = "ndjson")]
     pub threads: Option<NonZeroUsize>,
+
+    /// Colour in `--format human`: `auto` when standard output is a terminal and `NO_COLOR` is
+    /// unset or empty.
+    #[arg(long, value_enum, default_value_t = Color::Auto)]
+    pub color: Color,
 
     /// Input files; none, or `-`, reads standard input.
     #[arg(value_name = "FILE")]
-    pub files: Vec<String>,
+    pub files: Vec<OsString>,
+}
+
+/// `--color`.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+pub enum Color {
+    /// Colour when standard output is a terminal and `NO_COLOR` is unset or empty.
+    Auto,
+    /// Always colour.
+    Always,
+    /// Never colour.
+    Never,
 }
 
 /// `--operation`.
@@ -71,15 +88,30 @@ impl Args {
         }
     }
 
-    /// Worker threads: `--threads`, else every core.
-    pub fn threads(&self) -> usize {
-        self.threads
-            .map(NonZeroUsize::get)
-            .or_else(|| {
-                std::thread::available_parallelism()
-                    .ok()
-                    .map(NonZeroUsize::get)
-            })
-            .unwrap_or(1)
+    /// Worker threads and, when `--threads` asks for more than the available parallelism,
+    /// the note that says so: `--threads`, capped at the available parallelism, else that.
+    pub fn threads(&self) -> (usize, Option<String>) {
+        let available = std::thread::available_parallelism().map_or(1, NonZeroUsize::get);
+        match self.threads.map(NonZeroUsize::get) {
+            Some(asked) if asked > available => (
+                available,
+                Some(format!(
+                    "--threads {asked} is more than the available parallelism ({available}); \
+                     using {available} threads"
+                )),
+            ),
+            Some(asked) => (asked, None),
+            None => (available, None),
+        }
+    }
+
+    /// Whether `--format human` colours its output, given whether standard output is a
+    /// terminal and the value of `NO_COLOR`.
+    pub fn color(&self, terminal: bool, no_color: Option<&std::ffi::OsStr>) -> bool {
+        match self.color {
+            Color::Always => true,
+            Color::Never => false,
+            Color::Auto => terminal && no_color.is_none_or(|v| v.is_empty()),
+        }
     }
 }

@@ -14,16 +14,20 @@ pub struct Rules {
     pub locate: bool,
 }
 
-/// Where an error is in the source text, and the text of that line.
+/// Where an error is in the source text, and the text around it.
 pub struct Place {
     /// 1-based line within the document.
     pub line: usize,
-    /// 1-based column, in characters.
+    /// 1-based column, in characters (Unicode code points, as for every column reported).
     pub column: usize,
+    /// Whether the error was found in the text (if not, `line` and `column` are 1 and the
+    /// excerpt is the document's start).
+    pub located: bool,
     /// How many characters to underline.
     pub width: usize,
-    /// The shown part of the source line (no line break): from `skipped` characters in, cut
-    /// a little after the value, so that a long line costs the same as a short one.
+    /// The shown part of the source line (no line break, raw: escaping is the renderer's):
+    /// from `skipped` characters in, at most [`BEFORE`] characters before the value, at most
+    /// [`SHOWN`] of the value and [`SHOWN`] after it, so a long line costs what a short one does.
     pub text: String,
     /// Characters of the line before `text` (not shown).
     pub skipped: usize,
@@ -46,22 +50,56 @@ const SHOWN: usize = 200;
 /// The most characters of context shown before a value on its line.
 const BEFORE: usize = 60;
 
-/// Checks one document's bytes; `line` is its line in the input with `--ndjson`.
+/// Checks one document's bytes; `line` is its line in the input with `--ndjson`. With
+/// `rules.locate`, the errors come in source order (line, then column; errors at the same place
+/// in the order they were found).
 pub fn check(bytes: &[u8], line: Option<usize>, rules: Rules) -> Checked {
     let errors = match json::validate(bytes, rules.operation, rules.profile) {
         Ok(()) => Vec::new(),
         Err(errors) => errors.into_vec(),
     };
-    let places = if rules.locate {
-        places(bytes, &errors)
-    } else {
-        Vec::new()
-    };
+    if !rules.locate || errors.is_empty() {
+        return Checked {
+            line,
+            errors,
+            places: Vec::new(),
+        };
+    }
+    let places = places(bytes, &errors);
+    let mut pairs: Vec<(ValidationError, Place)> = errors.into_iter().zip(places).collect();
+    pairs.sort_by_key(|(_, place)| (place.line, place.column));
+    let (errors, places) = pairs.into_iter().unzip();
     Checked {
         line,
         errors,
         places,
     }
+}
+
+/// Whether a document that failed to parse looks like NDJSON: its only error is trailing
+/// characters after a first line that is a whole JSON value by itself.
+pub fn looks_like_ndjson(bytes: &[u8], checked: &Checked) -> bool {
+    let [error] = checked.errors.as_slice() else {
+        return false;
+    };
+    let ErrorKind::Syntax { message, line, .. } = error.kind() else {
+        return false;
+    };
+    if *line < 2 || !message.contains("trailing characters") {
+        return false;
+    }
+    let mut lines = bytes
+        .split(|&b| b == b'\n')
+        .filter(|l| !l.iter().all(u8::is_ascii_whitespace));
+    lines
+        .next()
+        .is_some_and(|first| serde_json::from_slice::<serde::de::IgnoredAny>(first).is_ok())
+}
+
+/// Whether an NDJSON line is only `{` or `[` (with blanks): the first line of pretty-printed
+/// JSON.
+pub fn opens_pretty_json(line: &[u8]) -> bool {
+    matches!(line.trim_ascii(), b"{" | b"[")
 }
 
 /// The place of every error: the values are found in one read of the text, however many
@@ -82,31 +120,41 @@ fn places(bytes: &[u8], errors: &[ValidationError]) -> Vec<Place> {
 }
 
 fn place(bytes: &[u8], error: &ValidationError, location: Option<Location>) -> Place {
-    // A syntax error: serde_json's position (its column counts bytes; close enough to point).
+    // A syntax error: its own line and column (in characters), one character underlined.
     if let ErrorKind::Syntax { line, column, .. } = *error.kind() {
         let (line, column) = (line.max(1), column.max(1));
-        return Place {
-            line,
-            column,
-            width: 1,
-            text: source_line(bytes, line, column.saturating_add(SHOWN)),
-            skipped: 0,
-        };
+        let offset = offset_of(bytes, line, column);
+        return window(bytes, offset, 1, line, column, true);
     }
-    let Some(location) = location else {
-        return Place {
-            line: 1,
-            column: 1,
-            width: 1,
-            text: source_line(bytes, 1, SHOWN),
-            skipped: 0,
-        };
-    };
-    let start = location.offset.min(bytes.len());
-    let end = start.saturating_add(location.len).min(bytes.len());
+    match location {
+        Some(location) => window(
+            bytes,
+            location.offset.min(bytes.len()),
+            location.len,
+            location.line,
+            location.column,
+            true,
+        ),
+        None => window(bytes, 0, 1, 1, 1, false),
+    }
+}
+
+/// The place of the `len` bytes at byte `start`, which is at `line` and `column` (characters):
+/// the value's first line underlined (at most [`SHOWN`] characters of it), with at most
+/// [`BEFORE`] characters of its line before it and [`SHOWN`] after the underline.
+fn window(
+    bytes: &[u8],
+    start: usize,
+    len: usize,
+    line: usize,
+    column: usize,
+    located: bool,
+) -> Place {
+    let end = start.saturating_add(len).min(bytes.len());
     // The value's first line, at most SHOWN characters of it (4 bytes a character at most).
     let value = &bytes[start..end.min(start.saturating_add(4 * SHOWN))];
     let value = value.split(|&b| b == b'\n').next().unwrap_or_default();
+    let value = value.strip_suffix(b"\r").unwrap_or(value);
     let width = String::from_utf8_lossy(value)
         .chars()
         .take(SHOWN)
@@ -122,25 +170,43 @@ fn place(bytes: &[u8], error: &ValidationError, location: Option<Location>) -> P
         }
     }
     Place {
-        line: location.line,
-        column: location.column,
+        line,
+        column,
+        located,
         width,
         text: clipped(&bytes[from..], before + width + SHOWN),
-        skipped: location.column.saturating_sub(1 + before),
+        skipped: column.saturating_sub(1 + before),
     }
 }
 
-/// Line `line` (1-based) of the text, at most `keep` characters of it.
-fn source_line(bytes: &[u8], line: usize, keep: usize) -> String {
-    let raw = bytes
-        .split(|&b| b == b'\n')
-        .nth(line.saturating_sub(1))
-        .unwrap_or_default();
-    clipped(raw, keep)
+/// The byte offset of 1-based `line` and `column` (in characters, as a syntax error counts
+/// them: every byte that does not continue a UTF-8 sequence starts one), or the end of the
+/// line (or of the text) when the line is shorter.
+fn offset_of(bytes: &[u8], line: usize, column: usize) -> usize {
+    let mut start = 0;
+    for _ in 1..line {
+        match bytes[start..].iter().position(|&b| b == b'\n') {
+            Some(at) => start += at + 1,
+            None => return bytes.len(),
+        }
+    }
+    let mut chars = 0;
+    for (i, &b) in bytes[start..].iter().enumerate() {
+        if b == b'\n' {
+            return start + i;
+        }
+        if b & 0xC0 != 0x80 {
+            if chars + 1 == column {
+                return start + i;
+            }
+            chars += 1;
+        }
+    }
+    bytes.len()
 }
 
-/// The text from `from` to the end of its line (no line break, no `\r`), cut after `keep`
-/// characters with ` …` to show the cut.
+/// The text from `from` to the end of its line (no line break, no trailing `\r`), cut after
+/// `keep` characters with ` …` to show the cut.
 fn clipped(from: &[u8], keep: usize) -> String {
     // One character more than `keep` takes at most this many bytes (4 a character).
     let enough = from.len().min(keep.saturating_add(1).saturating_mul(4));

@@ -2,11 +2,14 @@
 //! submitted, and reports every error of every document.
 //!
 //! ```text
-//! m3ter-validate [--operation create|update] [--strict] [--ndjson] [--format human|json] [FILE]...
+//! m3ter-validate [--operation create|update] [--strict] [--ndjson [--threads N]]
+//!                [--format human|json] [--color auto|always|never] [FILE]...
 //! ```
 //!
 //! Exit status: 0 when every document is valid, 1 when any is invalid, 2 for a usage error or
-//! an input that cannot be read (the other inputs are still checked and reported first).
+//! an input that cannot be read (the other inputs are still checked and reported first), 3 when
+//! the reports cannot be written (a closed pipe is not that: the run stops quietly with the
+//! status of what was checked so far).
 
 #![forbid(unsafe_code)]
 
@@ -16,5 +19,13 @@ use clap::Parser;
 use m3ter_validate::{args::Args, run};
 
 fn main() -> ExitCode {
-    run::run(&Args::parse())
+    match Args::try_parse() {
+        Ok(args) => run::run(&args),
+        // `--help` and `--version` go to standard output, usage errors to standard error:
+        // either way a failed write is a failed run, not a silent success.
+        Err(error) => match error.print() {
+            Ok(()) => ExitCode::from(u8::try_from(error.exit_code()).unwrap_or(2)),
+            Err(_) => ExitCode::from(run::WRITE_FAILED),
+        },
+    }
 }

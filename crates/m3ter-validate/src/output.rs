@@ -5,15 +5,59 @@ use std::io::{self, Write};
 use m3ter_models::ValidationError;
 use serde::Serialize;
 
-use crate::check::Checked;
+use crate::check::{Checked, Place};
+use crate::escape;
 
 /// `--format json`: the contract scripts depend on.
 #[derive(Serialize)]
 struct DocumentLine<'a> {
     source: &'a str,
     line: Option<usize>,
-    valid: bool,
-    errors: &'a [ValidationError],
+    /// `None` (`null`) for an input that could not be read.
+    valid: Option<bool>,
+    errors: Errors<'a>,
+    /// Why the input could not be read.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    reason: Option<&'a str>,
+}
+
+/// The errors of a document, each with its line and column in the input.
+struct Errors<'a>(Option<&'a Checked>);
+
+impl Serialize for Errors<'_> {
+    fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        use serde::ser::SerializeSeq;
+        let Some(checked) = self.0 else {
+            return serializer.serialize_seq(Some(0))?.end();
+        };
+        let mut seq = serializer.serialize_seq(Some(checked.errors.len()))?;
+        for (i, error) in checked.errors.iter().enumerate() {
+            let place = checked.places.get(i).filter(|p| p.located);
+            seq.serialize_element(&LocatedError {
+                error,
+                line: place.map(|p| input_line(checked, p)),
+                column: place.map(|p| p.column),
+            })?;
+        }
+        seq.end()
+    }
+}
+
+/// One error of `--format json`: `path`, `code`, `message`, `params`, then `line` and `column`.
+#[derive(Serialize)]
+struct LocatedError<'a> {
+    #[serde(flatten)]
+    error: &'a ValidationError,
+    line: Option<usize>,
+    column: Option<usize>,
+}
+
+/// The line of `place` in the input: with `--ndjson` the document's line plus the line within
+/// it, else the line within the document (which is the input).
+fn input_line(checked: &Checked, place: &Place) -> usize {
+    checked
+        .line
+        .map_or(place.line, |first| first + place.line.saturating_sub(1))
 }
 
 /// Writes the `--format json` line of one document. Generic over the writer so that writing
@@ -26,11 +70,33 @@ pub fn json_line<W: Write + ?Sized>(
     let line = DocumentLine {
         source,
         line: checked.line,
-        valid: checked.errors.is_empty(),
-        errors: &checked.errors,
+        valid: Some(checked.errors.is_empty()),
+        errors: Errors(Some(checked)),
+        reason: None,
     };
+    write_json(out, &line)
+}
+
+/// Writes the `--format json` line of an input that could not be read:
+/// `{"source": …, "line": null, "valid": null, "errors": [], "reason": …}`.
+pub fn json_unreadable<W: Write + ?Sized>(
+    out: &mut W,
+    source: &str,
+    reason: &str,
+) -> io::Result<()> {
+    let line = DocumentLine {
+        source,
+        line: None,
+        valid: None,
+        errors: Errors(None),
+        reason: Some(reason),
+    };
+    write_json(out, &line)
+}
+
+fn write_json<W: Write + ?Sized>(out: &mut W, line: &DocumentLine<'_>) -> io::Result<()> {
     // `From` keeps an I/O error's kind (a broken pipe stays a broken pipe).
-    serde_json::to_writer(&mut *out, &line).map_err(io::Error::from)?;
+    serde_json::to_writer(&mut *out, line).map_err(io::Error::from)?;
     out.write_all(b"\n")
 }
 
@@ -51,18 +117,19 @@ impl Style {
     }
 }
 
-/// `--format human`: for each error `file:line:column: path: message`, the source line, and the
-/// value underlined.
+/// `--format human`: for each error `file:line:column: path: message [code]`, the source line,
+/// and the value underlined. Everything that comes from the input (the file name, the path, the
+/// message, the excerpt) is escaped for the terminal ([`escape`]); the underline is as wide as
+/// the escaped value and starts under it.
 pub fn human<W: Write + ?Sized>(
     out: &mut W,
     source: &str,
     checked: &Checked,
     style: Style,
 ) -> io::Result<()> {
+    let source = escape::escape(source);
     for (error, place) in checked.errors.iter().zip(&checked.places) {
-        let line = checked
-            .line
-            .map_or(place.line, |first| first + place.line - 1);
+        let line = input_line(checked, place);
         let path = if error.path().is_empty() {
             "(document)"
         } else {
@@ -73,23 +140,56 @@ pub fn human<W: Write + ?Sized>(
             out,
             "{} {} {} [{}]",
             style.paint("1", &head),
-            style.paint("1;36", &format!("{path}:")),
-            style.paint("1;31", &error.message()),
+            style.paint("1;36", &format!("{}:", escape::escape(path))),
+            style.paint("1;31", &escape::escape(&error.message())),
             error.code()
         )?;
         let gutter = style.paint("34", "  |");
-        let ellipsis = if place.skipped > 0 { "… " } else { "" };
-        let text = format!("{ellipsis}{}", place.text.replace('\t', " "));
+        let (text, pad, carets) = excerpt(place);
         writeln!(out, "{gutter} {text}")?;
-        let shown_column = place.column - place.skipped + ellipsis.chars().count();
-        let pad = " ".repeat(shown_column.saturating_sub(1));
         writeln!(
             out,
-            "{gutter} {pad}{}",
-            style.paint("1;31", &"^".repeat(place.width))
+            "{gutter} {}{}",
+            " ".repeat(pad),
+            style.paint("1;31", &"^".repeat(carets))
         )?;
     }
     Ok(())
+}
+
+/// The excerpt of `place` as shown (` …` before it when the line's start is cut, every tab a
+/// space, every other control or bidirectional character escaped), how many columns precede
+/// the value in it, and how many the value takes.
+fn excerpt(place: &Place) -> (String, usize, usize) {
+    let before = place.column.saturating_sub(1 + place.skipped);
+    let mut shown = String::with_capacity(place.text.len() + 4);
+    if place.skipped > 0 {
+        shown.push_str("… ");
+    }
+    let (mut pad, mut carets) = (0, 0);
+    for (i, c) in place.text.chars().enumerate() {
+        if i == before {
+            pad = shown.chars().count();
+        }
+        if c == '\t' {
+            shown.push(' ');
+        } else {
+            escape::push(&mut shown, c);
+        }
+        if i + 1 == before + place.width {
+            carets = shown.chars().count() - pad;
+        }
+    }
+    let length = shown.chars().count();
+    let text_chars = place.text.chars().count();
+    if text_chars <= before {
+        // The value starts at the end of the text shown (a syntax error at the end of input).
+        pad = length;
+    } else if text_chars < before + place.width {
+        // The value runs to the end of the text shown.
+        carets = length - pad;
+    }
+    (shown, pad, carets.max(1))
 }
 
 /// The totals for the summary line.

@@ -1,47 +1,113 @@
 //! Running the checks over every input, in order, NDJSON batches on all cores
 //! ([`parallel`](crate::parallel)).
+//!
+//! Every write is checked. A closed pipe (`m3ter-validate … | head`) stops the run quietly with
+//! the status of what was checked so far, as `grep` does; any other write error (a full disk)
+//! stops it with its own message and exit status [`WRITE_FAILED`], never reported as a problem
+//! of the inputs that follow.
 
+use std::ffi::OsString;
 use std::io::{self, IsTerminal, Write};
 use std::process::ExitCode;
 
 use crate::args::{Args, Format};
-use crate::check::{self, Checked, Rules};
+use crate::check::{self, Rules};
+use crate::escape;
 use crate::input::{self, Batches, Line};
 use crate::output::{self, Style, Totals};
-use crate::parallel;
+use crate::parallel::{self, Pool};
+
+/// The exit status when the reports could not be written (a full disk, an I/O error on
+/// standard output; a closed pipe is not one).
+pub const WRITE_FAILED: u8 = 3;
 
 /// Checks every input in order and reports; the exit status of the contract.
 pub fn run(args: &Args) -> ExitCode {
     let stdout = io::stdout();
-    let color = stdout.is_terminal() && std::env::var_os("NO_COLOR").is_none_or(|v| v.is_empty());
-    let mut out = io::BufWriter::new(stdout.lock());
+    let color = args.color(
+        stdout.is_terminal(),
+        std::env::var_os("NO_COLOR").as_deref(),
+    );
+    let mut out = CheckedWriter::new(io::BufWriter::new(stdout.lock()));
+    let (threads, note) = args.threads();
+    if let Some(note) = note {
+        warn(&note);
+    }
     let rules = Rules {
         operation: args.operation(),
         profile: args.profile(),
-        locate: args.format == Format::Human,
+        locate: true,
     };
     let style = Style { color };
-    let sources: Vec<String> = if args.files.is_empty() {
-        vec!["-".to_owned()]
+    let sources: Vec<OsString> = if args.files.is_empty() {
+        vec![OsString::from("-")]
     } else {
         args.files.clone()
     };
     let mut totals = Totals::default();
+    let mut pool = Pool::new(threads);
+    let mut spawn_error_told = false;
     for source in &sources {
-        if let Err(error) = check_source(source, args, rules, style, &mut out, &mut totals) {
-            // A broken pipe on output ends the run; anything else is this input's problem.
-            if error.kind() == io::ErrorKind::BrokenPipe {
-                return ExitCode::from(1);
+        let name = source.to_string_lossy();
+        let result = match source.to_str() {
+            Some(source) => {
+                let context = Context { args, rules, style };
+                check_source(source, context, &mut pool, &mut out, &mut totals)
             }
-            let _ = out.flush();
-            eprintln!("m3ter-validate: {source}: cannot read: {error}");
-            totals.unreadable += 1;
+            None => Err(io::Error::new(
+                io::ErrorKind::InvalidInput,
+                "the file name is not valid UTF-8 (shown with U+FFFD in its place)",
+            )),
+        };
+        if let Some(error) = &pool.spawn_error
+            && !spawn_error_told
+        {
+            spawn_error_told = true;
+            warn(&format!(
+                "could not start a worker thread ({error}); going on with {} thread{}",
+                pool.threads,
+                if pool.threads == 1 { "" } else { "s" }
+            ));
+        }
+        let hint = match result {
+            Ok(hint) => hint,
+            Err(error) => {
+                if out.failed.is_some() {
+                    return stopped(&out, &totals);
+                }
+                totals.unreadable += 1;
+                let reason = format!("cannot read: {error}");
+                if args.format == Format::Json
+                    && output::json_unreadable(&mut out, &name, &reason).is_err()
+                {
+                    return stopped(&out, &totals);
+                }
+                if out.flush().is_err() {
+                    return stopped(&out, &totals);
+                }
+                warn(&format!("{name}: {reason}"));
+                None
+            }
+        };
+        if let Some(hint) = hint {
+            if out.flush().is_err() {
+                return stopped(&out, &totals);
+            }
+            warn(&format!("hint: {name} {}", hint.text()));
         }
     }
-    if args.format == Format::Human {
-        let _ = writeln!(out, "{}", totals.summary());
+    if args.format == Format::Human && writeln!(out, "{}", totals.summary()).is_err() {
+        return stopped(&out, &totals);
     }
-    let _ = out.flush();
+    if out.flush().is_err() {
+        return stopped(&out, &totals);
+    }
+    status(&totals)
+}
+
+/// The exit status of what was checked: 2 when an input could not be read, else 1 when a
+/// document is invalid, else 0.
+fn status(totals: &Totals) -> ExitCode {
     if totals.unreadable > 0 {
         ExitCode::from(2)
     } else if totals.invalid > 0 {
@@ -51,11 +117,103 @@ pub fn run(args: &Args) -> ExitCode {
     }
 }
 
+/// The end of a run whose output failed: quietly with the status so far for a closed pipe,
+/// else with a message and [`WRITE_FAILED`].
+fn stopped<W: Write>(out: &CheckedWriter<W>, totals: &Totals) -> ExitCode {
+    match &out.failed {
+        Some((io::ErrorKind::BrokenPipe, _)) => status(totals),
+        Some((_, message)) => {
+            warn(&format!(
+                "cannot write the report to standard output: {message}"
+            ));
+            ExitCode::from(WRITE_FAILED)
+        }
+        None => {
+            warn("cannot write the report to standard output");
+            ExitCode::from(WRITE_FAILED)
+        }
+    }
+}
+
+/// One line on standard error, prefixed with the program's name and escaped for the terminal.
+/// Standard error is the last place to report to: if it cannot be written, the exit status
+/// still says what happened.
+fn warn(message: &str) {
+    let _ = writeln!(
+        io::stderr().lock(),
+        "m3ter-validate: {}",
+        escape::escape(message)
+    );
+}
+
+/// A writer that remembers its first error (its kind and message), so that an error coming
+/// back from checking an input can be told apart: the output's, or the input's.
+pub struct CheckedWriter<W> {
+    inner: W,
+    /// The first write error, if any.
+    pub failed: Option<(io::ErrorKind, String)>,
+}
+
+impl<W: Write> CheckedWriter<W> {
+    /// Wraps `inner`.
+    pub fn new(inner: W) -> Self {
+        CheckedWriter {
+            inner,
+            failed: None,
+        }
+    }
+
+    fn keep<T>(&mut self, result: io::Result<T>) -> io::Result<T> {
+        if let Err(error) = &result
+            && error.kind() != io::ErrorKind::Interrupted
+            && self.failed.is_none()
+        {
+            self.failed = Some((error.kind(), error.to_string()));
+        }
+        result
+    }
+}
+
+impl<W: Write> Write for CheckedWriter<W> {
+    fn write(&mut self, buf: &[u8]) -> io::Result<usize> {
+        let result = self.inner.write(buf);
+        self.keep(result)
+    }
+    fn flush(&mut self) -> io::Result<()> {
+        let result = self.inner.flush();
+        self.keep(result)
+    }
+}
+
+/// A hint about the input's form, given on standard error after its reports.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Hint {
+    /// One document per line, checked without `--ndjson`.
+    LooksLikeNdjson,
+    /// Pretty-printed JSON (a line that is only `{` or `[`), checked with `--ndjson`.
+    LooksLikePrettyJson,
+}
+
+impl Hint {
+    fn text(self) -> &'static str {
+        match self {
+            Hint::LooksLikeNdjson => {
+                "looks like NDJSON (one document a line): pass --ndjson to check each line as a \
+                 document"
+            }
+            Hint::LooksLikePrettyJson => {
+                "looks like pretty-printed JSON (a line that is only `{` or `[`): without \
+                 --ndjson the whole input is one document"
+            }
+        }
+    }
+}
+
 /// Writes the report of one checked document in `format`.
 pub fn emit<W: Write + ?Sized>(
     out: &mut W,
     source: &str,
-    checked: &Checked,
+    checked: &check::Checked,
     format: Format,
     style: Style,
 ) -> io::Result<()> {
@@ -65,29 +223,39 @@ pub fn emit<W: Write + ?Sized>(
     }
 }
 
-fn check_source(
-    source: &str,
-    args: &Args,
+/// What one input is checked and reported with.
+#[derive(Clone, Copy)]
+struct Context<'a> {
+    args: &'a Args,
     rules: Rules,
     style: Style,
+}
+
+fn check_source(
+    source: &str,
+    context: Context<'_>,
+    pool: &mut Pool,
     out: &mut dyn Write,
     totals: &mut Totals,
-) -> io::Result<()> {
+) -> io::Result<Option<Hint>> {
+    let args = context.args;
     let mut reader = input::open(source)?;
     if !args.ndjson {
         let bytes = input::read_all(&mut *reader)?;
-        let checked = check::check(&bytes, None, rules);
+        let checked = check::check(&bytes, None, context.rules);
         totals.add(&checked);
-        return emit(out, source, &checked, args.format, style);
+        emit(out, source, &checked, args.format, context.style)?;
+        return Ok(check::looks_like_ndjson(&bytes, &checked).then_some(Hint::LooksLikeNdjson));
     }
     let mut batches = Batches::new(&mut *reader);
     let report = Report {
         source,
-        rules,
+        rules: context.rules,
         format: args.format,
-        style,
+        style: context.style,
     };
-    check_ndjson(&mut batches, report, args.threads(), out, totals)
+    let pretty = check_ndjson(&mut batches, report, pool, out, totals)?;
+    Ok(pretty.then_some(Hint::LooksLikePrettyJson))
 }
 
 /// How to check and report the lines of one input.
@@ -103,25 +271,29 @@ pub struct Report<'a> {
     pub style: Style,
 }
 
-/// Checks every NDJSON line of `batches` on `threads` threads and writes each line's report to
-/// `out` in input order, counting into `totals`. The workers render the reports too, so this
-/// thread only reads the next batch and copies the rendered bytes out.
+/// Checks every NDJSON line of `batches` on the threads of `pool` and writes each line's report
+/// to `out` in input order, counting into `totals`. The workers render the reports too, so this
+/// thread only reads the next batch and copies the rendered bytes out. `Ok(true)` when a line
+/// that is only `{` or `[` suggests the input is pretty-printed JSON, not NDJSON.
 pub fn check_ndjson(
     batches: &mut Batches<'_>,
     report: Report<'_>,
-    threads: usize,
+    pool: &mut Pool,
     out: &mut dyn Write,
     totals: &mut Totals,
-) -> io::Result<()> {
+) -> io::Result<bool> {
+    let mut pretty = false;
     parallel::for_each_chunk(
         batches,
-        threads,
-        |lines: &[Line]| -> io::Result<(Vec<u8>, Totals)> {
+        pool,
+        |lines: &[Line]| -> io::Result<(Vec<u8>, Totals, bool)> {
             let mut rendered = Vec::with_capacity(lines.len() * 96);
             let mut counted = Totals::default();
+            let mut pretty = false;
             for line in lines {
                 let checked = check::check(&line.bytes, Some(line.number), report.rules);
                 counted.add(&checked);
+                pretty |= !checked.errors.is_empty() && check::opens_pretty_json(&line.bytes);
                 emit(
                     &mut rendered,
                     report.source,
@@ -130,12 +302,14 @@ pub fn check_ndjson(
                     report.style,
                 )?;
             }
-            Ok((rendered, counted))
+            Ok((rendered, counted, pretty))
         },
         |chunk| {
-            let (rendered, counted) = chunk?;
+            let (rendered, counted, chunk_pretty) = chunk?;
             totals.merge(&counted);
+            pretty |= chunk_pretty;
             out.write_all(&rendered)
         },
-    )
+    )?;
+    Ok(pretty)
 }

@@ -99,7 +99,8 @@ fn standard_input_with_and_without_dash() {
         vec![json!({
             "source": "-", "line": null, "valid": false,
             "errors": [{"path": "/name", "code": "length", "message": "must be 1 to 200 characters, got 0",
-                        "params": {"unit": "characters", "min": 1, "max": 200, "actual": 0}}]
+                        "params": {"unit": "characters", "min": 1, "max": 200, "actual": 0},
+                        "line": 1, "column": 10}]
         })]
     );
 }
@@ -182,8 +183,29 @@ fn an_unreadable_input_among_good_ones_exits_2_after_the_others() {
     );
     assert_eq!(output.status.code(), Some(2));
     let lines = json_lines(&output);
-    assert_eq!(lines.len(), 1);
-    assert_eq!(lines[0]["source"], json!(good.to_str().unwrap()));
+    // One record per input, in order: the unreadable ones with `"valid": null` and the reason.
+    assert_eq!(lines.len(), 3);
+    assert_eq!(lines[2]["source"], json!(good.to_str().unwrap()));
+    assert_eq!(lines[2]["valid"], json!(true));
+    for (line, input) in lines[..2].iter().zip([&missing, &dir]) {
+        assert_eq!(line["source"], json!(input.to_str().unwrap()));
+        assert_eq!(line["valid"], Value::Null);
+        assert_eq!(line["line"], Value::Null);
+        assert_eq!(line["errors"], json!([]));
+        assert!(
+            line["reason"]
+                .as_str()
+                .unwrap()
+                .starts_with("cannot read: "),
+            "{line}"
+        );
+    }
+    assert!(
+        lines[1]["reason"]
+            .as_str()
+            .unwrap()
+            .contains("is a directory")
+    );
     let stderr = String::from_utf8(output.stderr).unwrap();
     assert!(stderr.contains("missing.json: cannot read"), "{stderr}");
     assert!(stderr.contains("is a directory"), "{stderr}");

@@ -159,7 +159,8 @@ fn syntax_errors_are_placed_at_their_position() {
         let place = &checked.places[0];
         assert_eq!((place.line, place.column, place.width), (line, column, 1));
     }
-    // A syntax error far along a long line: the line is shown up to a little past it.
+    // A syntax error far along a long line: the same window as any value (60 characters
+    // before, the fault, 200 after), not the line up to it.
     let mut long = b"[".to_vec();
     long.resize(1_000_000, b' ');
     long.extend_from_slice(b"nope]");
@@ -168,9 +169,32 @@ fn syntax_errors_are_placed_at_their_position() {
     let place = &checked.places[0];
     // serde_json stops on `o`, the first byte that cannot continue `n`.
     assert_eq!(place.column, 1_000_002);
+    assert_eq!(place.skipped, 1_000_001 - 60);
     assert_eq!(
         place.text.chars().count(),
-        1_000_002 + 200 + " …".chars().count()
+        60 + 1 + 200 + " …".chars().count()
+    );
+    assert!(place.text.starts_with(&format!("{}no", " ".repeat(59))));
+}
+
+/// A syntax error at the end of a 20 MB line: the human report is a few hundred bytes, not the
+/// line (which it was, once per error).
+#[test]
+fn a_syntax_error_on_a_huge_line_prints_a_window() {
+    let mut long = br#"{"name": ""#.to_vec();
+    long.resize(20_000_000, b'a');
+    long.extend_from_slice(b"\", x}");
+    let output = run(&[], &long);
+    assert_eq!(output.status.code(), Some(1));
+    let text = String::from_utf8(output.stdout).unwrap();
+    assert!(text.len() < 2_000, "{} bytes of report", text.len());
+    assert!(
+        text.starts_with("-:1:20000004: (document): is not valid JSON: key must be a string"),
+        "{text}"
+    );
+    assert!(
+        text.contains(&format!("  | … {}\", x}}\n", "a".repeat(57))),
+        "{text}"
     );
 }
 
@@ -267,17 +291,16 @@ fn a_directory_and_bad_files_among_good_ones() {
         .iter()
         .map(|d| d["source"].as_str().unwrap())
         .collect();
-    let expected: Vec<&str> = [&good, &empty, &bom, &good]
-        .iter()
-        .map(|f| f.to_str().unwrap())
-        .collect();
+    let expected: Vec<&str> = files.iter().map(|f| f.to_str().unwrap()).collect();
     assert_eq!(sources, expected);
+    assert_eq!(documents[1]["valid"], Value::Null);
+    assert_eq!(documents[1]["reason"], "cannot read: is a directory");
     assert_eq!(
-        documents[1]["errors"][0]["message"],
+        documents[2]["errors"][0]["message"],
         "is not valid JSON: the document is empty"
     );
     assert!(
-        documents[2]["errors"][0]["message"]
+        documents[3]["errors"][0]["message"]
             .as_str()
             .unwrap()
             .contains("UTF-8 byte order mark")

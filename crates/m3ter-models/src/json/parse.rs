@@ -16,7 +16,8 @@ const KEY_IN_MESSAGE: usize = 80;
 
 /// Parses one JSON document. A syntax error (including a duplicate key, a byte order mark,
 /// invalid UTF-8 or trailing characters) is a `syntax` error at path `""` with its line and
-/// column. Nesting deeper than serde_json's limit (127 arrays or objects inside each other) is
+/// column within `bytes` (both 1-based; the column in characters, as every column this crate
+/// reports: each byte that does not continue a UTF-8 sequence starts one). Nesting deeper than serde_json's limit (127 arrays or objects inside each other) is
 /// a syntax error too, so no input can exhaust the stack.
 pub fn parse_value(bytes: &[u8]) -> Result<Value, ValidationError> {
     if let Some(error) = byte_order_mark(bytes) {
@@ -29,7 +30,8 @@ pub fn parse_value(bytes: &[u8]) -> Result<Value, ValidationError> {
     value.map_err(|error| explain(bytes, &error))
 }
 
-/// A `syntax` error from serde_json's error, with its line and column (both at least 1).
+/// A `syntax` error from serde_json's error, with its line and column (both at least 1). Without
+/// the text, the column is serde_json's, in bytes; [`parse_value`] gives it in characters.
 pub fn syntax_error(error: &serde_json::Error) -> ValidationError {
     syntax(message_of(error), error.line(), error.column())
 }
@@ -102,7 +104,7 @@ fn explain(bytes: &[u8], error: &serde_json::Error) -> ValidationError {
         } else {
             "the document is empty (only whitespace)"
         };
-        return syntax(message.to_owned(), error.line(), error.column());
+        return syntax_in(bytes, message.to_owned(), error.line(), error.column());
     }
     if let Err(utf8) = std::str::from_utf8(bytes) {
         // Invalid UTF-8 at or before where serde_json stopped is the reason it stopped.
@@ -110,7 +112,8 @@ fn explain(bytes: &[u8], error: &serde_json::Error) -> ValidationError {
         let (line, column) = position(bytes, offset);
         if (line, column) <= (error.line(), error.column().max(1)) {
             let byte = bytes.get(offset).copied().unwrap_or_default();
-            return syntax(
+            return syntax_in(
+                bytes,
                 format!("invalid UTF-8 (byte {byte:02X}); JSON text must be UTF-8"),
                 line,
                 column,
@@ -129,7 +132,33 @@ fn explain(bytes: &[u8], error: &serde_json::Error) -> ValidationError {
         }
         _ => message,
     };
-    syntax(message, error.line(), error.column())
+    syntax_in(bytes, message, error.line(), error.column())
+}
+
+/// A `syntax` error at serde_json's `line` and byte `column` of `bytes`, the column counted in
+/// characters.
+fn syntax_in(bytes: &[u8], message: String, line: usize, column: usize) -> ValidationError {
+    syntax(message, line, char_column(bytes, line, column))
+}
+
+/// The column in characters of serde_json's 1-based `line` and byte `column`: the characters
+/// before that byte on its line, plus one. A byte inside a character counts as that
+/// character; a position past the text keeps its distance past the end.
+fn char_column(bytes: &[u8], line: usize, column: usize) -> usize {
+    let Some(offset) = error_offset(bytes, line, column.max(1)) else {
+        return column;
+    };
+    let line_start = offset + 1 - column.max(1);
+    let end = offset.min(bytes.len());
+    let mut at = end;
+    while at > line_start && bytes.get(at).is_some_and(|&b| b & 0xC0 == 0x80) {
+        at -= 1;
+    }
+    let chars = bytes[line_start..at]
+        .iter()
+        .filter(|&&b| b & 0xC0 != 0x80)
+        .count();
+    chars + 1 + (offset - end)
 }
 
 /// A byte below 0x20 that is not JSON whitespace (nor DEL): never allowed outside a string.
@@ -244,4 +273,30 @@ fn quoted_key(key: &str) -> String {
         }
     }
     quoted
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn position_of(bytes: &[u8]) -> (usize, usize) {
+        match parse_value(bytes) {
+            Err(error) => match error.kind() {
+                ErrorKind::Syntax { line, column, .. } => (*line, *column),
+                other => (0, other.code() as usize),
+            },
+            Ok(_) => (0, 0),
+        }
+    }
+
+    #[test]
+    fn syntax_columns_count_characters_not_bytes() {
+        // `x` is the 16th character of its line and its 20th byte.
+        assert_eq!(position_of("{\"name\": \"é😀\", x}".as_bytes()), (1, 16));
+        assert_eq!(position_of("[\n  \"日本\",\n  \"é\" x]".as_bytes()), (3, 7));
+        // Invalid UTF-8 after non-ASCII text: at the bad byte, counted in characters.
+        assert_eq!(position_of(b"{\"\xc3\xa9\xff\": 1}"), (1, 4));
+        // ASCII text: the same as serde_json's byte column.
+        assert_eq!(position_of(b"{\"a\": }"), (1, 7));
+    }
 }

@@ -1,0 +1,285 @@
+//! The catalogue of messages a person reads, as snapshots (`tests/snapshots/`): every error
+//! kind with its boundary wordings (one character, many characters, any JSON value), every
+//! format violation the rules can give, the errors of typical broken documents, and the human
+//! report around them. A wording change fails here until the new snapshot is reviewed and
+//! committed (`INSTA_UPDATE=always cargo test -p m3ter-validate --test messages`, then read the
+//! diff), so no message changes by accident.
+
+#![allow(clippy::unwrap_used, clippy::expect_used, clippy::panic)] // A test fails by panicking.
+
+use std::collections::BTreeSet;
+
+use m3ter_models::error::{FormatViolation, LengthUnit, RangeBound};
+use m3ter_models::json::{self, Operation, Profile};
+use m3ter_models::rules::number::Number;
+use m3ter_models::{ErrorKind, formats};
+use m3ter_validate::check::{self, Rules};
+use m3ter_validate::output::{self, Style};
+
+fn length(unit: LengthUnit, min: Option<u64>, max: Option<u64>, actual: u64) -> ErrorKind {
+    ErrorKind::Length {
+        unit,
+        min,
+        max,
+        actual,
+    }
+}
+
+#[test]
+fn every_kind_of_error() {
+    use LengthUnit::{Characters, Items};
+    let kinds = [
+        ErrorKind::Syntax {
+            message: "expected `:` at line 1 column 9".into(),
+            line: 1,
+            column: 9,
+        },
+        ErrorKind::Type {
+            expected: "string",
+            actual: "null",
+        },
+        ErrorKind::Type {
+            expected: "integer (int64)",
+            actual: "number",
+        },
+        ErrorKind::Type {
+            expected: "object",
+            actual: "array",
+        },
+        ErrorKind::Type {
+            expected: "any JSON value",
+            actual: "null",
+        },
+        ErrorKind::Required,
+        ErrorKind::UnknownField,
+        length(Characters, Some(1), Some(200), 0),
+        length(Characters, Some(1), None, 0),
+        length(Characters, Some(2), None, 1),
+        length(Characters, None, Some(1), 2),
+        length(Characters, None, Some(63), 64),
+        length(Characters, Some(1), Some(1), 3),
+        length(Characters, Some(12), Some(12), 3),
+        length(Characters, None, None, 1),
+        length(Items, Some(1), None, 0),
+        length(Items, None, Some(1), 2),
+        length(Items, None, Some(3), 4),
+        ErrorKind::Pattern {
+            pattern: "^[a-z]+$",
+        },
+        ErrorKind::Enum {
+            allowed: &["S3", "GCS"],
+        },
+        ErrorKind::Forbidden {
+            context: Some("create"),
+        },
+        ErrorKind::Forbidden { context: None },
+        ErrorKind::Range {
+            bound: RangeBound::Minimum,
+            limit: Number::Int(1),
+            actual: Number::Int(0),
+        },
+        ErrorKind::Range {
+            bound: RangeBound::Maximum,
+            limit: Number::Int(50),
+            actual: Number::Int(51),
+        },
+        ErrorKind::Range {
+            bound: RangeBound::ExclusiveMinimum,
+            limit: Number::Int(0),
+            actual: Number::Float(-0.5),
+        },
+        ErrorKind::Range {
+            bound: RangeBound::ExclusiveMaximum,
+            limit: Number::Int(10),
+            actual: Number::Float(10.5),
+        },
+        ErrorKind::Format {
+            format: "aws-iam-role-arn",
+            violation: FormatViolation {
+                part: "account_id",
+                expected: "exactly 12 ASCII digits",
+            },
+        },
+    ];
+    let catalogue: Vec<String> = kinds
+        .iter()
+        .map(|kind| format!("[{}] {kind}", kind.code()))
+        .collect();
+    insta::assert_snapshot!(catalogue.join("\n"));
+}
+
+#[test]
+fn every_format_violation() {
+    // Inputs that break each rule of each format, one rule at a time.
+    let inputs: &[(&str, &[&str])] = &[
+        (
+            "aws-iam-role-arn",
+            &[
+                "",
+                "arn:",
+                "arn:aws",
+                "arn:aws-cn:iam::922609978421:role/R",
+                "arn:aws:s3::922609978421:role/R",
+                "arn:aws:iam:us-east-1:922609978421:role/R",
+                "arn:aws:iam::",
+                "arn:aws:iam::9226:role/R",
+                "arn:aws:iam::922609978421:user/R",
+                "arn:aws:iam::922609978421:role/a b/R",
+                "arn:aws:iam::922609978421:role/",
+                "arn:aws:iam::922609978421:role/R!",
+            ],
+        ),
+        ("date-time", &["2023-11-07", "yesterday"]),
+        ("uuid", &["67e5504410b1426f9247bb680e5fe0c8", "x"]),
+        (
+            "s3-bucket-name",
+            &[
+                "Acme",
+                "-acme",
+                "acme..b",
+                "192.168.5.4",
+                "xn--acme",
+                "acme-s3alias",
+            ],
+        ),
+        (
+            "gcs-bucket-name",
+            &["Acme", "acme-", "192.168.5.4", "goog-acme", "acme-google-b"],
+        ),
+    ];
+    let mut seen = BTreeSet::new();
+    for (format, values) in inputs {
+        let check = formats::lookup(format).unwrap();
+        for value in *values {
+            let violation = check(value).unwrap_err();
+            let kind = ErrorKind::Format { format, violation };
+            seen.insert(format!("{format} / {}: {kind}", violation.part));
+        }
+    }
+    for format in formats::NAMES {
+        assert!(
+            seen.iter().any(|m| m.starts_with(&format!("{format} /"))),
+            "no input breaks {format}"
+        );
+    }
+    insta::assert_snapshot!(seen.into_iter().collect::<Vec<_>>().join("\n"));
+}
+
+const BROKEN: &[(&str, Operation, Profile, &str)] = &[
+    (
+        "empty name and code",
+        Operation::Create,
+        Profile::Default,
+        r#"{"name": "", "code": "", "bucketName": "ab", "iamRoleArn": "arn:aws:iam::922609978421:role/R"}"#,
+    ),
+    (
+        "nulls and wrong types",
+        Operation::Create,
+        Profile::Default,
+        r#"{"name": null, "code": 1, "bucketName": [], "iamRoleArn": {}, "destinationType": null, "partitionOrder": 3}"#,
+    ),
+    (
+        "unknown enum value",
+        Operation::Create,
+        Profile::Default,
+        r#"{"name": "n", "code": "c", "bucketName": "abc", "iamRoleArn": "arn:aws:iam::922609978421:role/R", "destinationType": "AZURE", "partitionOrder": "x"}"#,
+    ),
+    (
+        "code with spaces",
+        Operation::Create,
+        Profile::Default,
+        r#"{"name": "n", "code": " c ", "bucketName": "abc", "iamRoleArn": "arn:aws:iam::922609978421:role/R"}"#,
+    ),
+    (
+        "version on create, unknown member",
+        Operation::Create,
+        Profile::Default,
+        r#"{"name": "n", "code": "c", "bucketName": "abc", "iamRoleArn": "arn:aws:iam::922609978421:role/R", "version": 1, "colour": "red"}"#,
+    ),
+    (
+        "update without version",
+        Operation::Update,
+        Profile::Default,
+        r#"{"name": "n", "code": "c", "bucketName": "abc", "iamRoleArn": "arn:aws:iam::922609978421:role/R"}"#,
+    ),
+    (
+        "update with version 0",
+        Operation::Update,
+        Profile::Default,
+        r#"{"name": "n", "code": "c", "bucketName": "abc", "iamRoleArn": "arn:aws:iam::922609978421:role/R", "version": 0}"#,
+    ),
+    (
+        "strict gcs",
+        Operation::Create,
+        Profile::Strict,
+        r#"{"name": "n", "code": "c", "bucketName": "goog-b", "iamRoleArn": "arn:aws:iam::922609978421:role/R", "destinationType": "GCS"}"#,
+    ),
+    (
+        "not an object",
+        Operation::Create,
+        Profile::Default,
+        r#"["n", "c"]"#,
+    ),
+    (
+        "syntax: duplicate key",
+        Operation::Create,
+        Profile::Default,
+        r#"{"name": "a", "name": "b"}"#,
+    ),
+    (
+        "syntax: trailing comma",
+        Operation::Create,
+        Profile::Default,
+        "{\"name\": \"a\",}",
+    ),
+    ("syntax: empty", Operation::Create, Profile::Default, ""),
+    (
+        "syntax: byte order mark",
+        Operation::Create,
+        Profile::Default,
+        "\u{feff}{}",
+    ),
+    (
+        "syntax: number too big",
+        Operation::Create,
+        Profile::Default,
+        r#"{"version": 1e400}"#,
+    ),
+];
+
+#[test]
+fn the_errors_of_broken_documents() {
+    let mut catalogue = Vec::new();
+    for (title, operation, profile, body) in BROKEN {
+        catalogue.push(format!("## {title}"));
+        match json::validate_str(body, *operation, *profile) {
+            Ok(()) => catalogue.push("(valid)".to_owned()),
+            Err(errors) => {
+                for error in &errors {
+                    catalogue.push(format!("{error} [{}]", error.code()));
+                }
+            }
+        }
+    }
+    insta::assert_snapshot!(catalogue.join("\n"));
+}
+
+#[test]
+fn the_human_report() {
+    let body = "{\n  \"name\": \"\",\n  \"code\": \"finance\",\n  \"bucketName\": \"Acme_Bucket\",\n  \"iamRoleArn\": \"arn:aws:iam::922609978421:role/R\",\n  \"destinationType\": null,\n  \"colour\": \"r\\u001b[31med\"\n}\n";
+    let rules = Rules {
+        operation: Operation::Create,
+        profile: Profile::Strict,
+        locate: true,
+    };
+    let checked = check::check(body.as_bytes(), None, rules);
+    let mut out = Vec::new();
+    output::human(
+        &mut out,
+        "requests/a.json",
+        &checked,
+        Style { color: false },
+    )
+    .unwrap();
+    insta::assert_snapshot!(String::from_utf8(out).unwrap());
+}
