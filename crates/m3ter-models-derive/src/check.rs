@@ -45,8 +45,10 @@ fn check_keywords(keywords: &Keywords, shape: &Shape, top_level: bool, errors: &
     for (keyword, param) in keywords.iter() {
         let span = name_span(&param);
         match keyword.level() {
+            // Inside `items(...)` the parser has said it already.
+            Level::Member if !top_level => continue,
             Level::Member => {
-                if !top_level || !matches!(shape, Shape::Optional(_)) {
+                if !matches!(shape, Shape::Optional(_)) {
                     errors.spanned(span, format!("`{keyword}` applies to `Option` fields only"));
                 }
                 continue;

@@ -2,7 +2,7 @@
 //! the vocabulary's registry ([`Format`]); this module gives each its check, matching the
 //! registry without a catch-all arm, so a new format does not compile until it has one.
 
-use m3ter_vocab::Format;
+pub use m3ter_vocab::Format;
 
 use crate::error::FormatViolation;
 use crate::rules::parse_iam_role_arn;

@@ -2,8 +2,6 @@
 //! the tokens that made it, saying what to write instead.
 use m3ter_models::Validate;
 
-struct NotValidated;
-
 #[derive(Validate)]
 struct Mistakes {
     // Not a format of the registry: the known ones are listed.
@@ -38,9 +36,6 @@ struct Mistakes {
     // A flag takes no value.
     #[spec(nested = true)]
     child: Option<String>,
-    // The type does not implement Validate: reported on `nested`.
-    #[spec(nested)]
-    other: NotValidated,
 }
 
 fn main() {}
