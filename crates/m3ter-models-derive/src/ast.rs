@@ -1,13 +1,15 @@
 //! Parse: `syn` input into a typed model of the container, its fields and their keywords.
 //! Every malformed attribute is recorded in [`Errors`] and parsing goes on.
 
+use m3ter_vocab::{
+    Constraints, Format, Keyword, Level, Number, Param, ParamKind, ParamValue, Repr, SetError,
+};
 use proc_macro2::Span;
 use syn::parse::ParseStream;
 use syn::punctuated::Punctuated;
-use syn::spanned::Spanned;
+use syn::spanned::Spanned as _;
 use syn::{
-    Attribute, Data, DeriveInput, Expr, Fields, Ident, Lit, LitInt, LitStr, Member, Meta, Token,
-    Type,
+    Attribute, Data, DeriveInput, Expr, Fields, Ident, Lit, LitStr, Member, Meta, Token, Type,
 };
 
 use crate::case;
@@ -33,52 +35,63 @@ impl Errors {
     }
 }
 
-/// A numeric literal of a range keyword.
-#[derive(Clone, Copy, Debug)]
-pub(crate) enum NumberLit {
-    Int(i128),
-    Float(f64),
+/// A parameter with the span of the keyword that set it (compared by value only).
+#[derive(Clone, Debug)]
+pub(crate) struct Spanned<T> {
+    /// The keyword's name.
+    pub(crate) name: Span,
+    pub(crate) value: T,
 }
 
-impl NumberLit {
-    pub(crate) fn as_f64(self) -> f64 {
-        match self {
-            #[allow(clippy::cast_precision_loss)]
-            NumberLit::Int(i) => i as f64,
-            NumberLit::Float(f) => f,
-        }
+impl<T: PartialEq> PartialEq for Spanned<T> {
+    fn eq(&self, other: &Self) -> bool {
+        self.value == other.value
     }
 }
 
-/// One keyword of a `#[spec(...)]` attribute, with the span of its name.
-pub(crate) struct Keyword {
-    pub(crate) name: Ident,
-    pub(crate) value: KeywordValue,
+/// The derive's checked model of a field's keywords: the vocabulary's [`Constraints`], each
+/// parameter with the span of its keyword.
+#[derive(Clone, Copy, Debug, PartialEq)]
+pub(crate) struct Tokens;
+
+impl Repr for Tokens {
+    type Count = Spanned<u64>;
+    type Number = Spanned<Number>;
+    type Text = Spanned<LitStr>;
+    type Format = Spanned<Format>;
+    type Items = Spanned<Box<Constraints<Tokens>>>;
+    type Mark = Spanned<()>;
+    type Context = Spanned<Option<LitStr>>;
+
+    fn count(count: &Self::Count) -> u64 {
+        count.value
+    }
+    fn number(number: &Self::Number) -> Number {
+        number.value
+    }
+    fn format(format: &Self::Format) -> Format {
+        format.value
+    }
+    fn items(items: &Self::Items) -> &Constraints<Self> {
+        &items.value
+    }
 }
 
-pub(crate) enum KeywordValue {
-    MinLength(u64),
-    MaxLength(u64),
-    Pattern(LitStr),
-    Format(LitStr),
-    Minimum(NumberLit),
-    Maximum(NumberLit),
-    ExclusiveMinimum(NumberLit),
-    ExclusiveMaximum(NumberLit),
-    MinItems(u64),
-    MaxItems(u64),
-    Items(Vec<Keyword>),
-    Nested,
-    Forbidden(Option<LitStr>),
-    /// Raw JSON: the member must be present (for an `Option` field).
-    Required,
-    /// Raw JSON: the member may be `null`.
-    Nullable,
-}
+/// The constraints of a field or an item, as written.
+pub(crate) type Keywords = Constraints<Tokens>;
 
-pub(crate) const FIELD_KEYWORDS: &str = "min_length, max_length, pattern, format, minimum, maximum, \
-     exclusive_minimum, exclusive_maximum, min_items, max_items, items(...), nested, forbidden, \
-     required, nullable";
+/// The span of the keyword that set `param`.
+pub(crate) fn name_span(param: &Param<'_, Tokens>) -> Span {
+    match param {
+        Param::Count(p) => p.name,
+        Param::Number(p) => p.name,
+        Param::Text(p) => p.name,
+        Param::Format(p) => p.name,
+        Param::Items(p) => p.name,
+        Param::Flag(p) => p.name,
+        Param::Context(p) => p.name,
+    }
+}
 
 pub(crate) struct Field<'a> {
     pub(crate) member: Member,
@@ -92,13 +105,20 @@ pub(crate) struct Field<'a> {
     pub(crate) serde_default: bool,
     /// `#[serde(skip)]` or `skip_deserializing`: the member is never read from JSON.
     pub(crate) skip_deserializing: bool,
-    pub(crate) keywords: Vec<Keyword>,
+    /// `#[serde(deserialize_with = "...")]`: the path given, when it is a plain string.
+    pub(crate) deserialize_with: Option<String>,
+    /// serde reads the member some other way than by its one wire name and its type's own
+    /// `Deserialize` alone (`alias`, `with`): the typed parse is not proven exact.
+    pub(crate) custom_read: bool,
+    pub(crate) keywords: Keywords,
     /// `#[doc]` and `#[serde]` attributes, copied to the JSON Schema shadow.
     pub(crate) passthrough: Vec<&'a Attribute>,
 }
 
 pub(crate) struct Variant<'a> {
     pub(crate) ident: &'a Ident,
+    /// `#[serde(alias = "...")]`: serde also reads another name.
+    pub(crate) alias: bool,
     /// The wire string: serde's `rename`, else `rename_all` applied, else the Rust name.
     pub(crate) wire_name: String,
     pub(crate) passthrough: Vec<&'a Attribute>,
@@ -189,6 +209,7 @@ pub(crate) fn parse<'a>(input: &'a DeriveInput, errors: &mut Errors) -> Containe
                     .unwrap_or_else(|| variant.ident.to_string());
                 variants.push(Variant {
                     ident: &variant.ident,
+                    alias: serde_name_value(&variant.attrs, "alias"),
                     wire_name,
                     passthrough: passthrough(&variant.attrs),
                 });
@@ -240,11 +261,17 @@ fn parse_field<'a>(
         || serde_name_value(&field.attrs, "default");
     let skip_deserializing =
         serde_flag(&field.attrs, "skip") || serde_flag(&field.attrs, "skip_deserializing");
-    let mut keywords = Vec::new();
+    let deserialize_with = serde_string(&field.attrs, "deserialize_with");
+    let custom_read = serde_name_value(&field.attrs, "alias")
+        || serde_name_value(&field.attrs, "with")
+        || serde_name_value(&field.attrs, "deserialize_with") && deserialize_with.is_none();
+    let mut keywords = Keywords::NONE;
     for attr in field.attrs.iter().filter(|a| a.path().is_ident("spec")) {
-        match attr.parse_args_with(|input: ParseStream| parse_keywords(input, errors)) {
-            Ok(list) => keywords.extend(list),
-            Err(error) => errors.push(error),
+        let parsed = attr.parse_args_with(|input: ParseStream| {
+            parse_keywords(input, &mut keywords, Level::Member, errors)
+        });
+        if let Err(error) = parsed {
+            errors.push(error);
         }
     }
     Field {
@@ -255,23 +282,57 @@ fn parse_field<'a>(
         flatten,
         serde_default,
         skip_deserializing,
+        deserialize_with,
+        custom_read,
         keywords,
         passthrough: passthrough(&field.attrs),
     }
 }
 
-/// Parses `kw = value, kw(...), kw, ...`. Unknown keywords and bad values are recorded and
-/// skipped, so one attribute can report several mistakes.
-fn parse_keywords(input: ParseStream, errors: &mut Errors) -> syn::Result<Vec<Keyword>> {
-    let mut keywords = Vec::new();
+/// Parses `kw = value, kw(...), kw, ...` into `keywords`, each keyword read from the
+/// vocabulary's table. Unknown keywords, bad values and duplicates are recorded and skipped, so
+/// one attribute can report several mistakes. `level` is the widest level allowed here
+/// (`Member` on a field, `Value` inside `items(...)`).
+fn parse_keywords(
+    input: ParseStream,
+    keywords: &mut Keywords,
+    level: Level,
+    errors: &mut Errors,
+) -> syn::Result<()> {
     while !input.is_empty() {
         let name: Ident = input.call(syn::ext::IdentExt::parse_any)?;
-        match parse_value(&name, input, errors) {
-            Ok(Some(value)) => keywords.push(Keyword { name, value }),
-            Ok(None) => {}
-            Err(error) => {
-                errors.push(error);
+        let key = name.to_string();
+        match Keyword::from_spec_name(&key) {
+            None => {
+                let expected = match level {
+                    Level::Member => Keyword::spec_names(None),
+                    Level::Value => Keyword::spec_names(Some(Level::Value)),
+                };
+                errors.spanned(
+                    name.span(),
+                    format!("unknown keyword `{key}`; expected one of: {expected}"),
+                );
                 skip_value(input)?;
+            }
+            Some(keyword) => {
+                if level == Level::Value && keyword.level() == Level::Member {
+                    errors.spanned(
+                        name.span(),
+                        format!("`{key}` says how a member may appear: it applies to the field, not inside `items(...)`"),
+                    );
+                }
+                match parse_param(keyword, &name, input, errors) {
+                    Ok(Some(value)) => {
+                        if let Err(SetError::Duplicate) = keywords.set(keyword, value) {
+                            errors.spanned(name.span(), format!("duplicate keyword `{key}`"));
+                        }
+                    }
+                    Ok(None) => {}
+                    Err(error) => {
+                        errors.push(error);
+                        skip_value(input)?;
+                    }
+                }
             }
         }
         if input.is_empty() {
@@ -279,7 +340,7 @@ fn parse_keywords(input: ParseStream, errors: &mut Errors) -> syn::Result<Vec<Ke
         }
         input.parse::<Token![,]>()?;
     }
-    Ok(keywords)
+    Ok(())
 }
 
 fn skip_value(input: ParseStream) -> syn::Result<()> {
@@ -294,75 +355,163 @@ fn skip_value(input: ParseStream) -> syn::Result<()> {
     Ok(())
 }
 
-fn parse_value(
+/// The parameter of `keyword`, read as its table row says. `Ok(None)` when the mistake is
+/// already recorded.
+fn parse_param(
+    keyword: Keyword,
     name: &Ident,
     input: ParseStream,
     errors: &mut Errors,
-) -> syn::Result<Option<KeywordValue>> {
-    let key = name.to_string();
-    let value = match key.as_str() {
-        "min_length" => KeywordValue::MinLength(parse_count(input)?),
-        "max_length" => KeywordValue::MaxLength(parse_count(input)?),
-        "min_items" => KeywordValue::MinItems(parse_count(input)?),
-        "max_items" => KeywordValue::MaxItems(parse_count(input)?),
-        "pattern" => KeywordValue::Pattern(parse_str(input)?),
-        "format" => KeywordValue::Format(parse_str(input)?),
-        "minimum" => KeywordValue::Minimum(parse_number(input)?),
-        "maximum" => KeywordValue::Maximum(parse_number(input)?),
-        "exclusive_minimum" => KeywordValue::ExclusiveMinimum(parse_number(input)?),
-        "exclusive_maximum" => KeywordValue::ExclusiveMaximum(parse_number(input)?),
-        "nested" => KeywordValue::Nested,
-        "required" => KeywordValue::Required,
-        "nullable" => KeywordValue::Nullable,
-        "forbidden" => {
-            if input.peek(Token![=]) {
-                KeywordValue::Forbidden(Some(parse_str(input)?))
-            } else {
-                KeywordValue::Forbidden(None)
+) -> syn::Result<Option<ParamValue<Tokens>>> {
+    let span = name.span();
+    Ok(Some(match keyword.param() {
+        ParamKind::Count => ParamValue::Count(spanned(span, parse_count(keyword, input)?)),
+        ParamKind::Number => ParamValue::Number(spanned(span, parse_number(keyword, input)?)),
+        ParamKind::Text => ParamValue::Text(Spanned {
+            name: name.span(),
+            value: parse_str(keyword, input)?,
+        }),
+        ParamKind::Format => {
+            let lit = parse_str(keyword, input)?;
+            match Format::from_name(&lit.value()) {
+                Some(format) => ParamValue::Format(spanned(span, format)),
+                None => {
+                    errors.spanned(
+                        lit.span(),
+                        format!(
+                            "unknown format `{}`; known formats: {}",
+                            lit.value(),
+                            Format::names()
+                        ),
+                    );
+                    return Ok(None);
+                }
             }
         }
-        "items" => {
+        ParamKind::Items => {
+            if !input.peek(syn::token::Paren) {
+                return Err(syn::Error::new(
+                    name.span(),
+                    format!(
+                        "`{keyword}` takes keywords in parentheses: `{keyword}(max_length = 10)`"
+                    ),
+                ));
+            }
             let content;
             syn::parenthesized!(content in input);
-            KeywordValue::Items(parse_keywords(&content, errors)?)
+            let mut inner = Keywords::NONE;
+            parse_keywords(&content, &mut inner, Level::Value, errors)?;
+            ParamValue::Items(Spanned {
+                name: name.span(),
+                value: Box::new(inner),
+            })
         }
-        _ => {
-            return Err(syn::Error::new(
-                name.span(),
-                format!("unknown keyword `{key}`; expected one of: {FIELD_KEYWORDS}"),
-            ));
+        ParamKind::Flag => {
+            if input.peek(Token![=]) || input.peek(syn::token::Paren) {
+                return Err(syn::Error::new(
+                    name.span(),
+                    format!("`{keyword}` takes no value: write `{keyword}`"),
+                ));
+            }
+            ParamValue::Flag(spanned(span, ()))
         }
-    };
-    Ok(Some(value))
+        ParamKind::Context => {
+            let context = if input.peek(Token![=]) {
+                Some(parse_str(keyword, input)?)
+            } else {
+                None
+            };
+            ParamValue::Context(Spanned {
+                name: name.span(),
+                value: context,
+            })
+        }
+    }))
 }
 
-fn parse_count(input: ParseStream) -> syn::Result<u64> {
-    input.parse::<Token![=]>()?;
-    let lit: LitInt = input.parse()?;
-    lit.base10_parse::<u64>()
+fn spanned<T>(name: Span, value: T) -> Spanned<T> {
+    Spanned { name, value }
 }
 
-fn parse_str(input: ParseStream) -> syn::Result<LitStr> {
-    input.parse::<Token![=]>()?;
-    input.parse()
+fn expect_eq(keyword: Keyword, input: ParseStream) -> syn::Result<()> {
+    if input.peek(Token![=]) {
+        input.parse::<Token![=]>()?;
+        Ok(())
+    } else {
+        Err(input.error(format!("`{keyword}` takes a value: `{keyword} = ...`")))
+    }
 }
 
-fn parse_number(input: ParseStream) -> syn::Result<NumberLit> {
-    input.parse::<Token![=]>()?;
+fn parse_count(keyword: Keyword, input: ParseStream) -> syn::Result<u64> {
+    expect_eq(keyword, input)?;
+    if input.peek(Token![-]) {
+        let minus: Token![-] = input.parse()?;
+        let _ = input.parse::<Lit>();
+        return Err(syn::Error::new(
+            minus.span,
+            format!("`{keyword}` takes a non-negative integer (a count), not a negative number"),
+        ));
+    }
+    let lit: Lit = input.parse()?;
+    match lit {
+        Lit::Int(lit) => lit.base10_parse::<u64>().map_err(|_| {
+            syn::Error::new(
+                lit.span(),
+                format!(
+                    "`{keyword}` takes a non-negative integer up to {}",
+                    u64::MAX
+                ),
+            )
+        }),
+        other => Err(syn::Error::new(
+            other.span(),
+            format!("`{keyword}` takes a non-negative integer such as `{keyword} = 1`"),
+        )),
+    }
+}
+
+fn parse_str(keyword: Keyword, input: ParseStream) -> syn::Result<LitStr> {
+    expect_eq(keyword, input)?;
+    let lit: Lit = input.parse()?;
+    match lit {
+        Lit::Str(lit) => Ok(lit),
+        other => Err(syn::Error::new(
+            other.span(),
+            format!("`{keyword}` takes a string literal: `{keyword} = \"...\"`"),
+        )),
+    }
+}
+
+fn parse_number(keyword: Keyword, input: ParseStream) -> syn::Result<Number> {
+    expect_eq(keyword, input)?;
     let negative = input.peek(Token![-]);
     if negative {
         input.parse::<Token![-]>()?;
     }
     match input.parse::<Lit>()? {
         Lit::Int(lit) => {
-            let n = lit.base10_parse::<i128>()?;
-            Ok(NumberLit::Int(if negative { -n } else { n }))
+            let n = lit.base10_parse::<i128>().map_err(|_| {
+                syn::Error::new(
+                    lit.span(),
+                    format!("`{keyword}` takes a number within 128 bits"),
+                )
+            })?;
+            Ok(Number::Int(if negative { -n } else { n }))
         }
         Lit::Float(lit) => {
             let x = lit.base10_parse::<f64>()?;
-            Ok(NumberLit::Float(if negative { -x } else { x }))
+            if !x.is_finite() {
+                return Err(syn::Error::new(
+                    lit.span(),
+                    format!("`{keyword}` takes a finite number"),
+                ));
+            }
+            Ok(Number::Float(if negative { -x } else { x }))
         }
-        other => Err(syn::Error::new(other.span(), "expected a number")),
+        other => Err(syn::Error::new(
+            other.span(),
+            format!("`{keyword}` takes a number such as `{keyword} = 1`"),
+        )),
     }
 }
 

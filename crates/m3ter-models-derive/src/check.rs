@@ -1,9 +1,11 @@
 //! Check: every rule that relates keywords to each other or to the field's type, in one place.
-//! Each violation is an error on the keyword's tokens.
+//! Each violation is an error on the keyword's tokens. The rules themselves come from the
+//! vocabulary (`m3ter_vocab`): which JSON types a keyword applies to, bounds that leave no
+//! value, the pattern dialect.
 
-use std::collections::BTreeMap;
+use m3ter_vocab::{Keyword, Level, Param, bounds, pattern};
 
-use crate::ast::{Body, Container, Errors, Keyword, KeywordValue};
+use crate::ast::{Body, Container, Errors, Keywords, Tokens, name_span};
 use crate::shape::Shape;
 
 pub(crate) fn check(container: &Container<'_>, errors: &mut Errors) {
@@ -39,102 +41,75 @@ pub(crate) fn check(container: &Container<'_>, errors: &mut Errors) {
     }
 }
 
-fn check_keywords(keywords: &[Keyword], shape: &Shape, top_level: bool, errors: &mut Errors) {
-    let mut seen = BTreeMap::new();
-    for keyword in keywords {
-        let name = keyword.name.to_string();
-        if seen.insert(name.clone(), ()).is_some() {
-            errors.spanned(keyword.name.span(), format!("duplicate keyword `{name}`"));
-            continue;
+fn check_keywords(keywords: &Keywords, shape: &Shape, top_level: bool, errors: &mut Errors) {
+    for (keyword, param) in keywords.iter() {
+        let span = name_span(&param);
+        match keyword.level() {
+            // Inside `items(...)` the parser has said it already.
+            Level::Member if !top_level => continue,
+            Level::Member => {
+                if !matches!(shape, Shape::Optional(_)) {
+                    errors.spanned(span, format!("`{keyword}` applies to `Option` fields only"));
+                }
+                continue;
+            }
+            Level::Value => {}
         }
-        let present = shape.present();
-        let wrong_type = |expected: &str| {
-            format!(
-                "`{name}` applies to {expected}, but this field is {}",
-                shape.describe()
-            )
-        };
-        match &keyword.value {
-            KeywordValue::MinLength(_)
-            | KeywordValue::MaxLength(_)
-            | KeywordValue::Pattern(_)
-            | KeywordValue::Format(_) => {
-                if !matches!(present, Shape::Str | Shape::Other) {
-                    errors.spanned(keyword.name.span(), wrong_type("strings"));
-                }
-            }
-            KeywordValue::Minimum(_)
-            | KeywordValue::Maximum(_)
-            | KeywordValue::ExclusiveMinimum(_)
-            | KeywordValue::ExclusiveMaximum(_) => {
-                if !matches!(present, Shape::Int | Shape::Float | Shape::Other) {
-                    errors.spanned(keyword.name.span(), wrong_type("numbers"));
-                }
-            }
-            KeywordValue::MinItems(_) | KeywordValue::MaxItems(_) => {
-                if !matches!(present, Shape::List(_) | Shape::Other) {
-                    errors.spanned(keyword.name.span(), wrong_type("lists"));
-                }
-            }
-            KeywordValue::Items(inner) => {
-                if matches!(present, Shape::List(_) | Shape::Other) {
-                    check_keywords(inner, &shape.item(), false, errors);
-                } else {
-                    errors.spanned(keyword.name.span(), wrong_type("lists"));
-                }
-            }
-            KeywordValue::Nested => {}
-            KeywordValue::Forbidden(_) | KeywordValue::Required | KeywordValue::Nullable => {
-                if !top_level || !matches!(shape, Shape::Optional(_)) {
-                    errors.spanned(
-                        keyword.name.span(),
-                        format!("`{name}` applies to `Option` fields only"),
-                    );
-                }
-            }
-        }
-        if let KeywordValue::Pattern(lit) = &keyword.value
-            && let Err(error) = regex_syntax::Parser::new().parse(&lit.value())
-        {
-            errors.spanned(lit.span(), format!("invalid pattern: {error}"));
-        }
-    }
-    check_bounds(keywords, errors);
-}
-
-/// The lower (`true`) or upper bound of a pair of keywords, with the pair's name and value.
-#[allow(clippy::cast_precision_loss)]
-fn bound(value: &KeywordValue) -> Option<(&'static str, bool, f64)> {
-    Some(match value {
-        KeywordValue::MinLength(n) => ("length", true, *n as f64),
-        KeywordValue::MaxLength(n) => ("length", false, *n as f64),
-        KeywordValue::MinItems(n) => ("items", true, *n as f64),
-        KeywordValue::MaxItems(n) => ("items", false, *n as f64),
-        KeywordValue::Minimum(n) => ("range", true, n.as_f64()),
-        KeywordValue::Maximum(n) => ("range", false, n.as_f64()),
-        _ => return None,
-    })
-}
-
-fn check_bounds(keywords: &[Keyword], errors: &mut Errors) {
-    for lower in keywords {
-        let Some((pair, true, min)) = bound(&lower.value) else {
-            continue;
-        };
-        let upper = keywords.iter().find_map(|k| match bound(&k.value) {
-            Some((p, false, max)) if p == pair => Some((k, max)),
-            _ => None,
-        });
-        if let Some((upper, max)) = upper
-            && min > max
+        if let Some(types) = shape.json_types()
+            && !keyword.applies_to().intersects(types)
         {
             errors.spanned(
-                lower.name.span(),
+                span,
                 format!(
-                    "`{}` ({min}) is greater than `{}` ({max})",
-                    lower.name, upper.name
+                    "`{keyword}` applies to {}, but this field is {}",
+                    keyword.applies_to().describe(),
+                    shape.describe()
                 ),
             );
+            continue;
         }
+        check_param(keyword, &param, shape, errors);
+    }
+    for error in bounds::check(keywords, shape.integer_range()) {
+        let span = keywords
+            .get(error.keyword())
+            .map_or_else(proc_macro2::Span::call_site, |p| name_span(&p));
+        errors.spanned(span, error);
+    }
+}
+
+/// The rules of one keyword's parameter.
+fn check_param(keyword: Keyword, param: &Param<'_, Tokens>, shape: &Shape, errors: &mut Errors) {
+    match keyword {
+        Keyword::Pattern => {
+            if let Param::Text(lit) = param {
+                let source = lit.value.value();
+                if let Err(message) = pattern::check_dialect(&source) {
+                    errors.spanned(lit.value.span(), message);
+                } else if let Err(error) = regex_syntax::Parser::new().parse(&source) {
+                    errors.spanned(lit.value.span(), format!("invalid pattern: {error}"));
+                }
+            }
+        }
+        Keyword::Items => {
+            if let Param::Items(inner) = param {
+                check_keywords(&inner.value, &shape.item(), false, errors);
+            }
+        }
+        // Their parameters were checked as they were parsed (a count, a number, a known
+        // format), and against each other by `bounds::check`.
+        Keyword::MinLength
+        | Keyword::MaxLength
+        | Keyword::MinItems
+        | Keyword::MaxItems
+        | Keyword::Format
+        | Keyword::Minimum
+        | Keyword::Maximum
+        | Keyword::ExclusiveMinimum
+        | Keyword::ExclusiveMaximum
+        | Keyword::Nested
+        | Keyword::Required
+        | Keyword::Nullable
+        | Keyword::Forbidden => {}
     }
 }

@@ -4,7 +4,9 @@ use proc_macro2::TokenStream;
 use quote::{format_ident, quote, quote_spanned};
 use syn::DeriveInput;
 
-use crate::ast::{self, Body, Errors, Keyword, KeywordValue, NumberLit};
+use m3ter_vocab::{Keyword, Number, Param};
+
+use crate::ast::{self, Body, Errors, Keywords};
 use crate::{check, json, schema};
 
 pub(crate) fn derive(input: &DeriveInput) -> TokenStream {
@@ -100,7 +102,7 @@ fn field_checks(field: &ast::Field<'_>) -> TokenStream {
 /// The RFC 6901 pointer of the member `wire` of the whole document, written here so that an
 /// error there needs no pointer built at run time (`Path::member`).
 pub(crate) fn root_pointer(wire: &str) -> String {
-    format!("/{}", wire.replace('~', "~0").replace('/', "~1"))
+    m3ter_vocab::pointer::member(wire)
 }
 
 /// Whether checks run on the typed value or on its raw JSON (`&serde_json::Value`).
@@ -111,134 +113,147 @@ pub(crate) enum Mode {
 }
 
 /// The checks of `keywords` on `value` (an expression of a reference to the field or item),
-/// whose path is the local `path`. The order is fixed: length, count, format or pattern, range,
-/// presence, items, nested. In JSON mode, presence and nesting are the caller's: the same
-/// runtime rules read the raw value through `StrField`/`NumberField`/`ItemsField`.
+/// whose path is the local `path`, in the vocabulary's table order. In JSON mode, presence and
+/// nesting are the caller's: the same runtime rules read the raw value through
+/// `StrField`/`NumberField`/`ItemsField`.
 pub(crate) fn value_checks(
     value: &TokenStream,
     path: &syn::Ident,
-    keywords: &[Keyword],
+    keywords: &Keywords,
     mode: Mode,
 ) -> TokenStream {
     let rules = quote!(::m3ter_models::__private);
     let mut out = TokenStream::new();
-    let find = |pick: fn(&KeywordValue) -> bool| {
-        keywords.iter().find(|k| pick(&k.value)).map(|k| &k.value)
-    };
-
-    let min_length = find(|v| matches!(v, KeywordValue::MinLength(_)));
-    let max_length = find(|v| matches!(v, KeywordValue::MaxLength(_)));
-    if min_length.is_some() || max_length.is_some() {
-        let min = opt_count(min_length);
-        let max = opt_count(max_length);
-        out.extend(quote! { #rules::check_length(#value, #min, #max, &#path, __errors); });
-    }
-    let min_items = find(|v| matches!(v, KeywordValue::MinItems(_)));
-    let max_items = find(|v| matches!(v, KeywordValue::MaxItems(_)));
-    if min_items.is_some() || max_items.is_some() {
-        let min = opt_count(min_items);
-        let max = opt_count(max_items);
-        out.extend(quote! { #rules::check_items(#value, #min, #max, &#path, __errors); });
-    }
-
-    let pattern = keywords.iter().find_map(|k| match &k.value {
-        KeywordValue::Pattern(lit) => Some(lit),
-        _ => None,
-    });
-    let format = keywords.iter().find_map(|k| match &k.value {
-        KeywordValue::Format(lit) => Some(lit),
-        _ => None,
-    });
-    let pattern_static = pattern.map(|lit| {
-        // Without m3ter-models' `regex` feature only the fragment's own patterns can be
-        // matched: any other is a compile error here, on the literal, never a skipped check.
-        let supported = quote_spanned! {lit.span()=>
-            const _: () = ::core::assert!(
-                #rules::pattern::is_supported(#lit),
-                "this `pattern` needs the `regex` feature of m3ter-models (without it only the fragment's own patterns can be matched)"
-            );
+    for keyword in Keyword::ALL.iter().copied() {
+        let Some(param) = keywords.get(keyword) else {
+            continue;
         };
-        quote! {
-            #supported
-            static __PATTERN: #rules::Pattern = #rules::Pattern::new(#lit);
-        }
-    });
-    match (format, pattern) {
-        (Some(format), _) => {
-            let function = syn::Ident::new(&format.value().replace('-', "_"), format.span());
-            // A pattern the format implies is not matched again (decided when this compiles).
-            let pattern_ref = match pattern {
-                Some(lit) => quote! {
-                    if const { #rules::pattern::implied_by_format(#format, #lit) } { None } else { Some(&__PATTERN) }
-                },
-                None => quote!(None),
-            };
-            out.extend(quote! {{
-                #pattern_static
-                #rules::check_format(#value, #format, ::m3ter_models::formats::#function, #pattern_ref, &#path, __errors);
-            }});
-        }
-        (None, Some(_)) => out.extend(quote! {{
-            #pattern_static
-            #rules::check_pattern(#value, &__PATTERN, &#path, __errors);
-        }}),
-        (None, None) => {}
-    }
-
-    for keyword in keywords {
-        let (bound, limit) = match &keyword.value {
-            KeywordValue::Minimum(n) => (quote!(Minimum), *n),
-            KeywordValue::Maximum(n) => (quote!(Maximum), *n),
-            KeywordValue::ExclusiveMinimum(n) => (quote!(ExclusiveMinimum), *n),
-            KeywordValue::ExclusiveMaximum(n) => (quote!(ExclusiveMaximum), *n),
-            _ => continue,
-        };
-        let limit = match limit {
-            NumberLit::Int(i) => quote!(#rules::Number::Int(#i)),
-            NumberLit::Float(f) => quote!(#rules::Number::Float(#f)),
-        };
-        out.extend(quote! { #rules::check_range(#value, #rules::RangeBound::#bound, #limit, &#path, __errors); });
-    }
-
-    if let Some(KeywordValue::Forbidden(context)) =
-        find(|v| matches!(v, KeywordValue::Forbidden(_))).filter(|_| mode == Mode::Typed)
-    {
-        let context = match context {
-            Some(lit) => quote!(Some(#lit)),
-            None => quote!(None),
-        };
-        out.extend(quote! { #rules::check_forbidden(#value, #context, &#path, __errors); });
-    }
-
-    if let Some(KeywordValue::Items(inner)) = find(|v| matches!(v, KeywordValue::Items(_))) {
-        let item_path = format_ident!("{}_item", path);
-        let item_checks = value_checks(&quote!(__item), &item_path, inner, mode);
-        out.extend(quote! {
-            if let Some(__items) = #rules::ItemsField::items(#value) {
-                for (__index, __item) in __items.iter().enumerate() {
-                    let #item_path = #path.index(__index);
-                    #item_checks
+        out.extend(match keyword {
+            // A pair is checked once, at its first keyword present.
+            Keyword::MinLength => {
+                let (min, max) = pair(keywords, Keyword::MinLength, Keyword::MaxLength);
+                quote! { #rules::check_length(#value, #min, #max, &#path, __errors); }
+            }
+            Keyword::MaxLength if !keywords.has(Keyword::MinLength) => {
+                let (min, max) = pair(keywords, Keyword::MinLength, Keyword::MaxLength);
+                quote! { #rules::check_length(#value, #min, #max, &#path, __errors); }
+            }
+            Keyword::MinItems => {
+                let (min, max) = pair(keywords, Keyword::MinItems, Keyword::MaxItems);
+                quote! { #rules::check_items(#value, #min, #max, &#path, __errors); }
+            }
+            Keyword::MaxItems if !keywords.has(Keyword::MinItems) => {
+                let (min, max) = pair(keywords, Keyword::MinItems, Keyword::MaxItems);
+                quote! { #rules::check_items(#value, #min, #max, &#path, __errors); }
+            }
+            Keyword::MaxLength | Keyword::MaxItems => continue,
+            Keyword::Format => {
+                let Param::Format(format) = param else { continue };
+                let variant = format_ident!("{}", format.value.ident());
+                let name = format.value.name();
+                // A pattern the format implies is not matched again (decided when this compiles).
+                let (pattern_static, pattern_ref) = match keywords.pattern.as_ref().map(|p| &p.value) {
+                    Some(lit) => (
+                        pattern_static(lit),
+                        quote! {
+                            if const { #rules::pattern::implied_by_format(#name, #lit) } { None } else { Some(&__PATTERN) }
+                        },
+                    ),
+                    None => (TokenStream::new(), quote!(None)),
+                };
+                quote! {{
+                    #pattern_static
+                    #rules::check_format(#value, #rules::Format::#variant, #pattern_ref, &#path, __errors);
+                }}
+            }
+            Keyword::Pattern if keywords.has(Keyword::Format) => continue,
+            Keyword::Pattern => {
+                let Param::Text(lit) = param else { continue };
+                let pattern_static = pattern_static(&lit.value);
+                quote! {{
+                    #pattern_static
+                    #rules::check_pattern(#value, &__PATTERN, &#path, __errors);
+                }}
+            }
+            Keyword::Minimum
+            | Keyword::Maximum
+            | Keyword::ExclusiveMinimum
+            | Keyword::ExclusiveMaximum => {
+                let Param::Number(limit) = param else { continue };
+                // `RangeBound` names its variants as the keywords are named.
+                let bound = format_ident!("{}", format!("{keyword:?}"));
+                let limit = number_tokens(limit.value);
+                quote! { #rules::check_range(#value, #rules::RangeBound::#bound, #limit, &#path, __errors); }
+            }
+            Keyword::Items => {
+                let Param::Items(inner) = param else { continue };
+                let item_path = format_ident!("{}_item", path);
+                let item_checks = value_checks(&quote!(__item), &item_path, &inner.value, mode);
+                quote! {
+                    if let Some(__items) = #rules::ItemsField::items(#value) {
+                        for (__index, __item) in __items.iter().enumerate() {
+                            let #item_path = #path.index(__index);
+                            #item_checks
+                        }
+                    }
                 }
             }
+            // The raw walk delegates to the member type's `ValidateJson` (the caller's).
+            Keyword::Nested if mode == Mode::Json => continue,
+            Keyword::Nested => {
+                let Param::Flag(mark) = param else { continue };
+                // On the keyword, so that a type without `Validate` is reported where it is asked.
+                let validate = quote_spanned! {mark.name=> ::m3ter_models::Validate::validate_at};
+                quote! { #validate(#value, &#path, __errors); }
+            }
+            Keyword::Forbidden if mode == Mode::Json => continue,
+            Keyword::Forbidden => {
+                let Param::Context(context) = param else { continue };
+                let context = match &context.value {
+                    Some(lit) => quote!(Some(#lit)),
+                    None => quote!(None),
+                };
+                quote! { #rules::check_forbidden(#value, #context, &#path, __errors); }
+            }
+            // How a member may appear is decided by serde in the typed world and by the
+            // member checks of the raw walk (`json.rs`).
+            Keyword::Required | Keyword::Nullable => continue,
         });
-    }
-
-    if mode == Mode::Typed && find(|v| matches!(v, KeywordValue::Nested)).is_some() {
-        out.extend(quote! { ::m3ter_models::Validate::validate_at(#value, &#path, __errors); });
     }
     out
 }
 
-fn opt_count(value: Option<&KeywordValue>) -> TokenStream {
-    match value {
-        Some(
-            KeywordValue::MinLength(n)
-            | KeywordValue::MaxLength(n)
-            | KeywordValue::MinItems(n)
-            | KeywordValue::MaxItems(n),
-        ) => {
-            quote!(Some(#n))
-        }
-        _ => quote!(None),
+/// The compiled pattern as a `static __PATTERN`, after a compile-time assertion that it can be
+/// matched without m3ter-models' `regex` feature or that the feature is on.
+fn pattern_static(lit: &syn::LitStr) -> TokenStream {
+    let rules = quote!(::m3ter_models::__private);
+    // Without m3ter-models' `regex` feature only the fragment's own patterns can be
+    // matched: any other is a compile error here, on the literal, never a skipped check.
+    let supported = quote_spanned! {lit.span()=>
+        const _: () = ::core::assert!(
+            #rules::pattern::is_supported(#lit),
+            "this `pattern` needs the `regex` feature of m3ter-models (without it only the fragment's own patterns can be matched)"
+        );
+    };
+    quote! {
+        #supported
+        static __PATTERN: #rules::Pattern = #rules::Pattern::new(#lit);
     }
+}
+
+/// A `Number` constant.
+pub(crate) fn number_tokens(number: Number) -> TokenStream {
+    match number {
+        Number::Int(i) => quote!(::m3ter_models::__private::Number::Int(#i)),
+        Number::Float(f) => quote!(::m3ter_models::__private::Number::Float(#f)),
+    }
+}
+
+/// The `Option<u64>` arguments of a pair of count keywords.
+fn pair(keywords: &Keywords, lower: Keyword, upper: Keyword) -> (TokenStream, TokenStream) {
+    let count = |k| match keywords.count(k) {
+        Some(n) => quote!(Some(#n)),
+        None => quote!(None),
+    };
+    (count(lower), count(upper))
 }

@@ -9,7 +9,9 @@ use proc_macro2::TokenStream;
 use quote::{format_ident, quote};
 use syn::{GenericArgument, PathArguments, Type};
 
-use crate::ast::{Body, Container, Field, KeywordValue};
+use m3ter_vocab::{Keyword, Param};
+
+use crate::ast::{Body, Container, Field, Keywords};
 use crate::expand::{Mode, value_checks};
 
 pub(crate) fn validate_json_impl(container: &Container<'_>) -> TokenStream {
@@ -38,12 +40,14 @@ pub(crate) fn validate_json_impl(container: &Container<'_>) -> TokenStream {
         Body::UnitEnum(_) => (quote!("string"), quote!(__value.is_string())),
     };
     let describe = describe_impl(container);
+    let exact = exact_typed_parse(container);
     quote! {
         #describe
 
         #[automatically_derived]
         impl ::m3ter_models::ValidateJson for #ident {
             const EXPECTED: &'static str = #expected;
+            const EXACT_TYPED_PARSE: bool = #exact;
 
             fn matches_type(__value: &::m3ter_models::__private::serde_json::Value) -> bool {
                 #matches
@@ -57,6 +61,57 @@ pub(crate) fn validate_json_impl(container: &Container<'_>) -> TokenStream {
                 #body
             }
         }
+    }
+}
+
+/// Whether serde's typed parse accepts exactly what the raw walk accepts, as far as the
+/// attributes prove it (`ValidateJson::EXACT_TYPED_PARSE`): unknown members refused, each member
+/// read by its one wire name with the helpers that make serde refuse `null` where the keywords
+/// do and read formats strictly, and each member type exact in turn.
+fn exact_typed_parse(container: &Container<'_>) -> TokenStream {
+    match &container.body {
+        Body::UnitEnum(variants) => {
+            let exact = variants.iter().all(|v| !v.alias);
+            quote!(#exact)
+        }
+        Body::Struct { fields, .. } => {
+            if !container.deny_unknown_fields {
+                return quote!(false);
+            }
+            let fields = fields
+                .iter()
+                .filter(|f| !f.skip_deserializing)
+                .map(field_exact);
+            quote!(true #(&& #fields)*)
+        }
+    }
+}
+
+fn field_exact(field: &Field<'_>) -> TokenStream {
+    if field.custom_read || field.flatten {
+        return quote!(false);
+    }
+    let (inner, optional) = present_type(field.ty);
+    let helper = field
+        .deserialize_with
+        .as_deref()
+        .map(|path| path.rsplit("::").next().unwrap_or(path));
+    let nullable = field.keywords.has(Keyword::Nullable);
+    let required = field.keywords.has(Keyword::Required);
+    let inner_exact = quote!(<#inner as ::m3ter_models::ValidateJson>::EXACT_TYPED_PARSE);
+    match (optional, nullable, required, helper) {
+        // Absent is `None`, `null` refused.
+        (true, false, _, Some("non_null")) => inner_exact,
+        (true, false, _, Some("non_null_formatted")) => quote!(true),
+        // `null` is `None`; absent refused by the helper (no `default`) when required.
+        (true, true, true, Some("nullable")) => inner_exact,
+        (true, true, true, Some("nullable_formatted")) => quote!(true),
+        // `null` and absent are both `None`.
+        (true, true, false, None | Some("nullable")) => inner_exact,
+        (true, true, false, Some("nullable_formatted")) => quote!(true),
+        (false, _, _, None) => inner_exact,
+        (false, _, _, Some("formatted")) => quote!(true),
+        _ => quote!(false),
     }
 }
 
@@ -78,13 +133,10 @@ fn describe_impl(container: &Container<'_>) -> TokenStream {
                 .map(|field| {
                     let wire = &field.wire_name;
                     let (inner, optional) = present_type(field.ty);
-                    let has = |pick: fn(&KeywordValue) -> bool| {
-                        field.keywords.iter().any(|k| pick(&k.value))
-                    };
-                    let required = has(|v| matches!(v, KeywordValue::Required))
+                    let required = field.keywords.has(Keyword::Required)
                         || (!optional && !field.serde_default);
-                    let nullable = has(|v| matches!(v, KeywordValue::Nullable));
-                    let forbidden = has(|v| matches!(v, KeywordValue::Forbidden(_)));
+                    let nullable = field.keywords.has(Keyword::Nullable);
+                    let forbidden = field.keywords.has(Keyword::Forbidden);
                     let constraints = constraints(&field.keywords);
                     quote! {
                         #describe::FieldSpec {
@@ -114,53 +166,39 @@ fn describe_impl(container: &Container<'_>) -> TokenStream {
     }
 }
 
-/// A `Constraints` literal for `keywords`.
-fn constraints(keywords: &[crate::ast::Keyword]) -> TokenStream {
-    let describe = quote!(::m3ter_models::describe);
-    let number = |n: &crate::ast::NumberLit| match n {
-        crate::ast::NumberLit::Int(i) => {
-            quote!(::std::option::Option::Some(::m3ter_models::rules::Number::Int(#i)))
-        }
-        crate::ast::NumberLit::Float(f) => {
-            quote!(::std::option::Option::Some(::m3ter_models::rules::Number::Float(#f)))
-        }
-    };
-    let mut parts = Vec::new();
-    for keyword in keywords {
-        parts.push(match &keyword.value {
-            KeywordValue::MinLength(n) => quote!(min_length: ::std::option::Option::Some(#n)),
-            KeywordValue::MaxLength(n) => quote!(max_length: ::std::option::Option::Some(#n)),
-            KeywordValue::MinItems(n) => quote!(min_items: ::std::option::Option::Some(#n)),
-            KeywordValue::MaxItems(n) => quote!(max_items: ::std::option::Option::Some(#n)),
-            KeywordValue::Pattern(lit) => quote!(pattern: ::std::option::Option::Some(#lit)),
-            KeywordValue::Format(lit) => quote!(format: ::std::option::Option::Some(#lit)),
-            KeywordValue::Minimum(n) => {
-                let n = number(n);
-                quote!(minimum: #n)
+/// A `Constraints<Static>` literal for `keywords`: one slot per keyword set, written by the
+/// kind of its parameter, so a new keyword of an existing kind needs nothing here.
+pub(crate) fn constraints(keywords: &Keywords) -> TokenStream {
+    let vocab = quote!(::m3ter_models::__private::vocab);
+    let parts = keywords.iter().map(|(keyword, param)| {
+        let slot = format_ident!("{}", keyword.slot_name());
+        let value = match param {
+            Param::Count(n) => {
+                let n = n.value;
+                quote!(#n)
             }
-            KeywordValue::Maximum(n) => {
-                let n = number(n);
-                quote!(maximum: #n)
+            Param::Number(n) => crate::expand::number_tokens(n.value),
+            Param::Text(lit) => {
+                let lit = &lit.value;
+                quote!(#lit)
             }
-            KeywordValue::ExclusiveMinimum(n) => {
-                let n = number(n);
-                quote!(exclusive_minimum: #n)
+            Param::Format(format) => {
+                let variant = format_ident!("{}", format.value.ident());
+                quote!(#vocab::Format::#variant)
             }
-            KeywordValue::ExclusiveMaximum(n) => {
-                let n = number(n);
-                quote!(exclusive_maximum: #n)
+            Param::Items(inner) => {
+                let inner = constraints(&inner.value);
+                quote!(&#inner)
             }
-            KeywordValue::Items(inner) => {
-                let inner = constraints(inner);
-                quote!(items: ::std::option::Option::Some(&#inner))
-            }
-            KeywordValue::Nested
-            | KeywordValue::Forbidden(_)
-            | KeywordValue::Required
-            | KeywordValue::Nullable => continue,
-        });
-    }
-    quote!(#describe::Constraints { #(#parts,)* ..#describe::Constraints::NONE })
+            Param::Flag(_) => quote!(()),
+            Param::Context(context) => match &context.value {
+                Some(lit) => quote!(::std::option::Option::Some(#lit)),
+                None => quote!(::std::option::Option::None),
+            },
+        };
+        quote!(#slot: ::std::option::Option::Some(#value))
+    });
+    quote!(#vocab::Constraints::<#vocab::Static> { #(#parts,)* ..#vocab::Constraints::NONE })
 }
 
 fn struct_body(container: &Container<'_>, fields: &[Field<'_>]) -> TokenStream {
@@ -190,6 +228,13 @@ fn struct_body(container: &Container<'_>, fields: &[Field<'_>]) -> TokenStream {
 
 /// The type of the value under one `Option`, which stands for "may be absent".
 pub(crate) fn present_type(ty: &Type) -> (&Type, bool) {
+    // A type passed through `macro_rules!` arrives in invisible delimiters.
+    if let Type::Group(group) = ty {
+        return present_type(&group.elem);
+    }
+    if let Type::Paren(paren) = ty {
+        return present_type(&paren.elem);
+    }
     if let Type::Path(path) = ty
         && path.qself.is_none()
         && let Some(last) = path.path.segments.last()
@@ -206,14 +251,9 @@ fn field_json(field: &Field<'_>) -> TokenStream {
     let wire = &field.wire_name;
     let pointer = crate::expand::root_pointer(wire);
     let (inner, optional) = present_type(field.ty);
-    let has = |pick: fn(&KeywordValue) -> bool| field.keywords.iter().any(|k| pick(&k.value));
-    let required =
-        has(|v| matches!(v, KeywordValue::Required)) || (!optional && !field.serde_default);
-    let nullable = has(|v| matches!(v, KeywordValue::Nullable));
-    let forbidden = field.keywords.iter().find_map(|k| match &k.value {
-        KeywordValue::Forbidden(context) => Some(context),
-        _ => None,
-    });
+    let required = field.keywords.has(Keyword::Required) || (!optional && !field.serde_default);
+    let nullable = field.keywords.has(Keyword::Nullable);
+    let forbidden = field.keywords.forbidden.as_ref().map(|f| &f.value);
     let rules = quote!(::m3ter_models::__private);
     let missing = if required {
         quote! { #rules::push_required(&__field_path, __errors); }

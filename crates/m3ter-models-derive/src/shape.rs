@@ -1,16 +1,20 @@
 //! What a field's type looks like, read from its syntax, so that a keyword on the wrong kind of
 //! field is a compile error on the keyword.
 
+use m3ter_vocab::Types;
 use syn::{GenericArgument, PathArguments, Type};
 
 /// The shape of a field's type.
 #[derive(Clone, Debug, PartialEq)]
 pub(crate) enum Shape {
     Str,
-    Int,
+    /// An integer type, with its range.
+    Int(i128, i128),
     Float,
     Bool,
     List(Box<Shape>),
+    /// A map from strings (a JSON object).
+    Map,
     Optional(Box<Shape>),
     /// A type the macro cannot read (an alias, a user type): the trait bounds decide.
     Other,
@@ -30,7 +34,15 @@ impl Shape {
                 let name = last.ident.to_string();
                 match name.as_str() {
                     "String" | "str" => Shape::Str,
-                    "i8" | "i16" | "i32" | "i64" | "u8" | "u16" | "u32" | "u64" => Shape::Int,
+                    "i8" => Shape::Int(i8::MIN.into(), i8::MAX.into()),
+                    "i16" => Shape::Int(i16::MIN.into(), i16::MAX.into()),
+                    "i32" => Shape::Int(i32::MIN.into(), i32::MAX.into()),
+                    "i64" => Shape::Int(i64::MIN.into(), i64::MAX.into()),
+                    "u8" => Shape::Int(0, u8::MAX.into()),
+                    "u16" => Shape::Int(0, u16::MAX.into()),
+                    "u32" => Shape::Int(0, u32::MAX.into()),
+                    "u64" => Shape::Int(0, u64::MAX.into()),
+                    "HashMap" | "BTreeMap" => Shape::Map,
                     "f32" | "f64" => Shape::Float,
                     "bool" => Shape::Bool,
                     "Option" => Shape::Optional(Box::new(first_arg(&last.arguments))),
@@ -59,13 +71,34 @@ impl Shape {
         }
     }
 
+    /// The JSON types a value of this shape has; `None` when the macro cannot tell.
+    pub(crate) fn json_types(&self) -> Option<Types> {
+        Some(match self.present() {
+            Shape::Str => Types::STRING,
+            Shape::Int(..) | Shape::Float => Types::NUMBER,
+            Shape::Bool => return Some(Types::BOOLEAN),
+            Shape::List(_) => Types::ARRAY,
+            Shape::Map => Types::OBJECT,
+            Shape::Optional(_) | Shape::Other => return None,
+        })
+    }
+
+    /// The range of an integer shape.
+    pub(crate) fn integer_range(&self) -> Option<(i128, i128)> {
+        match self.present() {
+            Shape::Int(min, max) => Some((*min, *max)),
+            _ => None,
+        }
+    }
+
     pub(crate) fn describe(&self) -> &'static str {
         match self.present() {
             Shape::Str => "a string",
-            Shape::Int => "an integer",
+            Shape::Int(..) => "an integer",
             Shape::Float => "a float",
             Shape::Bool => "a bool",
             Shape::List(_) => "a list",
+            Shape::Map => "a map",
             Shape::Optional(_) | Shape::Other => "another type",
         }
     }

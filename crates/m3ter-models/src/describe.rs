@@ -2,8 +2,6 @@
 //! the `#[spec]` keywords, exposed as static descriptors. The proptest strategies (feature
 //! `proptest`) are built from these, so they follow the fragment with no list of their own.
 
-use crate::rules::Number;
-
 /// The JSON shape of a Rust type.
 #[derive(Debug)]
 pub enum Kind {
@@ -64,49 +62,9 @@ pub struct FieldSpec {
     pub constraints: Constraints,
 }
 
-/// The value constraints of a member, named like the `#[spec]` keywords.
-#[derive(Debug, Default)]
-pub struct Constraints {
-    /// `minLength`
-    pub min_length: Option<u64>,
-    /// `maxLength`
-    pub max_length: Option<u64>,
-    /// `pattern`
-    pub pattern: Option<&'static str>,
-    /// `format`
-    pub format: Option<&'static str>,
-    /// `minimum`
-    pub minimum: Option<Number>,
-    /// `maximum`
-    pub maximum: Option<Number>,
-    /// `exclusiveMinimum`
-    pub exclusive_minimum: Option<Number>,
-    /// `exclusiveMaximum`
-    pub exclusive_maximum: Option<Number>,
-    /// `minItems`
-    pub min_items: Option<u64>,
-    /// `maxItems`
-    pub max_items: Option<u64>,
-    /// The constraints of each item.
-    pub items: Option<&'static Constraints>,
-}
-
-impl Constraints {
-    /// No constraint (usable in constants, unlike `Default`).
-    pub const NONE: Constraints = Constraints {
-        min_length: None,
-        max_length: None,
-        pattern: None,
-        format: None,
-        minimum: None,
-        maximum: None,
-        exclusive_minimum: None,
-        exclusive_maximum: None,
-        min_items: None,
-        max_items: None,
-        items: None,
-    };
-}
+/// The value constraints of a member: the vocabulary's one constraints struct, holding
+/// `'static` data (a slot per `#[spec]` keyword).
+pub type Constraints = m3ter_vocab::Constraints<m3ter_vocab::Static>;
 
 /// A type whose JSON shape and constraints are known as data.
 pub trait Describe {
@@ -137,6 +95,7 @@ describe! {
     u64 => Kind::Integer { min: 0, max: u64::MAX as i128 };
     uuid::Uuid => Kind::Uuid;
     serde_json::Map<String, serde_json::Value> => Kind::Map;
+    i128 => Kind::Integer { min: i128::MIN, max: i128::MAX };
     serde_json::Value => Kind::Any;
 }
 
@@ -146,6 +105,14 @@ impl<Tz: chrono::TimeZone> Describe for chrono::DateTime<Tz> {
 
 impl<T: Describe> Describe for Vec<T> {
     const KIND: Kind = Kind::Array(&T::KIND);
+}
+
+impl<V, S> Describe for std::collections::HashMap<String, V, S> {
+    const KIND: Kind = Kind::Map;
+}
+
+impl<V> Describe for std::collections::BTreeMap<String, V> {
+    const KIND: Kind = Kind::Map;
 }
 
 impl<T: Describe> Describe for Box<T> {

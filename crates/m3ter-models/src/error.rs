@@ -9,7 +9,7 @@ use serde::Serialize;
 use serde::ser::SerializeStruct;
 use serde_json::{Map, Value};
 
-use crate::rules::number::Number;
+use crate::rules::number::{Number, NumberJson};
 
 /// The stable, machine-readable code of an error. Its [`as_str`](ErrorCode::as_str) spelling is
 /// part of the public contract and never changes.

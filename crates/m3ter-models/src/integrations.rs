@@ -1,4 +1,5 @@
-//! Bridges to the ecosystem: `validator::Validate` (feature `validator`).
+//! Bridges to the ecosystem: `validator::Validate` (feature `validator`) and what validation
+//! accepts written into `schemars` schemas (feature `schemars`).
 
 #[cfg(feature = "validator")]
 pub use self::validator_bridge::to_validator_errors;
@@ -42,6 +43,143 @@ mod validator_bridge {
             return "__all__".to_owned();
         };
         let segment = rest.split('/').next().unwrap_or_default();
-        segment.replace("~1", "/").replace("~0", "~")
+        m3ter_vocab::pointer::unescape(segment).map_or_else(|| segment.to_owned(), Into::into)
+    }
+}
+
+/// Writing what validation accepts into a `schemars` schema (feature `schemars`).
+#[cfg(feature = "schemars")]
+pub mod schema {
+    use m3ter_vocab::{Keyword, Param, Static};
+    use schemars::Schema;
+    use serde_json::{Map, Value};
+
+    use crate::describe::Constraints;
+    use crate::rules::number::NumberJson;
+
+    /// A member of an object type as validation sees it.
+    #[derive(Debug)]
+    pub struct SchemaMember {
+        /// The member's name on the wire.
+        pub wire_name: &'static str,
+        /// It must be present.
+        pub required: bool,
+        /// It may be `null`.
+        pub nullable: bool,
+        /// It must be absent.
+        pub forbidden: bool,
+        /// Its value's constraints.
+        pub constraints: &'static Constraints,
+    }
+
+    /// Rewrites the object schema's members as validation sees them: `required` lists exactly
+    /// the required members, a nullable member also allows `null`, a forbidden member's schema
+    /// is `false`, and each member carries its constraints under their JSON Schema names.
+    pub fn state_members(schema: &mut Schema, members: &[SchemaMember]) {
+        let Some(object) = schema.as_object_mut() else {
+            return;
+        };
+        let required: Vec<Value> = members
+            .iter()
+            .filter(|m| m.required && !m.forbidden)
+            .map(|m| Value::from(m.wire_name))
+            .collect();
+        if required.is_empty() {
+            object.remove("required");
+        } else {
+            object.insert("required".to_owned(), Value::Array(required));
+        }
+        let Some(Value::Object(properties)) = object.get_mut("properties") else {
+            return;
+        };
+        for member in members {
+            let Some(property) = properties.get_mut(member.wire_name) else {
+                continue;
+            };
+            if member.forbidden {
+                *property = Value::Bool(false);
+                continue;
+            }
+            if let Value::Object(map) = property {
+                constrain(map, member.constraints);
+            }
+            if member.nullable {
+                allow_null(property);
+            }
+        }
+    }
+
+    /// Writes each keyword of `constraints` into `schema` under its JSON Schema name.
+    fn constrain(schema: &mut Map<String, Value>, constraints: &Constraints) {
+        for (keyword, param) in constraints.iter() {
+            let value = match keyword {
+                Keyword::MinLength
+                | Keyword::MaxLength
+                | Keyword::MinItems
+                | Keyword::MaxItems
+                | Keyword::Format
+                | Keyword::Pattern
+                | Keyword::Minimum
+                | Keyword::Maximum
+                | Keyword::ExclusiveMinimum
+                | Keyword::ExclusiveMaximum => param_json(&param),
+                Keyword::Items => {
+                    if let (Param::Items(items), Some(Value::Object(item_schema))) =
+                        (&param, schema.get_mut("items"))
+                    {
+                        constrain(item_schema, items);
+                    }
+                    continue;
+                }
+                // The member type's own schema says it (a reference to it).
+                Keyword::Nested => continue,
+                // Stated on the member by `state_members`.
+                Keyword::Required | Keyword::Nullable | Keyword::Forbidden => continue,
+            };
+            if let Some(value) = value {
+                schema.insert(keyword.json_name().to_owned(), value);
+            }
+        }
+    }
+
+    /// A parameter as JSON.
+    fn param_json(param: &Param<'_, Static>) -> Option<Value> {
+        Some(match param {
+            Param::Count(n) => Value::from(**n),
+            Param::Number(n) => n.to_json(),
+            Param::Text(text) => Value::from(**text),
+            Param::Format(format) => Value::from(format.name()),
+            Param::Items(_) | Param::Flag(()) | Param::Context(_) => return None,
+        })
+    }
+
+    /// `schema` that also allows `null`.
+    fn allow_null(schema: &mut Value) {
+        if let Value::Object(map) = schema {
+            match map.get_mut("type") {
+                Some(Value::String(ty)) => {
+                    let ty = std::mem::take(ty);
+                    map.insert(
+                        "type".to_owned(),
+                        Value::Array(vec![Value::from(ty), Value::from("null")]),
+                    );
+                    if let Some(Value::Array(values)) = map.get_mut("enum")
+                        && !values.contains(&Value::Null)
+                    {
+                        values.push(Value::Null);
+                    }
+                    return;
+                }
+                Some(Value::Array(types)) => {
+                    if !types.contains(&Value::from("null")) {
+                        types.push(Value::from("null"));
+                    }
+                    return;
+                }
+                _ => {}
+            }
+        }
+        let inner = std::mem::take(schema);
+        *schema = serde_json::json!({ "anyOf": [inner, { "type": "null" }] });
     }
 }

@@ -66,7 +66,6 @@ extern crate self as m3ter_models;
 
 pub mod describe;
 pub mod error;
-mod format_names;
 pub mod formats;
 #[rustfmt::skip]
 mod generated;
@@ -133,7 +132,14 @@ pub mod __private {
     pub use crate::error::{RangeBound, ValidationError};
     pub use crate::path::Path;
     pub use crate::rules::*;
-    pub use crate::serde_helpers::{non_null, nullable};
+    pub use crate::serde_helpers::{
+        Formatted, formatted, non_null, non_null_formatted, nullable, nullable_formatted,
+    };
+    pub use m3ter_vocab as vocab;
+    pub use m3ter_vocab::Format;
+
+    #[cfg(feature = "schemars")]
+    pub use crate::integrations::schema;
 
     #[cfg(feature = "schemars")]
     pub use schemars;

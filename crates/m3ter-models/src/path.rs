@@ -96,17 +96,4 @@ impl<'a> Path<'a> {
     }
 }
 
-/// Appends `segment` to `out` with RFC 6901 escaping (`~` → `~0`, `/` → `~1`).
-pub fn push_escaped(out: &mut String, segment: &str) {
-    if !segment.bytes().any(|b| b == b'~' || b == b'/') {
-        out.push_str(segment);
-        return;
-    }
-    for c in segment.chars() {
-        match c {
-            '~' => out.push_str("~0"),
-            '/' => out.push_str("~1"),
-            c => out.push(c),
-        }
-    }
-}
+pub use m3ter_vocab::pointer::push_escaped;

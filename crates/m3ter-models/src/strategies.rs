@@ -46,6 +46,8 @@ use serde_json::{Map, Value};
 use crate::describe::{Constraints, Describe, FieldSpec, Kind, TypeSpec};
 use crate::error::ErrorCode;
 use crate::formats;
+use m3ter_vocab::Format;
+
 use crate::rules::{Number, Pattern};
 use crate::{
     CreateExportDestinationRequest, ExportDestinationResponse, UpdateExportDestinationRequest,
@@ -108,12 +110,7 @@ pub fn valid_json(kind: &'static Kind, constraints: &'static Constraints) -> Box
         Kind::Uuid => any::<u128>()
             .prop_map(|n| Value::String(uuid::Uuid::from_u128(n).to_string()))
             .boxed(),
-        Kind::DateTime => (0i64..4_102_444_800)
-            .prop_map(|secs| {
-                let time = chrono::DateTime::from_timestamp(secs, 0).unwrap_or_default();
-                Value::String(time.to_rfc3339_opts(chrono::SecondsFormat::Secs, true))
-            })
-            .boxed(),
+        Kind::DateTime => date_time().prop_map(Value::String).boxed(),
         Kind::Enum(values) => select(*values)
             .prop_map(|v| Value::String(v.to_owned()))
             .boxed(),
@@ -184,7 +181,7 @@ struct StringRules {
     min: u64,
     max: u64,
     pattern: Option<&'static str>,
-    format: Option<&'static str>,
+    format: Option<Format>,
 }
 
 impl StringRules {
@@ -204,8 +201,7 @@ impl StringRules {
 
     fn format_ok(self, s: &str) -> bool {
         self.format
-            .and_then(formats::lookup)
-            .is_none_or(|check| check(s).is_ok())
+            .is_none_or(|format| formats::check(format, s).is_ok())
     }
 }
 
@@ -220,8 +216,8 @@ fn string(rules: StringRules) -> BoxedStrategy<String> {
             })
             .boxed();
     }
-    if let Some(name) = rules.format {
-        return format_value(name)
+    if let Some(format) = rules.format {
+        return format_value(format)
             .prop_filter("length", move |s| rules.within(s))
             .boxed();
     }
@@ -240,20 +236,34 @@ fn unanchored(pattern: &str) -> &str {
     }
 }
 
-/// Valid values of a named format.
-fn format_value(name: &str) -> BoxedStrategy<String> {
-    match name {
-        "uuid" => any::<u128>()
+/// Valid values of a format.
+pub fn format_value(format: Format) -> BoxedStrategy<String> {
+    match format {
+        Format::Uuid => any::<u128>()
             .prop_map(|n| uuid::Uuid::from_u128(n).to_string())
             .boxed(),
-        "date-time" => Just("2023-11-07T05:31:56Z".to_owned()).boxed(),
-        "s3-bucket-name" | "gcs-bucket-name" => "[a-z0-9][a-z0-9-]{1,30}[a-z0-9]"
+        Format::DateTime => date_time().boxed(),
+        Format::S3BucketName | Format::GcsBucketName => "[a-z0-9][a-z0-9-]{1,30}[a-z0-9]"
             .prop_filter("bucket rules", |s| {
                 formats::s3_bucket_name(s).is_ok() && formats::gcs_bucket_name(s).is_ok()
             })
             .boxed(),
-        _ => iam_role_arn().boxed(),
+        Format::AwsIamRoleArn => iam_role_arn().boxed(),
     }
+}
+
+/// Any RFC 3339 date-time from 1970 to 2099 in UTC, with or without a fraction.
+fn date_time() -> impl Strategy<Value = String> {
+    (0i64..4_102_444_800, proptest::option::of(0u32..1_000)).prop_map(|(secs, millis)| {
+        let time = chrono::DateTime::from_timestamp(secs, millis.unwrap_or(0) * 1_000_000)
+            .unwrap_or_default();
+        let precision = if millis.is_some() {
+            chrono::SecondsFormat::Millis
+        } else {
+            chrono::SecondsFormat::Secs
+        };
+        time.to_rfc3339_opts(precision, true)
+    })
 }
 
 /// Any valid IAM role ARN: 12-digit account, with or without a path, a role name over the
@@ -370,9 +380,10 @@ pub fn invalid<T: Describe>() -> BoxedStrategy<(Value, Broken)> {
 }
 
 fn broken(wire: &str, code: ErrorCode) -> Broken {
-    let mut path = String::from("/");
-    crate::path::push_escaped(&mut path, wire);
-    Broken { path, code }
+    Broken {
+        path: m3ter_vocab::pointer::member(wire),
+        code,
+    }
 }
 
 fn insert(document: &mut Value, key: &str, value: Value) {
@@ -457,9 +468,9 @@ fn field_mutations(
                 rules.min.max(1) as usize..=(rules.min.max(1) as usize + 12).min(rules.max.max(1) as usize),
             )
             .prop_map(|chars| chars.into_iter().collect::<String>());
-            if let Some(format) = c.format.and_then(formats::lookup) {
+            if let Some(format) = c.format {
                 let bad = anything.clone().prop_filter("breaks the format", move |s| {
-                    rules.within(s) && format(s).is_err()
+                    rules.within(s) && formats::check(format, s).is_err()
                 });
                 out.push(with_value(
                     bad.prop_map(Value::String).boxed(),

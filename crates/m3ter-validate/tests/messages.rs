@@ -149,14 +149,14 @@ fn every_format_violation() {
     ];
     let mut seen = BTreeSet::new();
     for (format, values) in inputs {
-        let check = formats::lookup(format).unwrap();
+        let known = formats::Format::from_name(format).unwrap();
         for value in *values {
-            let violation = check(value).unwrap_err();
+            let violation = formats::check(known, value).unwrap_err();
             let kind = ErrorKind::Format { format, violation };
             seen.insert(format!("{format} / {}: {kind}", violation.part));
         }
     }
-    for format in formats::NAMES {
+    for format in formats::Format::ALL.iter().map(|f| f.name()) {
         assert!(
             seen.iter().any(|m| m.starts_with(&format!("{format} /"))),
             "no input breaks {format}"

@@ -3,6 +3,7 @@
 //! The generated code names nothing but the core crate's public API (`::m3ter_models::...`),
 //! so it compiles in any crate that depends on `m3ter-models`.
 
+use m3ter_vocab::Param;
 use proc_macro2::{Ident, Literal, Span, TokenStream};
 use quote::quote;
 
@@ -103,23 +104,50 @@ fn field(f: &Field) -> TokenStream {
     let name = ident(&f.rust_name);
     let wire = &f.wire_name;
     let ty = rust_type(&f.ty);
+    // A uuid or date-time member is read from exactly the strings of its format (the types'
+    // own parsers take other forms too), so the typed parse and the raw check agree.
+    let formatted = matches!(f.ty, Ty::Uuid | Ty::DateTime);
+    let helper = |base: &str| {
+        let suffix = if formatted { "_formatted" } else { "" };
+        format!("::m3ter_models::__private::{base}{suffix}")
+    };
     let (ty, serde) = match &f.presence {
+        Presence::Required if formatted => {
+            let with = "::m3ter_models::__private::formatted";
+            (
+                ty,
+                quote!(#[serde(rename = #wire, deserialize_with = #with)]),
+            )
+        }
         Presence::Required => (ty, quote!(#[serde(rename = #wire)])),
         // Present, possibly `null`: without `default`, serde reports it missing.
-        Presence::RequiredNullable => (
-            quote!(::std::option::Option<#ty>),
-            quote!(#[serde(rename = #wire, deserialize_with = "::m3ter_models::__private::nullable")]),
-        ),
+        Presence::RequiredNullable => {
+            let with = helper("nullable");
+            (
+                quote!(::std::option::Option<#ty>),
+                quote!(#[serde(rename = #wire, deserialize_with = #with)]),
+            )
+        }
         // Absent is `None`; `null` is a type error unless the schema allows it.
-        Presence::Optional | Presence::Forbidden { .. } if !f.nullable => (
-            quote!(::std::option::Option<#ty>),
-            quote!(#[serde(
-                rename = #wire,
-                default,
-                skip_serializing_if = "::std::option::Option::is_none",
-                deserialize_with = "::m3ter_models::__private::non_null"
-            )]),
-        ),
+        Presence::Optional | Presence::Forbidden { .. } if !f.nullable => {
+            let with = helper("non_null");
+            (
+                quote!(::std::option::Option<#ty>),
+                quote!(#[serde(
+                    rename = #wire,
+                    default,
+                    skip_serializing_if = "::std::option::Option::is_none",
+                    deserialize_with = #with
+                )]),
+            )
+        }
+        Presence::Optional | Presence::Forbidden { .. } if formatted => {
+            let with = helper("nullable");
+            (
+                quote!(::std::option::Option<#ty>),
+                quote!(#[serde(rename = #wire, default, skip_serializing_if = "::std::option::Option::is_none", deserialize_with = #with)]),
+            )
+        }
         Presence::Optional | Presence::Forbidden { .. } => (
             quote!(::std::option::Option<#ty>),
             quote!(#[serde(rename = #wire, default, skip_serializing_if = "::std::option::Option::is_none")]),
@@ -146,47 +174,36 @@ fn field(f: &Field) -> TokenStream {
 }
 
 /// The `#[spec(...)]` keywords of `k`.
+/// The `#[spec]` keywords of `k`, in the vocabulary's table order, each written by the kind of
+/// its parameter (so a new keyword of an existing kind needs nothing here).
 fn keywords(k: &Keywords) -> Vec<TokenStream> {
-    let mut out = Vec::new();
-    let count = |n: u64| Literal::u64_unsuffixed(n);
-    if let Some(n) = k.min_length.map(count) {
-        out.push(quote!(min_length = #n));
-    }
-    if let Some(n) = k.max_length.map(count) {
-        out.push(quote!(max_length = #n));
-    }
-    if let Some(p) = &k.pattern {
-        out.push(quote!(pattern = #p));
-    }
-    if let Some(f) = &k.format {
-        out.push(quote!(format = #f));
-    }
-    for (name, value) in [
-        ("minimum", k.minimum),
-        ("maximum", k.maximum),
-        ("exclusive_minimum", k.exclusive_minimum),
-        ("exclusive_maximum", k.exclusive_maximum),
-    ] {
-        if let Some(value) = value {
-            let name = Ident::new(name, Span::call_site());
-            let value = number(value);
-            out.push(quote!(#name = #value));
-        }
-    }
-    if let Some(n) = k.min_items.map(count) {
-        out.push(quote!(min_items = #n));
-    }
-    if let Some(n) = k.max_items.map(count) {
-        out.push(quote!(max_items = #n));
-    }
-    if let Some(items) = &k.items {
-        let inner = keywords(items);
-        out.push(quote!(items(#(#inner),*)));
-    }
-    if k.nested {
-        out.push(quote!(nested));
-    }
-    out
+    k.iter()
+        .map(|(keyword, param)| {
+            let name = Ident::new(keyword.spec_name(), Span::call_site());
+            match param {
+                Param::Count(n) => {
+                    let n = Literal::u64_unsuffixed(*n);
+                    quote!(#name = #n)
+                }
+                Param::Number(n) => {
+                    let n = number(*n);
+                    quote!(#name = #n)
+                }
+                Param::Text(text) => quote!(#name = #text),
+                Param::Format(format) => {
+                    let format = format.name();
+                    quote!(#name = #format)
+                }
+                Param::Items(items) => {
+                    let inner = keywords(items);
+                    quote!(#name(#(#inner),*))
+                }
+                Param::Flag(()) => quote!(#name),
+                Param::Context(Some(context)) => quote!(#name = #context),
+                Param::Context(None) => quote!(#name),
+            }
+        })
+        .collect()
 }
 
 fn number(n: NumberLit) -> TokenStream {

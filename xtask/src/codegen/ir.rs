@@ -108,49 +108,10 @@ pub enum Ty {
 }
 
 /// A number literal of a range keyword, as written in the fragment.
-#[derive(Debug, Clone, Copy, PartialEq)]
-pub enum NumberLit {
-    /// An integer.
-    Int(i128),
-    /// A float.
-    Float(f64),
-}
+pub type NumberLit = m3ter_vocab::Number;
 
-/// Constraints, named like the `#[spec(...)]` keywords.
-#[derive(Debug, Clone, Default, PartialEq)]
-pub struct Keywords {
-    /// `minLength`
-    pub min_length: Option<u64>,
-    /// `maxLength`
-    pub max_length: Option<u64>,
-    /// `pattern`
-    pub pattern: Option<String>,
-    /// A runtime-checked `format` the core knows.
-    pub format: Option<String>,
-    /// `minimum`
-    pub minimum: Option<NumberLit>,
-    /// `maximum`
-    pub maximum: Option<NumberLit>,
-    /// `exclusiveMinimum`
-    pub exclusive_minimum: Option<NumberLit>,
-    /// `exclusiveMaximum`
-    pub exclusive_maximum: Option<NumberLit>,
-    /// `minItems`
-    pub min_items: Option<u64>,
-    /// `maxItems`
-    pub max_items: Option<u64>,
-    /// The constraints of each item of an array.
-    pub items: Option<Box<Keywords>>,
-    /// The value is (or holds) a generated struct to validate in turn.
-    pub nested: bool,
-}
-
-impl Keywords {
-    /// Whether there is no constraint at all.
-    pub fn is_empty(&self) -> bool {
-        *self == Keywords::default()
-    }
-}
+/// Constraints, in the vocabulary's one constraints struct (a slot per `#[spec]` keyword).
+pub type Keywords = m3ter_vocab::Constraints<m3ter_vocab::Owned>;
 
 /// A string enum.
 #[derive(Debug)]

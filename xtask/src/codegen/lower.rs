@@ -4,7 +4,8 @@
 use std::collections::{BTreeMap, BTreeSet};
 
 use super::error::CodegenError;
-use super::format_names;
+use m3ter_vocab::{Format, Keyword, bounds, pattern};
+
 use super::ir::{
     Docs, Enum, Field, Item, Keywords, Module, NumberLit, Operation, Presence, Struct, Ty, Variant,
 };
@@ -713,7 +714,7 @@ impl Lowerer<'_> {
                 return None;
             };
             let keywords = Keywords {
-                nested: is_struct,
+                nested: is_struct.then_some(()),
                 ..Keywords::default()
             };
             return Some((Ty::Named(type_name, is_struct), keywords, false, docs));
@@ -769,8 +770,7 @@ impl Lowerer<'_> {
             }
             "string" => self.lower_string(schema, at, &mut keywords)?,
             "integer" => {
-                self.lower_range(schema, at, &mut keywords);
-                match schema.get("format") {
+                let ty = match schema.get("format") {
                     None => Ty::I64,
                     Some(Json::String(f)) if f == "int64" => Ty::I64,
                     Some(Json::String(f)) if f == "int32" => Ty::I32,
@@ -781,10 +781,16 @@ impl Lowerer<'_> {
                         );
                         return None;
                     }
-                }
+                };
+                let range = match ty {
+                    Ty::I32 => (i128::from(i32::MIN), i128::from(i32::MAX)),
+                    _ => (i128::from(i64::MIN), i128::from(i64::MAX)),
+                };
+                self.lower_range(schema, at, &mut keywords, Some(range));
+                ty
             }
             "number" => {
-                self.lower_range(schema, at, &mut keywords);
+                self.lower_range(schema, at, &mut keywords, None);
                 if schema.get("format").is_some() {
                     self.error(&at.key("format"), "a number takes no `format` here");
                     return None;
@@ -795,6 +801,7 @@ impl Lowerer<'_> {
             "array" => {
                 keywords.min_items = self.count(schema, at, "minItems");
                 keywords.max_items = self.count(schema, at, "maxItems");
+                self.check_bounds(&keywords, at, None);
                 let Some(items) = schema.get("items") else {
                     self.error(at, "an array needs `items`");
                     return None;
@@ -810,7 +817,7 @@ impl Lowerer<'_> {
                 }
                 keywords.nested = item_keywords.nested;
                 let item_keywords = Keywords {
-                    nested: false,
+                    nested: None,
                     ..item_keywords
                 };
                 if !item_keywords.is_empty() {
@@ -823,7 +830,7 @@ impl Lowerer<'_> {
                     return None;
                 }
                 self.lower_struct(schema, at, inline_name, None);
-                keywords.nested = true;
+                keywords.nested = Some(());
                 Ty::Named(inline_name.to_owned(), true)
             }
             "object" => {
@@ -895,14 +902,7 @@ impl Lowerer<'_> {
     fn lower_string(&mut self, schema: &Json, at: &Pointer, keywords: &mut Keywords) -> Option<Ty> {
         keywords.min_length = self.count(schema, at, "minLength");
         keywords.max_length = self.count(schema, at, "maxLength");
-        if let (Some(min), Some(max)) = (keywords.min_length, keywords.max_length)
-            && min > max
-        {
-            self.error(
-                &at.key("minLength"),
-                format!("`minLength` ({min}) is greater than `maxLength` ({max})"),
-            );
-        }
+        self.check_bounds(keywords, at, None);
         match schema.get("pattern") {
             None => {}
             Some(Json::String(pattern)) => {
@@ -931,12 +931,12 @@ impl Lowerer<'_> {
             Some(Json::String(format)) => match format.as_str() {
                 "uuid" => typed(Ty::Uuid, keywords, self),
                 "date-time" => typed(Ty::DateTime, keywords, self),
-                name if format_names::NAMES.contains(&name) => {
-                    keywords.format = Some(name.to_owned());
+                name if Format::from_name(name).is_some() => {
+                    keywords.format = Format::from_name(name);
                     Some(Ty::String)
                 }
                 name => {
-                    let known = format_names::NAMES.join(", ");
+                    let known = Format::names();
                     self.error(
                         &at.key("format"),
                         format!("unknown string format `{name}`; known: {known}"),
@@ -954,7 +954,13 @@ impl Lowerer<'_> {
         }
     }
 
-    fn lower_range(&mut self, schema: &Json, at: &Pointer, keywords: &mut Keywords) {
+    fn lower_range(
+        &mut self,
+        schema: &Json,
+        at: &Pointer,
+        keywords: &mut Keywords,
+        integer: Option<(i128, i128)>,
+    ) {
         let number = |key: &str, this: &mut Self| match schema.get(key) {
             None => None,
             Some(Json::Number(n)) => {
@@ -978,15 +984,17 @@ impl Lowerer<'_> {
         keywords.maximum = number("maximum", self);
         keywords.exclusive_minimum = number("exclusiveMinimum", self);
         keywords.exclusive_maximum = number("exclusiveMaximum", self);
-        let as_f64 = |n: NumberLit| match n {
-            #[allow(clippy::cast_precision_loss)]
-            NumberLit::Int(i) => i as f64,
-            NumberLit::Float(f) => f,
-        };
-        if let (Some(min), Some(max)) = (keywords.minimum, keywords.maximum)
-            && as_f64(min) > as_f64(max)
-        {
-            self.error(&at.key("minimum"), "`minimum` is greater than `maximum`");
+        self.check_bounds(keywords, at, integer);
+    }
+
+    /// Bounds that leave no value (the vocabulary's rule, as the derive applies it), each an
+    /// error at the lower bound's pointer.
+    fn check_bounds(&mut self, keywords: &Keywords, at: &Pointer, integer: Option<(i128, i128)>) {
+        for error in bounds::check(keywords, integer) {
+            self.error(
+                &at.key(error.keyword().json_name()),
+                error.message(Keyword::json_name),
+            );
         }
     }
 
@@ -1087,20 +1095,10 @@ fn collect_refs(schema: &Json, at: &Pointer, out: &mut Vec<(String, Pointer)>) {
     }
 }
 
-/// Checks a pattern: it compiles with Rust's `regex`, and uses no escape that means something
-/// else in ECMA-262 than in Rust (`\d`, `\w`, `\s`, `\b` are Unicode-aware in Rust).
+/// Checks a pattern: the vocabulary's dialect rule (no construct that means something else in
+/// ECMA-262 than in Rust's regex, the same rule the derive applies), then it compiles.
 pub fn check_pattern(pattern: &str) -> Result<(), String> {
-    let mut chars = pattern.chars();
-    while let Some(c) = chars.next() {
-        if c == '\\'
-            && let Some(next) = chars.next()
-            && "dDwWsSbB".contains(next)
-        {
-            return Err(format!(
-                "`\\{next}` means different things in ECMA-262 and Rust's regex (Unicode-aware): write an explicit ASCII class such as `[0-9]`"
-            ));
-        }
-    }
+    pattern::check_dialect(pattern)?;
     regex::Regex::new(pattern)
         .map(|_| ())
         .map_err(|e| format!("the pattern does not compile: {e}"))

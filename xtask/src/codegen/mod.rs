@@ -2,8 +2,6 @@
 
 pub mod emit;
 pub mod error;
-#[path = "../../../crates/m3ter-models/src/format_names.rs"]
-pub mod format_names;
 pub mod ir;
 pub mod json;
 pub mod lower;

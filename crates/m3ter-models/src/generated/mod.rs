@@ -124,8 +124,8 @@ pub struct CreateExportDestinationRequest {
     #[serde(rename = "iamRoleArn")]
     #[spec(
         min_length = 1,
-        pattern = "^arn:aws:iam::[0-9]{12}:role/(?:[!-~]{1,510}/)?[A-Za-z0-9+=,.@_-]{1,64}$",
-        format = "aws-iam-role-arn"
+        format = "aws-iam-role-arn",
+        pattern = "^arn:aws:iam::[0-9]{12}:role/(?:[!-~]{1,510}/)?[A-Za-z0-9+=,.@_-]{1,64}$"
     )]
     pub iam_role_arn: ::std::string::String,
     /// The version number of the entity. Create: not valid for initial insertion of a new entity, do not use for Create; on initial Create, version is set at 1 and listed in the response. Update: version is required and must match the existing version, because a check is performed to ensure sequential versioning is preserved; version is incremented by 1 and listed in the response.
@@ -234,8 +234,8 @@ pub struct UpdateExportDestinationRequest {
     #[serde(rename = "iamRoleArn")]
     #[spec(
         min_length = 1,
-        pattern = "^arn:aws:iam::[0-9]{12}:role/(?:[!-~]{1,510}/)?[A-Za-z0-9+=,.@_-]{1,64}$",
-        format = "aws-iam-role-arn"
+        format = "aws-iam-role-arn",
+        pattern = "^arn:aws:iam::[0-9]{12}:role/(?:[!-~]{1,510}/)?[A-Za-z0-9+=,.@_-]{1,64}$"
     )]
     pub iam_role_arn: ::std::string::String,
     /// The version number of the entity. Create: not valid for initial insertion of a new entity, do not use for Create; on initial Create, version is set at 1 and listed in the response. Update: version is required and must match the existing version, because a check is performed to ensure sequential versioning is preserved; version is incremented by 1 and listed in the response.
@@ -348,7 +348,7 @@ pub struct ExportDestinationResponse {
         rename = "dtCreated",
         default,
         skip_serializing_if = "::std::option::Option::is_none",
-        deserialize_with = "::m3ter_models::__private::non_null"
+        deserialize_with = "::m3ter_models::__private::non_null_formatted"
     )]
     pub dt_created: ::std::option::Option<
         ::m3ter_models::types::DateTime<::m3ter_models::types::Utc>,
@@ -358,7 +358,7 @@ pub struct ExportDestinationResponse {
         rename = "dtLastModified",
         default,
         skip_serializing_if = "::std::option::Option::is_none",
-        deserialize_with = "::m3ter_models::__private::non_null"
+        deserialize_with = "::m3ter_models::__private::non_null_formatted"
     )]
     pub dt_last_modified: ::std::option::Option<
         ::m3ter_models::types::DateTime<::m3ter_models::types::Utc>,

@@ -89,7 +89,8 @@ pub fn validate_str(
 /// JSON text to a validated typed value, or every error (each with its JSON Pointer; a syntax
 /// error carries its line and column).
 ///
-/// A document that is one flat object (see [`typed_parse_is_exact`]) costs one typed parse and
+/// For a type whose typed parse is proven exact ([`ValidateJson::EXACT_TYPED_PARSE`]), a
+/// document that is one flat object (see [`typed_parse_is_exact`]) costs one typed parse and
 /// the typed validation, whose errors are then every error: the typed value has the right JSON
 /// types and members, so what is left are the constraint errors, from the same rules the walk
 /// would apply. Any other document, and any document the typed parse rejects, is walked raw
@@ -98,7 +99,8 @@ pub fn from_slice<T>(bytes: &[u8]) -> Result<Valid<T>, ValidationErrors>
 where
     T: DeserializeOwned + Validate + ValidateJson,
 {
-    if typed_parse_is_exact(bytes)
+    if T::EXACT_TYPED_PARSE
+        && typed_parse_is_exact(bytes)
         && let Ok(value) = serde_json::from_slice::<T>(bytes)
     {
         return Valid::new(value);

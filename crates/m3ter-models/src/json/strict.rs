@@ -5,6 +5,7 @@
 //! is `GCS`. Violations have code `format` with the format `s3-bucket-name` or
 //! `gcs-bucket-name` and the rule in `part`.
 
+use m3ter_vocab::Format;
 use serde_json::Value;
 
 use crate::error::{ErrorKind, ValidationError};
@@ -19,21 +20,23 @@ pub fn check(document: &Value, errors: &mut Vec<ValidationError>) {
     let Some(bucket) = object.get("bucketName").and_then(Value::as_str) else {
         return;
     };
-    let (format, check): (&'static str, formats::FormatCheck) = match object.get("destinationType")
-    {
-        None => ("s3-bucket-name", formats::s3_bucket_name),
+    let format = match object.get("destinationType") {
+        None => Format::S3BucketName,
         Some(value) => match value.as_str() {
-            Some("S3") => ("s3-bucket-name", formats::s3_bucket_name),
-            Some("GCS") => ("gcs-bucket-name", formats::gcs_bucket_name),
+            Some("S3") => Format::S3BucketName,
+            Some("GCS") => Format::GcsBucketName,
             // Not a known destination: the schema already reports it.
             _ => return,
         },
     };
-    if let Err(violation) = check(bucket) {
+    if let Err(violation) = formats::check(format, bucket) {
         let path = Path::Root;
         errors.push(ValidationError::new(
             path.member("bucketName", "/bucketName").to_pointer(),
-            ErrorKind::Format { format, violation },
+            ErrorKind::Format {
+                format: format.name(),
+                violation,
+            },
         ));
     }
 }

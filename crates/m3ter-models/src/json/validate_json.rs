@@ -4,7 +4,9 @@
 
 use serde_json::{Map, Value};
 
-use crate::error::{ErrorKind, FormatViolation, ValidationError, ValidationErrors};
+use m3ter_vocab::Format;
+
+use crate::error::{ErrorKind, ValidationError, ValidationErrors};
 use crate::path::Path;
 use crate::rules::push_type_error;
 
@@ -14,6 +16,18 @@ use crate::rules::push_type_error;
 pub trait ValidateJson {
     /// The JSON type the type's values have, as error parameters name it (`string`, `object`).
     const EXPECTED: &'static str;
+
+    /// Whether serde's typed parse of this type accepts exactly the documents [`validate_json`]
+    /// accepts, for a document that is one flat object (see [`typed_parse_is_exact`]), so that
+    /// [`from_slice`] may take the typed parse first. `false` unless proven: the derive sets it
+    /// for a type that denies unknown members (serde skips those unchecked: duplicate keys,
+    /// lone surrogates) and whose members are read exactly (`null` refused where the keywords
+    /// refuse it, formats parsed strictly).
+    ///
+    /// [`validate_json`]: ValidateJson::validate_json
+    /// [`typed_parse_is_exact`]: crate::json::typed_parse_is_exact
+    /// [`from_slice`]: crate::json::from_slice
+    const EXACT_TYPED_PARSE: bool = false;
 
     /// Whether `value` has the JSON type (and range) of this type, so that the constraints of
     /// a member apply to it.
@@ -35,6 +49,7 @@ macro_rules! simple {
     ($($ty:ty => $expected:literal, $matches:expr;)*) => {$(
         impl ValidateJson for $ty {
             const EXPECTED: &'static str = $expected;
+            const EXACT_TYPED_PARSE: bool = true;
             fn matches_type(value: &Value) -> bool {
                 let matches: fn(&Value) -> bool = $matches;
                 matches(value)
@@ -71,7 +86,50 @@ simple! {
     u16 => "integer (uint16)", integer_in::<u16>;
     u32 => "integer (uint32)", integer_in::<u32>;
     u64 => "integer (uint64)", integer_in::<u64>;
-    Map<String, Value> => "object", Value::is_object;
+}
+
+// serde's `Map` keeps the last of duplicate keys, which the raw parse refuses: not exact.
+impl ValidateJson for Map<String, Value> {
+    const EXPECTED: &'static str = "object";
+    fn matches_type(value: &Value) -> bool {
+        value.is_object()
+    }
+    fn validate_json_at(value: &Value, path: &Path<'_>, errors: &mut Vec<ValidationError>) {
+        if !value.is_object() {
+            push_type_error(value, Self::EXPECTED, path, errors);
+        }
+    }
+}
+
+impl<V: ValidateJson, S> ValidateJson for std::collections::HashMap<String, V, S> {
+    const EXPECTED: &'static str = "object";
+    fn matches_type(value: &Value) -> bool {
+        value.is_object()
+    }
+    fn validate_json_at(value: &Value, path: &Path<'_>, errors: &mut Vec<ValidationError>) {
+        map_values::<V>(value, path, errors);
+    }
+}
+
+impl<V: ValidateJson> ValidateJson for std::collections::BTreeMap<String, V> {
+    const EXPECTED: &'static str = "object";
+    fn matches_type(value: &Value) -> bool {
+        value.is_object()
+    }
+    fn validate_json_at(value: &Value, path: &Path<'_>, errors: &mut Vec<ValidationError>) {
+        map_values::<V>(value, path, errors);
+    }
+}
+
+/// An object whose every member value is a `V`.
+fn map_values<V: ValidateJson>(value: &Value, path: &Path<'_>, errors: &mut Vec<ValidationError>) {
+    let Some(members) = value.as_object() else {
+        push_type_error(value, "object", path, errors);
+        return;
+    };
+    for (key, member) in members {
+        V::validate_json_at(member, &path.key(key), errors);
+    }
 }
 
 impl ValidateJson for Value {
@@ -83,20 +141,17 @@ impl ValidateJson for Value {
 }
 
 /// A string with a format (its Rust type parses only values of that format).
-fn formatted(
-    value: &Value,
-    format: &'static str,
-    check: fn(&str) -> Result<(), FormatViolation>,
-    path: &Path<'_>,
-    errors: &mut Vec<ValidationError>,
-) {
+fn formatted(value: &Value, format: Format, path: &Path<'_>, errors: &mut Vec<ValidationError>) {
     match value.as_str() {
         None => push_type_error(value, "string", path, errors),
         Some(text) => {
-            if let Err(violation) = check(text) {
+            if let Err(violation) = crate::formats::check(format, text) {
                 errors.push(ValidationError::new(
                     path.to_pointer(),
-                    ErrorKind::Format { format, violation },
+                    ErrorKind::Format {
+                        format: format.name(),
+                        violation,
+                    },
                 ));
             }
         }
@@ -109,7 +164,7 @@ impl ValidateJson for uuid::Uuid {
         value.is_string()
     }
     fn validate_json_at(value: &Value, path: &Path<'_>, errors: &mut Vec<ValidationError>) {
-        formatted(value, "uuid", crate::formats::uuid, path, errors);
+        formatted(value, Format::Uuid, path, errors);
     }
 }
 
@@ -119,12 +174,13 @@ impl<Tz: chrono::TimeZone> ValidateJson for chrono::DateTime<Tz> {
         value.is_string()
     }
     fn validate_json_at(value: &Value, path: &Path<'_>, errors: &mut Vec<ValidationError>) {
-        formatted(value, "date-time", crate::formats::date_time, path, errors);
+        formatted(value, Format::DateTime, path, errors);
     }
 }
 
 impl<T: ValidateJson> ValidateJson for Vec<T> {
     const EXPECTED: &'static str = "array";
+    const EXACT_TYPED_PARSE: bool = T::EXACT_TYPED_PARSE;
     fn matches_type(value: &Value) -> bool {
         value.is_array()
     }
@@ -153,6 +209,7 @@ impl<T: ValidateJson> ValidateJson for Option<T> {
 
 impl<T: ValidateJson> ValidateJson for Box<T> {
     const EXPECTED: &'static str = T::EXPECTED;
+    const EXACT_TYPED_PARSE: bool = T::EXACT_TYPED_PARSE;
     fn matches_type(value: &Value) -> bool {
         T::matches_type(value)
     }

@@ -66,13 +66,27 @@ int_field!(i8, i16, i32, i64, u8, u16, u32, u64);
 
 impl NumberField for f64 {
     fn number_value(&self) -> Option<Number> {
-        Some(Number::Float(*self))
+        Some(float(*self))
     }
 }
 
 impl NumberField for f32 {
     fn number_value(&self) -> Option<Number> {
-        Some(Number::Float(f64::from(*self)))
+        Some(float(f64::from(*self)))
+    }
+}
+
+/// A float as the range rules see it: an integral value within 64 bits is the integer (JSON
+/// Schema: `1.0` is the integer 1), so a typed `f64` and the raw `1` or `1.0` it was read from
+/// report the same number.
+fn float(x: f64) -> Number {
+    // 2^63: every integral float below it in magnitude converts exactly.
+    const LIMIT: f64 = 9_223_372_036_854_775_808.0;
+    if x.fract() == 0.0 && x.abs() < LIMIT {
+        #[allow(clippy::cast_possible_truncation)]
+        Number::Int(x as i128)
+    } else {
+        Number::Float(x)
     }
 }
 
@@ -138,7 +152,7 @@ impl NumberField for serde_json::Value {
         } else if let Some(u) = number.as_u64() {
             Some(Number::Int(i128::from(u)))
         } else {
-            number.as_f64().map(Number::Float)
+            number.as_f64().map(float)
         }
     }
 }

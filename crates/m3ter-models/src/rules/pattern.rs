@@ -9,6 +9,8 @@ use std::sync::OnceLock;
 #[cfg(feature = "regex")]
 use regex::Regex;
 
+use m3ter_vocab::Format;
+
 use crate::error::{ErrorKind, FormatViolation, ValidationError};
 use crate::path::Path;
 
@@ -224,8 +226,7 @@ fn push_pattern_error(
 #[inline]
 pub fn check_format<F: StrField + ?Sized>(
     field: &F,
-    format: &'static str,
-    check: fn(&str) -> Result<(), FormatViolation>,
+    format: Format,
     pattern: Option<&'static Pattern>,
     path: &Path<'_>,
     errors: &mut Vec<ValidationError>,
@@ -233,8 +234,8 @@ pub fn check_format<F: StrField + ?Sized>(
     let Some(value) = field.str_value() else {
         return;
     };
-    if let Err(violation) = check(value) {
-        push_format_error(format, violation, path, errors);
+    if let Err(violation) = crate::formats::check(format, value) {
+        push_format_error(format.name(), violation, path, errors);
     } else if let Some(pattern) = pattern {
         check_pattern(value, pattern, path, errors);
     }
@@ -384,9 +385,10 @@ mod tests {
     #[test]
     fn an_implied_pattern_holds_whenever_its_format_does() {
         for (format, source) in IMPLIED_BY_FORMAT {
-            let check = crate::formats::lookup(format);
-            assert!(check.is_some(), "unknown format {format}");
-            let Some(check) = check else { return };
+            let known = Format::from_name(format);
+            assert!(known.is_some(), "unknown format {format}");
+            let Some(known) = known else { return };
+            let check = |s: &str| crate::formats::check(known, s);
             let regex = Regex::new(source);
             assert!(regex.is_ok(), "{source} does not compile");
             let Ok(regex) = regex else { return };

@@ -1,0 +1,41 @@
+//! Each mistake a user could make with the vocabulary, in one compile: every one is an error on
+//! the tokens that made it, saying what to write instead.
+use m3ter_models::Validate;
+
+#[derive(Validate)]
+struct Mistakes {
+    // Not a format of the registry: the known ones are listed.
+    #[spec(format = "e.mail")]
+    email: String,
+    #[spec(format = "lookup")]
+    lookup: String,
+    // `\d` matches Arabic-Indic digits in Rust's regex, not in ECMA-262.
+    #[spec(pattern = "^\\d+$")]
+    digits: String,
+    // `.` matches a carriage return in Rust's regex, not in ECMA-262.
+    #[spec(pattern = "^.+$")]
+    anything: String,
+    // A count cannot be negative.
+    #[spec(max_length = -1)]
+    negative: String,
+    // A count beyond 64 bits.
+    #[spec(max_length = 99999999999999999999)]
+    huge: String,
+    // Beyond what a u8 can hold.
+    #[spec(maximum = 300)]
+    small: u8,
+    // No integer lies between them.
+    #[spec(exclusive_minimum = 1, exclusive_maximum = 2)]
+    empty: i64,
+    // No number at all.
+    #[spec(minimum = 5, maximum = 4)]
+    crossed: f64,
+    // Says how a member appears: not inside items.
+    #[spec(items(required))]
+    tags: Vec<String>,
+    // A flag takes no value.
+    #[spec(nested = true)]
+    child: Option<String>,
+}
+
+fn main() {}

@@ -1,0 +1,177 @@
+//! How a [`Constraints`] holds its parameters ([`Repr`]), and the parameters as values
+//! ([`Param`], [`ParamValue`]) for the sites that treat every keyword of a kind alike (writing
+//! `#[spec]` tokens, descriptor literals, JSON Schema keys).
+
+use std::fmt::Debug;
+
+pub use crate::table::Constraints;
+use crate::{Format, Number};
+
+/// How the parameters of a [`Constraints`] are held.
+pub trait Repr: Sized {
+    /// A count (`min_length`).
+    type Count: Clone + Debug + PartialEq;
+    /// A number (`minimum`).
+    type Number: Clone + Debug + PartialEq;
+    /// A string (`pattern`).
+    type Text: Clone + Debug + PartialEq;
+    /// A format (`format`).
+    type Format: Clone + Debug + PartialEq;
+    /// The constraints of each item (`items`).
+    type Items: Clone + Debug + PartialEq;
+    /// A flag (`nested`): `()`, or where it was written.
+    type Mark: Clone + Debug + PartialEq;
+    /// An optional context (`forbidden = "create"`).
+    type Context: Clone + Debug + PartialEq;
+
+    /// The value of a count.
+    fn count(count: &Self::Count) -> u64;
+    /// The value of a number.
+    fn number(number: &Self::Number) -> Number;
+    /// The format.
+    fn format(format: &Self::Format) -> Format;
+    /// The item constraints.
+    fn items(items: &Self::Items) -> &Constraints<Self>;
+}
+
+/// `'static` data: the runtime descriptors (`Constraints<Static>` constants).
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub struct Static;
+
+impl Repr for Static {
+    type Count = u64;
+    type Number = Number;
+    type Text = &'static str;
+    type Format = Format;
+    type Items = &'static Constraints<Static>;
+    type Mark = ();
+    type Context = Option<&'static str>;
+
+    fn count(count: &u64) -> u64 {
+        *count
+    }
+    fn number(number: &Number) -> Number {
+        *number
+    }
+    fn format(format: &Format) -> Format {
+        *format
+    }
+    fn items(items: &Self::Items) -> &Constraints<Self> {
+        items
+    }
+}
+
+/// Owned data: the generator's IR.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub struct Owned;
+
+impl Repr for Owned {
+    type Count = u64;
+    type Number = Number;
+    type Text = String;
+    type Format = Format;
+    type Items = Box<Constraints<Owned>>;
+    type Mark = ();
+    type Context = Option<String>;
+
+    fn count(count: &u64) -> u64 {
+        *count
+    }
+    fn number(number: &Number) -> Number {
+        *number
+    }
+    fn format(format: &Format) -> Format {
+        *format
+    }
+    fn items(items: &Self::Items) -> &Constraints<Self> {
+        items
+    }
+}
+
+/// A parameter as a [`Constraints`] holds it, by kind (see [`ParamKind`](crate::ParamKind)).
+#[derive(Debug)]
+pub enum Param<'a, R: Repr> {
+    /// A count.
+    Count(&'a R::Count),
+    /// A number.
+    Number(&'a R::Number),
+    /// A string.
+    Text(&'a R::Text),
+    /// A format.
+    Format(&'a R::Format),
+    /// Item constraints.
+    Items(&'a R::Items),
+    /// A flag.
+    Flag(&'a R::Mark),
+    /// An optional context.
+    Context(&'a R::Context),
+}
+
+/// A parameter to store with [`Constraints::set`].
+#[derive(Debug)]
+pub enum ParamValue<R: Repr> {
+    /// A count.
+    Count(R::Count),
+    /// A number.
+    Number(R::Number),
+    /// A string.
+    Text(R::Text),
+    /// A format.
+    Format(R::Format),
+    /// Item constraints.
+    Items(R::Items),
+    /// A flag.
+    Flag(R::Mark),
+    /// An optional context.
+    Context(R::Context),
+}
+
+/// Why [`Constraints::set`] refused a parameter.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum SetError {
+    /// The keyword is already set.
+    Duplicate,
+    /// The parameter is not of the keyword's kind.
+    WrongParam,
+}
+
+impl<R: Repr> Constraints<R> {
+    /// The keywords that are set, with their parameters, in table order.
+    pub fn iter(&self) -> impl Iterator<Item = (crate::Keyword, Param<'_, R>)> {
+        crate::Keyword::ALL
+            .iter()
+            .filter_map(|k| self.get(*k).map(|p| (*k, p)))
+    }
+
+    /// Whether no keyword is set.
+    pub fn is_empty(&self) -> bool {
+        self.iter().next().is_none()
+    }
+
+    /// Whether `keyword` is set.
+    pub fn has(&self, keyword: crate::Keyword) -> bool {
+        self.get(keyword).is_some()
+    }
+
+    /// The count of `keyword` (a [`ParamKind::Count`](crate::ParamKind::Count) keyword).
+    pub fn count(&self, keyword: crate::Keyword) -> Option<u64> {
+        match self.get(keyword)? {
+            Param::Count(c) => Some(R::count(c)),
+            _ => None,
+        }
+    }
+
+    /// The number of `keyword` (a [`ParamKind::Number`](crate::ParamKind::Number) keyword).
+    pub fn number(&self, keyword: crate::Keyword) -> Option<Number> {
+        match self.get(keyword)? {
+            Param::Number(n) => Some(R::number(n)),
+            _ => None,
+        }
+    }
+}
+
+impl<R: Repr> Default for Constraints<R> {
+    fn default() -> Self {
+        Self::NONE
+    }
+}

@@ -1,0 +1,40 @@
+//! The table itself: one row per keyword. Adding a row adds a [`Keyword`] variant and a
+//! [`Constraints`] slot; the compiler then lists the sites that must handle it.
+
+use std::fmt;
+
+use crate::keyword::{Level, ParamKind, Types, vocabulary};
+
+vocabulary! {
+    /// `minLength`: at least this many Unicode code points.
+    MinLength { spec: "min_length", json: Some("minLength"), slot: min_length, applies: Types::STRING, param: Count, level: Value }
+    /// `maxLength`: at most this many Unicode code points.
+    MaxLength { spec: "max_length", json: Some("maxLength"), slot: max_length, applies: Types::STRING, param: Count, level: Value }
+    /// `minItems`: at least this many items.
+    MinItems { spec: "min_items", json: Some("minItems"), slot: min_items, applies: Types::ARRAY, param: Count, level: Value }
+    /// `maxItems`: at most this many items.
+    MaxItems { spec: "max_items", json: Some("maxItems"), slot: max_items, applies: Types::ARRAY, param: Count, level: Value }
+    /// `format`: a named format of the registry ([`Format`](crate::Format)).
+    Format { spec: "format", json: Some("format"), slot: format, applies: Types::STRING, param: Format, level: Value }
+    /// `pattern`: an ECMA-262 regular expression the string must match (anchored as written).
+    Pattern { spec: "pattern", json: Some("pattern"), slot: pattern, applies: Types::STRING, param: Text, level: Value }
+    /// `minimum`: at least this number.
+    Minimum { spec: "minimum", json: Some("minimum"), slot: minimum, applies: Types::NUMBER, param: Number, level: Value }
+    /// `maximum`: at most this number.
+    Maximum { spec: "maximum", json: Some("maximum"), slot: maximum, applies: Types::NUMBER, param: Number, level: Value }
+    /// `exclusiveMinimum`: greater than this number.
+    ExclusiveMinimum { spec: "exclusive_minimum", json: Some("exclusiveMinimum"), slot: exclusive_minimum, applies: Types::NUMBER, param: Number, level: Value }
+    /// `exclusiveMaximum`: less than this number.
+    ExclusiveMaximum { spec: "exclusive_maximum", json: Some("exclusiveMaximum"), slot: exclusive_maximum, applies: Types::NUMBER, param: Number, level: Value }
+    /// `items`: these keywords apply to every item of the array.
+    Items { spec: "items", json: Some("items"), slot: items, applies: Types::ARRAY, param: Items, level: Value }
+    /// `nested`: the value is of a type with its own constraints (a reference to an object
+    /// schema), validated in turn.
+    Nested { spec: "nested", json: None, slot: nested, applies: Types::OBJECT.or(Types::ARRAY), param: Flag, level: Value }
+    /// `required` (the parent's list, for an `Option` field): the member must be present.
+    Required { spec: "required", json: Some("required"), slot: required, applies: Types::ANY, param: Flag, level: Member }
+    /// `nullable` (a type list with `"null"`): the member may be `null`.
+    Nullable { spec: "nullable", json: Some("nullable"), slot: nullable, applies: Types::ANY, param: Flag, level: Member }
+    /// `forbidden` (`x-m3ter-operations`): the member must be absent, in the named operation.
+    Forbidden { spec: "forbidden", json: Some("x-m3ter-operations"), slot: forbidden, applies: Types::ANY, param: Context, level: Member }
+}

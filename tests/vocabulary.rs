@@ -1,0 +1,338 @@
+//! Every keyword and every format of the vocabulary, end to end: a user type per keyword (the
+//! `case` match has no catch-all, so a new keyword does not compile until it has a case here),
+//! checked through the derive's typed checks, the raw checks, the descriptors the strategies
+//! read, the JSON Schema output and the generator's `#[spec]` output; every format through its
+//! runtime check, its raw check and its valid-value strategy.
+
+#![allow(clippy::unwrap_used, clippy::expect_used, clippy::panic)] // A test fails by panicking.
+
+use m3ter_models::describe::{Describe, Kind};
+use m3ter_models::{ErrorCode, Validate, ValidateJson};
+use m3ter_vocab::{Format, Keyword};
+use proptest::strategy::{Strategy, ValueTree};
+use proptest::test_runner::TestRunner;
+use serde::Deserialize;
+use serde_json::{Value, json};
+
+/// A type with one keyword on member `m`: a valid and an invalid document, the error the
+/// invalid one must give.
+struct Case {
+    valid: Value,
+    invalid: Value,
+    code: ErrorCode,
+    pointer: &'static str,
+    typed: fn(&Value) -> Result<(), m3ter_models::ValidationErrors>,
+    raw: fn(&Value) -> Result<(), m3ter_models::ValidationErrors>,
+    kind: &'static Kind,
+    schema: fn() -> Value,
+}
+
+macro_rules! case_type {
+    ($name:ident, $(#[$attr:meta])* $ty:ty, [$($spec:tt)*]) => {{
+        #[derive(Deserialize, Validate)]
+        #[serde(deny_unknown_fields)]
+        #[spec(json, json_schema)]
+        #[allow(dead_code)]
+        struct $name {
+            $(#[$attr])*
+            #[spec($($spec)*)]
+            m: $ty,
+        }
+        fn typed(value: &Value) -> Result<(), m3ter_models::ValidationErrors> {
+            let typed: $name = serde_json::from_value(value.clone()).expect("a typed value");
+            typed.validate()
+        }
+        fn raw(value: &Value) -> Result<(), m3ter_models::ValidationErrors> {
+            $name::validate_json(value)
+        }
+        fn schema() -> Value {
+            serde_json::to_value(schemars::schema_for!($name)).unwrap()
+        }
+        (typed as fn(&Value) -> _, raw as fn(&Value) -> _, &<$name as Describe>::KIND, schema as fn() -> Value)
+    }};
+}
+
+#[derive(Debug, Deserialize, Validate)]
+#[serde(deny_unknown_fields)]
+#[spec(json, json_schema)]
+struct Child {
+    #[spec(min_length = 2)]
+    name: String,
+}
+
+fn case(keyword: Keyword) -> Case {
+    let build = |(typed, raw, kind, schema), valid, invalid, code, pointer| Case {
+        valid,
+        invalid,
+        code,
+        pointer,
+        typed,
+        raw,
+        kind,
+        schema,
+    };
+    match keyword {
+        Keyword::MinLength => build(
+            case_type!(T, String, [min_length = 2]),
+            json!({"m": "éé"}),
+            json!({"m": "é"}),
+            ErrorCode::Length,
+            "/m",
+        ),
+        Keyword::MaxLength => build(
+            case_type!(T, String, [max_length = 2]),
+            json!({"m": "😀😀"}),
+            json!({"m": "abc"}),
+            ErrorCode::Length,
+            "/m",
+        ),
+        Keyword::MinItems => build(
+            case_type!(T, Vec<u8>, [min_items = 1]),
+            json!({"m": [1]}),
+            json!({"m": []}),
+            ErrorCode::Length,
+            "/m",
+        ),
+        Keyword::MaxItems => build(
+            case_type!(T, Vec<u8>, [max_items = 1]),
+            json!({"m": [1]}),
+            json!({"m": [1, 2]}),
+            ErrorCode::Length,
+            "/m",
+        ),
+        Keyword::Format => build(
+            case_type!(T, String, [format = "uuid"]),
+            json!({"m": "67e55044-10b1-426f-9247-bb680e5fe0c8"}),
+            json!({"m": "67e5504410b1426f9247bb680e5fe0c8"}),
+            ErrorCode::Format,
+            "/m",
+        ),
+        Keyword::Pattern => build(
+            case_type!(T, String, [pattern = "^[0-9]{2}$"]),
+            json!({"m": "42"}),
+            json!({"m": "٤٢"}),
+            ErrorCode::Pattern,
+            "/m",
+        ),
+        Keyword::Minimum => build(
+            case_type!(T, i64, [minimum = 1]),
+            json!({"m": 1}),
+            json!({"m": 0}),
+            ErrorCode::Range,
+            "/m",
+        ),
+        Keyword::Maximum => build(
+            case_type!(T, i64, [maximum = 1]),
+            json!({"m": 1}),
+            json!({"m": 2}),
+            ErrorCode::Range,
+            "/m",
+        ),
+        Keyword::ExclusiveMinimum => build(
+            case_type!(T, f64, [exclusive_minimum = 1]),
+            json!({"m": 1.5}),
+            json!({"m": 1}),
+            ErrorCode::Range,
+            "/m",
+        ),
+        Keyword::ExclusiveMaximum => build(
+            case_type!(T, f64, [exclusive_maximum = 1]),
+            json!({"m": 0.5}),
+            json!({"m": 1}),
+            ErrorCode::Range,
+            "/m",
+        ),
+        Keyword::Items => build(
+            case_type!(T, Vec<String>, [items(max_length = 1)]),
+            json!({"m": ["a"]}),
+            json!({"m": ["a", "bc"]}),
+            ErrorCode::Length,
+            "/m/1",
+        ),
+        Keyword::Nested => build(
+            case_type!(T, Child, [nested]),
+            json!({"m": {"name": "ab"}}),
+            json!({"m": {"name": "a"}}),
+            ErrorCode::Length,
+            "/m/name",
+        ),
+        Keyword::Required => build(
+            case_type!(T, #[serde(deserialize_with = "m3ter_models::__private::nullable")] Option<String>, [required, nullable]),
+            json!({"m": null}),
+            json!({}),
+            ErrorCode::Required,
+            "/m",
+        ),
+        Keyword::Nullable => build(
+            case_type!(T, #[serde(default)] Option<String>, [nullable]),
+            json!({"m": null}),
+            json!({"m": 1}),
+            ErrorCode::Type,
+            "/m",
+        ),
+        Keyword::Forbidden => build(
+            case_type!(T, #[serde(default, deserialize_with = "m3ter_models::__private::non_null")] Option<String>, [forbidden = "create"]),
+            json!({}),
+            json!({"m": "x"}),
+            ErrorCode::Forbidden,
+            "/m",
+        ),
+    }
+}
+
+/// Whether serde's typed parse takes the document (presence and `null` are decided there).
+fn typed_parses(case: &Case, document: &Value) -> bool {
+    std::panic::catch_unwind(|| (case.typed)(document)).is_ok()
+}
+
+#[test]
+fn every_keyword_is_checked_on_both_paths_described_and_stated_in_the_schema() {
+    for keyword in Keyword::ALL.iter().copied() {
+        let case = case(keyword);
+        // Raw checks.
+        assert!(
+            (case.raw)(&case.valid).is_ok(),
+            "{keyword}: raw rejects the valid document"
+        );
+        let errors = (case.raw)(&case.invalid).expect_err(keyword.spec_name());
+        assert!(
+            errors
+                .iter()
+                .any(|e| e.code() == case.code && e.path() == case.pointer),
+            "{keyword}: raw errors {errors:?}"
+        );
+        // Typed checks (where serde takes the document; presence is serde's there).
+        if typed_parses(&case, &case.valid) {
+            assert!(
+                (case.typed)(&case.valid).is_ok(),
+                "{keyword}: typed rejects the valid document"
+            );
+        }
+        if typed_parses(&case, &case.invalid) {
+            let typed = (case.typed)(&case.invalid).expect_err(keyword.spec_name());
+            assert_eq!(
+                typed.as_slice(),
+                errors.as_slice(),
+                "{keyword}: the two paths disagree"
+            );
+        }
+        // Descriptors: the keyword is in the member's constraints, or its presence bits.
+        let Kind::Object(spec) = case.kind else {
+            panic!("{keyword}: not an object")
+        };
+        let member = &spec.fields[0];
+        let described = member.constraints.has(keyword)
+            || (keyword == Keyword::Required && member.required)
+            || (keyword == Keyword::Nullable && member.nullable)
+            || (keyword == Keyword::Forbidden && member.forbidden);
+        assert!(described, "{keyword}: not in the descriptor");
+        // The JSON Schema says it.
+        let schema = (case.schema)();
+        let property = &schema["properties"]["m"];
+        let stated = match keyword {
+            Keyword::Items => property["items"]["maxLength"] == json!(1),
+            Keyword::Nested => property.get("$ref").is_some() || property.get("allOf").is_some(),
+            Keyword::Required => schema["required"] == json!(["m"]),
+            Keyword::Nullable => property["type"] == json!(["string", "null"]),
+            Keyword::Forbidden => *property == json!(false),
+            _ => property.get(keyword.json_name()).is_some(),
+        };
+        assert!(stated, "{keyword}: the schema {schema} does not say it");
+        // The strategies generate documents the raw checks accept.
+        let mut runner = TestRunner::deterministic();
+        let strategy = m3ter_models::strategies::valid_json(
+            case.kind,
+            &m3ter_models::describe::Constraints::NONE,
+        );
+        for _ in 0..16 {
+            let document = strategy.new_tree(&mut runner).unwrap().current();
+            assert!(
+                (case.raw)(&document).is_ok(),
+                "{keyword}: strategy made {document}"
+            );
+        }
+    }
+}
+
+#[test]
+fn the_generator_writes_the_fragments_keywords_by_their_spec_names() {
+    // The generator's output names each keyword the fragment uses by its `#[spec]` name, taken
+    // from the same table (the generator's fixtures cover the rest, `tests/fixtures.rs`).
+    let generated = std::fs::read_to_string(concat!(
+        env!("CARGO_MANIFEST_DIR"),
+        "/../crates/m3ter-models/src/generated/mod.rs"
+    ))
+    .unwrap();
+    for keyword in [
+        Keyword::MinLength,
+        Keyword::MaxLength,
+        Keyword::Pattern,
+        Keyword::Format,
+        Keyword::Minimum,
+        Keyword::Forbidden,
+    ] {
+        assert!(
+            generated.contains(&format!("{} ", keyword.spec_name()))
+                || generated.contains(&format!("{},", keyword.spec_name()))
+                || generated.contains(&format!("{})", keyword.spec_name())),
+            "{keyword} is not in the generated models"
+        );
+    }
+}
+
+#[test]
+fn every_format_is_checked_raw_and_typed_and_generated() {
+    for format in Format::ALL.iter().copied() {
+        // The runtime check, held to the registry's own examples.
+        assert!(
+            m3ter_models::formats::check(format, format.valid_example()).is_ok(),
+            "{format}"
+        );
+        for bad in format.invalid_examples() {
+            assert!(
+                m3ter_models::formats::check(format, bad).is_err(),
+                "{format}: {bad:?}"
+            );
+        }
+        // The strategy's values pass the check.
+        let mut runner = TestRunner::deterministic();
+        let strategy = m3ter_models::strategies::format_value(format);
+        for _ in 0..32 {
+            let value = strategy.new_tree(&mut runner).unwrap().current();
+            assert!(
+                m3ter_models::formats::check(format, &value).is_ok(),
+                "{format}: {value:?}"
+            );
+        }
+        // The derive's typed and raw checks.
+        #[derive(Deserialize, Validate)]
+        #[spec(json)]
+        struct F {
+            #[spec(format = "aws-iam-role-arn")]
+            arn: Option<String>,
+            #[spec(format = "date-time")]
+            at: Option<String>,
+            #[spec(format = "gcs-bucket-name")]
+            gcs: Option<String>,
+            #[spec(format = "s3-bucket-name")]
+            s3: Option<String>,
+            #[spec(format = "uuid")]
+            id: Option<String>,
+        }
+        let member = match format {
+            Format::AwsIamRoleArn => "arn",
+            Format::DateTime => "at",
+            Format::GcsBucketName => "gcs",
+            Format::S3BucketName => "s3",
+            Format::Uuid => "id",
+        };
+        for bad in format.invalid_examples() {
+            let document = json!({ member: bad });
+            let raw = F::validate_json(&document).unwrap_err();
+            let typed: F = serde_json::from_value(document).unwrap();
+            let typed = typed.validate().unwrap_err();
+            assert_eq!(raw.as_slice(), typed.as_slice(), "{format}: {bad:?}");
+            assert_eq!(raw.as_slice()[0].code(), ErrorCode::Format);
+        }
+    }
+}
