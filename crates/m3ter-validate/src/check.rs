@@ -12,7 +12,8 @@ pub struct Rules {
     pub operation: Operation,
     /// Default or strict.
     pub profile: Profile,
-    /// Compute source locations (human output only).
+    /// Locate each error in the source (line, column, excerpt) and sort the errors by place:
+    /// what both output formats show. Off, the errors come in the order they were found.
     pub locate: bool,
 }
 
