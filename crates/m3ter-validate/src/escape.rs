@@ -22,15 +22,16 @@ pub fn needs_escape(c: char) -> bool {
     )
 }
 
-/// Appends `c` as it is shown: itself, or `\t`, `\n`, `\r`, or `\u{XX}` (hexadecimal, as Rust
-/// writes an escape) for the others that [`needs_escape`].
+/// Appends `c` as it is shown: itself, or `\t`, `\n`, `\r`, or `\u{1b}` (lower-case hexadecimal,
+/// as Rust's `char::escape_default` and the library's messages write it) for the others that
+/// [`needs_escape`].
 pub fn push(out: &mut String, c: char) {
     match c {
         '\t' => out.push_str("\\t"),
         '\n' => out.push_str("\\n"),
         '\r' => out.push_str("\\r"),
         c if needs_escape(c) => {
-            out.push_str(&format!("\\u{{{:X}}}", u32::from(c)));
+            out.push_str(&format!("\\u{{{:x}}}", u32::from(c)));
         }
         c => out.push(c),
     }
@@ -55,24 +56,24 @@ mod tests {
     #[test]
     fn every_kind_of_control_is_escaped_and_nothing_else() {
         let cases = [
-            ("\u{1b}]0;PWNED\u{7}", "\\u{1B}]0;PWNED\\u{7}"),
+            ("\u{1b}]0;PWNED\u{7}", "\\u{1b}]0;PWNED\\u{7}"),
             ("a\rb\nc\td", "a\\rb\\nc\\td"),
             (
                 "\u{0}\u{7F}\u{80}\u{9B}\u{9F}",
-                "\\u{0}\\u{7F}\\u{80}\\u{9B}\\u{9F}",
+                "\\u{0}\\u{7f}\\u{80}\\u{9b}\\u{9f}",
             ),
-            ("\u{202E}evil\u{202C}", "\\u{202E}evil\\u{202C}"),
+            ("\u{202E}evil\u{202C}", "\\u{202e}evil\\u{202c}"),
             (
                 "\u{2066}\u{2067}\u{2068}\u{2069}",
                 "\\u{2066}\\u{2067}\\u{2068}\\u{2069}",
             ),
-            ("\u{200E}\u{200F}\u{61C}", "\\u{200E}\\u{200F}\\u{61C}"),
+            ("\u{200E}\u{200F}\u{61C}", "\\u{200e}\\u{200f}\\u{61c}"),
             ("\u{2028}\u{2029}", "\\u{2028}\\u{2029}"),
         ];
         for (raw, shown) in cases {
             assert_eq!(escape(raw), shown, "{raw:?}");
         }
-        for plain in ["", "/bucketName", "café 😀 ∑ \\u{1B}", "\u{A0}\u{200B}"] {
+        for plain in ["", "/bucketName", "café 😀 ∑ \\u{1b}", "\u{A0}\u{200B}"] {
             assert!(matches!(escape(plain), Cow::Borrowed(_)), "{plain:?}");
         }
     }

@@ -71,7 +71,7 @@ fn assert_inert(shown: &str) {
 }
 
 fn escaped(c: char) -> String {
-    format!("\\u{{{:X}}}", u32::from(c))
+    format!("\\u{{{:x}}}", u32::from(c))
 }
 
 #[test]
@@ -105,7 +105,7 @@ fn the_window_title_attack_of_the_issue() {
     let shown = text(&output.stdout);
     assert_inert(&shown);
     assert!(
-        shown.contains("/\\u{1B}]0;PWNED\\u{7}: is not a known field"),
+        shown.contains("/\\u{1b}]0;PWNED\\u{7}: is not a known field"),
         "{shown}"
     );
 }
@@ -182,7 +182,7 @@ fn file_names_and_reasons_are_escaped() {
     assert_inert(&shown);
     assert_inert(&errors);
     assert!(
-        shown.contains("bad\\u{1B}[2K\\u{202E}name\\r.json:1:10: /name:"),
+        shown.contains("bad\\u{1b}[2K\\u{202e}name\\r.json:1:10: /name:"),
         "{shown}"
     );
     assert!(
@@ -203,7 +203,7 @@ fn messages_are_escaped() {
     let output = run(&[], body.as_bytes());
     let shown = text(&output.stdout);
     assert_inert(&shown);
-    assert!(shown.contains("duplicate key `a\\u{202E}b`"), "{shown}");
+    assert!(shown.contains("duplicate key `a\\u{202e}b`"), "{shown}");
 }
 
 #[cfg(target_os = "linux")]

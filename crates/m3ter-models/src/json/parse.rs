@@ -257,7 +257,16 @@ impl<'de> Visitor<'de> for StrictValue {
     }
 }
 
-/// A key as a message quotes it: control characters escaped, at most [`KEY_IN_MESSAGE`]
+/// The bidirectional marks, embeddings, overrides and isolates, and the line and paragraph
+/// separators: invisible, yet they reorder or break the text around them when it is shown.
+fn is_bidi(c: char) -> bool {
+    matches!(
+        c,
+        '\u{61C}' | '\u{200E}' | '\u{200F}' | '\u{2028}'..='\u{202E}' | '\u{2066}'..='\u{2069}'
+    )
+}
+
+/// A key as a message quotes it: control and bidirectional characters escaped, at most [`KEY_IN_MESSAGE`]
 /// characters (then `…`), so neither a newline nor a megabyte key can garble a diagnostic.
 fn quoted_key(key: &str) -> String {
     let mut quoted = String::new();
@@ -266,7 +275,7 @@ fn quoted_key(key: &str) -> String {
             quoted.push('…');
             break;
         }
-        if c.is_control() {
+        if c.is_control() || is_bidi(c) {
             quoted.extend(c.escape_default());
         } else {
             quoted.push(c);
@@ -287,6 +296,15 @@ mod tests {
             },
             Ok(_) => (0, 0),
         }
+    }
+
+    #[test]
+    fn a_duplicate_key_is_quoted_with_controls_and_bidi_characters_escaped() {
+        let message = |bytes: &[u8]| parse_value(bytes).map_err(|e| e.message()).err();
+        assert_eq!(
+            message("{\"a\\u001b\u{202E}b\": 1, \"a\\u001b\u{202E}b\": 2}".as_bytes()),
+            Some("is not valid JSON: duplicate key `a\\u{1b}\\u{202e}b`".to_owned())
+        );
     }
 
     #[test]
