@@ -57,6 +57,12 @@ const BEFORE: usize = 60;
 /// `rules.locate`, the errors come in source order (line, then column; errors at the same place
 /// in the order they were found).
 pub fn check(bytes: &[u8], line: Option<usize>, rules: Rules) -> Checked {
+    check_with(bytes, line, rules, true)
+}
+
+/// [`check`], with each place's excerpt (`Place::text`) only when `excerpts` is true: the JSON
+/// report needs lines and columns, not the source text around them.
+pub fn check_with(bytes: &[u8], line: Option<usize>, rules: Rules, excerpts: bool) -> Checked {
     let errors = lean::validate(bytes, rules.operation, rules.profile);
     if !rules.locate || errors.is_empty() {
         return Checked {
@@ -65,7 +71,7 @@ pub fn check(bytes: &[u8], line: Option<usize>, rules: Rules) -> Checked {
             places: Vec::new(),
         };
     }
-    let places = places(bytes, &errors);
+    let places = places(bytes, &errors, excerpts);
     let mut pairs: Vec<(ValidationError, Place)> = errors.into_iter().zip(places).collect();
     pairs.sort_by_key(|(_, place)| (place.line, place.column));
     let (errors, places) = pairs.into_iter().unzip();
@@ -104,7 +110,7 @@ pub fn opens_pretty_json(line: &[u8]) -> bool {
 
 /// The place of every error: the values are found in one read of the text, however many
 /// errors there are.
-fn places(bytes: &[u8], errors: &[ValidationError]) -> Vec<Place> {
+fn places(bytes: &[u8], errors: &[ValidationError], excerpts: bool) -> Vec<Place> {
     let paths: Vec<&str> = errors.iter().map(ValidationError::path).collect();
     let located = if errors.iter().all(|e| e.code() == ErrorCode::Syntax) {
         // A syntax error has its own position (and the text may not be JSON to read).
@@ -115,40 +121,46 @@ fn places(bytes: &[u8], errors: &[ValidationError]) -> Vec<Place> {
     errors
         .iter()
         .zip(located)
-        .map(|(error, location)| place(bytes, error, location))
+        .map(|(error, location)| place(bytes, error, location, excerpts))
         .collect()
 }
 
-fn place(bytes: &[u8], error: &ValidationError, location: Option<Location>) -> Place {
+fn place(
+    bytes: &[u8],
+    error: &ValidationError,
+    location: Option<Location>,
+    excerpt: bool,
+) -> Place {
     // A syntax error: its own line and column (in characters), one character underlined.
     if let ErrorKind::Syntax { line, column, .. } = *error.kind() {
         let (line, column) = (line.max(1), column.max(1));
         let offset = offset_of(bytes, line, column);
-        return window(bytes, offset, 1, line, column, true);
+        return window(bytes, offset, 1, (line, column), true, excerpt);
     }
     match location {
         Some(location) => window(
             bytes,
             location.offset.min(bytes.len()),
             location.len,
-            location.line,
-            location.column,
+            (location.line, location.column),
             true,
+            excerpt,
         ),
-        None => window(bytes, 0, 1, 1, 1, false),
+        None => window(bytes, 0, 1, (1, 1), false, excerpt),
     }
 }
 
-/// The place of the `len` bytes at byte `start`, which is at `line` and `column` (characters):
+/// The place of the `len` bytes at byte `start`, which is at `line` and `column` (characters),
+/// with its excerpt when `excerpt` is true:
 /// the value's first line underlined (at most [`SHOWN`] characters of it), with at most
 /// [`BEFORE`] characters of its line before it and [`SHOWN`] after the underline.
 fn window(
     bytes: &[u8],
     start: usize,
     len: usize,
-    line: usize,
-    column: usize,
+    (line, column): (usize, usize),
     located: bool,
+    excerpt: bool,
 ) -> Place {
     let end = start.saturating_add(len).min(bytes.len());
     // The value's first line, at most SHOWN characters of it (4 bytes a character at most).
@@ -174,7 +186,11 @@ fn window(
         column,
         located,
         width,
-        text: clipped(&bytes[from..], before + width + SHOWN),
+        text: if excerpt {
+            clipped(&bytes[from..], before + width + SHOWN)
+        } else {
+            String::new()
+        },
         skipped: column.saturating_sub(1 + before),
     }
 }

@@ -242,7 +242,8 @@ fn check_source(
     let mut reader = input::open(source)?;
     if !args.ndjson {
         let bytes = input::read_all(&mut *reader)?;
-        let checked = check::check(&bytes, None, context.rules);
+        let excerpts = args.format == Format::Human;
+        let checked = check::check_with(&bytes, None, context.rules, excerpts);
         totals.add(&checked);
         emit(out, source, &checked, args.format, context.style)?;
         return Ok(check::looks_like_ndjson(&bytes, &checked).then_some(Hint::LooksLikeNdjson));
@@ -291,7 +292,12 @@ pub fn check_ndjson(
             let mut counted = Totals::default();
             let mut pretty = false;
             for line in lines {
-                let checked = check::check(&line.bytes, Some(line.number), report.rules);
+                let checked = check::check_with(
+                    &line.bytes,
+                    Some(line.number),
+                    report.rules,
+                    report.format == Format::Human,
+                );
                 counted.add(&checked);
                 pretty |= !checked.errors.is_empty() && check::opens_pretty_json(&line.bytes);
                 emit(

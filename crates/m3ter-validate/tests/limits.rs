@@ -383,3 +383,23 @@ fn one_long_line_with_many_errors_is_bounded() {
         checked.errors.len()
     );
 }
+
+/// Without excerpts (`--format json`), the same errors at the same places, and no source text.
+#[test]
+fn places_without_excerpts_are_the_same_places() {
+    let body =
+        format!("{{\"zz\": [1, 2],\n \"name\": \"\", \"code\": \" \",\n {BUT_NAME}, \"a\": {{}}}}");
+    for bytes in [body.as_bytes(), b"{\"name\": \xff}".as_slice(), b"[1, }"] {
+        let full = check::check(bytes, Some(3), LOCATE);
+        let lean = check::check_with(bytes, Some(3), LOCATE, false);
+        assert!(!full.errors.is_empty());
+        assert_eq!(lean.errors, full.errors);
+        for (a, b) in full.places.iter().zip(&lean.places) {
+            assert_eq!(
+                (a.line, a.column, a.located, a.width, a.skipped),
+                (b.line, b.column, b.located, b.width, b.skipped)
+            );
+            assert!(b.text.is_empty() && !a.text.is_empty());
+        }
+    }
+}
