@@ -72,6 +72,13 @@ pub fn check_with(bytes: &[u8], line: Option<usize>, rules: Rules, excerpts: boo
         };
     }
     let places = places(bytes, &errors, excerpts);
+    if places.is_sorted_by_key(|place| (place.line, place.column)) {
+        return Checked {
+            line,
+            errors,
+            places,
+        };
+    }
     let mut pairs: Vec<(ValidationError, Place)> = errors.into_iter().zip(places).collect();
     pairs.sort_by_key(|(_, place)| (place.line, place.column));
     let (errors, places) = pairs.into_iter().unzip();

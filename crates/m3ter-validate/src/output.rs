@@ -1,5 +1,6 @@
 //! Rendering: one JSON line per document, or compiler-style diagnostics and a summary.
 
+use std::borrow::Cow;
 use std::io::{self, Write};
 
 use m3ter_models::ValidationError;
@@ -161,35 +162,44 @@ pub fn human<W: Write + ?Sized>(
 /// space, every other control or bidirectional character escaped), how many columns precede
 /// the value in it, and how many the value takes.
 fn excerpt(place: &Place) -> (String, usize, usize) {
+    let text = place.text.as_str();
     let before = place.column.saturating_sub(1 + place.skipped);
-    let mut shown = String::with_capacity(place.text.len() + 4);
-    if place.skipped > 0 {
-        shown.push_str("… ");
+    // The value's bytes in the text: from its `before`-th character, `width` characters (or to
+    // the end of the text, where the text ends first).
+    let start = text
+        .char_indices()
+        .nth(before)
+        .map_or(text.len(), |(i, _)| i);
+    let end = text[start..]
+        .char_indices()
+        .nth(place.width)
+        .map_or(text.len(), |(i, _)| start + i);
+    let cut = if place.skipped > 0 { "… " } else { "" };
+    let (head, value, tail) = (
+        shown(&text[..start]),
+        shown(&text[start..end]),
+        shown(&text[end..]),
+    );
+    let pad = cut.chars().count() + head.chars().count();
+    let carets = value.chars().count().max(1);
+    (format!("{cut}{head}{value}{tail}"), pad, carets)
+}
+
+/// Part of an excerpt as shown: every tab a space (it keeps the columns), every other character
+/// that [`escape::needs_escape`] escaped. Borrowed in the usual case, printable ASCII.
+fn shown(text: &str) -> Cow<'_, str> {
+    if text.bytes().all(|b| (0x20..0x7F).contains(&b)) {
+        return Cow::Borrowed(text);
     }
-    let (mut pad, mut carets) = (0, 0);
-    for (i, c) in place.text.chars().enumerate() {
-        if i == before {
-            pad = shown.chars().count();
-        }
+    let mut out = String::with_capacity(text.len() + 8);
+    for c in text.chars() {
         if c == '\t' {
-            shown.push(' ');
+            out.push(' ');
         } else {
-            escape::push(&mut shown, c);
-        }
-        if i + 1 == before + place.width {
-            carets = shown.chars().count() - pad;
+            escape::push(&mut out, c);
         }
     }
-    let length = shown.chars().count();
-    let text_chars = place.text.chars().count();
-    if text_chars <= before {
-        // The value starts at the end of the text shown (a syntax error at the end of input).
-        pad = length;
-    } else if text_chars < before + place.width {
-        // The value runs to the end of the text shown.
-        carets = length - pad;
-    }
-    (shown, pad, carets.max(1))
+    Cow::Owned(out)
 }
 
 /// The totals for the summary line.
