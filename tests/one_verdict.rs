@@ -8,9 +8,12 @@ use std::collections::{BTreeMap, HashMap};
 
 use m3ter_models::json;
 use m3ter_models::{ErrorCode, ExportDestinationResponse, Validate, ValidateJson};
-use serde::Deserialize;
+use serde::{Deserialize, Serialize};
 
-#[derive(Debug, Deserialize, Validate)]
+/// A plain `Option` with `#[spec(json)]` is a compile error saying which serde attributes make
+/// serde agree (`ui/json_needs_serde_attributes.rs`); `model` writes them.
+#[m3ter_models::model]
+#[derive(Debug, Serialize, Deserialize, Validate)]
 #[serde(deny_unknown_fields)]
 #[spec(json)]
 #[allow(dead_code)]
@@ -52,6 +55,18 @@ fn null_for_a_plain_option_and_a_forbidden_member_is_refused_on_every_path() {
         assert_eq!(typed, raw, "{text}");
         assert_eq!(raw, [(path.to_owned(), code)], "{text}");
     }
+}
+
+#[test]
+fn a_valid_value_serializes_to_a_document_its_raw_check_accepts() {
+    let value = Plain {
+        plain: None,
+        gone: None,
+    };
+    assert!(value.validate().is_ok());
+    let text = serde_json::to_string(&value).unwrap();
+    assert_eq!(text, "{}");
+    assert_eq!(verdicts::<Plain>(&text), (vec![], vec![]));
 }
 
 #[test]
@@ -127,4 +142,67 @@ fn map_members_are_checked_value_by_value() {
         verdicts::<Labels>(r#"{"labels": {"a": "b"}, "limits": {"x": 3}}"#),
         (vec![], vec![])
     );
+}
+
+macro_rules! rename_rule {
+    ($($name:ident => $rule:literal,)*) => {$(
+        #[m3ter_models::model]
+        #[derive(Debug, Default, Serialize, Deserialize, Validate)]
+        #[serde(rename_all = $rule, deny_unknown_fields)]
+        #[spec(json)]
+        #[allow(dead_code)]
+        struct $name {
+            #[spec(min_length = 2)]
+            foo_bar: String,
+            #[spec(minimum = 1)]
+            r#type: u8,
+        }
+    )*
+        /// Each rule's struct: the members serde writes, and the pointers of its errors.
+        fn rename_cases() -> Vec<(&'static str, Vec<String>, Vec<String>)> {
+            vec![$({
+                let keys: Vec<String> = serde_json::to_value($name::default())
+                    .unwrap()
+                    .as_object()
+                    .unwrap()
+                    .keys()
+                    .cloned()
+                    .collect();
+                let document = serde_json::Value::Object(
+                    keys.iter().map(|k| (k.clone(), serde_json::json!(null))).collect(),
+                );
+                let (typed, raw) = verdicts::<$name>(&document.to_string());
+                assert_eq!(typed, raw, $rule);
+                ($rule, keys, raw.into_iter().map(|(path, _)| path).collect())
+            }),*]
+        }
+    };
+}
+
+rename_rule! {
+    Lower => "lowercase",
+    Upper => "UPPERCASE",
+    Pascal => "PascalCase",
+    Camel => "camelCase",
+    Snake => "snake_case",
+    ScreamingSnake => "SCREAMING_SNAKE_CASE",
+    Kebab => "kebab-case",
+    ScreamingKebab => "SCREAMING-KEBAB-CASE",
+}
+
+#[test]
+fn every_rename_all_rule_names_members_as_serde_does() {
+    for (rule, keys, pointers) in rename_cases() {
+        let mut expected: Vec<String> = keys.iter().map(|k| format!("/{k}")).collect();
+        let mut pointers = pointers;
+        expected.sort();
+        pointers.sort();
+        assert_eq!(pointers, expected, "{rule}");
+    }
+    // serde's own rule, not a guess: `lowercase` keeps the underscore.
+    let lower = rename_cases()
+        .into_iter()
+        .find(|c| c.0 == "lowercase")
+        .unwrap();
+    assert!(lower.1.contains(&"foo_bar".to_owned()), "{:?}", lower.1);
 }

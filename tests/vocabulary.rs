@@ -29,6 +29,7 @@ struct Case {
 
 macro_rules! case_type {
     ($name:ident, $(#[$attr:meta])* $ty:ty, [$($spec:tt)*]) => {{
+        #[m3ter_models::model]
         #[derive(Deserialize, Validate)]
         #[serde(deny_unknown_fields)]
         #[spec(json, json_schema)]
@@ -157,21 +158,21 @@ fn case(keyword: Keyword) -> Case {
             "/m/name",
         ),
         Keyword::Required => build(
-            case_type!(T, #[serde(deserialize_with = "m3ter_models::__private::nullable")] Option<String>, [required, nullable]),
+            case_type!(T, Option<String>, [required, nullable]),
             json!({"m": null}),
             json!({}),
             ErrorCode::Required,
             "/m",
         ),
         Keyword::Nullable => build(
-            case_type!(T, #[serde(default)] Option<String>, [nullable]),
+            case_type!(T, Option<String>, [nullable]),
             json!({"m": null}),
             json!({"m": 1}),
             ErrorCode::Type,
             "/m",
         ),
         Keyword::Forbidden => build(
-            case_type!(T, #[serde(default, deserialize_with = "m3ter_models::__private::non_null")] Option<String>, [forbidden = "create"]),
+            case_type!(T, Option<String>, [forbidden = "create"]),
             json!({}),
             json!({"m": "x"}),
             ErrorCode::Forbidden,
@@ -305,6 +306,7 @@ fn every_format_is_checked_raw_and_typed_and_generated() {
             );
         }
         // The derive's typed and raw checks.
+        #[m3ter_models::model]
         #[derive(Deserialize, Validate)]
         #[spec(json)]
         struct F {

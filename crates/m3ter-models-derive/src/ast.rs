@@ -6,13 +6,10 @@ use m3ter_vocab::{
 };
 use proc_macro2::Span;
 use syn::parse::ParseStream;
-use syn::punctuated::Punctuated;
 use syn::spanned::Spanned as _;
-use syn::{
-    Attribute, Data, DeriveInput, Expr, Fields, Ident, Lit, LitStr, Member, Meta, Token, Type,
-};
+use syn::{Attribute, Data, DeriveInput, Expr, Fields, Ident, Lit, LitStr, Member, Token, Type};
 
-use crate::case;
+use serde_derive_internals::{ast as serde_ast, attr as serde_attr, name as serde_name};
 
 /// Errors collected while parsing and checking, reported together.
 #[derive(Default)]
@@ -97,19 +94,22 @@ pub(crate) struct Field<'a> {
     pub(crate) member: Member,
     pub(crate) ty: &'a Type,
     pub(crate) span: Span,
-    /// The wire name: serde's `rename`, else `rename_all` applied, else the Rust name.
+    /// The wire name, as serde reads it (serde's own attribute model: `rename`, every
+    /// `rename_all` rule).
     pub(crate) wire_name: String,
+    /// `#[serde(alias = "...")]`: the first alias, where it was written.
+    pub(crate) alias: Option<Span>,
     /// `#[serde(flatten)]`: the field's members sit in this object, so no path segment.
     pub(crate) flatten: bool,
     /// `#[serde(default)]` on the field or the container: the member may be absent.
     pub(crate) serde_default: bool,
     /// `#[serde(skip)]` or `skip_deserializing`: the member is never read from JSON.
     pub(crate) skip_deserializing: bool,
-    /// `#[serde(deserialize_with = "...")]`: the path given, when it is a plain string.
-    pub(crate) deserialize_with: Option<String>,
-    /// serde reads the member some other way than by its one wire name and its type's own
-    /// `Deserialize` alone (`alias`, `with`): the typed parse is not proven exact.
-    pub(crate) custom_read: bool,
+    /// `#[serde(deserialize_with = "...")]` (or `with`): the last segment of the function's
+    /// path, and where it was written.
+    pub(crate) deserialize_with: Option<(String, Span)>,
+    /// `#[serde(skip_serializing_if = "...")]` is set.
+    pub(crate) skip_serializing_if: bool,
     pub(crate) keywords: Keywords,
     /// `#[doc]` and `#[serde]` attributes, copied to the JSON Schema shadow.
     pub(crate) passthrough: Vec<&'a Attribute>,
@@ -117,8 +117,12 @@ pub(crate) struct Field<'a> {
 
 pub(crate) struct Variant<'a> {
     pub(crate) ident: &'a Ident,
-    /// `#[serde(alias = "...")]`: serde also reads another name.
-    pub(crate) alias: bool,
+    /// `#[serde(alias = "...")]`: where serde is told to read another name.
+    pub(crate) alias: Option<Span>,
+    /// `#[serde(skip)]`/`skip_deserializing`: serde never reads this variant.
+    pub(crate) skip_deserializing: bool,
+    /// `#[serde(other)]` or `#[serde(untagged)]` on the variant.
+    pub(crate) special: Option<Span>,
     /// The wire string: serde's `rename`, else `rename_all` applied, else the Rust name.
     pub(crate) wire_name: String,
     pub(crate) passthrough: Vec<&'a Attribute>,
@@ -138,6 +142,9 @@ pub(crate) struct Container<'a> {
     pub(crate) json: Option<Span>,
     /// `#[serde(deny_unknown_fields)]`: raw JSON with another member is an error.
     pub(crate) deny_unknown_fields: bool,
+    /// A container attribute of serde that changes the JSON shape (`tag`, `untagged`,
+    /// `transparent`, `from`, `try_from`, `remote`, `variant_identifier`...): its name.
+    pub(crate) reshaped: Option<&'static str>,
     pub(crate) passthrough: Vec<&'a Attribute>,
 }
 
@@ -167,30 +174,36 @@ pub(crate) fn parse<'a>(input: &'a DeriveInput, errors: &mut Errors) -> Containe
             errors.push(error);
         }
     }
-    let rename_all = serde_string(&input.attrs, "rename_all");
-    let container_default = serde_flag(&input.attrs, "default");
-    let body = match &input.data {
-        Data::Struct(data) => {
+    // serde's own model of its attributes: wire names, aliases, defaults, skips, as its derive
+    // reads them. Its attribute errors are its derive's to report.
+    let cx = serde_derive_internals::Ctxt::new();
+    let private = Ident::new("__private", Span::call_site());
+    let serde = serde_derive_internals::ast::Container::from_ast(
+        &cx,
+        input,
+        serde_derive_internals::Derive::Deserialize,
+        &private,
+    );
+    let _ = cx.check();
+    let reshaped = serde.as_ref().and_then(reshaped);
+    let deny_unknown_fields = serde
+        .as_ref()
+        .is_some_and(|c| c.attrs.deny_unknown_fields());
+    let body = match (&input.data, serde.as_ref().map(|c| &c.data)) {
+        (Data::Struct(data), Some(serde_ast::Data::Struct(_, serde_fields))) => {
             let named = matches!(data.fields, Fields::Named(_));
             let fields = data
                 .fields
                 .iter()
+                .zip(serde_fields)
                 .enumerate()
-                .map(|(index, field)| {
-                    parse_field(
-                        index,
-                        field,
-                        rename_all.as_deref(),
-                        container_default,
-                        errors,
-                    )
-                })
+                .map(|(index, (field, serde_field))| parse_field(index, field, serde_field, errors))
                 .collect();
             Body::Struct { fields, named }
         }
-        Data::Enum(data) => {
+        (Data::Enum(data), Some(serde_ast::Data::Enum(serde_variants))) => {
             let mut variants = Vec::new();
-            for variant in &data.variants {
+            for (variant, serde_variant) in data.variants.iter().zip(serde_variants) {
                 if !matches!(variant.fields, Fields::Unit) {
                     errors.spanned(
                         variant.span(),
@@ -200,80 +213,105 @@ pub(crate) fn parse<'a>(input: &'a DeriveInput, errors: &mut Errors) -> Containe
                 for attr in variant.attrs.iter().filter(|a| a.path().is_ident("spec")) {
                     errors.spanned(attr.span(), "`#[spec]` has no keywords for enum variants");
                 }
-                let wire_name = serde_string(&variant.attrs, "rename")
-                    .or_else(|| {
-                        rename_all.as_deref().and_then(|rule| {
-                            case::apply_to_variant(rule, &variant.ident.to_string())
-                        })
-                    })
-                    .unwrap_or_else(|| variant.ident.to_string());
+                let attrs = &serde_variant.attrs;
                 variants.push(Variant {
                     ident: &variant.ident,
-                    alias: serde_name_value(&variant.attrs, "alias"),
-                    wire_name,
+                    alias: first_alias(attrs.aliases(), attrs.name().deserialize_name()),
+                    skip_deserializing: attrs.skip_deserializing(),
+                    special: (attrs.other() || attrs.untagged()).then(|| variant.span()),
+                    wire_name: attrs.name().deserialize_name().value.clone(),
                     passthrough: passthrough(&variant.attrs),
                 });
             }
             Body::UnitEnum(variants)
         }
-        Data::Union(data) => {
+        (Data::Union(data), _) => {
             errors.spanned(
                 data.union_token.span,
                 "`Validate` cannot be derived for a union",
             );
             Body::UnitEnum(Vec::new())
         }
+        // serde could not read its attributes: its derive reports why.
+        _ => Body::UnitEnum(Vec::new()),
     };
     Container {
         input,
         body,
         json_schema,
         json,
-        deny_unknown_fields: serde_flag(&input.attrs, "deny_unknown_fields"),
+        deny_unknown_fields,
+        reshaped,
         passthrough: passthrough(&input.attrs),
     }
+}
+
+/// The serde container attribute that changes the JSON shape away from a plain object or a
+/// plain string, if any.
+fn reshaped(container: &serde_ast::Container<'_>) -> Option<&'static str> {
+    let attrs = &container.attrs;
+    if attrs.transparent() {
+        return Some("transparent");
+    }
+    if attrs.type_from().is_some() {
+        return Some("from");
+    }
+    if attrs.type_try_from().is_some() {
+        return Some("try_from");
+    }
+    if attrs.remote().is_some() {
+        return Some("remote");
+    }
+    if !matches!(attrs.identifier(), serde_attr::Identifier::No) {
+        return Some("field_identifier");
+    }
+    match (attrs.tag(), &container.data) {
+        (serde_attr::TagType::External, _) | (_, serde_ast::Data::Struct(..)) => None,
+        (serde_attr::TagType::Internal { .. }, _) => Some("tag"),
+        (serde_attr::TagType::Adjacent { .. }, _) => Some("tag"),
+        (serde_attr::TagType::None, _) => Some("untagged"),
+    }
+}
+
+/// Where the first alias other than `name` was written.
+fn first_alias(
+    aliases: &std::collections::BTreeSet<serde_name::Name>,
+    name: &serde_name::Name,
+) -> Option<Span> {
+    aliases
+        .iter()
+        .find(|alias| alias.value != name.value)
+        .map(|alias| alias.span)
 }
 
 fn parse_field<'a>(
     index: usize,
     field: &'a syn::Field,
-    rename_all: Option<&str>,
-    container_default: bool,
+    serde_field: &serde_ast::Field<'_>,
     errors: &mut Errors,
 ) -> Field<'a> {
     let member = match &field.ident {
         Some(ident) => Member::Named(ident.clone()),
         None => Member::Unnamed(index.into()),
     };
-    let rust_name = match &field.ident {
-        Some(ident) => {
-            let name = ident.to_string();
-            name.strip_prefix("r#").map(str::to_owned).unwrap_or(name)
-        }
-        None => index.to_string(),
-    };
-    let wire_name = serde_string(&field.attrs, "rename")
-        .or_else(|| rename_all.and_then(|rule| case::apply(rule, &rust_name)))
-        .unwrap_or(rust_name);
-    let flatten = serde_flag(&field.attrs, "flatten");
-    let serde_default = container_default
-        || serde_flag(&field.attrs, "default")
-        || serde_name_value(&field.attrs, "default");
-    let skip_deserializing =
-        serde_flag(&field.attrs, "skip") || serde_flag(&field.attrs, "skip_deserializing");
-    let deserialize_with = serde_string(&field.attrs, "deserialize_with");
-    let custom_read = serde_name_value(&field.attrs, "alias")
-        || serde_name_value(&field.attrs, "with")
-        || serde_name_value(&field.attrs, "deserialize_with") && deserialize_with.is_none();
+    let attrs = &serde_field.attrs;
+    let wire_name = attrs.name().deserialize_name().value.clone();
+    let alias = first_alias(attrs.aliases(), attrs.name().deserialize_name());
+    let flatten = attrs.flatten();
+    let serde_default = !attrs.default().is_none();
+    let skip_deserializing = attrs.skip_deserializing();
+    let deserialize_with = attrs.deserialize_with().map(|path| {
+        let last = path
+            .path
+            .segments
+            .last()
+            .map(|s| s.ident.to_string())
+            .unwrap_or_default();
+        (last, path.span())
+    });
+    let skip_serializing_if = attrs.skip_serializing_if().is_some();
     let mut keywords = Keywords::NONE;
-    for attr in field.attrs.iter().filter(|a| a.path().is_ident("spec")) {
-        let parsed = attr.parse_args_with(|input: ParseStream| {
-            parse_keywords(input, &mut keywords, Level::Member, errors)
-        });
-        if let Err(error) = parsed {
-            errors.push(error);
-        }
-    }
+    parse_field_keywords(&field.attrs, &mut keywords, errors);
     Field {
         member,
         ty: &field.ty,
@@ -282,10 +320,27 @@ fn parse_field<'a>(
         flatten,
         serde_default,
         skip_deserializing,
+        alias,
         deserialize_with,
-        custom_read,
+        skip_serializing_if,
         keywords,
         passthrough: passthrough(&field.attrs),
+    }
+}
+
+/// The keywords of a field's `#[spec(...)]` attributes.
+pub(crate) fn parse_field_keywords(
+    attrs: &[Attribute],
+    keywords: &mut Keywords,
+    errors: &mut Errors,
+) {
+    for attr in attrs.iter().filter(|a| a.path().is_ident("spec")) {
+        let parsed = attr.parse_args_with(|input: ParseStream| {
+            parse_keywords(input, keywords, Level::Member, errors)
+        });
+        if let Err(error) = parsed {
+            errors.push(error);
+        }
     }
 }
 
@@ -512,55 +567,5 @@ fn parse_number(keyword: Keyword, input: ParseStream) -> syn::Result<Number> {
             other.span(),
             format!("`{keyword}` takes a number such as `{keyword} = 1`"),
         )),
-    }
-}
-
-/// The string of a serde attribute `name = "..."` (for `rename(deserialize = "...")`, the
-/// deserialize name: validation reads what is received).
-fn serde_string(attrs: &[Attribute], name: &str) -> Option<String> {
-    serde_metas(attrs).into_iter().find_map(|meta| match meta {
-        Meta::NameValue(nv) if nv.path.is_ident(name) => lit_str(&nv.value),
-        Meta::List(list) if list.path.is_ident(name) => list
-            .parse_args_with(Punctuated::<Meta, Token![,]>::parse_terminated)
-            .ok()?
-            .into_iter()
-            .find_map(|inner| match inner {
-                Meta::NameValue(nv) if nv.path.is_ident("deserialize") => lit_str(&nv.value),
-                _ => None,
-            }),
-        _ => None,
-    })
-}
-
-fn serde_flag(attrs: &[Attribute], name: &str) -> bool {
-    serde_metas(attrs)
-        .iter()
-        .any(|meta| matches!(meta, Meta::Path(path) if path.is_ident(name)))
-}
-
-fn serde_name_value(attrs: &[Attribute], name: &str) -> bool {
-    serde_metas(attrs)
-        .iter()
-        .any(|meta| matches!(meta, Meta::NameValue(nv) if nv.path.is_ident(name)))
-}
-
-fn serde_metas(attrs: &[Attribute]) -> Vec<Meta> {
-    attrs
-        .iter()
-        .filter(|a| a.path().is_ident("serde"))
-        .filter_map(|a| {
-            a.parse_args_with(Punctuated::<Meta, Token![,]>::parse_terminated)
-                .ok()
-        })
-        .flatten()
-        .collect()
-}
-
-fn lit_str(expr: &Expr) -> Option<String> {
-    match expr {
-        Expr::Lit(syn::ExprLit {
-            lit: Lit::Str(s), ..
-        }) => Some(s.value()),
-        _ => None,
     }
 }

@@ -25,6 +25,7 @@ pub(crate) fn check(container: &Container<'_>, errors: &mut Errors) {
     {
         errors.spanned(span, "`#[spec(json)]` is not supported on generic types");
     }
+    crate::serde_rules::check(container, errors);
     if let Body::Struct { fields, .. } = &container.body {
         for field in fields {
             if let Some(span) = container.json

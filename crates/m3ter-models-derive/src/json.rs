@@ -19,7 +19,11 @@ pub(crate) fn validate_json_impl(container: &Container<'_>) -> TokenStream {
     let body = match &container.body {
         Body::Struct { fields, .. } => struct_body(container, fields),
         Body::UnitEnum(variants) => {
-            let wires: Vec<&str> = variants.iter().map(|v| v.wire_name.as_str()).collect();
+            let wires: Vec<&str> = variants
+                .iter()
+                .filter(|v| !v.skip_deserializing)
+                .map(|v| v.wire_name.as_str())
+                .collect();
             quote! {
                 const __ALLOWED: &[&str] = &[#(#wires),*];
                 match __value.as_str() {
@@ -71,7 +75,9 @@ pub(crate) fn validate_json_impl(container: &Container<'_>) -> TokenStream {
 fn exact_typed_parse(container: &Container<'_>) -> TokenStream {
     match &container.body {
         Body::UnitEnum(variants) => {
-            let exact = variants.iter().all(|v| !v.alias);
+            let exact = variants
+                .iter()
+                .all(|v| v.alias.is_none() && v.special.is_none());
             quote!(#exact)
         }
         Body::Struct { fields, .. } => {
@@ -88,16 +94,19 @@ fn exact_typed_parse(container: &Container<'_>) -> TokenStream {
 }
 
 fn field_exact(field: &Field<'_>) -> TokenStream {
-    if field.custom_read || field.flatten {
+    if field.alias.is_some() || field.flatten {
         return quote!(false);
     }
     let (inner, optional) = present_type(field.ty);
     let helper = field
         .deserialize_with
-        .as_deref()
-        .map(|path| path.rsplit("::").next().unwrap_or(path));
+        .as_ref()
+        .map(|(name, _)| name.as_str());
     let nullable = field.keywords.has(Keyword::Nullable);
     let required = field.keywords.has(Keyword::Required);
+    if optional && !nullable && !field.serde_default {
+        return quote!(false);
+    }
     let inner_exact = quote!(<#inner as ::m3ter_models::ValidateJson>::EXACT_TYPED_PARSE);
     match (optional, nullable, required, helper) {
         // Absent is `None`, `null` refused.

@@ -28,15 +28,26 @@
 #![forbid(unsafe_code)]
 
 mod ast;
-mod case;
 mod check;
 mod expand;
 mod json;
+mod model;
 mod schema;
+mod serde_rules;
 mod shape;
 
 use proc_macro::TokenStream;
 use syn::{DeriveInput, parse_macro_input};
+
+/// Writes on each member of a struct the serde attributes `#[spec(json)]` needs, so that
+/// serde's typed parse, the raw check and serialization agree: an `Option` member is absent
+/// when `None` and refuses `null` (unless `#[spec(nullable)]`), a `required` one must be
+/// present, uuid and date-time members are read from exactly their format. Put it above the
+/// derives; a member whose serde attributes already say how it is read is left as written.
+#[proc_macro_attribute]
+pub fn model(attr: TokenStream, item: TokenStream) -> TokenStream {
+    model::expand(attr.into(), item.into()).into()
+}
 
 /// Derives `m3ter_models::Validate` from `#[spec(...)]` attributes, plus `validator::Validate`
 /// and (with `#[spec(json_schema)]`) `schemars::JsonSchema` when m3ter-models has the feature of

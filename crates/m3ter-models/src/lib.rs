@@ -73,7 +73,7 @@ pub mod integrations;
 pub mod json;
 pub mod path;
 pub mod rules;
-mod serde_helpers;
+pub mod serde_helpers;
 #[cfg(feature = "proptest")]
 pub mod strategies;
 mod validate;
@@ -82,7 +82,7 @@ pub use describe::Describe;
 pub use error::{ErrorCode, ErrorKind, ValidationError, ValidationErrors};
 pub use generated::*;
 pub use json::ValidateJson;
-pub use m3ter_models_derive::Validate;
+pub use m3ter_models_derive::{Validate, model};
 pub use validate::{Valid, Validate};
 
 /// The types the generated models use for `format: uuid` and `format: date-time`.

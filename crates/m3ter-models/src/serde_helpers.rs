@@ -1,4 +1,7 @@
-//! serde helpers the generated models use.
+//! serde helpers that make serde read a member exactly as the raw check does: absent but not
+//! `null` ([`non_null`]), present but possibly `null` ([`nullable`]), a uuid or date-time from
+//! exactly its format ([`formatted`] and its `Option` forms). `#[spec(json)]` requires them
+//! where they are needed and says which; `#[m3ter_models::model]` writes them.
 
 use serde::{Deserialize, Deserializer};
 
