@@ -161,10 +161,18 @@ fn check_field(field: &Field<'_>, errors: &mut Errors) {
         .as_ref()
         .map_or(field.span, |(_, span)| *span);
     let helper_ok = helper == needs.helper;
-    let default_ok = needs.default == field.serde_default
-        // A default on a member that must be present is harmless only where serde's own
-        // reading already requires it (never: it would make the member optional).
-        || (!needs.default && !field.serde_default);
+    let (_, optional) = present_type(field.ty);
+    let default_ok = if optional && field.keywords.has(Keyword::Required) {
+        // A default would let serde take a document without the member.
+        !field.serde_default
+    } else if needs.default && needs.helper.is_some() {
+        // With a `deserialize_with` and no `default`, serde refuses an absent member.
+        field.serde_default
+    } else {
+        // A plain `Option` is absent as `None` without `default`; any other member's
+        // `default` is what the raw check reads as "may be absent".
+        true
+    };
     let skip_ok = !needs.skip_none || field.skip_serializing_if;
     if helper_ok && default_ok && skip_ok {
         return;

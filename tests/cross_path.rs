@@ -1,0 +1,309 @@
+//! One verdict per document, as a property: on generated documents (valid ones, and valid ones
+//! mutated: a member removed, `null`, of another type, out of its constraints, an unknown
+//! member with hostile content, a duplicate key), every path gives the same errors:
+//! `json::from_slice` (the typed fast path where it is proven exact), `validate_json` on the
+//! parsed document, serde followed by `validate()` where serde takes the document, and for
+//! the models the CLI's `json::validate`. The types cover every keyword, every format, the
+//! serde attributes `#[spec(json)]` honours (renames, `default`, `skip`), and a tolerant type.
+//!
+//! Case counts are sized for CI; `M3TER_PROPTEST_CASES=10000` raises them.
+
+#![allow(clippy::unwrap_used, clippy::expect_used, clippy::panic)] // A test fails by panicking.
+
+use std::collections::HashMap;
+
+use m3ter_models::describe::Describe;
+use m3ter_models::json::{self, Operation, Profile};
+use m3ter_models::{ErrorCode, Validate, ValidateJson, ValidationErrors};
+use proptest::prelude::*;
+use proptest::test_runner::Config;
+use serde::de::DeserializeOwned;
+use serde::{Deserialize, Serialize};
+use serde_json::{Map, Value, json};
+
+fn config(default_cases: u32) -> Config {
+    let cases = std::env::var("M3TER_PROPTEST_CASES")
+        .ok()
+        .and_then(|v| v.parse().ok())
+        .unwrap_or(default_cases);
+    Config {
+        cases,
+        failure_persistence: None,
+        ..Config::default()
+    }
+}
+
+#[m3ter_models::model]
+#[derive(Debug, Serialize, Deserialize, Validate)]
+#[serde(rename_all = "camelCase", deny_unknown_fields)]
+#[spec(json)]
+struct Everything {
+    #[spec(min_length = 2, max_length = 8, pattern = "^[a-z]+$")]
+    short_name: String,
+    #[spec(format = "aws-iam-role-arn")]
+    role: Option<String>,
+    #[spec(format = "date-time")]
+    at: Option<String>,
+    #[spec(format = "gcs-bucket-name")]
+    gcs: Option<String>,
+    #[spec(format = "s3-bucket-name")]
+    s3: Option<String>,
+    #[spec(format = "uuid")]
+    key: Option<String>,
+    id: Option<m3ter_models::types::Uuid>,
+    when: Option<m3ter_models::types::DateTime<m3ter_models::types::Utc>>,
+    #[spec(minimum = 1, maximum = 50)]
+    count: u8,
+    #[spec(exclusive_minimum = 0, exclusive_maximum = 1)]
+    ratio: Option<f64>,
+    #[spec(min_items = 1, max_items = 3, items(max_length = 4))]
+    tags: Vec<String>,
+    #[spec(nested)]
+    child: Option<Child>,
+    #[spec(required, nullable)]
+    note: Option<String>,
+    #[spec(nullable)]
+    maybe: Option<i32>,
+    #[spec(forbidden = "create")]
+    version: Option<i64>,
+    #[serde(default)]
+    flag: bool,
+    #[serde(rename = "x-renamed")]
+    renamed: Option<bool>,
+    labels: Option<HashMap<String, u16>>,
+    #[serde(skip)]
+    #[allow(dead_code)]
+    cache: u32,
+}
+
+#[m3ter_models::model]
+#[derive(Debug, Serialize, Deserialize, Validate)]
+#[serde(deny_unknown_fields)]
+#[spec(json)]
+struct Child {
+    #[spec(min_length = 1)]
+    name: String,
+    kind: Option<Kind>,
+}
+
+#[derive(Debug, Clone, Copy, Serialize, Deserialize, Validate)]
+#[serde(rename_all = "SCREAMING_SNAKE_CASE")]
+#[spec(json)]
+enum Kind {
+    TypeFirst,
+    TimeFirst,
+}
+
+/// Tolerates unknown members: serde skips them, the raw parse reads them.
+#[m3ter_models::model]
+#[derive(Debug, Serialize, Deserialize, Validate)]
+#[spec(json)]
+struct Tolerant {
+    #[spec(max_length = 3)]
+    name: Option<String>,
+    id: Option<m3ter_models::types::Uuid>,
+}
+
+/// A hostile value for a member or an unknown member.
+fn hostile() -> impl Strategy<Value = Value> {
+    prop_oneof![
+        Just(Value::Null),
+        Just(json!(true)),
+        Just(json!(-0)),
+        Just(json!(1.0)),
+        Just(json!(1.5)),
+        Just(json!(256)),
+        Just(json!(18446744073709551615_u64)),
+        Just(json!("")),
+        Just(json!("é")),
+        Just(json!("67e5504410b1426f9247bb680e5fe0c8")),
+        Just(json!("1963-6-19T08:30:06Z")),
+        Just(json!("2023-11-07T23:58:60Z")),
+        Just(json!("TYPE_FIRST")),
+        Just(json!([])),
+        Just(json!(["abcde"])),
+        Just(json!({})),
+        Just(json!({"name": ""})),
+        Just(json!({"a": "b"})),
+        "[ -~]{0,10}".prop_map(Value::String),
+    ]
+}
+
+/// A document of `T` from its descriptor, then mutated.
+fn document<T: Describe>() -> impl Strategy<Value = String> {
+    let members: Vec<&'static str> = match &T::KIND {
+        m3ter_models::describe::Kind::Object(spec) => {
+            spec.fields.iter().map(|f| f.wire_name).collect()
+        }
+        _ => Vec::new(),
+    };
+    let valid =
+        m3ter_models::strategies::valid_json(&T::KIND, &m3ter_models::describe::Constraints::NONE);
+    let member = proptest::sample::select(members);
+    (valid, member, hostile(), 0..8u8, "[a-z]{1,4}").prop_map(
+        |(mut document, member, value, mutation, unknown)| {
+            let object = document
+                .as_object_mut()
+                .map(std::mem::take)
+                .unwrap_or_default();
+            let mut object: Map<String, Value> = object;
+            match mutation {
+                0 => {}
+                1 => {
+                    object.remove(member);
+                }
+                2 | 3 => {
+                    object.insert(member.to_owned(), value);
+                }
+                4 => {
+                    object.insert(format!("x{unknown}"), value);
+                }
+                5 => {
+                    // A duplicate key, written into the text.
+                    let text = Value::Object(object).to_string();
+                    return match text.strip_prefix('{') {
+                        Some(rest) if rest != "}" => {
+                            format!("{{\"{member}\":null,\"{member}\":1,{rest}")
+                        }
+                        _ => text,
+                    };
+                }
+                6 => {
+                    // A duplicate key inside an unknown member, which serde skips unread.
+                    let text = Value::Object(object).to_string();
+                    let rest = text.strip_prefix('{').unwrap_or("}");
+                    let comma = if rest == "}" { "" } else { "," };
+                    return format!("{{\"x{unknown}\":{{\"a\":1,\"a\":2}}{comma}{rest}");
+                }
+                _ => {
+                    // A lone surrogate inside an unknown member.
+                    let text = Value::Object(object).to_string();
+                    let rest = text.strip_prefix('{').unwrap_or("}");
+                    let comma = if rest == "}" { "" } else { "," };
+                    return format!("{{\"x{unknown}\":\"\\ud800\"{comma}{rest}");
+                }
+            }
+            Value::Object(object).to_string()
+        },
+    )
+}
+
+/// Each error's pointer and code.
+fn codes(errors: &ValidationErrors) -> Vec<(String, ErrorCode)> {
+    errors
+        .iter()
+        .map(|e| (e.path().to_owned(), e.code()))
+        .collect()
+}
+
+/// Every path's verdict on `text` is the same. `tolerant`: the type lets unknown members
+/// through, which serde's own parse skips unread (a duplicate key or a lone surrogate inside
+/// one): there plain `serde_json` + `validate()` cannot see what the raw parse refuses as
+/// `syntax`, and `json::from_slice` is the one entry point (README, "One verdict").
+fn agree<T>(text: &str, tolerant: bool) -> Result<(), TestCaseError>
+where
+    T: DeserializeOwned + Validate + ValidateJson,
+{
+    let from_slice = json::from_slice::<T>(text.as_bytes()).err();
+    let raw = match json::parse_value(text.as_bytes()) {
+        Ok(value) => T::validate_json(&value).err(),
+        Err(error) => Some(ValidationErrors::from(error)),
+    };
+    match (&from_slice, &raw) {
+        (None, None) => {}
+        (Some(a), Some(b)) => prop_assert_eq!(a.as_slice(), b.as_slice(), "{}", text),
+        _ => prop_assert!(
+            false,
+            "from_slice {:?} but raw {:?} on {}",
+            from_slice,
+            raw,
+            text
+        ),
+    }
+    // serde, then validate(): where serde takes the document, the same errors; where it does
+    // not, the raw check must find some.
+    match serde_json::from_str::<T>(text) {
+        Ok(_)
+            if tolerant
+                && raw
+                    .as_ref()
+                    .is_some_and(|e| e.iter().all(|e| e.code() == ErrorCode::Syntax)) => {}
+        Ok(value) => {
+            let typed = value.validate().err();
+            prop_assert_eq!(
+                typed.as_ref().map(codes),
+                raw.as_ref().map(codes),
+                "serde took {}",
+                text
+            );
+        }
+        Err(_) => prop_assert!(raw.is_some(), "serde refused, raw accepted {}", text),
+    }
+    Ok(())
+}
+
+proptest! {
+    #![proptest_config(config(256))]
+
+    #[test]
+    fn a_user_type_with_every_keyword_gets_one_verdict(text in document::<Everything>()) {
+        agree::<Everything>(&text, false)?;
+    }
+
+    #[test]
+    fn a_tolerant_type_gets_one_verdict(text in document::<Tolerant>()) {
+        agree::<Tolerant>(&text, true)?;
+    }
+
+    #[test]
+    fn the_models_get_one_verdict_on_every_path(text in document::<m3ter_models::CreateExportDestinationRequest>()) {
+        agree::<m3ter_models::CreateExportDestinationRequest>(&text, false)?;
+        // The CLI's path.
+        let cli = json::validate(text.as_bytes(), Operation::Create, Profile::Default).err();
+        let raw = match json::parse_value(text.as_bytes()) {
+            Ok(value) => json::validate_value(&value, Operation::Create, Profile::Default).err(),
+            Err(error) => Some(error.into()),
+        };
+        prop_assert_eq!(cli.map(|e| codes(&e)), raw.map(|e| codes(&e)), "{}", text);
+    }
+
+    #[test]
+    fn responses_get_one_verdict(text in document::<m3ter_models::ExportDestinationResponse>()) {
+        agree::<m3ter_models::ExportDestinationResponse>(&text, true)?;
+    }
+}
+
+#[test]
+fn a_valid_value_round_trips_through_its_own_checks() {
+    let value = Everything {
+        short_name: "ab".into(),
+        role: None,
+        at: None,
+        gcs: None,
+        s3: None,
+        key: None,
+        id: None,
+        when: None,
+        count: 1,
+        ratio: None,
+        tags: vec!["a".into()],
+        child: None,
+        note: None,
+        maybe: None,
+        version: None,
+        flag: false,
+        renamed: None,
+        labels: None,
+        cache: 0,
+    };
+    assert!(value.validate().is_ok());
+    let text = serde_json::to_string(&value).unwrap();
+    assert!(
+        json::from_slice::<Everything>(text.as_bytes()).is_ok(),
+        "{text}"
+    );
+    assert_eq!(
+        text,
+        r#"{"shortName":"ab","count":1,"tags":["a"],"note":null,"flag":false}"#
+    );
+}
