@@ -11,9 +11,9 @@ use m3ter_models::json::{Operation, Profile};
 #[derive(Debug, Parser)]
 #[command(name = "m3ter-validate", version)]
 pub struct Args {
-    /// The operation the documents are request bodies for.
-    #[arg(long, value_enum, default_value_t = OperationArg::Create)]
-    pub operation: OperationArg,
+    /// The operation the documents are request bodies for (the generated models' operations).
+    #[arg(long, default_value = "create", value_parser = operation_parser())]
+    pub operation: Operation,
 
     /// Also enforce what the cloud enforces: S3 or GCS bucket naming, by destinationType.
     #[arg(long)]
@@ -52,13 +52,15 @@ pub enum Color {
     Never,
 }
 
-/// `--operation`.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
-pub enum OperationArg {
-    /// `POST …/destinations`: `version` must be absent.
-    Create,
-    /// `PUT …/destinations/{id}`: `version` is required, at least 1.
-    Update,
+/// `--operation`: the names of the generated `Operation`s, so a new operation of the spec is
+/// accepted with no edit here.
+fn operation_parser() -> impl clap::builder::TypedValueParser<Value = Operation> {
+    use clap::builder::TypedValueParser as _;
+    clap::builder::PossibleValuesParser::new(Operation::ALL.map(Operation::as_str)).try_map(
+        |name: String| {
+            Operation::from_name(&name).ok_or_else(|| format!("unknown operation `{name}`"))
+        },
+    )
 }
 
 /// `--format`.
@@ -73,10 +75,7 @@ pub enum Format {
 impl Args {
     /// The operation `--operation` names.
     pub fn operation(&self) -> Operation {
-        match self.operation {
-            OperationArg::Create => Operation::Create,
-            OperationArg::Update => Operation::Update,
-        }
+        self.operation
     }
 
     /// The profile `--strict` selects.

@@ -77,15 +77,6 @@ pub fn validate(
     }
 }
 
-/// [`validate`] for text.
-pub fn validate_str(
-    text: &str,
-    operation: Operation,
-    profile: Profile,
-) -> Result<(), ValidationErrors> {
-    validate(text.as_bytes(), operation, profile)
-}
-
 /// JSON text to a validated typed value, or every error (each with its JSON Pointer; a syntax
 /// error carries its line and column).
 ///

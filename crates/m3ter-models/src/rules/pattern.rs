@@ -161,11 +161,6 @@ impl Pattern {
         }
     }
 
-    /// The source text.
-    pub fn source(&self) -> &'static str {
-        self.source
-    }
-
     /// Whether `value` matches (unanchored, as in JSON Schema: anchor the pattern itself).
     #[inline]
     pub fn is_match(&self, value: &str) -> bool {
