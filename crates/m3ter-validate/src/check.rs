@@ -29,8 +29,8 @@ pub struct Place {
     /// How many characters to underline.
     pub width: usize,
     /// The shown part of the source line (no line break, raw: escaping is the renderer's):
-    /// from `skipped` characters in, at most [`BEFORE`] characters before the value, at most
-    /// [`SHOWN`] of the value and [`SHOWN`] after it, so a long line costs what a short one does.
+    /// from `skipped` characters in, at most `BEFORE` characters before the value, at most
+    /// `SHOWN` of the value and `SHOWN` after it, so a long line costs what a short one does.
     pub text: String,
     /// Characters of the line before `text` (not shown).
     pub skipped: usize,

@@ -8,7 +8,7 @@
 //! beyond `f64`, nesting) but kept only as their JSON type (`null` for an unknown member's value,
 //! `[]`, `{}` or `""` for a wrong type). The request rules report those as `unknown_field` and
 //! `type` errors without looking inside, so the errors are the same as
-//! [`json::validate`](m3ter_models::json::validate)'s; `tests/lean.rs` holds them equal.
+//! [`m3ter_models::json::validate`]'s; `tests/lean.rs` holds them equal.
 //!
 //! Only a document that fails is answered from the lean parse. A valid one, a syntax error, and
 //! any case this module does not cover, are answered by `json::validate` on the text itself, so

@@ -1,5 +1,5 @@
 //! Running the checks over every input, in order, NDJSON batches on all cores
-//! ([`parallel`](crate::parallel)).
+//! ([`parallel`](mod@crate::parallel)).
 //!
 //! Every write is checked. A closed pipe (`m3ter-validate … | head`) stops the run quietly with
 //! the status of what was checked so far, as `grep` does; any other write error (a full disk)

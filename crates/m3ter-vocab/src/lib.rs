@@ -9,9 +9,9 @@
 //!   model, `'static` data in the runtime descriptors that the proptest strategies read.
 //! - [`Format`]: the format registry, one row per named format (name, what it is, a valid
 //!   example, invalid examples).
-//! - [`pointer`]: RFC 6901 JSON Pointer escaping, once.
+//! - [`pointer`](mod@pointer): RFC 6901 JSON Pointer escaping, once.
 //! - [`Number`]: a number as the range keywords hold it.
-//! - [`pattern`]: the dialect rule for `pattern` (what may be written), once for the generator
+//! - [`pattern`](mod@pattern): the dialect rule for `pattern` (what may be written), once for the generator
 //!   and the derive.
 //!
 //! Consumers match [`Keyword`] and [`Format`] exhaustively, without a catch-all arm, so adding a
