@@ -317,7 +317,7 @@ fn hostile_descriptions_cannot_inject_code() {
         "{code}"
     );
     assert!(
-        code.contains(r##"/// \*/ } fn evil() {} /\* "# \]"##),
+        code.contains(r##"/// \*/ } fn evil() {} /\* \"# \]"##),
         "{code}"
     );
     // Every line of a description is its own doc line, its Markdown escaped.
@@ -359,6 +359,12 @@ fn descriptions_render_literally_in_rustdoc() {
     assert_eq!(
         doc_lines_of(r#""arn:aws:iam::<account-id>:role/<role-name> [Link] `x` *y* a_b &amp;""#),
         [r"/// arn:aws:iam::\<account-id\>:role/\<role-name\> \[Link\] \`x\` \*y\* a\_b \&amp;"]
+    );
+    // rustdoc's smart punctuation would curl quotes and make dashes and ellipses; bare URLs
+    // would be linted.
+    assert_eq!(
+        doc_lines_of(r#""\"arn:aws:iam\" isn't -- or... https://example.com""#),
+        [r#"/// \"arn:aws:iam\" isn\'t \-- or\.\.. https\://example.com"#]
     );
     // A bare CR is a line break (it is a compile error inside a doc comment).
     assert_eq!(

@@ -10,7 +10,7 @@ const INLINE: &[char] = &['\\', '`', '*', '_', '[', ']', '<', '>', '&', '|', '~'
 /// when they begin a line.
 const LINE_START: &[char] = &['#', '-', '+', '=', '>'];
 
-/// `text` as doc lines that render literally: split at every line break (`\n`, `\r\n` and a
+/// `text` as doc lines that render literally (rustdoc's Markdown, smart punctuation included): split at every line break (`\n`, `\r\n` and a
 /// bare `\r`), each line trimmed (leading spaces would make a code block, that is a doctest)
 /// and escaped.
 pub fn text_lines(text: &str) -> Vec<String> {
@@ -29,9 +29,18 @@ fn escape_line(line: &str) -> String {
     let list_marker =
         digits > 0 && digits <= 9 && matches!(line.as_bytes().get(digits), Some(b'.' | b')'));
     for (i, c) in line.char_indices() {
+        // `scheme\://`: rustdoc's `bare_urls` lint does not take it for a URL, and the page
+        // shows `scheme://` as written, not a link.
+        let url = c == ':' && line[i + 1..].starts_with("//");
+        // rustdoc's smart punctuation: quotes curl, `--` and `---` become dashes, `...` an
+        // ellipsis; escaped, each stays the character written.
+        let smart = matches!(c, '"' | '\'')
+            || (matches!(c, '-' | '.') && line[i + c.len_utf8()..].starts_with(c));
         if INLINE.contains(&c)
             || (i == 0 && LINE_START.contains(&c))
             || (list_marker && i == digits)
+            || url
+            || smart
         {
             out.push('\\');
             out.push(c);
@@ -119,6 +128,14 @@ mod tests {
             [
                 "\\# h", "\\- item", "\\+ item", "1\\. one", "2\\) two", "\\===", "\\> q"
             ]
+        );
+        assert_eq!(
+            text_lines(r#"say "arn:aws" -- it's... ok - a.b"#),
+            [r#"say \"arn:aws\" \-- it\'s\.\.. ok - a.b"#]
+        );
+        assert_eq!(
+            text_lines("see https://example.com/a_b, a: b"),
+            ["see https\\://example.com/a\\_b, a: b"]
         );
         // Indentation would make a code block, that is a doctest.
         assert_eq!(text_lines("    fn main() {}"), ["fn main() {}"]);
