@@ -822,13 +822,13 @@ impl Lowerer<'_> {
             }
             "string" => self.lower_string(schema, at, &mut keywords)?,
             "integer" => {
-                let ty = match schema.get("format") {
+                let ty = match schema.get(Keyword::Format.json_name()) {
                     None => Ty::I64,
                     Some(Json::String(f)) if f == "int64" => Ty::I64,
                     Some(Json::String(f)) if f == "int32" => Ty::I32,
                     Some(_) => {
                         self.error(
-                            &at.key("format"),
+                            &at.key(Keyword::Format.json_name()),
                             "an integer's format must be `int32` or `int64`",
                         );
                         return None;
@@ -980,13 +980,13 @@ impl Lowerer<'_> {
             None => {}
             Some(Json::String(pattern)) => {
                 if let Err(message) = check_pattern(pattern) {
-                    self.error(&at.key("pattern"), message);
+                    self.error(&at.key(Keyword::Pattern.json_name()), message);
                 } else {
                     keywords.pattern = Some(pattern.clone());
                 }
             }
             Some(other) => self.error(
-                &at.key("pattern"),
+                &at.key(Keyword::Pattern.json_name()),
                 format!("must be a string, not {}", other.type_name()),
             ),
         }
@@ -1011,7 +1011,7 @@ impl Lowerer<'_> {
                 name => {
                     let known = Format::names();
                     self.error(
-                        &at.key("format"),
+                        &at.key(Keyword::Format.json_name()),
                         format!("unknown string format `{name}`; known: {known}"),
                     );
                     None
@@ -1019,7 +1019,7 @@ impl Lowerer<'_> {
             },
             Some(other) => {
                 self.error(
-                    &at.key("format"),
+                    &at.key(Keyword::Format.json_name()),
                     format!("must be a string, not {}", other.type_name()),
                 );
                 None
