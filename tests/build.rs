@@ -16,7 +16,12 @@ fn main() -> Result<(), String> {
     for (spec, file) in FIXTURES {
         println!("cargo::rerun-if-changed={spec}");
         let text = std::fs::read_to_string(spec).map_err(|e| format!("{spec}: {e}"))?;
-        let code = xtask::codegen::generate(&text, spec).map_err(|errors| {
+        // The header names the fixture from the workspace root, and this script as its writer.
+        let provenance = xtask::codegen::Provenance::written_by(
+            &format!("tests/{spec}"),
+            "tests/build.rs (cargo build -p m3ter-workspace-tests)",
+        );
+        let code = xtask::codegen::generate_with(&text, &provenance).map_err(|errors| {
             let list: Vec<String> = errors.iter().map(ToString::to_string).collect();
             format!("{spec} cannot be generated:\n{}", list.join("\n"))
         })?;

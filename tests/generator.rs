@@ -19,8 +19,9 @@ fn the_checked_in_models_are_what_the_generator_produces_now() {
     let checked_in =
         std::fs::read_to_string(root().join(codegen::DEFAULT_OUT).join(codegen::FILE_NAME))
             .unwrap();
+    // Compared as `--check` compares: line endings normalized.
     assert!(
-        generated == checked_in,
+        codegen::same_text(&generated, &checked_in),
         "the generated models are stale: run `cargo xtask codegen` and commit"
     );
 }
@@ -248,8 +249,8 @@ fn the_check_mode_reports_a_stale_file_and_writes_nothing() {
     .unwrap();
     let options = |check| codegen::Options {
         spec: spec.clone(),
-        spec_label: "spec.json".into(),
         out: dir.join("out"),
+        provenance: codegen::Provenance::command_line("spec.json", "out"),
         check,
     };
     assert!(matches!(
@@ -315,11 +316,549 @@ fn hostile_descriptions_cannot_inject_code() {
             .all(|l| l.trim_start().starts_with("///")),
         "{code}"
     );
-    assert!(code.contains("/// */ } fn evil() {} /*"), "{code}");
-    // Every line of a description is its own doc line.
-    assert!(code.contains("/// #![allow(warnings)]"), "{code}");
+    assert!(
+        code.contains(r##"/// \*/ } fn evil() {} /\* \"# \]"##),
+        "{code}"
+    );
+    // Every line of a description is its own doc line, its Markdown escaped.
+    assert!(code.contains(r"/// \#!\[allow(warnings)\]"), "{code}");
     assert!(
         !code.lines().any(|l| l.trim_start().starts_with("#![")),
         "an inner attribute escaped: {code}"
+    );
+}
+
+/// The doc lines generated for a description given as JSON string text.
+fn doc_lines_of(description_json: &str) -> Vec<String> {
+    let spec = with_property(&format!(
+        r#"{{"type": "string", "description": {description_json}}}"#
+    ));
+    let code = codegen::generate(&spec, "test.json").unwrap();
+    let lines: Vec<&str> = code.lines().collect();
+    let is_doc = |l: &&str| l.trim_start().starts_with("///");
+    let mut end = lines
+        .iter()
+        .position(|l| l.contains("rename = \"p\""))
+        .expect("the field");
+    while !is_doc(&lines[end - 1]) {
+        end -= 1;
+    }
+    let mut first = end;
+    while is_doc(&lines[first - 1]) {
+        first -= 1;
+    }
+    lines[first..end]
+        .iter()
+        .map(|l| l.trim_start().to_owned())
+        .collect()
+}
+
+#[test]
+fn descriptions_render_literally_in_rustdoc() {
+    // HTML (rustdoc's `invalid_html_tags`), links (`broken_intra_doc_links`), code, emphasis.
+    assert_eq!(
+        doc_lines_of(r#""arn:aws:iam::<account-id>:role/<role-name> [Link] `x` *y* a_b &amp;""#),
+        [r"/// arn:aws:iam::\<account-id\>:role/\<role-name\> \[Link\] \`x\` \*y\* a\_b \&amp;"]
+    );
+    // rustdoc's smart punctuation would curl quotes and make dashes and ellipses; bare URLs
+    // would be linted.
+    assert_eq!(
+        doc_lines_of(r#""\"arn:aws:iam\" isn't -- or... https://example.com""#),
+        [r#"/// \"arn:aws:iam\" isn\'t \-- or\.\.. https\://example.com"#]
+    );
+    // A bare CR is a line break (it is a compile error inside a doc comment).
+    assert_eq!(
+        doc_lines_of(r#""one\rtwo\r\nthree""#),
+        ["/// one", "/// two", "/// three"]
+    );
+    // Indentation would make a code block, that is a doctest; block markers stay text.
+    assert_eq!(
+        doc_lines_of(r#""a\n    fn main() { panic!() }\n# h\n- l\n1. o\n```""#),
+        [
+            "/// a",
+            "/// fn main() { panic!() }",
+            r"/// \# h",
+            r"/// \- l",
+            r"/// 1\. o",
+            r"/// \`\`\`"
+        ]
+    );
+    // Bidirectional and other controls are written out, never put in the source as they are.
+    assert_eq!(
+        doc_lines_of(r#""a\u202eb\u001bc""#),
+        [r"/// a\u{202e}b\u{1b}c"]
+    );
+    let code = codegen::generate(
+        &with_property(r#"{"type": "string", "description": "x\ry"}"#),
+        "test.json",
+    )
+    .unwrap();
+    assert!(!code.contains('\r'), "a CR in the generated code");
+}
+
+#[test]
+fn wire_names_in_docs_are_code_spans_that_hold_backticks() {
+    let code = codegen::generate(
+        &with_property(r#"{"type": "string", "enum": ["`a`", "b<c>"]}"#),
+        "test.json",
+    )
+    .unwrap();
+    assert!(code.contains("/// `` `a` ``"), "{code}");
+    assert!(code.contains("/// `b<c>`"), "{code}");
+}
+
+/// A minimal fragment with `paths` and extra `components` members given as JSON text (the
+/// component schemas hold one valid object `S`).
+fn with_paths(paths: &str, components: &str) -> String {
+    let components = if components.is_empty() {
+        String::new()
+    } else {
+        format!(", {components}")
+    };
+    format!(
+        r#"{{"openapi": "3.1.0", "info": {{"title": "t", "version": "1"}}, "paths": {paths},
+            "components": {{"schemas": {{"S": {{"type": "object", "properties": {{"p": {{"type": "string"}}}}}}}}{components}}}}}"#
+    )
+}
+
+#[test]
+fn every_schema_position_is_checked() {
+    let one_of = r#"{"oneOf": [{"type": "string"}]}"#;
+    // An inline response schema.
+    assert_error(
+        &with_paths(
+            &format!(
+                r#"{{"/x": {{"get": {{"responses": {{"200": {{"description": "ok", "content": {{"application/json": {{"schema": {one_of}}}}}}}}}}}}}}}"#
+            ),
+            "",
+        ),
+        "/paths/~1x/get/responses/200/content/application~1json/schema/oneOf",
+        "unsupported keyword `oneOf`",
+    );
+    // A path-level parameter.
+    assert_error(
+        &with_paths(
+            &format!(
+                r#"{{"/x/{{id}}": {{"parameters": [{{"name": "id", "in": "path", "required": true, "schema": {one_of}}}]}}}}"#
+            ),
+            "",
+        ),
+        "/paths/~1x~1{id}/parameters/0/schema/oneOf",
+        "unsupported keyword `oneOf`",
+    );
+    // An operation's parameter.
+    assert_error(
+        &with_paths(
+            r#"{"/x": {"get": {"parameters": [{"name": "q", "in": "query", "schema": {"type": "string", "not": {}}}], "responses": {}}}}"#,
+            "",
+        ),
+        "/paths/~1x/get/parameters/0/schema/not",
+        "unsupported keyword `not`",
+    );
+    // A request body without the operation extension.
+    assert_error(
+        &with_paths(
+            r##"{"/x": {"post": {"requestBody": {"content": {"application/json": {"schema": {"allOf": [{"$ref": "#/components/schemas/S"}]}}}}, "responses": {}}}}"##,
+            "",
+        ),
+        "/paths/~1x/post/requestBody/content/application~1json/schema/allOf",
+        "unsupported keyword `allOf`",
+    );
+    // A response header, and a schema nested in a response's object.
+    let spec = with_paths(
+        r#"{"/x": {"get": {"responses": {"200": {"description": "ok",
+            "headers": {"X-Rate": {"schema": {"type": "integer", "anyOf": []}}},
+            "content": {"application/json": {"schema": {"type": "object", "properties": {"q": {"type": "string", "maxLength": 1, "minLength": 2}}}}}}}}}}"#,
+        "",
+    );
+    assert_error(
+        &spec,
+        "/paths/~1x/get/responses/200/headers/X-Rate/schema/anyOf",
+        "unsupported keyword `anyOf`",
+    );
+    assert_error(
+        &spec,
+        "/paths/~1x/get/responses/200/content/application~1json/schema/properties/q/minLength",
+        "greater than",
+    );
+    // `components.responses`, `parameters`, `requestBodies`, `headers`.
+    let spec = with_paths(
+        "{}",
+        &format!(
+            r#""responses": {{"R": {{"description": "r", "content": {{"application/json": {{"schema": {one_of}}}}}}}}},
+               "parameters": {{"P": {{"name": "p", "in": "query", "schema": {one_of}}}}},
+               "requestBodies": {{"B": {{"content": {{"application/json": {{"schema": {one_of}}}}}}}}},
+               "headers": {{"H": {{"schema": {one_of}}}}}"#
+        ),
+    );
+    for at in [
+        "/components/responses/R/content/application~1json/schema/oneOf",
+        "/components/parameters/P/schema/oneOf",
+        "/components/requestBodies/B/content/application~1json/schema/oneOf",
+        "/components/headers/H/schema/oneOf",
+    ] {
+        assert_error(&spec, at, "unsupported keyword `oneOf`");
+    }
+}
+
+#[test]
+fn an_operation_request_body_is_checked_beside_its_ref() {
+    let spec = with_paths(
+        r##"{"/x": {"post": {"operationId": "makeS", "x-m3ter-operation": "create",
+            "requestBody": {"content": {"application/json": {"schema": {"$ref": "#/components/schemas/S", "allOf": []}}}},
+            "responses": {}}}}"##,
+        "",
+    );
+    assert_error(
+        &spec,
+        "/paths/~1x/post/requestBody/content/application~1json/schema/allOf",
+        "unsupported keyword `allOf`",
+    );
+}
+
+#[test]
+fn positions_the_generator_does_not_visit_are_errors() {
+    assert_error(
+        &with_paths(
+            r##"{"/x": {"get": {"responses": {}, "callbacks": {"c": {}}}}}"##,
+            "",
+        ),
+        "/paths/~1x/get/callbacks",
+        "not supported",
+    );
+    assert_error(
+        &with_paths(r##"{"/x": {"$ref": "#/components/pathItems/X"}}"##, ""),
+        "/paths/~1x/$ref",
+        "not supported",
+    );
+    assert_error(
+        &with_paths("{}", r#""pathItems": {}"#),
+        "/components/pathItems",
+        "not supported",
+    );
+    let spec = with_paths("{}", "").replacen(r#""paths""#, r#""webhooks": {}, "paths""#, 1);
+    assert_error(&spec, "/webhooks", "not supported");
+}
+
+#[test]
+fn references_to_other_components_must_exist() {
+    let spec = with_paths(
+        r##"{"/x": {"get": {
+            "parameters": [{"$ref": "#/components/parameters/Missing"}],
+            "responses": {"200": {"$ref": "#/components/responses/Missing"},
+                          "201": {"description": "d", "headers": {"H": {"$ref": "#/components/headers/Missing"}}}}},
+                    "post": {"requestBody": {"$ref": "#/components/requestBodies/Missing"}, "responses": {}}}}"##,
+        "",
+    );
+    for at in [
+        "/paths/~1x/get/parameters/0/$ref",
+        "/paths/~1x/get/responses/200/$ref",
+        "/paths/~1x/get/responses/201/headers/H/$ref",
+        "/paths/~1x/post/requestBody/$ref",
+    ] {
+        assert_error(&spec, at, "does not exist");
+    }
+}
+
+#[test]
+fn a_nested_object_with_required_but_no_properties_is_an_error() {
+    assert_error(
+        &with_property(r#"{"type": "object", "required": ["a"]}"#),
+        "/components/schemas/S/properties/p/required",
+        "without `properties` is not supported",
+    );
+    // Inside an array too.
+    assert_error(
+        &with_property(r#"{"type": "array", "items": {"type": "object", "required": ["a"]}}"#),
+        "/components/schemas/S/properties/p/items/required",
+        "without `properties` is not supported",
+    );
+}
+
+/// A fragment with two operations on `S` named `a` and `b`, with operation ids `ia` and `ib`.
+fn with_operations(a: &str, ia: &str, b: &str, ib: &str) -> String {
+    let operation = |name: &str, id: &str| {
+        format!(
+            r##"{{"operationId": "{id}", "x-m3ter-operation": "{name}",
+                "requestBody": {{"content": {{"application/json": {{"schema": {{"$ref": "#/components/schemas/S"}}}}}}}},
+                "responses": {{}}}}"##
+        )
+    };
+    // `p` has a rule per operation, so that `S` is generated once per operation.
+    with_paths(
+        &format!(
+            r#"{{"/x": {{"post": {}, "put": {}}}}}"#,
+            operation(a, ia),
+            operation(b, ib)
+        ),
+        "",
+    )
+    .replacen(
+        r#""p": {"type": "string"}"#,
+        &format!(r#""p": {{"type": "string", "x-m3ter-operations": {{"{a}": "required"}}}}"#),
+        1,
+    )
+}
+
+#[test]
+fn an_operation_body_without_rules_is_the_component_type() {
+    let spec = with_paths(
+        r##"{"/x": {"post": {"operationId": "makeS", "x-m3ter-operation": "create",
+            "requestBody": {"content": {"application/json": {"schema": {"$ref": "#/components/schemas/S"}}}},
+            "responses": {}}}}"##,
+        "",
+    );
+    let code = codegen::generate(&spec, "test.json").unwrap();
+    assert!(code.contains("from_slice::<S>"), "{code}");
+    assert!(!code.contains("MakeSRequest"), "{code}");
+}
+
+#[test]
+fn colliding_generated_names_are_errors() {
+    // A component named like the generated `Operation` enum.
+    let spec = with_operations("create", "makeS", "update", "putS").replacen(
+        r#""S": {"#,
+        r#""Operation": {"type": "object"}, "S": {"#,
+        1,
+    );
+    assert_error(
+        &spec,
+        "/components/schemas/Operation",
+        "the generated enum of the operations",
+    );
+    // Without operations, there is no `Operation` enum: the name is free.
+    let free = with_property(r#"{"type": "string"}"#).replacen(
+        r#""S": {"#,
+        r#""Operation": {"type": "object"}, "S": {"#,
+        1,
+    );
+    codegen::generate(&free, "test.json").unwrap();
+    // Two operations whose variants collide.
+    assert_error(
+        &with_operations("create", "makeS", "Create", "putS"),
+        "/paths/~1x/put/x-m3ter-operation",
+        "both become the Rust variant `Operation::Create`",
+    );
+    // Two operations whose request types collide.
+    assert_error(
+        &with_operations("create", "makeS", "update", "make_s"),
+        "/paths/~1x/put/operationId",
+        "the type name `MakeSRequest` is already taken",
+    );
+    // Two components, one Rust type.
+    let spec = with_property(r#"{"type": "string"}"#).replacen(
+        r#""S": {"#,
+        r#""a-b": {"type": "object"}, "a_b": {"type": "object"}, "S": {"#,
+        1,
+    );
+    assert_error(
+        &spec,
+        "/components/schemas/a_b",
+        "the type name `AB` is already taken by /components/schemas/a-b",
+    );
+    // An inline type named like a component.
+    let spec = with_property(r#"{"type": "object", "properties": {}}"#).replacen(
+        r#""S": {"#,
+        r#""S_p": {"type": "object"}, "S": {"#,
+        1,
+    );
+    assert_error(
+        &spec,
+        "/components/schemas/S/properties/p",
+        "the type name `SP` is already taken",
+    );
+    // Two properties, one Rust field.
+    let spec = with_property(
+        r#"{"type": "string"}, "P": {"type": "string"}, "a-b": {"type": "string"}, "a_b": {"type": "string"}"#,
+    );
+    assert_error(
+        &spec,
+        "/components/schemas/S/properties/P",
+        "the properties `p` and `P` both become the Rust field `p`",
+    );
+    assert_error(
+        &spec,
+        "/components/schemas/S/properties/a_b",
+        "the properties `a-b` and `a_b` both become the Rust field `a_b`",
+    );
+}
+
+#[test]
+fn bounds_that_leave_no_value_are_errors_before_any_code() {
+    assert_error(
+        &with_property(
+            r#"{"type": "array", "items": {"type": "string"}, "minItems": 3, "maxItems": 2}"#,
+        ),
+        "/components/schemas/S/properties/p/minItems",
+        "`minItems` (3) is greater than `maxItems` (2)",
+    );
+    assert_error(
+        &with_property(r#"{"type": "number", "exclusiveMinimum": 2, "exclusiveMaximum": 2}"#),
+        "/components/schemas/S/properties/p/exclusiveMinimum",
+        "no value can pass",
+    );
+    assert_error(
+        &with_property(r#"{"type": "number", "exclusiveMinimum": 2.5, "exclusiveMaximum": 1}"#),
+        "/components/schemas/S/properties/p/exclusiveMinimum",
+        "greater than",
+    );
+    assert_error(
+        &with_property(r#"{"type": "integer", "exclusiveMinimum": 1, "exclusiveMaximum": 2}"#),
+        "/components/schemas/S/properties/p/exclusiveMinimum",
+        "leave no integer",
+    );
+    assert_error(
+        &with_property(r#"{"type": "integer", "minimum": 1.2, "maximum": 1.8}"#),
+        "/components/schemas/S/properties/p/minimum",
+        "leave no integer",
+    );
+    assert_error(
+        &with_property(r#"{"type": "integer", "format": "int32", "maximum": 3000000000}"#),
+        "/components/schemas/S/properties/p/maximum",
+        "",
+    );
+    // In array items, and where no type is generated (a response).
+    assert_error(
+        &with_property(
+            r#"{"type": "array", "items": {"type": "string", "minLength": 4, "maxLength": 1}}"#,
+        ),
+        "/components/schemas/S/properties/p/items/minLength",
+        "greater than",
+    );
+    assert_error(
+        &with_paths(
+            r#"{"/x": {"get": {"responses": {"200": {"description": "ok", "content": {"application/json": {"schema": {"type": "array", "items": {"type": "string"}, "minItems": 2, "maxItems": 1}}}}}}}}"#,
+            "",
+        ),
+        "/paths/~1x/get/responses/200/content/application~1json/schema/minItems",
+        "greater than",
+    );
+}
+
+#[test]
+fn value_keywords_follow_the_vocabulary_table() {
+    use m3ter_vocab::{JsonType, Keyword};
+    // Every value keyword of the table with a JSON Schema name is known to the generator, and
+    // reported on a type it does not apply to.
+    for keyword in Keyword::value_keywords() {
+        let Some(name) = keyword.json_name_opt() else {
+            continue;
+        };
+        assert!(keyword.applies_to().iter().next().is_some(), "{name}");
+        if !keyword.applies_to().contains(JsonType::Boolean) {
+            assert_error(
+                &with_property(&format!(r#"{{"type": "boolean", "{name}": 1}}"#)),
+                &format!("/components/schemas/S/properties/p/{name}"),
+                &format!("`{name}` does not apply to type `boolean`"),
+            );
+        }
+    }
+    // `format` on a number: the table says strings (an integer's `format` picks its Rust type).
+    assert_error(
+        &with_property(r#"{"type": "number", "format": "double"}"#),
+        "/components/schemas/S/properties/p/format",
+        "does not apply to type `number`",
+    );
+    // The member-level keywords of the table are not schema keywords.
+    assert_error(
+        &with_property(r#"{"type": "string", "nullable": true}"#),
+        "/components/schemas/S/properties/p/nullable",
+        "unsupported keyword `nullable`",
+    );
+}
+
+#[test]
+fn the_check_mode_ignores_line_endings_and_writing_restores_lf() {
+    let dir = std::env::temp_dir().join(format!("m3ter-codegen-crlf-{}", std::process::id()));
+    std::fs::create_dir_all(dir.join("out")).unwrap();
+    let spec = dir.join("spec.json");
+    std::fs::write(&spec, with_property(r#"{"type": "string"}"#)).unwrap();
+    let options = |check| codegen::Options {
+        spec: spec.clone(),
+        out: dir.join("out"),
+        provenance: codegen::Provenance::command_line("spec.json", "out"),
+        check,
+    };
+    let target = dir.join("out").join(codegen::FILE_NAME);
+    codegen::run(&options(false)).unwrap();
+    let lf = std::fs::read_to_string(&target).unwrap();
+    assert!(lf.contains('\n') && !lf.contains('\r'));
+    // A checkout that turned the file into CRLF: not stale.
+    std::fs::write(&target, lf.replace('\n', "\r\n")).unwrap();
+    assert!(matches!(
+        codegen::run(&options(true)),
+        Ok(codegen::Outcome::UpToDate(_))
+    ));
+    // Text that differs is stale, whatever its line endings.
+    std::fs::write(&target, lf.replace('\n', "\r\n").replacen("pub", "pub ", 1)).unwrap();
+    assert!(matches!(
+        codegen::run(&options(true)),
+        Ok(codegen::Outcome::Stale(_))
+    ));
+    // Writing puts LF back.
+    codegen::run(&options(false)).unwrap();
+    assert_eq!(std::fs::read_to_string(&target).unwrap(), lf);
+    assert!(codegen::same_text("a\r\nb\r\n", "a\nb\n"));
+    assert!(!codegen::same_text("a\r\nb", "a\nc"));
+    std::fs::remove_dir_all(&dir).unwrap();
+}
+
+#[test]
+fn the_header_names_the_spec_and_the_full_command() {
+    let spec = with_property(r#"{"type": "string"}"#);
+    let default = codegen::generate(&fragment(), codegen::DEFAULT_SPEC).unwrap();
+    assert!(default.starts_with(
+        "// @generated by `cargo xtask codegen` from `schema/export-destinations.openapi.json`.\n\
+         // Do not edit by hand: change the fragment and run `cargo xtask codegen` again.\n"
+    ));
+    let provenance = codegen::Provenance::command_line("tests/my spec.json", "target/gen");
+    assert_eq!(
+        provenance.command,
+        "cargo xtask codegen --spec 'tests/my spec.json' --out target/gen"
+    );
+    let code = codegen::generate_with(&spec, &provenance).unwrap();
+    assert!(
+        code.starts_with(
+            "// @generated by `cargo xtask codegen --spec 'tests/my spec.json' --out target/gen` from `tests/my spec.json`.\n"
+        ),
+        "{code}"
+    );
+    // A path cannot end the comment line.
+    let hostile = codegen::Provenance::written_by("a\nfn evil() {}", "b\u{202e}");
+    let code = codegen::generate_with(&spec, &hostile).unwrap();
+    assert!(
+        code.starts_with("// @generated by `b\\u{202e}` from `a\\u{a}fn evil() {}`.\n"),
+        "{code}"
+    );
+}
+
+#[test]
+fn header_paths_are_relative_to_the_workspace() {
+    use std::path::Path;
+    let root = Path::new("/nonexistent-m3ter/ws");
+    let rel =
+        |path: &str, cwd: &str| codegen::workspace_relative(Path::new(path), root, Path::new(cwd));
+    assert_eq!(
+        rel("schema/a.json", "/nonexistent-m3ter/ws"),
+        "schema/a.json"
+    );
+    assert_eq!(
+        rel("../schema/a.json", "/nonexistent-m3ter/ws/crates"),
+        "schema/a.json"
+    );
+    assert_eq!(rel("/nonexistent-m3ter/ws/./x/../y.json", "/"), "y.json");
+    assert_eq!(
+        rel("/nonexistent-m3ter/other/z.json", "/"),
+        "../other/z.json"
+    );
+    // The real workspace, from one of its folders.
+    let real = codegen::workspace_root();
+    assert_eq!(
+        codegen::workspace_relative(
+            Path::new("../schema/export-destinations.openapi.json"),
+            &real,
+            &real.join("crates"),
+        ),
+        codegen::DEFAULT_SPEC
     );
 }

@@ -36,9 +36,12 @@ fn main() -> ExitCode {
                 eprintln!(
                     "{} is stale: it differs from what the generator produces from {}.",
                     path.display(),
-                    options.spec.display()
+                    options.provenance.spec
                 );
-                eprintln!("Run `cargo xtask codegen` and commit the result.");
+                eprintln!(
+                    "Run `{}` and commit the result.",
+                    options.provenance.command
+                );
                 ExitCode::FAILURE
             }
             Err(message) => {
@@ -76,22 +79,30 @@ fn parse(args: &[String]) -> Result<Options, String> {
     while let Some(arg) = iter.next() {
         match arg.as_str() {
             "--check" => check = true,
-            "--spec" => spec = Some(iter.next().ok_or("--spec needs a FILE")?.clone()),
+            "--spec" => spec = Some(PathBuf::from(iter.next().ok_or("--spec needs a FILE")?)),
             "--out" => out = Some(PathBuf::from(iter.next().ok_or("--out needs a DIR")?)),
             other => return Err(format!("unknown argument `{other}`")),
         }
     }
-    let spec_label = spec
-        .clone()
-        .unwrap_or_else(|| codegen::DEFAULT_SPEC.to_owned());
-    let spec_path = match spec {
-        Some(spec) => PathBuf::from(spec),
+    let cwd =
+        std::env::current_dir().map_err(|e| format!("cannot read the current folder: {e}"))?;
+    let spec = match spec {
+        Some(spec) => cwd.join(spec),
         None => root.join(codegen::DEFAULT_SPEC),
     };
+    let out = match out {
+        Some(out) => cwd.join(out),
+        None => root.join(codegen::DEFAULT_OUT),
+    };
+    // The header names both as a maintainer runs the command from the workspace root.
+    let provenance = codegen::Provenance::command_line(
+        &codegen::workspace_relative(&spec, &root, &cwd),
+        &codegen::workspace_relative(&out, &root, &cwd),
+    );
     Ok(Options {
-        spec: spec_path,
-        spec_label,
-        out: out.unwrap_or_else(|| root.join(codegen::DEFAULT_OUT)),
+        spec,
+        out,
+        provenance,
         check,
     })
 }

@@ -4,8 +4,9 @@
 use std::collections::{BTreeMap, BTreeSet};
 
 use super::error::CodegenError;
-use m3ter_vocab::{Format, Keyword, bounds, pattern};
+use m3ter_vocab::{Format, JsonType, Keyword, ParamKind, ParamValue, bounds, pattern};
 
+use super::doc;
 use super::ir::{
     Docs, Enum, Field, Item, Keywords, Module, NumberLit, Operation, Presence, Struct, Ty, Variant,
 };
@@ -23,25 +24,16 @@ const ANNOTATIONS: &[&str] = &[
     "readOnly",
     "writeOnly",
 ];
-/// Every other keyword the generator understands.
-const CONSTRAINTS: &[&str] = &[
+/// The generator's own keywords: the structure of a schema (its type, its members, a reference,
+/// a string enum). Every other keyword it understands is a value keyword of the vocabulary's
+/// table ([`value_keyword`]).
+const STRUCTURAL: &[&str] = &[
     "type",
     "properties",
     "required",
     "additionalProperties",
     "$ref",
     "enum",
-    "minLength",
-    "maxLength",
-    "pattern",
-    "format",
-    "minimum",
-    "maximum",
-    "exclusiveMinimum",
-    "exclusiveMaximum",
-    "minItems",
-    "maxItems",
-    "items",
 ];
 /// The extension that names an operation (`create`, `update`) on a path operation.
 pub const OPERATION_EXTENSION: &str = "x-m3ter-operation";
@@ -58,17 +50,29 @@ struct OperationUse {
     operation: String,
     /// The Rust name of the generated request type, from the `operationId`.
     type_name: String,
+    /// Where the `operationId` is (the request type's name comes from it).
+    type_at: Pointer,
 }
 
+/// The name of the generated enum of operations, reserved when the fragment has operations.
+const OPERATION_ENUM: &str = "Operation";
+
+/// The inline name a schema is checked under where no type is generated from it (a response,
+/// a parameter, a header): `#` is never part of a Rust name, so nothing here takes a name a
+/// generated type needs.
+const CHECK_ONLY: &str = "#";
+
 struct Lowerer<'a> {
+    doc: &'a Json,
     components: &'a [(String, Json)],
     /// Component name → (Rust type name, is a struct), for components that are one type.
     component_types: BTreeMap<String, (String, bool)>,
     /// Components generated once per operation: component name → the operations.
     per_operation: BTreeMap<String, Vec<OperationUse>>,
     operations: BTreeSet<String>,
-    /// The operation names in document order.
-    operation_order: Vec<String>,
+    /// The operation names in document order, each with the pointer of its
+    /// `x-m3ter-operation`.
+    operation_order: Vec<(String, Pointer)>,
     items: Vec<Item>,
     type_names: BTreeMap<String, String>,
     errors: Vec<CodegenError>,
@@ -110,6 +114,7 @@ pub fn lower(doc: &Json) -> Result<Module, Vec<CodegenError>> {
         },
     };
     let mut lowerer = Lowerer {
+        doc,
         components,
         component_types: BTreeMap::new(),
         per_operation: BTreeMap::new(),
@@ -120,22 +125,36 @@ pub fn lower(doc: &Json) -> Result<Module, Vec<CodegenError>> {
         errors,
     };
     lowerer.collect_operations(doc);
+    if let Some((_, at)) = lowerer.operation_order.first().cloned() {
+        // The generated `Operation` enum takes its name before any schema does.
+        lowerer.type_names.insert(
+            OPERATION_ENUM.to_owned(),
+            format!("the generated enum of the operations (`{OPERATION_EXTENSION}` at {at})"),
+        );
+    }
     lowerer.check_ref_cycles();
     lowerer.name_components();
     lowerer.lower_components();
-    lowerer.check_paths(doc);
+    lowerer.visit_document(doc);
     if lowerer.errors.is_empty() {
         let mut operations: Vec<Operation> = Vec::new();
-        for uses in lowerer.per_operation.values() {
+        for (component, uses) in &lowerer.per_operation {
+            // A body without per-operation rules is generated once, as the component's type.
+            let shared = lowerer.component_types.get(component).map(|(name, _)| name);
             for used in uses {
                 operations.push(Operation {
                     name: used.operation.clone(),
                     variant: names::type_name(&used.operation),
-                    request_type: used.type_name.clone(),
+                    request_type: shared.unwrap_or(&used.type_name).clone(),
                 });
             }
         }
-        operations.sort_by_key(|o| lowerer.operation_order.iter().position(|n| *n == o.name));
+        operations.sort_by_key(|o| {
+            lowerer
+                .operation_order
+                .iter()
+                .position(|(n, _)| *n == o.name)
+        });
         Ok(Module {
             items: lowerer.items,
             operations,
@@ -150,6 +169,16 @@ pub fn lower(doc: &Json) -> Result<Module, Vec<CodegenError>> {
         }
         Err(unique)
     }
+}
+
+/// The value keyword of the vocabulary's table that JSON Schema spells `key`.
+fn value_keyword(key: &str) -> Option<Keyword> {
+    Keyword::value_keywords().find(|k| k.json_name_opt() == Some(key))
+}
+
+/// The JSON type a `type` name stands for.
+fn json_type(name: &str) -> Option<JsonType> {
+    JsonType::ALL.into_iter().find(|t| t.name() == name)
 }
 
 fn schemas_pointer() -> Pointer {
@@ -178,6 +207,8 @@ impl Lowerer<'_> {
             return;
         };
         let paths_ptr = Pointer::root().key("paths");
+        // Rust variant of `Operation` → the operation name and where it is declared.
+        let mut variants: BTreeMap<String, (String, Pointer)> = BTreeMap::new();
         for (path, item) in paths {
             let Some(methods) = item.members() else {
                 continue;
@@ -190,11 +221,9 @@ impl Lowerer<'_> {
                 let Some(name) = operation.get(OPERATION_EXTENSION) else {
                     continue;
                 };
+                let name_at = at.key(OPERATION_EXTENSION);
                 let Some(name) = name.as_str() else {
-                    self.error(
-                        &at.key(OPERATION_EXTENSION),
-                        "must be a string naming the operation",
-                    );
+                    self.error(&name_at, "must be a string naming the operation");
                     continue;
                 };
                 let Some(operation_id) = operation.get("operationId").and_then(Json::as_str) else {
@@ -221,18 +250,28 @@ impl Lowerer<'_> {
                 };
                 if !self.operations.insert(name.to_owned()) {
                     self.error(
-                        &at.key(OPERATION_EXTENSION),
+                        &name_at,
                         format!("another operation is already named `{name}`"),
                     );
                     continue;
                 }
-                self.operation_order.push(name.to_owned());
+                let variant = names::type_name(name);
+                if let Some((other, other_at)) = variants.get(&variant) {
+                    let message = format!(
+                        "the operations `{other}` ({other_at}) and `{name}` both become the Rust variant `{OPERATION_ENUM}::{variant}`"
+                    );
+                    self.error(&name_at, message);
+                    continue;
+                }
+                variants.insert(variant, (name.to_owned(), name_at.clone()));
+                self.operation_order.push((name.to_owned(), name_at));
                 self.per_operation
                     .entry(component.to_owned())
                     .or_default()
                     .push(OperationUse {
                         operation: name.to_owned(),
                         type_name: format!("{}Request", names::type_name(operation_id)),
+                        type_at: at.key("operationId"),
                     });
             }
         }
@@ -285,13 +324,14 @@ impl Lowerer<'_> {
         }
     }
 
-    /// The (request type name, operation) pairs a per-operation component is generated as.
-    fn operation_types(&self, component: &str) -> Vec<(String, String)> {
+    /// The (request type name, operation, where the name comes from) of each type a
+    /// per-operation component is generated as.
+    fn operation_types(&self, component: &str) -> Vec<(String, String, Pointer)> {
         self.per_operation
             .get(component)
             .map(|uses| {
                 uses.iter()
-                    .map(|u| (u.type_name.clone(), u.operation.clone()))
+                    .map(|u| (u.type_name.clone(), u.operation.clone(), u.type_at.clone()))
                     .collect()
             })
             .unwrap_or_default()
@@ -306,8 +346,8 @@ impl Lowerer<'_> {
                 if uses.is_empty() {
                     self.error(&at, format!("a schema with `{OPERATIONS_EXTENSION}` must be the request body of an operation with `{OPERATION_EXTENSION}`"));
                 }
-                for (type_name, _) in uses {
-                    self.claim_type_name(&type_name, &at);
+                for (type_name, _, type_at) in uses {
+                    self.claim_type_name(&type_name, &type_at);
                 }
             } else {
                 let type_name = names::type_name(name);
@@ -339,7 +379,7 @@ impl Lowerer<'_> {
             let at = schemas_pointer().key(name);
             if has_operation_rules(schema) {
                 let uses = self.operation_types(name);
-                for (type_name, operation) in uses {
+                for (type_name, operation, _) in uses {
                     self.lower_struct(schema, &at, &type_name, Some(&operation));
                 }
                 continue;
@@ -371,7 +411,8 @@ impl Lowerer<'_> {
         let mut ok = true;
         for (key, _) in members {
             let known = ANNOTATIONS.contains(&key.as_str())
-                || CONSTRAINTS.contains(&key.as_str())
+                || STRUCTURAL.contains(&key.as_str())
+                || value_keyword(key).is_some()
                 || key.starts_with("x-");
             if !known {
                 self.error(&at.key(key), format!("unsupported keyword `{key}`"));
@@ -402,7 +443,7 @@ impl Lowerer<'_> {
                     if !docs.is_empty() {
                         docs.push(String::new());
                     }
-                    docs.extend(text.lines().map(str::to_owned));
+                    docs.extend(doc::text_lines(text));
                 }
                 Some(other) => self.error(
                     &at.key(key),
@@ -429,14 +470,14 @@ impl Lowerer<'_> {
         }
         if let Some(example) = schema.get("example") {
             docs.push(String::new());
-            docs.push(format!("Example: `{}`", example.to_json_string()));
+            docs.push(format!("Example: {}", doc::code(&example.to_json_string())));
         }
         match schema.get("examples") {
             None => {}
             Some(Json::Array(examples)) => {
                 for example in examples {
                     docs.push(String::new());
-                    docs.push(format!("Example: `{}`", example.to_json_string()));
+                    docs.push(format!("Example: {}", doc::code(&example.to_json_string())));
                 }
             }
             Some(other) => self.error(
@@ -469,7 +510,10 @@ impl Lowerer<'_> {
                 return None;
             }
         }
-        for key in ["minLength", "maxLength", "pattern", "format"] {
+        let string_keywords = Keyword::value_keywords()
+            .filter(|k| k.applies_to().contains(JsonType::String))
+            .filter_map(Keyword::json_name_opt);
+        for key in string_keywords {
             if schema.get(key).is_some() {
                 self.error(
                     &at.key(key),
@@ -577,15 +621,19 @@ impl Lowerer<'_> {
             Some(_) => self.error(&at.key("required"), "must be an array of property names"),
         }
         let mut fields: Vec<Field> = Vec::new();
+        // Rust field name → the property it was made from.
+        let mut field_names: BTreeMap<String, String> = BTreeMap::new();
         for (wire, property) in properties {
             let prop_at = at.key("properties").key(wire);
-            let mut rust_name = names::field_name(wire);
-            let base = rust_name.clone();
-            let mut n = 2;
-            while fields.iter().any(|f| f.rust_name == rust_name) {
-                rust_name = format!("{}_{n}", base.trim_end_matches('_'));
-                n += 1;
+            let rust_name = names::field_name(wire);
+            if let Some(other) = field_names.get(&rust_name) {
+                let message = format!(
+                    "the properties `{other}` and `{wire}` both become the Rust field `{rust_name}`"
+                );
+                self.error(&prop_at, message);
+                continue;
             }
+            field_names.insert(rust_name.clone(), wire.clone());
             let inline_name = format!("{type_name}{}", names::type_name(wire));
             let Some((ty, mut keywords, nullable, mut docs)) =
                 self.lower_value(property, &prop_at, &inline_name)
@@ -612,11 +660,12 @@ impl Lowerer<'_> {
                 keywords = Keywords::default();
                 docs.push(String::new());
                 docs.push(format!(
-                    "Must be absent on `{operation}`: reported as `forbidden` when set."
+                    "Must be absent on {}: reported as `forbidden` when set.",
+                    doc::code(operation)
                 ));
             }
             if docs.is_empty() {
-                docs.push(format!("The `{wire}` member."));
+                docs.push(format!("The {} member.", doc::code(wire)));
             }
             fields.push(Field {
                 rust_name,
@@ -629,7 +678,7 @@ impl Lowerer<'_> {
             });
         }
         let docs = if docs.is_empty() {
-            vec![format!("The `{type_name}` object.")]
+            vec![format!("The {} object.", doc::code(type_name))]
         } else {
             docs
         };
@@ -750,6 +799,9 @@ impl Lowerer<'_> {
         };
         self.check_applicable(schema, at, &type_name);
         let mut keywords = Keywords::default();
+        if let Some(json_ty) = json_type(&type_name) {
+            self.read_values(schema, at, json_ty, &mut keywords);
+        }
         let ty = match type_name.as_str() {
             "string" if schema.get("enum").is_some() => {
                 let variants = self.enum_variants(schema, at)?;
@@ -757,7 +809,7 @@ impl Lowerer<'_> {
                     return None;
                 }
                 let enum_docs = if docs.is_empty() {
-                    vec![format!("The values of `{at}`.")]
+                    vec![format!("The values of {}.", doc::code(&at.to_string()))]
                 } else {
                     docs.clone()
                 };
@@ -770,13 +822,13 @@ impl Lowerer<'_> {
             }
             "string" => self.lower_string(schema, at, &mut keywords)?,
             "integer" => {
-                let ty = match schema.get("format") {
+                let ty = match schema.get(Keyword::Format.json_name()) {
                     None => Ty::I64,
                     Some(Json::String(f)) if f == "int64" => Ty::I64,
                     Some(Json::String(f)) if f == "int32" => Ty::I32,
                     Some(_) => {
                         self.error(
-                            &at.key("format"),
+                            &at.key(Keyword::Format.json_name()),
                             "an integer's format must be `int32` or `int64`",
                         );
                         return None;
@@ -786,31 +838,27 @@ impl Lowerer<'_> {
                     Ty::I32 => (i128::from(i32::MIN), i128::from(i32::MAX)),
                     _ => (i128::from(i64::MIN), i128::from(i64::MAX)),
                 };
-                self.lower_range(schema, at, &mut keywords, Some(range));
+                self.check_bounds(&keywords, at, Some(range));
                 ty
             }
+            // A `format` here is reported by `check_applicable`.
             "number" => {
-                self.lower_range(schema, at, &mut keywords, None);
-                if schema.get("format").is_some() {
-                    self.error(&at.key("format"), "a number takes no `format` here");
-                    return None;
-                }
+                self.check_bounds(&keywords, at, None);
                 Ty::F64
             }
             "boolean" => Ty::Bool,
             "array" => {
-                keywords.min_items = self.count(schema, at, "minItems");
-                keywords.max_items = self.count(schema, at, "maxItems");
                 self.check_bounds(&keywords, at, None);
-                let Some(items) = schema.get("items") else {
+                let Some(items) = schema.get(Keyword::Items.json_name()) else {
                     self.error(at, "an array needs `items`");
                     return None;
                 };
+                let items_at = at.key(Keyword::Items.json_name());
                 let (item_ty, item_keywords, item_nullable, _) =
-                    self.lower_value(items, &at.key("items"), &format!("{inline_name}Item"))?;
+                    self.lower_value(items, &items_at, &format!("{inline_name}Item"))?;
                 if item_nullable {
                     self.error(
-                        &at.key("items").key("type"),
+                        &items_at.key("type"),
                         "nullable array items are not supported",
                     );
                     return None;
@@ -834,6 +882,11 @@ impl Lowerer<'_> {
                 Ty::Named(inline_name.to_owned(), true)
             }
             "object" => {
+                if schema.get("required").is_some() {
+                    // A map checks nothing about its members: the list would be dropped.
+                    self.error(&at.key("required"), "`required` on an object without `properties` is not supported (it would become a map that checks no member): declare the properties");
+                    return None;
+                }
                 match schema.get("additionalProperties") {
                     None | Some(Json::Bool(true)) => Ty::Map,
                     Some(Json::Bool(false)) => {
@@ -857,40 +910,31 @@ impl Lowerer<'_> {
         Some((ty, keywords, nullable, docs))
     }
 
-    /// Reports keywords that do not apply to `type_name`.
+    /// Reports keywords that do not apply to `type_name`: the vocabulary's table says which
+    /// JSON types each value keyword applies to; of the generator's structural keywords,
+    /// `properties`, `required` and `additionalProperties` apply to objects and `enum` to
+    /// strings.
     fn check_applicable(&mut self, schema: &Json, at: &Pointer, type_name: &str) {
-        let applies: &[&str] = match type_name {
-            "string" => &["minLength", "maxLength", "pattern", "format", "enum"],
-            "integer" | "number" => &[
-                "minimum",
-                "maximum",
-                "exclusiveMinimum",
-                "exclusiveMaximum",
-                "format",
-            ],
-            "array" => &["minItems", "maxItems", "items"],
-            "object" => &["properties", "required", "additionalProperties"],
-            _ => &[],
+        // An unknown type is reported where the type is read.
+        let (Some(ty), Some(members)) = (json_type(type_name), schema.members()) else {
+            return;
         };
-        let all_typed = [
-            "minLength",
-            "maxLength",
-            "pattern",
-            "format",
-            "enum",
-            "minimum",
-            "maximum",
-            "exclusiveMinimum",
-            "exclusiveMaximum",
-            "minItems",
-            "maxItems",
-            "items",
-            "properties",
-            "required",
-            "additionalProperties",
-        ];
-        for key in all_typed {
-            if schema.get(key).is_some() && !applies.contains(&key) {
+        for (key, _) in members {
+            let applies = match value_keyword(key) {
+                Some(keyword) => {
+                    keyword.applies_to().contains(ty)
+                        // `format: int32` or `int64` picks an integer's Rust type (`lower_value`).
+                        || (keyword == Keyword::Format && ty == JsonType::Integer)
+                }
+                None => match key.as_str() {
+                    "properties" | "required" | "additionalProperties" => ty == JsonType::Object,
+                    "enum" => ty == JsonType::String,
+                    // `type`, `$ref`, annotations and extensions apply to any schema; an unknown
+                    // keyword is reported by `check_keywords`.
+                    _ => true,
+                },
+            };
+            if !applies {
                 self.error(
                     &at.key(key),
                     format!("`{key}` does not apply to type `{type_name}`"),
@@ -899,21 +943,50 @@ impl Lowerer<'_> {
         }
     }
 
+    /// Reads the table's count and number keywords that apply to `ty` (`minLength`, `maxItems`,
+    /// `minimum`, ...), so that a new keyword of either kind is read without a change here.
+    fn read_values(&mut self, schema: &Json, at: &Pointer, ty: JsonType, keywords: &mut Keywords) {
+        for keyword in Keyword::value_keywords() {
+            let Some(name) = keyword.json_name_opt() else {
+                continue;
+            };
+            let Some(value) = schema.get(name) else {
+                continue;
+            };
+            if !keyword.applies_to().contains(ty) {
+                continue; // reported by `check_applicable`
+            }
+            let param = match keyword.param() {
+                ParamKind::Count => self.count(value, &at.key(name)).map(ParamValue::Count),
+                ParamKind::Number => self.number(value, &at.key(name)).map(ParamValue::Number),
+                // Read where they decide more than a constraint: `pattern` (its dialect),
+                // `format` (a Rust type or a registry format), `items` (the item type).
+                ParamKind::Text | ParamKind::Format | ParamKind::Items => None,
+                // Never written as such in a schema: `nested` is a `$ref` to an object, the
+                // member keywords come from the parent object.
+                ParamKind::Flag | ParamKind::Context => None,
+            };
+            if let Some(param) = param
+                && keywords.set(keyword, param).is_err()
+            {
+                self.error(&at.key(name), "is given twice");
+            }
+        }
+    }
+
     fn lower_string(&mut self, schema: &Json, at: &Pointer, keywords: &mut Keywords) -> Option<Ty> {
-        keywords.min_length = self.count(schema, at, "minLength");
-        keywords.max_length = self.count(schema, at, "maxLength");
         self.check_bounds(keywords, at, None);
-        match schema.get("pattern") {
+        match schema.get(Keyword::Pattern.json_name()) {
             None => {}
             Some(Json::String(pattern)) => {
                 if let Err(message) = check_pattern(pattern) {
-                    self.error(&at.key("pattern"), message);
+                    self.error(&at.key(Keyword::Pattern.json_name()), message);
                 } else {
                     keywords.pattern = Some(pattern.clone());
                 }
             }
             Some(other) => self.error(
-                &at.key("pattern"),
+                &at.key(Keyword::Pattern.json_name()),
                 format!("must be a string, not {}", other.type_name()),
             ),
         }
@@ -926,7 +999,7 @@ impl Lowerer<'_> {
             }
             Some(ty)
         };
-        match schema.get("format") {
+        match schema.get(Keyword::Format.json_name()) {
             None => Some(Ty::String),
             Some(Json::String(format)) => match format.as_str() {
                 "uuid" => typed(Ty::Uuid, keywords, self),
@@ -938,7 +1011,7 @@ impl Lowerer<'_> {
                 name => {
                     let known = Format::names();
                     self.error(
-                        &at.key("format"),
+                        &at.key(Keyword::Format.json_name()),
                         format!("unknown string format `{name}`; known: {known}"),
                     );
                     None
@@ -946,7 +1019,7 @@ impl Lowerer<'_> {
             },
             Some(other) => {
                 self.error(
-                    &at.key("format"),
+                    &at.key(Keyword::Format.json_name()),
                     format!("must be a string, not {}", other.type_name()),
                 );
                 None
@@ -954,16 +1027,10 @@ impl Lowerer<'_> {
         }
     }
 
-    fn lower_range(
-        &mut self,
-        schema: &Json,
-        at: &Pointer,
-        keywords: &mut Keywords,
-        integer: Option<(i128, i128)>,
-    ) {
-        let number = |key: &str, this: &mut Self| match schema.get(key) {
-            None => None,
-            Some(Json::Number(n)) => {
+    /// A number keyword's parameter, as written.
+    fn number(&mut self, value: &Json, at: &Pointer) -> Option<NumberLit> {
+        match value {
+            Json::Number(n) => {
                 if let Some(i) = n.as_i64() {
                     Some(NumberLit::Int(i128::from(i)))
                 } else if let Some(u) = n.as_u64() {
@@ -972,19 +1039,11 @@ impl Lowerer<'_> {
                     n.as_f64().map(NumberLit::Float)
                 }
             }
-            Some(other) => {
-                this.error(
-                    &at.key(key),
-                    format!("must be a number, not {}", other.type_name()),
-                );
+            other => {
+                self.error(at, format!("must be a number, not {}", other.type_name()));
                 None
             }
-        };
-        keywords.minimum = number("minimum", self);
-        keywords.maximum = number("maximum", self);
-        keywords.exclusive_minimum = number("exclusiveMinimum", self);
-        keywords.exclusive_maximum = number("exclusiveMaximum", self);
-        self.check_bounds(keywords, at, integer);
+        }
     }
 
     /// Bounds that leave no value (the vocabulary's rule, as the derive applies it), each an
@@ -998,73 +1057,257 @@ impl Lowerer<'_> {
         }
     }
 
-    fn count(&mut self, schema: &Json, at: &Pointer, key: &str) -> Option<u64> {
-        match schema.get(key) {
-            None => None,
-            Some(Json::Number(n)) if n.as_u64().is_some() => n.as_u64(),
-            Some(_) => {
-                self.error(&at.key(key), "must be a non-negative integer");
+    /// A count keyword's parameter.
+    fn count(&mut self, value: &Json, at: &Pointer) -> Option<u64> {
+        match value {
+            Json::Number(n) if n.as_u64().is_some() => n.as_u64(),
+            _ => {
+                self.error(at, "must be a non-negative integer");
                 None
             }
         }
     }
 
-    /// Checks the schemas that no type is generated from (path parameters), so that an
-    /// unsupported keyword there is not skipped either.
-    fn check_paths(&mut self, doc: &Json) {
-        let mut parameters: Vec<(Pointer, &Json)> = Vec::new();
-        if let Some(params) = doc
-            .get("components")
-            .and_then(|c| c.get("parameters"))
-            .and_then(Json::members)
-        {
-            for (name, param) in params {
-                parameters.push((
-                    Pointer::root()
-                        .key("components")
-                        .key("parameters")
-                        .key(name),
-                    param,
-                ));
+    /// Checks a schema no type is generated from (a response's, a parameter's, a header's, a
+    /// request body's without an operation) exactly as if one were: every keyword, every
+    /// nested schema. What that lowering generates is dropped.
+    fn check_schema(&mut self, schema: &Json, at: &Pointer) {
+        let items = self.items.len();
+        let type_names = self.type_names.clone();
+        let _checked = self.lower_value(schema, at, CHECK_ONLY);
+        self.items.truncate(items);
+        self.type_names = type_names;
+    }
+
+    /// An object of the OpenAPI document, or an error saying it must be one.
+    fn object<'j>(&mut self, value: &'j Json, at: &Pointer) -> &'j [(String, Json)] {
+        match value.members() {
+            Some(members) => members,
+            None => {
+                self.error(at, format!("must be an object, not {}", value.type_name()));
+                &[]
             }
         }
-        if let Some(paths) = doc.get("paths").and_then(Json::members) {
-            for (path, item) in paths {
-                let Some(methods) = item.members() else {
+    }
+
+    /// A `$ref` to `#/components/{kind}/...`: it must be one, and exist. The target is
+    /// checked where it is defined.
+    fn check_component_ref(&mut self, value: &Json, at: &Pointer, kind: &str) {
+        let at = at.key("$ref");
+        let Some(reference) = value.as_str() else {
+            self.error(&at, "must be a string");
+            return;
+        };
+        let prefix = format!("#/components/{kind}/");
+        let exists = reference.strip_prefix(&prefix).is_some_and(|name| {
+            self.doc
+                .get("components")
+                .and_then(|c| c.get(kind))
+                .and_then(|c| c.get(name))
+                .is_some()
+        });
+        if !reference.starts_with(&prefix) {
+            self.error(
+                &at,
+                format!("`{reference}`: only references to `{prefix}...` in this document are supported here"),
+            );
+        } else if !exists {
+            self.error(&at, format!("`{reference}` does not exist"));
+        }
+    }
+
+    /// Visits every position of the document where a schema can be, beside the component
+    /// schemas (lowered into types): operations' parameters, request bodies, responses and
+    /// their headers, the path-level parameters, and `components.responses`, `parameters`,
+    /// `requestBodies` and `headers`. A member that could hold a schema the generator does not
+    /// visit (`webhooks`, `callbacks`, a path item's `$ref`) is an error, not a skip.
+    fn visit_document(&mut self, doc: &Json) {
+        let root = Pointer::root();
+        for (key, value) in doc.members().unwrap_or_default() {
+            let at = root.key(key);
+            match key.as_str() {
+                "openapi" | "info" | "jsonSchemaDialect" | "servers" | "security" | "tags"
+                | "externalDocs" => {}
+                "paths" => {
+                    for (path, item) in self.object(value, &at) {
+                        self.visit_path_item(item, &at.key(path));
+                    }
+                }
+                "components" => self.visit_components(value, &at),
+                key if key.starts_with("x-") => {}
+                "webhooks" => self.error(
+                    &at,
+                    "`webhooks` are not supported: their schemas would not be checked",
+                ),
+                other => self.error(&at, format!("unknown OpenAPI member `{other}`")),
+            }
+        }
+    }
+
+    fn visit_components(&mut self, components: &Json, at: &Pointer) {
+        for (key, value) in self.object(components, at) {
+            let at = at.key(key);
+            let visit: fn(&mut Self, &Json, &Pointer) = match key.as_str() {
+                // Lowered into types by `lower_components`.
+                "schemas" => continue,
+                "responses" => Self::visit_response,
+                "parameters" => Self::visit_parameter,
+                "requestBodies" => |this, body, at| this.visit_request_body(body, at, false),
+                "headers" => Self::visit_header,
+                "examples" | "securitySchemes" | "links" => continue,
+                key if key.starts_with("x-") => continue,
+                "callbacks" | "pathItems" => {
+                    self.error(
+                        &at,
+                        format!("`{key}` are not supported: their schemas would not be checked"),
+                    );
                     continue;
-                };
-                for (method, operation) in methods {
-                    let at = Pointer::root().key("paths").key(path).key(method);
-                    if let Some(Json::Array(params)) = operation.get("parameters") {
-                        for (i, param) in params.iter().enumerate() {
-                            parameters.push((at.key("parameters").index(i), param));
+                }
+                other => {
+                    self.error(&at, format!("unknown components member `{other}`"));
+                    continue;
+                }
+            };
+            for (name, entry) in self.object(value, &at) {
+                visit(self, entry, &at.key(name));
+            }
+        }
+    }
+
+    fn visit_path_item(&mut self, item: &Json, at: &Pointer) {
+        for (key, value) in self.object(item, at) {
+            let at = at.key(key);
+            match key.as_str() {
+                "summary" | "description" | "servers" => {}
+                "parameters" => self.visit_parameters(value, &at),
+                method if METHODS.contains(&method) => self.visit_operation(value, &at),
+                key if key.starts_with("x-") => {}
+                "$ref" => self.error(
+                    &at,
+                    "a path item's `$ref` is not supported: write the path item here",
+                ),
+                other => self.error(&at, format!("unknown path item member `{other}`")),
+            }
+        }
+    }
+
+    fn visit_operation(&mut self, operation: &Json, at: &Pointer) {
+        // Its request body is generated from a component (`collect_operations`).
+        let typed = operation.get(OPERATION_EXTENSION).is_some();
+        for (key, value) in self.object(operation, at) {
+            let at = at.key(key);
+            match key.as_str() {
+                "tags" | "summary" | "description" | "externalDocs" | "operationId"
+                | "deprecated" | "security" | "servers" => {}
+                "parameters" => self.visit_parameters(value, &at),
+                "requestBody" => self.visit_request_body(value, &at, typed),
+                "responses" => {
+                    for (status, response) in self.object(value, &at) {
+                        self.visit_response(response, &at.key(status));
+                    }
+                }
+                key if key.starts_with("x-") => {}
+                "callbacks" => self.error(
+                    &at,
+                    "`callbacks` are not supported: their schemas would not be checked",
+                ),
+                other => self.error(&at, format!("unknown operation member `{other}`")),
+            }
+        }
+    }
+
+    fn visit_parameters(&mut self, parameters: &Json, at: &Pointer) {
+        let Json::Array(parameters) = parameters else {
+            self.error(
+                at,
+                format!("must be an array, not {}", parameters.type_name()),
+            );
+            return;
+        };
+        for (i, parameter) in parameters.iter().enumerate() {
+            self.visit_parameter(parameter, &at.index(i));
+        }
+    }
+
+    fn visit_parameter(&mut self, parameter: &Json, at: &Pointer) {
+        if let Some(reference) = parameter.get("$ref") {
+            self.check_component_ref(reference, at, "parameters");
+            return;
+        }
+        if let Some(schema) = parameter.get("schema") {
+            self.check_schema(schema, &at.key("schema"));
+        }
+        if let Some(content) = parameter.get("content") {
+            self.visit_content(content, &at.key("content"), false);
+        }
+    }
+
+    fn visit_header(&mut self, header: &Json, at: &Pointer) {
+        if let Some(reference) = header.get("$ref") {
+            self.check_component_ref(reference, at, "headers");
+            return;
+        }
+        if let Some(schema) = header.get("schema") {
+            self.check_schema(schema, &at.key("schema"));
+        }
+        if let Some(content) = header.get("content") {
+            self.visit_content(content, &at.key("content"), false);
+        }
+    }
+
+    /// A request body; `typed` when its `application/json` schema is generated for an
+    /// operation (its `$ref` is then read by `collect_operations`, its siblings checked here).
+    fn visit_request_body(&mut self, body: &Json, at: &Pointer, typed: bool) {
+        if let Some(reference) = body.get("$ref") {
+            self.check_component_ref(reference, at, "requestBodies");
+            return;
+        }
+        if let Some(content) = body.get("content") {
+            self.visit_content(content, &at.key("content"), typed);
+        }
+    }
+
+    fn visit_response(&mut self, response: &Json, at: &Pointer) {
+        if let Some(reference) = response.get("$ref") {
+            self.check_component_ref(reference, at, "responses");
+            return;
+        }
+        if let Some(headers) = response.get("headers") {
+            let at = at.key("headers");
+            for (name, header) in self.object(headers, &at) {
+                self.visit_header(header, &at.key(name));
+            }
+        }
+        if let Some(content) = response.get("content") {
+            self.visit_content(content, &at.key("content"), false);
+        }
+    }
+
+    /// A `content` map: each media type's schema, and the headers of its `encoding`.
+    fn visit_content(&mut self, content: &Json, at: &Pointer, typed: bool) {
+        for (media, media_type) in self.object(content, at) {
+            let at = at.key(media);
+            if let Some(schema) = media_type.get("schema") {
+                let at = at.key("schema");
+                if typed && media == "application/json" {
+                    // The operation's type is the component's: only what is beside the `$ref`
+                    // is checked here.
+                    self.check_keywords(schema, &at);
+                } else {
+                    self.check_schema(schema, &at);
+                }
+            }
+            if let Some(encoding) = media_type.get("encoding") {
+                let at = at.key("encoding");
+                for (property, encoding) in self.object(encoding, &at) {
+                    let at = at.key(property);
+                    if let Some(headers) = encoding.get("headers") {
+                        let at = at.key("headers");
+                        for (name, header) in self.object(headers, &at) {
+                            self.visit_header(header, &at.key(name));
                         }
                     }
                 }
-            }
-        }
-        for (at, param) in parameters {
-            if let Some(reference) = param.get("$ref").and_then(Json::as_str) {
-                let target = reference.strip_prefix("#/components/parameters/");
-                let exists = target.is_some_and(|t| {
-                    doc.get("components")
-                        .and_then(|c| c.get("parameters"))
-                        .and_then(|p| p.get(t))
-                        .is_some()
-                });
-                if !exists {
-                    self.error(&at.key("$ref"), format!("`{reference}` does not exist"));
-                }
-                continue;
-            }
-            if let Some(schema) = param.get("schema")
-                && self.check_keywords(schema, &at.key("schema"))
-            {
-                let type_name = schema
-                    .get("type")
-                    .and_then(Json::as_str)
-                    .unwrap_or("string");
-                self.check_applicable(schema, &at.key("schema"), type_name);
             }
         }
     }

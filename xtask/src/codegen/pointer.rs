@@ -12,17 +12,11 @@ impl Pointer {
         Pointer(String::new())
     }
 
-    /// The member `key`, escaped (`~` → `~0`, `/` → `~1`).
+    /// The member `key`, escaped by the vocabulary's one escaping (`~` → `~0`, `/` → `~1`).
     pub fn key(&self, key: &str) -> Pointer {
         let mut out = self.0.clone();
         out.push('/');
-        for c in key.chars() {
-            match c {
-                '~' => out.push_str("~0"),
-                '/' => out.push_str("~1"),
-                c => out.push(c),
-            }
-        }
+        m3ter_vocab::pointer::push_escaped(&mut out, key);
         Pointer(out)
     }
 

@@ -118,7 +118,7 @@ pub struct CreateExportDestinationRequest {
     pub bucket_name: ::std::string::String,
     /// To enable m3ter to upload a Data Exports to your S3 bucket, the service has to assume an IAM role with PutObject permission for the specified bucketName. Create a suitable IAM role in your AWS account and enter ARN.
     ///
-    /// Formatting constraints: the IAM role ARN must begin with "arn:aws:iam"; the general format required is "arn:aws:iam::<account-id>:role/<role-name>", for example "arn:aws:iam::922609978421:role/IAMRole636". If the iamRoleArn used doesn't comply with this format, then an error message will be returned.
+    /// Formatting constraints: the IAM role ARN must begin with \"arn:aws:iam\"; the general format required is \"arn:aws:iam::\<account-id\>:role/\<role-name\>\", for example \"arn:aws:iam::922609978421:role/IAMRole636\". If the iamRoleArn used doesn\'t comply with this format, then an error message will be returned.
     ///
     /// Example: `"arn:aws:iam::922609978421:role/IAMRole636"`
     #[serde(rename = "iamRoleArn")]
@@ -228,7 +228,7 @@ pub struct UpdateExportDestinationRequest {
     pub bucket_name: ::std::string::String,
     /// To enable m3ter to upload a Data Exports to your S3 bucket, the service has to assume an IAM role with PutObject permission for the specified bucketName. Create a suitable IAM role in your AWS account and enter ARN.
     ///
-    /// Formatting constraints: the IAM role ARN must begin with "arn:aws:iam"; the general format required is "arn:aws:iam::<account-id>:role/<role-name>", for example "arn:aws:iam::922609978421:role/IAMRole636". If the iamRoleArn used doesn't comply with this format, then an error message will be returned.
+    /// Formatting constraints: the IAM role ARN must begin with \"arn:aws:iam\"; the general format required is \"arn:aws:iam::\<account-id\>:role/\<role-name\>\", for example \"arn:aws:iam::922609978421:role/IAMRole636\". If the iamRoleArn used doesn\'t comply with this format, then an error message will be returned.
     ///
     /// Example: `"arn:aws:iam::922609978421:role/IAMRole636"`
     #[serde(rename = "iamRoleArn")]
