@@ -64,26 +64,20 @@ pub struct ReadmeDoctests;
 
 extern crate self as m3ter_models;
 
-pub mod describe;
-pub mod error;
-pub mod formats;
 #[rustfmt::skip]
 mod generated;
-pub mod integrations;
 pub mod json;
-pub mod path;
-pub mod rules;
-pub mod serde_helpers;
 #[cfg(feature = "proptest")]
 pub mod strategies;
-mod validate;
 
-pub use describe::Describe;
-pub use error::{ErrorCode, ErrorKind, ValidationError, ValidationErrors};
+// The runtime (`m3ter-runtime`), under the paths users and the derive's expansion name.
+pub use m3ter_runtime::{
+    Describe, ErrorCode, ErrorKind, Valid, Validate, ValidateJson, ValidationError,
+    ValidationErrors, describe, error, formats, integrations, path, rules, serde_helpers,
+};
+
 pub use generated::*;
-pub use json::ValidateJson;
 pub use m3ter_models_derive::{Validate, model};
-pub use validate::{Valid, Validate};
 
 /// The types the generated models use for `format: uuid` and `format: date-time`.
 pub mod types {

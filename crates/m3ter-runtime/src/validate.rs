@@ -59,15 +59,20 @@ impl<T: Validate> Validate for Vec<T> {
 /// takes `Valid<T>` cannot be handed an unchecked request.
 ///
 /// ```
-/// use m3ter_models::{CreateExportDestinationRequest, Valid};
-/// let request = CreateExportDestinationRequest::new(
-///     "Finance exports",
-///     "finance_exports",
-///     "acme-billing-exports",
-///     "arn:aws:iam::922609978421:role/IAMRole636",
-/// );
-/// let valid: Valid<_> = Valid::new(request).unwrap();
-/// assert_eq!(valid.bucket_name, "acme-billing-exports");
+/// use m3ter_runtime::path::Path;
+/// use m3ter_runtime::{Valid, Validate, ValidationError};
+///
+/// // What `#[derive(Validate)]` writes, by hand.
+/// struct Bucket(String);
+/// impl Validate for Bucket {
+///     fn validate_at(&self, path: &Path<'_>, errors: &mut Vec<ValidationError>) {
+///         m3ter_runtime::rules::check_length(&self.0, Some(3), Some(63), path, errors);
+///     }
+/// }
+///
+/// let valid: Valid<Bucket> = Valid::new(Bucket("acme-billing-exports".into())).unwrap();
+/// assert_eq!(valid.0, "acme-billing-exports");
+/// assert!(Valid::new(Bucket("ab".into())).is_err());
 /// ```
 #[derive(Clone, Debug, PartialEq)]
 pub struct Valid<T>(T);

@@ -61,7 +61,7 @@ const KNOWN: &[(&str, Matches)] = &[
 /// this in a constant for every literal pattern, so an unsupported one is a compile error:
 ///
 /// ```
-/// use m3ter_models::rules::pattern::is_supported;
+/// use m3ter_runtime::rules::pattern::is_supported;
 /// assert!(is_supported(r"^arn:aws:iam::[0-9]{12}:role/(?:[!-~]{1,510}/)?[A-Za-z0-9+=,.@_-]{1,64}$"));
 /// assert_eq!(is_supported("^[a-z]+$"), cfg!(feature = "regex"));
 /// ```

@@ -6,7 +6,7 @@ use std::borrow::Cow;
 /// A location in the JSON document being validated: a chain of borrowed segments on the stack.
 ///
 /// ```
-/// use m3ter_models::path::Path;
+/// use m3ter_runtime::path::Path;
 /// let root = Path::Root;
 /// let field = root.key("a/b");
 /// let item = field.index(2);

@@ -37,7 +37,7 @@ const fn is_role_name_char(b: u8) -> bool {
 /// Parses an IAM role ARN in the `aws` partition, or says which part is wrong.
 ///
 /// ```
-/// use m3ter_models::rules::parse_iam_role_arn;
+/// use m3ter_runtime::rules::parse_iam_role_arn;
 /// let arn = parse_iam_role_arn("arn:aws:iam::922609978421:role/IAMRole636").unwrap();
 /// assert_eq!(arn.account_id, "922609978421");
 /// assert_eq!(arn.role_name, "IAMRole636");
