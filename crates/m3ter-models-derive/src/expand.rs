@@ -49,8 +49,8 @@ fn validate_impl(input: &DeriveInput, body: TokenStream) -> TokenStream {
             #[allow(unused_variables)]
             fn validate_at(
                 &self,
-                __path: &::m3ter_models::__private::Path<'_>,
-                __errors: &mut ::std::vec::Vec<::m3ter_models::__private::ValidationError>,
+                __path: &::m3ter_models::__private_v0_1::Path<'_>,
+                __errors: &mut ::std::vec::Vec<::m3ter_models::__private_v0_1::ValidationError>,
             ) {
                 #body
             }
@@ -64,10 +64,10 @@ fn validator_impl(input: &DeriveInput) -> TokenStream {
     // Expanded only when m3ter-models has its `validator` feature: the macro decides.
     quote! { ::m3ter_models::__if_validator! {
         #[automatically_derived]
-        impl #impl_generics ::m3ter_models::__private::validator::Validate for #ident #ty_generics #where_clause {
-            fn validate(&self) -> ::std::result::Result<(), ::m3ter_models::__private::validator::ValidationErrors> {
+        impl #impl_generics ::m3ter_models::__private_v0_1::validator::Validate for #ident #ty_generics #where_clause {
+            fn validate(&self) -> ::std::result::Result<(), ::m3ter_models::__private_v0_1::validator::ValidationErrors> {
                 ::m3ter_models::Validate::validate(self)
-                    .map_err(|errors| ::m3ter_models::__private::to_validator_errors(&errors))
+                    .map_err(|errors| ::m3ter_models::__private_v0_1::to_validator_errors(&errors))
             }
         }
     } }
@@ -81,7 +81,7 @@ fn field_checks(field: &ast::Field<'_>) -> TokenStream {
     let wire = &field.wire_name;
     let pointer = root_pointer(wire);
     let path = if field.flatten {
-        quote! { let __field_path: ::m3ter_models::__private::Path<'_> = *__path; }
+        quote! { let __field_path: ::m3ter_models::__private_v0_1::Path<'_> = *__path; }
     } else {
         quote! { let __field_path = __path.member(#wire, #pointer); }
     };
@@ -122,7 +122,7 @@ pub(crate) fn value_checks(
     keywords: &Keywords,
     mode: Mode,
 ) -> TokenStream {
-    let rules = quote!(::m3ter_models::__private);
+    let rules = quote!(::m3ter_models::__private_v0_1);
     let mut out = TokenStream::new();
     for keyword in Keyword::ALL.iter().copied() {
         let Some(param) = keywords.get(keyword) else {
@@ -226,7 +226,7 @@ pub(crate) fn value_checks(
 /// The compiled pattern as a `static __PATTERN`, after a compile-time assertion that it can be
 /// matched without m3ter-models' `regex` feature or that the feature is on.
 fn pattern_static(lit: &syn::LitStr) -> TokenStream {
-    let rules = quote!(::m3ter_models::__private);
+    let rules = quote!(::m3ter_models::__private_v0_1);
     // Without m3ter-models' `regex` feature only the fragment's own patterns can be
     // matched: any other is a compile error here, on the literal, never a skipped check.
     let supported = quote_spanned! {lit.span()=>
@@ -244,8 +244,8 @@ fn pattern_static(lit: &syn::LitStr) -> TokenStream {
 /// A `Number` constant.
 pub(crate) fn number_tokens(number: Number) -> TokenStream {
     match number {
-        Number::Int(i) => quote!(::m3ter_models::__private::Number::Int(#i)),
-        Number::Float(f) => quote!(::m3ter_models::__private::Number::Float(#f)),
+        Number::Int(i) => quote!(::m3ter_models::__private_v0_1::Number::Int(#i)),
+        Number::Float(f) => quote!(::m3ter_models::__private_v0_1::Number::Float(#f)),
     }
 }
 

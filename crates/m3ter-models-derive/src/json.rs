@@ -28,11 +28,11 @@ pub(crate) fn validate_json_impl(container: &Container<'_>) -> TokenStream {
                 const __ALLOWED: &[&str] = &[#(#wires),*];
                 match __value.as_str() {
                     ::std::option::Option::None => {
-                        ::m3ter_models::__private::push_type_error(__value, "string", __path, __errors);
+                        ::m3ter_models::__private_v0_1::push_type_error(__value, "string", __path, __errors);
                     }
                     ::std::option::Option::Some(__text) => {
                         if !__ALLOWED.contains(&__text) {
-                            ::m3ter_models::__private::push_enum_error(__ALLOWED, __path, __errors);
+                            ::m3ter_models::__private_v0_1::push_enum_error(__ALLOWED, __path, __errors);
                         }
                     }
                 }
@@ -53,14 +53,14 @@ pub(crate) fn validate_json_impl(container: &Container<'_>) -> TokenStream {
             const EXPECTED: &'static str = #expected;
             const EXACT_TYPED_PARSE: bool = #exact;
 
-            fn matches_type(__value: &::m3ter_models::__private::serde_json::Value) -> bool {
+            fn matches_type(__value: &::m3ter_models::__private_v0_1::serde_json::Value) -> bool {
                 #matches
             }
 
             fn validate_json_at(
-                __value: &::m3ter_models::__private::serde_json::Value,
-                __path: &::m3ter_models::__private::Path<'_>,
-                __errors: &mut ::std::vec::Vec<::m3ter_models::__private::ValidationError>,
+                __value: &::m3ter_models::__private_v0_1::serde_json::Value,
+                __path: &::m3ter_models::__private_v0_1::Path<'_>,
+                __errors: &mut ::std::vec::Vec<::m3ter_models::__private_v0_1::ValidationError>,
             ) {
                 #body
             }
@@ -178,7 +178,7 @@ fn describe_impl(container: &Container<'_>) -> TokenStream {
 /// A `Constraints<Static>` literal for `keywords`: one slot per keyword set, written by the
 /// kind of its parameter, so a new keyword of an existing kind needs nothing here.
 pub(crate) fn constraints(keywords: &Keywords) -> TokenStream {
-    let vocab = quote!(::m3ter_models::__private::vocab);
+    let vocab = quote!(::m3ter_models::__private_v0_1::vocab);
     let parts = keywords.iter().map(|(keyword, param)| {
         let slot = format_ident!("{}", keyword.slot_name());
         let value = match param {
@@ -218,7 +218,7 @@ fn struct_body(container: &Container<'_>, fields: &[Field<'_>]) -> TokenStream {
         quote! {
             for __key in __object.keys() {
                 if !matches!(__key.as_str(), #(#wires)|*) {
-                    ::m3ter_models::__private::push_unknown_field(__key, __path, __errors);
+                    ::m3ter_models::__private_v0_1::push_unknown_field(__key, __path, __errors);
                 }
             }
         }
@@ -227,7 +227,7 @@ fn struct_body(container: &Container<'_>, fields: &[Field<'_>]) -> TokenStream {
     };
     quote! {
         let ::std::option::Option::Some(__object) = __value.as_object() else {
-            ::m3ter_models::__private::push_type_error(__value, "object", __path, __errors);
+            ::m3ter_models::__private_v0_1::push_type_error(__value, "object", __path, __errors);
             return;
         };
         #(#checks)*
@@ -263,7 +263,7 @@ fn field_json(field: &Field<'_>) -> TokenStream {
     let required = field.keywords.has(Keyword::Required) || (!optional && !field.serde_default);
     let nullable = field.keywords.has(Keyword::Nullable);
     let forbidden = field.keywords.forbidden.as_ref().map(|f| &f.value);
-    let rules = quote!(::m3ter_models::__private);
+    let rules = quote!(::m3ter_models::__private_v0_1);
     let missing = if required {
         quote! { #rules::push_required(&__field_path, __errors); }
     } else {

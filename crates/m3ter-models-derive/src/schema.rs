@@ -18,7 +18,7 @@ use crate::ast::{Body, Container, Field};
 use crate::json::{constraints, present_type};
 
 pub(crate) fn json_schema_impl(container: &Container<'_>) -> TokenStream {
-    let schemars = quote!(::m3ter_models::__private::schemars);
+    let schemars = quote!(::m3ter_models::__private_v0_1::schemars);
     let ident = &container.input.ident;
     let name = ident.to_string();
     let shadow = format_ident!("__M3terSchemaShadow{}", ident);
@@ -64,7 +64,7 @@ pub(crate) fn json_schema_impl(container: &Container<'_>) -> TokenStream {
     quote! {
         const _: () = {
             #[derive(#schemars::JsonSchema)]
-            #[schemars(crate = "::m3ter_models::__private::schemars", rename = #name)]
+            #[schemars(crate = "::m3ter_models::__private_v0_1::schemars", rename = #name)]
             #(#attrs)*
             #[allow(dead_code, non_camel_case_types)]
             #definition
@@ -79,7 +79,7 @@ pub(crate) fn json_schema_impl(container: &Container<'_>) -> TokenStream {
                 }
                 fn json_schema(generator: &mut #schemars::SchemaGenerator) -> #schemars::Schema {
                     let mut schema = <#shadow as #schemars::JsonSchema>::json_schema(generator);
-                    ::m3ter_models::__private::schema::state_members(&mut schema, #members);
+                    ::m3ter_models::__private_v0_1::schema::state_members(&mut schema, #members);
                     schema
                 }
             }
@@ -101,7 +101,7 @@ fn presence(field: &Field<'_>) -> TokenStream {
 
 /// The members as validation sees them, for the runtime to write into the shadow's schema.
 fn members(fields: &[Field<'_>]) -> TokenStream {
-    let schema = quote!(::m3ter_models::__private::schema);
+    let schema = quote!(::m3ter_models::__private_v0_1::schema);
     let members = fields
         .iter()
         .filter(|f| !f.skip_deserializing && !f.flatten)

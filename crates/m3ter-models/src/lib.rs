@@ -117,9 +117,11 @@ macro_rules! __if_validator {
     ($($tokens:tt)*) => {};
 }
 
-/// What the expanded and generated code refers to. Not part of the public API.
+/// What the expanded and generated code refers to. Not part of the public API: its name
+/// carries the version of the derive it serves (pinned with `=`), so a mismatched pair fails
+/// to compile instead of misbehaving.
 #[doc(hidden)]
-pub mod __private {
+pub mod __private_v0_1 {
     pub use serde;
     pub use serde_json;
 

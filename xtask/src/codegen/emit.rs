@@ -58,7 +58,7 @@ fn item(item: &Item) -> TokenStream {
     }
 }
 
-const SERDE: &str = "::m3ter_models::__private::serde";
+const SERDE: &str = "::m3ter_models::__private_v0_1::serde";
 
 fn structure(s: &Struct) -> TokenStream {
     let name = ident(&s.name);
@@ -87,8 +87,8 @@ fn structure(s: &Struct) -> TokenStream {
             Clone,
             PartialEq,
             #default
-            ::m3ter_models::__private::serde::Serialize,
-            ::m3ter_models::__private::serde::Deserialize,
+            ::m3ter_models::__private_v0_1::serde::Serialize,
+            ::m3ter_models::__private_v0_1::serde::Deserialize,
             ::m3ter_models::Validate,
         )]
         #[serde(crate = #SERDE)]
@@ -112,11 +112,11 @@ fn field(f: &Field) -> TokenStream {
     let formatted = matches!(f.ty, Ty::Uuid | Ty::DateTime);
     let helper = |base: &str| {
         let suffix = if formatted { "_formatted" } else { "" };
-        format!("::m3ter_models::__private::{base}{suffix}")
+        format!("::m3ter_models::__private_v0_1::{base}{suffix}")
     };
     let (ty, serde) = match &f.presence {
         Presence::Required if formatted => {
-            let with = "::m3ter_models::__private::formatted";
+            let with = "::m3ter_models::__private_v0_1::formatted";
             (
                 ty,
                 quote!(#[serde(rename = #wire, deserialize_with = #with)]),
@@ -248,7 +248,7 @@ fn rust_type(ty: &Ty) -> TokenStream {
             quote!(::std::vec::Vec<#item>)
         }
         Ty::Map => quote!(
-            ::m3ter_models::__private::serde_json::Map<::std::string::String, ::m3ter_models::__private::serde_json::Value>
+            ::m3ter_models::__private_v0_1::serde_json::Map<::std::string::String, ::m3ter_models::__private_v0_1::serde_json::Value>
         ),
     }
 }
@@ -325,8 +325,8 @@ fn enumeration(e: &Enum) -> TokenStream {
             PartialEq,
             Eq,
             Hash,
-            ::m3ter_models::__private::serde::Serialize,
-            ::m3ter_models::__private::serde::Deserialize,
+            ::m3ter_models::__private_v0_1::serde::Serialize,
+            ::m3ter_models::__private_v0_1::serde::Deserialize,
             ::m3ter_models::Validate,
         )]
         #[serde(crate = #SERDE)]
@@ -415,7 +415,7 @@ fn operations(operations: &[Operation]) -> TokenStream {
             /// Pushes every error of a raw JSON request body for this operation.
             pub fn validate_request_json(
                 self,
-                value: &::m3ter_models::__private::serde_json::Value,
+                value: &::m3ter_models::__private_v0_1::serde_json::Value,
                 path: &::m3ter_models::path::Path<'_>,
                 errors: &mut ::std::vec::Vec<::m3ter_models::ValidationError>,
             ) {

@@ -9,11 +9,11 @@
     PartialEq,
     Eq,
     Hash,
-    ::m3ter_models::__private::serde::Serialize,
-    ::m3ter_models::__private::serde::Deserialize,
+    ::m3ter_models::__private_v0_1::serde::Serialize,
+    ::m3ter_models::__private_v0_1::serde::Deserialize,
     ::m3ter_models::Validate,
 )]
-#[serde(crate = "::m3ter_models::__private::serde")]
+#[serde(crate = "::m3ter_models::__private_v0_1::serde")]
 #[spec(json, json_schema)]
 pub enum DestinationType {
     /// `S3`
@@ -49,11 +49,11 @@ impl ::std::fmt::Display for DestinationType {
     PartialEq,
     Eq,
     Hash,
-    ::m3ter_models::__private::serde::Serialize,
-    ::m3ter_models::__private::serde::Deserialize,
+    ::m3ter_models::__private_v0_1::serde::Serialize,
+    ::m3ter_models::__private_v0_1::serde::Deserialize,
     ::m3ter_models::Validate,
 )]
-#[serde(crate = "::m3ter_models::__private::serde")]
+#[serde(crate = "::m3ter_models::__private_v0_1::serde")]
 #[spec(json, json_schema)]
 pub enum PartitionOrder {
     /// `TYPE_FIRST`
@@ -86,11 +86,11 @@ impl ::std::fmt::Display for PartitionOrder {
     Debug,
     Clone,
     PartialEq,
-    ::m3ter_models::__private::serde::Serialize,
-    ::m3ter_models::__private::serde::Deserialize,
+    ::m3ter_models::__private_v0_1::serde::Serialize,
+    ::m3ter_models::__private_v0_1::serde::Deserialize,
     ::m3ter_models::Validate,
 )]
-#[serde(crate = "::m3ter_models::__private::serde")]
+#[serde(crate = "::m3ter_models::__private_v0_1::serde")]
 #[serde(deny_unknown_fields)]
 #[spec(json, json_schema)]
 pub struct CreateExportDestinationRequest {
@@ -135,7 +135,7 @@ pub struct CreateExportDestinationRequest {
         rename = "version",
         default,
         skip_serializing_if = "::std::option::Option::is_none",
-        deserialize_with = "::m3ter_models::__private::non_null"
+        deserialize_with = "::m3ter_models::__private_v0_1::non_null"
     )]
     #[spec(forbidden = "create")]
     pub version: ::std::option::Option<i64>,
@@ -144,7 +144,7 @@ pub struct CreateExportDestinationRequest {
         rename = "destinationType",
         default,
         skip_serializing_if = "::std::option::Option::is_none",
-        deserialize_with = "::m3ter_models::__private::non_null"
+        deserialize_with = "::m3ter_models::__private_v0_1::non_null"
     )]
     pub destination_type: ::std::option::Option<DestinationType>,
     /// Location in specified S3 bucket for the Export Destination. If you omit a prefix, then the root of the bucket will be used.
@@ -154,7 +154,7 @@ pub struct CreateExportDestinationRequest {
         rename = "prefix",
         default,
         skip_serializing_if = "::std::option::Option::is_none",
-        deserialize_with = "::m3ter_models::__private::non_null"
+        deserialize_with = "::m3ter_models::__private_v0_1::non_null"
     )]
     pub prefix: ::std::option::Option<::std::string::String>,
     /// The `partitionOrder` member.
@@ -162,7 +162,7 @@ pub struct CreateExportDestinationRequest {
         rename = "partitionOrder",
         default,
         skip_serializing_if = "::std::option::Option::is_none",
-        deserialize_with = "::m3ter_models::__private::non_null"
+        deserialize_with = "::m3ter_models::__private_v0_1::non_null"
     )]
     pub partition_order: ::std::option::Option<PartitionOrder>,
 }
@@ -196,11 +196,11 @@ impl CreateExportDestinationRequest {
     Debug,
     Clone,
     PartialEq,
-    ::m3ter_models::__private::serde::Serialize,
-    ::m3ter_models::__private::serde::Deserialize,
+    ::m3ter_models::__private_v0_1::serde::Serialize,
+    ::m3ter_models::__private_v0_1::serde::Deserialize,
     ::m3ter_models::Validate,
 )]
-#[serde(crate = "::m3ter_models::__private::serde")]
+#[serde(crate = "::m3ter_models::__private_v0_1::serde")]
 #[serde(deny_unknown_fields)]
 #[spec(json, json_schema)]
 pub struct UpdateExportDestinationRequest {
@@ -247,7 +247,7 @@ pub struct UpdateExportDestinationRequest {
         rename = "destinationType",
         default,
         skip_serializing_if = "::std::option::Option::is_none",
-        deserialize_with = "::m3ter_models::__private::non_null"
+        deserialize_with = "::m3ter_models::__private_v0_1::non_null"
     )]
     pub destination_type: ::std::option::Option<DestinationType>,
     /// Location in specified S3 bucket for the Export Destination. If you omit a prefix, then the root of the bucket will be used.
@@ -257,7 +257,7 @@ pub struct UpdateExportDestinationRequest {
         rename = "prefix",
         default,
         skip_serializing_if = "::std::option::Option::is_none",
-        deserialize_with = "::m3ter_models::__private::non_null"
+        deserialize_with = "::m3ter_models::__private_v0_1::non_null"
     )]
     pub prefix: ::std::option::Option<::std::string::String>,
     /// The `partitionOrder` member.
@@ -265,7 +265,7 @@ pub struct UpdateExportDestinationRequest {
         rename = "partitionOrder",
         default,
         skip_serializing_if = "::std::option::Option::is_none",
-        deserialize_with = "::m3ter_models::__private::non_null"
+        deserialize_with = "::m3ter_models::__private_v0_1::non_null"
     )]
     pub partition_order: ::std::option::Option<PartitionOrder>,
 }
@@ -301,11 +301,11 @@ impl UpdateExportDestinationRequest {
     Debug,
     Clone,
     PartialEq,
-    ::m3ter_models::__private::serde::Serialize,
-    ::m3ter_models::__private::serde::Deserialize,
+    ::m3ter_models::__private_v0_1::serde::Serialize,
+    ::m3ter_models::__private_v0_1::serde::Deserialize,
     ::m3ter_models::Validate,
 )]
-#[serde(crate = "::m3ter_models::__private::serde")]
+#[serde(crate = "::m3ter_models::__private_v0_1::serde")]
 #[spec(json, json_schema)]
 pub struct ExportDestinationResponse {
     /// The UUID of the entity.
@@ -316,7 +316,7 @@ pub struct ExportDestinationResponse {
         rename = "version",
         default,
         skip_serializing_if = "::std::option::Option::is_none",
-        deserialize_with = "::m3ter_models::__private::non_null"
+        deserialize_with = "::m3ter_models::__private_v0_1::non_null"
     )]
     pub version: ::std::option::Option<i64>,
     /// The name of the data Export Destination.
@@ -324,7 +324,7 @@ pub struct ExportDestinationResponse {
         rename = "name",
         default,
         skip_serializing_if = "::std::option::Option::is_none",
-        deserialize_with = "::m3ter_models::__private::non_null"
+        deserialize_with = "::m3ter_models::__private_v0_1::non_null"
     )]
     pub name: ::std::option::Option<::std::string::String>,
     /// The code of the data Export Destination.
@@ -332,7 +332,7 @@ pub struct ExportDestinationResponse {
         rename = "code",
         default,
         skip_serializing_if = "::std::option::Option::is_none",
-        deserialize_with = "::m3ter_models::__private::non_null"
+        deserialize_with = "::m3ter_models::__private_v0_1::non_null"
     )]
     pub code: ::std::option::Option<::std::string::String>,
     /// The `destinationType` member.
@@ -340,7 +340,7 @@ pub struct ExportDestinationResponse {
         rename = "destinationType",
         default,
         skip_serializing_if = "::std::option::Option::is_none",
-        deserialize_with = "::m3ter_models::__private::non_null"
+        deserialize_with = "::m3ter_models::__private_v0_1::non_null"
     )]
     pub destination_type: ::std::option::Option<DestinationType>,
     /// The DateTime when the Export Destination was created.
@@ -348,7 +348,7 @@ pub struct ExportDestinationResponse {
         rename = "dtCreated",
         default,
         skip_serializing_if = "::std::option::Option::is_none",
-        deserialize_with = "::m3ter_models::__private::non_null_formatted"
+        deserialize_with = "::m3ter_models::__private_v0_1::non_null_formatted"
     )]
     pub dt_created: ::std::option::Option<
         ::m3ter_models::types::DateTime<::m3ter_models::types::Utc>,
@@ -358,7 +358,7 @@ pub struct ExportDestinationResponse {
         rename = "dtLastModified",
         default,
         skip_serializing_if = "::std::option::Option::is_none",
-        deserialize_with = "::m3ter_models::__private::non_null_formatted"
+        deserialize_with = "::m3ter_models::__private_v0_1::non_null_formatted"
     )]
     pub dt_last_modified: ::std::option::Option<
         ::m3ter_models::types::DateTime<::m3ter_models::types::Utc>,
@@ -368,7 +368,7 @@ pub struct ExportDestinationResponse {
         rename = "createdBy",
         default,
         skip_serializing_if = "::std::option::Option::is_none",
-        deserialize_with = "::m3ter_models::__private::non_null"
+        deserialize_with = "::m3ter_models::__private_v0_1::non_null"
     )]
     pub created_by: ::std::option::Option<::std::string::String>,
     /// The id of the user who last modified the Export Destination.
@@ -376,7 +376,7 @@ pub struct ExportDestinationResponse {
         rename = "lastModifiedBy",
         default,
         skip_serializing_if = "::std::option::Option::is_none",
-        deserialize_with = "::m3ter_models::__private::non_null"
+        deserialize_with = "::m3ter_models::__private_v0_1::non_null"
     )]
     pub last_modified_by: ::std::option::Option<::std::string::String>,
     /// Name of the S3 bucket for the Export Destination.
@@ -384,7 +384,7 @@ pub struct ExportDestinationResponse {
         rename = "bucketName",
         default,
         skip_serializing_if = "::std::option::Option::is_none",
-        deserialize_with = "::m3ter_models::__private::non_null"
+        deserialize_with = "::m3ter_models::__private_v0_1::non_null"
     )]
     pub bucket_name: ::std::option::Option<::std::string::String>,
     /// Location in specified S3 bucket for the Export Destination. If no prefix is specified, then the root of the bucket is used.
@@ -392,7 +392,7 @@ pub struct ExportDestinationResponse {
         rename = "prefix",
         default,
         skip_serializing_if = "::std::option::Option::is_none",
-        deserialize_with = "::m3ter_models::__private::non_null"
+        deserialize_with = "::m3ter_models::__private_v0_1::non_null"
     )]
     pub prefix: ::std::option::Option<::std::string::String>,
     /// The specified IAM role ARN with PutObject permission for the specified bucketName, which allows the service to upload Data Exports to your S3 bucket.
@@ -400,7 +400,7 @@ pub struct ExportDestinationResponse {
         rename = "iamRoleArn",
         default,
         skip_serializing_if = "::std::option::Option::is_none",
-        deserialize_with = "::m3ter_models::__private::non_null"
+        deserialize_with = "::m3ter_models::__private_v0_1::non_null"
     )]
     pub iam_role_arn: ::std::option::Option<::std::string::String>,
     /// The `partitionOrder` member.
@@ -408,7 +408,7 @@ pub struct ExportDestinationResponse {
         rename = "partitionOrder",
         default,
         skip_serializing_if = "::std::option::Option::is_none",
-        deserialize_with = "::m3ter_models::__private::non_null"
+        deserialize_with = "::m3ter_models::__private_v0_1::non_null"
     )]
     pub partition_order: ::std::option::Option<PartitionOrder>,
 }
@@ -480,7 +480,7 @@ impl Operation {
     /// Pushes every error of a raw JSON request body for this operation.
     pub fn validate_request_json(
         self,
-        value: &::m3ter_models::__private::serde_json::Value,
+        value: &::m3ter_models::__private_v0_1::serde_json::Value,
         path: &::m3ter_models::path::Path<'_>,
         errors: &mut ::std::vec::Vec<::m3ter_models::ValidationError>,
     ) {
