@@ -22,12 +22,8 @@ use serde::{Deserialize, Serialize};
 use serde_json::{Map, Value, json};
 
 fn config(default_cases: u32) -> Config {
-    let cases = std::env::var("M3TER_PROPTEST_CASES")
-        .ok()
-        .and_then(|v| v.parse().ok())
-        .unwrap_or(default_cases);
     Config {
-        cases,
+        cases: m3ter_workspace_tests::proptest_cases(default_cases),
         failure_persistence: None,
         ..Config::default()
     }

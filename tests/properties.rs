@@ -20,12 +20,8 @@ use serde_json::{Value, json};
 const EXAMPLE_ARN: &str = "arn:aws:iam::922609978421:role/IAMRole636";
 
 fn config(default_cases: u32) -> Config {
-    let cases = std::env::var("M3TER_PROPTEST_CASES")
-        .ok()
-        .and_then(|v| v.parse().ok())
-        .unwrap_or(default_cases);
     Config {
-        cases,
+        cases: m3ter_workspace_tests::proptest_cases(default_cases),
         failure_persistence: Some(Box::new(FileFailurePersistence::Direct(
             "proptest-regressions/properties.txt",
         ))),

@@ -17,3 +17,11 @@ pub mod all_keywords {
 pub mod hostile {
     include!(concat!(env!("OUT_DIR"), "/hostile.rs"));
 }
+
+/// The proptest case count: `M3TER_PROPTEST_CASES` when set, else `default` (sized for CI).
+pub fn proptest_cases(default: u32) -> u32 {
+    std::env::var("M3TER_PROPTEST_CASES")
+        .ok()
+        .and_then(|v| v.parse().ok())
+        .unwrap_or(default)
+}

@@ -115,6 +115,29 @@ pub(crate) struct Field<'a> {
     pub(crate) passthrough: Vec<&'a Attribute>,
 }
 
+/// How a member may appear in its object, as the raw check and the descriptors read it.
+#[derive(Clone, Copy)]
+pub(crate) struct Presence {
+    /// It must be present: `#[spec(required)]`, or not an `Option` and no serde `default`.
+    pub(crate) required: bool,
+    /// It may be `null`.
+    pub(crate) nullable: bool,
+    /// It must be absent.
+    pub(crate) forbidden: bool,
+}
+
+impl Field<'_> {
+    /// How the member may appear.
+    pub(crate) fn presence(&self) -> Presence {
+        let (_, optional) = crate::json::present_type(self.ty);
+        Presence {
+            required: self.keywords.has(Keyword::Required) || (!optional && !self.serde_default),
+            nullable: self.keywords.has(Keyword::Nullable),
+            forbidden: self.keywords.has(Keyword::Forbidden),
+        }
+    }
+}
+
 pub(crate) struct Variant<'a> {
     pub(crate) ident: &'a Ident,
     /// `#[serde(alias = "...")]`: where serde is told to read another name.

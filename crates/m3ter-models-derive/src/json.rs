@@ -11,7 +11,7 @@ use syn::{GenericArgument, PathArguments, Type};
 
 use m3ter_vocab::{Keyword, Param};
 
-use crate::ast::{Body, Container, Field, Keywords};
+use crate::ast::{Body, Container, Field, Keywords, Presence};
 use crate::expand::{Mode, value_checks};
 
 pub(crate) fn validate_json_impl(container: &Container<'_>) -> TokenStream {
@@ -141,11 +141,12 @@ fn describe_impl(container: &Container<'_>) -> TokenStream {
                 .filter(|f| !f.skip_deserializing)
                 .map(|field| {
                     let wire = &field.wire_name;
-                    let (inner, optional) = present_type(field.ty);
-                    let required = field.keywords.has(Keyword::Required)
-                        || (!optional && !field.serde_default);
-                    let nullable = field.keywords.has(Keyword::Nullable);
-                    let forbidden = field.keywords.has(Keyword::Forbidden);
+                    let (inner, _) = present_type(field.ty);
+                    let Presence {
+                        required,
+                        nullable,
+                        forbidden,
+                    } = field.presence();
                     let constraints = constraints(&field.keywords);
                     quote! {
                         #describe::FieldSpec {
@@ -259,9 +260,10 @@ pub(crate) fn present_type(ty: &Type) -> (&Type, bool) {
 fn field_json(field: &Field<'_>) -> TokenStream {
     let wire = &field.wire_name;
     let pointer = crate::expand::root_pointer(wire);
-    let (inner, optional) = present_type(field.ty);
-    let required = field.keywords.has(Keyword::Required) || (!optional && !field.serde_default);
-    let nullable = field.keywords.has(Keyword::Nullable);
+    let (inner, _) = present_type(field.ty);
+    let Presence {
+        required, nullable, ..
+    } = field.presence();
     let forbidden = field.keywords.forbidden.as_ref().map(|f| &f.value);
     let rules = quote!(::m3ter_models::__private_v0_1);
     let missing = if required {

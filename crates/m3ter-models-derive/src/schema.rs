@@ -12,9 +12,7 @@
 use proc_macro2::TokenStream;
 use quote::{format_ident, quote};
 
-use m3ter_vocab::Keyword;
-
-use crate::ast::{Body, Container, Field};
+use crate::ast::{Body, Container, Field, Presence};
 use crate::json::{constraints, present_type};
 
 pub(crate) fn json_schema_impl(container: &Container<'_>) -> TokenStream {
@@ -107,11 +105,11 @@ fn members(fields: &[Field<'_>]) -> TokenStream {
         .filter(|f| !f.skip_deserializing && !f.flatten)
         .map(|field| {
             let wire = &field.wire_name;
-            let (_, optional) = present_type(field.ty);
-            let required =
-                field.keywords.has(Keyword::Required) || (!optional && !field.serde_default);
-            let nullable = field.keywords.has(Keyword::Nullable);
-            let forbidden = field.keywords.has(Keyword::Forbidden);
+            let Presence {
+                required,
+                nullable,
+                forbidden,
+            } = field.presence();
             let constraints = constraints(&field.keywords);
             quote! {
                 #schema::SchemaMember {
