@@ -73,3 +73,21 @@ fn the_json_schema_carries_the_constraints() {
     let enum_schema = serde_json::to_value(schemars::schema_for!(DestinationType)).unwrap();
     assert_eq!(enum_schema["enum"], json!(["S3", "GCS"]));
 }
+
+/// Bounds beyond `i64` are written exactly (they were clamped to `i64::MAX`).
+#[test]
+fn the_json_schema_writes_bounds_beyond_64_bit_signed_exactly() {
+    #[derive(m3ter_models::Validate)]
+    #[spec(json_schema)]
+    #[allow(dead_code)]
+    struct Big {
+        #[spec(minimum = 10000000000000000000, maximum = 18446744073709551615)]
+        n: u64,
+    }
+    let schema = serde_json::to_value(schemars::schema_for!(Big)).unwrap();
+    assert_eq!(
+        schema["properties"]["n"]["minimum"],
+        json!(10_000_000_000_000_000_000_u64)
+    );
+    assert_eq!(schema["properties"]["n"]["maximum"], json!(u64::MAX));
+}
