@@ -239,6 +239,19 @@ fn every_keyword_is_checked_on_both_paths_described_and_stated_in_the_schema() {
             _ => property.get(keyword.json_name()).is_some(),
         };
         assert!(stated, "{keyword}: the schema {schema} does not say it");
+        // The strategies break each constraint as labelled.
+        let mut runner = TestRunner::deterministic();
+        let invalid = m3ter_models::strategies::invalid_json(case.kind);
+        for _ in 0..16 {
+            let (document, broken) = invalid.new_tree(&mut runner).unwrap().current();
+            let errors = (case.raw)(&document).expect_err(keyword.spec_name());
+            assert!(
+                errors
+                    .iter()
+                    .any(|e| e.path() == broken.path && e.code() == broken.code),
+                "{keyword}: {document} should break {broken:?}, got {errors:?}"
+            );
+        }
         // The strategies generate documents the raw checks accept.
         let mut runner = TestRunner::deterministic();
         let strategy = m3ter_models::strategies::valid_json(

@@ -46,7 +46,7 @@ use serde_json::{Map, Value};
 use crate::describe::{Constraints, Describe, FieldSpec, Kind, TypeSpec};
 use crate::error::ErrorCode;
 use crate::formats;
-use m3ter_vocab::Format;
+use m3ter_vocab::{Format, Keyword};
 
 use crate::rules::{Number, Pattern};
 use crate::{
@@ -351,7 +351,13 @@ fn number(constraints: &'static Constraints) -> BoxedStrategy<f64> {
 
 /// Any document of `T` that breaks one constraint, labelled with the error it must produce.
 pub fn invalid<T: Describe>() -> BoxedStrategy<(Value, Broken)> {
-    let Kind::Object(spec) = &T::KIND else {
+    invalid_json(&T::KIND)
+}
+
+/// Any document of `kind` (an object type) that breaks one constraint, labelled with the error
+/// it must produce.
+pub fn invalid_json(kind: &'static Kind) -> BoxedStrategy<(Value, Broken)> {
+    let Kind::Object(spec) = kind else {
         return Just((
             Value::Null,
             Broken {
@@ -390,6 +396,17 @@ fn insert(document: &mut Value, key: &str, value: Value) {
     if let Value::Object(members) = document {
         members.insert(key.to_owned(), value);
     }
+}
+
+/// Any string within the length rules, over printable ASCII, control characters and
+/// characters of every UTF-8 width.
+fn any_string(rules: StringRules) -> impl Strategy<Value = String> + Clone {
+    let min = rules.min.max(1) as usize;
+    proptest::collection::vec(
+        prop_oneof![4 => proptest::char::range(' ', '~'), 1 => proptest::char::range('\0', '\u{1f}'), 1 => any_char()],
+        min..=(min + 12).min(rules.max.max(1) as usize),
+    )
+    .prop_map(|chars| chars.into_iter().collect::<String>())
 }
 
 /// A value of the wrong JSON type for `kind`.
@@ -445,89 +462,110 @@ fn field_mutations(
         out.push(with_value(Just(Value::Null).boxed(), ErrorCode::Type));
     }
     let c = &field.constraints;
-    match field.kind {
-        Kind::String => {
-            let rules = StringRules::of(c);
-            if let Some(max) = c.max_length {
-                // Too long, made of a valid value repeated, so only the length is wrong.
-                let long = string(rules).prop_map(move |s| {
-                    let base = if s.is_empty() { "a".to_owned() } else { s };
-                    let times = (max as usize) / base.chars().count() + 1;
-                    Value::String(base.repeat(times))
-                });
-                out.push(with_value(long.boxed(), ErrorCode::Length));
+    // One invalid value per keyword the member has, decided keyword by keyword without a
+    // catch-all arm: a new keyword does not compile until it says how it is broken here.
+    for keyword in Keyword::ALL.iter().copied().filter(|k| c.has(*k)) {
+        match keyword {
+            Keyword::MaxLength => {
+                if let (Kind::String, Some(max)) = (field.kind, c.max_length) {
+                    // Too long, made of a valid value repeated, so only the length is wrong.
+                    let long = string(StringRules::of(c)).prop_map(move |s| {
+                        let base = if s.is_empty() { "a".to_owned() } else { s };
+                        let times = (max as usize) / base.chars().count() + 1;
+                        Value::String(base.repeat(times))
+                    });
+                    out.push(with_value(long.boxed(), ErrorCode::Length));
+                }
             }
-            if let Some(min) = c.min_length.filter(|m| *m > 0) {
-                let short =
-                    proptest::collection::vec(proptest::char::range('a', 'z'), 0..min as usize)
-                        .prop_map(|chars| Value::String(chars.into_iter().collect()));
-                out.push(with_value(short.boxed(), ErrorCode::Length));
+            Keyword::MinLength => {
+                if let (Kind::String, Some(min)) = (field.kind, c.min_length.filter(|m| *m > 0)) {
+                    let short =
+                        proptest::collection::vec(proptest::char::range('a', 'z'), 0..min as usize)
+                            .prop_map(|chars| Value::String(chars.into_iter().collect()));
+                    out.push(with_value(short.boxed(), ErrorCode::Length));
+                }
             }
-            let anything = proptest::collection::vec(
-                prop_oneof![4 => proptest::char::range(' ', '~'), 1 => proptest::char::range('\0', '\u{1f}'), 1 => any_char()],
-                rules.min.max(1) as usize..=(rules.min.max(1) as usize + 12).min(rules.max.max(1) as usize),
-            )
-            .prop_map(|chars| chars.into_iter().collect::<String>());
-            if let Some(format) = c.format {
-                let bad = anything.clone().prop_filter("breaks the format", move |s| {
-                    rules.within(s) && formats::check(format, s).is_err()
-                });
-                out.push(with_value(
-                    bad.prop_map(Value::String).boxed(),
-                    ErrorCode::Format,
-                ));
-            } else if let Some(source) = c.pattern {
-                let pattern = Pattern::new(source);
-                let bad = anything.prop_filter("breaks the pattern", move |s| {
-                    rules.within(s) && !pattern.is_match(s)
-                });
-                out.push(with_value(
-                    bad.prop_map(Value::String).boxed(),
-                    ErrorCode::Pattern,
-                ));
+            Keyword::Format => {
+                if let (Kind::String, Some(format)) = (field.kind, c.format) {
+                    let rules = StringRules::of(c);
+                    let bad = any_string(rules).prop_filter("breaks the format", move |s| {
+                        rules.within(s) && formats::check(format, s).is_err()
+                    });
+                    out.push(with_value(
+                        bad.prop_map(Value::String).boxed(),
+                        ErrorCode::Format,
+                    ));
+                }
             }
+            // A value that breaks its format is reported as `format` only (the pattern is not
+            // matched again), so a pattern is broken on its own only without a format.
+            Keyword::Pattern => {
+                if let (Kind::String, Some(source), None) = (field.kind, c.pattern, c.format) {
+                    let rules = StringRules::of(c);
+                    let pattern = Pattern::new(source);
+                    let bad = any_string(rules).prop_filter("breaks the pattern", move |s| {
+                        rules.within(s) && !pattern.is_match(s)
+                    });
+                    out.push(with_value(
+                        bad.prop_map(Value::String).boxed(),
+                        ErrorCode::Pattern,
+                    ));
+                }
+            }
+            Keyword::Minimum | Keyword::ExclusiveMinimum => {
+                let shift = i128::from(keyword == Keyword::ExclusiveMinimum);
+                if let (Kind::Integer { min, .. }, Some(Number::Int(limit))) =
+                    (field.kind, c.number(keyword))
+                    && limit + shift > *min
+                {
+                    out.push(with_value(
+                        Just(int_value(limit + shift - 1)).boxed(),
+                        ErrorCode::Range,
+                    ));
+                }
+            }
+            Keyword::Maximum | Keyword::ExclusiveMaximum => {
+                let shift = i128::from(keyword == Keyword::ExclusiveMaximum);
+                if let (Kind::Integer { max, .. }, Some(Number::Int(limit))) =
+                    (field.kind, c.number(keyword))
+                    && limit - shift < *max
+                {
+                    out.push(with_value(
+                        Just(int_value(limit - shift + 1)).boxed(),
+                        ErrorCode::Range,
+                    ));
+                }
+            }
+            Keyword::MinItems | Keyword::MaxItems => {
+                if let Kind::Array(item) = field.kind {
+                    let items = c.items.unwrap_or(&Constraints::NONE);
+                    let count = if keyword == Keyword::MinItems {
+                        c.min_items.filter(|n| *n > 0).map(|n| n - 1)
+                    } else {
+                        c.max_items.map(|n| n + 1)
+                    };
+                    if let Some(count) = count {
+                        let wrong =
+                            proptest::collection::vec(valid_json(item, items), count as usize)
+                                .prop_map(Value::Array);
+                        out.push(with_value(wrong.boxed(), ErrorCode::Length));
+                    }
+                }
+            }
+            // The item constraints and a nested type's own are broken where those types are
+            // generated (`invalid::<Item>()`); here the member stays valid.
+            Keyword::Items | Keyword::Nested => {}
+            // Presence: broken above (`required`, `null`, `forbidden`).
+            Keyword::Required | Keyword::Nullable | Keyword::Forbidden => {}
         }
-        Kind::Enum(allowed) => {
-            let other = "[A-Za-z_0-9 ]{0,12}"
-                .prop_filter("not allowed", move |s| !allowed.contains(&s.as_str()));
-            out.push(with_value(
-                other.prop_map(Value::String).boxed(),
-                ErrorCode::Enum,
-            ));
-        }
-        Kind::Integer { min, max } => {
-            let min_bound = [
-                c.minimum.map(|n| (n, 0)),
-                c.exclusive_minimum.map(|n| (n, 1)),
-            ]
-            .into_iter()
-            .flatten()
-            .next();
-            if let Some((Number::Int(limit), shift)) = min_bound
-                && limit + shift > *min
-            {
-                out.push(with_value(
-                    Just(int_value(limit + shift - 1)).boxed(),
-                    ErrorCode::Range,
-                ));
-            }
-            let max_bound = [
-                c.maximum.map(|n| (n, 0)),
-                c.exclusive_maximum.map(|n| (n, 1)),
-            ]
-            .into_iter()
-            .flatten()
-            .next();
-            if let Some((Number::Int(limit), shift)) = max_bound
-                && limit - shift < *max
-            {
-                out.push(with_value(
-                    Just(int_value(limit - shift + 1)).boxed(),
-                    ErrorCode::Range,
-                ));
-            }
-        }
-        _ => {}
+    }
+    if let Kind::Enum(allowed) = field.kind {
+        let other = "[A-Za-z_0-9 ]{0,12}"
+            .prop_filter("not allowed", move |s| !allowed.contains(&s.as_str()));
+        out.push(with_value(
+            other.prop_map(Value::String).boxed(),
+            ErrorCode::Enum,
+        ));
     }
     out
 }

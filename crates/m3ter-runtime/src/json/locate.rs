@@ -6,6 +6,8 @@
 use std::borrow::Cow;
 use std::collections::HashMap;
 
+use m3ter_vocab::pointer::unescape;
+
 /// A place in the source text.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub struct Location {
@@ -29,7 +31,7 @@ pub fn locate(text: &[u8], pointer: &str) -> Option<Location> {
         pointer
             .split('/')
             .skip(1)
-            .map(|s| s.replace("~1", "/").replace("~0", "~"))
+            .map(|s| unescape(s).map_or_else(|| s.to_owned(), Cow::into_owned))
             .collect()
     };
     loop {
@@ -202,11 +204,8 @@ impl<'p> Trie<'p> {
                 None => (tail, None),
             };
             rest = next;
-            let segment = if segment.bytes().any(|b| b == b'~') {
-                Cow::Owned(segment.replace("~1", "/").replace("~0", "~"))
-            } else {
-                Cow::Borrowed(segment)
-            };
+            // A bad escape (`~2`) is read as written, as `locate` reads it.
+            let segment = unescape(segment).unwrap_or(Cow::Borrowed(segment));
             node = match self.child(node, segment.as_bytes()) {
                 Some(child) => child,
                 None => {
