@@ -862,3 +862,50 @@ fn header_paths_are_relative_to_the_workspace() {
         codegen::DEFAULT_SPEC
     );
 }
+
+/// A fragment whose object `S` has the enum member `kind` (`A`, `B`) and the string member
+/// `name` with the strict rule given as JSON text.
+fn with_strict(rule: &str) -> String {
+    format!(
+        r##"{{"openapi": "3.1.0", "info": {{"title": "t", "version": "1"}}, "paths": {{}},
+            "components": {{"schemas": {{
+                "Kind": {{"type": "string", "enum": ["A", "B"]}},
+                "S": {{"type": "object", "properties": {{
+                    "kind": {{"$ref": "#/components/schemas/Kind"}},
+                    "name": {{"type": "string", "x-m3ter-strict": {rule}}}
+                }}}}
+            }}}}}}"##
+    )
+}
+
+#[test]
+fn a_strict_rule_that_does_not_hold_together_is_an_error_at_its_pointer() {
+    let at = "/components/schemas/S/properties/name/x-m3ter-strict";
+    assert_error(
+        &with_strict(r#"{"by": "sort", "formats": {}}"#),
+        &format!("{at}/by"),
+        "`sort` is not a member",
+    );
+    assert_error(
+        &with_strict(r#"{"by": "kind", "formats": {"C": "uuid"}}"#),
+        &format!("{at}/formats/C"),
+        "`C` is not a value of `kind`",
+    );
+    assert_error(
+        &with_strict(r#"{"by": "kind", "formats": {"A": "email"}}"#),
+        &format!("{at}/formats/A"),
+        "unknown format `email`",
+    );
+    assert_error(
+        &with_strict(r#"{"by": "kind", "formats": {"A": "uuid"}, "when": 1}"#),
+        &format!("{at}/when"),
+        "unknown member `when`",
+    );
+    // A rule that holds together generates, into `Operation::strict_rules` where an operation
+    // takes the type (the real fragment's `bucketName` rule, exercised in `raw_json.rs`).
+    let generated = codegen::generate(
+        &with_strict(r#"{"by": "kind", "formats": {"A": "uuid"}, "absent": "uuid"}"#),
+        "test.json",
+    );
+    assert!(generated.is_ok(), "{generated:?}");
+}

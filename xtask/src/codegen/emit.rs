@@ -8,14 +8,16 @@ use proc_macro2::{Ident, Literal, Span, TokenStream};
 use quote::quote;
 
 use super::doc::{code, printable};
-use super::ir::{Enum, Field, Item, Keywords, Module, NumberLit, Operation, Presence, Struct, Ty};
+use super::ir::{
+    Enum, Field, Item, Keywords, Module, NumberLit, Operation, Presence, StrictRule, Struct, Ty,
+};
 use super::names;
 
 /// The formatted source of `module`, with a header naming `source` and the command.
 pub fn render(module: &Module, source: &str, command: &str) -> Result<String, String> {
     let mut items: TokenStream = module.items.iter().map(item).collect();
     if !module.operations.is_empty() {
-        items.extend(operations(&module.operations));
+        items.extend(operations(&module.operations, &module.items));
     }
     let file: syn::File =
         syn::parse2(items).map_err(|e| format!("the generated tokens do not parse: {e}"))?;
@@ -361,10 +363,54 @@ fn enumeration(e: &Enum) -> TokenStream {
     }
 }
 
+/// A `&[Rule]` constant for the strict profile's rules.
+fn strict_rules(rules: &[StrictRule]) -> TokenStream {
+    let rules = rules.iter().map(|rule| {
+        let member = &rule.member;
+        let pointer = m3ter_vocab::pointer::member(member);
+        let by = &rule.by;
+        let format = |f: m3ter_vocab::Format| {
+            let variant = ident(f.ident());
+            quote!(::m3ter_models::formats::Format::#variant)
+        };
+        let formats = rule.formats.iter().map(|(value, f)| {
+            let f = format(*f);
+            quote!((#value, #f))
+        });
+        let absent = match rule.absent {
+            Some(f) => {
+                let f = format(f);
+                quote!(::std::option::Option::Some(#f))
+            }
+            None => quote!(::std::option::Option::None),
+        };
+        quote! {
+            ::m3ter_models::json::strict::Rule {
+                member: #member,
+                pointer: #pointer,
+                by: #by,
+                formats: &[#(#formats),*],
+                absent: #absent,
+            }
+        }
+    });
+    quote!(&[#(#rules),*])
+}
+
 /// `Operation`: the operations that take a generated request body, and the raw-JSON rules of
 /// each one's body.
-fn operations(operations: &[Operation]) -> TokenStream {
+fn operations(operations: &[Operation], items: &[Item]) -> TokenStream {
     let variants: Vec<Ident> = operations.iter().map(|o| ident(&o.variant)).collect();
+    let strict: Vec<TokenStream> = operations
+        .iter()
+        .map(|o| {
+            let rules = items.iter().find_map(|item| match item {
+                Item::Struct(s) if s.name == o.request_type => Some(&s.strict[..]),
+                Item::Struct(_) | Item::Enum(_) => None,
+            });
+            strict_rules(rules.unwrap_or_default())
+        })
+        .collect();
     let names: Vec<&str> = operations.iter().map(|o| o.name.as_str()).collect();
     let types: Vec<Ident> = operations.iter().map(|o| ident(&o.request_type)).collect();
     let docs: Vec<String> = operations
@@ -409,6 +455,14 @@ fn operations(operations: &[Operation]) -> TokenStream {
             ) -> ::std::result::Result<(), ::m3ter_models::ValidationErrors> {
                 match self {
                     #(Self::#variants => ::m3ter_models::json::from_slice::<#types>(bytes).map(|_| ()),)*
+                }
+            }
+
+            /// The strict profile's rules for this operation's request body
+            /// (`x-m3ter-strict`).
+            pub fn strict_rules(self) -> &'static [::m3ter_models::json::strict::Rule] {
+                match self {
+                    #(Self::#variants => #strict,)*
                 }
             }
 

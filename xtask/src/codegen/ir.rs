@@ -45,6 +45,22 @@ pub struct Struct {
     pub deny_unknown_fields: bool,
     /// The properties, in document order.
     pub fields: Vec<Field>,
+    /// The strict profile's rules (`x-m3ter-strict` on a property).
+    pub strict: Vec<StrictRule>,
+}
+
+/// A rule of the strict profile: the format a string member must have, chosen by the value of
+/// another member (`x-m3ter-strict`).
+#[derive(Debug, Clone, PartialEq)]
+pub struct StrictRule {
+    /// The member checked, on the wire.
+    pub member: String,
+    /// The member whose value chooses the format.
+    pub by: String,
+    /// The format for each value of `by`.
+    pub formats: Vec<(String, m3ter_vocab::Format)>,
+    /// The format when `by` is absent, if any.
+    pub absent: Option<m3ter_vocab::Format>,
 }
 
 /// A property.

@@ -8,7 +8,8 @@ use m3ter_vocab::{Format, JsonType, Keyword, ParamKind, ParamValue, bounds, patt
 
 use super::doc;
 use super::ir::{
-    Docs, Enum, Field, Item, Keywords, Module, NumberLit, Operation, Presence, Struct, Ty, Variant,
+    Docs, Enum, Field, Item, Keywords, Module, NumberLit, Operation, Presence, StrictRule, Struct,
+    Ty, Variant,
 };
 use super::json::Json;
 use super::names;
@@ -39,6 +40,9 @@ const STRUCTURAL: &[&str] = &[
 pub const OPERATION_EXTENSION: &str = "x-m3ter-operation";
 /// The extension on a property that sets its presence per operation.
 pub const OPERATIONS_EXTENSION: &str = "x-m3ter-operations";
+/// The extension on a property that gives it a format in the strict profile, by the value of
+/// another member.
+pub const STRICT_EXTENSION: &str = "x-m3ter-strict";
 const METHODS: &[&str] = &[
     "get", "put", "post", "delete", "options", "head", "patch", "trace",
 ];
@@ -682,12 +686,126 @@ impl Lowerer<'_> {
         } else {
             docs
         };
+        let strict = properties
+            .iter()
+            .filter_map(|(wire, property)| {
+                let rule = property.get(STRICT_EXTENSION)?;
+                let rule_at = at.key("properties").key(wire).key(STRICT_EXTENSION);
+                self.strict_rule(wire, rule, &rule_at, &fields)
+            })
+            .collect();
         self.items.push(Item::Struct(Struct {
             name: type_name.to_owned(),
             docs,
             deny_unknown_fields,
             fields,
+            strict,
         }));
+    }
+
+    /// A strict-profile rule: `{"by": "<member>", "formats": {"<value>": "<format>"},
+    /// "absent": "<format>"}`; `None` after reporting what is wrong.
+    fn strict_rule(
+        &mut self,
+        member: &str,
+        rule: &Json,
+        at: &Pointer,
+        fields: &[Field],
+    ) -> Option<StrictRule> {
+        const SHAPE: &str =
+            "must be {\"by\": a member, \"formats\": {value: format}, \"absent\": format}";
+        let Some(members) = rule.members() else {
+            self.error(at, SHAPE);
+            return None;
+        };
+        let mut ok = true;
+        for (key, _) in members {
+            if !matches!(key.as_str(), "by" | "formats" | "absent") {
+                self.error(&at.key(key), format!("unknown member `{key}`: {SHAPE}"));
+                ok = false;
+            }
+        }
+        let by = match rule.get("by") {
+            Some(Json::String(by)) => by.clone(),
+            _ => {
+                self.error(&at.key("by"), "must name a member of this object");
+                return None;
+            }
+        };
+        // The values `by` can take: its enum's wire values, when it is a generated enum.
+        let values: Option<Vec<String>> = match fields.iter().find(|f| f.wire_name == by) {
+            None => {
+                self.error(
+                    &at.key("by"),
+                    format!("`{by}` is not a member of this object"),
+                );
+                return None;
+            }
+            Some(field) => match &field.ty {
+                Ty::Named(name, false) => self.items.iter().find_map(|item| match item {
+                    Item::Enum(e) if &e.name == name => {
+                        Some(e.variants.iter().map(|v| v.wire.clone()).collect())
+                    }
+                    Item::Enum(_) | Item::Struct(_) => None,
+                }),
+                _ => None,
+            },
+        };
+        let format_at = |this: &mut Self, value: &Json, at: &Pointer| match value.as_str() {
+            Some(name) => match Format::from_name(name) {
+                Some(format) => Some(format),
+                None => {
+                    this.error(
+                        at,
+                        format!("unknown format `{name}`; known: {}", Format::names()),
+                    );
+                    None
+                }
+            },
+            None => {
+                this.error(at, "must be a format name");
+                None
+            }
+        };
+        let mut formats = Vec::new();
+        match rule.get("formats").and_then(Json::members) {
+            Some(entries) => {
+                for (value, format) in entries {
+                    let entry_at = at.key("formats").key(value);
+                    if let Some(values) = &values
+                        && !values.contains(value)
+                    {
+                        self.error(&entry_at, format!("`{value}` is not a value of `{by}`"));
+                        ok = false;
+                    }
+                    match format_at(self, format, &entry_at) {
+                        Some(format) => formats.push((value.clone(), format)),
+                        None => ok = false,
+                    }
+                }
+            }
+            None => {
+                self.error(
+                    &at.key("formats"),
+                    "must be an object from a value to a format",
+                );
+                ok = false;
+            }
+        }
+        let absent = match rule.get("absent") {
+            None => None,
+            Some(value) => {
+                let format = format_at(self, value, &at.key("absent"));
+                ok &= format.is_some();
+                format
+            }
+        };
+        ok.then(|| StrictRule {
+            member: member.to_owned(),
+            by,
+            formats,
+            absent,
+        })
     }
 
     /// The presence rule of a property for `operation` (`required`, `optional`, `forbidden`).

@@ -477,6 +477,44 @@ impl Operation {
             }
         }
     }
+    /// The strict profile's rules for this operation's request body
+    /// (`x-m3ter-strict`).
+    pub fn strict_rules(self) -> &'static [::m3ter_models::json::strict::Rule] {
+        match self {
+            Self::Create => {
+                &[
+                    ::m3ter_models::json::strict::Rule {
+                        member: "bucketName",
+                        pointer: "/bucketName",
+                        by: "destinationType",
+                        formats: &[
+                            ("S3", ::m3ter_models::formats::Format::S3BucketName),
+                            ("GCS", ::m3ter_models::formats::Format::GcsBucketName),
+                        ],
+                        absent: ::std::option::Option::Some(
+                            ::m3ter_models::formats::Format::S3BucketName,
+                        ),
+                    },
+                ]
+            }
+            Self::Update => {
+                &[
+                    ::m3ter_models::json::strict::Rule {
+                        member: "bucketName",
+                        pointer: "/bucketName",
+                        by: "destinationType",
+                        formats: &[
+                            ("S3", ::m3ter_models::formats::Format::S3BucketName),
+                            ("GCS", ::m3ter_models::formats::Format::GcsBucketName),
+                        ],
+                        absent: ::std::option::Option::Some(
+                            ::m3ter_models::formats::Format::S3BucketName,
+                        ),
+                    },
+                ]
+            }
+        }
+    }
     /// Pushes every error of a raw JSON request body for this operation.
     pub fn validate_request_json(
         self,

@@ -50,7 +50,7 @@ pub fn validate_value(
     let mut errors = Vec::new();
     operation.validate_request_json(document, &Path::Root, &mut errors);
     if profile == Profile::Strict {
-        strict::check(document, &mut errors);
+        strict::check(document, operation.strict_rules(), &mut errors);
     }
     ValidationErrors::check(errors)
 }
