@@ -108,6 +108,20 @@ fn case(keyword: Keyword) -> Case {
             ErrorCode::Format,
             "/m",
         ),
+        Keyword::PatternRule => build(
+            case_type!(
+                T,
+                String,
+                [
+                    pattern = "^[0-9]{2}$",
+                    pattern_rule = "must be two ASCII digits"
+                ]
+            ),
+            json!({"m": "42"}),
+            json!({"m": "4"}),
+            ErrorCode::Pattern,
+            "/m",
+        ),
         Keyword::Pattern => build(
             case_type!(T, String, [pattern = "^[0-9]{2}$"]),
             json!({"m": "42"}),
@@ -202,6 +216,13 @@ fn every_keyword_is_checked_on_both_paths_described_and_stated_in_the_schema() {
                 .any(|e| e.code() == case.code && e.path() == case.pointer),
             "{keyword}: raw errors {errors:?}"
         );
+        if keyword == Keyword::PatternRule {
+            assert_eq!(errors.as_slice()[0].message(), "must be two ASCII digits");
+            assert_eq!(
+                errors.as_slice()[0].params()["pattern"],
+                json!("^[0-9]{2}$")
+            );
+        }
         // Typed checks (where serde takes the document; presence is serde's there).
         if typed_parses(&case, &case.valid) {
             assert!(
@@ -301,6 +322,11 @@ fn fragment_for(keyword: Keyword) -> (String, &'static str) {
             r#"{"type": "string", "pattern": "^a$"}"#,
             "",
             r#"pattern = "^a$""#,
+        ),
+        Keyword::PatternRule => (
+            r#"{"type": "string", "pattern": "^a$", "x-m3ter-pattern-rule": "must be a"}"#,
+            "",
+            r#"pattern_rule = "must be a""#,
         ),
         Keyword::Minimum => (r#"{"type": "integer", "minimum": 1}"#, "", "minimum = 1"),
         Keyword::Maximum => (r#"{"type": "integer", "maximum": 1}"#, "", "maximum = 1"),

@@ -69,7 +69,7 @@ fn check_keywords(keywords: &Keywords, shape: &Shape, top_level: bool, errors: &
             );
             continue;
         }
-        check_param(keyword, &param, shape, errors);
+        check_param(keyword, &param, keywords, shape, errors);
     }
     for error in bounds::check(keywords, shape.integer_range()) {
         let span = keywords
@@ -80,7 +80,13 @@ fn check_keywords(keywords: &Keywords, shape: &Shape, top_level: bool, errors: &
 }
 
 /// The rules of one keyword's parameter.
-fn check_param(keyword: Keyword, param: &Param<'_, Tokens>, shape: &Shape, errors: &mut Errors) {
+fn check_param(
+    keyword: Keyword,
+    param: &Param<'_, Tokens>,
+    keywords: &Keywords,
+    shape: &Shape,
+    errors: &mut Errors,
+) {
     match keyword {
         Keyword::Pattern => {
             if let Param::Text(lit) = param {
@@ -90,6 +96,14 @@ fn check_param(keyword: Keyword, param: &Param<'_, Tokens>, shape: &Shape, error
                 } else if let Err(error) = regex_syntax::Parser::new().parse(&source) {
                     errors.spanned(lit.value.span(), format!("invalid pattern: {error}"));
                 }
+            }
+        }
+        Keyword::PatternRule => {
+            if !keywords.has(Keyword::Pattern) {
+                errors.spanned(
+                    crate::ast::name_span(param),
+                    "`pattern_rule` says a `pattern` in words: write the `pattern` beside it",
+                );
             }
         }
         Keyword::Items => {

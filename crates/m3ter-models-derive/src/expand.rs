@@ -154,7 +154,7 @@ pub(crate) fn value_checks(
                 // A pattern the format implies is not matched again (decided when this compiles).
                 let (pattern_static, pattern_ref) = match keywords.pattern.as_ref().map(|p| &p.value) {
                     Some(lit) => (
-                        pattern_static(lit),
+                        pattern_static(lit, keywords),
                         quote! {
                             if const { #rules::pattern::implied_by_format(#name, #lit) } { None } else { Some(&__PATTERN) }
                         },
@@ -169,12 +169,14 @@ pub(crate) fn value_checks(
             Keyword::Pattern if keywords.has(Keyword::Format) => continue,
             Keyword::Pattern => {
                 let Param::Text(lit) = param else { continue };
-                let pattern_static = pattern_static(&lit.value);
+                let pattern_static = pattern_static(&lit.value, keywords);
                 quote! {{
                     #pattern_static
                     #rules::check_pattern(#value, &__PATTERN, &#path, __errors);
                 }}
             }
+            // Said by the pattern's error (`pattern_static`).
+            Keyword::PatternRule => continue,
             Keyword::Minimum
             | Keyword::Maximum
             | Keyword::ExclusiveMinimum
@@ -225,7 +227,7 @@ pub(crate) fn value_checks(
 
 /// The compiled pattern as a `static __PATTERN`, after a compile-time assertion that it can be
 /// matched without m3ter-models' `regex` feature or that the feature is on.
-fn pattern_static(lit: &syn::LitStr) -> TokenStream {
+fn pattern_static(lit: &syn::LitStr, keywords: &Keywords) -> TokenStream {
     let rules = quote!(::m3ter_models::__private_v0_1);
     // Without m3ter-models' `regex` feature only the fragment's own patterns can be
     // matched: any other is a compile error here, on the literal, never a skipped check.
@@ -235,9 +237,16 @@ fn pattern_static(lit: &syn::LitStr) -> TokenStream {
             "this `pattern` needs the `regex` feature of m3ter-models (without it only the fragment's own patterns can be matched)"
         );
     };
+    let constructor = match keywords.pattern_rule.as_ref() {
+        Some(rule) => {
+            let rule = &rule.value;
+            quote!(#rules::Pattern::with_rule(#lit, #rule))
+        }
+        None => quote!(#rules::Pattern::new(#lit)),
+    };
     quote! {
         #supported
-        static __PATTERN: #rules::Pattern = #rules::Pattern::new(#lit);
+        static __PATTERN: #rules::Pattern = #constructor;
     }
 }
 

@@ -552,6 +552,8 @@ fn field_mutations(
                     }
                 }
             }
+            // Words for people about the pattern: broken with the pattern.
+            Keyword::PatternRule => {}
             // The item constraints and a nested type's own are broken where those types are
             // generated (`invalid::<Item>()`); here the member stays valid.
             Keyword::Items | Keyword::Nested => {}

@@ -168,6 +168,8 @@ pub enum ErrorKind {
     Pattern {
         /// The pattern (ECMA-262 and Rust `regex` alike).
         pattern: &'static str,
+        /// The rule in words, when the spec says it (`pattern_rule`): the message says it.
+        rule: Option<&'static str>,
     },
     /// A string without its format.
     Format {
@@ -271,7 +273,13 @@ impl fmt::Display for ErrorKind {
                     (None, None) => write!(f, "has {actual} {}", noun(*actual)),
                 }
             }
-            ErrorKind::Pattern { pattern } => write!(f, "must match the pattern `{pattern}`"),
+            ErrorKind::Pattern {
+                rule: Some(rule), ..
+            } => f.write_str(rule),
+            ErrorKind::Pattern {
+                pattern,
+                rule: None,
+            } => write!(f, "must match the pattern `{pattern}`"),
             ErrorKind::Format { format, violation } => {
                 let part = violation.part.replace('_', " ");
                 if part == format.replace('-', " ") {
@@ -421,7 +429,8 @@ impl Params<'_> {
             ErrorKind::Length { min, max, .. } => {
                 2 + usize::from(min.is_some()) + usize::from(max.is_some())
             }
-            ErrorKind::Pattern { .. } | ErrorKind::Enum { .. } => 1,
+            ErrorKind::Pattern { rule, .. } => 1 + usize::from(rule.is_some()),
+            ErrorKind::Enum { .. } => 1,
             ErrorKind::Format { .. } | ErrorKind::Range { .. } => 3,
             ErrorKind::Forbidden { context } => usize::from(context.is_some()),
         }
@@ -458,7 +467,12 @@ impl Serialize for Params<'_> {
                 }
                 map.serialize_entry("unit", unit.noun())?;
             }
-            ErrorKind::Pattern { pattern } => map.serialize_entry("pattern", pattern)?,
+            ErrorKind::Pattern { pattern, rule } => {
+                map.serialize_entry("pattern", pattern)?;
+                if let Some(rule) = rule {
+                    map.serialize_entry("rule", rule)?;
+                }
+            }
             ErrorKind::Format { format, violation } => {
                 map.serialize_entry("expected", violation.expected)?;
                 map.serialize_entry("format", format)?;
@@ -604,6 +618,11 @@ mod tests {
             },
             ErrorKind::Pattern {
                 pattern: "^[a-z]+$",
+                rule: None,
+            },
+            ErrorKind::Pattern {
+                pattern: "^[a-z]+$",
+                rule: Some("must be lower-case letters"),
             },
             ErrorKind::Format {
                 format: "aws-iam-role-arn",
@@ -633,6 +652,7 @@ mod tests {
             r#"{"actual":4,"max":3,"unit":"items"}"#,
             r#"{"actual":2,"min":3,"unit":"characters"}"#,
             r#"{"pattern":"^[a-z]+$"}"#,
+            r#"{"pattern":"^[a-z]+$","rule":"must be lower-case letters"}"#,
             r#"{"expected":"exactly 12 ASCII digits","format":"aws-iam-role-arn","part":"account_id"}"#,
             r#"{"allowed":["S3","GCS"]}"#,
             r#"{"context":"create"}"#,

@@ -119,6 +119,7 @@ pub mod schema {
                 | Keyword::MaxItems
                 | Keyword::Format
                 | Keyword::Pattern
+                | Keyword::PatternRule
                 | Keyword::Minimum
                 | Keyword::Maximum
                 | Keyword::ExclusiveMinimum

@@ -65,6 +65,11 @@ fn every_kind_of_error() {
         length(Items, None, Some(3), 4),
         ErrorKind::Pattern {
             pattern: "^[a-z]+$",
+            rule: None,
+        },
+        ErrorKind::Pattern {
+            pattern: "^[a-z]+$",
+            rule: Some("must be lower-case ASCII letters"),
         },
         ErrorKind::Enum {
             allowed: &["S3", "GCS"],

@@ -18,6 +18,9 @@ vocabulary! {
     Format { spec: "format", json: Some("format"), slot: format, applies: Types::STRING, param: Format, level: Value }
     /// `pattern`: an ECMA-262 regular expression the string must match (anchored as written).
     Pattern { spec: "pattern", json: Some("pattern"), slot: pattern, applies: Types::STRING, param: Text, level: Value }
+    /// `x-m3ter-pattern-rule`: the `pattern` in words, for people: a pattern error says it
+    /// (the pattern stays in the error's parameters).
+    PatternRule { spec: "pattern_rule", json: Some("x-m3ter-pattern-rule"), slot: pattern_rule, applies: Types::STRING, param: Text, level: Value }
     /// `minimum`: at least this number.
     Minimum { spec: "minimum", json: Some("minimum"), slot: minimum, applies: Types::NUMBER, param: Number, level: Value }
     /// `maximum`: at most this number.

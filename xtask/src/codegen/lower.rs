@@ -1077,9 +1077,21 @@ impl Lowerer<'_> {
             let param = match keyword.param() {
                 ParamKind::Count => self.count(value, &at.key(name)).map(ParamValue::Count),
                 ParamKind::Number => self.number(value, &at.key(name)).map(ParamValue::Number),
-                // Read where they decide more than a constraint: `pattern` (its dialect),
-                // `format` (a Rust type or a registry format), `items` (the item type).
-                ParamKind::Text | ParamKind::Format | ParamKind::Items => None,
+                // `pattern` is read where its dialect is checked (`lower_string`).
+                ParamKind::Text if keyword == Keyword::Pattern => None,
+                ParamKind::Text => match value {
+                    Json::String(text) => Some(ParamValue::Text(text.clone())),
+                    other => {
+                        self.error(
+                            &at.key(name),
+                            format!("must be a string, not {}", other.type_name()),
+                        );
+                        None
+                    }
+                },
+                // Read where they decide more than a constraint: `format` (a Rust type or a
+                // registry format), `items` (the item type).
+                ParamKind::Format | ParamKind::Items => None,
                 // Never written as such in a schema: `nested` is a `$ref` to an object, the
                 // member keywords come from the parent object.
                 ParamKind::Flag | ParamKind::Context => None,

@@ -107,7 +107,8 @@ pub struct CreateExportDestinationRequest {
     #[spec(
         min_length = 1,
         max_length = 80,
-        pattern = "^[^\\x00-\\x20\\x7F](?:[^\\x00-\\x1F\\x7F]*[^\\x00-\\x20\\x7F])?$"
+        pattern = "^[^\\x00-\\x20\\x7F](?:[^\\x00-\\x1F\\x7F]*[^\\x00-\\x20\\x7F])?$",
+        pattern_rule = "must not contain control characters or whitespace other than inner spaces, and must not start or end with a space"
     )]
     pub code: ::std::string::String,
     /// Name of the S3 bucket for the Export Destination.
@@ -217,7 +218,8 @@ pub struct UpdateExportDestinationRequest {
     #[spec(
         min_length = 1,
         max_length = 80,
-        pattern = "^[^\\x00-\\x20\\x7F](?:[^\\x00-\\x1F\\x7F]*[^\\x00-\\x20\\x7F])?$"
+        pattern = "^[^\\x00-\\x20\\x7F](?:[^\\x00-\\x1F\\x7F]*[^\\x00-\\x20\\x7F])?$",
+        pattern_rule = "must not contain control characters or whitespace other than inner spaces, and must not start or end with a space"
     )]
     pub code: ::std::string::String,
     /// Name of the S3 bucket for the Export Destination.

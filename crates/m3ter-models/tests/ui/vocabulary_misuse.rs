@@ -33,6 +33,9 @@ struct Mistakes {
     // Says how a member appears: not inside items.
     #[spec(items(required))]
     tags: Vec<String>,
+    // Words for a pattern that is not there.
+    #[spec(pattern_rule = "must be digits")]
+    lonely: String,
     // A flag takes no value.
     #[spec(nested = true)]
     child: Option<String>,

@@ -25,6 +25,7 @@ use super::arn::parse_iam_role_arn;
 #[derive(Debug)]
 pub struct Pattern {
     source: &'static str,
+    rule: Option<&'static str>,
     compiled: OnceLock<Matcher>,
 }
 
@@ -157,6 +158,17 @@ impl Pattern {
     pub const fn new(source: &'static str) -> Self {
         Pattern {
             source,
+            rule: None,
+            compiled: OnceLock::new(),
+        }
+    }
+
+    /// A pattern with the rule it enforces in words (`pattern_rule`): its error says that rule
+    /// instead of showing the pattern.
+    pub const fn with_rule(source: &'static str, rule: &'static str) -> Self {
+        Pattern {
+            source,
+            rule: Some(rule),
             compiled: OnceLock::new(),
         }
     }
@@ -210,6 +222,7 @@ fn push_pattern_error(
         path.to_pointer(),
         ErrorKind::Pattern {
             pattern: pattern.source,
+            rule: pattern.rule,
         },
     ));
 }
