@@ -68,7 +68,8 @@ fn every_error_at_once() {
             at("/iamRoleArn", "format"),
             at("/version", "forbidden"),
             at("/destinationType", "enum"),
-            at("/partitionOrder", "type"),
+            // An enum member of another JSON type: the one error that says the allowed values.
+            at("/partitionOrder", "enum"),
             at("/a~1b~0c", "unknown_field"),
         ]
     );

@@ -26,9 +26,11 @@ pub(crate) fn validate_json_impl(container: &Container<'_>) -> TokenStream {
                 .collect();
             quote! {
                 const __ALLOWED: &[&str] = &[#(#wires),*];
+                // Any value but one of the allowed strings, `null` and other types included, is
+                // one `enum` error saying what is allowed.
                 match __value.as_str() {
                     ::std::option::Option::None => {
-                        ::m3ter_models::__private_v0_1::push_type_error(__value, "string", __path, __errors);
+                        ::m3ter_models::__private_v0_1::push_enum_error(__ALLOWED, __path, __errors);
                     }
                     ::std::option::Option::Some(__text) => {
                         if !__ALLOWED.contains(&__text) {
@@ -287,7 +289,9 @@ fn field_json(field: &Field<'_>) -> TokenStream {
         let null = if nullable {
             TokenStream::new()
         } else {
-            quote! { #rules::push_type_error(__member, <#inner as ::m3ter_models::ValidateJson>::EXPECTED, &__field_path, __errors); }
+            // `null` where the member may not be `null`: the member type says what it must be
+            // (a type error, or for an enum the allowed values).
+            quote! { <#inner as ::m3ter_models::ValidateJson>::validate_json_at(__member, &__field_path, __errors); }
         };
         quote! {
             if __member.is_null() {

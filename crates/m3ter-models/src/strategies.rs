@@ -455,11 +455,17 @@ fn field_mutations(
                 .boxed(),
         );
     }
+    // A value of another JSON type: a `type` error, or for an enum the one `enum` error that
+    // says the allowed values; any JSON value is a value of `Any`.
+    let code = match field.kind {
+        Kind::Enum(_) => ErrorCode::Enum,
+        _ => ErrorCode::Type,
+    };
     if let Some(value) = wrong_type(field.kind) {
-        out.push(with_value(Just(value).boxed(), ErrorCode::Type));
-    }
-    if !field.nullable {
-        out.push(with_value(Just(Value::Null).boxed(), ErrorCode::Type));
+        out.push(with_value(Just(value).boxed(), code));
+        if !field.nullable {
+            out.push(with_value(Just(Value::Null).boxed(), code));
+        }
     }
     let c = &field.constraints;
     // One invalid value per keyword the member has, decided keyword by keyword without a
