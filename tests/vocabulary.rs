@@ -445,3 +445,30 @@ fn every_format_is_checked_raw_and_typed_and_generated() {
         }
     }
 }
+
+/// The keyword and format lists people read (the derive's documentation, the README) name every
+/// keyword and format of the vocabulary, so they cannot fall behind the table.
+#[test]
+fn the_documentation_names_every_keyword_and_format() {
+    let derive_doc = include_str!("../crates/m3ter-models-derive/src/lib.rs");
+    let readme = include_str!("../README.md");
+    for keyword in Keyword::ALL {
+        let name = format!("`{}", keyword.spec_name());
+        assert!(
+            derive_doc.contains(&name),
+            "the derive's table lacks {name}`"
+        );
+        assert!(
+            readme.contains(&name),
+            "README's keyword list lacks {name}`"
+        );
+    }
+    for format in Format::ALL {
+        let name = format!("`{}`", format.name());
+        assert!(
+            derive_doc.contains(&name),
+            "the derive's table lacks {name}"
+        );
+        assert!(readme.contains(&name), "README lacks {name}");
+    }
+}

@@ -20,7 +20,10 @@
 //! (`type`, `required`, `unknown_field`; `required` and `nullable` adjust the first two for an
 //! `Option` field). `#[spec(json_schema)]` also implements `schemars::JsonSchema` (with
 //! m3ter-models' `schemars` feature), carrying the same constraints. Wire names (and so the JSON
-//! Pointer of every error) follow `#[serde(rename)]` and `#[serde(rename_all)]`.
+//! Pointer of every error) follow serde's attributes, read through serde's own attribute model.
+//! With `#[spec(json)]`, each member must be read by serde as the raw check reads it: a member
+//! that is not is a compile error naming the serde attribute to write, and
+//! `#[m3ter_models::model]` writes them.
 //!
 //! The macro parses (`ast`), checks the attributes against each other and the field types
 //! (`check`), and expands (`expand`, `schema`); every misuse is reported at once on its tokens,
