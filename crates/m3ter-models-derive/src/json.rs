@@ -9,10 +9,11 @@ use proc_macro2::TokenStream;
 use quote::{format_ident, quote};
 use syn::{GenericArgument, PathArguments, Type};
 
-use m3ter_vocab::{Keyword, Param};
+use m3ter_vocab::Param;
 
 use crate::ast::{Body, Container, Field, Keywords, Presence};
 use crate::expand::{Mode, value_checks};
+use crate::serde_rules::Needs;
 
 pub(crate) fn validate_json_impl(container: &Container<'_>) -> TokenStream {
     let ident = &container.input.ident;
@@ -96,34 +97,17 @@ fn exact_typed_parse(container: &Container<'_>) -> TokenStream {
 }
 
 fn field_exact(field: &Field<'_>) -> TokenStream {
+    // `ValidateJson` is expanded only when `serde_rules::check` passed: each member carries the
+    // serde attributes its `Needs` names, so serde reads its presence and `null` as the raw
+    // check does, and what is left is whether its type's own `Deserialize` is exact.
     if field.alias.is_some() || field.flatten {
         return quote!(false);
     }
-    let (inner, optional) = present_type(field.ty);
-    let helper = field
-        .deserialize_with
-        .as_ref()
-        .map(|(name, _)| name.as_str());
-    let nullable = field.keywords.has(Keyword::Nullable);
-    let required = field.keywords.has(Keyword::Required);
-    if optional && !nullable && !field.serde_default {
-        return quote!(false);
+    if Needs::of(field.ty, &field.keywords).strict_format {
+        return quote!(true);
     }
-    let inner_exact = quote!(<#inner as ::m3ter_models::ValidateJson>::EXACT_TYPED_PARSE);
-    match (optional, nullable, required, helper) {
-        // Absent is `None`, `null` refused.
-        (true, false, _, Some("non_null")) => inner_exact,
-        (true, false, _, Some("non_null_formatted")) => quote!(true),
-        // `null` is `None`; absent refused by the helper (no `default`) when required.
-        (true, true, true, Some("nullable")) => inner_exact,
-        (true, true, true, Some("nullable_formatted")) => quote!(true),
-        // `null` and absent are both `None`.
-        (true, true, false, None | Some("nullable")) => inner_exact,
-        (true, true, false, Some("nullable_formatted")) => quote!(true),
-        (false, _, _, None) => inner_exact,
-        (false, _, _, Some("formatted")) => quote!(true),
-        _ => quote!(false),
-    }
+    let (inner, _) = present_type(field.ty);
+    quote!(<#inner as ::m3ter_models::ValidateJson>::EXACT_TYPED_PARSE)
 }
 
 /// `Describe`: the same facts as data, for the proptest strategies.

@@ -20,6 +20,9 @@ pub(crate) struct Needs {
     pub(crate) default: bool,
     /// `skip_serializing_if = "Option::is_none"`: `None` is left out, not written as `null`.
     pub(crate) skip_none: bool,
+    /// The helper reads a uuid or date-time from exactly its format (so the member is read
+    /// exactly whatever its type's own `Deserialize` takes).
+    pub(crate) strict_format: bool,
 }
 
 impl Needs {
@@ -38,23 +41,27 @@ impl Needs {
                 helper: pick(Some("non_null"), "non_null_formatted"),
                 default: true,
                 skip_none: true,
+                strict_format: formatted,
             },
             // Present, possibly `null` (no `default`: absent is refused).
             (true, true, true) => Needs {
                 helper: pick(Some("nullable"), "nullable_formatted"),
                 default: false,
                 skip_none: false,
+                strict_format: formatted,
             },
             // Absent or `null`, both `None`.
             (true, true, false) => Needs {
                 helper: pick(None, "nullable_formatted"),
                 default: true,
                 skip_none: true,
+                strict_format: formatted,
             },
             (false, _, _) => Needs {
                 helper: pick(None, "formatted"),
                 default: false,
                 skip_none: false,
+                strict_format: formatted,
             },
         }
     }

@@ -9,9 +9,6 @@ use crate::rules::parse_iam_role_arn;
 
 pub use crate::rules::bucket::{gcs_bucket_name, s3_bucket_name};
 
-/// A format check: `Ok` or what is wrong.
-pub type FormatCheck = fn(&str) -> Result<(), FormatViolation>;
-
 /// Checks `value` against `format`.
 #[inline]
 pub fn check(format: Format, value: &str) -> Result<(), FormatViolation> {
