@@ -9,7 +9,8 @@ use quote::quote;
 
 use super::doc::{code, printable};
 use super::ir::{
-    Enum, Field, Item, Keywords, Module, NumberLit, Operation, Presence, StrictRule, Struct, Ty,
+    Enum, Field, Item, Keywords, Module, NumberLit, Operation, Param as OperationParam, ParamIn,
+    Presence, StrictRule, Struct, Ty, Union,
 };
 use super::names;
 
@@ -57,6 +58,33 @@ fn item(item: &Item) -> TokenStream {
     match item {
         Item::Struct(s) => structure(s),
         Item::Enum(e) => enumeration(e),
+        Item::Union(u) => union(u),
+    }
+}
+
+/// A discriminated union: `#[derive(Validate)]` with `discriminator` writes its serde impls.
+fn union(u: &Union) -> TokenStream {
+    let name = ident(&u.name);
+    let doc = docs(&u.docs);
+    let discriminator = &u.discriminator;
+    let variants = u.variants.iter().map(|v| {
+        let variant = ident(&v.rust_name);
+        let ty = ident(&v.type_name);
+        let tag = &v.tag;
+        let text = format!(" {} is {}: [`{}`].", code(discriminator), code(&format!("\"{tag}\"")), v.type_name);
+        quote! {
+            #[doc = #text]
+            #[spec(tag = #tag)]
+            #variant(#ty),
+        }
+    });
+    quote! {
+        #doc
+        #[derive(Debug, Clone, PartialEq, ::m3ter_models::Validate)]
+        #[spec(json, json_schema, discriminator = #discriminator)]
+        pub enum #name {
+            #(#variants)*
+        }
     }
 }
 
@@ -263,7 +291,15 @@ fn constructor(s: &Struct) -> TokenStream {
     let mut arg_docs = Vec::new();
     for f in &s.fields {
         let field = ident(&f.rust_name);
-        if f.presence == Presence::RequiredNullable {
+        if let (Some(tag), Ty::Named(tag_type, _)) = (&f.tag, &f.ty) {
+            // A union variant says which it is: its tag is set.
+            let (tag_type, tag) = (ident(tag_type), ident(tag));
+            if f.presence == Presence::Required {
+                inits.push(quote!(#field: #tag_type::#tag));
+            } else {
+                inits.push(quote!(#field: ::std::option::Option::Some(#tag_type::#tag)));
+            }
+        } else if f.presence == Presence::RequiredNullable {
             let wire = &f.wire_name;
             arg_docs.push(format!(
                 " - `{}`: {} (may be `None`: it is sent as `null`)",
@@ -288,10 +324,17 @@ fn constructor(s: &Struct) -> TokenStream {
             inits.push(quote!(#field: ::std::option::Option::None));
         }
     }
-    let doc = format!(
-        " A `{}` from its required members; every optional member is `None`.",
-        s.name
-    );
+    let doc = if s.fields.iter().any(|f| f.tag.is_some()) {
+        format!(
+            " A `{}` from its required members, with its tag set; every other optional member is `None`.",
+            s.name
+        )
+    } else {
+        format!(
+            " A `{}` from its required members; every optional member is `None`.",
+            s.name
+        )
+    };
     let arg_docs = arg_docs.iter().map(|d| quote!(#[doc = #d]));
     let allow = if params.len() > 7 {
         quote!(#[allow(clippy::too_many_arguments)])
@@ -368,58 +411,370 @@ fn strict_rules(rules: &[StrictRule]) -> TokenStream {
     let rules = rules.iter().map(|rule| {
         let member = &rule.member;
         let pointer = m3ter_vocab::pointer::member(member);
-        let by = &rule.by;
-        let format = |f: m3ter_vocab::Format| {
-            let variant = ident(f.ident());
-            quote!(::m3ter_models::formats::Format::#variant)
-        };
-        let formats = rule.formats.iter().map(|(value, f)| {
-            let f = format(*f);
-            quote!((#value, #f))
-        });
-        let absent = match rule.absent {
-            Some(f) => {
-                let f = format(f);
-                quote!(::std::option::Option::Some(#f))
-            }
-            None => quote!(::std::option::Option::None),
-        };
+        let variant = ident(rule.format.ident());
         quote! {
             ::m3ter_models::json::strict::Rule {
                 member: #member,
                 pointer: #pointer,
-                by: #by,
-                formats: &[#(#formats),*],
-                absent: #absent,
+                format: ::m3ter_models::formats::Format::#variant,
             }
         }
     });
     quote!(&[#(#rules),*])
 }
 
-/// `Operation`: the operations that take a generated request body, and the raw-JSON rules of
-/// each one's body.
-fn operations(operations: &[Operation], items: &[Item]) -> TokenStream {
-    let variants: Vec<Ident> = operations.iter().map(|o| ident(&o.variant)).collect();
-    let strict: Vec<TokenStream> = operations
+/// A `json::Body` value: the checks of one JSON body type, with the strict profile's rules of
+/// each variant (`""` for a body that is one struct).
+fn body(type_name: &str, strict: &[(String, Vec<StrictRule>)]) -> TokenStream {
+    let ty = ident(type_name);
+    let tags = strict.iter().map(|(tag, _)| tag);
+    let rules = strict.iter().map(|(_, rules)| strict_rules(rules));
+    quote! {
+        ::m3ter_models::json::Body {
+            type_name: #type_name,
+            from_slice: ::m3ter_models::json::check_bytes::<#ty>,
+            validate_json: <#ty as ::m3ter_models::ValidateJson>::validate_json_at,
+            variant: ::m3ter_models::json::variant_of::<#ty>,
+            strict: &[#((#tags, #rules)),*],
+        }
+    }
+}
+
+/// The Rust expression of a parameter's value as the text sent (`value` is a reference).
+fn param_text(ty: &Ty, value: TokenStream) -> TokenStream {
+    match ty {
+        Ty::String => quote!(#value.as_str()),
+        Ty::Named(_, _) => quote!(#value.as_str()),
+        _ => quote!(&#value.to_string()),
+    }
+}
+
+/// The descriptor of one operation: its parameters as a struct, `Endpoint`, and the response
+/// enum.
+fn descriptor(o: &Operation) -> TokenStream {
+    let name = ident(&o.descriptor);
+    let response_name = ident(&format!("{}Response", o.descriptor));
+    let fields: Vec<Field> = o.params.iter().map(|p| clone_field(&p.field)).collect();
+    let s = Struct {
+        name: o.descriptor.clone(),
+        docs: o.docs.clone(),
+        deny_unknown_fields: false,
+        fields,
+        strict: Vec::new(),
+    };
+    let doc = docs(&s.docs);
+    let field_tokens = s.fields.iter().map(param_field);
+    let constructor = constructor(&s);
+    let operation_id = &o.operation_id;
+    let method = ident(&names::type_name(&o.method));
+    let template = &o.path;
+    // The path: its literal parts and each parameter, encoded as a segment.
+    let mut path_parts = Vec::new();
+    let mut rest = o.path.as_str();
+    while let Some(open) = rest.find('{') {
+        let literal = &rest[..open];
+        if !literal.is_empty() {
+            path_parts.push(quote!(path.push_str(#literal);));
+        }
+        let Some(close) = rest[open..].find('}') else {
+            break;
+        };
+        let param_name = &rest[open + 1..open + close];
+        if let Some(param) = o
+            .params
+            .iter()
+            .find(|p| p.location == ParamIn::Path && p.field.wire_name == param_name)
+        {
+            let field = ident(&param.field.rust_name);
+            let text = param_text(&param.field.ty, quote!(self.#field));
+            path_parts.push(quote!(path.push_str(&::m3ter_models::endpoint::encode_path_segment(#text));));
+        }
+        rest = &rest[open + close + 1..];
+    }
+    if !rest.is_empty() {
+        path_parts.push(quote!(path.push_str(#rest);));
+    }
+    let query_parts = o
+        .params
         .iter()
-        .map(|o| {
-            let rules = items.iter().find_map(|item| match item {
-                Item::Struct(s) if s.name == o.request_type => Some(&s.strict[..]),
-                Item::Struct(_) | Item::Enum(_) => None,
-            });
-            strict_rules(rules.unwrap_or_default())
+        .filter(|p| p.location == ParamIn::Query)
+        .map(query_part);
+    let body_type = match &o.request_type {
+        Some(t) => {
+            let t = ident(t);
+            quote!(#t)
+        }
+        None => quote!(()),
+    };
+    let (response_variants, response_arms) = responses(o);
+    let response_doc = format!(" The responses of [`{}`], by status.", o.descriptor);
+    quote! {
+        #doc
+        #[derive(
+            Debug,
+            Clone,
+            PartialEq,
+            ::m3ter_models::__private_v0_1::serde::Serialize,
+            ::m3ter_models::Validate,
+        )]
+        #[serde(crate = #SERDE)]
+        pub struct #name {
+            #(#field_tokens)*
+        }
+
+        #constructor
+
+        impl ::m3ter_models::endpoint::Endpoint for #name {
+            const OPERATION_ID: &'static str = #operation_id;
+            const METHOD: ::m3ter_models::endpoint::Method = ::m3ter_models::endpoint::Method::#method;
+            const PATH_TEMPLATE: &'static str = #template;
+            type Body = #body_type;
+            type Response = #response_name;
+
+            fn path(&self) -> ::std::string::String {
+                let mut path = ::std::string::String::new();
+                #(#path_parts)*
+                path
+            }
+
+            fn query(&self) -> ::std::string::String {
+                #[allow(unused_mut)]
+                let mut query = ::m3ter_models::endpoint::Query::new();
+                #(#query_parts)*
+                query.finish()
+            }
+
+            fn parse_response(
+                status: u16,
+                bytes: &[u8],
+            ) -> ::std::result::Result<#response_name, ::m3ter_models::ValidationErrors> {
+                match status {
+                    #(#response_arms)*
+                }
+            }
+        }
+
+        #[doc = #response_doc]
+        #[derive(Debug, Clone, PartialEq)]
+        pub enum #response_name {
+            #(#response_variants)*
+            /// A status the document does not describe; its body is not checked.
+            Undocumented(u16),
+        }
+    }
+}
+
+fn clone_field(f: &Field) -> Field {
+    Field {
+        rust_name: f.rust_name.clone(),
+        wire_name: f.wire_name.clone(),
+        docs: f.docs.clone(),
+        ty: f.ty.clone(),
+        presence: f.presence.clone(),
+        nullable: f.nullable,
+        keywords: f.keywords.clone(),
+        tag: f.tag.clone(),
+    }
+}
+
+/// A descriptor's parameter field: its wire name for error pointers, its constraints.
+fn param_field(f: &Field) -> TokenStream {
+    let doc = docs(&f.docs);
+    let name = ident(&f.rust_name);
+    let wire = &f.wire_name;
+    let ty = rust_type(&f.ty);
+    let ty = match f.presence {
+        Presence::Required => ty,
+        Presence::RequiredNullable | Presence::Optional | Presence::Forbidden { .. } => {
+            quote!(::std::option::Option<#ty>)
+        }
+    };
+    let spec = keywords(&f.keywords);
+    let spec = if spec.is_empty() {
+        TokenStream::new()
+    } else {
+        quote!(#[spec(#(#spec),*)])
+    };
+    let skip = if f.presence == Presence::Required {
+        TokenStream::new()
+    } else {
+        quote!(skip_serializing_if = "::std::option::Option::is_none",)
+    };
+    quote! {
+        #doc
+        #[serde(rename = #wire, #skip)]
+        #spec
+        pub #name: #ty,
+    }
+}
+
+/// The statement that adds one query parameter.
+fn query_part(p: &OperationParam) -> TokenStream {
+    let field = ident(&p.field.rust_name);
+    let wire = &p.field.wire_name;
+    let required = p.field.presence == Presence::Required;
+    let push = match &p.field.ty {
+        Ty::Array(item) => {
+            // Every item type the lowering allows here is `Display`.
+            let text = quote!(item.to_string());
+            let method = if p.explode {
+                quote!(push_all)
+            } else {
+                quote!(push_csv)
+            };
+            quote!(query.#method(#wire, value.iter().map(|item| #text));)
+        }
+        ty => {
+            let text = param_text(ty, quote!(value));
+            quote!(query.push(#wire, #text);)
+        }
+    };
+    if required {
+        quote! { { let value = &self.#field; #push } }
+    } else {
+        quote! { if let ::std::option::Option::Some(value) = &self.#field { #push } }
+    }
+}
+
+/// The response enum's variants and `parse_response`'s match arms, exact codes before ranges
+/// before `default`.
+fn responses(o: &Operation) -> (Vec<TokenStream>, Vec<TokenStream>) {
+    let response_name = ident(&format!("{}Response", o.descriptor));
+    let mut variants = Vec::new();
+    let mut arms: Vec<(u8, TokenStream)> = Vec::new();
+    for (status, body) in &o.responses {
+        let variant = ident(&format!("Status{}", status.to_ascii_uppercase()));
+        let variant = if status == "default" {
+            ident("Default")
+        } else {
+            variant
+        };
+        let exact = status.parse::<u16>().ok();
+        let doc = match body {
+            Some(t) => format!(" `{status}`: [`{t}`]."),
+            None => format!(" `{status}`: no JSON body."),
+        };
+        let (variant_tokens, value) = match (body, exact) {
+            (Some(t), Some(_)) => {
+                let t = ident(t);
+                (
+                    quote!(#[doc = #doc] #variant(#t),),
+                    quote!(::m3ter_models::json::from_slice::<#t>(bytes).map(|v| #response_name::#variant(v.into_inner()))),
+                )
+            }
+            (Some(t), None) => {
+                let t = ident(t);
+                (
+                    quote!(#[doc = #doc] #variant(u16, #t),),
+                    quote!(::m3ter_models::json::from_slice::<#t>(bytes).map(|v| #response_name::#variant(status, v.into_inner()))),
+                )
+            }
+            (None, Some(_)) => (
+                quote!(#[doc = #doc] #variant,),
+                quote!(::std::result::Result::Ok(#response_name::#variant)),
+            ),
+            (None, None) => (
+                quote!(#[doc = #doc] #variant(u16),),
+                quote!(::std::result::Result::Ok(#response_name::#variant(status))),
+            ),
+        };
+        variants.push(variant_tokens);
+        let (rank, pattern) = match (exact, status.as_bytes().first()) {
+            (Some(code), _) => (0, quote!(#code)),
+            (None, Some(digit)) if status != "default" => {
+                let low = u16::from(digit - b'0') * 100;
+                let high = low + 99;
+                (1, quote!(#low..=#high))
+            }
+            _ => (2, quote!(_)),
+        };
+        arms.push((rank, quote!(#pattern => #value,)));
+    }
+    arms.sort_by_key(|(rank, _)| *rank);
+    let mut arms: Vec<TokenStream> = arms.into_iter().map(|(_, arm)| arm).collect();
+    if !o.responses.iter().any(|(s, _)| s == "default") {
+        arms.push(quote!(_ => ::std::result::Result::Ok(#response_name::Undocumented(status)),));
+    }
+    (variants, arms)
+}
+
+/// `response_body`'s match arms for one operation, as `parse_response` orders them.
+fn response_body_arms(o: &Operation) -> TokenStream {
+    let mut arms: Vec<(u8, TokenStream)> = Vec::new();
+    for (status, body) in &o.responses {
+        let value = match body {
+            Some(t) => {
+                let b = body_value(t);
+                quote!(::std::option::Option::Some(#b))
+            }
+            None => quote!(::std::option::Option::None),
+        };
+        let (rank, pattern) = match (status.parse::<u16>().ok(), status.as_bytes().first()) {
+            (Some(code), _) => (0, quote!(#code)),
+            (None, Some(digit)) if status != "default" => {
+                let low = u16::from(digit - b'0') * 100;
+                let high = low + 99;
+                (1, quote!(#low..=#high))
+            }
+            _ => (2, quote!(_)),
+        };
+        arms.push((rank, quote!(#pattern => #value,)));
+    }
+    arms.sort_by_key(|(rank, _)| *rank);
+    let mut out: Vec<TokenStream> = arms.into_iter().map(|(_, arm)| arm).collect();
+    if !o.responses.iter().any(|(s, _)| s == "default") {
+        out.push(quote!(_ => ::std::option::Option::None,));
+    }
+    quote!(match status { #(#out)* })
+}
+
+/// A response body's `json::Body` (no strict rules: the profile is about requests).
+fn body_value(type_name: &str) -> TokenStream {
+    body(type_name, &[])
+}
+
+/// `Operation` (every operation named with `x-m3ter-operation`), its bodies' checks, and each
+/// operation's descriptor.
+fn operations(operations: &[Operation], _items: &[Item]) -> TokenStream {
+    let variants: Vec<Ident> = operations.iter().map(|o| ident(&o.variant)).collect();
+    let names: Vec<&str> = operations.iter().map(|o| o.name.as_str()).collect();
+    let ids: Vec<&str> = operations.iter().map(|o| o.operation_id.as_str()).collect();
+    let templates: Vec<&str> = operations.iter().map(|o| o.path.as_str()).collect();
+    let methods: Vec<Ident> = operations
+        .iter()
+        .map(|o| ident(&names::type_name(&o.method)))
+        .collect();
+    let requests: Vec<TokenStream> = operations
+        .iter()
+        .map(|o| match &o.request_type {
+            Some(t) => {
+                let b = body(t, &o.strict);
+                quote!(::std::option::Option::Some(#b))
+            }
+            None => quote!(::std::option::Option::None),
         })
         .collect();
-    let names: Vec<&str> = operations.iter().map(|o| o.name.as_str()).collect();
-    let types: Vec<Ident> = operations.iter().map(|o| ident(&o.request_type)).collect();
+    let responses: Vec<TokenStream> = operations.iter().map(response_body_arms).collect();
     let docs: Vec<String> = operations
         .iter()
-        .map(|o| format!(" {}: the body is [`{}`].", code(&o.name), o.request_type))
+        .map(|o| {
+            let body = match &o.request_type {
+                Some(t) => format!("the body is [`{t}`]"),
+                None => "no request body".to_owned(),
+            };
+            format!(
+                " {}: `{} {}` ([`{}`]), {body}.",
+                code(&o.name),
+                o.method.to_ascii_uppercase(),
+                o.path,
+                o.descriptor
+            )
+        })
         .collect();
     let count = Literal::usize_unsuffixed(operations.len());
+    let descriptors = operations.iter().map(descriptor);
     quote! {
-        /// The operations with a request body, by their `x-m3ter-operation` name.
+        /// The operations, by their `x-m3ter-operation` name.
         #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
         pub enum Operation {
             #(
@@ -429,7 +784,7 @@ fn operations(operations: &[Operation], items: &[Item]) -> TokenStream {
         }
 
         impl Operation {
-            /// Every operation, in the fragment's order.
+            /// Every operation, in the document's order.
             pub const ALL: [Self; #count] = [#(Self::#variants),*];
 
             /// The operation's name (`x-m3ter-operation`).
@@ -447,34 +802,39 @@ fn operations(operations: &[Operation], items: &[Item]) -> TokenStream {
                 }
             }
 
-            /// Every error of a request body's JSON text for this operation (`syntax` if it does
-            /// not parse). The typed parse comes first; only a failure walks the raw document.
-            pub fn validate_request_bytes(
-                self,
-                bytes: &[u8],
-            ) -> ::std::result::Result<(), ::m3ter_models::ValidationErrors> {
+            /// The `operationId`.
+            pub const fn operation_id(self) -> &'static str {
                 match self {
-                    #(Self::#variants => ::m3ter_models::json::from_slice::<#types>(bytes).map(|_| ()),)*
+                    #(Self::#variants => #ids,)*
                 }
             }
 
-            /// The strict profile's rules for this operation's request body
-            /// (`x-m3ter-strict`).
-            pub fn strict_rules(self) -> &'static [::m3ter_models::json::strict::Rule] {
+            /// The HTTP method.
+            pub const fn method(self) -> ::m3ter_models::endpoint::Method {
                 match self {
-                    #(Self::#variants => #strict,)*
+                    #(Self::#variants => ::m3ter_models::endpoint::Method::#methods,)*
                 }
             }
 
-            /// Pushes every error of a raw JSON request body for this operation.
-            pub fn validate_request_json(
-                self,
-                value: &::m3ter_models::__private_v0_1::serde_json::Value,
-                path: &::m3ter_models::path::Path<'_>,
-                errors: &mut ::std::vec::Vec<::m3ter_models::ValidationError>,
-            ) {
+            /// The path template, with `{name}` for each path parameter.
+            pub const fn path_template(self) -> &'static str {
                 match self {
-                    #(Self::#variants => <#types as ::m3ter_models::ValidateJson>::validate_json_at(value, path, errors),)*
+                    #(Self::#variants => #templates,)*
+                }
+            }
+
+            /// The checks of the JSON request body, or `None` for an operation without one.
+            pub fn request_body(self) -> ::std::option::Option<::m3ter_models::json::Body> {
+                match self {
+                    #(Self::#variants => #requests,)*
+                }
+            }
+
+            /// The checks of the JSON response body for `status`, or `None` when that status
+            /// has no JSON body (or is not described).
+            pub fn response_body(self, status: u16) -> ::std::option::Option<::m3ter_models::json::Body> {
+                match self {
+                    #(Self::#variants => #responses,)*
                 }
             }
         }
@@ -484,5 +844,7 @@ fn operations(operations: &[Operation], items: &[Item]) -> TokenStream {
                 f.write_str(self.as_str())
             }
         }
+
+        #(#descriptors)*
     }
 }

@@ -10,15 +10,54 @@ pub struct Module {
     pub operations: Vec<Operation>,
 }
 
-/// An operation whose request body is generated for it.
+/// An operation named with `x-m3ter-operation`: its descriptor, parameters, request body and
+/// responses.
 #[derive(Debug)]
 pub struct Operation {
     /// The `x-m3ter-operation` name, e.g. `create`.
     pub name: String,
     /// The Rust variant name, e.g. `Create`.
     pub variant: String,
-    /// The generated request type.
-    pub request_type: String,
+    /// The descriptor type's name, from the `operationId` (`PostDestination`).
+    pub descriptor: String,
+    /// The `operationId` as written.
+    pub operation_id: String,
+    /// The HTTP method, lower case as in the document (`post`).
+    pub method: String,
+    /// The path template (`/organizations/{orgId}/dataexports/destinations`).
+    pub path: String,
+    /// Doc lines from `summary` and `description`.
+    pub docs: Docs,
+    /// The path and query parameters, path-level ones first.
+    pub params: Vec<Param>,
+    /// The generated request body type, if the operation has a JSON body.
+    pub request_type: Option<String>,
+    /// The responses in document order: the status key (`200`, `4XX`, `default`) and the body
+    /// type, if the response has a JSON body.
+    pub responses: Vec<(String, Option<String>)>,
+    /// The strict profile's rules of the request body (per union variant tag, or `""` for a
+    /// body that is one struct).
+    pub strict: Vec<(String, Vec<StrictRule>)>,
+}
+
+/// Where a parameter goes.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum ParamIn {
+    /// A `{name}` of the path template.
+    Path,
+    /// The query string.
+    Query,
+}
+
+/// A path or query parameter, as a field of the operation's descriptor.
+#[derive(Debug)]
+pub struct Param {
+    /// The field.
+    pub field: Field,
+    /// Where it goes.
+    pub location: ParamIn,
+    /// A query array with `explode: true` (`ids=a&ids=b`); `false` joins with commas.
+    pub explode: bool,
 }
 
 /// A generated type.
@@ -28,6 +67,32 @@ pub enum Item {
     Struct(Struct),
     /// A Rust enum for a string `enum`.
     Enum(Enum),
+    /// A discriminated union (`anyOf`/`oneOf` with a `discriminator`).
+    Union(Union),
+}
+
+/// A discriminated union: one variant per mapping entry, in mapping order.
+#[derive(Debug)]
+pub struct Union {
+    /// The Rust type name.
+    pub name: String,
+    /// Doc lines.
+    pub docs: Docs,
+    /// The discriminator member, on the wire.
+    pub discriminator: String,
+    /// The variants, in mapping order.
+    pub variants: Vec<UnionVariant>,
+}
+
+/// A variant of a union.
+#[derive(Debug, Clone)]
+pub struct UnionVariant {
+    /// The Rust variant name (from the tag).
+    pub rust_name: String,
+    /// The discriminator's value (the mapping key).
+    pub tag: String,
+    /// The struct it holds.
+    pub type_name: String,
 }
 
 /// Documentation lines gathered from `title`, `description`, `example(s)`, `deprecated`,
@@ -49,18 +114,14 @@ pub struct Struct {
     pub strict: Vec<StrictRule>,
 }
 
-/// A rule of the strict profile: the format a string member must have, chosen by the value of
-/// another member (`x-m3ter-strict`).
+/// A rule of the strict profile: the format a string member must have in the cloud
+/// (`x-m3ter-strict: {"format": …}`).
 #[derive(Debug, Clone, PartialEq)]
 pub struct StrictRule {
     /// The member checked, on the wire.
     pub member: String,
-    /// The member whose value chooses the format.
-    pub by: String,
-    /// The format for each value of `by`.
-    pub formats: Vec<(String, m3ter_vocab::Format)>,
-    /// The format when `by` is absent, if any.
-    pub absent: Option<m3ter_vocab::Format>,
+    /// The format it must have.
+    pub format: m3ter_vocab::Format,
 }
 
 /// A property.
@@ -80,6 +141,9 @@ pub struct Field {
     pub nullable: bool,
     /// The constraints on the value.
     pub keywords: Keywords,
+    /// The discriminator of a union variant: its one-value enum's Rust variant, which the
+    /// constructor sets.
+    pub tag: Option<String>,
 }
 
 /// How a member may appear in the JSON object.

@@ -8,8 +8,8 @@ use m3ter_vocab::{Format, JsonType, Keyword, ParamKind, ParamValue, bounds, patt
 
 use super::doc;
 use super::ir::{
-    Docs, Enum, Field, Item, Keywords, Module, NumberLit, Operation, Presence, StrictRule, Struct,
-    Ty, Variant,
+    Docs, Enum, Field, Item, Keywords, Module, NumberLit, Operation, Param, ParamIn, Presence,
+    StrictRule, Struct, Ty, Union, UnionVariant, Variant,
 };
 use super::json::Json;
 use super::names;
@@ -24,6 +24,7 @@ const ANNOTATIONS: &[&str] = &[
     "deprecated",
     "readOnly",
     "writeOnly",
+    "default",
 ];
 /// The generator's own keywords: the structure of a schema (its type, its members, a reference,
 /// a string enum). Every other keyword it understands is a value keyword of the vocabulary's
@@ -35,6 +36,9 @@ const STRUCTURAL: &[&str] = &[
     "additionalProperties",
     "$ref",
     "enum",
+    "anyOf",
+    "oneOf",
+    "discriminator",
 ];
 /// The extension that names an operation (`create`, `update`) on a path operation.
 pub const OPERATION_EXTENSION: &str = "x-m3ter-operation";
@@ -48,14 +52,48 @@ const METHODS: &[&str] = &[
 ];
 const SCHEMA_REF_PREFIX: &str = "#/components/schemas/";
 
-/// An operation that gives its request body schema per-operation rules.
+/// An operation named with `x-m3ter-operation`, as collected from the paths.
+#[derive(Clone, Debug)]
 struct OperationUse {
     /// The `x-m3ter-operation` name, e.g. `create`.
     operation: String,
-    /// The Rust name of the generated request type, from the `operationId`.
+    /// Its Rust variant of `Operation`, e.g. `Create`.
+    variant: String,
+    /// The `operationId`.
+    operation_id: String,
+    /// The operation's pointer.
+    at: Pointer,
+    /// The method, as written (`post`).
+    method: String,
+    /// The path template.
+    path: String,
+    /// The component its JSON request body refers to.
+    body: Option<String>,
+}
+
+/// What one generated type made from a component is.
+#[derive(Clone, Debug)]
+enum InstanceKind {
+    /// A struct or enum.
+    Plain,
+    /// A discriminated union and its variants' types.
+    Union {
+        discriminator: String,
+        variants: Vec<UnionVariant>,
+    },
+    /// A union's variant: its discriminator member is typed as the tag.
+    Variant { discriminator: String, tag: String },
+}
+
+/// A type generated from a component schema: once, or once per operation.
+#[derive(Clone, Debug)]
+struct Instance {
     type_name: String,
-    /// Where the `operationId` is (the request type's name comes from it).
-    type_at: Pointer,
+    /// The operation whose `x-m3ter-operations` rules apply.
+    operation: Option<String>,
+    kind: InstanceKind,
+    /// Where the name comes from (for collisions).
+    name_at: Pointer,
 }
 
 /// The name of the generated enum of operations, reserved when the fragment has operations.
@@ -69,21 +107,27 @@ const CHECK_ONLY: &str = "#";
 struct Lowerer<'a> {
     doc: &'a Json,
     components: &'a [(String, Json)],
-    /// Component name → (Rust type name, is a struct), for components that are one type.
+    /// The components generated as types (the others were only `allOf` parts).
+    used: BTreeSet<String>,
+    /// Component name → (Rust type name, validated as nested), for components generated once.
     component_types: BTreeMap<String, (String, bool)>,
-    /// Components generated once per operation: component name → the operations.
-    per_operation: BTreeMap<String, Vec<OperationUse>>,
+    /// The types each component is generated as.
+    instances: BTreeMap<String, Vec<Instance>>,
+    /// The operations, in document order.
+    uses: Vec<OperationUse>,
     operations: BTreeSet<String>,
-    /// The operation names in document order, each with the pointer of its
-    /// `x-m3ter-operation`.
-    operation_order: Vec<(String, Pointer)>,
     items: Vec<Item>,
     type_names: BTreeMap<String, String>,
+    /// The one-value enums generated for union tags.
+    tag_enums: BTreeSet<String>,
+    /// Response component name → its body's Rust type, once lowered.
+    response_types: BTreeMap<String, Option<String>>,
     errors: Vec<CodegenError>,
 }
 
-/// Lowers a whole fragment, or returns every error found.
-pub fn lower(doc: &Json) -> Result<Module, Vec<CodegenError>> {
+/// Lowers a normalized document (see [`super::normalize`]); `used` names the component schemas
+/// generated as types. Returns every error found.
+pub fn lower(doc: &Json, used: BTreeSet<String>) -> Result<Module, Vec<CodegenError>> {
     let root = Pointer::root();
     let mut errors = Vec::new();
     if doc.members().is_none() {
@@ -91,17 +135,6 @@ pub fn lower(doc: &Json) -> Result<Module, Vec<CodegenError>> {
             &root,
             "the fragment must be a JSON object",
         )]);
-    }
-    match doc.get("openapi").and_then(Json::as_str) {
-        Some(version) if version.starts_with("3.1") => {}
-        Some(version) => errors.push(CodegenError::new(
-            &root.key("openapi"),
-            format!("OpenAPI {version} is not supported; write 3.1.x"),
-        )),
-        None => errors.push(CodegenError::new(
-            &root.key("openapi"),
-            "missing `openapi: \"3.1.x\"`",
-        )),
     }
     let empty = Vec::new();
     let components = match doc.get("components").map(|c| c.get("schemas")) {
@@ -120,45 +153,34 @@ pub fn lower(doc: &Json) -> Result<Module, Vec<CodegenError>> {
     let mut lowerer = Lowerer {
         doc,
         components,
+        used,
         component_types: BTreeMap::new(),
-        per_operation: BTreeMap::new(),
+        instances: BTreeMap::new(),
+        uses: Vec::new(),
         operations: BTreeSet::new(),
-        operation_order: Vec::new(),
         items: Vec::new(),
         type_names: BTreeMap::new(),
+        tag_enums: BTreeSet::new(),
+        response_types: BTreeMap::new(),
         errors,
     };
     lowerer.collect_operations(doc);
-    if let Some((_, at)) = lowerer.operation_order.first().cloned() {
+    if let Some(first) = lowerer.uses.first().cloned() {
         // The generated `Operation` enum takes its name before any schema does.
         lowerer.type_names.insert(
             OPERATION_ENUM.to_owned(),
-            format!("the generated enum of the operations (`{OPERATION_EXTENSION}` at {at})"),
+            format!(
+                "the generated enum of the operations (`{OPERATION_EXTENSION}` at {})",
+                first.at.key(OPERATION_EXTENSION)
+            ),
         );
     }
     lowerer.check_ref_cycles();
-    lowerer.name_components();
+    lowerer.plan_components();
     lowerer.lower_components();
+    let operations = lowerer.lower_operations();
     lowerer.visit_document(doc);
     if lowerer.errors.is_empty() {
-        let mut operations: Vec<Operation> = Vec::new();
-        for (component, uses) in &lowerer.per_operation {
-            // A body without per-operation rules is generated once, as the component's type.
-            let shared = lowerer.component_types.get(component).map(|(name, _)| name);
-            for used in uses {
-                operations.push(Operation {
-                    name: used.operation.clone(),
-                    variant: names::type_name(&used.operation),
-                    request_type: shared.unwrap_or(&used.type_name).clone(),
-                });
-            }
-        }
-        operations.sort_by_key(|o| {
-            lowerer
-                .operation_order
-                .iter()
-                .position(|(n, _)| *n == o.name)
-        });
         Ok(Module {
             items: lowerer.items,
             operations,
@@ -200,12 +222,42 @@ fn has_operation_rules(schema: &Json) -> bool {
         })
 }
 
+/// The union keyword of a schema (`anyOf` or `oneOf`), if it has one.
+fn union_keyword(schema: &Json) -> Option<&'static str> {
+    ["anyOf", "oneOf"]
+        .into_iter()
+        .find(|k| schema.get(k).is_some())
+}
+
+/// A schema that accepts only `null` (3.1 `{"type": "null"}`, 3.0.3's
+/// `{"type": …, "nullable": true, "enum": [null]}` once normalized), annotations aside.
+fn null_only(schema: &Json) -> bool {
+    let Some(members) = schema.members() else {
+        return false;
+    };
+    let only_null_enum = matches!(schema.get("enum"), Some(Json::Array(v)) if v == &[Json::Null]);
+    let null_type = schema.get("type").and_then(Json::as_str) == Some("null");
+    (only_null_enum || null_type)
+        && members.iter().all(|(k, _)| {
+            matches!(k.as_str(), "type" | "enum")
+                || ANNOTATIONS.contains(&k.as_str())
+                || k.starts_with("x-")
+        })
+}
+
 impl Lowerer<'_> {
     fn error(&mut self, at: &Pointer, message: impl Into<String>) {
         self.errors.push(CodegenError::new(at, message));
     }
 
-    /// Reads the operations: which request bodies are generated once per operation.
+    fn component(&self, name: &str) -> Option<&Json> {
+        self.components
+            .iter()
+            .find(|(n, _)| n == name)
+            .map(|(_, s)| s)
+    }
+
+    /// Reads the operations named with `x-m3ter-operation`.
     fn collect_operations(&mut self, doc: &Json) {
         let Some(paths) = doc.get("paths").and_then(Json::members) else {
             return;
@@ -231,7 +283,7 @@ impl Lowerer<'_> {
                     continue;
                 };
                 let Some(operation_id) = operation.get("operationId").and_then(Json::as_str) else {
-                    self.error(&at.key("operationId"), format!("an operation with `{OPERATION_EXTENSION}` needs an `operationId` (it names the request type)"));
+                    self.error(&at.key("operationId"), format!("an operation with `{OPERATION_EXTENSION}` needs an `operationId` (it names the operation's descriptor type)"));
                     continue;
                 };
                 let body_ptr = at
@@ -244,13 +296,19 @@ impl Lowerer<'_> {
                     .and_then(|b| b.get("content"))
                     .and_then(|c| c.get("application/json"))
                     .and_then(|c| c.get("schema"));
-                let Some(component) = body
-                    .and_then(|s| s.get("$ref"))
-                    .and_then(Json::as_str)
-                    .and_then(|r| r.strip_prefix(SCHEMA_REF_PREFIX))
-                else {
-                    self.error(&body_ptr, "the request body of an operation must be a `$ref` to `#/components/schemas/...`");
-                    continue;
+                let component = match body {
+                    None => None,
+                    Some(schema) => match schema
+                        .get("$ref")
+                        .and_then(Json::as_str)
+                        .and_then(|r| r.strip_prefix(SCHEMA_REF_PREFIX))
+                    {
+                        Some(component) => Some(component.to_owned()),
+                        None => {
+                            self.error(&body_ptr, "the JSON request body of an operation must be a `$ref` to `#/components/schemas/...`");
+                            continue;
+                        }
+                    },
                 };
                 if !self.operations.insert(name.to_owned()) {
                     self.error(
@@ -267,16 +325,29 @@ impl Lowerer<'_> {
                     self.error(&name_at, message);
                     continue;
                 }
-                variants.insert(variant, (name.to_owned(), name_at.clone()));
-                self.operation_order.push((name.to_owned(), name_at));
-                self.per_operation
-                    .entry(component.to_owned())
-                    .or_default()
-                    .push(OperationUse {
-                        operation: name.to_owned(),
-                        type_name: format!("{}Request", names::type_name(operation_id)),
-                        type_at: at.key("operationId"),
-                    });
+                variants.insert(variant.clone(), (name.to_owned(), name_at.clone()));
+                self.uses.push(OperationUse {
+                    operation: name.to_owned(),
+                    variant,
+                    operation_id: operation_id.to_owned(),
+                    at,
+                    method: method.clone(),
+                    path: path.clone(),
+                    body: component,
+                });
+            }
+        }
+        let bodies: Vec<(String, Pointer)> = self
+            .uses
+            .iter()
+            .filter_map(|u| u.body.clone().map(|b| (b, u.at.clone())))
+            .collect();
+        for (body, at) in bodies {
+            if self.component(&body).is_none() {
+                self.error(
+                    &at.key("requestBody"),
+                    format!("the request body refers to `{SCHEMA_REF_PREFIX}{body}`, which does not exist"),
+                );
             }
         }
     }
@@ -328,52 +399,230 @@ impl Lowerer<'_> {
         }
     }
 
-    /// The (request type name, operation, where the name comes from) of each type a
-    /// per-operation component is generated as.
-    fn operation_types(&self, component: &str) -> Vec<(String, String, Pointer)> {
-        self.per_operation
-            .get(component)
-            .map(|uses| {
-                uses.iter()
-                    .map(|u| (u.type_name.clone(), u.operation.clone(), u.type_at.clone()))
-                    .collect()
-            })
-            .unwrap_or_default()
+    /// The operations whose request body is `component`.
+    fn body_uses(&self, component: &str) -> Vec<OperationUse> {
+        self.uses
+            .iter()
+            .filter(|u| u.body.as_deref() == Some(component))
+            .cloned()
+            .collect()
     }
 
-    fn name_components(&mut self) {
+    /// The variants of a union component: its discriminator member and `(tag, component)` in
+    /// mapping order; `None` after reporting what is wrong.
+    fn union_variants(&mut self, schema: &Json, at: &Pointer) -> Option<(String, Vec<(String, String)>)> {
+        let keyword = union_keyword(schema)?;
+        if schema.get("anyOf").is_some() && schema.get("oneOf").is_some() {
+            self.error(at, "a schema with both `anyOf` and `oneOf` is not supported");
+            return None;
+        }
+        for (key, _) in schema.members().unwrap_or_default() {
+            let allowed = key == keyword
+                || key == "discriminator"
+                || ANNOTATIONS.contains(&key.as_str())
+                || key.starts_with("x-")
+                || (key == "type" && schema.get("type").and_then(Json::as_str) == Some("object"));
+            if !allowed {
+                self.error(&at.key(key), format!("`{key}` beside `{keyword}` is not supported: put it in the variants"));
+            }
+        }
+        let list_at = at.key(keyword);
+        let Some(Json::Array(list)) = schema.get(keyword) else {
+            self.error(&list_at, "must be an array of `$ref`s to component schemas");
+            return None;
+        };
+        let mut members: Vec<String> = Vec::new();
+        for (i, item) in list.iter().enumerate() {
+            let item_at = list_at.index(i);
+            let reference = item.get("$ref").and_then(Json::as_str);
+            let extra = item.members().unwrap_or_default().iter().any(|(k, _)| {
+                k != "$ref" && !ANNOTATIONS.contains(&k.as_str()) && !k.starts_with("x-")
+            });
+            match reference.and_then(|r| r.strip_prefix(SCHEMA_REF_PREFIX)) {
+                Some(name) if !extra => {
+                    if self.component(name).is_none() {
+                        self.error(&item_at.key("$ref"), format!("`{SCHEMA_REF_PREFIX}{name}` does not exist"));
+                        return None;
+                    }
+                    members.push(name.to_owned());
+                }
+                _ => {
+                    self.error(&item_at, format!("each `{keyword}` member of a union must be a `$ref` to `{SCHEMA_REF_PREFIX}...`"));
+                    return None;
+                }
+            }
+        }
+        let disc_at = at.key("discriminator");
+        let Some(discriminator) = schema.get("discriminator") else {
+            self.error(at, format!("`{keyword}` is supported as a discriminated union: add a `discriminator` with its `propertyName` (and a `mapping`), or for a nullable reference `{keyword}: [{{\"$ref\": …}}, {{\"type\": \"null\"}}]` on a member"));
+            return None;
+        };
+        for (key, _) in discriminator.members().unwrap_or_default() {
+            if !matches!(key.as_str(), "propertyName" | "mapping") && !key.starts_with("x-") {
+                self.error(&disc_at.key(key), format!("unknown discriminator member `{key}`"));
+            }
+        }
+        let Some(property) = discriminator.get("propertyName").and_then(Json::as_str) else {
+            self.error(&disc_at.key("propertyName"), "must be the name of the member that selects the variant");
+            return None;
+        };
+        let mut variants: Vec<(String, String)> = Vec::new();
+        match discriminator.get("mapping") {
+            None => {
+                // OpenAPI's implicit mapping: the schema's name is the tag.
+                variants.extend(members.iter().map(|m| (m.clone(), m.clone())));
+            }
+            Some(mapping) => {
+                let Some(entries) = mapping.members() else {
+                    self.error(&disc_at.key("mapping"), "must be an object from a tag to a `#/components/schemas/...` reference");
+                    return None;
+                };
+                for (tag, target) in entries {
+                    let entry_at = disc_at.key("mapping").key(tag);
+                    let Some(name) = target.as_str().and_then(|r| r.strip_prefix(SCHEMA_REF_PREFIX)) else {
+                        self.error(&entry_at, format!("must be a reference `{SCHEMA_REF_PREFIX}...`"));
+                        continue;
+                    };
+                    if self.component(name).is_none() {
+                        self.error(&entry_at, format!("the mapping names `{SCHEMA_REF_PREFIX}{name}`, which does not exist"));
+                        continue;
+                    }
+                    if !members.iter().any(|m| m == name) {
+                        self.error(&entry_at, format!("`{name}` is not one of the `{keyword}` schemas"));
+                        continue;
+                    }
+                    variants.push((tag.clone(), name.to_owned()));
+                }
+                for (i, member) in members.iter().enumerate() {
+                    if !variants.iter().any(|(_, c)| c == member) {
+                        self.error(&list_at.index(i), format!("`{member}` has no tag in the discriminator's `mapping`"));
+                    }
+                }
+            }
+        }
+        let mut rust_names: BTreeMap<String, String> = BTreeMap::new();
+        for (tag, _) in &variants {
+            let rust = names::type_name(tag);
+            if let Some(other) = rust_names.insert(rust.clone(), tag.clone()) {
+                self.error(&disc_at.key("mapping").key(tag), format!("the tags `{other}` and `{tag}` both become the Rust variant `{rust}`"));
+                return None;
+            }
+        }
+        Some((property.to_owned(), variants))
+    }
+
+    /// Decides the types each used component is generated as, and claims their names.
+    fn plan_components(&mut self) {
         let components = self.components;
+        let mut variant_of: BTreeMap<String, (String, String)> = BTreeMap::new();
         for (name, schema) in components {
+            if !self.used.contains(name) || union_keyword(schema).is_none() {
+                continue;
+            }
+            let at = schemas_pointer().key(name);
+            let Some((discriminator, variants)) = self.union_variants(schema, &at) else {
+                continue;
+            };
+            for (tag, component) in &variants {
+                if let Some((other_union, other_tag)) =
+                    variant_of.insert(component.clone(), (name.clone(), tag.clone()))
+                    && (other_union != *name || other_tag != *tag)
+                {
+                    self.error(&at, format!("`{component}` is already the variant `{other_tag}` of `{other_union}`: a schema can be the variant of one union tag"));
+                }
+            }
+            let per_operation = variants.iter().any(|(_, c)| {
+                self.component(c).is_some_and(has_operation_rules)
+            });
+            let contexts: Vec<(String, Option<String>, Pointer)> = if per_operation {
+                let uses = self.body_uses(name);
+                if uses.is_empty() {
+                    self.error(&at, format!("a union whose variants have `{OPERATIONS_EXTENSION}` must be the request body of an operation with `{OPERATION_EXTENSION}`"));
+                }
+                uses.iter()
+                    .map(|u| (u.variant.clone(), Some(u.operation.clone()), u.at.key(OPERATION_EXTENSION)))
+                    .collect()
+            } else {
+                vec![(String::new(), None, at.clone())]
+            };
+            for (prefix, operation, name_at) in contexts {
+                let union_name = format!("{prefix}{}", names::type_name(name));
+                let mut union_variants = Vec::new();
+                for (tag, component) in &variants {
+                    let type_name = format!("{prefix}{}", names::type_name(component));
+                    if operation.is_none() {
+                        self.component_types
+                            .insert(component.clone(), (type_name.clone(), true));
+                    }
+                    union_variants.push(UnionVariant {
+                        rust_name: names::type_name(tag),
+                        tag: tag.clone(),
+                        type_name: type_name.clone(),
+                    });
+                    self.instances.entry(component.clone()).or_default().push(Instance {
+                        type_name,
+                        operation: operation.clone(),
+                        kind: InstanceKind::Variant {
+                            discriminator: discriminator.clone(),
+                            tag: tag.clone(),
+                        },
+                        name_at: name_at.clone(),
+                    });
+                }
+                if operation.is_none() {
+                    self.component_types.insert(name.clone(), (union_name.clone(), true));
+                }
+                self.instances.entry(name.clone()).or_default().push(Instance {
+                    type_name: union_name,
+                    operation,
+                    kind: InstanceKind::Union {
+                        discriminator: discriminator.clone(),
+                        variants: union_variants,
+                    },
+                    name_at,
+                });
+            }
+        }
+        for (name, schema) in components {
+            if !self.used.contains(name)
+                || union_keyword(schema).is_some()
+                || variant_of.contains_key(name)
+            {
+                continue;
+            }
             let at = schemas_pointer().key(name);
             if has_operation_rules(schema) {
-                let uses = self.operation_types(name);
+                let uses = self.body_uses(name);
                 if uses.is_empty() {
                     self.error(&at, format!("a schema with `{OPERATIONS_EXTENSION}` must be the request body of an operation with `{OPERATION_EXTENSION}`"));
                 }
-                for (type_name, _, type_at) in uses {
-                    self.claim_type_name(&type_name, &type_at);
+                for used in uses {
+                    self.instances.entry(name.clone()).or_default().push(Instance {
+                        type_name: format!("{}{}", used.variant, names::type_name(name)),
+                        operation: Some(used.operation.clone()),
+                        kind: InstanceKind::Plain,
+                        name_at: used.at.key(OPERATION_EXTENSION),
+                    });
                 }
             } else {
                 let type_name = names::type_name(name);
                 let is_struct = schema.get("properties").is_some()
                     || schema.get("type").and_then(Json::as_str) == Some("object");
-                if self.claim_type_name(&type_name, &at) {
-                    self.component_types
-                        .insert(name.clone(), (type_name, is_struct));
-                }
+                self.component_types
+                    .insert(name.clone(), (type_name.clone(), is_struct));
+                self.instances.entry(name.clone()).or_default().push(Instance {
+                    type_name,
+                    operation: None,
+                    kind: InstanceKind::Plain,
+                    name_at: at,
+                });
             }
         }
-        let unknown: Vec<String> = self
-            .per_operation
-            .keys()
-            .filter(|c| !components.iter().any(|(n, _)| n == *c))
-            .cloned()
-            .collect();
-        for component in unknown {
-            self.error(
-                &schemas_pointer().key(&component),
-                "the request body refers to a schema that does not exist",
-            );
+        // Names are claimed in document order, so a collision names the earlier one.
+        for (name, _) in components {
+            for instance in self.instances.get(name).cloned().unwrap_or_default() {
+                self.claim_type_name(&instance.type_name, &instance.name_at);
+            }
         }
     }
 
@@ -381,24 +630,293 @@ impl Lowerer<'_> {
         let components = self.components;
         for (name, schema) in components {
             let at = schemas_pointer().key(name);
-            if has_operation_rules(schema) {
-                let uses = self.operation_types(name);
-                for (type_name, operation, _) in uses {
-                    self.lower_struct(schema, &at, &type_name, Some(&operation));
+            for instance in self.instances.get(name).cloned().unwrap_or_default() {
+                match &instance.kind {
+                    InstanceKind::Union {
+                        discriminator,
+                        variants,
+                    } => {
+                        let docs = self.docs(schema, &at);
+                        let docs = if docs.is_empty() {
+                            vec![format!(
+                                "One of {} variants, chosen by {}.",
+                                variants.len(),
+                                doc::code(discriminator)
+                            )]
+                        } else {
+                            docs
+                        };
+                        self.items.push(Item::Union(Union {
+                            name: instance.type_name.clone(),
+                            docs,
+                            discriminator: discriminator.clone(),
+                            variants: variants.clone(),
+                        }));
+                    }
+                    InstanceKind::Variant { discriminator, tag } => {
+                        let tag = (discriminator.as_str(), tag.as_str());
+                        self.lower_struct(
+                            schema,
+                            &at,
+                            &instance.type_name,
+                            instance.operation.as_deref(),
+                            Some(tag),
+                        );
+                    }
+                    InstanceKind::Plain => {
+                        if schema.get("enum").is_some() {
+                            self.lower_enum(schema, &at, &instance.type_name);
+                        } else if schema.get("properties").is_some()
+                            || schema.get("type").and_then(Json::as_str) == Some("object")
+                        {
+                            self.lower_struct(
+                                schema,
+                                &at,
+                                &instance.type_name,
+                                instance.operation.as_deref(),
+                                None,
+                            );
+                        } else {
+                            self.error(&at, "a component schema must be an object (`type: \"object\"` or `properties`), a string `enum`, or a discriminated union (`anyOf`/`oneOf` with a `discriminator`)");
+                        }
+                    }
                 }
-                continue;
             }
-            let Some((type_name, _)) = self.component_types.get(name).cloned() else {
+        }
+    }
+
+    /// The strict rules of a struct generated under `name`.
+    fn strict_of(&self, type_name: &str) -> Vec<StrictRule> {
+        self.items
+            .iter()
+            .find_map(|item| match item {
+                Item::Struct(s) if s.name == type_name => Some(s.strict.clone()),
+                Item::Struct(_) | Item::Enum(_) | Item::Union(_) => None,
+            })
+            .unwrap_or_default()
+    }
+
+    /// The operations' descriptors: parameters, body, responses.
+    fn lower_operations(&mut self) -> Vec<Operation> {
+        let mut out = Vec::new();
+        for used in self.uses.clone() {
+            let Some(operation) = self.doc.get("paths").and_then(|p| p.get(&used.path)).and_then(|p| p.get(&used.method)) else {
                 continue;
             };
-            if schema.get("enum").is_some() {
-                self.lower_enum(schema, &at, &type_name);
-            } else if schema.get("properties").is_some()
-                || schema.get("type").and_then(Json::as_str) == Some("object")
-            {
-                self.lower_struct(schema, &at, &type_name, None);
-            } else {
-                self.error(&at, "a component schema must be an object or a string enum");
+            let descriptor = names::type_name(&used.operation_id);
+            if !self.claim_type_name(&descriptor, &used.at.key("operationId")) {
+                continue;
+            }
+            let mut docs = Docs::new();
+            for key in ["summary", "description"] {
+                if let Some(text) = operation.get(key).and_then(Json::as_str)
+                    && !text.is_empty()
+                {
+                    if !docs.is_empty() {
+                        docs.push(String::new());
+                    }
+                    docs.extend(doc::text_lines(text));
+                }
+            }
+            let path_item = self.doc.get("paths").and_then(|p| p.get(&used.path));
+            let mut params: Vec<Param> = Vec::new();
+            let path_params_at = Pointer::root().key("paths").key(&used.path).key("parameters");
+            let sources = [
+                (path_item.and_then(|p| p.get("parameters")), path_params_at),
+                (operation.get("parameters"), used.at.key("parameters")),
+            ];
+            for (list, list_at) in sources {
+                let Some(Json::Array(list)) = list else {
+                    continue;
+                };
+                for (i, parameter) in list.iter().enumerate() {
+                    if let Some(param) = self.lower_param(parameter, &list_at.index(i), &descriptor) {
+                        // An operation's parameter overrides the path item's of the same name.
+                        params.retain(|p| p.field.wire_name != param.field.wire_name);
+                        params.push(param);
+                    }
+                }
+            }
+            for name in template_names(&used.path) {
+                if !params.iter().any(|p| p.location == ParamIn::Path && p.field.wire_name == name) {
+                    self.error(&used.at, format!("the path has `{{{name}}}` but no path parameter `{name}`"));
+                }
+            }
+            let request_type = used.body.as_ref().and_then(|body| {
+                self.instances.get(body).and_then(|instances| {
+                    instances
+                        .iter()
+                        .find(|i| {
+                            !matches!(i.kind, InstanceKind::Variant { .. })
+                                && (i.operation.is_none() || i.operation.as_deref() == Some(used.operation.as_str()))
+                        })
+                        .map(|i| (i.type_name.clone(), i.kind.clone()))
+                })
+            });
+            let strict = match &request_type {
+                Some((_, InstanceKind::Union { variants, .. })) => variants
+                    .iter()
+                    .map(|v| (v.tag.clone(), self.strict_of(&v.type_name)))
+                    .filter(|(_, rules)| !rules.is_empty())
+                    .collect(),
+                Some((name, _)) => {
+                    let rules = self.strict_of(name);
+                    if rules.is_empty() { Vec::new() } else { vec![(String::new(), rules)] }
+                }
+                None => Vec::new(),
+            };
+            let mut responses = Vec::new();
+            if let Some(list) = operation.get("responses").and_then(Json::members) {
+                for (status, response) in list {
+                    let at = used.at.key("responses").key(status);
+                    if !valid_status(status) {
+                        self.error(&at, "a response key must be a status code (`200`), a range (`4XX`) or `default`");
+                        continue;
+                    }
+                    let body = self.response_type(response, &at, &format!("{descriptor}{}Body", names::type_name(status)));
+                    responses.push((status.clone(), body));
+                }
+            }
+            out.push(Operation {
+                name: used.operation.clone(),
+                variant: used.variant.clone(),
+                descriptor,
+                operation_id: used.operation_id.clone(),
+                method: used.method.clone(),
+                path: used.path.clone(),
+                docs,
+                params,
+                request_type: request_type.map(|(name, _)| name),
+                responses,
+                strict,
+            });
+        }
+        out
+    }
+
+    /// A parameter as a descriptor field; `None` after reporting what is wrong.
+    fn lower_param(&mut self, parameter: &Json, at: &Pointer, descriptor: &str) -> Option<Param> {
+        let (parameter, at) = match parameter.get("$ref") {
+            Some(reference) => {
+                let name = reference.as_str().and_then(|r| r.strip_prefix("#/components/parameters/"));
+                let target = name.and_then(|n| self.doc.get("components")?.get("parameters")?.get(n));
+                match (name, target) {
+                    (Some(name), Some(target)) => (target, Pointer::root().key("components").key("parameters").key(name)),
+                    _ => return None, // reported by `check_component_ref`
+                }
+            }
+            None => (parameter, at.clone()),
+        };
+        let Some(wire) = parameter.get("name").and_then(Json::as_str) else {
+            self.error(&at.key("name"), "a parameter needs a string `name`");
+            return None;
+        };
+        let location = match parameter.get("in").and_then(Json::as_str) {
+            Some("path") => ParamIn::Path,
+            Some("query") => ParamIn::Query,
+            Some(other) => {
+                self.error(&at.key("in"), format!("parameters in `{other}` are not supported (only `path` and `query`): the descriptor could not send it"));
+                return None;
+            }
+            None => {
+                self.error(&at.key("in"), "a parameter needs `in`");
+                return None;
+            }
+        };
+        let required = parameter.get("required") == Some(&Json::Bool(true));
+        if location == ParamIn::Path && !required {
+            self.error(&at.key("required"), "a path parameter must be `required: true`");
+        }
+        let default_style = match location {
+            ParamIn::Path => "simple",
+            ParamIn::Query => "form",
+        };
+        if let Some(style) = parameter.get("style")
+            && style.as_str() != Some(default_style)
+        {
+            self.error(&at.key("style"), format!("only `style: {default_style}` is supported for a {} parameter", match location { ParamIn::Path => "path", ParamIn::Query => "query" }));
+        }
+        let explode = match parameter.get("explode") {
+            None => location == ParamIn::Query,
+            Some(Json::Bool(b)) => *b,
+            Some(_) => {
+                self.error(&at.key("explode"), "must be a boolean");
+                return None;
+            }
+        };
+        let Some(schema) = parameter.get("schema") else {
+            self.error(&at, "a parameter needs a `schema` (`content` is not supported)");
+            return None;
+        };
+        let inline_name = format!("{descriptor}{}", names::type_name(wire));
+        let (ty, keywords, nullable, mut docs) = self.lower_value(schema, &at.key("schema"), &inline_name)?;
+        if nullable {
+            self.error(&at.key("schema"), "a nullable parameter is not supported");
+            return None;
+        }
+        if let Some(text) = parameter.get("description").and_then(Json::as_str)
+            && !text.is_empty()
+        {
+            let mut lines = doc::text_lines(text);
+            if !docs.is_empty() {
+                lines.push(String::new());
+            }
+            lines.append(&mut docs);
+            docs = lines;
+        }
+        if parameter.get("deprecated") == Some(&Json::Bool(true)) {
+            docs.push(String::new());
+            docs.push("**Deprecated.**".to_owned());
+        }
+        let sendable = match &ty {
+            Ty::Array(item) => !matches!(**item, Ty::Array(_) | Ty::Map | Ty::Named(_, true)),
+            Ty::Map | Ty::Named(_, true) => false,
+            _ => true,
+        };
+        if !sendable || (location == ParamIn::Path && matches!(ty, Ty::Array(_))) {
+            self.error(&at.key("schema"), "this parameter's type cannot be rendered into the path or query: use a string, number, boolean, enum or (in the query) an array of those");
+            return None;
+        }
+        if docs.is_empty() {
+            docs.push(format!("The {} parameter.", doc::code(wire)));
+        }
+        Some(Param {
+            field: Field {
+                rust_name: names::field_name(wire),
+                wire_name: wire.to_owned(),
+                docs,
+                ty,
+                presence: if required { Presence::Required } else { Presence::Optional },
+                nullable: false,
+                keywords,
+                tag: None,
+            },
+            location,
+            explode,
+        })
+    }
+
+    /// The body type of a response (a `$ref` to `components.responses` is followed), lowering
+    /// an inline object schema as `inline_name`; `None` for a response without a JSON body.
+    fn response_type(&mut self, response: &Json, at: &Pointer, inline_name: &str) -> Option<String> {
+        if let Some(reference) = response.get("$ref") {
+            let name = reference.as_str()?.strip_prefix("#/components/responses/")?.to_owned();
+            if let Some(known) = self.response_types.get(&name) {
+                return known.clone();
+            }
+            let target = self.doc.get("components")?.get("responses")?.get(&name)?;
+            let target_at = Pointer::root().key("components").key("responses").key(&name);
+            let body = self.response_type(target, &target_at, &format!("{}Body", names::type_name(&name)));
+            self.response_types.insert(name, body.clone());
+            return body;
+        }
+        let schema = response.get("content")?.get("application/json")?.get("schema")?;
+        let schema_at = at.key("content").key("application/json").key("schema");
+        match self.lower_value(schema, &schema_at, inline_name)? {
+            (Ty::Named(name, _), _, false, _) => Some(name),
+            _ => {
+                self.error(&schema_at, "a JSON response body must be an object schema or a `$ref` to one");
+                None
             }
         }
     }
@@ -471,6 +989,10 @@ impl Lowerer<'_> {
                     format!("must be a boolean, not {}", other.type_name()),
                 ),
             }
+        }
+        if let Some(default) = schema.get("default") {
+            docs.push(String::new());
+            docs.push(format!("Default: {}", doc::code(&default.to_json_string())));
         }
         if let Some(example) = schema.get("example") {
             docs.push(String::new());
@@ -569,9 +1091,20 @@ impl Lowerer<'_> {
         at: &Pointer,
         type_name: &str,
         operation: Option<&str>,
+        tag: Option<(&str, &str)>,
     ) {
         if !self.check_keywords(schema, at) {
             return;
+        }
+        if let Some((discriminator, _)) = tag
+            && !schema
+                .get("properties")
+                .is_some_and(|p| p.get(discriminator).is_some())
+        {
+            self.error(
+                at,
+                format!("a variant of a union must declare the discriminator `{discriminator}` among its `properties`"),
+            );
         }
         match schema.get("type") {
             None => {}
@@ -638,6 +1171,14 @@ impl Lowerer<'_> {
                 continue;
             }
             field_names.insert(rust_name.clone(), wire.clone());
+            if let Some((discriminator, tag)) = tag
+                && discriminator == wire
+            {
+                if let Some(field) = self.tag_field(property, &prop_at, wire, &rust_name, tag, required.contains(wire)) {
+                    fields.push(field);
+                }
+                continue;
+            }
             let inline_name = format!("{type_name}{}", names::type_name(wire));
             let Some((ty, mut keywords, nullable, mut docs)) =
                 self.lower_value(property, &prop_at, &inline_name)
@@ -679,6 +1220,7 @@ impl Lowerer<'_> {
                 presence,
                 nullable,
                 keywords,
+                tag: None,
             });
         }
         let docs = if docs.is_empty() {
@@ -703,8 +1245,8 @@ impl Lowerer<'_> {
         }));
     }
 
-    /// A strict-profile rule: `{"by": "<member>", "formats": {"<value>": "<format>"},
-    /// "absent": "<format>"}`; `None` after reporting what is wrong.
+    /// A strict-profile rule: `{"format": "<format>"}` on a string member; `None` after
+    /// reporting what is wrong.
     fn strict_rule(
         &mut self,
         member: &str,
@@ -712,99 +1254,117 @@ impl Lowerer<'_> {
         at: &Pointer,
         fields: &[Field],
     ) -> Option<StrictRule> {
-        const SHAPE: &str =
-            "must be {\"by\": a member, \"formats\": {value: format}, \"absent\": format}";
+        const SHAPE: &str = "must be {\"format\": a format name}";
         let Some(members) = rule.members() else {
             self.error(at, SHAPE);
             return None;
         };
         let mut ok = true;
         for (key, _) in members {
-            if !matches!(key.as_str(), "by" | "formats" | "absent") {
+            if key != "format" {
                 self.error(&at.key(key), format!("unknown member `{key}`: {SHAPE}"));
                 ok = false;
             }
         }
-        let by = match rule.get("by") {
-            Some(Json::String(by)) => by.clone(),
-            _ => {
-                self.error(&at.key("by"), "must name a member of this object");
-                return None;
-            }
-        };
-        // The values `by` can take: its enum's wire values, when it is a generated enum.
-        let values: Option<Vec<String>> = match fields.iter().find(|f| f.wire_name == by) {
-            None => {
-                self.error(
-                    &at.key("by"),
-                    format!("`{by}` is not a member of this object"),
-                );
-                return None;
-            }
-            Some(field) => match &field.ty {
-                Ty::Named(name, false) => self.items.iter().find_map(|item| match item {
-                    Item::Enum(e) if &e.name == name => {
-                        Some(e.variants.iter().map(|v| v.wire.clone()).collect())
-                    }
-                    Item::Enum(_) | Item::Struct(_) => None,
-                }),
-                _ => None,
-            },
-        };
-        let format_at = |this: &mut Self, value: &Json, at: &Pointer| match value.as_str() {
-            Some(name) => match Format::from_name(name) {
+        let format = match rule.get("format") {
+            Some(Json::String(name)) => match Format::from_name(name) {
                 Some(format) => Some(format),
                 None => {
-                    this.error(
-                        at,
+                    self.error(
+                        &at.key("format"),
                         format!("unknown format `{name}`; known: {}", Format::names()),
                     );
                     None
                 }
             },
-            None => {
-                this.error(at, "must be a format name");
+            _ => {
+                self.error(&at.key("format"), "must be a format name");
                 None
             }
         };
-        let mut formats = Vec::new();
-        match rule.get("formats").and_then(Json::members) {
-            Some(entries) => {
-                for (value, format) in entries {
-                    let entry_at = at.key("formats").key(value);
-                    if let Some(values) = &values
-                        && !values.contains(value)
-                    {
-                        self.error(&entry_at, format!("`{value}` is not a value of `{by}`"));
-                        ok = false;
-                    }
-                    match format_at(self, format, &entry_at) {
-                        Some(format) => formats.push((value.clone(), format)),
-                        None => ok = false,
-                    }
-                }
-            }
-            None => {
-                self.error(
-                    &at.key("formats"),
-                    "must be an object from a value to a format",
-                );
-                ok = false;
-            }
+        let is_string = fields
+            .iter()
+            .find(|f| f.wire_name == member)
+            .is_some_and(|f| f.ty == Ty::String);
+        if !is_string {
+            self.error(at, "the strict profile's format applies to a string member");
+            ok = false;
         }
-        let absent = match rule.get("absent") {
-            None => None,
-            Some(value) => {
-                let format = format_at(self, value, &at.key("absent"));
-                ok &= format.is_some();
-                format
-            }
-        };
+        let format = format?;
         ok.then(|| StrictRule {
             member: member.to_owned(),
-            by,
-            formats,
-            absent,
+            format,
+        })
+    }
+
+    /// The discriminator member of a union variant: typed as a one-value enum of its tag,
+    /// generated once per discriminator and tag. Its schema must allow the tag.
+    fn tag_field(
+        &mut self,
+        property: &Json,
+        at: &Pointer,
+        wire: &str,
+        rust_name: &str,
+        tag: &str,
+        required: bool,
+    ) -> Option<Field> {
+        if !self.check_keywords(property, at) {
+            return None;
+        }
+        let mut docs = self.docs(property, at);
+        // The values the schema allows, if it lists them (inline or in the referenced enum).
+        let target = match property.get("$ref").and_then(Json::as_str) {
+            Some(reference) => reference
+                .strip_prefix(SCHEMA_REF_PREFIX)
+                .and_then(|name| self.component(name)),
+            None => Some(property),
+        };
+        if let Some(Json::Array(values)) = target.and_then(|t| t.get("enum"))
+            && !values.contains(&Json::String(tag.to_owned()))
+        {
+            self.error(
+                at,
+                format!("the discriminator's schema does not allow this variant's tag `{tag}`"),
+            );
+            return None;
+        }
+        let enum_name = format!("{}{}", names::type_name(wire), names::type_name(tag));
+        let variant = names::type_name(tag);
+        if self.tag_enums.insert(enum_name.clone()) {
+            if !self.claim_type_name(&enum_name, at) {
+                return None;
+            }
+            self.items.push(Item::Enum(Enum {
+                name: enum_name.clone(),
+                docs: vec![format!(
+                    "The tag {} of the {} variants: {} is {}.",
+                    doc::code(tag),
+                    doc::code(tag),
+                    doc::code(wire),
+                    doc::code(&format!("\"{tag}\""))
+                )],
+                variants: vec![Variant {
+                    rust_name: variant.clone(),
+                    wire: tag.to_owned(),
+                }],
+            }));
+        }
+        if docs.is_empty() {
+            docs.push(format!("The {} member: this variant's tag.", doc::code(wire)));
+        }
+        Some(Field {
+            rust_name: rust_name.to_owned(),
+            wire_name: wire.to_owned(),
+            docs,
+            ty: Ty::Named(enum_name, false),
+            presence: if required {
+                Presence::Required
+            } else {
+                Presence::Optional
+            },
+            nullable: false,
+            keywords: Keywords::default(),
+            tag: Some(variant),
         })
     }
 
@@ -858,6 +1418,9 @@ impl Lowerer<'_> {
             return None;
         }
         let docs = self.docs(schema, at);
+        if let Some(keyword) = union_keyword(schema) {
+            return self.lower_nullable(schema, at, keyword, inline_name, docs);
+        }
         if let Some(reference) = schema.get("$ref") {
             let Some(reference) = reference.as_str() else {
                 self.error(&at.key("$ref"), "must be a string");
@@ -867,7 +1430,7 @@ impl Lowerer<'_> {
                 self.error(&at.key("$ref"), format!("`{reference}`: only references to `{SCHEMA_REF_PREFIX}...` in this document are supported"));
                 return None;
             };
-            if self.per_operation.contains_key(name) && !self.component_types.contains_key(name) {
+            if self.instances.contains_key(name) && !self.component_types.contains_key(name) {
                 self.error(
                     &at.key("$ref"),
                     format!(
@@ -995,7 +1558,7 @@ impl Lowerer<'_> {
                 if !self.claim_type_name(inline_name, at) {
                     return None;
                 }
-                self.lower_struct(schema, at, inline_name, None);
+                self.lower_struct(schema, at, inline_name, None, None);
                 keywords.nested = Some(());
                 Ty::Named(inline_name.to_owned(), true)
             }
@@ -1026,6 +1589,43 @@ impl Lowerer<'_> {
             }
         };
         Some((ty, keywords, nullable, docs))
+    }
+
+    /// `anyOf`/`oneOf` of a schema and a schema that accepts only `null`: that schema, nullable
+    /// (OpenAPI 3.0.3's form of a nullable reference, and 3.1's `[…, {"type": "null"}]`).
+    fn lower_nullable(
+        &mut self,
+        schema: &Json,
+        at: &Pointer,
+        keyword: &str,
+        inline_name: &str,
+        docs: Docs,
+    ) -> Option<(Ty, Keywords, bool, Docs)> {
+        let list_at = at.key(keyword);
+        let shape = format!("`{keyword}` is supported on a member only as a nullable schema (`[{{\"$ref\": …}}, {{\"type\": \"null\"}}]`); a union of several schemas must be a component schema with a `discriminator`");
+        let (Some(Json::Array(list)), None) = (schema.get(keyword), schema.get("discriminator")) else {
+            self.error(&list_at, shape);
+            return None;
+        };
+        let nulls: Vec<usize> = (0..list.len()).filter(|&i| null_only(&list[i])).collect();
+        if list.len() != 2 || nulls.len() != 1 {
+            self.error(&list_at, shape);
+            return None;
+        }
+        for (key, _) in schema.members().unwrap_or_default() {
+            if key != keyword && !ANNOTATIONS.contains(&key.as_str()) && !key.starts_with("x-") && key != OPERATIONS_EXTENSION && key != STRICT_EXTENSION {
+                self.error(&at.key(key), format!("`{key}` beside `{keyword}` is not supported: put it in the non-null schema"));
+                return None;
+            }
+        }
+        let index = 1 - nulls[0];
+        let (ty, keywords, nullable, inner_docs) =
+            self.lower_value(&list[index], &list_at.index(index), inline_name)?;
+        if nullable {
+            self.error(&list_at.index(index), "this schema is nullable already");
+            return None;
+        }
+        Some((ty, keywords, true, if docs.is_empty() { inner_docs } else { docs }))
     }
 
     /// Reports keywords that do not apply to `type_name`: the vocabulary's table says which
@@ -1441,6 +2041,24 @@ impl Lowerer<'_> {
             }
         }
     }
+}
+
+/// The `{name}`s of a path template, in order.
+fn template_names(path: &str) -> Vec<String> {
+    path.split('{')
+        .skip(1)
+        .filter_map(|rest| rest.split_once('}').map(|(name, _)| name.to_owned()))
+        .collect()
+}
+
+/// Whether `key` is a response key: a status code, a range such as `4XX`, or `default`.
+fn valid_status(key: &str) -> bool {
+    let bytes = key.as_bytes();
+    key == "default"
+        || (bytes.len() == 3
+            && (b'1'..=b'5').contains(&bytes[0])
+            && ((bytes[1].is_ascii_digit() && bytes[2].is_ascii_digit())
+                || (bytes[1] == b'X' && bytes[2] == b'X')))
 }
 
 /// Every `$ref` to a component schema inside `schema`, with its pointer.

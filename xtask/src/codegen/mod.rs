@@ -7,6 +7,7 @@ pub mod ir;
 pub mod json;
 pub mod lower;
 pub mod names;
+pub mod normalize;
 pub mod pointer;
 
 use std::fs;
@@ -94,7 +95,9 @@ pub fn generate_with(
             message: format!("not valid JSON: {e}"),
         }]
     })?;
-    let module = lower::lower(&doc)?;
+    let normalized = normalize::normalize(&doc)?;
+    let used = normalize::used_components(&doc, &normalized);
+    let module = lower::lower(&normalized, used)?;
     emit::render(&module, &provenance.spec, &provenance.command).map_err(|message| {
         vec![CodegenError {
             pointer: "(document root)".to_owned(),

@@ -1,0 +1,697 @@
+//! Normalization: the document as its author wrote it (OpenAPI 3.0.x or 3.1.x, schemas composed
+//! with `allOf`) into the one form the lowering reads (3.1 forms, no `allOf`).
+//!
+//! - **OpenAPI 3.0.** `nullable: true` beside `type: T` becomes `type: [T, "null"]` (3.0.3's
+//!   clarified meaning: other keywords, such as an `enum` without `null`, keep their effect);
+//!   `nullable: true` without a sibling `type` has no effect in 3.0.3 and is an error saying what
+//!   to write; a boolean `exclusiveMinimum`/`exclusiveMaximum` becomes the 3.1 number form.
+//!   `example` is an annotation in both versions.
+//! - **`allOf`.** The parts are merged into one schema: `properties` in part order (each part's,
+//!   then the schema's own), `required` joined, `additionalProperties: false` anywhere sees the
+//!   members of every part, value keywords and extensions taken once. A member declared in two
+//!   parts is merged when one part only annotates it, or when one narrows the other's string
+//!   `enum` to a subset (m3ter's variants restrict `destinationType` this way); any other
+//!   difference is a conflict, an error at the later part's pointer. `allOf` of one `$ref` and
+//!   parts that only annotate is that reference, as m3ter writes a documented reference.
+//!
+//! The output keeps the input's member order, so the generated code follows the document.
+
+use std::collections::BTreeSet;
+
+use super::error::CodegenError;
+use super::json::Json;
+use super::pointer::Pointer;
+
+/// Keywords that only annotate a schema: a part made of these (and extensions) adds nothing to
+/// check.
+const ANNOTATIONS: &[&str] = &[
+    "description",
+    "title",
+    "example",
+    "examples",
+    "deprecated",
+    "readOnly",
+    "writeOnly",
+    "default",
+];
+
+const SCHEMA_REF_PREFIX: &str = "#/components/schemas/";
+
+/// Which OpenAPI version the document declares.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Version {
+    /// 3.0.x: `nullable`, boolean exclusive bounds.
+    V30,
+    /// 3.1.x: JSON Schema 2020-12 forms.
+    V31,
+}
+
+/// The document in the lowering's form, or every error found.
+pub fn normalize(doc: &Json) -> Result<Json, Vec<CodegenError>> {
+    let root = Pointer::root();
+    let version = match doc.get("openapi").and_then(Json::as_str) {
+        Some(v) if v.starts_with("3.0.") => Version::V30,
+        Some(v) if v.starts_with("3.1.") => Version::V31,
+        Some(v) => {
+            return Err(vec![CodegenError::new(
+                &root.key("openapi"),
+                format!("OpenAPI {v} is not supported; write 3.0.x or 3.1.x"),
+            )]);
+        }
+        None => {
+            return Err(vec![CodegenError::new(
+                &root.key("openapi"),
+                "missing `openapi` (\"3.0.x\" or \"3.1.x\")",
+            )]);
+        }
+    };
+    let mut normalizer = Normalizer {
+        errors: Vec::new(),
+        version,
+    };
+    // First every schema in its 3.1 form, so that merged parts are read in that form.
+    let mut doc = doc.clone();
+    if version == Version::V30 {
+        for_each_schema(&mut doc, &mut |schema, at| normalizer.from_30(schema, at));
+    }
+    // Then `allOf`, with `$ref` parts read from the converted components.
+    let components = doc.clone();
+    let mut merger = Merger {
+        doc: &components,
+        errors: &mut normalizer.errors,
+        stack: Vec::new(),
+    };
+    for_each_schema(&mut doc, &mut |schema, at| merger.merge_tree(schema, at));
+    if normalizer.errors.is_empty() {
+        Ok(doc)
+    } else {
+        Err(normalizer.errors)
+    }
+}
+
+struct Normalizer {
+    errors: Vec<CodegenError>,
+    version: Version,
+}
+
+impl Normalizer {
+    /// Rewrites one schema (not its children: [`for_each_schema`] visits those) from 3.0 to
+    /// 3.1 forms.
+    fn from_30(&mut self, schema: &mut Json, at: &Pointer) {
+        debug_assert_eq!(self.version, Version::V30);
+        let Json::Object(members) = schema else {
+            return;
+        };
+        if let Some(position) = members.iter().position(|(k, _)| k == "nullable") {
+            match &members[position].1 {
+                Json::Bool(false) => {
+                    members.remove(position);
+                }
+                Json::Bool(true) => {
+                    let type_position = members.iter().position(|(k, _)| k == "type");
+                    match type_position.map(|p| &members[p].1) {
+                        Some(Json::String(t)) => {
+                            let t = t.clone();
+                            let p = type_position.unwrap_or_default();
+                            members[p].1 =
+                                Json::Array(vec![Json::String(t), Json::String("null".into())]);
+                            members.remove(position);
+                        }
+                        _ => self.errors.push(CodegenError::new(
+                            &at.key("nullable"),
+                            "`nullable: true` has no effect without a `type` beside it (OpenAPI 3.0.3): \
+                             write `type` here, or for a nullable reference \
+                             `anyOf: [{\"$ref\": …}, {\"type\": \"string\", \"nullable\": true, \"enum\": [null]}]`",
+                        )),
+                    }
+                }
+                other => {
+                    let message = format!("must be a boolean, not {}", other.type_name());
+                    self.errors.push(CodegenError::new(&at.key("nullable"), message));
+                }
+            }
+        }
+        for (exclusive, bound) in [
+            ("exclusiveMinimum", "minimum"),
+            ("exclusiveMaximum", "maximum"),
+        ] {
+            let Some(position) = members.iter().position(|(k, _)| k == exclusive) else {
+                continue;
+            };
+            match members[position].1 {
+                Json::Bool(false) => {
+                    members.remove(position);
+                }
+                Json::Bool(true) => match members.iter().position(|(k, _)| k == bound) {
+                    Some(bound_position) => {
+                        let value = members[bound_position].1.clone();
+                        members[position].1 = value;
+                        members.remove(bound_position);
+                    }
+                    None => self.errors.push(CodegenError::new(
+                        &at.key(exclusive),
+                        format!("`{exclusive}: true` needs `{bound}` beside it (OpenAPI 3.0)"),
+                    )),
+                },
+                // A number is the 3.1 form, which 3.0 does not have: the lowering reads it.
+                _ => {}
+            }
+        }
+    }
+}
+
+/// Calls `f` on every schema of the document, parents before children, each with its
+/// pointer: component schemas, and the schemas of parameters, headers, request bodies and
+/// responses, wherever they are.
+fn for_each_schema(doc: &mut Json, f: &mut dyn FnMut(&mut Json, &Pointer)) {
+    let root = Pointer::root();
+    if let Some(paths) = member_mut(doc, "paths") {
+        for_each_member(paths, &root.key("paths"), &mut |item, at| {
+            visit_path_item(item, at, f);
+        });
+    }
+    if let Some(components) = member_mut(doc, "components") {
+        let at = root.key("components");
+        if let Some(schemas) = member_mut(components, "schemas") {
+            for_each_member(schemas, &at.key("schemas"), &mut |schema, at| {
+                visit_schema(schema, at, f);
+            });
+        }
+        for (kind, visit) in [
+            (
+                "parameters",
+                visit_parameter as fn(&mut Json, &Pointer, &mut dyn FnMut(&mut Json, &Pointer)),
+            ),
+            ("headers", visit_parameter),
+            ("responses", visit_response),
+            ("requestBodies", visit_response),
+        ] {
+            if let Some(entries) = member_mut(components, kind) {
+                for_each_member(entries, &at.key(kind), &mut |entry, at| visit(entry, at, f));
+            }
+        }
+    }
+}
+
+fn member_mut<'j>(value: &'j mut Json, key: &str) -> Option<&'j mut Json> {
+    match value {
+        Json::Object(members) => members.iter_mut().find(|(k, _)| k == key).map(|(_, v)| v),
+        _ => None,
+    }
+}
+
+fn for_each_member(value: &mut Json, at: &Pointer, f: &mut dyn FnMut(&mut Json, &Pointer)) {
+    if let Json::Object(members) = value {
+        for (key, member) in members {
+            f(member, &at.key(key));
+        }
+    }
+}
+
+fn for_each_item(value: &mut Json, at: &Pointer, f: &mut dyn FnMut(&mut Json, &Pointer)) {
+    if let Json::Array(items) = value {
+        for (i, item) in items.iter_mut().enumerate() {
+            f(item, &at.index(i));
+        }
+    }
+}
+
+fn visit_path_item(item: &mut Json, at: &Pointer, f: &mut dyn FnMut(&mut Json, &Pointer)) {
+    let Json::Object(members) = item else {
+        return;
+    };
+    for (key, value) in members {
+        let at = at.key(key);
+        if key == "parameters" {
+            for_each_item(value, &at, &mut |p, at| visit_parameter(p, at, f));
+        } else if matches!(
+            key.as_str(),
+            "get" | "put" | "post" | "delete" | "options" | "head" | "patch" | "trace"
+        ) {
+            visit_operation(value, &at, f);
+        }
+    }
+}
+
+fn visit_operation(operation: &mut Json, at: &Pointer, f: &mut dyn FnMut(&mut Json, &Pointer)) {
+    let Json::Object(members) = operation else {
+        return;
+    };
+    for (key, value) in members {
+        let at = at.key(key);
+        match key.as_str() {
+            "parameters" => for_each_item(value, &at, &mut |p, at| visit_parameter(p, at, f)),
+            "requestBody" => visit_response(value, &at, f),
+            "responses" => for_each_member(value, &at, &mut |r, at| visit_response(r, at, f)),
+            _ => {}
+        }
+    }
+}
+
+/// A parameter or header: its `schema`, or the schemas of its `content`.
+fn visit_parameter(parameter: &mut Json, at: &Pointer, f: &mut dyn FnMut(&mut Json, &Pointer)) {
+    if let Some(schema) = member_mut(parameter, "schema") {
+        visit_schema(schema, &at.key("schema"), f);
+    }
+    if let Some(content) = member_mut(parameter, "content") {
+        visit_content(content, &at.key("content"), f);
+    }
+}
+
+/// A response or request body: its headers and the schemas of its `content`.
+fn visit_response(response: &mut Json, at: &Pointer, f: &mut dyn FnMut(&mut Json, &Pointer)) {
+    if let Some(headers) = member_mut(response, "headers") {
+        for_each_member(headers, &at.key("headers"), &mut |h, at| {
+            visit_parameter(h, at, f);
+        });
+    }
+    if let Some(content) = member_mut(response, "content") {
+        visit_content(content, &at.key("content"), f);
+    }
+}
+
+fn visit_content(content: &mut Json, at: &Pointer, f: &mut dyn FnMut(&mut Json, &Pointer)) {
+    for_each_member(content, at, &mut |media, at| {
+        if let Some(schema) = member_mut(media, "schema") {
+            visit_schema(schema, &at.key("schema"), f);
+        }
+    });
+}
+
+/// `schema`, then every schema inside it.
+fn visit_schema(schema: &mut Json, at: &Pointer, f: &mut dyn FnMut(&mut Json, &Pointer)) {
+    f(schema, at);
+    let Json::Object(members) = schema else {
+        return;
+    };
+    for (key, value) in members {
+        let at = at.key(key);
+        match key.as_str() {
+            "properties" | "patternProperties" | "$defs" | "dependentSchemas" => {
+                for_each_member(value, &at, &mut |s, at| visit_schema(s, at, f));
+            }
+            "items" | "additionalProperties" | "not" | "if" | "then" | "else" | "contains"
+            | "propertyNames" => visit_schema(value, &at, f),
+            "allOf" | "anyOf" | "oneOf" | "prefixItems" => {
+                for_each_item(value, &at, &mut |s, at| visit_schema(s, at, f));
+            }
+            _ => {}
+        }
+    }
+}
+
+/// Whether a schema only annotates: every member an annotation or an extension.
+fn annotation_only(schema: &Json) -> bool {
+    schema.members().is_some_and(|members| {
+        members
+            .iter()
+            .all(|(k, _)| ANNOTATIONS.contains(&k.as_str()) || k.starts_with("x-"))
+    })
+}
+
+struct Merger<'a> {
+    /// The document with every schema in its 3.1 form: `$ref` parts are read from here.
+    doc: &'a Json,
+    errors: &'a mut Vec<CodegenError>,
+    /// The components being merged, to report a cycle instead of recursing forever.
+    stack: Vec<String>,
+}
+
+impl Merger<'_> {
+    fn error(&mut self, at: &Pointer, message: impl Into<String>) {
+        let error = CodegenError::new(at, message);
+        if !self.errors.contains(&error) {
+            self.errors.push(error);
+        }
+    }
+
+    /// Replaces `schema`'s `allOf` by the merge of its parts (children are visited after, so
+    /// the merged members are merged in turn).
+    fn merge_tree(&mut self, schema: &mut Json, at: &Pointer) {
+        if schema.get("allOf").is_some() {
+            *schema = self.merged(schema, at);
+        }
+    }
+
+    /// The component schema `name`, with its own `allOf` merged; `None` after an error.
+    fn component(&mut self, reference: &str, at: &Pointer) -> Option<Json> {
+        let Some(name) = reference.strip_prefix(SCHEMA_REF_PREFIX) else {
+            self.error(
+                at,
+                format!("`{reference}`: an `allOf` part may only refer to `{SCHEMA_REF_PREFIX}...`"),
+            );
+            return None;
+        };
+        let Some(schema) = self
+            .doc
+            .get("components")
+            .and_then(|c| c.get("schemas"))
+            .and_then(|s| s.get(name))
+        else {
+            self.error(at, format!("`{reference}` does not exist"));
+            return None;
+        };
+        if self.stack.iter().any(|n| n == name) {
+            let cycle = format!("{} → {name}", self.stack.join(" → "));
+            self.error(at, format!("`allOf` cycle ({cycle}): the schema would contain itself"));
+            return None;
+        }
+        self.stack.push(name.to_owned());
+        let component_at = Pointer::root()
+            .key("components")
+            .key("schemas")
+            .key(name);
+        let merged = if schema.get("allOf").is_some() {
+            self.merged(schema, &component_at)
+        } else {
+            schema.clone()
+        };
+        self.stack.pop();
+        Some(merged)
+    }
+
+    /// `schema` (which has `allOf`) as one schema.
+    fn merged(&mut self, schema: &Json, at: &Pointer) -> Json {
+        let all_of_at = at.key("allOf");
+        let Some(Json::Array(parts)) = schema.get("allOf") else {
+            self.error(&all_of_at, "must be an array of schemas");
+            return schema.clone();
+        };
+        if parts.is_empty() {
+            self.error(&all_of_at, "must list at least one schema");
+            return schema.clone();
+        }
+        let own: Vec<(String, Json)> = schema
+            .members()
+            .unwrap_or_default()
+            .iter()
+            .filter(|(k, _)| k != "allOf")
+            .cloned()
+            .collect();
+        // `allOf: [{$ref}, annotations…]` beside annotations only: the reference, documented.
+        let refs: Vec<usize> = (0..parts.len())
+            .filter(|&i| parts[i].get("$ref").is_some())
+            .collect();
+        let others_annotate = (0..parts.len())
+            .filter(|i| !refs.contains(i))
+            .all(|i| annotation_only(&parts[i]));
+        let own_annotates = own
+            .iter()
+            .all(|(k, _)| ANNOTATIONS.contains(&k.as_str()) || k.starts_with("x-"));
+        if refs.len() == 1 && others_annotate && own_annotates {
+            let reference = &parts[refs[0]];
+            if reference.members().is_some_and(|m| m.len() == 1) {
+                let mut out = vec![("$ref".to_owned(), reference.get("$ref").cloned().unwrap_or(Json::Null))];
+                self.annotate(&mut out, &own, parts);
+                return Json::Object(out);
+            }
+        }
+        let mut out: Vec<(String, Json)> = Vec::new();
+        for (i, part) in parts.iter().enumerate() {
+            let part_at = all_of_at.index(i);
+            let resolved = match part.get("$ref") {
+                Some(reference) => {
+                    let extra: Vec<&String> = part
+                        .members()
+                        .unwrap_or_default()
+                        .iter()
+                        .map(|(k, _)| k)
+                        .filter(|k| *k != "$ref" && !ANNOTATIONS.contains(&k.as_str()))
+                        .collect();
+                    if let Some(key) = extra.first() {
+                        self.error(&part_at.key(key), format!("`{key}` beside `$ref` in an `allOf` part is not supported: add it as a part of its own"));
+                    }
+                    let Some(reference) = reference.as_str() else {
+                        self.error(&part_at.key("$ref"), "must be a string");
+                        continue;
+                    };
+                    match self.component(reference, &part_at.key("$ref")) {
+                        Some(schema) => schema,
+                        None => continue,
+                    }
+                }
+                None if part.get("allOf").is_some() => self.merged(part, &part_at),
+                None if part.members().is_some() => part.clone(),
+                None => {
+                    self.error(&part_at, format!("an `allOf` part must be a schema object, not {}", part.type_name()));
+                    continue;
+                }
+            };
+            let from_ref = part.get("$ref").is_some();
+            self.merge_into(&mut out, &resolved, &part_at, from_ref);
+        }
+        // The schema's own keywords last: its properties after the parts', its annotations
+        // over theirs.
+        let own_json = Json::Object(own.clone());
+        self.merge_into(&mut out, &own_json, at, false);
+        self.annotate(&mut out, &own, parts);
+        Json::Object(out)
+    }
+
+    /// The merged schema's annotations: the schema's own, else those of its inline parts
+    /// (a referenced part's title and description describe that part, not this schema).
+    fn annotate(&mut self, out: &mut Vec<(String, Json)>, own: &[(String, Json)], parts: &[Json]) {
+        for key in ANNOTATIONS {
+            let own_value = own
+                .iter()
+                .find(|(k, _)| k == key)
+                .map(|(_, v)| v)
+                .filter(|v| !is_empty_text(v));
+            let inline_value = parts
+                .iter()
+                .filter(|p| p.get("$ref").is_none())
+                .filter_map(|p| p.get(key))
+                .find(|v| !is_empty_text(v));
+            out.retain(|(k, _)| k != key);
+            if let Some(value) = own_value.or(inline_value) {
+                out.push(((*key).to_owned(), value.clone()));
+            }
+        }
+    }
+
+    /// Merges the keywords of `part` (at `at`) into `out`.
+    fn merge_into(&mut self, out: &mut Vec<(String, Json)>, part: &Json, at: &Pointer, from_ref: bool) {
+        for (key, value) in part.members().unwrap_or_default() {
+            let key_at = at.key(key);
+            if ANNOTATIONS.contains(&key.as_str()) {
+                // Annotations are chosen by `annotate`; a referenced part's stay its own.
+                if !from_ref && !out.iter().any(|(k, _)| k == key) && !is_empty_text(value) {
+                    out.push((key.clone(), value.clone()));
+                }
+                continue;
+            }
+            match key.as_str() {
+                "properties" => {
+                    let Some(properties) = value.members() else {
+                        self.error(&key_at, "must be an object");
+                        continue;
+                    };
+                    let index = match out.iter().position(|(k, _)| k == "properties") {
+                        Some(i) => i,
+                        None => {
+                            out.push(("properties".to_owned(), Json::Object(Vec::new())));
+                            out.len() - 1
+                        }
+                    };
+                    for (name, property) in properties {
+                        let property_at = key_at.key(name);
+                        let Json::Object(merged) = &mut out[index].1 else {
+                            continue;
+                        };
+                        match merged.iter().position(|(n, _)| n == name) {
+                            None => merged.push((name.clone(), property.clone())),
+                            Some(p) => {
+                                let existing = merged[p].1.clone();
+                                if let Some(property) =
+                                    self.merge_property(&existing, property, &property_at)
+                                    && let Json::Object(merged) = &mut out[index].1
+                                {
+                                    merged[p].1 = property;
+                                }
+                            }
+                        }
+                    }
+                }
+                "required" => {
+                    let Json::Array(names) = value else {
+                        self.error(&key_at, "must be an array of property names");
+                        continue;
+                    };
+                    let index = match out.iter().position(|(k, _)| k == "required") {
+                        Some(i) => i,
+                        None => {
+                            out.push(("required".to_owned(), Json::Array(Vec::new())));
+                            out.len() - 1
+                        }
+                    };
+                    if let Json::Array(list) = &mut out[index].1 {
+                        for name in names {
+                            if !list.contains(name) {
+                                list.push(name.clone());
+                            }
+                        }
+                    }
+                }
+                "additionalProperties" => {
+                    // `false` in any part closes the merged object, which has every part's
+                    // members.
+                    match out.iter().position(|(k, _)| k == key) {
+                        None => out.push((key.clone(), value.clone())),
+                        Some(i) => {
+                            if *value == Json::Bool(false) {
+                                out[i].1 = Json::Bool(false);
+                            } else if out[i].1 != Json::Bool(false) && out[i].1 != *value {
+                                self.error(&key_at, "`additionalProperties` differs from another `allOf` part's: write it once");
+                            }
+                        }
+                    }
+                }
+                "anyOf" | "oneOf" | "discriminator" | "not" => {
+                    self.error(
+                        &key_at,
+                        format!("`{key}` inside an `allOf` part is not supported: compose the union at the top"),
+                    );
+                }
+                _ => match out.iter().position(|(k, _)| k == key) {
+                    None => out.push((key.clone(), value.clone())),
+                    Some(i) if out[i].1 == *value => {}
+                    Some(i) => {
+                        let message = format!(
+                            "`{key}` conflicts with another `allOf` part ({} here, {} there): the parts must agree",
+                            value.to_json_string(),
+                            out[i].1.to_json_string()
+                        );
+                        self.error(&key_at, message);
+                    }
+                },
+            }
+        }
+    }
+
+    /// A property declared in two parts, as one schema; `None` after reporting a conflict.
+    fn merge_property(&mut self, first: &Json, second: &Json, at: &Pointer) -> Option<Json> {
+        // Each side in its merged form first: a member may itself be an `allOf`.
+        let first = &if first.get("allOf").is_some() {
+            self.merged(first, at)
+        } else {
+            first.clone()
+        };
+        let second = &if second.get("allOf").is_some() {
+            self.merged(second, at)
+        } else {
+            second.clone()
+        };
+        if first == second || annotation_only(second) {
+            return Some(first.clone());
+        }
+        if annotation_only(first) {
+            return Some(second.clone());
+        }
+        // One narrows the other's string enum (a `$ref` to an enum component, or an inline
+        // enum) to a subset: the narrower wins, with the wider one's documentation if it has
+        // none.
+        let values = |this: &mut Self, schema: &Json| -> Option<Vec<Json>> {
+            let schema = match schema.get("$ref").and_then(Json::as_str) {
+                Some(reference) => {
+                    let name = reference.strip_prefix(SCHEMA_REF_PREFIX)?;
+                    this.doc.get("components")?.get("schemas")?.get(name)?
+                }
+                None => schema,
+            };
+            match schema.get("enum") {
+                Some(Json::Array(values)) => Some(values.clone()),
+                _ => None,
+            }
+        };
+        if let (Some(a), Some(b)) = (values(self, first), values(self, second)) {
+            let subset = |x: &[Json], y: &[Json]| x.iter().all(|v| y.contains(v));
+            if subset(&b, &a) && second.get("$ref").is_none() {
+                return Some(second.clone());
+            }
+            if subset(&a, &b) && first.get("$ref").is_none() {
+                return Some(first.clone());
+            }
+        }
+        self.error(
+            at,
+            format!(
+                "this member is declared by two `allOf` parts with different schemas ({} and {}): declare it once, or narrow an enum to a subset",
+                first.to_json_string(),
+                second.to_json_string()
+            ),
+        );
+        None
+    }
+}
+
+fn is_empty_text(value: &Json) -> bool {
+    matches!(value, Json::String(s) if s.is_empty())
+}
+
+/// The component schemas the normalized document uses as types: those a `$ref` reaches from
+/// the paths and the other components sections, and from the component schemas that nothing in
+/// the `original` document refers to (a schema published on its own). A component that was
+/// only ever an `allOf` part has been merged into its users and is not one of them.
+pub fn used_components(original: &Json, normalized: &Json) -> BTreeSet<String> {
+    let schemas = |doc: &Json| -> Vec<(String, Json)> {
+        doc.get("components")
+            .and_then(|c| c.get("schemas"))
+            .and_then(Json::members)
+            .map(<[_]>::to_vec)
+            .unwrap_or_default()
+    };
+    let mut referenced_before = BTreeSet::new();
+    collect_refs(original, &mut referenced_before);
+    // The roots: everything but the component schemas, and the unreferenced components.
+    let mut pending: Vec<String> = Vec::new();
+    let mut outside = normalized.clone();
+    if let Some(components) = member_mut(&mut outside, "components")
+        && let Json::Object(members) = components
+    {
+        members.retain(|(k, _)| k != "schemas");
+    }
+    let mut roots = BTreeSet::new();
+    collect_refs(&outside, &mut roots);
+    pending.extend(roots);
+    pending.extend(
+        schemas(original)
+            .into_iter()
+            .map(|(name, _)| name)
+            .filter(|name| !referenced_before.contains(name)),
+    );
+    let normalized_schemas = schemas(normalized);
+    let mut used = BTreeSet::new();
+    while let Some(name) = pending.pop() {
+        if !used.insert(name.clone()) {
+            continue;
+        }
+        if let Some((_, schema)) = normalized_schemas.iter().find(|(n, _)| *n == name) {
+            let mut refs = BTreeSet::new();
+            collect_refs(schema, &mut refs);
+            pending.extend(refs);
+        }
+    }
+    used
+}
+
+/// The names of the component schemas `value` refers to.
+fn collect_refs(value: &Json, out: &mut BTreeSet<String>) {
+    match value {
+        Json::Object(members) => {
+            for (key, member) in members {
+                match member.as_str().and_then(|r| r.strip_prefix(SCHEMA_REF_PREFIX)) {
+                    Some(name) if key == "$ref" => {
+                        out.insert(name.to_owned());
+                    }
+                    _ => collect_refs(member, out),
+                }
+            }
+        }
+        Json::Array(items) => {
+            for item in items {
+                collect_refs(item, out);
+            }
+        }
+        _ => {}
+    }
+}
