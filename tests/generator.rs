@@ -77,12 +77,12 @@ fn an_unsupported_keyword_is_an_error_at_its_pointer() {
     assert_error(
         &with_property(r#"{"type": "string", "oneOf": []}"#),
         "/components/schemas/S/properties/p/oneOf",
-        "unsupported keyword `oneOf`",
+        "`oneOf` is supported on a member only as a nullable schema",
     );
     assert_error(
-        &with_property(r#"{"type": "string", "default": "x"}"#),
-        "/components/schemas/S/properties/p/default",
-        "unsupported keyword `default`",
+        &with_property(r#"{"type": "string", "const": "x"}"#),
+        "/components/schemas/S/properties/p/const",
+        "unsupported keyword `const`",
     );
     assert_error(
         &with_property(r#"{"type": "integer", "multipleOf": 2}"#),
@@ -908,4 +908,161 @@ fn a_strict_rule_that_does_not_hold_together_is_an_error_at_its_pointer() {
         "test.json",
     );
     assert!(generated.is_ok(), "{generated:?}");
+}
+
+// ---------------------------------------------------------------------------------------------
+// OpenAPI 3.0 forms, `allOf`, discriminated unions and operations.
+
+/// A document of version `version` with the component schemas `schemas` (JSON object text) and
+/// the paths `paths`.
+fn document(version: &str, schemas: &str, paths: &str) -> String {
+    format!(
+        r#"{{"openapi": "{version}", "info": {{"title": "t", "version": "1"}}, "paths": {paths},
+            "components": {{"schemas": {schemas}}}}}"#
+    )
+}
+
+fn generated(spec: &str) -> String {
+    match codegen::generate(spec, "test.json") {
+        Ok(code) => code,
+        Err(errors) => panic!("generation failed: {errors:#?}"),
+    }
+}
+
+#[test]
+fn openapi_3_0_nullable_and_boolean_bounds_become_the_3_1_forms() {
+    let spec = document(
+        "3.0.3",
+        r#"{"S": {"type": "object", "properties": {
+            "n": {"type": "string", "nullable": true},
+            "m": {"type": "integer", "minimum": 0, "exclusiveMinimum": true},
+            "r": {"description": "d", "anyOf": [{"$ref": "#/components/schemas/E"},
+                  {"type": "string", "nullable": true, "enum": [null]}]}}},
+            "E": {"type": "string", "enum": ["A", "B"]}}"#,
+        "{}",
+    );
+    let code = generated(&spec);
+    assert!(code.contains("#[spec(nullable)]\n    pub n: ::std::option::Option<::std::string::String>"), "{code}");
+    assert!(code.contains("#[spec(exclusive_minimum = 0)]"), "{code}");
+    assert!(code.contains("pub r: ::std::option::Option<E>"), "{code}");
+    // In 3.1 the same keyword is an error: it is not JSON Schema.
+    let spec = document(
+        "3.1.0",
+        r#"{"S": {"type": "object", "properties": {"n": {"type": "string", "nullable": true}}}}"#,
+        "{}",
+    );
+    assert_error(&spec, "/components/schemas/S/properties/n/nullable", "unsupported keyword `nullable`");
+}
+
+#[test]
+fn nullable_without_a_type_is_an_error_saying_what_to_write() {
+    let spec = document(
+        "3.0.1",
+        r#"{"S": {"type": "object", "properties": {
+            "p": {"nullable": true, "allOf": [{"$ref": "#/components/schemas/E"}]}}},
+            "E": {"type": "string", "enum": ["A"]}}"#,
+        "{}",
+    );
+    assert_error(&spec, "/components/schemas/S/properties/p/nullable", "has no effect without a `type`");
+}
+
+#[test]
+fn all_of_merges_parts_and_reports_conflicts_at_their_pointer() {
+    let spec = document(
+        "3.1.0",
+        r#"{"Base": {"type": "object", "required": ["a"], "properties": {"a": {"type": "string", "minLength": 1}}},
+            "S": {"type": "object", "additionalProperties": false, "required": ["b"],
+                  "properties": {"b": {"type": "integer"}},
+                  "allOf": [{"$ref": "#/components/schemas/Base"}]}}"#,
+        "{}",
+    );
+    let code = generated(&spec);
+    // `Base` was only a part: it is merged into `S`, not generated.
+    assert!(!code.contains("pub struct Base"), "{code}");
+    let s = &code[code.find("pub struct S ").unwrap()..];
+    let a = s.find("pub a: ::std::string::String").unwrap();
+    let b = s.find("pub b: i64").unwrap();
+    assert!(a < b, "the parts' members come first");
+    assert!(code.contains("#[serde(deny_unknown_fields)]\n#[spec(json, json_schema)]\npub struct S"));
+
+    let conflict = document(
+        "3.1.0",
+        r#"{"Base": {"type": "object", "properties": {"a": {"type": "string", "maxLength": 3}}},
+            "S": {"type": "object", "properties": {"a": {"type": "string", "maxLength": 4}},
+                  "allOf": [{"$ref": "#/components/schemas/Base"}]}}"#,
+        "{}",
+    );
+    assert_error(&conflict, "/components/schemas/S/properties/a", "declared by two `allOf` parts");
+    let type_conflict = document(
+        "3.1.0",
+        r#"{"S": {"allOf": [{"type": "object"}, {"type": "string"}]}}"#,
+        "{}",
+    );
+    assert_error(&type_conflict, "/components/schemas/S/allOf/1/type", "conflicts with another `allOf` part");
+}
+
+/// Two variants with the discriminator `kind`, as m3ter writes them (an `allOf` base, each
+/// variant narrowing the discriminator's enum); `union` is the union schema's JSON text.
+fn union_document(union: &str) -> String {
+    document(
+        "3.0.1",
+        &format!(
+            r#"{{"Kind": {{"type": "string", "enum": ["A", "B"]}},
+                "Base": {{"type": "object", "required": ["name"], "properties": {{
+                    "name": {{"type": "string"}}, "kind": {{"$ref": "#/components/schemas/Kind"}}}}}},
+                "VA": {{"type": "object", "required": ["a"], "properties": {{"a": {{"type": "string"}},
+                    "kind": {{"allOf": [{{"type": "string", "enum": ["A"]}}]}}}},
+                    "allOf": [{{"$ref": "#/components/schemas/Base"}}]}},
+                "VB": {{"type": "object", "required": ["b"], "properties": {{"b": {{"type": "string"}}}},
+                    "allOf": [{{"$ref": "#/components/schemas/Base"}}]}},
+                "U": {union}}}"#
+        ),
+        "{}",
+    )
+}
+
+#[test]
+fn a_discriminated_union_is_an_enum_of_its_mapping_with_tag_types() {
+    let code = generated(&union_document(
+        r##"{"anyOf": [{"$ref": "#/components/schemas/VA"}, {"$ref": "#/components/schemas/VB"}],
+             "discriminator": {"propertyName": "kind", "mapping": {"A": "#/components/schemas/VA", "B": "#/components/schemas/VB"}}}"##,
+    ));
+    assert!(code.contains("#[spec(json, json_schema, discriminator = \"kind\")]\npub enum U {"), "{code}");
+    assert!(code.contains("#[spec(tag = \"A\")]\n    A(VA),"), "{code}");
+    assert!(code.contains("#[spec(tag = \"B\")]\n    B(VB),"), "{code}");
+    // Each variant's discriminator is its tag's one-value type, set by the constructor.
+    assert!(code.contains("pub enum KindA {"), "{code}");
+    assert!(code.contains("pub kind: ::std::option::Option<KindB>"), "{code}");
+    assert!(code.contains("kind: ::std::option::Option::Some(KindA::A)"), "{code}");
+}
+
+#[test]
+fn bad_unions_are_errors_at_their_pointers() {
+    let refs = r##""anyOf": [{"$ref": "#/components/schemas/VA"}, {"$ref": "#/components/schemas/VB"}]"##;
+    assert_error(
+        &union_document(&format!(r##"{{{refs}, "discriminator": {{"propertyName": "kind", "mapping": {{"A": "#/components/schemas/VA", "B": "#/components/schemas/Missing"}}}}}}"##)),
+        "/components/schemas/U/discriminator/mapping/B",
+        "does not exist",
+    );
+    assert_error(
+        &union_document(&format!(r##"{{{refs}, "discriminator": {{"propertyName": "kind", "mapping": {{"a-b": "#/components/schemas/VA", "A_B": "#/components/schemas/VB"}}}}}}"##)),
+        "/components/schemas/U/discriminator/mapping/A_B",
+        "both become the Rust variant",
+    );
+    assert_error(
+        &union_document(&format!("{{{refs}}}")),
+        "/components/schemas/U",
+        "add a `discriminator`",
+    );
+    // A variant whose own enum leaves out its tag.
+    assert_error(
+        &union_document(&format!(r##"{{{refs}, "discriminator": {{"propertyName": "kind", "mapping": {{"B": "#/components/schemas/VA", "A": "#/components/schemas/VB"}}}}}}"##)),
+        "/components/schemas/VA/properties/kind",
+        "does not allow this variant's tag `B`",
+    );
+    assert_error(
+        &union_document(&format!(r##"{{{refs}, "discriminator": {{"propertyName": "missing"}}}}"##)),
+        "/components/schemas/VA",
+        "must declare the discriminator `missing`",
+    );
 }

@@ -614,7 +614,7 @@ fn query_part(p: &OperationParam) -> TokenStream {
     let wire = &p.field.wire_name;
     let required = p.field.presence == Presence::Required;
     let push = match &p.field.ty {
-        Ty::Array(item) => {
+        Ty::Array(_) => {
             // Every item type the lowering allows here is `Display`.
             let text = quote!(item.to_string());
             let method = if p.explode {

@@ -23,13 +23,15 @@
 
 pub mod strict;
 
+use serde::de::DeserializeOwned;
 use serde_json::Value;
 
 pub use m3ter_runtime::json::*;
 
-use crate::error::ValidationErrors;
+use crate::error::{ErrorKind, ValidationError, ValidationErrors};
 pub use crate::generated::Operation;
 use crate::path::Path;
+use crate::validate::Validate;
 
 /// Which rules apply.
 #[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
@@ -41,18 +43,93 @@ pub enum Profile {
     Strict,
 }
 
+/// The checks of one JSON body type, for code that chooses the type at run time (the CLI,
+/// [`validate`]): [`Operation::request_body`] and [`Operation::response_body`] give one.
+#[derive(Clone, Copy, Debug)]
+pub struct Body {
+    /// The Rust type's name.
+    pub type_name: &'static str,
+    /// [`from_slice`] into the type, the value dropped.
+    pub from_slice: fn(&[u8]) -> Result<(), ValidationErrors>,
+    /// The type's raw-JSON rules ([`ValidateJson::validate_json_at`]).
+    pub validate_json: fn(&Value, &Path<'_>, &mut Vec<ValidationError>),
+    /// The variant a union type takes `value` as ([`ValidateJson::variant`]); `None` for a
+    /// type that is not a union.
+    pub variant: fn(&Value) -> Option<&'static str>,
+    /// The strict profile's rules, per union variant tag (`""` for a type that is one struct).
+    pub strict: &'static [(&'static str, &'static [strict::Rule])],
+}
+
+impl Body {
+    /// Every error of a parsed document under `profile`.
+    pub fn validate_value(&self, document: &Value, profile: Profile) -> Result<(), ValidationErrors> {
+        let mut errors = Vec::new();
+        (self.validate_json)(document, &Path::Root, &mut errors);
+        if profile == Profile::Strict {
+            self.strict_errors(document, &mut errors);
+        }
+        ValidationErrors::check(errors)
+    }
+
+    /// Every error of a document's text under `profile` (a `syntax` error if it does not
+    /// parse).
+    pub fn validate(&self, bytes: &[u8], profile: Profile) -> Result<(), ValidationErrors> {
+        match profile {
+            // The typed parse first; the raw walk only to explain a failure.
+            Profile::Default => (self.from_slice)(bytes),
+            Profile::Strict => match parse_value(bytes) {
+                Ok(document) => self.validate_value(&document, profile),
+                Err(error) => Err(error.into()),
+            },
+        }
+    }
+
+    /// Pushes the strict profile's errors of `document`: the rules of the variant it is taken
+    /// as.
+    pub fn strict_errors(&self, document: &Value, errors: &mut Vec<ValidationError>) {
+        let tag = (self.variant)(document).unwrap_or("");
+        for (variant, rules) in self.strict {
+            if *variant == tag {
+                strict::check(document, rules, errors);
+            }
+        }
+    }
+}
+
+/// [`from_slice`] into `T`, the value dropped: a [`Body`]'s `from_slice`.
+pub fn check_bytes<T>(bytes: &[u8]) -> Result<(), ValidationErrors>
+where
+    T: DeserializeOwned + Validate + ValidateJson,
+{
+    from_slice::<T>(bytes).map(|_| ())
+}
+
+/// The variant `T` takes `value` as: a [`Body`]'s `variant`.
+pub fn variant_of<T: ValidateJson>(value: &Value) -> Option<&'static str> {
+    T::variant(value)
+}
+
+/// The request body of `operation`, or the error a document gets for an operation that takes
+/// none: one `type` error at the root.
+fn request_body(operation: Operation) -> Result<Body, ValidationErrors> {
+    operation.request_body().ok_or_else(|| {
+        ValidationErrors::from(ValidationError::new(
+            "",
+            ErrorKind::Type {
+                expected: "no request body",
+                actual: "a document",
+            },
+        ))
+    })
+}
+
 /// Every error of a parsed request document for `operation` under `profile`.
 pub fn validate_value(
     document: &Value,
     operation: Operation,
     profile: Profile,
 ) -> Result<(), ValidationErrors> {
-    let mut errors = Vec::new();
-    operation.validate_request_json(document, &Path::Root, &mut errors);
-    if profile == Profile::Strict {
-        strict::check(document, operation.strict_rules(), &mut errors);
-    }
-    ValidationErrors::check(errors)
+    request_body(operation)?.validate_value(document, profile)
 }
 
 /// Every error of a request document's text (a `syntax` error if it does not parse).
@@ -61,12 +138,5 @@ pub fn validate(
     operation: Operation,
     profile: Profile,
 ) -> Result<(), ValidationErrors> {
-    match profile {
-        // The typed parse first; the raw walk only to explain a failure.
-        Profile::Default => operation.validate_request_bytes(bytes),
-        Profile::Strict => match parse_value(bytes) {
-            Ok(document) => validate_value(&document, operation, profile),
-            Err(error) => Err(error.into()),
-        },
-    }
+    request_body(operation)?.validate(bytes, profile)
 }
