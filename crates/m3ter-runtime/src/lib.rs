@@ -10,6 +10,8 @@
 //! - [`describe`]: a type's constraints as static data (what the proptest strategies read).
 //! - [`serde_helpers`]: how serde reads a member exactly as the raw check does.
 //! - [`integrations`]: `validator` and `schemars` (features of the same names).
+//! - [`endpoint`]: what a generated operation descriptor needs: the method, percent-encoded
+//!   paths and queries, the [`endpoint::Endpoint`] trait, response keys.
 //!
 //! Users depend on `m3ter-models`, which re-exports all of this under the same paths; the
 //! derive's expansion names those paths. The vocabulary (keywords, formats, pointer escaping)
@@ -18,6 +20,7 @@
 #![forbid(unsafe_code)]
 
 pub mod describe;
+pub mod endpoint;
 pub mod error;
 pub mod formats;
 pub mod integrations;

@@ -85,19 +85,45 @@ formats! {
             "2023-02-30T05:31:56Z",
         ],
     }
-    /// A Google Cloud Storage bucket name, as GCS enforces it.
+    /// A Google Cloud Storage bucket name, as GCS enforces it: lower-case letters, digits, `-`,
+    /// `_` and `.`; starting and ending with a letter or digit; dot-separated components that
+    /// are not empty, at most 63 characters, each starting and ending with a letter or digit;
+    /// not an IP address; no `goog` prefix; no `google` or close misspelling
+    /// (`g[o0][o0]g[l1][e3]`). One invalid example per rule.
     GcsBucketName {
         name: "gcs-bucket-name",
-        about: "a Google Cloud Storage bucket name",
+        about: "a Google Cloud Storage bucket name such as acme-billing-exports",
         valid: "acme-billing-exports",
-        invalid: ["Acme", "goog-exports", "-acme", "my-google-bucket", "192.168.5.4"],
+        invalid: [
+            "Acme",
+            "-acme",
+            "a..b",
+            "cccccccccccccccccccccccccccccccccccccccccccccccccccccccccccccccc.example.com",
+            "my-.bucket",
+            "192.168.5.4",
+            "goog-exports",
+            "my-google-bucket",
+            "my-g00gle-x",
+        ],
     }
-    /// An Amazon S3 bucket name, as S3 enforces it.
+    /// An Amazon S3 bucket name, as S3 enforces it: lower-case letters, digits, `.` and `-`;
+    /// starting and ending with a letter or digit; no `..`; each dot-separated label starting
+    /// and ending with a letter or digit; not an IP address; none of the reserved prefixes and
+    /// suffixes. One invalid example per rule.
     S3BucketName {
         name: "s3-bucket-name",
-        about: "an Amazon S3 bucket name",
+        about: "an Amazon S3 bucket name such as acme-billing-exports",
         valid: "acme-billing-exports",
-        invalid: ["Acme", "-acme", "a..b", "192.168.5.4", "xn--bucket"],
+        invalid: [
+            "Acme",
+            "-acme",
+            "a..b",
+            "my-.bucket",
+            "my.-bucket",
+            "192.168.5.4",
+            "xn--bucket",
+            "bucket-s3alias",
+        ],
     }
     /// A hyphenated UUID (`8-4-4-4-12` hexadecimal digits).
     Uuid {

@@ -5,10 +5,32 @@
 //! `A–Z a–z 0–9 + = , . @ _ -`. Sources: m3ter's API reference (the general format and the
 //! example `arn:aws:iam::922609978421:role/IAMRole636`), AWS IAM's `pathType` and `roleNameType`,
 //! and the IAM identifiers page (the region of an IAM ARN is always blank).
+//!
+//! **The path's characters: two AWS sources disagree.** The IAM API's `pathType` (botocore
+//! `botocore/data/iam/2010-05-08/service-2.json`; the CreateRole reference) has the pattern
+//! `(\u002F)|(\u002F[\u0021-\u007E]+\u002F)`: any character from `!` to `~` between the
+//! slashes. (Its prose says "through the DEL character (\u007F)", which the pattern itself
+//! stops short of.) The IAM quotas page (*IAM and AWS STS quotas*, "IAM name requirements",
+//! <https://docs.aws.amazon.com/IAM/latest/UserGuide/reference_iam-quotas.html>) says instead
+//! that names "and paths must be alphanumeric, including the following common characters: plus
+//! (+), equals (=), comma (,), period (.), at (@), underscore (_), and hyphen (-)" (older copies
+//! of the page, in awsdocs/iam-user-guide `doc_source/reference_iam-quotas.md`, did not name
+//! paths there). This rule follows the API's pattern, the one the service validates requests
+//! against, so a path such as `/a!b/` is accepted here although the quotas page would refuse
+//! it; the role name's alphabet is the same in both sources.
+//!
+//! ```
+//! use m3ter_runtime::rules::parse_iam_role_arn;
+//! let arn = parse_iam_role_arn("arn:aws:iam::922609978421:role/a!b~/R").unwrap();
+//! assert_eq!(arn.path, "/a!b~/");
+//! // A space is outside `!`–`~`, so outside both sources.
+//! assert!(parse_iam_role_arn("arn:aws:iam::922609978421:role/a b/R").is_err());
+//! ```
 
 use crate::error::FormatViolation;
 
-/// The most characters a role path may have, its slashes included.
+/// The most characters a role path may have, its slashes included (`pathType`; its characters
+/// are `!` to `~`, see the module documentation for the quotas page that says otherwise).
 pub const MAX_PATH_LEN: usize = 512;
 /// The most characters a role name may have.
 pub const MAX_ROLE_NAME_LEN: usize = 64;
