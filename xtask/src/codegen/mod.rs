@@ -7,6 +7,7 @@ pub mod ir;
 pub mod json;
 pub mod lower;
 pub mod names;
+pub mod overlay;
 pub mod pointer;
 
 use std::fs;
