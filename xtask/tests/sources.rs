@@ -48,10 +48,19 @@ fn the_copy_keeps_m3ters_published_values() {
     assert_eq!(at(&doc, &format!("{BASE}/properties/name/minLength")), 1);
     assert_eq!(at(&doc, &format!("{BASE}/properties/name/maxLength")), 200);
     for variant in [S3, GCS] {
-        assert_eq!(at(&doc, &format!("{variant}/properties/bucketName/minLength")), 3);
-        assert_eq!(at(&doc, &format!("{variant}/properties/bucketName/maxLength")), 63);
         assert_eq!(
-            at(&doc, &format!("{variant}/properties/partitionOrder/nullable")),
+            at(&doc, &format!("{variant}/properties/bucketName/minLength")),
+            3
+        );
+        assert_eq!(
+            at(&doc, &format!("{variant}/properties/bucketName/maxLength")),
+            63
+        );
+        assert_eq!(
+            at(
+                &doc,
+                &format!("{variant}/properties/partitionOrder/nullable")
+            ),
             true
         );
         assert!(at(&doc, variant).get("additionalProperties").is_none());
@@ -74,7 +83,10 @@ fn the_copy_keeps_m3ters_published_values() {
         &json!({"maximum": 36, "minimum": 36, "type": "string"})
     );
     assert_eq!(
-        at(&doc, "/components/schemas/AbstractRequest/properties/version/format"),
+        at(
+            &doc,
+            "/components/schemas/AbstractRequest/properties/version/format"
+        ),
         "int64"
     );
     assert_eq!(
