@@ -249,10 +249,26 @@ pub fn run(options: &Options) -> Result<Outcome, String> {
         files.push(readme.clone());
     }
     let generated = render(&doc, &options.provenance).map_err(|errors| {
-        listed(
+        let mut message = listed(
             format!("{} cannot be generated:", options.provenance.inputs()),
             errors,
-        )
+        );
+        // What was done, or found, before the lowering failed.
+        for readme in &files {
+            if options.check && stale.contains(readme) {
+                message.push_str(&format!(
+                    "\n{} is stale too: run `{}` and commit the result",
+                    readme.display(),
+                    options.provenance.command
+                ));
+            } else if !options.check {
+                message.push_str(&format!(
+                    "\n{} is current (its table follows the overlay alone)",
+                    readme.display()
+                ));
+            }
+        }
+        message
     })?;
     let target = options.out.join(FILE_NAME);
     files.push(target.clone());
