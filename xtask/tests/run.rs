@@ -186,3 +186,17 @@ fn the_readme_table_is_written_from_the_overlay_and_checked() {
         "{error}"
     );
 }
+
+#[test]
+fn the_checked_in_readme_table_is_the_overlays() {
+    let root = codegen::workspace_root();
+    let read = |path: &str| std::fs::read_to_string(root.join(path)).unwrap();
+    let overlay = codegen::overlay::Overlay::parse(&read(codegen::DEFAULT_OVERLAY)).unwrap();
+    let page = read(codegen::DEFAULT_README);
+    let table = readme::table(&overlay, codegen::DEFAULT_OVERLAY, codegen::COMMAND);
+    assert!(
+        codegen::same_text(&readme::with_table(&page, &table).unwrap(), &page),
+        "{} is stale: run `cargo xtask codegen` and commit",
+        codegen::DEFAULT_README
+    );
+}
