@@ -21,7 +21,7 @@ fn main() -> Result<(), String> {
             &format!("tests/{spec}"),
             "tests/build.rs (cargo build -p m3ter-workspace-tests)",
         );
-        let code = xtask::codegen::generate_with(&text, &provenance).map_err(|errors| {
+        let code = xtask::codegen::generate_with(&text, None, &provenance).map_err(|errors| {
             let list: Vec<String> = errors.iter().map(ToString::to_string).collect();
             format!("{spec} cannot be generated:\n{}", list.join("\n"))
         })?;

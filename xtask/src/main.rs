@@ -1,4 +1,4 @@
-//! `cargo xtask codegen [--check] [--spec FILE --out DIR]`.
+//! `cargo xtask codegen [--check] [--spec FILE] [--overlay FILE | --no-overlay] [--out DIR]`.
 
 #![forbid(unsafe_code)]
 
@@ -7,11 +7,16 @@ use std::process::ExitCode;
 
 use xtask::codegen::{self, Options, Outcome};
 
-const USAGE: &str = "usage: cargo xtask codegen [--check] [--spec FILE] [--out DIR]\n\
+const USAGE: &str = "usage: cargo xtask codegen [--check] [--spec FILE] [--overlay FILE | --no-overlay] [--out DIR]\n\
 \n\
-  --check       write nothing; fail when the generated file differs from the checked-in one\n\
-  --spec FILE   the OpenAPI fragment (default: schema/export-destinations.openapi.json)\n\
-  --out DIR     the folder of the generated mod.rs (default: crates/m3ter-models/src/generated)";
+  --check          write nothing; fail when a generated file differs from the checked-in one\n\
+                   (the models, and schema/README.md's overlay table)\n\
+  --spec FILE      the OpenAPI document (default: schema/m3ter/export-destinations.openapi.json)\n\
+  --overlay FILE   the OpenAPI Overlay 1.0.0 applied to it first\n\
+                   (default: schema/export-destinations.overlay.json; with the default overlay,\n\
+                   schema/README.md's table of its actions is written too)\n\
+  --no-overlay     generate from the document as it is\n\
+  --out DIR        the folder of the generated mod.rs (default: crates/m3ter-models/src/generated)";
 
 fn main() -> ExitCode {
     let args: Vec<String> = std::env::args().skip(1).collect();
@@ -24,20 +29,27 @@ fn main() -> ExitCode {
     }
     match parse(&args) {
         Ok(options) => match codegen::run(&options) {
-            Ok(Outcome::Written(path)) => {
-                println!("generated {}", path.display());
+            Ok(Outcome::Written(paths)) => {
+                for path in paths {
+                    println!("generated {}", path.display());
+                }
                 ExitCode::SUCCESS
             }
-            Ok(Outcome::UpToDate(path)) => {
-                println!("{} is up to date", path.display());
+            Ok(Outcome::UpToDate(paths)) => {
+                for path in paths {
+                    println!("{} is up to date", path.display());
+                }
                 ExitCode::SUCCESS
             }
-            Ok(Outcome::Stale(path)) => {
-                eprintln!(
-                    "{} is stale: it differs from what the generator produces from {}.",
-                    path.display(),
-                    options.provenance.spec
-                );
+            Ok(Outcome::Stale(paths)) => {
+                for path in paths {
+                    eprintln!(
+                        "{} is stale: it differs from what `{}` writes from {}.",
+                        path.display(),
+                        options.provenance.command,
+                        options.provenance.inputs()
+                    );
+                }
                 eprintln!(
                     "Run `{}` and commit the result.",
                     options.provenance.command
@@ -75,14 +87,23 @@ fn parse(args: &[String]) -> Result<Options, String> {
     }
     let mut check = false;
     let mut spec = None;
+    let mut overlay = None;
+    let mut no_overlay = false;
     let mut out = None;
     while let Some(arg) = iter.next() {
         match arg.as_str() {
             "--check" => check = true,
             "--spec" => spec = Some(PathBuf::from(iter.next().ok_or("--spec needs a FILE")?)),
+            "--overlay" => {
+                overlay = Some(PathBuf::from(iter.next().ok_or("--overlay needs a FILE")?));
+            }
+            "--no-overlay" => no_overlay = true,
             "--out" => out = Some(PathBuf::from(iter.next().ok_or("--out needs a DIR")?)),
             other => return Err(format!("unknown argument `{other}`")),
         }
+    }
+    if no_overlay && overlay.is_some() {
+        return Err("--overlay and --no-overlay exclude each other: give one".to_owned());
     }
     let cwd =
         std::env::current_dir().map_err(|e| format!("cannot read the current folder: {e}"))?;
@@ -90,17 +111,31 @@ fn parse(args: &[String]) -> Result<Options, String> {
         Some(spec) => cwd.join(spec),
         None => root.join(codegen::DEFAULT_SPEC),
     };
+    let overlay = match (overlay, no_overlay) {
+        (_, true) => None,
+        (Some(overlay), false) => Some(cwd.join(overlay)),
+        (None, false) => Some(root.join(codegen::DEFAULT_OVERLAY)),
+    };
     let out = match out {
         Some(out) => cwd.join(out),
         None => root.join(codegen::DEFAULT_OUT),
     };
-    // The header names both as a maintainer runs the command from the workspace root.
-    let provenance = codegen::Provenance::command_line(
+    // The header names them as a maintainer runs the command from the workspace root.
+    let overlay_name = overlay
+        .as_deref()
+        .map(|overlay| codegen::workspace_relative(overlay, &root, &cwd));
+    let provenance = codegen::Provenance::command_line_with(
         &codegen::workspace_relative(&spec, &root, &cwd),
+        overlay_name.as_deref(),
         &codegen::workspace_relative(&out, &root, &cwd),
     );
+    // The README's table lists the checked-in overlay's actions, not another overlay's.
+    let readme = (overlay_name.as_deref() == Some(codegen::DEFAULT_OVERLAY))
+        .then(|| root.join(codegen::DEFAULT_README));
     Ok(Options {
         spec,
+        overlay,
+        readme,
         out,
         provenance,
         check,
@@ -109,6 +144,8 @@ fn parse(args: &[String]) -> Result<Options, String> {
 
 #[cfg(test)]
 mod tests {
+    #![allow(clippy::unwrap_used)] // A test fails by panicking.
+
     use super::*;
 
     fn strings(args: &[&str]) -> Vec<String> {
@@ -133,5 +170,56 @@ mod tests {
         ] {
             assert!(!wants_help(&strings(args)), "{args:?}");
         }
+    }
+
+    #[test]
+    fn the_default_applies_the_overlay_and_writes_the_readme_table() {
+        let root = codegen::workspace_root();
+        let options = parse(&strings(&["codegen", "--check"])).unwrap();
+        assert_eq!(options.spec, root.join(codegen::DEFAULT_SPEC));
+        assert_eq!(options.overlay, Some(root.join(codegen::DEFAULT_OVERLAY)));
+        assert_eq!(options.readme, Some(root.join(codegen::DEFAULT_README)));
+        assert_eq!(options.provenance.command, "cargo xtask codegen");
+        assert!(options.check);
+    }
+
+    #[test]
+    fn no_overlay_or_another_overlay_leaves_the_readme_alone() {
+        let options = parse(&strings(&["codegen", "--no-overlay"])).unwrap();
+        assert_eq!((options.overlay, options.readme), (None, None));
+        assert_eq!(
+            options.provenance.command,
+            "cargo xtask codegen --no-overlay"
+        );
+        let cwd = std::env::current_dir().unwrap();
+        let options = parse(&strings(&["codegen", "--overlay", "other.json"])).unwrap();
+        assert_eq!(options.overlay, Some(cwd.join("other.json")));
+        assert_eq!(options.readme, None);
+        assert_eq!(
+            options.provenance.overlay,
+            Some(codegen::workspace_relative(
+                &cwd.join("other.json"),
+                &codegen::workspace_root(),
+                &cwd,
+            ))
+        );
+    }
+
+    #[test]
+    fn overlay_flags_that_do_not_fit_are_errors() {
+        assert!(
+            parse(&strings(&[
+                "codegen",
+                "--overlay",
+                "o.json",
+                "--no-overlay"
+            ]))
+            .unwrap_err()
+            .contains("exclude each other")
+        );
+        assert_eq!(
+            parse(&strings(&["codegen", "--overlay"])).unwrap_err(),
+            "--overlay needs a FILE"
+        );
     }
 }

@@ -873,7 +873,11 @@ impl Lowerer<'_> {
             Ty::Map | Ty::Named(_, true) => false,
             _ => true,
         };
-        if !sendable || (location == ParamIn::Path && matches!(ty, Ty::Array(_))) {
+        if location == ParamIn::Path && !matches!(ty, Ty::Uuid | Ty::I32 | Ty::I64 | Ty::Named(_, false)) {
+            self.error(&at.key("schema"), "a path parameter must be a UUID (`format: uuid`), an integer or an enum: a free-form string could be empty or `..`, which changes the route");
+            return None;
+        }
+        if !sendable {
             self.error(&at.key("schema"), "this parameter's type cannot be rendered into the path or query: use a string, number, boolean, enum or (in the query) an array of those");
             return None;
         }

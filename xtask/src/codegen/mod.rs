@@ -1,4 +1,6 @@
-//! The generator: fragment → ordered JSON → intermediate model → tokens → formatted file.
+//! The generator: m3ter's document (ordered JSON) + this project's overlay (`overlay.rs`) →
+//! intermediate model → tokens → formatted file; and the overlay's table in `schema/README.md`
+//! (`readme.rs`).
 
 pub mod doc;
 pub mod emit;
@@ -8,7 +10,9 @@ pub mod json;
 pub mod lower;
 pub mod names;
 pub mod normalize;
+pub mod overlay;
 pub mod pointer;
+pub mod readme;
 
 use std::fs;
 use std::path::{Component, Path, PathBuf};
@@ -17,48 +21,76 @@ pub use error::CodegenError;
 
 /// The command that regenerates the checked-in code, named in every generated header.
 pub const COMMAND: &str = "cargo xtask codegen";
-/// The checked-in fragment, relative to the workspace root.
-pub const DEFAULT_SPEC: &str = "schema/export-destinations.openapi.json";
+/// The checked-in excerpt of m3ter's published document, relative to the workspace root.
+pub const DEFAULT_SPEC: &str = "schema/m3ter/export-destinations.openapi.json";
+/// The checked-in overlay of this project's changes to it, relative to the workspace root.
+pub const DEFAULT_OVERLAY: &str = "schema/export-destinations.overlay.json";
+/// The page whose table lists the default overlay's actions, relative to the workspace root.
+pub const DEFAULT_README: &str = "schema/README.md";
 /// Where its module goes, relative to the workspace root.
 pub const DEFAULT_OUT: &str = "crates/m3ter-models/src/generated";
 /// The name of the generated file in the output folder.
 pub const FILE_NAME: &str = "mod.rs";
 
-/// What the header of a generated file names: the fragment and the command that regenerates
-/// the file, both as a maintainer runs them from the workspace root.
+/// What the header of a generated file names: its inputs (the spec and the overlay applied to
+/// it, if any) and the command that regenerates the file, as a maintainer runs it from the
+/// workspace root.
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub struct Provenance {
-    /// The fragment, by its path relative to the workspace root.
+    /// The spec, by its path relative to the workspace root.
     pub spec: String,
+    /// The overlay applied to it, by its path relative to the workspace root.
+    pub overlay: Option<String>,
     /// The command that writes the file again.
     pub command: String,
 }
 
 impl Provenance {
-    /// `cargo xtask codegen --spec SPEC --out OUT` (paths relative to the workspace root), or
-    /// plain `cargo xtask codegen` for the default fragment and folder.
+    /// The command line for `spec` alone, without an overlay (as [`generate`] reads it):
+    /// [`Provenance::command_line_with`] with no overlay.
     pub fn command_line(spec: &str, out: &str) -> Provenance {
-        let command = if spec == DEFAULT_SPEC && out == DEFAULT_OUT {
-            COMMAND.to_owned()
-        } else {
-            format!(
-                "{COMMAND} --spec {} --out {}",
-                shell_word(spec),
-                shell_word(out)
-            )
-        };
+        Provenance::command_line_with(spec, None, out)
+    }
+
+    /// `cargo xtask codegen`, with `--spec SPEC`, `--overlay FILE` (or `--no-overlay`) and
+    /// `--out OUT` where they are not the defaults (paths relative to the workspace root).
+    pub fn command_line_with(spec: &str, overlay: Option<&str>, out: &str) -> Provenance {
+        let mut command = COMMAND.to_owned();
+        if spec != DEFAULT_SPEC {
+            command.push_str(&format!(" --spec {}", shell_word(spec)));
+        }
+        match overlay {
+            None => command.push_str(" --no-overlay"),
+            Some(overlay) if overlay != DEFAULT_OVERLAY => {
+                command.push_str(&format!(" --overlay {}", shell_word(overlay)));
+            }
+            Some(_) => {}
+        }
+        if out != DEFAULT_OUT {
+            command.push_str(&format!(" --out {}", shell_word(out)));
+        }
         Provenance {
             spec: spec.to_owned(),
+            overlay: overlay.map(str::to_owned),
             command,
         }
     }
 
-    /// A file written by something else than the command line (a build script): `command`
-    /// says what writes it again.
+    /// A file written by something else than the command line (a build script) from `spec`
+    /// alone: `command` says what writes it again.
     pub fn written_by(spec: &str, command: &str) -> Provenance {
         Provenance {
             spec: spec.to_owned(),
+            overlay: None,
             command: command.to_owned(),
+        }
+    }
+
+    /// The inputs as the header names them: `SPEC`, or `SPEC + OVERLAY`.
+    pub fn inputs(&self) -> String {
+        match &self.overlay {
+            Some(overlay) => format!("{} + {overlay}", self.spec),
+            None => self.spec.clone(),
         }
     }
 }
@@ -76,29 +108,66 @@ fn shell_word(word: &str) -> String {
     }
 }
 
-/// Generates the module source from the fragment's text. `source` is the fragment's path
-/// relative to the workspace root; the header names the command that writes it into the
-/// default folder ([`Provenance::command_line`]). Every problem found is returned, each at its
-/// JSON Pointer.
+/// Generates the module source from a spec's text alone, without an overlay. `source` is the
+/// spec's path relative to the workspace root; the header names the command that writes it
+/// into the default folder ([`Provenance::command_line`]). Every problem found is returned,
+/// each at its JSON Pointer.
 pub fn generate(spec_text: &str, source: &str) -> Result<String, Vec<CodegenError>> {
-    generate_with(spec_text, &Provenance::command_line(source, DEFAULT_OUT))
+    generate_with(
+        spec_text,
+        None,
+        &Provenance::command_line(source, DEFAULT_OUT),
+    )
 }
 
-/// [`generate`], with the header naming `provenance`.
+/// Generates the module source from the spec's text with the overlay's text applied to it
+/// first (none: the spec as it is), the header naming `provenance`. The errors of the overlay
+/// point into the overlay; those of the lowering into the overlaid spec.
 pub fn generate_with(
     spec_text: &str,
+    overlay_text: Option<&str>,
     provenance: &Provenance,
 ) -> Result<String, Vec<CodegenError>> {
-    let doc = json::Json::parse(spec_text).map_err(|e| {
-        vec![CodegenError {
-            pointer: "(document root)".to_owned(),
-            message: format!("not valid JSON: {e}"),
-        }]
+    let (doc, _) = document(spec_text, overlay_text).map_err(|(_, errors)| errors)?;
+    render(&doc, provenance)
+}
+
+/// The spec as the generator lowers it: `spec_text` with the overlay `overlay_text` applied.
+pub fn overlaid(spec_text: &str, overlay_text: &str) -> Result<json::Json, Vec<CodegenError>> {
+    document(spec_text, Some(overlay_text))
+        .map(|(doc, _)| doc)
+        .map_err(|(_, errors)| errors)
+}
+
+/// The document whose errors these are.
+enum Input {
+    Spec,
+    Overlay,
+}
+
+/// The spec parsed, with the overlay (parsed and checked) applied to it.
+fn document(
+    spec_text: &str,
+    overlay_text: Option<&str>,
+) -> Result<(json::Json, Option<overlay::Overlay>), (Input, Vec<CodegenError>)> {
+    let mut doc = json::Json::parse(spec_text).map_err(|e| {
+        let error = CodegenError::new(&pointer::Pointer::root(), format!("not valid JSON: {e}"));
+        (Input::Spec, vec![error])
     })?;
-    let normalized = normalize::normalize(&doc)?;
-    let used = normalize::used_components(&doc, &normalized);
+    let Some(overlay_text) = overlay_text else {
+        return Ok((doc, None));
+    };
+    let overlay = overlay::Overlay::parse(overlay_text).map_err(|e| (Input::Overlay, e))?;
+    overlay.apply(&mut doc).map_err(|e| (Input::Overlay, e))?;
+    Ok((doc, Some(overlay)))
+}
+
+/// The module source of the (overlaid) spec `doc`, with the header naming `provenance`.
+fn render(doc: &json::Json, provenance: &Provenance) -> Result<String, Vec<CodegenError>> {
+    let normalized = normalize::normalize(doc)?;
+    let used = normalize::used_components(doc, &normalized);
     let module = lower::lower(&normalized, used)?;
-    emit::render(&module, &provenance.spec, &provenance.command).map_err(|message| {
+    emit::render(&module, &provenance.inputs(), &provenance.command).map_err(|message| {
         vec![CodegenError {
             pointer: "(document root)".to_owned(),
             message,
@@ -109,8 +178,13 @@ pub fn generate_with(
 /// What `codegen` should do.
 #[derive(Debug, Clone)]
 pub struct Options {
-    /// The fragment.
+    /// The spec.
     pub spec: PathBuf,
+    /// The overlay applied to the spec before generating (none: the spec as it is).
+    pub overlay: Option<PathBuf>,
+    /// The page whose overlay table (between [`readme::START`] and [`readme::END`]) is written
+    /// from the overlay, or checked with `check` (none: no page).
+    pub readme: Option<PathBuf>,
     /// The output folder.
     pub out: PathBuf,
     /// What the header names (the paths relative to the workspace root).
@@ -119,15 +193,16 @@ pub struct Options {
     pub check: bool,
 }
 
-/// The outcome of a run.
+/// The outcome of a run, with the files it concerns: the generated module, and the README when
+/// [`Options::readme`] names one.
 #[derive(Debug, PartialEq, Eq)]
 pub enum Outcome {
-    /// The file was written (or already current).
-    Written(PathBuf),
-    /// `--check`: the checked-in file is current.
-    UpToDate(PathBuf),
-    /// `--check`: the checked-in file differs (or is missing).
-    Stale(PathBuf),
+    /// The files were written (or already current).
+    Written(Vec<PathBuf>),
+    /// `--check`: the checked-in files are current.
+    UpToDate(Vec<PathBuf>),
+    /// `--check`: these files differ from what would be written (or are missing).
+    Stale(Vec<PathBuf>),
 }
 
 /// Whether two texts are the same once line endings are normalized (`\r\n` read as `\n`), as
@@ -137,23 +212,78 @@ pub fn same_text(a: &str, b: &str) -> bool {
     a.replace("\r\n", "\n") == b.replace("\r\n", "\n")
 }
 
-/// Runs the generator: write the module, or with `check` compare it with what is on disk.
+/// Runs the generator: write the module (and the README's overlay table), or with `check`
+/// compare them with what is on disk. The table follows the overlay alone, so it is written
+/// (or checked) once the overlay applies, before the models are lowered.
 pub fn run(options: &Options) -> Result<Outcome, String> {
-    let text = fs::read_to_string(&options.spec)
-        .map_err(|e| format!("cannot read {}: {e}", options.spec.display()))?;
-    let generated = generate_with(&text, &options.provenance).map_err(|errors| {
-        let mut message = format!("{} cannot be generated:", options.spec.display());
-        for error in errors {
-            message.push_str(&format!("\n  {error}"));
+    let read = |path: &Path| {
+        fs::read_to_string(path).map_err(|e| format!("cannot read {}: {e}", path.display()))
+    };
+    let text = read(&options.spec)?;
+    let overlay_text = options.overlay.as_deref().map(read).transpose()?;
+    let (doc, overlay) = document(&text, overlay_text.as_deref()).map_err(|(input, errors)| {
+        let heading = match (input, &options.overlay) {
+            (Input::Overlay, Some(overlay)) => format!(
+                "{} cannot be applied to {}:",
+                overlay.display(),
+                options.spec.display()
+            ),
+            _ => format!("{} cannot be read:", options.spec.display()),
+        };
+        listed(heading, errors)
+    })?;
+    let mut files = Vec::new();
+    let mut stale = Vec::new();
+    if let (Some(readme), Some(overlay), Some(source)) =
+        (&options.readme, &overlay, &options.provenance.overlay)
+    {
+        let current = read(readme)?;
+        let table = readme::table(overlay, source, &options.provenance.command);
+        let updated = readme::with_table(&current, &table)
+            .map_err(|e| format!("{}: {e}", readme.display()))?;
+        if !same_text(&current, &updated) {
+            if options.check {
+                stale.push(readme.clone());
+            } else {
+                fs::write(readme, updated)
+                    .map_err(|e| format!("cannot write {}: {e}", readme.display()))?;
+            }
+        }
+        files.push(readme.clone());
+    }
+    let generated = render(&doc, &options.provenance).map_err(|errors| {
+        let mut message = listed(
+            format!("{} cannot be generated:", options.provenance.inputs()),
+            errors,
+        );
+        // What was done, or found, before the lowering failed.
+        for readme in &files {
+            if options.check && stale.contains(readme) {
+                message.push_str(&format!(
+                    "\n{} is stale too: run `{}` and commit the result",
+                    readme.display(),
+                    options.provenance.command
+                ));
+            } else if !options.check {
+                message.push_str(&format!(
+                    "\n{} is current (its table follows the overlay alone)",
+                    readme.display()
+                ));
+            }
         }
         message
     })?;
     let target = options.out.join(FILE_NAME);
+    files.push(target.clone());
     if options.check {
         let current = fs::read_to_string(&target).ok();
-        return Ok(match current {
-            Some(current) if same_text(&current, &generated) => Outcome::UpToDate(target),
-            _ => Outcome::Stale(target),
+        if !matches!(current, Some(current) if same_text(&current, &generated)) {
+            stale.push(target);
+        }
+        return Ok(if stale.is_empty() {
+            Outcome::UpToDate(files)
+        } else {
+            Outcome::Stale(stale)
         });
     }
     fs::create_dir_all(&options.out)
@@ -163,7 +293,16 @@ pub fn run(options: &Options) -> Result<Outcome, String> {
         fs::write(&target, generated)
             .map_err(|e| format!("cannot write {}: {e}", target.display()))?;
     }
-    Ok(Outcome::Written(target))
+    Ok(Outcome::Written(files))
+}
+
+/// `heading`, then each error on a line of its own.
+fn listed(heading: String, errors: Vec<CodegenError>) -> String {
+    let mut message = heading;
+    for error in errors {
+        message.push_str(&format!("\n  {error}"));
+    }
+    message
 }
 
 /// `path` relative to the workspace root `root`, with `/` separators, as a header names it:
