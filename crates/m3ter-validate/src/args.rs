@@ -4,19 +4,24 @@ use std::ffi::OsString;
 use std::num::NonZeroUsize;
 
 use clap::{Parser, ValueEnum};
-use m3ter_models::json::{Operation, Profile};
+use m3ter_models::json::{Body, Operation, Profile};
 
 /// Validate m3ter Data Export Destination requests (JSON) before submitting them: every error
 /// of every document, each at its JSON Pointer, with a stable code.
 #[derive(Debug, Parser)]
 #[command(name = "m3ter-validate", version)]
 pub struct Args {
-    /// The operation the documents are request bodies for (the generated models' operations).
+    /// The operation the documents belong to (the generated models' operations): its request
+    /// body, or with --response its response body.
     #[arg(long, default_value = "create", value_parser = operation_parser())]
     pub operation: Operation,
 
-    /// Also enforce what the cloud enforces: S3 or GCS bucket naming, by destinationType.
-    #[arg(long)]
+    /// Check response bodies of this HTTP status (e.g. 200, 404) instead of request bodies.
+    #[arg(long, value_name = "STATUS", value_parser = clap::value_parser!(u16).range(100..=599))]
+    pub response: Option<u16>,
+
+    /// Also enforce what the cloud enforces: S3 or GCS bucket naming, by the request's variant.
+    #[arg(long, conflicts_with = "response")]
     pub strict: bool,
 
     /// Each non-empty line of each input is one document (streamed, validated on all cores).
@@ -76,6 +81,25 @@ impl Args {
     /// The operation `--operation` names.
     pub fn operation(&self) -> Operation {
         self.operation
+    }
+
+    /// The body the documents are checked as: the operation's request body, or with
+    /// `--response` its response body for that status; a message saying why when there is
+    /// none.
+    pub fn body(&self) -> Result<Body, String> {
+        let operation = self.operation;
+        match self.response {
+            None => operation.request_body().ok_or_else(|| {
+                format!(
+                    "`{operation}` ({} {}) has no request body: check its responses with --response STATUS",
+                    operation.method(),
+                    operation.path_template()
+                )
+            }),
+            Some(status) => operation.response_body(status).ok_or_else(|| {
+                format!("`{operation}` has no JSON response body for status {status}")
+            }),
+        }
     }
 
     /// The profile `--strict` selects.

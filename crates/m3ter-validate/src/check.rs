@@ -1,6 +1,6 @@
 //! Checking one document: its errors, and (for people) where each one is in the text.
 
-use m3ter_models::json::{Location, Operation, Profile};
+use m3ter_models::json::{Body, Location, Profile};
 use m3ter_models::{ErrorCode, ErrorKind, ValidationError};
 
 use crate::lean;
@@ -8,8 +8,8 @@ use crate::lean;
 /// What to check against.
 #[derive(Clone, Copy)]
 pub struct Rules {
-    /// The operation whose request body the document is.
-    pub operation: Operation,
+    /// The body type the document is checked as (an operation's request or response body).
+    pub body: Body,
     /// Default or strict.
     pub profile: Profile,
     /// Locate each error in the source (line, column, excerpt) and sort the errors by place:
@@ -63,7 +63,7 @@ pub fn check(bytes: &[u8], line: Option<usize>, rules: Rules) -> Checked {
 /// [`check`], with each place's excerpt (`Place::text`) only when `excerpts` is true: the JSON
 /// report needs lines and columns, not the source text around them.
 pub fn check_with(bytes: &[u8], line: Option<usize>, rules: Rules, excerpts: bool) -> Checked {
-    let errors = lean::validate(bytes, rules.operation, rules.profile);
+    let errors = lean::validate(bytes, &rules.body, rules.profile);
     if !rules.locate || errors.is_empty() {
         return Checked {
             line,

@@ -19,17 +19,15 @@ use std::collections::HashSet;
 use std::fmt;
 
 use m3ter_models::describe::{Kind, TypeSpec};
-use m3ter_models::json::{self, Operation, Profile};
-use m3ter_models::{
-    CreateExportDestinationRequest, Describe, UpdateExportDestinationRequest, ValidationError,
-};
+use m3ter_models::ValidationError;
+use m3ter_models::json::{self, Body, Profile};
 use serde::de::{self, DeserializeSeed, Deserializer, MapAccess, SeqAccess, Visitor};
 use serde_json::{Map, Value};
 
-/// Every error of the document `bytes` for `operation` under `profile`: what
-/// [`json::validate`] gives, with memory about the size of the text.
-pub fn validate(bytes: &[u8], operation: Operation, profile: Profile) -> Vec<ValidationError> {
-    let exact = || match json::validate(bytes, operation, profile) {
+/// Every error of the document `bytes` as `body` under `profile`: what [`Body::validate`]
+/// gives, with memory about the size of the text.
+pub fn validate(bytes: &[u8], body: &Body, profile: Profile) -> Vec<ValidationError> {
+    let exact = || match body.validate(bytes, profile) {
         Ok(()) => Vec::new(),
         Err(errors) => errors.into_vec(),
     };
@@ -37,12 +35,8 @@ pub fn validate(bytes: &[u8], operation: Operation, profile: Profile) -> Vec<Val
     if json::typed_parse_is_exact(bytes) {
         return exact();
     }
-    let kind = match operation {
-        Operation::Create => &<CreateExportDestinationRequest as Describe>::KIND,
-        Operation::Update => &<UpdateExportDestinationRequest as Describe>::KIND,
-    };
-    match parse(bytes, kind) {
-        Ok(document) => match json::validate_value(&document, operation, profile) {
+    match parse(bytes, body.kind) {
+        Ok(document) => match body.validate_value(&document, profile) {
             Err(errors) => errors.into_vec(),
             // Nothing was left out of a valid document (only unknown members and wrong types
             // are): the library's own verdict, from the text.

@@ -2,8 +2,9 @@
 //! submitted, and reports every error of every document.
 //!
 //! ```text
-//! m3ter-validate [--operation create|update] [--strict] [--ndjson [--threads N]]
-//!                [--format human|json] [--color auto|always|never] [FILE]...
+//! m3ter-validate [--operation list|create|retrieve|update|delete] [--response STATUS]
+//!                [--strict] [--ndjson [--threads N]] [--format human|json]
+//!                [--color auto|always|never] [FILE]...
 //! ```
 //!
 //! Exit status: 0 when every document is valid, 1 when any is invalid, 2 for a usage error or
@@ -15,11 +16,15 @@
 
 use std::process::ExitCode;
 
-use clap::Parser;
+use clap::{CommandFactory, Parser};
 use m3ter_validate::{args::Args, run};
 
 fn main() -> ExitCode {
-    match Args::try_parse() {
+    let parsed = Args::try_parse().and_then(|args| match args.body() {
+        Ok(_) => Ok(args),
+        Err(message) => Err(Args::command().error(clap::error::ErrorKind::ArgumentConflict, message)),
+    });
+    match parsed {
         Ok(args) => run::run(&args),
         // `--help` and `--version` go to standard output, usage errors to standard error:
         // either way a failed write is a failed run, not a silent success.

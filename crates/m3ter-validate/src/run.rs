@@ -33,8 +33,13 @@ pub fn run(args: &Args) -> ExitCode {
     if let Some(note) = note {
         warn(&note);
     }
+    let Ok(body) = args.body() else {
+        // `main` refuses such arguments before the run.
+        warn("the operation has no body to check");
+        return ExitCode::from(2);
+    };
     let rules = Rules {
-        operation: args.operation(),
+        body,
         profile: args.profile(),
         locate: true,
     };

@@ -432,6 +432,7 @@ fn body(type_name: &str, strict: &[(String, Vec<StrictRule>)]) -> TokenStream {
     quote! {
         ::m3ter_models::json::Body {
             type_name: #type_name,
+            kind: &<#ty as ::m3ter_models::Describe>::KIND,
             from_slice: ::m3ter_models::json::check_bytes::<#ty>,
             validate_json: <#ty as ::m3ter_models::ValidateJson>::validate_json_at,
             variant: ::m3ter_models::json::variant_of::<#ty>,

@@ -49,6 +49,8 @@ pub enum Profile {
 pub struct Body {
     /// The Rust type's name.
     pub type_name: &'static str,
+    /// Its JSON shape and constraints ([`Describe::KIND`](crate::Describe::KIND)).
+    pub kind: &'static crate::describe::Kind,
     /// [`from_slice`] into the type, the value dropped.
     pub from_slice: fn(&[u8]) -> Result<(), ValidationErrors>,
     /// The type's raw-JSON rules ([`ValidateJson::validate_json_at`]).
