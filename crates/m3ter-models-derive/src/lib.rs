@@ -39,6 +39,7 @@ mod model;
 mod schema;
 mod serde_rules;
 mod shape;
+mod union;
 
 use proc_macro::TokenStream;
 use syn::{DeriveInput, parse_macro_input};

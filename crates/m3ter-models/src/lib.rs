@@ -73,7 +73,7 @@ pub mod strategies;
 // The runtime (`m3ter-runtime`), under the paths users and the derive's expansion name.
 pub use m3ter_runtime::{
     Describe, ErrorCode, ErrorKind, Valid, Validate, ValidateJson, ValidationError,
-    ValidationErrors, describe, error, formats, integrations, path, rules, serde_helpers,
+    ValidationErrors, describe, error, formats, integrations, path, rules, serde_helpers, union,
 };
 
 pub use generated::*;
