@@ -351,6 +351,8 @@ fn parse_union<'a>(
         );
     }
     let mut variants: Vec<UnionVariant<'a>> = Vec::new();
+    // Every tag written so far, with its variant (whether or not the variant is well formed).
+    let mut seen: Vec<(String, &Ident)> = Vec::new();
     for variant in &data.variants {
         let mut tag: Option<LitStr> = None;
         for attr in variant.attrs.iter().filter(|a| a.path().is_ident("spec")) {
@@ -397,7 +399,7 @@ fn parse_union<'a>(
             }
             _ => {
                 errors.spanned(
-                    variant.span(),
+                    variant.ident.span(),
                     format!(
                         "a union variant holds one object type: write `{}(Type)`",
                         variant.ident
@@ -413,17 +415,17 @@ fn parse_union<'a>(
             );
             continue;
         };
-        if let Some(first) = variants.iter().find(|v| v.tag.value() == tag.value()) {
+        if let Some((_, first)) = seen.iter().find(|(t, _)| *t == tag.value()) {
             errors.spanned(
                 tag.span(),
                 format!(
-                    "tag `{}` is already the tag of `{}`: each variant needs its own",
+                    "tag `{}` is already the tag of `{first}`: each variant needs its own",
                     tag.value(),
-                    first.ident
                 ),
             );
             continue;
         }
+        seen.push((tag.value(), &variant.ident));
         if let Some(ty) = ty {
             variants.push(UnionVariant {
                 ident: &variant.ident,
