@@ -155,7 +155,7 @@ pub fn validate_json_at<U: Union>(
         }
         Choice::Absent => {
             if let Err((index, found)) = first_accepting::<U>(value, path) {
-                let tag = U::TAGS.get(index).copied().unwrap_or("");
+                let tag = U::TAGS.get(index).unwrap_or(&"");
                 errors.extend(found.into_iter().map(|e| e.under_variant(tag)));
             }
         }
