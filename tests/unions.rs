@@ -674,3 +674,29 @@ proptest! {
         }
     }
 }
+
+proptest! {
+    #![proptest_config(ProptestConfig::with_cases(proptest_cases(128)))]
+
+    /// The strategies read the union's descriptor: its valid documents are valid on every path.
+    #[test]
+    fn the_strategies_valid_union_documents_are_valid(value in m3ter_models::strategies::valid::<Dest>()) {
+        let document = serde_json::to_value(&value).unwrap();
+        prop_assert_eq!(raw::<Dest>(&document), Ok(()));
+        prop_assert!(value.validate().is_ok());
+    }
+
+    /// Its broken documents carry a variant's tag and break one of that variant's rules: that
+    /// error, on every path.
+    #[test]
+    fn the_strategies_broken_union_documents_have_their_labelled_error(
+        (document, broken) in m3ter_models::strategies::invalid::<Dest>()
+    ) {
+        prop_assert!(matches!(document["destinationType"].as_str(), Some("S3" | "GCS")));
+        let errors = raw::<Dest>(&document).unwrap_err();
+        prop_assert!(
+            errors.iter().any(|(path, code, _)| *path == broken.path && *code == broken.code),
+            "{} lacks {:?}: {:?}", document, broken, errors
+        );
+    }
+}
