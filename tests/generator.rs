@@ -929,8 +929,8 @@ fn a_strict_rule_that_does_not_hold_together_is_an_error_at_its_pointer() {
 /// the paths `paths`.
 fn document(version: &str, schemas: &str, paths: &str) -> String {
     format!(
-        r#"{{"openapi": "{version}", "info": {{"title": "t", "version": "1"}}, "paths": {paths},
-            "components": {{"schemas": {schemas}}}}}"#
+        r##"{{"openapi": "{version}", "info": {{"title": "t", "version": "1"}}, "paths": {paths},
+            "components": {{"schemas": {schemas}}}}}"##
     )
 }
 
@@ -945,12 +945,12 @@ fn generated(spec: &str) -> String {
 fn openapi_3_0_nullable_and_boolean_bounds_become_the_3_1_forms() {
     let spec = document(
         "3.0.3",
-        r#"{"S": {"type": "object", "properties": {
+        r##"{"S": {"type": "object", "properties": {
             "n": {"type": "string", "nullable": true},
             "m": {"type": "integer", "minimum": 0, "exclusiveMinimum": true},
             "r": {"description": "d", "anyOf": [{"$ref": "#/components/schemas/E"},
                   {"type": "string", "nullable": true, "enum": [null]}]}}},
-            "E": {"type": "string", "enum": ["A", "B"]}}"#,
+            "E": {"type": "string", "enum": ["A", "B"]}}"##,
         "{}",
     );
     let code = generated(&spec);
@@ -960,7 +960,7 @@ fn openapi_3_0_nullable_and_boolean_bounds_become_the_3_1_forms() {
     // In 3.1 the same keyword is an error: it is not JSON Schema.
     let spec = document(
         "3.1.0",
-        r#"{"S": {"type": "object", "properties": {"n": {"type": "string", "nullable": true}}}}"#,
+        r##"{"S": {"type": "object", "properties": {"n": {"type": "string", "nullable": true}}}}"##,
         "{}",
     );
     assert_error(&spec, "/components/schemas/S/properties/n/nullable", "unsupported keyword `nullable`");
@@ -970,9 +970,9 @@ fn openapi_3_0_nullable_and_boolean_bounds_become_the_3_1_forms() {
 fn nullable_without_a_type_is_an_error_saying_what_to_write() {
     let spec = document(
         "3.0.1",
-        r#"{"S": {"type": "object", "properties": {
+        r##"{"S": {"type": "object", "properties": {
             "p": {"nullable": true, "allOf": [{"$ref": "#/components/schemas/E"}]}}},
-            "E": {"type": "string", "enum": ["A"]}}"#,
+            "E": {"type": "string", "enum": ["A"]}}"##,
         "{}",
     );
     assert_error(&spec, "/components/schemas/S/properties/p/nullable", "has no effect without a `type`");
@@ -982,10 +982,10 @@ fn nullable_without_a_type_is_an_error_saying_what_to_write() {
 fn all_of_merges_parts_and_reports_conflicts_at_their_pointer() {
     let spec = document(
         "3.1.0",
-        r#"{"Base": {"type": "object", "required": ["a"], "properties": {"a": {"type": "string", "minLength": 1}}},
+        r##"{"Base": {"type": "object", "required": ["a"], "properties": {"a": {"type": "string", "minLength": 1}}},
             "S": {"type": "object", "additionalProperties": false, "required": ["b"],
                   "properties": {"b": {"type": "integer"}},
-                  "allOf": [{"$ref": "#/components/schemas/Base"}]}}"#,
+                  "allOf": [{"$ref": "#/components/schemas/Base"}]}}"##,
         "{}",
     );
     let code = generated(&spec);
@@ -999,15 +999,15 @@ fn all_of_merges_parts_and_reports_conflicts_at_their_pointer() {
 
     let conflict = document(
         "3.1.0",
-        r#"{"Base": {"type": "object", "properties": {"a": {"type": "string", "maxLength": 3}}},
+        r##"{"Base": {"type": "object", "properties": {"a": {"type": "string", "maxLength": 3}}},
             "S": {"type": "object", "properties": {"a": {"type": "string", "maxLength": 4}},
-                  "allOf": [{"$ref": "#/components/schemas/Base"}]}}"#,
+                  "allOf": [{"$ref": "#/components/schemas/Base"}]}}"##,
         "{}",
     );
     assert_error(&conflict, "/components/schemas/S/properties/a", "declared by two `allOf` parts");
     let type_conflict = document(
         "3.1.0",
-        r#"{"S": {"allOf": [{"type": "object"}, {"type": "string"}]}}"#,
+        r##"{"S": {"allOf": [{"type": "object"}, {"type": "string"}]}}"##,
         "{}",
     );
     assert_error(&type_conflict, "/components/schemas/S/allOf/1/type", "conflicts with another `allOf` part");
@@ -1019,7 +1019,7 @@ fn union_document(union: &str) -> String {
     document(
         "3.0.1",
         &format!(
-            r#"{{"Kind": {{"type": "string", "enum": ["A", "B"]}},
+            r##"{{"Kind": {{"type": "string", "enum": ["A", "B"]}},
                 "Base": {{"type": "object", "required": ["name"], "properties": {{
                     "name": {{"type": "string"}}, "kind": {{"$ref": "#/components/schemas/Kind"}}}}}},
                 "VA": {{"type": "object", "required": ["a"], "properties": {{"a": {{"type": "string"}},
@@ -1027,7 +1027,7 @@ fn union_document(union: &str) -> String {
                     "allOf": [{{"$ref": "#/components/schemas/Base"}}]}},
                 "VB": {{"type": "object", "required": ["b"], "properties": {{"b": {{"type": "string"}}}},
                     "allOf": [{{"$ref": "#/components/schemas/Base"}}]}},
-                "U": {union}}}"#
+                "U": {union}}}"##
         ),
         "{}",
     )

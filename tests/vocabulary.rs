@@ -463,6 +463,12 @@ fn the_documentation_names_every_keyword_and_format() {
             "README's keyword list lacks {name}`"
         );
     }
+    // The derive's attributes outside the vocabulary (on the container and a union's variants).
+    for attribute in ["json", "json_schema", "discriminator", "tag"] {
+        let name = format!("`{attribute}");
+        assert!(derive_doc.contains(&name), "the derive's docs lack {name}`");
+        assert!(readme.contains(&name), "README lacks {name}`");
+    }
     for format in Format::ALL {
         let name = format!("`{}`", format.name());
         assert!(

@@ -151,9 +151,23 @@ pub(crate) struct Variant<'a> {
     pub(crate) passthrough: Vec<&'a Attribute>,
 }
 
+/// A variant of a discriminated union: `#[spec(tag = "…")] Name(Type)`.
+pub(crate) struct UnionVariant<'a> {
+    pub(crate) ident: &'a Ident,
+    /// The type it holds (an object type deriving `Validate` with `#[spec(json)]`).
+    pub(crate) ty: &'a Type,
+    /// The discriminator value that selects it.
+    pub(crate) tag: LitStr,
+}
+
 pub(crate) enum Body<'a> {
-    Struct { fields: Vec<Field<'a>>, named: bool },
+    Struct {
+        fields: Vec<Field<'a>>,
+        named: bool,
+    },
     UnitEnum(Vec<Variant<'a>>),
+    /// `#[spec(discriminator = "…")]` on an enum of newtype variants.
+    Union(Vec<UnionVariant<'a>>),
 }
 
 pub(crate) struct Container<'a> {
@@ -163,6 +177,9 @@ pub(crate) struct Container<'a> {
     pub(crate) json_schema: Option<Span>,
     /// `#[spec(json)]`: also implement `ValidateJson` (the same rules over raw JSON).
     pub(crate) json: Option<Span>,
+    /// `#[spec(discriminator = "…")]`: the enum is a discriminated union, told apart by this
+    /// member (its wire name).
+    pub(crate) discriminator: Option<LitStr>,
     /// `#[serde(deny_unknown_fields)]`: raw JSON with another member is an error.
     pub(crate) deny_unknown_fields: bool,
     /// A container attribute of serde that changes the JSON shape (`tag`, `untagged`,
@@ -181,6 +198,7 @@ fn passthrough(attrs: &[Attribute]) -> Vec<&Attribute> {
 pub(crate) fn parse<'a>(input: &'a DeriveInput, errors: &mut Errors) -> Container<'a> {
     let mut json_schema = None;
     let mut json = None;
+    let mut discriminator: Option<LitStr> = None;
     for attr in input.attrs.iter().filter(|a| a.path().is_ident("spec")) {
         let result = attr.parse_nested_meta(|meta| {
             if meta.path.is_ident("json_schema") {
@@ -189,8 +207,17 @@ pub(crate) fn parse<'a>(input: &'a DeriveInput, errors: &mut Errors) -> Containe
             } else if meta.path.is_ident("json") {
                 json = Some(meta.path.span());
                 Ok(())
+            } else if meta.path.is_ident("discriminator") {
+                let lit: LitStr = meta.value()?.parse()?;
+                if discriminator.is_some() {
+                    errors.spanned(lit.span(), "duplicate keyword `discriminator`");
+                }
+                discriminator = Some(lit);
+                Ok(())
             } else {
-                Err(meta.error("unknown container keyword; expected `json` or `json_schema`"))
+                Err(meta.error(
+                    "unknown container keyword; expected `json`, `json_schema` or `discriminator = \"…\"`",
+                ))
             }
         });
         if let Err(error) = result {
@@ -213,6 +240,12 @@ pub(crate) fn parse<'a>(input: &'a DeriveInput, errors: &mut Errors) -> Containe
         .as_ref()
         .is_some_and(|c| c.attrs.deny_unknown_fields());
     let body = match (&input.data, serde.as_ref().map(|c| &c.data)) {
+        (Data::Enum(data), _) if discriminator.is_some() => {
+            let span = discriminator
+                .as_ref()
+                .map_or_else(Span::call_site, LitStr::span);
+            Body::Union(parse_union(input, data, json, span, errors))
+        }
         (Data::Struct(data), Some(serde_ast::Data::Struct(_, serde_fields))) => {
             let named = matches!(data.fields, Fields::Named(_));
             let fields = data
@@ -230,11 +263,25 @@ pub(crate) fn parse<'a>(input: &'a DeriveInput, errors: &mut Errors) -> Containe
                 if !matches!(variant.fields, Fields::Unit) {
                     errors.spanned(
                         variant.span(),
-                        "`Validate` supports enums of unit variants only",
+                        "`Validate` supports enums of unit variants, and unions of newtype variants with `#[spec(json, discriminator = \"…\")]` on the enum",
                     );
                 }
                 for attr in variant.attrs.iter().filter(|a| a.path().is_ident("spec")) {
-                    errors.spanned(attr.span(), "`#[spec]` has no keywords for enum variants");
+                    let mut tag = None;
+                    let _ = attr.parse_nested_meta(|meta| {
+                        if meta.path.is_ident("tag") {
+                            tag = Some(meta.path.span());
+                        }
+                        skip_meta_value(&meta)
+                    });
+                    match tag {
+                        Some(span) => errors.spanned(
+                            span,
+                            "`tag` names a variant of a union: write `#[spec(json, discriminator = \"…\")]` on the enum, or remove `tag`",
+                        ),
+                        None => errors
+                            .spanned(attr.span(), "`#[spec]` has no keywords for enum variants"),
+                    }
                 }
                 let attrs = &serde_variant.attrs;
                 variants.push(Variant {
@@ -258,15 +305,148 @@ pub(crate) fn parse<'a>(input: &'a DeriveInput, errors: &mut Errors) -> Containe
         // serde could not read its attributes: its derive reports why.
         _ => Body::UnitEnum(Vec::new()),
     };
+    if let (Some(lit), Data::Struct(_)) = (&discriminator, &input.data) {
+        errors.spanned(
+            lit.span(),
+            "`discriminator` makes an enum of newtype variants a union; a struct has no variants: remove it",
+        );
+    }
     Container {
         input,
         body,
         json_schema,
         json,
+        discriminator,
         deny_unknown_fields,
         reshaped,
         passthrough: passthrough(&input.attrs),
     }
+}
+
+/// The variants of a union: each `#[spec(tag = "…")] Name(Type)`, tags distinct. Every misuse
+/// is recorded on its tokens.
+fn parse_union<'a>(
+    input: &'a DeriveInput,
+    data: &'a syn::DataEnum,
+    json: Option<Span>,
+    discriminator: Span,
+    errors: &mut Errors,
+) -> Vec<UnionVariant<'a>> {
+    if json.is_none() {
+        errors.spanned(
+            discriminator,
+            "`discriminator` needs `json` beside it: `#[spec(json, discriminator = \"…\")]` (the union's rule reads raw JSON)",
+        );
+    }
+    for attr in input.attrs.iter().filter(|a| a.path().is_ident("serde")) {
+        errors.spanned(
+            attr.span(),
+            "`#[serde(...)]` does not apply to a union: `#[derive(Validate)]` writes its `Serialize` and `Deserialize` (the variant's value as is, the variant chosen by the discriminator); put serde attributes on the variants' types",
+        );
+    }
+    if data.variants.is_empty() {
+        errors.spanned(
+            input.ident.span(),
+            "a union needs at least one variant: `#[spec(tag = \"…\")] Name(Type)`",
+        );
+    }
+    let mut variants: Vec<UnionVariant<'a>> = Vec::new();
+    // Every tag written so far, with its variant (whether or not the variant is well formed).
+    let mut seen: Vec<(String, &Ident)> = Vec::new();
+    for variant in &data.variants {
+        let mut tag: Option<LitStr> = None;
+        for attr in variant.attrs.iter().filter(|a| a.path().is_ident("spec")) {
+            let result = attr.parse_nested_meta(|meta| {
+                let name = meta
+                    .path
+                    .get_ident()
+                    .map(ToString::to_string)
+                    .unwrap_or_default();
+                if name == "tag" {
+                    let lit: LitStr = meta.value()?.parse()?;
+                    if tag.is_some() {
+                        errors.spanned(lit.span(), "duplicate keyword `tag`");
+                    }
+                    tag = Some(lit);
+                    return Ok(());
+                }
+                if Keyword::from_spec_name(&name).is_some() {
+                    errors.spanned(
+                        meta.path.span(),
+                        format!("`{name}` is a constraint keyword: a union variant has none; put it on the member of the variant's type"),
+                    );
+                } else {
+                    errors.spanned(
+                        meta.path.span(),
+                        format!("unknown keyword `{name}`; a union variant takes `tag = \"…\"`"),
+                    );
+                }
+                skip_meta_value(&meta)
+            });
+            if let Err(error) = result {
+                errors.push(error);
+            }
+        }
+        for attr in variant.attrs.iter().filter(|a| a.path().is_ident("serde")) {
+            errors.spanned(
+                attr.span(),
+                "`#[serde(...)]` does not apply to a union's variants: the variant is chosen by its `tag`; put serde attributes on the variant's type",
+            );
+        }
+        let ty = match &variant.fields {
+            Fields::Unnamed(fields) if fields.unnamed.len() == 1 => {
+                fields.unnamed.first().map(|f| &f.ty)
+            }
+            _ => {
+                errors.spanned(
+                    variant.ident.span(),
+                    format!(
+                        "a union variant holds one object type: write `{}(Type)`",
+                        variant.ident
+                    ),
+                );
+                None
+            }
+        };
+        let Some(tag) = tag else {
+            errors.spanned(
+                variant.ident.span(),
+                "a union variant needs the discriminator value that selects it: `#[spec(tag = \"…\")]`",
+            );
+            continue;
+        };
+        if let Some((_, first)) = seen.iter().find(|(t, _)| *t == tag.value()) {
+            errors.spanned(
+                tag.span(),
+                format!(
+                    "tag `{}` is already the tag of `{first}`: each variant needs its own",
+                    tag.value(),
+                ),
+            );
+            continue;
+        }
+        seen.push((tag.value(), &variant.ident));
+        if let Some(ty) = ty {
+            variants.push(UnionVariant {
+                ident: &variant.ident,
+                ty,
+                tag,
+            });
+        }
+    }
+    variants
+}
+
+/// Consumes the value of a keyword whose mistake is already recorded (`= value` or `(...)`).
+fn skip_meta_value(meta: &syn::meta::ParseNestedMeta<'_>) -> syn::Result<()> {
+    if meta.input.peek(Token![=]) {
+        meta.value()?.parse::<Expr>()?;
+    } else if meta.input.peek(syn::token::Paren) {
+        let content;
+        syn::parenthesized!(content in meta.input);
+        content.parse::<proc_macro2::TokenStream>()?;
+    }
+    Ok(())
 }
 
 /// The serde container attribute that changes the JSON shape away from a plain object or a

@@ -22,6 +22,12 @@ pub(crate) fn derive(input: &DeriveInput) -> TokenStream {
     let body = match &container.body {
         Body::Struct { fields, .. } => fields.iter().map(field_checks).collect(),
         Body::UnitEnum(_) => TokenStream::new(),
+        Body::Union(variants) => {
+            let Some(discriminator) = &container.discriminator else {
+                return TokenStream::new();
+            };
+            return crate::union::expand(&container, variants, discriminator);
+        }
     };
     let validate = validate_impl(input, body);
     let validator = validator_impl(input);
@@ -58,7 +64,7 @@ fn validate_impl(input: &DeriveInput, body: TokenStream) -> TokenStream {
     }
 }
 
-fn validator_impl(input: &DeriveInput) -> TokenStream {
+pub(crate) fn validator_impl(input: &DeriveInput) -> TokenStream {
     let ident = &input.ident;
     let (impl_generics, ty_generics, where_clause) = input.generics.split_for_impl();
     // Expanded only when m3ter-models has its `validator` feature: the macro decides.

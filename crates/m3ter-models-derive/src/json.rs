@@ -18,6 +18,8 @@ use crate::serde_rules::Needs;
 pub(crate) fn validate_json_impl(container: &Container<'_>) -> TokenStream {
     let ident = &container.input.ident;
     let body = match &container.body {
+        // Expanded by `union.rs`.
+        Body::Union(_) => return TokenStream::new(),
         Body::Struct { fields, .. } => struct_body(container, fields),
         Body::UnitEnum(variants) => {
             let wires: Vec<&str> = variants
@@ -43,7 +45,7 @@ pub(crate) fn validate_json_impl(container: &Container<'_>) -> TokenStream {
         }
     };
     let (expected, matches) = match &container.body {
-        Body::Struct { .. } => (quote!("object"), quote!(__value.is_object())),
+        Body::Struct { .. } | Body::Union(_) => (quote!("object"), quote!(__value.is_object())),
         Body::UnitEnum(_) => (quote!("string"), quote!(__value.is_string())),
     };
     let describe = describe_impl(container);
@@ -77,6 +79,7 @@ pub(crate) fn validate_json_impl(container: &Container<'_>) -> TokenStream {
 /// do and read formats strictly, and each member type exact in turn.
 fn exact_typed_parse(container: &Container<'_>) -> TokenStream {
     match &container.body {
+        Body::Union(_) => quote!(false),
         Body::UnitEnum(variants) => {
             let exact = variants
                 .iter()
@@ -116,6 +119,7 @@ fn describe_impl(container: &Container<'_>) -> TokenStream {
     let name = ident.to_string();
     let describe = quote!(::m3ter_models::describe);
     let kind = match &container.body {
+        Body::Union(_) => return TokenStream::new(),
         Body::UnitEnum(variants) => {
             let wires = variants.iter().map(|v| v.wire_name.as_str());
             quote!(#describe::Kind::Enum(&[#(#wires),*]))

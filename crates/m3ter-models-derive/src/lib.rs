@@ -25,8 +25,28 @@
 //! that is not is a compile error naming the serde attribute to write, and
 //! `#[m3ter_models::model]` writes them.
 //!
+//! A discriminated union (OpenAPI `anyOf`/`oneOf` with a `discriminator`) is an enum of newtype
+//! variants, each holding an object type that derives `Validate` with `#[spec(json)]`:
+//!
+//! | attribute | where | meaning |
+//! |---|---|---|
+//! | `discriminator = "…"` | the enum, beside `json` | the member (its wire name) that tells the variants apart |
+//! | `tag = "…"` | each variant | the discriminator value that selects it (distinct; mapping order is declaration order) |
+//!
+//! These are derive attributes, not keywords of the vocabulary (which constrain a member's
+//! value). The derive implements `m3ter_models::union::Union` and calls the runtime's rule
+//! (`m3ter_models::union`) from `Validate` and `ValidateJson`; it also writes the union's
+//! serde `Serialize` (the variant's value as is) and `Deserialize` (buffered as a JSON value, the
+//! variant the rule chooses), because serde's tagged forms need the tag present: deriving
+//! serde's traits on the union as well is a conflicting-impl error, and `#[serde(...)]` on the
+//! union or a variant is a compile error (put serde attributes on the variants' types). Also
+//! `From` each variant's type, `Describe` (`Kind::Union`), and with `json_schema` the `anyOf`
+//! of the variants with the OpenAPI `discriminator` (`propertyName`, `mapping` to each `$ref`).
+//! A variant with constraint keywords, without a tag, with another's tag, or not of the form
+//! `Name(Type)` is a compile error on its tokens.
+//!
 //! The macro parses (`ast`), checks the attributes against each other and the field types
-//! (`check`), and expands (`expand`, `schema`); every misuse is reported at once on its tokens,
+//! (`check`), and expands (`expand`, `schema`, `union`); every misuse is reported at once on its tokens,
 //! with a fallback impl so that no follow-on errors bury it.
 
 #![forbid(unsafe_code)]
@@ -39,6 +59,7 @@ mod model;
 mod schema;
 mod serde_rules;
 mod shape;
+mod union;
 
 use proc_macro::TokenStream;
 use syn::{DeriveInput, parse_macro_input};

@@ -26,9 +26,11 @@ pub(crate) fn json_schema_impl(container: &Container<'_>) -> TokenStream {
             fields,
             named: true,
         } => members(fields),
-        Body::Struct { .. } | Body::UnitEnum(_) => quote!(&[]),
+        Body::Struct { .. } | Body::UnitEnum(_) | Body::Union(_) => quote!(&[]),
     };
     let definition = match &container.body {
+        // Expanded by `union.rs`.
+        Body::Union(_) => return TokenStream::new(),
         Body::Struct { fields, named } => {
             let fields = fields.iter().map(|field| {
                 let field_attrs = &field.passthrough;

@@ -109,6 +109,10 @@ pub(crate) fn check(container: &Container<'_>, errors: &mut Errors) {
     let Some(span) = json.or(schema) else {
         return;
     };
+    // A union's serde impls are the derive's own; `ast` refuses serde attributes on it.
+    if let Body::Union(_) = container.body {
+        return;
+    }
     let which = if json.is_some() {
         "json"
     } else {
@@ -141,6 +145,7 @@ pub(crate) fn check(container: &Container<'_>, errors: &mut Errors) {
                 }
             }
         }
+        Body::Union(_) => {}
         Body::Struct { fields, .. } => {
             for field in fields.iter().filter(|f| !f.skip_deserializing) {
                 if let Some(alias) = field.alias {

@@ -74,6 +74,7 @@ pub mod strategies;
 pub use m3ter_runtime::{
     Describe, ErrorCode, ErrorKind, Valid, Validate, ValidateJson, ValidationError,
     ValidationErrors, describe, endpoint, error, formats, integrations, path, rules, serde_helpers,
+    union,
 };
 
 pub use generated::*;

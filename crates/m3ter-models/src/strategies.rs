@@ -43,7 +43,7 @@ use proptest::sample::select;
 use serde::de::DeserializeOwned;
 use serde_json::{Map, Value};
 
-use crate::describe::{Constraints, Describe, FieldSpec, Kind, TypeSpec};
+use crate::describe::{Constraints, Describe, FieldSpec, Kind, TypeSpec, UnionSpec};
 use crate::error::ErrorCode;
 use crate::formats;
 use m3ter_vocab::{Format, Keyword};
@@ -115,6 +115,7 @@ pub fn valid_json(kind: &'static Kind, constraints: &'static Constraints) -> Box
             .prop_map(|v| Value::String(v.to_owned()))
             .boxed(),
         Kind::Object(spec) => object(spec),
+        Kind::Union(spec) => union(spec),
         Kind::Array(item) => {
             let min = constraints.min_items.unwrap_or(0) as usize;
             let max = constraints
@@ -160,6 +161,32 @@ fn object(spec: &'static TypeSpec) -> BoxedStrategy<Value> {
     members
         .prop_map(|entries| Value::Object(entries.into_iter().flatten().collect()))
         .boxed()
+}
+
+/// Any valid document of a union: a valid document of one of its variants, whose
+/// discriminator, when the document has it, is the variant's tag (absent, the union takes the
+/// first variant that accepts it, still a valid document).
+fn union(spec: &'static UnionSpec) -> BoxedStrategy<Value> {
+    let variants: Vec<BoxedStrategy<Value>> = spec
+        .variants
+        .iter()
+        .map(|variant| {
+            valid_json(variant.kind, &Constraints::NONE)
+                .prop_map(move |mut document| {
+                    if let Value::Object(members) = &mut document
+                        && let Some(tag) = members.get_mut(spec.discriminator)
+                    {
+                        *tag = Value::from(variant.tag);
+                    }
+                    document
+                })
+                .boxed()
+        })
+        .collect();
+    if variants.is_empty() {
+        return Just(Value::Object(Map::new())).boxed();
+    }
+    proptest::strategy::Union::new(variants).boxed()
 }
 
 /// Characters from every UTF-8 width, and a combining mark.
@@ -354,9 +381,12 @@ pub fn invalid<T: Describe>() -> BoxedStrategy<(Value, Broken)> {
     invalid_json(&T::KIND)
 }
 
-/// Any document of `kind` (an object type) that breaks one constraint, labelled with the error
-/// it must produce.
+/// Any document of `kind` (an object type or a union) that breaks one constraint, labelled
+/// with the error it must produce.
 pub fn invalid_json(kind: &'static Kind) -> BoxedStrategy<(Value, Broken)> {
+    if let Kind::Union(spec) = kind {
+        return invalid_union(spec);
+    }
     let Kind::Object(spec) = kind else {
         return Just((
             Value::Null,
@@ -383,6 +413,48 @@ pub fn invalid_json(kind: &'static Kind) -> BoxedStrategy<(Value, Broken)> {
         );
     }
     proptest::strategy::Union::new(mutations).boxed()
+}
+
+/// A union's broken documents: a variant's broken document carrying that variant's tag, so that
+/// the error is the variant's own. Only variants that declare the discriminator can carry it,
+/// and a break of the discriminator itself is the union's to judge (its tag rule), so neither
+/// is generated; a union none of whose variants declare it gets the one break that needs no
+/// variant: a document that is not an object.
+fn invalid_union(spec: &'static UnionSpec) -> BoxedStrategy<(Value, Broken)> {
+    let discriminator = spec.discriminator;
+    let pointer = m3ter_vocab::pointer::member(discriminator);
+    let variants: Vec<BoxedStrategy<(Value, Broken)>> = spec
+        .variants
+        .iter()
+        .filter(|variant| {
+            matches!(variant.kind, Kind::Object(object)
+                if object.fields.iter().any(|f| f.wire_name == discriminator && !f.forbidden))
+        })
+        .map(|variant| {
+            let pointer = pointer.clone();
+            invalid_json(variant.kind)
+                .prop_filter(
+                    "the discriminator is the union's to judge",
+                    move |(_, b)| b.path != pointer,
+                )
+                .prop_map(move |(mut document, broken)| {
+                    insert(&mut document, discriminator, Value::from(variant.tag));
+                    (document, broken)
+                })
+                .boxed()
+        })
+        .collect();
+    if variants.is_empty() {
+        return Just((
+            Value::Array(Vec::new()),
+            Broken {
+                path: String::new(),
+                code: ErrorCode::Type,
+            },
+        ))
+        .boxed();
+    }
+    proptest::strategy::Union::new(variants).boxed()
 }
 
 fn broken(wire: &str, code: ErrorCode) -> Broken {
@@ -415,7 +487,7 @@ fn wrong_type(kind: &Kind) -> Option<Value> {
         Kind::String | Kind::Uuid | Kind::DateTime | Kind::Enum(_) => Value::from(12345),
         Kind::Integer { .. } | Kind::Number => Value::from("12"),
         Kind::Boolean => Value::from("true"),
-        Kind::Object(_) | Kind::Map => Value::Array(Vec::new()),
+        Kind::Object(_) | Kind::Union(_) | Kind::Map => Value::Array(Vec::new()),
         Kind::Array(_) => Value::Object(Map::new()),
         Kind::Any => return None,
     })

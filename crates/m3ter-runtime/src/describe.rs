@@ -26,6 +26,8 @@ pub enum Kind {
     Enum(&'static [&'static str]),
     /// An object with these members.
     Object(&'static TypeSpec),
+    /// A discriminated union of object types ([`crate::union`]).
+    Union(&'static UnionSpec),
     /// An array of items of this kind.
     Array(&'static Kind),
     /// An object with any members.
@@ -43,6 +45,26 @@ pub struct TypeSpec {
     pub fields: &'static [FieldSpec],
     /// Members other than these are errors (`additionalProperties: false`).
     pub deny_unknown_fields: bool,
+}
+
+/// A discriminated union: which member tells its variants apart, and the variants.
+#[derive(Debug)]
+pub struct UnionSpec {
+    /// The Rust type's name.
+    pub name: &'static str,
+    /// The discriminator's wire name.
+    pub discriminator: &'static str,
+    /// The variants, in mapping order.
+    pub variants: &'static [UnionVariantSpec],
+}
+
+/// One variant of a union.
+#[derive(Debug)]
+pub struct UnionVariantSpec {
+    /// The discriminator value that selects it.
+    pub tag: &'static str,
+    /// Its type's kind (an object).
+    pub kind: &'static Kind,
 }
 
 /// One member of an object type.

@@ -221,7 +221,7 @@ impl ErrorKind {
     /// serializing the error writes under `params`.
     pub fn params(&self) -> Map<String, Value> {
         // Serializing a map of strings and numbers into a `Value` cannot fail.
-        match serde_json::to_value(Params(self)) {
+        match serde_json::to_value(Params(self, None)) {
             Ok(Value::Object(map)) => map,
             _ => Map::new(),
         }
@@ -342,6 +342,10 @@ pub struct ValidationError {
     /// code), so most errors allocate nothing for their path.
     path: Cow<'static, str>,
     kind: ErrorKind,
+    /// The union variant (its tag) the error was found under, when a union without its
+    /// discriminator was checked against the variant with the fewest errors. A reference to
+    /// the union's `TAGS` entry: a thin pointer keeps the error within 112 bytes.
+    variant: Option<&'static &'static str>,
 }
 
 impl ValidationError {
@@ -350,7 +354,24 @@ impl ValidationError {
         ValidationError {
             path: path.into(),
             kind,
+            variant: None,
         }
+    }
+
+    /// The error as found under the union variant tagged `tag` (see [`crate::union`]): its
+    /// parameters gain `"variant": tag`. An error already under a variant (of a union nested in
+    /// that variant) keeps the innermost one.
+    #[must_use]
+    pub fn under_variant(mut self, tag: &'static &'static str) -> Self {
+        self.variant.get_or_insert(tag);
+        self
+    }
+
+    /// The tag of the union variant the error was found under, when a union without its
+    /// discriminator was checked against the variant that came closest
+    /// ([`crate::union`]).
+    pub fn variant(&self) -> Option<&'static str> {
+        self.variant.copied()
     }
 
     /// The RFC 6901 JSON Pointer of the offending value (`/bucketName`), or of the member that
@@ -369,9 +390,14 @@ impl ValidationError {
         &self.kind
     }
 
-    /// The parameters as a JSON object.
+    /// The parameters as a JSON object: the kind's ([`ErrorKind::params`]), plus `variant`
+    /// when the error was found under a union variant ([`variant`](ValidationError::variant)).
+    /// The same object that serializing the error writes under `params`.
     pub fn params(&self) -> Map<String, Value> {
-        self.kind.params()
+        match serde_json::to_value(Params(&self.kind, self.variant())) {
+            Ok(Value::Object(map)) => map,
+            _ => Map::new(),
+        }
     }
 
     /// The human message, stating the rule (e.g. `must be 1 to 200 characters, got 201`).
@@ -402,7 +428,7 @@ impl Serialize for ValidationError {
         s.serialize_field("path", &self.path)?;
         s.serialize_field("code", self.code().as_str())?;
         s.serialize_field("message", &Message(&self.kind))?;
-        s.serialize_field("params", &Params(&self.kind))?;
+        s.serialize_field("params", &Params(&self.kind, self.variant()))?;
         s.end()
     }
 }
@@ -416,13 +442,19 @@ impl Serialize for Message<'_> {
     }
 }
 
-/// The parameters of an error kind, serialized as the object [`ErrorKind::params`] builds, keys
-/// in the same order (sorted, whether or not serde_json keeps insertion order).
-struct Params<'a>(&'a ErrorKind);
+/// The parameters of an error kind, and the union variant it was found under if any, serialized
+/// as the object [`ValidationError::params`] builds, keys in the same order (sorted, whether or
+/// not serde_json keeps insertion order; `variant` sorts after every kind's keys).
+struct Params<'a>(&'a ErrorKind, Option<&'static str>);
 
 impl Params<'_> {
     /// How many parameters `serialize` writes (a serializer may need the count first).
     fn len(&self) -> usize {
+        usize::from(self.1.is_some()) + self.kind_len()
+    }
+
+    /// How many parameters the kind has.
+    fn kind_len(&self) -> usize {
         match self.0 {
             ErrorKind::Syntax { .. } | ErrorKind::Type { .. } => 2,
             ErrorKind::Required | ErrorKind::UnknownField => 0,
@@ -493,6 +525,9 @@ impl Serialize for Params<'_> {
                 map.serialize_entry("bound", bound.keyword())?;
                 map.serialize_entry("limit", &limit.to_json())?;
             }
+        }
+        if let Some(variant) = self.1 {
+            map.serialize_entry("variant", variant)?;
         }
         map.end()
     }
@@ -667,12 +702,12 @@ mod tests {
             let written: Option<Value> = serde_json::from_str(params).ok();
             assert_eq!(
                 written.as_ref().and_then(Value::as_object).map(Map::len),
-                Some(Params(&kind).len()),
+                Some(Params(&kind, None).len()),
                 "{kind:?}"
             );
             // Streamed, as the CLI writes it, and built, as `params()` gives it.
             assert_eq!(
-                serde_json::to_string(&Params(&kind)).ok().as_deref(),
+                serde_json::to_string(&Params(&kind, None)).ok().as_deref(),
                 Some(params),
                 "{kind:?}"
             );
@@ -694,6 +729,43 @@ mod tests {
                 Some(error.message().as_str()),
                 "{kind:?}"
             );
+        }
+    }
+
+    #[test]
+    fn an_error_stays_within_112_bytes() {
+        assert!(std::mem::size_of::<ValidationError>() <= 112);
+    }
+
+    #[test]
+    fn an_error_under_a_union_variant_names_it_last_in_its_params() {
+        for kind in kinds() {
+            let plain = ValidationError::new("/a", kind.clone());
+            let error = plain.clone().under_variant(&"S3").under_variant(&"GCS");
+            assert_eq!(error.variant(), Some("S3"), "the innermost variant stays");
+            let mut expected = kind.params();
+            expected.insert("variant".to_owned(), Value::from("S3"));
+            assert_eq!(error.params(), expected, "{kind:?}");
+            let params = error.params();
+            let keys: Vec<&String> = params.keys().collect();
+            let mut sorted = keys.clone();
+            sorted.sort();
+            assert_eq!(keys, sorted, "{kind:?}");
+            assert_eq!(
+                Params(&kind, Some("S3")).len(),
+                Params(&kind, None).len() + 1
+            );
+            let text = serde_json::to_string(&error).unwrap_or_default();
+            assert!(
+                text.ends_with(&format!(
+                    r#","params":{}}}"#,
+                    serde_json::to_string(&expected).unwrap_or_default()
+                )),
+                "{text}"
+            );
+            // The message is the kind's; the variant is a parameter.
+            assert_eq!(error.message(), plain.message());
+            assert_ne!(error, plain);
         }
     }
 }

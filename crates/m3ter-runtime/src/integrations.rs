@@ -109,6 +109,40 @@ pub mod schema {
         }
     }
 
+    /// The schema of a discriminated union ([`crate::union`]): `anyOf` the variants' schemas in
+    /// mapping order, and the OpenAPI `discriminator` (`propertyName`, and a `mapping` from each
+    /// tag to its variant's `$ref`, for the variants the generator refers to rather than
+    /// inlines). `description` is the union's doc text, if any.
+    pub fn union_schema(
+        discriminator: &'static str,
+        variants: Vec<(&'static str, Schema)>,
+        description: Option<&str>,
+    ) -> Schema {
+        let mut mapping = Map::new();
+        let mut any_of = Vec::with_capacity(variants.len());
+        for (tag, schema) in variants {
+            if let Some(Value::String(reference)) = schema.get("$ref") {
+                mapping.insert(tag.to_owned(), Value::from(reference.as_str()));
+            }
+            any_of.push(Value::from(schema));
+        }
+        let mut object = Map::new();
+        if let Some(description) = description.filter(|d| !d.is_empty()) {
+            object.insert("description".to_owned(), Value::from(description));
+        }
+        object.insert("anyOf".to_owned(), Value::Array(any_of));
+        let mut discriminator_object = Map::new();
+        discriminator_object.insert("propertyName".to_owned(), Value::from(discriminator));
+        if !mapping.is_empty() {
+            discriminator_object.insert("mapping".to_owned(), Value::Object(mapping));
+        }
+        object.insert(
+            "discriminator".to_owned(),
+            Value::Object(discriminator_object),
+        );
+        Schema::from(object)
+    }
+
     /// Writes each keyword of `constraints` into `schema` under its JSON Schema name.
     fn constrain(schema: &mut Map<String, Value>, constraints: &Constraints) {
         for (keyword, param) in constraints.iter() {

@@ -7,6 +7,8 @@
 //!   over a parsed document; [`json::from_slice`], text to a validated value; error locations.
 //! - [`rules`]: the plain functions the code expanded by `#[derive(Validate)]` calls;
 //!   [`formats`]: the check of every format of the vocabulary's registry.
+//! - [`union`]: discriminated unions (`anyOf`/`oneOf` with a `discriminator`), the one rule
+//!   that decides a document's variant on every path.
 //! - [`describe`]: a type's constraints as static data (what the proptest strategies read).
 //! - [`serde_helpers`]: how serde reads a member exactly as the raw check does.
 //! - [`integrations`]: `validator` and `schemars` (features of the same names).
@@ -28,6 +30,7 @@ pub mod json;
 pub mod path;
 pub mod rules;
 pub mod serde_helpers;
+pub mod union;
 mod validate;
 
 pub use describe::Describe;

@@ -18,8 +18,8 @@
 use std::collections::HashSet;
 use std::fmt;
 
-use m3ter_models::describe::{Kind, TypeSpec};
 use m3ter_models::ValidationError;
+use m3ter_models::describe::{Kind, TypeSpec, UnionSpec};
 use m3ter_models::json::{self, Body, Profile};
 use serde::de::{self, DeserializeSeed, Deserializer, MapAccess, SeqAccess, Visitor};
 use serde_json::{Map, Value};
@@ -131,6 +131,9 @@ impl<'de> Visitor<'de> for Shaped {
         Ok(Value::Array(items))
     }
     fn visit_map<A: MapAccess<'de>>(self, mut map: A) -> Result<Value, A::Error> {
+        if let Kind::Union(union) = self.0 {
+            return union_members(union, map);
+        }
         let spec: Option<&'static TypeSpec> = match self.0 {
             Kind::Object(spec) => Some(spec),
             _ => None,
@@ -167,6 +170,50 @@ impl<'de> Visitor<'de> for Shaped {
         }
         Ok(Value::Object(object))
     }
+}
+
+/// The members of a union's object: the discriminator kept whole (the union reads it), a
+/// member one variant declares kept as that variant needs it, one several declare kept whole,
+/// and the value of one no variant declares read but kept as `null` when every variant refuses
+/// unknown members (each reports it as `unknown_field` without looking inside).
+fn union_members<'de, A: MapAccess<'de>>(
+    union: &'static UnionSpec,
+    mut map: A,
+) -> Result<Value, A::Error> {
+    let objects = || {
+        union.variants.iter().filter_map(|v| match v.kind {
+            Kind::Object(spec) => Some(spec),
+            _ => None,
+        })
+    };
+    let all_deny = union
+        .variants
+        .iter()
+        .all(|v| matches!(v.kind, Kind::Object(spec) if spec.deny_unknown_fields));
+    let mut object = Map::new();
+    while let Some(key) = map.next_key::<String>()? {
+        if object.contains_key(&key) {
+            return Err(duplicate(&key));
+        }
+        let mut declared =
+            objects().filter_map(|spec| spec.fields.iter().find(|f| f.wire_name == key));
+        let kind: Option<&'static Kind> = match (declared.next(), declared.next()) {
+            _ if key == union.discriminator => Some(&Kind::Any),
+            (Some(field), None) => Some(field.kind),
+            (Some(_), Some(_)) => Some(&Kind::Any),
+            (None, _) if all_deny => None,
+            (None, _) => Some(&Kind::Any),
+        };
+        let value = match kind {
+            Some(kind) => map.next_value_seed(Shaped(kind))?,
+            None => {
+                map.next_value_seed(Skip)?;
+                Value::Null
+            }
+        };
+        object.insert(key, value);
+    }
+    Ok(Value::Object(object))
 }
 
 /// A value read for its syntax only: duplicate keys and numbers beyond `f64` are errors, as

@@ -152,3 +152,87 @@ fn unknown_members_and_wrong_types_are_read_but_not_kept() {
     // The errors are still every error, with the library's paths and codes.
     assert_same(body.as_bytes());
 }
+
+/// A union's lean parse keeps what its rule reads: the discriminator whole, each variant's
+/// members as that variant needs them; the errors are the full document's.
+mod union {
+    use super::*;
+    use m3ter_models::{Validate, ValidateJson};
+    use serde::{Deserialize, Serialize};
+
+    #[m3ter_models::model]
+    #[derive(Debug, Serialize, Deserialize, Validate)]
+    #[serde(deny_unknown_fields)]
+    #[spec(json)]
+    struct S3 {
+        kind: Option<String>,
+        #[spec(min_length = 3)]
+        bucket: String,
+        region: Vec<String>,
+    }
+
+    #[m3ter_models::model]
+    #[derive(Debug, Serialize, Deserialize, Validate)]
+    #[serde(deny_unknown_fields)]
+    #[spec(json)]
+    struct Gcs {
+        kind: Option<String>,
+        #[spec(min_length = 3)]
+        bucket: String,
+        project: String,
+    }
+
+    #[derive(Debug, Validate)]
+    #[spec(json, discriminator = "kind")]
+    enum Dest {
+        #[spec(tag = "S3")]
+        S3(S3),
+        #[spec(tag = "GCS")]
+        Gcs(Gcs),
+    }
+
+    #[test]
+    fn a_unions_lean_parse_gives_the_full_documents_errors() {
+        let members = ["kind", "bucket", "region", "project", "other"];
+        let values = [
+            "\"S3\"",
+            "\"GCS\"",
+            "\"x\"",
+            "\"bkt\"",
+            "null",
+            "3",
+            "[\"a\", [1]]",
+            "{\"a\": [1]}",
+        ];
+        let mut checked = 0;
+        for (i, member) in members.iter().enumerate() {
+            for value in values {
+                for base in [
+                    r#""bucket": "bkt""#,
+                    r#""kind": "GCS", "project": "p""#,
+                    r#""region": []"#,
+                ] {
+                    let text = format!("{{{base}, \"{member}\": {value}}}");
+                    let Ok(full) = json::parse_value(text.as_bytes()) else {
+                        continue; // A duplicate member: not this test's concern.
+                    };
+                    let lean = lean::parse(text.as_bytes(), &<Dest as Describe>::KIND).unwrap();
+                    assert_eq!(
+                        Dest::validate_json(&lean),
+                        Dest::validate_json(&full),
+                        "{text} (member {i})"
+                    );
+                    checked += 1;
+                }
+            }
+        }
+        assert_eq!(checked, 88, "every pair but the repeated members");
+        // An unknown member's value is not kept; a declared one is.
+        let lean = lean::parse(
+            br#"{"other": [1, 2], "region": ["a"]}"#,
+            &<Dest as Describe>::KIND,
+        )
+        .unwrap();
+        assert_eq!(lean, json!({"other": null, "region": ["a"]}));
+    }
+}

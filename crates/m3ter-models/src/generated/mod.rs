@@ -1208,6 +1208,7 @@ impl Operation {
             Self::Create => {
                 ::std::option::Option::Some(::m3ter_models::json::Body {
                     type_name: "CreateExportDestinationRequest",
+                    kind: &<CreateExportDestinationRequest as ::m3ter_models::Describe>::KIND,
                     from_slice: ::m3ter_models::json::check_bytes::<
                         CreateExportDestinationRequest,
                     >,
@@ -1243,6 +1244,7 @@ impl Operation {
             Self::Update => {
                 ::std::option::Option::Some(::m3ter_models::json::Body {
                     type_name: "UpdateExportDestinationRequest",
+                    kind: &<UpdateExportDestinationRequest as ::m3ter_models::Describe>::KIND,
                     from_slice: ::m3ter_models::json::check_bytes::<
                         UpdateExportDestinationRequest,
                     >,
@@ -1289,6 +1291,7 @@ impl Operation {
                     200u16 => {
                         ::std::option::Option::Some(::m3ter_models::json::Body {
                             type_name: "PaginatedExportDestinationBaseResponseData",
+                            kind: &<PaginatedExportDestinationBaseResponseData as ::m3ter_models::Describe>::KIND,
                             from_slice: ::m3ter_models::json::check_bytes::<
                                 PaginatedExportDestinationBaseResponseData,
                             >,
@@ -1302,6 +1305,7 @@ impl Operation {
                     400u16..=499u16 => {
                         ::std::option::Option::Some(::m3ter_models::json::Body {
                             type_name: "ErrorBody",
+                            kind: &<ErrorBody as ::m3ter_models::Describe>::KIND,
                             from_slice: ::m3ter_models::json::check_bytes::<ErrorBody>,
                             validate_json: <ErrorBody as ::m3ter_models::ValidateJson>::validate_json_at,
                             variant: ::m3ter_models::json::variant_of::<ErrorBody>,
@@ -1311,6 +1315,7 @@ impl Operation {
                     500u16..=599u16 => {
                         ::std::option::Option::Some(::m3ter_models::json::Body {
                             type_name: "ErrorBody",
+                            kind: &<ErrorBody as ::m3ter_models::Describe>::KIND,
                             from_slice: ::m3ter_models::json::check_bytes::<ErrorBody>,
                             validate_json: <ErrorBody as ::m3ter_models::ValidateJson>::validate_json_at,
                             variant: ::m3ter_models::json::variant_of::<ErrorBody>,
@@ -1325,6 +1330,7 @@ impl Operation {
                     200u16 => {
                         ::std::option::Option::Some(::m3ter_models::json::Body {
                             type_name: "ExportDestinationResponse",
+                            kind: &<ExportDestinationResponse as ::m3ter_models::Describe>::KIND,
                             from_slice: ::m3ter_models::json::check_bytes::<
                                 ExportDestinationResponse,
                             >,
@@ -1338,6 +1344,7 @@ impl Operation {
                     400u16..=499u16 => {
                         ::std::option::Option::Some(::m3ter_models::json::Body {
                             type_name: "ErrorBody",
+                            kind: &<ErrorBody as ::m3ter_models::Describe>::KIND,
                             from_slice: ::m3ter_models::json::check_bytes::<ErrorBody>,
                             validate_json: <ErrorBody as ::m3ter_models::ValidateJson>::validate_json_at,
                             variant: ::m3ter_models::json::variant_of::<ErrorBody>,
@@ -1347,6 +1354,7 @@ impl Operation {
                     500u16..=599u16 => {
                         ::std::option::Option::Some(::m3ter_models::json::Body {
                             type_name: "ErrorBody",
+                            kind: &<ErrorBody as ::m3ter_models::Describe>::KIND,
                             from_slice: ::m3ter_models::json::check_bytes::<ErrorBody>,
                             validate_json: <ErrorBody as ::m3ter_models::ValidateJson>::validate_json_at,
                             variant: ::m3ter_models::json::variant_of::<ErrorBody>,
@@ -1361,6 +1369,7 @@ impl Operation {
                     200u16 => {
                         ::std::option::Option::Some(::m3ter_models::json::Body {
                             type_name: "ExportDestinationResponse",
+                            kind: &<ExportDestinationResponse as ::m3ter_models::Describe>::KIND,
                             from_slice: ::m3ter_models::json::check_bytes::<
                                 ExportDestinationResponse,
                             >,
@@ -1374,6 +1383,7 @@ impl Operation {
                     400u16..=499u16 => {
                         ::std::option::Option::Some(::m3ter_models::json::Body {
                             type_name: "ErrorBody",
+                            kind: &<ErrorBody as ::m3ter_models::Describe>::KIND,
                             from_slice: ::m3ter_models::json::check_bytes::<ErrorBody>,
                             validate_json: <ErrorBody as ::m3ter_models::ValidateJson>::validate_json_at,
                             variant: ::m3ter_models::json::variant_of::<ErrorBody>,
@@ -1383,6 +1393,7 @@ impl Operation {
                     500u16..=599u16 => {
                         ::std::option::Option::Some(::m3ter_models::json::Body {
                             type_name: "ErrorBody",
+                            kind: &<ErrorBody as ::m3ter_models::Describe>::KIND,
                             from_slice: ::m3ter_models::json::check_bytes::<ErrorBody>,
                             validate_json: <ErrorBody as ::m3ter_models::ValidateJson>::validate_json_at,
                             variant: ::m3ter_models::json::variant_of::<ErrorBody>,
@@ -1397,6 +1408,7 @@ impl Operation {
                     200u16 => {
                         ::std::option::Option::Some(::m3ter_models::json::Body {
                             type_name: "ExportDestinationResponse",
+                            kind: &<ExportDestinationResponse as ::m3ter_models::Describe>::KIND,
                             from_slice: ::m3ter_models::json::check_bytes::<
                                 ExportDestinationResponse,
                             >,
@@ -1410,6 +1422,7 @@ impl Operation {
                     400u16..=499u16 => {
                         ::std::option::Option::Some(::m3ter_models::json::Body {
                             type_name: "ErrorBody",
+                            kind: &<ErrorBody as ::m3ter_models::Describe>::KIND,
                             from_slice: ::m3ter_models::json::check_bytes::<ErrorBody>,
                             validate_json: <ErrorBody as ::m3ter_models::ValidateJson>::validate_json_at,
                             variant: ::m3ter_models::json::variant_of::<ErrorBody>,
@@ -1419,6 +1432,7 @@ impl Operation {
                     500u16..=599u16 => {
                         ::std::option::Option::Some(::m3ter_models::json::Body {
                             type_name: "ErrorBody",
+                            kind: &<ErrorBody as ::m3ter_models::Describe>::KIND,
                             from_slice: ::m3ter_models::json::check_bytes::<ErrorBody>,
                             validate_json: <ErrorBody as ::m3ter_models::ValidateJson>::validate_json_at,
                             variant: ::m3ter_models::json::variant_of::<ErrorBody>,
@@ -1433,6 +1447,7 @@ impl Operation {
                     200u16 => {
                         ::std::option::Option::Some(::m3ter_models::json::Body {
                             type_name: "ExportDestinationResponse",
+                            kind: &<ExportDestinationResponse as ::m3ter_models::Describe>::KIND,
                             from_slice: ::m3ter_models::json::check_bytes::<
                                 ExportDestinationResponse,
                             >,
@@ -1446,6 +1461,7 @@ impl Operation {
                     400u16..=499u16 => {
                         ::std::option::Option::Some(::m3ter_models::json::Body {
                             type_name: "ErrorBody",
+                            kind: &<ErrorBody as ::m3ter_models::Describe>::KIND,
                             from_slice: ::m3ter_models::json::check_bytes::<ErrorBody>,
                             validate_json: <ErrorBody as ::m3ter_models::ValidateJson>::validate_json_at,
                             variant: ::m3ter_models::json::variant_of::<ErrorBody>,
@@ -1455,6 +1471,7 @@ impl Operation {
                     500u16..=599u16 => {
                         ::std::option::Option::Some(::m3ter_models::json::Body {
                             type_name: "ErrorBody",
+                            kind: &<ErrorBody as ::m3ter_models::Describe>::KIND,
                             from_slice: ::m3ter_models::json::check_bytes::<ErrorBody>,
                             validate_json: <ErrorBody as ::m3ter_models::ValidateJson>::validate_json_at,
                             variant: ::m3ter_models::json::variant_of::<ErrorBody>,

@@ -31,7 +31,7 @@ pub use m3ter_runtime::json::*;
 use crate::error::{ErrorKind, ValidationError, ValidationErrors};
 pub use crate::generated::Operation;
 use crate::path::Path;
-use crate::validate::Validate;
+use crate::Validate;
 
 /// Which rules apply.
 #[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]

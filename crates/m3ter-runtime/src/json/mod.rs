@@ -22,17 +22,15 @@ use crate::validate::{Valid, Validate};
 /// document that is one flat object (see [`typed_parse_is_exact`]) costs one typed parse and
 /// the typed validation, whose errors are then every error: the typed value has the right JSON
 /// types and members, so what is left are the constraint errors, from the same rules the walk
-/// would apply. Any other document, and any document the typed parse rejects, is walked raw
-/// first, so that nothing the schema forbids gets in through a form serde also accepts.
+/// would apply ([`ValidateJson::parse_exact`]; a union tries its variants so). Any other
+/// document, and any document the typed parse rejects, is walked raw first, so that nothing
+/// the schema forbids gets in through a form serde also accepts.
 pub fn from_slice<T>(bytes: &[u8]) -> Result<Valid<T>, ValidationErrors>
 where
     T: DeserializeOwned + Validate + ValidateJson,
 {
-    if T::EXACT_TYPED_PARSE
-        && typed_parse_is_exact(bytes)
-        && let Ok(value) = serde_json::from_slice::<T>(bytes)
-    {
-        return Valid::new(value);
+    if let Some(verdict) = T::parse_exact(bytes) {
+        return verdict.map(Valid::checked);
     }
     let document = parse_value(bytes).map_err(ValidationErrors::from)?;
     let mut errors = Vec::new();

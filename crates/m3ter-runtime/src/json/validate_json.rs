@@ -2,6 +2,7 @@
 //! the models use (`#[derive(Validate)]` with `#[spec(json)]` implements it for structs and
 //! enums).
 
+use serde::de::DeserializeOwned;
 use serde_json::{Map, Value};
 
 use m3ter_vocab::Format;
@@ -9,6 +10,7 @@ use m3ter_vocab::Format;
 use crate::error::{ErrorKind, ValidationError, ValidationErrors};
 use crate::path::Path;
 use crate::rules::push_type_error;
+use crate::validate::Validate;
 
 /// A type whose JSON form can be checked without deserializing: every error at once, each at
 /// its JSON Pointer, including those serde would stop at (wrong type, missing or unknown
@@ -41,6 +43,38 @@ pub trait ValidateJson {
         let mut errors = Vec::new();
         Self::validate_json_at(value, &Path::Root, &mut errors);
         ValidationErrors::check(errors)
+    }
+
+    /// The verdict on the text `bytes` from the typed parse and the typed validation, when that
+    /// is proven to be the raw walk's: `Some(Ok(value))` for a valid document,
+    /// `Some(Err(errors))` for every error of an invalid one, `None` when the raw walk must
+    /// decide (what [`from_slice`] then does). By default: a type whose typed parse is exact
+    /// ([`EXACT_TYPED_PARSE`]), a document that is one flat object
+    /// ([`typed_parse_is_exact`]), and a typed parse that succeeds. A union decides by its
+    /// variants' ([`union::parse_exact`]).
+    ///
+    /// [`EXACT_TYPED_PARSE`]: ValidateJson::EXACT_TYPED_PARSE
+    /// [`typed_parse_is_exact`]: crate::json::typed_parse_is_exact
+    /// [`from_slice`]: crate::json::from_slice
+    /// [`union::parse_exact`]: crate::union::parse_exact
+    fn parse_exact(bytes: &[u8]) -> Option<Result<Self, ValidationErrors>>
+    where
+        Self: Sized + DeserializeOwned + Validate,
+    {
+        if !Self::EXACT_TYPED_PARSE || !super::typed_parse_is_exact(bytes) {
+            return None;
+        }
+        let value = serde_json::from_slice::<Self>(bytes).ok()?;
+        Some(value.validate().map(|()| value))
+    }
+
+    /// For a union, the tag of the variant the rule takes `value` as (the discriminator's, when
+    /// it is a tag; else the first accepting variant, or the closest): what the strict profile
+    /// reads to choose its rules. `None` for every other type, and for a document that names no
+    /// variant (not an object, an unknown tag).
+    fn variant(value: &Value) -> Option<&'static str> {
+        let _ = value;
+        None
     }
 }
 

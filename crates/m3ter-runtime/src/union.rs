@@ -1,0 +1,364 @@
+//! Discriminated unions (OpenAPI `anyOf`/`oneOf` with a `discriminator`): the one rule that
+//! decides which variant a document is, applied by every path (typed validation, raw
+//! validation, serde's parse, [`from_slice`](crate::json::from_slice)).
+//!
+//! `#[derive(Validate)]` with `#[spec(json, discriminator = "…")]` on an enum of newtype
+//! variants, each `#[spec(tag = "…")]`, implements [`Union`] and writes thin glue calling the
+//! functions here. The rule, for a document and the union's discriminator member:
+//!
+//! - not an object: one `type` error (`object`) at the union's pointer;
+//! - the discriminator present, a string, and a tag of the mapping: the document is that
+//!   variant's alone (its errors unchanged);
+//! - present, a string, not a tag: one `enum` error at the discriminator's pointer, allowing
+//!   the tags in mapping order;
+//! - present, not a string: one `type` error (`string`) at the discriminator's pointer;
+//! - absent: valid when any variant accepts it (the first in mapping order is the typed value);
+//!   otherwise the errors of the variant with the fewest (ties: mapping order), each with
+//!   `"variant": tag` in its parameters ([`ValidationError::variant`]).
+//!
+//! Typed validation ([`validate_at`]) checks the value's serialization by the same rule, so the
+//! typed and raw verdicts are one.
+
+use std::fmt;
+
+use serde::de::{self, DeserializeOwned, DeserializeSeed, IgnoredAny, MapAccess, Visitor};
+use serde::{Deserialize, Serialize};
+use serde_json::Value;
+
+use crate::error::{ValidationError, ValidationErrors};
+use crate::json::{ValidateJson, typed_parse_is_exact};
+use crate::path::Path;
+use crate::rules::{push_enum_error, push_type_error};
+use crate::validate::Validate;
+
+/// A discriminated union: an enum whose variants each hold one object type, told apart by the
+/// string member [`DISCRIMINATOR`](Union::DISCRIMINATOR). Implemented by `#[derive(Validate)]`
+/// with `#[spec(json, discriminator = "…")]`.
+pub trait Union: Sized + 'static {
+    /// The discriminator's wire name (`destinationType`).
+    const DISCRIMINATOR: &'static str;
+    /// The tags, in mapping order (the `allowed` values of an unknown tag's `enum` error).
+    const TAGS: &'static [&'static str];
+    /// The variants, in mapping order (`VARIANTS[i].tag == TAGS[i]`).
+    const VARIANTS: &'static [UnionVariant<Self>];
+
+    /// The index in [`VARIANTS`](Union::VARIANTS) of the variant `self` is.
+    fn variant_index(&self) -> usize;
+
+    /// The typed validation of the value `self` holds (its own type's `Validate`).
+    fn validate_variant_at(&self, path: &Path<'_>, errors: &mut Vec<ValidationError>);
+
+    /// The tag of the variant `self` is.
+    fn tag(&self) -> &'static str {
+        Self::TAGS.get(self.variant_index()).copied().unwrap_or("")
+    }
+}
+
+/// One variant of a [`Union`] `U`: its tag and what the rule needs of its type, as functions of
+/// that type.
+pub struct UnionVariant<U> {
+    /// The discriminator value that selects it.
+    pub tag: &'static str,
+    /// Its type's raw check ([`ValidateJson::validate_json_at`]).
+    pub validate_json_at: fn(&Value, &Path<'_>, &mut Vec<ValidationError>),
+    /// A document to the union holding this variant (serde's parse of its type).
+    pub from_value: fn(Value) -> Result<U, serde_json::Error>,
+    /// Its type's [`ValidateJson::EXACT_TYPED_PARSE`].
+    pub exact_typed_parse: bool,
+    /// Text to the union holding this variant, typed parse then typed validation: `None` when
+    /// the parse fails, else the value or its validation errors.
+    pub parse_valid: fn(&[u8]) -> Option<Result<U, ValidationErrors>>,
+}
+
+impl<U> UnionVariant<U> {
+    /// The variant tagged `tag` holding a `V`.
+    pub const fn new<V>(tag: &'static str) -> Self
+    where
+        V: ValidateJson + Validate + DeserializeOwned + Into<U>,
+    {
+        UnionVariant {
+            tag,
+            validate_json_at: V::validate_json_at,
+            from_value: variant_from_value::<U, V>,
+            exact_typed_parse: V::EXACT_TYPED_PARSE,
+            parse_valid: variant_parse_valid::<U, V>,
+        }
+    }
+}
+
+impl<U> fmt::Debug for UnionVariant<U> {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.debug_struct("UnionVariant")
+            .field("tag", &self.tag)
+            .field("exact_typed_parse", &self.exact_typed_parse)
+            .finish_non_exhaustive()
+    }
+}
+
+fn variant_from_value<U, V: DeserializeOwned + Into<U>>(
+    value: Value,
+) -> Result<U, serde_json::Error> {
+    serde_json::from_value::<V>(value).map(Into::into)
+}
+
+fn variant_parse_valid<U, V: DeserializeOwned + Validate + Into<U>>(
+    bytes: &[u8],
+) -> Option<Result<U, ValidationErrors>> {
+    let value = serde_json::from_slice::<V>(bytes).ok()?;
+    Some(value.validate().map(|()| value.into()))
+}
+
+/// Which variant the rule gives a document, before any variant is checked.
+enum Choice<'v> {
+    /// Not an object.
+    NotObject,
+    /// The discriminator names the variant at this index.
+    Tagged(usize),
+    /// The discriminator is a string that is no tag.
+    UnknownTag,
+    /// The discriminator is not a string.
+    NotString(&'v Value),
+    /// No discriminator.
+    Absent,
+}
+
+fn choose<'v, U: Union>(value: &'v Value) -> Choice<'v> {
+    let Some(object) = value.as_object() else {
+        return Choice::NotObject;
+    };
+    match object.get(U::DISCRIMINATOR) {
+        None => Choice::Absent,
+        Some(Value::String(tag)) => match U::TAGS.iter().position(|t| t == tag) {
+            Some(index) => Choice::Tagged(index),
+            None => Choice::UnknownTag,
+        },
+        Some(other) => Choice::NotString(other),
+    }
+}
+
+/// The raw check of a union: every error of `value` at `path` by the rule of this module.
+pub fn validate_json_at<U: Union>(
+    value: &Value,
+    path: &Path<'_>,
+    errors: &mut Vec<ValidationError>,
+) {
+    match choose::<U>(value) {
+        Choice::NotObject => push_type_error(value, "object", path, errors),
+        Choice::Tagged(index) => {
+            if let Some(variant) = U::VARIANTS.get(index) {
+                (variant.validate_json_at)(value, path, errors);
+            }
+        }
+        Choice::UnknownTag => push_enum_error(U::TAGS, &path.key(U::DISCRIMINATOR), errors),
+        Choice::NotString(tag) => {
+            push_type_error(tag, "string", &path.key(U::DISCRIMINATOR), errors);
+        }
+        Choice::Absent => {
+            if let Err((index, found)) = first_accepting::<U>(value, path) {
+                let tag = U::TAGS.get(index).unwrap_or(&"");
+                errors.extend(found.into_iter().map(|e| e.under_variant(tag)));
+            }
+        }
+    }
+}
+
+/// The tag of the variant the rule takes `value` as: the discriminator's when it is a tag, the
+/// first accepting variant's (else the closest's) when it is absent; `None` for a value that
+/// is not an object or whose discriminator is no tag ([`ValidateJson::variant`]).
+///
+/// [`ValidateJson::variant`]: crate::json::ValidateJson::variant
+pub fn variant_tag<U: Union>(value: &Value) -> Option<&'static str> {
+    let index = match choose::<U>(value) {
+        Choice::Tagged(index) => index,
+        Choice::Absent => first_accepting::<U>(value, &Path::Root).unwrap_or_else(|(i, _)| i),
+        Choice::NotObject | Choice::UnknownTag | Choice::NotString(_) => return None,
+    };
+    U::TAGS.get(index).copied()
+}
+
+/// For an object without the discriminator: the index of the first variant that accepts it,
+/// else the index and errors of the variant with the fewest errors (the first of equals).
+fn first_accepting<U: Union>(
+    value: &Value,
+    path: &Path<'_>,
+) -> Result<usize, (usize, Vec<ValidationError>)> {
+    let mut closest: Option<(usize, Vec<ValidationError>)> = None;
+    for (index, variant) in U::VARIANTS.iter().enumerate() {
+        let mut found = Vec::new();
+        (variant.validate_json_at)(value, path, &mut found);
+        if found.is_empty() {
+            return Ok(index);
+        }
+        if closest.as_ref().is_none_or(|(_, c)| found.len() < c.len()) {
+            closest = Some((index, found));
+        }
+    }
+    // The derive refuses a union without variants.
+    Err(closest.unwrap_or_default())
+}
+
+/// The typed validation of a union: the raw check of its serialization, so that the typed and
+/// raw verdicts are one. A value that does not serialize has its variant's own typed check.
+pub fn validate_at<U: Union + Serialize>(
+    value: &U,
+    path: &Path<'_>,
+    errors: &mut Vec<ValidationError>,
+) {
+    match serde_json::to_value(value) {
+        Ok(json) => validate_json_at::<U>(&json, path, errors),
+        Err(_) => value.validate_variant_at(path, errors),
+    }
+}
+
+/// serde's parse of a union from a document (what the derived `Deserialize` calls): the variant
+/// the rule chooses, read by its type's `Deserialize`. Without the discriminator that is the
+/// first variant that accepts the document, or, when none does, the closest (whose errors
+/// validation then reports).
+pub fn from_value<U: Union>(value: Value) -> Result<U, serde_json::Error> {
+    let index = match choose::<U>(&value) {
+        Choice::NotObject => {
+            return Err(de::Error::invalid_type(unexpected(&value), &"an object"));
+        }
+        Choice::Tagged(index) => index,
+        Choice::UnknownTag | Choice::NotString(_) => {
+            let found = value.get(U::DISCRIMINATOR).cloned().unwrap_or(Value::Null);
+            return Err(de::Error::custom(format_args!(
+                "`{}` must be one of {}, got {found}",
+                U::DISCRIMINATOR,
+                Tags(U::TAGS)
+            )));
+        }
+        Choice::Absent => first_accepting::<U>(&value, &Path::Root).unwrap_or_else(|(i, _)| i),
+    };
+    match U::VARIANTS.get(index) {
+        Some(variant) => (variant.from_value)(value),
+        None => Err(de::Error::custom("a union without variants")),
+    }
+}
+
+/// `"S3", "GCS"`.
+struct Tags(&'static [&'static str]);
+
+impl fmt::Display for Tags {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        for (i, tag) in self.0.iter().enumerate() {
+            if i > 0 {
+                f.write_str(", ")?;
+            }
+            write!(f, "\"{tag}\"")?;
+        }
+        Ok(())
+    }
+}
+
+fn unexpected(value: &Value) -> de::Unexpected<'_> {
+    match value {
+        Value::Null => de::Unexpected::Unit,
+        Value::Bool(b) => de::Unexpected::Bool(*b),
+        Value::Number(_) => de::Unexpected::Other("a number"),
+        Value::String(s) => de::Unexpected::Str(s),
+        Value::Array(_) => de::Unexpected::Seq,
+        Value::Object(_) => de::Unexpected::Map,
+    }
+}
+
+/// [`ValidateJson::parse_exact`] for a union: when every variant's typed parse is exact and
+/// the document is one flat object, the variants' typed parses and validations decide without
+/// a raw walk. With the discriminator naming a variant, that variant's verdict is the union's;
+/// without it, the first variant that parses and validates is the one the rule chooses (an
+/// exact typed parse that fails, or a typed validation that fails, is that variant's raw check
+/// failing). Anything else (`None`) is left to the raw walk.
+pub fn parse_exact<U: Union>(bytes: &[u8]) -> Option<Result<U, ValidationErrors>> {
+    if !U::VARIANTS.iter().all(|v| v.exact_typed_parse) || !typed_parse_is_exact(bytes) {
+        return None;
+    }
+    let mut deserializer = serde_json::Deserializer::from_slice(bytes);
+    let found = Probe(U::DISCRIMINATOR)
+        .deserialize(&mut deserializer)
+        .ok()?;
+    deserializer.end().ok()?;
+    match found {
+        Found::Absent => U::VARIANTS
+            .iter()
+            .find_map(|variant| (variant.parse_valid)(bytes).and_then(Result::ok))
+            .map(Ok),
+        Found::Once(Value::String(tag)) => {
+            let variant = U::VARIANTS.iter().find(|v| v.tag == tag)?;
+            (variant.parse_valid)(bytes)
+        }
+        // An error either way: the raw walk says which.
+        Found::Once(_) | Found::Repeated => None,
+    }
+}
+
+/// The discriminator of a flat document, as found by [`Probe`].
+enum Found {
+    Absent,
+    Once(Value),
+    Repeated,
+}
+
+/// Reads an object for one member's value, skipping the others.
+struct Probe(&'static str);
+
+impl<'de> DeserializeSeed<'de> for Probe {
+    type Value = Found;
+    fn deserialize<D: de::Deserializer<'de>>(self, deserializer: D) -> Result<Found, D::Error> {
+        deserializer.deserialize_map(self)
+    }
+}
+
+impl<'de> Visitor<'de> for Probe {
+    type Value = Found;
+
+    fn expecting(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str("an object")
+    }
+
+    fn visit_map<A: MapAccess<'de>>(self, mut map: A) -> Result<Found, A::Error> {
+        let mut found = Found::Absent;
+        while let Some(is_discriminator) = map.next_key_seed(KeyIs(self.0))? {
+            if !is_discriminator {
+                map.next_value::<IgnoredAny>()?;
+                continue;
+            }
+            let value = map.next_value::<Value>()?;
+            found = match found {
+                Found::Absent => Found::Once(value),
+                Found::Once(_) | Found::Repeated => Found::Repeated,
+            };
+        }
+        Ok(found)
+    }
+}
+
+/// A key, read as whether it is the given name.
+struct KeyIs(&'static str);
+
+impl<'de> DeserializeSeed<'de> for KeyIs {
+    type Value = bool;
+    fn deserialize<D: de::Deserializer<'de>>(self, deserializer: D) -> Result<bool, D::Error> {
+        deserializer.deserialize_str(self)
+    }
+}
+
+impl Visitor<'_> for KeyIs {
+    type Value = bool;
+
+    fn expecting(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str("a member name")
+    }
+
+    fn visit_str<E: de::Error>(self, key: &str) -> Result<bool, E> {
+        Ok(key == self.0)
+    }
+}
+
+/// A union's value by the rule, for a `Deserialize` impl: buffers the input as a document and
+/// reads it with [`from_value`].
+pub fn deserialize<'de, U: Union, D: de::Deserializer<'de>>(
+    deserializer: D,
+) -> Result<U, D::Error> {
+    let value = Value::deserialize(deserializer)?;
+    from_value::<U>(value).map_err(de::Error::custom)
+}
