@@ -456,9 +456,19 @@ fn descriptor(o: &Operation) -> TokenStream {
     let name = ident(&o.descriptor);
     let response_name = ident(&format!("{}Response", o.descriptor));
     let fields: Vec<Field> = o.params.iter().map(|p| clone_field(&p.field)).collect();
+    let descriptor_docs = if o.docs.is_empty() {
+        vec![format!(
+            "The {} operation (`{} {}`): its parameters.",
+            code(&o.operation_id),
+            o.method.to_ascii_uppercase(),
+            o.path
+        )]
+    } else {
+        o.docs.clone()
+    };
     let s = Struct {
         name: o.descriptor.clone(),
-        docs: o.docs.clone(),
+        docs: descriptor_docs,
         deny_unknown_fields: false,
         fields,
         strict: Vec::new(),
@@ -508,6 +518,12 @@ fn descriptor(o: &Operation) -> TokenStream {
         None => quote!(()),
     };
     let (response_variants, response_arms) = responses(o);
+    // Named `_bytes` where no status has a JSON body to read.
+    let bytes = if o.responses.iter().any(|(_, body)| body.is_some()) {
+        ident("bytes")
+    } else {
+        ident("_bytes")
+    };
     let response_doc = format!(" The responses of [`{}`], by status.", o.descriptor);
     quote! {
         #doc
@@ -547,7 +563,7 @@ fn descriptor(o: &Operation) -> TokenStream {
 
             fn parse_response(
                 status: u16,
-                bytes: &[u8],
+                #bytes: &[u8],
             ) -> ::std::result::Result<#response_name, ::m3ter_models::ValidationErrors> {
                 match status {
                     #(#response_arms)*
