@@ -20,7 +20,7 @@ mod contenders;
 use std::hint::black_box;
 
 use m3ter_models::json::{self, Operation, Profile};
-use m3ter_models::{CreateExportDestinationRequest, Validate};
+use m3ter_models::{CreateExportDestinationRequest, CreateExportDestinationS3Request, Validate};
 use serde_json::Value;
 
 use contenders::{GardeRequest, INVALID, Plain, VALID, ValidatorRequest};
@@ -49,7 +49,8 @@ fn main() {
     let iterations: usize = iterations.parse().unwrap();
     let schema = jsonschema::draft202012::new(&contenders::create_request_schema()).unwrap();
     let plain: Plain = serde_json::from_slice(bytes).unwrap();
-    let ours: CreateExportDestinationRequest = serde_json::from_slice(bytes).unwrap();
+    // Typed validation of the request's S3 variant: a flat struct, like every other contender.
+    let ours: CreateExportDestinationS3Request = serde_json::from_slice(bytes).unwrap();
     let with_validator: ValidatorRequest = serde_json::from_slice(bytes).unwrap();
     let with_garde: GardeRequest = serde_json::from_slice(bytes).unwrap();
     let value: Value = serde_json::from_slice(bytes).unwrap();

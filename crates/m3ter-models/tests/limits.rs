@@ -31,7 +31,7 @@ fn syntax(bytes: &[u8]) -> (String, u64, u64) {
     assert_eq!(errors.len(), 1, "{errors}");
     let error = &errors.as_slice()[0];
     assert_eq!((error.path(), error.code()), ("", ErrorCode::Syntax));
-    for operation in Operation::ALL {
+    for operation in [Operation::Create, Operation::Update] {
         for profile in [Profile::Default, Profile::Strict] {
             let again = json::validate(bytes, operation, profile).unwrap_err();
             assert_eq!(again.as_slice(), errors.as_slice());
@@ -376,7 +376,7 @@ fn a_json_array_is_not_a_request() {
                 "{name}"
             );
         };
-        for operation in Operation::ALL {
+        for operation in [Operation::Create, Operation::Update] {
             for profile in [Profile::Default, Profile::Strict] {
                 only_type(&json::validate(&bytes, operation, profile).unwrap_err());
             }
@@ -387,7 +387,9 @@ fn a_json_array_is_not_a_request() {
 }
 
 /// Of the same cause: serde's derived `Deserialize` for an enum also takes `{"S3": null}`,
-/// serde's externally tagged form of a unit variant; the fragment says a string.
+/// serde's externally tagged form of a unit variant; the spec says a string. At the union's
+/// discriminator (`destinationType`) that is one `type` error (the rule of unions: a
+/// discriminator that is not a string); at an enum member, one `enum` error.
 #[test]
 fn an_enum_member_given_as_an_object_is_one_enum_error() {
     let path = Path::new(env!("CARGO_MANIFEST_DIR")).join(
@@ -398,14 +400,18 @@ fn an_enum_member_given_as_an_object_is_one_enum_error() {
         "destinationType\": {\"S3\"",
         "partitionOrder\": {\"TYPE_FIRST\"",
     );
-    for (bytes, pointer) in [
-        (bytes, "/destinationType"),
-        (partition_order.into_bytes(), "/partitionOrder"),
+    for (bytes, pointer, code) in [
+        (bytes, "/destinationType", ErrorCode::Type),
+        (
+            partition_order.into_bytes(),
+            "/partitionOrder",
+            ErrorCode::Enum,
+        ),
     ] {
         for profile in [Profile::Default, Profile::Strict] {
             let errors = json::validate(&bytes, Operation::Create, profile).unwrap_err();
             let found: Vec<_> = errors.iter().map(|e| (e.path(), e.code())).collect();
-            assert_eq!(found, [(pointer, ErrorCode::Enum)]);
+            assert_eq!(found, [(pointer, code)]);
         }
         assert!(json::from_slice::<CreateExportDestinationRequest>(&bytes).is_err());
     }
@@ -425,7 +431,7 @@ fn fuzz_regressions_replay() {
             continue;
         }
         let bytes = std::fs::read(&path).unwrap();
-        for operation in Operation::ALL {
+        for operation in [Operation::Create, Operation::Update] {
             for profile in [Profile::Default, Profile::Strict] {
                 if let Err(errors) = json::validate(&bytes, operation, profile) {
                     for error in &errors {

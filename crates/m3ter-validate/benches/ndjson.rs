@@ -58,7 +58,7 @@ fn cli(input: &[u8], threads: usize) -> usize {
     let report = Report {
         source: "-",
         rules: Rules {
-            operation: Operation::Create,
+            body: Operation::Create.request_body().unwrap(),
             profile: Profile::Default,
             // As the binary: `--format json` errors carry their line and column.
             locate: true,

@@ -195,14 +195,18 @@ fn union_members<'de, A: MapAccess<'de>>(
         if object.contains_key(&key) {
             return Err(duplicate(&key));
         }
-        let mut declared =
-            objects().filter_map(|spec| spec.fields.iter().find(|f| f.wire_name == key));
-        let kind: Option<&'static Kind> = match (declared.next(), declared.next()) {
+        let declared: Vec<&'static Kind> = objects()
+            .filter_map(|spec| spec.fields.iter().find(|f| f.wire_name == key))
+            .map(|f| f.kind)
+            .collect();
+        let kind: Option<&'static Kind> = match declared.first() {
             _ if key == union.discriminator => Some(&Kind::Any),
-            (Some(field), None) => Some(field.kind),
-            (Some(_), Some(_)) => Some(&Kind::Any),
-            (None, _) if all_deny => None,
-            (None, _) => Some(&Kind::Any),
+            // Declared alike by every variant that has it (`name` a string in each): kept as
+            // that kind needs it.
+            Some(first) if declared.iter().all(|k| same_scalar(k, first)) => Some(*first),
+            Some(_) => Some(&Kind::Any),
+            None if all_deny => None,
+            None => Some(&Kind::Any),
         };
         let value = match kind {
             Some(kind) => map.next_value_seed(Shaped(kind))?,
@@ -214,6 +218,24 @@ fn union_members<'de, A: MapAccess<'de>>(
         object.insert(key, value);
     }
     Ok(Value::Object(object))
+}
+
+/// Whether two kinds are the same scalar kind (what a member declared by several variants
+/// must be to be kept by that kind rather than whole).
+fn same_scalar(a: &Kind, b: &Kind) -> bool {
+    match (a, b) {
+        (Kind::String, Kind::String)
+        | (Kind::Number, Kind::Number)
+        | (Kind::Boolean, Kind::Boolean)
+        | (Kind::Uuid, Kind::Uuid)
+        | (Kind::DateTime, Kind::DateTime) => true,
+        (Kind::Integer { min: a0, max: a1 }, Kind::Integer { min: b0, max: b1 }) => {
+            a0 == b0 && a1 == b1
+        }
+        (Kind::Enum(a), Kind::Enum(b)) => a == b,
+        // Containers and anything else: kept whole, which is always safe.
+        _ => false,
+    }
 }
 
 /// A value read for its syntax only: duplicate keys and numbers beyond `f64` are errors, as

@@ -22,7 +22,9 @@ use m3ter_validate::{args::Args, run};
 fn main() -> ExitCode {
     let parsed = Args::try_parse().and_then(|args| match args.body() {
         Ok(_) => Ok(args),
-        Err(message) => Err(Args::command().error(clap::error::ErrorKind::ArgumentConflict, message)),
+        Err(message) => {
+            Err(Args::command().error(clap::error::ErrorKind::ArgumentConflict, message))
+        }
     });
     match parsed {
         Ok(args) => run::run(&args),

@@ -92,6 +92,7 @@ fn standard_input_with_and_without_dash() {
             "1 document checked: 1 valid, 0 invalid, 0 errors\n"
         );
     }
+    // Without `destinationType`, the closest variant's errors, each naming it.
     let output = run(&["--format", "json"], INVALID);
     assert_eq!(output.status.code(), Some(1));
     assert_eq!(
@@ -99,7 +100,7 @@ fn standard_input_with_and_without_dash() {
         vec![json!({
             "source": "-", "line": null, "valid": false,
             "errors": [{"path": "/name", "code": "length", "message": "must be 1 to 200 characters, got 0",
-                        "params": {"unit": "characters", "min": 1, "max": 200, "actual": 0},
+                        "params": {"unit": "characters", "min": 1, "max": 200, "actual": 0, "variant": "S3"},
                         "line": 1, "column": 10}]
         })]
     );

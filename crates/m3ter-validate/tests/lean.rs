@@ -67,12 +67,15 @@ const MEMBERS: [&str; 11] = [
 
 fn assert_same(bytes: &[u8]) {
     for operation in Operation::ALL {
+        let Some(body) = operation.request_body() else {
+            continue;
+        };
         for profile in [Profile::Default, Profile::Strict] {
             let expected = match json::validate(bytes, operation, profile) {
                 Ok(()) => Vec::new(),
                 Err(errors) => errors.into_vec(),
             };
-            let lean = lean::validate(bytes, operation, profile);
+            let lean = lean::validate(bytes, &body, profile);
             assert_eq!(
                 lean,
                 expected,

@@ -20,11 +20,14 @@ const VALID: &str = r#"{"name": "n", "code": "c", "bucketName": "abc", "iamRoleA
 const BUT_NAME: &str =
     r#""code": "c", "bucketName": "abc", "iamRoleArn": "arn:aws:iam::922609978421:role/R""#;
 
-const LOCATE: Rules = Rules {
-    operation: Operation::Create,
-    profile: Profile::Default,
-    locate: true,
-};
+/// The CLI's rules for create bodies, errors located.
+fn locate_rules() -> Rules {
+    Rules {
+        body: Operation::Create.request_body().unwrap(),
+        profile: Profile::Default,
+        locate: true,
+    }
+}
 
 fn temp_dir(name: &str) -> PathBuf {
     let dir = std::env::temp_dir().join(format!("m3ter-limits-{name}-{}", std::process::id()));
@@ -102,7 +105,7 @@ fn many_errors_are_located_in_one_read() {
         body.push_str(&format!("  \"u{i}\": {i},\n"));
     }
     body.push_str(&format!("  {BUT_NAME}\n}}"));
-    let checked = check::check(body.as_bytes(), None, LOCATE);
+    let checked = check::check(body.as_bytes(), None, locate_rules());
     assert_eq!(checked.errors.len(), 100_001); // and /name is required
     assert_eq!(checked.places.len(), checked.errors.len());
     for (error, place) in checked.errors.iter().zip(&checked.places) {
@@ -126,7 +129,7 @@ fn a_huge_value_is_shown_by_its_start() {
     let mut body = format!("{{{BUT_NAME}, \"name\": \"").into_bytes();
     body.resize(body.len() + 10_000_000, b'a');
     body.extend_from_slice(b"\"}");
-    let checked = check::check(&body, None, LOCATE);
+    let checked = check::check(&body, None, locate_rules());
     assert_eq!(checked.errors.len(), 1);
     let place = &checked.places[0];
     assert_eq!(checked.errors[0].path(), "/name");
@@ -153,7 +156,7 @@ fn syntax_errors_are_placed_at_their_position() {
         (b"{\n  \"a\": \x00}", 2, 8, "NUL byte"),
         (b"{\n  \"a\": \"\xff\"}", 2, 9, "invalid UTF-8"),
     ] {
-        let checked = check::check(bytes, Some(7), LOCATE);
+        let checked = check::check(bytes, Some(7), locate_rules());
         assert_eq!(checked.errors.len(), 1);
         assert!(checked.errors[0].message().contains(needle));
         let place = &checked.places[0];
@@ -165,7 +168,7 @@ fn syntax_errors_are_placed_at_their_position() {
     long.resize(1_000_000, b' ');
     long.extend_from_slice(b"nope]");
     long.resize(long.len() + 10_000, b' ');
-    let checked = check::check(&long, None, LOCATE);
+    let checked = check::check(&long, None, locate_rules());
     let place = &checked.places[0];
     // serde_json stops on `o`, the first byte that cannot continue `n`.
     assert_eq!(place.column, 1_000_002);
@@ -325,7 +328,7 @@ fn a_directory_and_bad_files_among_good_ones() {
 #[test]
 fn a_json_array_is_not_a_valid_document() {
     let array = br#"["n", "c", "abc", "arn:aws:iam::922609978421:role/R"]"#;
-    let checked = check::check(array, None, LOCATE);
+    let checked = check::check(array, None, locate_rules());
     let found: Vec<_> = checked
         .errors
         .iter()
@@ -352,7 +355,7 @@ fn fuzz_regressions_replay() {
         let bytes = std::fs::read(&path).unwrap();
         let lines = read_all(&bytes, 2, 8);
         for (number, line) in &lines {
-            let checked = check::check(line, Some(*number), LOCATE);
+            let checked = check::check(line, Some(*number), locate_rules());
             assert_eq!(checked.places.len(), checked.errors.len());
         }
     }
@@ -370,7 +373,7 @@ fn one_long_line_with_many_errors_is_bounded() {
     }
     body.push_str(BUT_NAME);
     body.push_str(", \"name\": \"n\"}");
-    let checked = check::check(body.as_bytes(), None, LOCATE);
+    let checked = check::check(body.as_bytes(), None, locate_rules());
     assert_eq!(checked.errors.len(), 5_000);
     let shown: usize = checked
         .places
@@ -390,8 +393,8 @@ fn places_without_excerpts_are_the_same_places() {
     let body =
         format!("{{\"zz\": [1, 2],\n \"name\": \"\", \"code\": \" \",\n {BUT_NAME}, \"a\": {{}}}}");
     for bytes in [body.as_bytes(), b"{\"name\": \xff}".as_slice(), b"[1, }"] {
-        let full = check::check(bytes, Some(3), LOCATE);
-        let lean = check::check_with(bytes, Some(3), LOCATE, false);
+        let full = check::check(bytes, Some(3), locate_rules());
+        let lean = check::check_with(bytes, Some(3), locate_rules(), false);
         assert!(!full.errors.is_empty());
         assert_eq!(lean.errors, full.errors);
         for (a, b) in full.places.iter().zip(&lean.places) {

@@ -181,13 +181,31 @@ const BROKEN: &[(&str, Operation, Profile, &str)] = &[
         "nulls and wrong types",
         Operation::Create,
         Profile::Default,
-        r#"{"name": null, "code": 1, "bucketName": [], "iamRoleArn": {}, "destinationType": null, "partitionOrder": 3}"#,
+        r#"{"name": null, "code": 1, "bucketName": [], "iamRoleArn": {}, "destinationType": "S3", "partitionOrder": 3}"#,
+    ),
+    (
+        "a discriminator that is not a string",
+        Operation::Create,
+        Profile::Default,
+        r#"{"name": null, "destinationType": null}"#,
     ),
     (
         "unknown enum value",
         Operation::Create,
         Profile::Default,
-        r#"{"name": "n", "code": "c", "bucketName": "abc", "iamRoleArn": "arn:aws:iam::922609978421:role/R", "destinationType": "AZURE", "partitionOrder": "x"}"#,
+        r#"{"name": "n", "code": "c", "bucketName": "abc", "iamRoleArn": "arn:aws:iam::922609978421:role/R", "destinationType": "S3", "partitionOrder": "x"}"#,
+    ),
+    (
+        "a destination type outside the mapping",
+        Operation::Create,
+        Profile::Default,
+        r#"{"name": "", "destinationType": "AZURE"}"#,
+    ),
+    (
+        "no destination type: the closest variant",
+        Operation::Create,
+        Profile::Default,
+        r#"{"name": "", "code": "c", "bucketName": "abc", "projectNumber": "1", "poolId": "p", "providerId": ""}"#,
     ),
     (
         "code with spaces",
@@ -217,7 +235,13 @@ const BROKEN: &[(&str, Operation, Profile, &str)] = &[
         "strict gcs",
         Operation::Create,
         Profile::Strict,
-        r#"{"name": "n", "code": "c", "bucketName": "goog-b", "iamRoleArn": "arn:aws:iam::922609978421:role/R", "destinationType": "GCS"}"#,
+        r#"{"name": "n", "code": "c", "bucketName": "goog-b", "projectNumber": "1", "poolId": "p", "providerId": "q", "destinationType": "GCS"}"#,
+    ),
+    (
+        "strict s3",
+        Operation::Create,
+        Profile::Strict,
+        r#"{"name": "n", "code": "c", "bucketName": "my-.bucket", "iamRoleArn": "arn:aws:iam::922609978421:role/R", "destinationType": "S3"}"#,
     ),
     (
         "not an object",
@@ -271,9 +295,9 @@ fn the_errors_of_broken_documents() {
 
 #[test]
 fn the_human_report() {
-    let body = "{\n  \"name\": \"\",\n  \"code\": \"finance\",\n  \"bucketName\": \"Acme_Bucket\",\n  \"iamRoleArn\": \"arn:aws:iam::922609978421:role/R\",\n  \"destinationType\": null,\n  \"colour\": \"r\\u001b[31med\"\n}\n";
+    let body = "{\n  \"name\": \"\",\n  \"code\": \"finance\",\n  \"bucketName\": \"Acme_Bucket\",\n  \"iamRoleArn\": \"arn:aws:iam::922609978421:role/R\",\n  \"destinationType\": \"S3\",\n  \"colour\": \"r\\u001b[31med\"\n}\n";
     let rules = Rules {
-        operation: Operation::Create,
+        body: Operation::Create.request_body().unwrap(),
         profile: Profile::Strict,
         locate: true,
     };

@@ -71,7 +71,12 @@ fn union(u: &Union) -> TokenStream {
         let variant = ident(&v.rust_name);
         let ty = ident(&v.type_name);
         let tag = &v.tag;
-        let text = format!(" {} is {}: [`{}`].", code(discriminator), code(&format!("\"{tag}\"")), v.type_name);
+        let text = format!(
+            " {} is {}: [`{}`].",
+            code(discriminator),
+            code(&format!("\"{tag}\"")),
+            v.type_name
+        );
         quote! {
             #[doc = #text]
             #[spec(tag = #tag)]
@@ -498,7 +503,9 @@ fn descriptor(o: &Operation) -> TokenStream {
         {
             let field = ident(&param.field.rust_name);
             let text = param_text(&param.field.ty, quote!(self.#field));
-            path_parts.push(quote!(path.push_str(&::m3ter_models::endpoint::encode_path_segment(#text));));
+            path_parts.push(
+                quote!(path.push_str(&::m3ter_models::endpoint::encode_path_segment(#text));),
+            );
         }
         rest = &rest[open + close + 1..];
     }

@@ -410,10 +410,17 @@ impl Lowerer<'_> {
 
     /// The variants of a union component: its discriminator member and `(tag, component)` in
     /// mapping order; `None` after reporting what is wrong.
-    fn union_variants(&mut self, schema: &Json, at: &Pointer) -> Option<(String, Vec<(String, String)>)> {
+    fn union_variants(
+        &mut self,
+        schema: &Json,
+        at: &Pointer,
+    ) -> Option<(String, Vec<(String, String)>)> {
         let keyword = union_keyword(schema)?;
         if schema.get("anyOf").is_some() && schema.get("oneOf").is_some() {
-            self.error(at, "a schema with both `anyOf` and `oneOf` is not supported");
+            self.error(
+                at,
+                "a schema with both `anyOf` and `oneOf` is not supported",
+            );
             return None;
         }
         for (key, _) in schema.members().unwrap_or_default() {
@@ -423,7 +430,10 @@ impl Lowerer<'_> {
                 || key.starts_with("x-")
                 || (key == "type" && schema.get("type").and_then(Json::as_str) == Some("object"));
             if !allowed {
-                self.error(&at.key(key), format!("`{key}` beside `{keyword}` is not supported: put it in the variants"));
+                self.error(
+                    &at.key(key),
+                    format!("`{key}` beside `{keyword}` is not supported: put it in the variants"),
+                );
             }
         }
         let list_at = at.key(keyword);
@@ -441,7 +451,10 @@ impl Lowerer<'_> {
             match reference.and_then(|r| r.strip_prefix(SCHEMA_REF_PREFIX)) {
                 Some(name) if !extra => {
                     if self.component(name).is_none() {
-                        self.error(&item_at.key("$ref"), format!("`{SCHEMA_REF_PREFIX}{name}` does not exist"));
+                        self.error(
+                            &item_at.key("$ref"),
+                            format!("`{SCHEMA_REF_PREFIX}{name}` does not exist"),
+                        );
                         return None;
                     }
                     members.push(name.to_owned());
@@ -459,11 +472,17 @@ impl Lowerer<'_> {
         };
         for (key, _) in discriminator.members().unwrap_or_default() {
             if !matches!(key.as_str(), "propertyName" | "mapping") && !key.starts_with("x-") {
-                self.error(&disc_at.key(key), format!("unknown discriminator member `{key}`"));
+                self.error(
+                    &disc_at.key(key),
+                    format!("unknown discriminator member `{key}`"),
+                );
             }
         }
         let Some(property) = discriminator.get("propertyName").and_then(Json::as_str) else {
-            self.error(&disc_at.key("propertyName"), "must be the name of the member that selects the variant");
+            self.error(
+                &disc_at.key("propertyName"),
+                "must be the name of the member that selects the variant",
+            );
             return None;
         };
         let mut variants: Vec<(String, String)> = Vec::new();
@@ -474,13 +493,22 @@ impl Lowerer<'_> {
             }
             Some(mapping) => {
                 let Some(entries) = mapping.members() else {
-                    self.error(&disc_at.key("mapping"), "must be an object from a tag to a `#/components/schemas/...` reference");
+                    self.error(
+                        &disc_at.key("mapping"),
+                        "must be an object from a tag to a `#/components/schemas/...` reference",
+                    );
                     return None;
                 };
                 for (tag, target) in entries {
                     let entry_at = disc_at.key("mapping").key(tag);
-                    let Some(name) = target.as_str().and_then(|r| r.strip_prefix(SCHEMA_REF_PREFIX)) else {
-                        self.error(&entry_at, format!("must be a reference `{SCHEMA_REF_PREFIX}...`"));
+                    let Some(name) = target
+                        .as_str()
+                        .and_then(|r| r.strip_prefix(SCHEMA_REF_PREFIX))
+                    else {
+                        self.error(
+                            &entry_at,
+                            format!("must be a reference `{SCHEMA_REF_PREFIX}...`"),
+                        );
                         continue;
                     };
                     if self.component(name).is_none() {
@@ -488,14 +516,20 @@ impl Lowerer<'_> {
                         continue;
                     }
                     if !members.iter().any(|m| m == name) {
-                        self.error(&entry_at, format!("`{name}` is not one of the `{keyword}` schemas"));
+                        self.error(
+                            &entry_at,
+                            format!("`{name}` is not one of the `{keyword}` schemas"),
+                        );
                         continue;
                     }
                     variants.push((tag.clone(), name.to_owned()));
                 }
                 for (i, member) in members.iter().enumerate() {
                     if !variants.iter().any(|(_, c)| c == member) {
-                        self.error(&list_at.index(i), format!("`{member}` has no tag in the discriminator's `mapping`"));
+                        self.error(
+                            &list_at.index(i),
+                            format!("`{member}` has no tag in the discriminator's `mapping`"),
+                        );
                     }
                 }
             }
@@ -504,7 +538,10 @@ impl Lowerer<'_> {
         for (tag, _) in &variants {
             let rust = names::type_name(tag);
             if let Some(other) = rust_names.insert(rust.clone(), tag.clone()) {
-                self.error(&disc_at.key("mapping").key(tag), format!("the tags `{other}` and `{tag}` both become the Rust variant `{rust}`"));
+                self.error(
+                    &disc_at.key("mapping").key(tag),
+                    format!("the tags `{other}` and `{tag}` both become the Rust variant `{rust}`"),
+                );
                 return None;
             }
         }
@@ -531,16 +568,22 @@ impl Lowerer<'_> {
                     self.error(&at, format!("`{component}` is already the variant `{other_tag}` of `{other_union}`: a schema can be the variant of one union tag"));
                 }
             }
-            let per_operation = variants.iter().any(|(_, c)| {
-                self.component(c).is_some_and(has_operation_rules)
-            });
+            let per_operation = variants
+                .iter()
+                .any(|(_, c)| self.component(c).is_some_and(has_operation_rules));
             let contexts: Vec<(String, Option<String>, Pointer)> = if per_operation {
                 let uses = self.body_uses(name);
                 if uses.is_empty() {
                     self.error(&at, format!("a union whose variants have `{OPERATIONS_EXTENSION}` must be the request body of an operation with `{OPERATION_EXTENSION}`"));
                 }
                 uses.iter()
-                    .map(|u| (u.variant.clone(), Some(u.operation.clone()), u.at.key(OPERATION_EXTENSION)))
+                    .map(|u| {
+                        (
+                            u.variant.clone(),
+                            Some(u.operation.clone()),
+                            u.at.key(OPERATION_EXTENSION),
+                        )
+                    })
                     .collect()
             } else {
                 vec![(String::new(), None, at.clone())]
@@ -559,28 +602,35 @@ impl Lowerer<'_> {
                         tag: tag.clone(),
                         type_name: type_name.clone(),
                     });
-                    self.instances.entry(component.clone()).or_default().push(Instance {
-                        type_name,
-                        operation: operation.clone(),
-                        kind: InstanceKind::Variant {
-                            discriminator: discriminator.clone(),
-                            tag: tag.clone(),
-                        },
-                        name_at: name_at.clone(),
-                    });
+                    self.instances
+                        .entry(component.clone())
+                        .or_default()
+                        .push(Instance {
+                            type_name,
+                            operation: operation.clone(),
+                            kind: InstanceKind::Variant {
+                                discriminator: discriminator.clone(),
+                                tag: tag.clone(),
+                            },
+                            name_at: name_at.clone(),
+                        });
                 }
                 if operation.is_none() {
-                    self.component_types.insert(name.clone(), (union_name.clone(), true));
+                    self.component_types
+                        .insert(name.clone(), (union_name.clone(), true));
                 }
-                self.instances.entry(name.clone()).or_default().push(Instance {
-                    type_name: union_name,
-                    operation,
-                    kind: InstanceKind::Union {
-                        discriminator: discriminator.clone(),
-                        variants: union_variants,
-                    },
-                    name_at,
-                });
+                self.instances
+                    .entry(name.clone())
+                    .or_default()
+                    .push(Instance {
+                        type_name: union_name,
+                        operation,
+                        kind: InstanceKind::Union {
+                            discriminator: discriminator.clone(),
+                            variants: union_variants,
+                        },
+                        name_at,
+                    });
             }
         }
         for (name, schema) in components {
@@ -597,12 +647,15 @@ impl Lowerer<'_> {
                     self.error(&at, format!("a schema with `{OPERATIONS_EXTENSION}` must be the request body of an operation with `{OPERATION_EXTENSION}`"));
                 }
                 for used in uses {
-                    self.instances.entry(name.clone()).or_default().push(Instance {
-                        type_name: format!("{}{}", used.variant, names::type_name(name)),
-                        operation: Some(used.operation.clone()),
-                        kind: InstanceKind::Plain,
-                        name_at: used.at.key(OPERATION_EXTENSION),
-                    });
+                    self.instances
+                        .entry(name.clone())
+                        .or_default()
+                        .push(Instance {
+                            type_name: format!("{}{}", used.variant, names::type_name(name)),
+                            operation: Some(used.operation.clone()),
+                            kind: InstanceKind::Plain,
+                            name_at: used.at.key(OPERATION_EXTENSION),
+                        });
                 }
             } else {
                 let type_name = names::type_name(name);
@@ -610,12 +663,15 @@ impl Lowerer<'_> {
                     || schema.get("type").and_then(Json::as_str) == Some("object");
                 self.component_types
                     .insert(name.clone(), (type_name.clone(), is_struct));
-                self.instances.entry(name.clone()).or_default().push(Instance {
-                    type_name,
-                    operation: None,
-                    kind: InstanceKind::Plain,
-                    name_at: at,
-                });
+                self.instances
+                    .entry(name.clone())
+                    .or_default()
+                    .push(Instance {
+                        type_name,
+                        operation: None,
+                        kind: InstanceKind::Plain,
+                        name_at: at,
+                    });
             }
         }
         // Names are claimed in document order, so a collision names the earlier one.
@@ -700,7 +756,12 @@ impl Lowerer<'_> {
     fn lower_operations(&mut self) -> Vec<Operation> {
         let mut out = Vec::new();
         for used in self.uses.clone() {
-            let Some(operation) = self.doc.get("paths").and_then(|p| p.get(&used.path)).and_then(|p| p.get(&used.method)) else {
+            let Some(operation) = self
+                .doc
+                .get("paths")
+                .and_then(|p| p.get(&used.path))
+                .and_then(|p| p.get(&used.method))
+            else {
                 continue;
             };
             let descriptor = names::type_name(&used.operation_id);
@@ -720,7 +781,10 @@ impl Lowerer<'_> {
             }
             let path_item = self.doc.get("paths").and_then(|p| p.get(&used.path));
             let mut params: Vec<Param> = Vec::new();
-            let path_params_at = Pointer::root().key("paths").key(&used.path).key("parameters");
+            let path_params_at = Pointer::root()
+                .key("paths")
+                .key(&used.path)
+                .key("parameters");
             let sources = [
                 (path_item.and_then(|p| p.get("parameters")), path_params_at),
                 (operation.get("parameters"), used.at.key("parameters")),
@@ -730,7 +794,8 @@ impl Lowerer<'_> {
                     continue;
                 };
                 for (i, parameter) in list.iter().enumerate() {
-                    if let Some(param) = self.lower_param(parameter, &list_at.index(i), &descriptor) {
+                    if let Some(param) = self.lower_param(parameter, &list_at.index(i), &descriptor)
+                    {
                         // An operation's parameter overrides the path item's of the same name.
                         params.retain(|p| p.field.wire_name != param.field.wire_name);
                         params.push(param);
@@ -738,8 +803,14 @@ impl Lowerer<'_> {
                 }
             }
             for name in template_names(&used.path) {
-                if !params.iter().any(|p| p.location == ParamIn::Path && p.field.wire_name == name) {
-                    self.error(&used.at, format!("the path has `{{{name}}}` but no path parameter `{name}`"));
+                if !params
+                    .iter()
+                    .any(|p| p.location == ParamIn::Path && p.field.wire_name == name)
+                {
+                    self.error(
+                        &used.at,
+                        format!("the path has `{{{name}}}` but no path parameter `{name}`"),
+                    );
                 }
             }
             let request_type = used.body.as_ref().and_then(|body| {
@@ -748,7 +819,8 @@ impl Lowerer<'_> {
                         .iter()
                         .find(|i| {
                             !matches!(i.kind, InstanceKind::Variant { .. })
-                                && (i.operation.is_none() || i.operation.as_deref() == Some(used.operation.as_str()))
+                                && (i.operation.is_none()
+                                    || i.operation.as_deref() == Some(used.operation.as_str()))
                         })
                         .map(|i| (i.type_name.clone(), i.kind.clone()))
                 })
@@ -761,7 +833,11 @@ impl Lowerer<'_> {
                     .collect(),
                 Some((name, _)) => {
                     let rules = self.strict_of(name);
-                    if rules.is_empty() { Vec::new() } else { vec![(String::new(), rules)] }
+                    if rules.is_empty() {
+                        Vec::new()
+                    } else {
+                        vec![(String::new(), rules)]
+                    }
                 }
                 None => Vec::new(),
             };
@@ -773,7 +849,11 @@ impl Lowerer<'_> {
                         self.error(&at, "a response key must be a status code (`200`), a range (`4XX`) or `default`");
                         continue;
                     }
-                    let body = self.response_type(response, &at, &format!("{descriptor}{}Body", names::type_name(status)));
+                    let body = self.response_type(
+                        response,
+                        &at,
+                        &format!("{descriptor}{}Body", names::type_name(status)),
+                    );
                     responses.push((status.clone(), body));
                 }
             }
@@ -798,10 +878,19 @@ impl Lowerer<'_> {
     fn lower_param(&mut self, parameter: &Json, at: &Pointer, descriptor: &str) -> Option<Param> {
         let (parameter, at) = match parameter.get("$ref") {
             Some(reference) => {
-                let name = reference.as_str().and_then(|r| r.strip_prefix("#/components/parameters/"));
-                let target = name.and_then(|n| self.doc.get("components")?.get("parameters")?.get(n));
+                let name = reference
+                    .as_str()
+                    .and_then(|r| r.strip_prefix("#/components/parameters/"));
+                let target =
+                    name.and_then(|n| self.doc.get("components")?.get("parameters")?.get(n));
                 match (name, target) {
-                    (Some(name), Some(target)) => (target, Pointer::root().key("components").key("parameters").key(name)),
+                    (Some(name), Some(target)) => (
+                        target,
+                        Pointer::root()
+                            .key("components")
+                            .key("parameters")
+                            .key(name),
+                    ),
                     _ => return None, // reported by `check_component_ref`
                 }
             }
@@ -825,7 +914,10 @@ impl Lowerer<'_> {
         };
         let required = parameter.get("required") == Some(&Json::Bool(true));
         if location == ParamIn::Path && !required {
-            self.error(&at.key("required"), "a path parameter must be `required: true`");
+            self.error(
+                &at.key("required"),
+                "a path parameter must be `required: true`",
+            );
         }
         let default_style = match location {
             ParamIn::Path => "simple",
@@ -834,7 +926,16 @@ impl Lowerer<'_> {
         if let Some(style) = parameter.get("style")
             && style.as_str() != Some(default_style)
         {
-            self.error(&at.key("style"), format!("only `style: {default_style}` is supported for a {} parameter", match location { ParamIn::Path => "path", ParamIn::Query => "query" }));
+            self.error(
+                &at.key("style"),
+                format!(
+                    "only `style: {default_style}` is supported for a {} parameter",
+                    match location {
+                        ParamIn::Path => "path",
+                        ParamIn::Query => "query",
+                    }
+                ),
+            );
         }
         let explode = match parameter.get("explode") {
             None => location == ParamIn::Query,
@@ -845,11 +946,15 @@ impl Lowerer<'_> {
             }
         };
         let Some(schema) = parameter.get("schema") else {
-            self.error(&at, "a parameter needs a `schema` (`content` is not supported)");
+            self.error(
+                &at,
+                "a parameter needs a `schema` (`content` is not supported)",
+            );
             return None;
         };
         let inline_name = format!("{descriptor}{}", names::type_name(wire));
-        let (ty, keywords, nullable, mut docs) = self.lower_value(schema, &at.key("schema"), &inline_name)?;
+        let (ty, keywords, nullable, mut docs) =
+            self.lower_value(schema, &at.key("schema"), &inline_name)?;
         if nullable {
             self.error(&at.key("schema"), "a nullable parameter is not supported");
             return None;
@@ -873,7 +978,9 @@ impl Lowerer<'_> {
             Ty::Map | Ty::Named(_, true) => false,
             _ => true,
         };
-        if location == ParamIn::Path && !matches!(ty, Ty::Uuid | Ty::I32 | Ty::I64 | Ty::Named(_, false)) {
+        if location == ParamIn::Path
+            && !matches!(ty, Ty::Uuid | Ty::I32 | Ty::I64 | Ty::Named(_, false))
+        {
             self.error(&at.key("schema"), "a path parameter must be a UUID (`format: uuid`), an integer or an enum: a free-form string could be empty or `..`, which changes the route");
             return None;
         }
@@ -890,7 +997,11 @@ impl Lowerer<'_> {
                 wire_name: wire.to_owned(),
                 docs,
                 ty,
-                presence: if required { Presence::Required } else { Presence::Optional },
+                presence: if required {
+                    Presence::Required
+                } else {
+                    Presence::Optional
+                },
                 nullable: false,
                 keywords,
                 tag: None,
@@ -902,24 +1013,45 @@ impl Lowerer<'_> {
 
     /// The body type of a response (a `$ref` to `components.responses` is followed), lowering
     /// an inline object schema as `inline_name`; `None` for a response without a JSON body.
-    fn response_type(&mut self, response: &Json, at: &Pointer, inline_name: &str) -> Option<String> {
+    fn response_type(
+        &mut self,
+        response: &Json,
+        at: &Pointer,
+        inline_name: &str,
+    ) -> Option<String> {
         if let Some(reference) = response.get("$ref") {
-            let name = reference.as_str()?.strip_prefix("#/components/responses/")?.to_owned();
+            let name = reference
+                .as_str()?
+                .strip_prefix("#/components/responses/")?
+                .to_owned();
             if let Some(known) = self.response_types.get(&name) {
                 return known.clone();
             }
             let target = self.doc.get("components")?.get("responses")?.get(&name)?;
-            let target_at = Pointer::root().key("components").key("responses").key(&name);
-            let body = self.response_type(target, &target_at, &format!("{}Body", names::type_name(&name)));
+            let target_at = Pointer::root()
+                .key("components")
+                .key("responses")
+                .key(&name);
+            let body = self.response_type(
+                target,
+                &target_at,
+                &format!("{}Body", names::type_name(&name)),
+            );
             self.response_types.insert(name, body.clone());
             return body;
         }
-        let schema = response.get("content")?.get("application/json")?.get("schema")?;
+        let schema = response
+            .get("content")?
+            .get("application/json")?
+            .get("schema")?;
         let schema_at = at.key("content").key("application/json").key("schema");
         match self.lower_value(schema, &schema_at, inline_name)? {
             (Ty::Named(name, _), _, false, _) => Some(name),
             _ => {
-                self.error(&schema_at, "a JSON response body must be an object schema or a `$ref` to one");
+                self.error(
+                    &schema_at,
+                    "a JSON response body must be an object schema or a `$ref` to one",
+                );
                 None
             }
         }
@@ -1178,7 +1310,14 @@ impl Lowerer<'_> {
             if let Some((discriminator, tag)) = tag
                 && discriminator == wire
             {
-                if let Some(field) = self.tag_field(property, &prop_at, wire, &rust_name, tag, required.contains(wire)) {
+                if let Some(field) = self.tag_field(
+                    property,
+                    &prop_at,
+                    wire,
+                    &rust_name,
+                    tag,
+                    required.contains(wire),
+                ) {
                     fields.push(field);
                 }
                 continue;
@@ -1354,7 +1493,10 @@ impl Lowerer<'_> {
             }));
         }
         if docs.is_empty() {
-            docs.push(format!("The {} member: this variant's tag.", doc::code(wire)));
+            docs.push(format!(
+                "The {} member: this variant's tag.",
+                doc::code(wire)
+            ));
         }
         Some(Field {
             rust_name: rust_name.to_owned(),
@@ -1606,8 +1748,11 @@ impl Lowerer<'_> {
         docs: Docs,
     ) -> Option<(Ty, Keywords, bool, Docs)> {
         let list_at = at.key(keyword);
-        let shape = format!("`{keyword}` is supported on a member only as a nullable schema (`[{{\"$ref\": …}}, {{\"type\": \"null\"}}]`); a union of several schemas must be a component schema with a `discriminator`");
-        let (Some(Json::Array(list)), None) = (schema.get(keyword), schema.get("discriminator")) else {
+        let shape = format!(
+            "`{keyword}` is supported on a member only as a nullable schema (`[{{\"$ref\": …}}, {{\"type\": \"null\"}}]`); a union of several schemas must be a component schema with a `discriminator`"
+        );
+        let (Some(Json::Array(list)), None) = (schema.get(keyword), schema.get("discriminator"))
+        else {
             self.error(&list_at, shape);
             return None;
         };
@@ -1617,8 +1762,18 @@ impl Lowerer<'_> {
             return None;
         }
         for (key, _) in schema.members().unwrap_or_default() {
-            if key != keyword && !ANNOTATIONS.contains(&key.as_str()) && !key.starts_with("x-") && key != OPERATIONS_EXTENSION && key != STRICT_EXTENSION {
-                self.error(&at.key(key), format!("`{key}` beside `{keyword}` is not supported: put it in the non-null schema"));
+            if key != keyword
+                && !ANNOTATIONS.contains(&key.as_str())
+                && !key.starts_with("x-")
+                && key != OPERATIONS_EXTENSION
+                && key != STRICT_EXTENSION
+            {
+                self.error(
+                    &at.key(key),
+                    format!(
+                        "`{key}` beside `{keyword}` is not supported: put it in the non-null schema"
+                    ),
+                );
                 return None;
             }
         }
@@ -1629,7 +1784,12 @@ impl Lowerer<'_> {
             self.error(&list_at.index(index), "this schema is nullable already");
             return None;
         }
-        Some((ty, keywords, true, if docs.is_empty() { inner_docs } else { docs }))
+        Some((
+            ty,
+            keywords,
+            true,
+            if docs.is_empty() { inner_docs } else { docs },
+        ))
     }
 
     /// Reports keywords that do not apply to `type_name`: the vocabulary's table says which

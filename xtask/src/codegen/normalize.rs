@@ -127,7 +127,8 @@ impl Normalizer {
                 }
                 other => {
                     let message = format!("must be a boolean, not {}", other.type_name());
-                    self.errors.push(CodegenError::new(&at.key("nullable"), message));
+                    self.errors
+                        .push(CodegenError::new(&at.key("nullable"), message));
                 }
             }
         }
@@ -290,7 +291,13 @@ fn visit_schema(schema: &mut Json, at: &Pointer, f: &mut dyn FnMut(&mut Json, &P
             "properties" | "patternProperties" | "$defs" | "dependentSchemas" => {
                 for_each_member(value, &at, &mut |s, at| visit_schema(s, at, f));
             }
-            "items" | "additionalProperties" | "not" | "if" | "then" | "else" | "contains"
+            "items"
+            | "additionalProperties"
+            | "not"
+            | "if"
+            | "then"
+            | "else"
+            | "contains"
             | "propertyNames" => visit_schema(value, &at, f),
             "allOf" | "anyOf" | "oneOf" | "prefixItems" => {
                 for_each_item(value, &at, &mut |s, at| visit_schema(s, at, f));
@@ -338,7 +345,9 @@ impl Merger<'_> {
         let Some(name) = reference.strip_prefix(SCHEMA_REF_PREFIX) else {
             self.error(
                 at,
-                format!("`{reference}`: an `allOf` part may only refer to `{SCHEMA_REF_PREFIX}...`"),
+                format!(
+                    "`{reference}`: an `allOf` part may only refer to `{SCHEMA_REF_PREFIX}...`"
+                ),
             );
             return None;
         };
@@ -353,14 +362,14 @@ impl Merger<'_> {
         };
         if self.stack.iter().any(|n| n == name) {
             let cycle = format!("{} → {name}", self.stack.join(" → "));
-            self.error(at, format!("`allOf` cycle ({cycle}): the schema would contain itself"));
+            self.error(
+                at,
+                format!("`allOf` cycle ({cycle}): the schema would contain itself"),
+            );
             return None;
         }
         self.stack.push(name.to_owned());
-        let component_at = Pointer::root()
-            .key("components")
-            .key("schemas")
-            .key(name);
+        let component_at = Pointer::root().key("components").key("schemas").key(name);
         let merged = if schema.get("allOf").is_some() {
             self.merged(schema, &component_at)
         } else {
@@ -401,7 +410,10 @@ impl Merger<'_> {
         if refs.len() == 1 && others_annotate && own_annotates {
             let reference = &parts[refs[0]];
             if reference.members().is_some_and(|m| m.len() == 1) {
-                let mut out = vec![("$ref".to_owned(), reference.get("$ref").cloned().unwrap_or(Json::Null))];
+                let mut out = vec![(
+                    "$ref".to_owned(),
+                    reference.get("$ref").cloned().unwrap_or(Json::Null),
+                )];
                 self.annotate(&mut out, &own, parts);
                 return Json::Object(out);
             }
@@ -433,7 +445,13 @@ impl Merger<'_> {
                 None if part.get("allOf").is_some() => self.merged(part, &part_at),
                 None if part.members().is_some() => part.clone(),
                 None => {
-                    self.error(&part_at, format!("an `allOf` part must be a schema object, not {}", part.type_name()));
+                    self.error(
+                        &part_at,
+                        format!(
+                            "an `allOf` part must be a schema object, not {}",
+                            part.type_name()
+                        ),
+                    );
                     continue;
                 }
             };
@@ -470,7 +488,13 @@ impl Merger<'_> {
     }
 
     /// Merges the keywords of `part` (at `at`) into `out`.
-    fn merge_into(&mut self, out: &mut Vec<(String, Json)>, part: &Json, at: &Pointer, from_ref: bool) {
+    fn merge_into(
+        &mut self,
+        out: &mut Vec<(String, Json)>,
+        part: &Json,
+        at: &Pointer,
+        from_ref: bool,
+    ) {
         for (key, value) in part.members().unwrap_or_default() {
             let key_at = at.key(key);
             if ANNOTATIONS.contains(&key.as_str()) {
@@ -679,7 +703,10 @@ fn collect_refs(value: &Json, out: &mut BTreeSet<String>) {
     match value {
         Json::Object(members) => {
             for (key, member) in members {
-                match member.as_str().and_then(|r| r.strip_prefix(SCHEMA_REF_PREFIX)) {
+                match member
+                    .as_str()
+                    .and_then(|r| r.strip_prefix(SCHEMA_REF_PREFIX))
+                {
                     Some(name) if key == "$ref" => {
                         out.insert(name.to_owned());
                     }

@@ -4,7 +4,7 @@
 
 use std::sync::LazyLock;
 
-use m3ter_models::{DestinationType, PartitionOrder};
+use m3ter_models::{DataExportDestinationType, PartitionOrder};
 use regex::Regex;
 use serde::Deserialize;
 use serde_json::Value;
@@ -32,7 +32,7 @@ pub(crate) struct Plain {
     version: Option<i64>,
     // The enums are checked by their types, as in every typed contender.
     #[allow(dead_code)]
-    destination_type: Option<DestinationType>,
+    destination_type: Option<DataExportDestinationType>,
     #[allow(dead_code)]
     prefix: Option<String>,
     #[allow(dead_code)]
@@ -160,7 +160,7 @@ pub(crate) struct ValidatorRequest {
     #[validate(custom(function = "validator_forbidden"))]
     version: Option<i64>,
     #[allow(dead_code)]
-    destination_type: Option<DestinationType>,
+    destination_type: Option<DataExportDestinationType>,
     #[allow(dead_code)]
     prefix: Option<String>,
     #[allow(dead_code)]
@@ -198,7 +198,7 @@ pub(crate) struct GardeRequest {
     #[garde(custom(garde_forbidden))]
     version: Option<i64>,
     #[garde(skip)]
-    destination_type: Option<DestinationType>,
+    destination_type: Option<DataExportDestinationType>,
     #[garde(skip)]
     prefix: Option<String>,
     #[garde(skip)]

@@ -18,7 +18,9 @@
 //! let body = br#"{"name": "n", "code": "c", "bucketName": "acme-billing",
 //!                 "iamRoleArn": "arn:aws:iam::922609978421:role/IAMRole636"}"#;
 //! let request = json::from_slice::<m3ter_models::CreateExportDestinationRequest>(body).unwrap();
-//! assert_eq!(request.bucket_name, "acme-billing");
+//! // Without `destinationType`, the first variant that accepts it: S3.
+//! assert!(matches!(&*request, m3ter_models::CreateExportDestinationRequest::S3(s3)
+//!     if s3.bucket_name == "acme-billing"));
 //! ```
 
 pub mod strict;
@@ -28,10 +30,10 @@ use serde_json::Value;
 
 pub use m3ter_runtime::json::*;
 
+use crate::Validate;
 use crate::error::{ErrorKind, ValidationError, ValidationErrors};
 pub use crate::generated::Operation;
 use crate::path::Path;
-use crate::Validate;
 
 /// Which rules apply.
 #[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
@@ -64,7 +66,11 @@ pub struct Body {
 
 impl Body {
     /// Every error of a parsed document under `profile`.
-    pub fn validate_value(&self, document: &Value, profile: Profile) -> Result<(), ValidationErrors> {
+    pub fn validate_value(
+        &self,
+        document: &Value,
+        profile: Profile,
+    ) -> Result<(), ValidationErrors> {
         let mut errors = Vec::new();
         (self.validate_json)(document, &Path::Root, &mut errors);
         if profile == Profile::Strict {
