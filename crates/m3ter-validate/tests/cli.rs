@@ -82,6 +82,69 @@ fn the_bundled_examples_human() {
     );
 }
 
+/// The README's main job, as it shows it: every bundled create request, S3 and GCS.
+#[test]
+fn the_readme_shows_the_main_job_as_it_runs() {
+    let root = examples().parent().unwrap().to_path_buf();
+    let mut files: Vec<String> = std::fs::read_dir(root.join("examples/create"))
+        .unwrap()
+        .map(|e| format!("examples/create/{}", e.unwrap().file_name().to_str().unwrap()))
+        .collect();
+    files.sort();
+    let output = bin().args(&files).current_dir(&root).output().unwrap();
+    assert_eq!(output.status.code(), Some(1));
+    let readme = std::fs::read_to_string(root.join("README.md")).unwrap();
+    let text = String::from_utf8(output.stdout).unwrap();
+    assert!(
+        readme.contains(&format!("```text\n{text}```")),
+        "README's set-up output differs from the run:\n{text}"
+    );
+}
+
+#[test]
+fn gcs_requests_and_responses() {
+    let dir = examples();
+    let file = |name: &str| dir.join(name).to_str().unwrap().to_owned();
+    // A GCS create request is valid; one with an S3 member is not, at that member.
+    let output = run(&[&file("create/gcs-valid.json")], "");
+    assert_eq!(output.status.code(), Some(0), "{}", stdout(&output));
+    let output = run(&["--format", "json", &file("create/gcs-invalid.json")], "");
+    let lines = json_lines(&output);
+    let paths: Vec<&str> = lines[0]["errors"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|e| e["path"].as_str().unwrap())
+        .collect();
+    assert!(paths.contains(&"/iamRoleArn"), "{paths:?}");
+    // Response bodies, by operation and status.
+    for (operation, status, name) in [
+        ("list", "200", "responses/list-200.json"),
+        ("retrieve", "200", "responses/retrieve-200.json"),
+        ("delete", "404", "responses/error-404.json"),
+        ("update", "503", "responses/error-404.json"),
+    ] {
+        let output = run(&["--operation", operation, "--response", status, &file(name)], "");
+        assert_eq!(output.status.code(), Some(0), "{operation} {status}: {}", stdout(&output));
+    }
+    // A list page is not a destination.
+    let output = run(
+        &["--operation", "retrieve", "--response", "200", &file("responses/list-200.json")],
+        "",
+    );
+    assert_eq!(output.status.code(), Some(1));
+    // No request body for list; no body for an undescribed status; --strict is for requests.
+    for args in [
+        &["--operation", "list"][..],
+        &["--operation", "list", "--response", "302"][..],
+        &["--response", "200", "--strict"][..],
+        &["--response", "99"][..],
+    ] {
+        let output = run(args, "{}");
+        assert_eq!(output.status.code(), Some(2), "{args:?}");
+    }
+}
+
 #[test]
 fn standard_input_with_and_without_dash() {
     for args in [&[][..], &["-"][..]] {
