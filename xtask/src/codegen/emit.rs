@@ -580,6 +580,8 @@ fn descriptor(o: &Operation) -> TokenStream {
 
         #[doc = #response_doc]
         #[derive(Debug, Clone, PartialEq)]
+        // A parsed response is held once, not in bulk: its size is the body's.
+        #[allow(clippy::large_enum_variant)]
         pub enum #response_name {
             #(#response_variants)*
             /// A status the document does not describe; its body is not checked.

@@ -1096,7 +1096,9 @@ impl Lowerer<'_> {
         let mut docs = Docs::new();
         for key in ["title", "description"] {
             match schema.get(key) {
+                // m3ter writes `"description": ""` on many schemas: nothing to say.
                 None => {}
+                Some(Json::String(text)) if text.trim().is_empty() => {}
                 Some(Json::String(text)) => {
                     if !docs.is_empty() {
                         docs.push(String::new());
@@ -1233,9 +1235,9 @@ impl Lowerer<'_> {
             return;
         }
         if let Some((discriminator, _)) = tag
-            && !schema
+            && schema
                 .get("properties")
-                .is_some_and(|p| p.get(discriminator).is_some())
+                .is_none_or(|p| p.get(discriminator).is_none())
         {
             self.error(
                 at,

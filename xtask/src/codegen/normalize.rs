@@ -72,7 +72,7 @@ pub fn normalize(doc: &Json) -> Result<Json, Vec<CodegenError>> {
     // First every schema in its 3.1 form, so that merged parts are read in that form.
     let mut doc = doc.clone();
     if version == Version::V30 {
-        for_each_schema(&mut doc, &mut |schema, at| normalizer.from_30(schema, at));
+        for_each_schema(&mut doc, &mut |schema, at| normalizer.rewrite_30(schema, at));
     }
     // Then `allOf`, with `$ref` parts read from the converted components.
     let components = doc.clone();
@@ -97,7 +97,7 @@ struct Normalizer {
 impl Normalizer {
     /// Rewrites one schema (not its children: [`for_each_schema`] visits those) from 3.0 to
     /// 3.1 forms.
-    fn from_30(&mut self, schema: &mut Json, at: &Pointer) {
+    fn rewrite_30(&mut self, schema: &mut Json, at: &Pointer) {
         debug_assert_eq!(self.version, Version::V30);
         let Json::Object(members) = schema else {
             return;
