@@ -2,16 +2,16 @@
 //! line, not what is inside it: a 30 MB `[0,0,…]` under an unknown member was a 500 MB
 //! `serde_json::Value`.
 //!
-//! The document is parsed against the request type's descriptor ([`Describe`]): a member the
-//! type declares is kept as its kind needs it; the value of an unknown member, and a value of
+//! The document is parsed against its body type's descriptor ([`Body::kind`], the type's
+//! [`Describe`](m3ter_models::Describe)): a member the type declares is kept as its kind needs
+//! it (in a union, the kind every variant that declares it agrees on, else whole); the value of an unknown member, and a value of
 //! the wrong JSON type, are read (every syntax rule still applies: duplicate keys, numbers
 //! beyond `f64`, nesting) but kept only as their JSON type (`null` for an unknown member's value,
 //! `[]`, `{}` or `""` for a wrong type). The request rules report those as `unknown_field` and
-//! `type` errors without looking inside, so the errors are the same as
-//! [`m3ter_models::json::validate`]'s; `tests/lean.rs` holds them equal.
+//! `type` errors without looking inside, so the errors are the same as [`Body::validate`]'s; `tests/lean.rs` holds them equal.
 //!
 //! Only a document that fails is answered from the lean parse. A valid one, a syntax error, and
-//! any case this module does not cover, are answered by `json::validate` on the text itself, so
+//! any case this module does not cover, are answered by `Body::validate` on the text itself, so
 //! a valid verdict and every syntax message are exactly the library's. (A syntax error late in
 //! a document with a huge container before it still costs that container's `Value`.)
 

@@ -88,7 +88,12 @@ fn the_readme_shows_the_main_job_as_it_runs() {
     let root = examples().parent().unwrap().to_path_buf();
     let mut files: Vec<String> = std::fs::read_dir(root.join("examples/create"))
         .unwrap()
-        .map(|e| format!("examples/create/{}", e.unwrap().file_name().to_str().unwrap()))
+        .map(|e| {
+            format!(
+                "examples/create/{}",
+                e.unwrap().file_name().to_str().unwrap()
+            )
+        })
         .collect();
     files.sort();
     let output = bin().args(&files).current_dir(&root).output().unwrap();
@@ -124,12 +129,26 @@ fn gcs_requests_and_responses() {
         ("delete", "404", "responses/error-404.json"),
         ("update", "503", "responses/error-404.json"),
     ] {
-        let output = run(&["--operation", operation, "--response", status, &file(name)], "");
-        assert_eq!(output.status.code(), Some(0), "{operation} {status}: {}", stdout(&output));
+        let output = run(
+            &["--operation", operation, "--response", status, &file(name)],
+            "",
+        );
+        assert_eq!(
+            output.status.code(),
+            Some(0),
+            "{operation} {status}: {}",
+            stdout(&output)
+        );
     }
     // A list page is not a destination.
     let output = run(
-        &["--operation", "retrieve", "--response", "200", &file("responses/list-200.json")],
+        &[
+            "--operation",
+            "retrieve",
+            "--response",
+            "200",
+            &file("responses/list-200.json"),
+        ],
         "",
     );
     assert_eq!(output.status.code(), Some(1));

@@ -72,7 +72,9 @@ pub fn normalize(doc: &Json) -> Result<Json, Vec<CodegenError>> {
     // First every schema in its 3.1 form, so that merged parts are read in that form.
     let mut doc = doc.clone();
     if version == Version::V30 {
-        for_each_schema(&mut doc, &mut |schema, at| normalizer.rewrite_30(schema, at));
+        for_each_schema(&mut doc, &mut |schema, at| {
+            normalizer.rewrite_30(schema, at)
+        });
     }
     // Then `allOf`, with `$ref` parts read from the converted components.
     let components = doc.clone();
