@@ -954,7 +954,10 @@ fn openapi_3_0_nullable_and_boolean_bounds_become_the_3_1_forms() {
         "{}",
     );
     let code = generated(&spec);
-    assert!(code.contains("#[spec(nullable)]\n    pub n: ::std::option::Option<::std::string::String>"), "{code}");
+    assert!(
+        code.contains("#[spec(nullable)]\n    pub n: ::std::option::Option<::std::string::String>"),
+        "{code}"
+    );
     assert!(code.contains("#[spec(exclusive_minimum = 0)]"), "{code}");
     assert!(code.contains("pub r: ::std::option::Option<E>"), "{code}");
     // In 3.1 the same keyword is an error: it is not JSON Schema.
@@ -963,7 +966,11 @@ fn openapi_3_0_nullable_and_boolean_bounds_become_the_3_1_forms() {
         r##"{"S": {"type": "object", "properties": {"n": {"type": "string", "nullable": true}}}}"##,
         "{}",
     );
-    assert_error(&spec, "/components/schemas/S/properties/n/nullable", "unsupported keyword `nullable`");
+    assert_error(
+        &spec,
+        "/components/schemas/S/properties/n/nullable",
+        "unsupported keyword `nullable`",
+    );
 }
 
 #[test]
@@ -975,7 +982,11 @@ fn nullable_without_a_type_is_an_error_saying_what_to_write() {
             "E": {"type": "string", "enum": ["A"]}}"##,
         "{}",
     );
-    assert_error(&spec, "/components/schemas/S/properties/p/nullable", "has no effect without a `type`");
+    assert_error(
+        &spec,
+        "/components/schemas/S/properties/p/nullable",
+        "has no effect without a `type`",
+    );
 }
 
 #[test]
@@ -995,7 +1006,9 @@ fn all_of_merges_parts_and_reports_conflicts_at_their_pointer() {
     let a = s.find("pub a: ::std::string::String").unwrap();
     let b = s.find("pub b: i64").unwrap();
     assert!(a < b, "the parts' members come first");
-    assert!(code.contains("#[serde(deny_unknown_fields)]\n#[spec(json, json_schema)]\npub struct S"));
+    assert!(
+        code.contains("#[serde(deny_unknown_fields)]\n#[spec(json, json_schema)]\npub struct S")
+    );
 
     let conflict = document(
         "3.1.0",
@@ -1004,13 +1017,21 @@ fn all_of_merges_parts_and_reports_conflicts_at_their_pointer() {
                   "allOf": [{"$ref": "#/components/schemas/Base"}]}}"##,
         "{}",
     );
-    assert_error(&conflict, "/components/schemas/S/properties/a", "declared by two `allOf` parts");
+    assert_error(
+        &conflict,
+        "/components/schemas/S/properties/a",
+        "declared by two `allOf` parts",
+    );
     let type_conflict = document(
         "3.1.0",
         r##"{"S": {"allOf": [{"type": "object"}, {"type": "string"}]}}"##,
         "{}",
     );
-    assert_error(&type_conflict, "/components/schemas/S/allOf/1/type", "conflicts with another `allOf` part");
+    assert_error(
+        &type_conflict,
+        "/components/schemas/S/allOf/1/type",
+        "conflicts with another `allOf` part",
+    );
 }
 
 /// Two variants with the discriminator `kind`, as m3ter writes them (an `allOf` base, each
@@ -1039,25 +1060,39 @@ fn a_discriminated_union_is_an_enum_of_its_mapping_with_tag_types() {
         r##"{"anyOf": [{"$ref": "#/components/schemas/VA"}, {"$ref": "#/components/schemas/VB"}],
              "discriminator": {"propertyName": "kind", "mapping": {"A": "#/components/schemas/VA", "B": "#/components/schemas/VB"}}}"##,
     ));
-    assert!(code.contains("#[spec(json, json_schema, discriminator = \"kind\")]\npub enum U {"), "{code}");
+    assert!(
+        code.contains("#[spec(json, json_schema, discriminator = \"kind\")]\npub enum U {"),
+        "{code}"
+    );
     assert!(code.contains("#[spec(tag = \"A\")]\n    A(VA),"), "{code}");
     assert!(code.contains("#[spec(tag = \"B\")]\n    B(VB),"), "{code}");
     // Each variant's discriminator is its tag's one-value type, set by the constructor.
     assert!(code.contains("pub enum KindA {"), "{code}");
-    assert!(code.contains("pub kind: ::std::option::Option<KindB>"), "{code}");
-    assert!(code.contains("kind: ::std::option::Option::Some(KindA::A)"), "{code}");
+    assert!(
+        code.contains("pub kind: ::std::option::Option<KindB>"),
+        "{code}"
+    );
+    assert!(
+        code.contains("kind: ::std::option::Option::Some(KindA::A)"),
+        "{code}"
+    );
 }
 
 #[test]
 fn bad_unions_are_errors_at_their_pointers() {
-    let refs = r##""anyOf": [{"$ref": "#/components/schemas/VA"}, {"$ref": "#/components/schemas/VB"}]"##;
+    let refs =
+        r##""anyOf": [{"$ref": "#/components/schemas/VA"}, {"$ref": "#/components/schemas/VB"}]"##;
     assert_error(
-        &union_document(&format!(r##"{{{refs}, "discriminator": {{"propertyName": "kind", "mapping": {{"A": "#/components/schemas/VA", "B": "#/components/schemas/Missing"}}}}}}"##)),
+        &union_document(&format!(
+            r##"{{{refs}, "discriminator": {{"propertyName": "kind", "mapping": {{"A": "#/components/schemas/VA", "B": "#/components/schemas/Missing"}}}}}}"##
+        )),
         "/components/schemas/U/discriminator/mapping/B",
         "does not exist",
     );
     assert_error(
-        &union_document(&format!(r##"{{{refs}, "discriminator": {{"propertyName": "kind", "mapping": {{"a-b": "#/components/schemas/VA", "A_B": "#/components/schemas/VB"}}}}}}"##)),
+        &union_document(&format!(
+            r##"{{{refs}, "discriminator": {{"propertyName": "kind", "mapping": {{"a-b": "#/components/schemas/VA", "A_B": "#/components/schemas/VB"}}}}}}"##
+        )),
         "/components/schemas/U/discriminator/mapping/A_B",
         "both become the Rust variant",
     );
@@ -1068,12 +1103,16 @@ fn bad_unions_are_errors_at_their_pointers() {
     );
     // A variant whose own enum leaves out its tag.
     assert_error(
-        &union_document(&format!(r##"{{{refs}, "discriminator": {{"propertyName": "kind", "mapping": {{"B": "#/components/schemas/VA", "A": "#/components/schemas/VB"}}}}}}"##)),
+        &union_document(&format!(
+            r##"{{{refs}, "discriminator": {{"propertyName": "kind", "mapping": {{"B": "#/components/schemas/VA", "A": "#/components/schemas/VB"}}}}}}"##
+        )),
         "/components/schemas/VA/properties/kind",
         "does not allow this variant's tag `B`",
     );
     assert_error(
-        &union_document(&format!(r##"{{{refs}, "discriminator": {{"propertyName": "missing"}}}}"##)),
+        &union_document(&format!(
+            r##"{{{refs}, "discriminator": {{"propertyName": "missing"}}}}"##
+        )),
         "/components/schemas/VA",
         "must declare the discriminator `missing`",
     );

@@ -79,7 +79,14 @@ fn the_json_schema_carries_the_constraints() {
     required.sort_unstable();
     assert_eq!(
         required,
-        ["bucketName", "code", "name", "poolId", "projectNumber", "providerId"]
+        [
+            "bucketName",
+            "code",
+            "name",
+            "poolId",
+            "projectNumber",
+            "providerId"
+        ]
     );
     assert_eq!(gcs["properties"].get("iamRoleArn"), None);
     assert_eq!(gcs["additionalProperties"], json!(false));
@@ -101,7 +108,11 @@ fn the_json_schema_carries_the_constraints() {
     // The union is the `anyOf` of its variants.
     let union =
         serde_json::to_value(schemars::schema_for!(UpdateExportDestinationRequest)).unwrap();
-    assert_eq!(union["anyOf"].as_array().map(Vec::len), Some(2), "{union:#}");
+    assert_eq!(
+        union["anyOf"].as_array().map(Vec::len),
+        Some(2),
+        "{union:#}"
+    );
 }
 
 /// Bounds beyond `i64` are written exactly (they were clamped to `i64::MAX`).

@@ -23,9 +23,9 @@
 use std::collections::BTreeSet;
 use std::sync::LazyLock;
 
+use m3ter_models::UpdateExportDestinationRequest;
 use m3ter_models::json::{self, Operation, Profile};
 use m3ter_models::strategies;
-use m3ter_models::UpdateExportDestinationRequest;
 use m3ter_workspace_tests::fragment::{request_schema, request_variant};
 use proptest::prelude::*;
 use proptest::test_runner::{Config, FileFailurePersistence};

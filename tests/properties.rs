@@ -11,8 +11,7 @@ use m3ter_models::json::{self, Operation, Profile};
 use m3ter_models::strategies;
 use m3ter_models::{
     CreateExportDestinationRequest, CreateExportDestinationS3Request, DataExportDestinationType,
-    ErrorCode, ExportDestinationResponse, PartitionOrder, UpdateExportDestinationRequest,
-    Validate,
+    ErrorCode, ExportDestinationResponse, PartitionOrder, UpdateExportDestinationRequest, Validate,
 };
 use proptest::prelude::*;
 use proptest::test_runner::{Config, FileFailurePersistence};
@@ -340,7 +339,9 @@ const FAULTS: [Fault; 8] = [
         d["destinationType"] = json!("AZURE")
     }),
     // `null` is a valid partitionOrder now (nullable in requests): a value outside the enum.
-    ("/partitionOrder", |d| d["partitionOrder"] = json!("SIDEWAYS")),
+    ("/partitionOrder", |d| {
+        d["partitionOrder"] = json!("SIDEWAYS")
+    }),
     ("/colour", |d| d["colour"] = json!("red")),
 ];
 

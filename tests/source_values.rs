@@ -55,7 +55,10 @@ fn length_error(path: &str) -> Vec<(String, ErrorCode)> {
 fn the_example_request_is_valid() {
     assert_eq!(errors(&valid()), vec![]);
     assert_eq!(valid().destination_type, Some(DestinationTypeS3::S3));
-    assert_eq!(errors(&CreateExportDestinationRequest::from(valid())), vec![]);
+    assert_eq!(
+        errors(&CreateExportDestinationRequest::from(valid())),
+        vec![]
+    );
 }
 
 #[test]
@@ -467,7 +470,8 @@ fn name_and_code_bounds_hold_on_the_gcs_variant_too() {
 
 #[test]
 fn version_is_a_64_bit_integer() {
-    let mut update = json!({"name": "n", "code": "c", "bucketName": "bkt", "iamRoleArn": EXAMPLE_ARN});
+    let mut update =
+        json!({"name": "n", "code": "c", "bucketName": "bkt", "iamRoleArn": EXAMPLE_ARN});
     for (version, ok) in [
         (json!(i64::MAX), true),
         (json!(9_223_372_036_854_775_808_u64), false),
@@ -491,7 +495,13 @@ fn org() -> Uuid {
 
 #[test]
 fn page_size_is_1_to_200() {
-    for (size, ok) in [(0, false), (1, true), (200, true), (201, false), (-1, false)] {
+    for (size, ok) in [
+        (0, false),
+        (1, true),
+        (200, true),
+        (201, false),
+        (-1, false),
+    ] {
         let mut list = ListDestinations::new(org());
         list.page_size = Some(size);
         let want = if ok {
@@ -508,7 +518,10 @@ fn page_size_is_1_to_200() {
         "?pageSize=200"
     );
     list.page_size = Some(1);
-    assert_eq!(m3ter_models::endpoint::Endpoint::query(&list), "?pageSize=1");
+    assert_eq!(
+        m3ter_models::endpoint::Endpoint::query(&list),
+        "?pageSize=1"
+    );
     list.page_size = None;
     assert_eq!(m3ter_models::endpoint::Endpoint::query(&list), "");
 }
@@ -566,10 +579,9 @@ fn partition_order_null_passes() {
     for mut document in [serde_json::to_value(valid()).unwrap(), gcs_document()] {
         document["partitionOrder"] = json!(null);
         assert_eq!(create_errors(&document), vec![], "{document}");
-        let value = json::from_slice::<CreateExportDestinationRequest>(
-            document.to_string().as_bytes(),
-        )
-        .unwrap();
+        let value =
+            json::from_slice::<CreateExportDestinationRequest>(document.to_string().as_bytes())
+                .unwrap();
         let partition_order = match value.into_inner() {
             CreateExportDestinationRequest::S3(r) => r.partition_order,
             CreateExportDestinationRequest::Gcs(r) => r.partition_order,
