@@ -164,8 +164,16 @@ fn each_union_is_the_any_of_its_two_variants() {
             component("ExportDestinationResponse"),
         ),
     ] {
-        assert_eq!(schema["anyOf"].as_array().map(Vec::len), Some(2), "{schema:#}");
-        assert_eq!(excerpt["anyOf"].as_array().map(Vec::len), Some(2), "{excerpt:#}");
+        assert_eq!(
+            schema["anyOf"].as_array().map(Vec::len),
+            Some(2),
+            "{schema:#}"
+        );
+        assert_eq!(
+            excerpt["anyOf"].as_array().map(Vec::len),
+            Some(2),
+            "{excerpt:#}"
+        );
         assert_eq!(
             schema["discriminator"]["propertyName"],
             excerpt["discriminator"]["propertyName"]
