@@ -5,7 +5,7 @@
 use m3ter_models::types::Uuid;
 use m3ter_models::{ErrorCode, Validate};
 use m3ter_workspace_tests::all_keywords::{
-    Color, CreateThingRequest, Part, ReplaceThingRequest, Widget, WidgetOwner, WidgetShade,
+    Color, CreateThingRequest, Part, UpdateThingRequest, Widget, WidgetOwner, WidgetShade,
 };
 use m3ter_workspace_tests::hostile::{Hostile, HostileFn, Match};
 use serde_json::json;
@@ -137,14 +137,14 @@ fn per_operation_request_types() {
         ..CreateThingRequest::new("t")
     };
     assert_eq!(errors(&create), vec![at("/revision", ErrorCode::Forbidden)]);
-    let update = ReplaceThingRequest::new("t", 0);
+    let update = UpdateThingRequest::new("t", 0);
     assert_eq!(errors(&update), vec![at("/revision", ErrorCode::Range)]);
-    let nested = ReplaceThingRequest {
+    let nested = UpdateThingRequest {
         widget: Some(Widget {
             label: "x".into(),
             ..widget()
         }),
-        ..ReplaceThingRequest::new("t", 1)
+        ..UpdateThingRequest::new("t", 1)
     };
     assert_eq!(
         errors(&nested),

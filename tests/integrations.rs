@@ -3,7 +3,9 @@
 #![allow(clippy::unwrap_used, clippy::expect_used, clippy::panic)] // A test fails by panicking.
 
 use m3ter_models::{
-    CreateExportDestinationRequest, DestinationType, UpdateExportDestinationRequest,
+    CreateExportDestinationGoogleCloudStorageRequest, CreateExportDestinationRequest,
+    CreateExportDestinationS3Request, DataExportDestinationType, UpdateExportDestinationRequest,
+    UpdateExportDestinationS3Request,
 };
 use serde_json::json;
 
@@ -12,7 +14,7 @@ const EXAMPLE_ARN: &str = "arn:aws:iam::922609978421:role/IAMRole636";
 #[test]
 fn models_implement_validator_validate() {
     use validator::Validate as _;
-    let ok = CreateExportDestinationRequest::new("n", "c", "bkt", EXAMPLE_ARN);
+    let ok = CreateExportDestinationS3Request::new("n", "c", "bkt", EXAMPLE_ARN);
     assert!(validator::Validate::validate(&ok).is_ok());
     let mut bad = ok.clone();
     bad.name = "n".repeat(201);
@@ -25,12 +27,16 @@ fn models_implement_validator_validate() {
     assert_eq!(name.params["actual"], json!(201));
     assert_eq!(name.params["path"], json!("/name"));
     assert_eq!(fields["bucketName"][0].code, "length");
+    // Through the union: the variant's errors.
+    let union = CreateExportDestinationRequest::from(bad);
+    let errors = validator::Validate::validate(&union).unwrap_err();
+    assert_eq!(errors.field_errors()["name"][0].code, "length");
 }
 
 #[test]
 fn the_json_schema_carries_the_constraints() {
     let schema =
-        serde_json::to_value(schemars::schema_for!(CreateExportDestinationRequest)).unwrap();
+        serde_json::to_value(schemars::schema_for!(CreateExportDestinationS3Request)).unwrap();
     let props = &schema["properties"];
     assert_eq!(props["name"]["minLength"], json!(1));
     assert_eq!(props["name"]["maxLength"], json!(200));
@@ -58,10 +64,35 @@ fn the_json_schema_carries_the_constraints() {
         .collect();
     required.sort_unstable();
     assert_eq!(required, ["bucketName", "code", "iamRoleArn", "name"]);
-    assert_eq!(schema["title"], json!("CreateExportDestinationRequest"));
+    assert_eq!(schema["title"], json!("CreateExportDestinationS3Request"));
+
+    let gcs = serde_json::to_value(schemars::schema_for!(
+        CreateExportDestinationGoogleCloudStorageRequest
+    ))
+    .unwrap();
+    let mut required: Vec<&str> = gcs["required"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|v| v.as_str().unwrap())
+        .collect();
+    required.sort_unstable();
+    assert_eq!(
+        required,
+        [
+            "bucketName",
+            "code",
+            "name",
+            "poolId",
+            "projectNumber",
+            "providerId"
+        ]
+    );
+    assert_eq!(gcs["properties"].get("iamRoleArn"), None);
+    assert_eq!(gcs["additionalProperties"], json!(false));
 
     let update =
-        serde_json::to_value(schemars::schema_for!(UpdateExportDestinationRequest)).unwrap();
+        serde_json::to_value(schemars::schema_for!(UpdateExportDestinationS3Request)).unwrap();
     assert_eq!(update["properties"]["version"]["minimum"], json!(1));
     assert!(
         update["required"]
@@ -70,8 +101,18 @@ fn the_json_schema_carries_the_constraints() {
             .contains(&json!("version"))
     );
 
-    let enum_schema = serde_json::to_value(schemars::schema_for!(DestinationType)).unwrap();
+    let enum_schema =
+        serde_json::to_value(schemars::schema_for!(DataExportDestinationType)).unwrap();
     assert_eq!(enum_schema["enum"], json!(["S3", "GCS"]));
+
+    // The union is the `anyOf` of its variants.
+    let union =
+        serde_json::to_value(schemars::schema_for!(UpdateExportDestinationRequest)).unwrap();
+    assert_eq!(
+        union["anyOf"].as_array().map(Vec::len),
+        Some(2),
+        "{union:#}"
+    );
 }
 
 /// Bounds beyond `i64` are written exactly (they were clamped to `i64::MAX`).

@@ -1,8 +1,17 @@
 //! The differential oracle: the `jsonschema` crate, an independent implementation, compiles the
-//! fragment's request schema for each operation; random documents (valid ones, near-valid
-//! mutants, arbitrary values) are validated by both. They must agree on validity and on the set
-//! of failing JSON Pointers. The explicit mappings are in `m3ter_workspace_tests::fragment` and
-//! in `their_paths` below:
+//! request schema of each operation from the checked-in document as the generator reads it
+//! (m3ter's excerpt with the overlay applied, normalized: 3.1 forms, `allOf` merged); random
+//! documents of both variants (valid ones, labelled near-valid mutants, arbitrary values) are
+//! validated by both. The explicit mappings are in `m3ter_workspace_tests::fragment` and in
+//! `their_paths` below:
+//! - The union: `anyOf` of the variants, the `discriminator` an annotation. Each variant narrows
+//!   `destinationType` to its tag, so `anyOf` accepts exactly what our rule accepts (a known tag:
+//!   that variant; an unknown tag or a non-string: none; no tag: any). Both sides must agree on
+//!   validity for every document.
+//! - The failing pointers are compared where the document carries a known tag (then that
+//!   variant alone judges it, on both sides: theirs from the variant's own schema). Without a
+//!   tag ours are the errors of the variant with the fewest; jsonschema's `anyOf` reports one
+//!   error at the root, so only validity is compared.
 //! - jsonschema reports `required` at the object and `additionalProperties` once for all
 //!   unexpected members; ours at each member's own pointer: theirs are mapped to the member.
 //! - Integers: both sides see only integers within i64 and non-integral floats. (JSON Schema
@@ -14,20 +23,17 @@
 use std::collections::BTreeSet;
 use std::sync::LazyLock;
 
+use m3ter_models::UpdateExportDestinationRequest;
 use m3ter_models::json::{self, Operation, Profile};
 use m3ter_models::strategies;
-use m3ter_workspace_tests::fragment::request_schema;
+use m3ter_workspace_tests::fragment::{request_schema, request_variant};
 use proptest::prelude::*;
 use proptest::test_runner::{Config, FileFailurePersistence};
 use serde_json::{Map, Value, json};
 
 fn config() -> Config {
-    let cases = std::env::var("M3TER_PROPTEST_CASES")
-        .ok()
-        .and_then(|v| v.parse().ok())
-        .unwrap_or(256);
     Config {
-        cases,
+        cases: m3ter_workspace_tests::proptest_cases(64),
         failure_persistence: Some(Box::new(FileFailurePersistence::Direct(
             "proptest-regressions/oracle.txt",
         ))),
@@ -70,41 +76,95 @@ fn our_paths(document: &Value, operation: Operation) -> BTreeSet<String> {
     }
 }
 
-/// The compiled schema of each operation, built once.
-static VALIDATORS: LazyLock<Vec<(Operation, jsonschema::Validator)>> = LazyLock::new(|| {
-    Operation::ALL
+/// The operations that take a request body.
+const WITH_BODY: [Operation; 2] = [Operation::Create, Operation::Update];
+
+/// The variants of the request union by tag, as the excerpt names their components.
+const VARIANTS: [(&str, &str); 2] = [
+    ("S3", "ExportDestinationS3Request"),
+    ("GCS", "ExportDestinationGoogleCloudStorageRequest"),
+];
+
+struct Validators {
+    operation: Operation,
+    /// The whole request body: the union.
+    union: jsonschema::Validator,
+    /// Each variant alone, by tag.
+    variants: Vec<(&'static str, jsonschema::Validator)>,
+}
+
+/// The compiled schemas of each operation with a request body, built once.
+static VALIDATORS: LazyLock<Vec<Validators>> = LazyLock::new(|| {
+    WITH_BODY
         .iter()
         .map(|op| {
-            (
-                *op,
-                jsonschema::validator_for(&request_schema(op.as_str())).unwrap(),
-            )
+            let mut variants = Vec::new();
+            for (tag, component) in VARIANTS {
+                let mut schema = request_variant(component, op.as_str());
+                schema["$schema"] = json!("https://json-schema.org/draft/2020-12/schema");
+                variants.push((tag, jsonschema::validator_for(&schema).unwrap()));
+            }
+            Validators {
+                operation: *op,
+                union: jsonschema::validator_for(&request_schema(op.as_str())).unwrap(),
+                variants,
+            }
         })
         .collect()
 });
 
+#[test]
+fn the_oracle_reads_both_variants_and_the_version_rule() {
+    let s3 = json!({"name": "n", "code": "c", "bucketName": "bkt",
+        "iamRoleArn": "arn:aws:iam::922609978421:role/IAMRole636"});
+    let gcs = json!({"name": "n", "code": "c", "bucketName": "bkt", "destinationType": "GCS",
+        "projectNumber": "1", "poolId": "p", "providerId": "q"});
+    let [create, update] = [&VALIDATORS[0], &VALIDATORS[1]];
+    assert_eq!(create.operation, Operation::Create);
+    assert_eq!(update.operation, Operation::Update);
+    for document in [&s3, &gcs] {
+        assert!(create.union.is_valid(document), "{document}");
+        assert!(!update.union.is_valid(document), "{document}: no version");
+        let mut versioned = document.clone();
+        versioned["version"] = json!(1);
+        assert!(!create.union.is_valid(&versioned), "{versioned}");
+        assert!(update.union.is_valid(&versioned), "{versioned}");
+    }
+    // The tag selects: a GCS document tagged S3 is no S3 request, and an unknown tag is none.
+    let mut wrong_tag = gcs.clone();
+    wrong_tag["destinationType"] = json!("S3");
+    assert!(!create.union.is_valid(&wrong_tag));
+    let mut unknown = s3.clone();
+    unknown["destinationType"] = json!("AZURE");
+    assert!(!create.union.is_valid(&unknown));
+}
+
 fn agree(document: &Value, operation: Operation) -> Result<(), TestCaseError> {
-    let validator = &VALIDATORS
+    let validators = VALIDATORS
         .iter()
-        .find(|(op, _)| *op == operation)
-        .unwrap()
-        .1;
-    let theirs = their_paths(validator, document);
+        .find(|v| v.operation == operation)
+        .unwrap();
     let ours = our_paths(document, operation);
     prop_assert_eq!(
-        validator.is_valid(document),
+        validators.union.is_valid(document),
         ours.is_empty(),
-        "validity of {} for {}",
+        "validity of {} for {}: ours {:?}",
         document,
-        operation
+        operation,
+        ours
     );
-    prop_assert_eq!(
-        &ours,
-        &theirs,
-        "failing paths of {} for {}",
-        document,
-        operation
-    );
+    // A known tag: that variant alone judges the document, on both sides.
+    let tag = document.get("destinationType").and_then(Value::as_str);
+    if let Some((_, variant)) = validators.variants.iter().find(|(t, _)| Some(*t) == tag) {
+        let theirs = their_paths(variant, document);
+        prop_assert_eq!(
+            &ours,
+            &theirs,
+            "failing paths of {} for {}",
+            document,
+            operation
+        );
+    }
     // The text path (typed parse first, raw walk to explain) reports the same.
     let from_text: BTreeSet<String> =
         match json::validate(document.to_string().as_bytes(), operation, Profile::Default) {
@@ -132,7 +192,8 @@ fn any_json() -> impl Strategy<Value = Value> {
             Just("S3"),
             Just("GCS"),
             Just("TYPE_FIRST"),
-            Just("arn:aws:iam::922609978421:role/R")
+            Just("arn:aws:iam::922609978421:role/R"),
+            Just("123456789012")
         ]
         .prop_map(Value::from),
     ];
@@ -145,11 +206,15 @@ fn any_json() -> impl Strategy<Value = Value> {
     })
 }
 
-const MEMBERS: [&str; 9] = [
+const MEMBERS: [&str; 13] = [
     "name",
     "code",
     "bucketName",
     "iamRoleArn",
+    "projectNumber",
+    "poolId",
+    "providerId",
+    "serviceAccountEmail",
     "version",
     "destinationType",
     "prefix",
@@ -161,7 +226,7 @@ const MEMBERS: [&str; 9] = [
 fn any_request_like() -> impl Strategy<Value = Value> {
     proptest::collection::vec(
         (proptest::sample::select(MEMBERS.to_vec()), any_json()),
-        0..9,
+        0..13,
     )
     .prop_map(|members| {
         Value::Object(
@@ -174,7 +239,14 @@ fn any_request_like() -> impl Strategy<Value = Value> {
 }
 
 fn operation() -> impl Strategy<Value = Operation> {
-    proptest::sample::select(Operation::ALL.to_vec())
+    proptest::sample::select(WITH_BODY.to_vec())
+}
+
+fn version_of(update: &UpdateExportDestinationRequest) -> i64 {
+    match update {
+        UpdateExportDestinationRequest::S3(u) => u.version,
+        UpdateExportDestinationRequest::Gcs(u) => u.version,
+    }
 }
 
 proptest! {
@@ -186,7 +258,7 @@ proptest! {
         agree(&serde_json::to_value(&update).unwrap(), Operation::Update)?;
         // A valid create with a version is exactly a forbidden member to both.
         let mut with_version = serde_json::to_value(&create).unwrap();
-        with_version["version"] = json!(update.version);
+        with_version["version"] = json!(version_of(&update));
         agree(&with_version, Operation::Create)?;
     }
 

@@ -37,13 +37,26 @@ fn valid() -> serde_json::Value {
     json!({"name": "Finance exports", "code": "finance_exports", "bucketName": "acme-billing-exports", "iamRoleArn": EXAMPLE_ARN})
 }
 
+/// A valid GCS create request: tagged, with the GCS members and no `iamRoleArn`.
+fn valid_gcs() -> serde_json::Value {
+    json!({"name": "Finance exports", "code": "finance_exports", "bucketName": "acme-billing-exports",
+        "destinationType": "GCS", "projectNumber": "123456789012", "poolId": "m3ter-pool",
+        "providerId": "m3ter-provider"})
+}
+
 #[test]
 fn a_valid_document_has_no_error() {
     assert_eq!(create(&valid()), vec![]);
     let mut full = valid();
-    full["destinationType"] = json!("GCS");
+    full["destinationType"] = json!("S3");
     full["prefix"] = json!("m3ter/exports/");
     full["partitionOrder"] = json!("TIME_FIRST");
+    assert_eq!(create(&full), vec![]);
+    assert_eq!(create(&valid_gcs()), vec![]);
+    let mut full = valid_gcs();
+    full["prefix"] = json!("m3ter/exports/");
+    full["partitionOrder"] = json!(null);
+    full["serviceAccountEmail"] = json!("exports@acme.iam.gserviceaccount.com");
     assert_eq!(create(&full), vec![]);
 }
 
@@ -54,43 +67,70 @@ fn every_error_at_once() {
         "bucketName": 42,
         "iamRoleArn": "arn:aws:iam::1:role/x",
         "version": 1,
-        "destinationType": "s3",
+        "destinationType": "S3",
         "partitionOrder": ["TYPE_FIRST"],
         "prefix": "",
         "a/b~c": true
     });
-    assert_eq!(
-        create(&document),
-        vec![
-            at("/name", "required"),
-            at("/code", "type"),
-            at("/bucketName", "type"),
-            at("/iamRoleArn", "format"),
-            at("/version", "forbidden"),
-            at("/destinationType", "enum"),
-            // An enum member of another JSON type: the one error that says the allowed values.
-            at("/partitionOrder", "enum"),
-            at("/a~1b~0c", "unknown_field"),
-        ]
-    );
+    // In the variant's member order, as the generated struct declares them (`version` first).
+    let every = vec![
+        at("/version", "forbidden"),
+        at("/name", "required"),
+        at("/code", "type"),
+        at("/bucketName", "type"),
+        at("/iamRoleArn", "format"),
+        // An enum member of another JSON type: the one error that says the allowed values.
+        at("/partitionOrder", "enum"),
+        at("/a~1b~0c", "unknown_field"),
+    ];
+    assert_eq!(create(&document), every);
+    // Untagged, the S3 variant has the fewest errors (GCS adds iamRoleArn and its three
+    // required members): the same errors.
+    let mut untagged = document.clone();
+    untagged.as_object_mut().unwrap().remove("destinationType");
+    assert_eq!(create(&untagged), every);
+    // An unknown tag selects no variant: the union's one `enum` error, and no other (this
+    // document once gave the variant's errors beside it, when the request was one flat type).
+    let mut unknown = document;
+    unknown["destinationType"] = json!("s3");
+    assert_eq!(create(&unknown), vec![at("/destinationType", "enum")]);
+    unknown["destinationType"] = json!(3);
+    assert_eq!(create(&unknown), vec![at("/destinationType", "type")]);
 }
 
 #[test]
 fn errors_carry_codes_messages_and_parameters() {
+    let as_json = |document: &serde_json::Value| {
+        let errors = json::validate(
+            document.to_string().as_bytes(),
+            Operation::Create,
+            Profile::Default,
+        )
+        .unwrap_err();
+        serde_json::to_value(&errors).unwrap()
+    };
     let mut document = valid();
-    document["destinationType"] = json!("s3");
     document["code"] = json!(null);
-    let errors = json::validate(
-        document.to_string().as_bytes(),
-        Operation::Create,
-        Profile::Default,
-    )
-    .unwrap_err();
-    let as_json = serde_json::to_value(&errors).unwrap();
+    // Untagged: the error of the variant with the fewest, which it names.
     assert_eq!(
-        as_json,
+        as_json(&document),
         json!([
-            {"path": "/code", "code": "type", "message": "must be a string, got null", "params": {"expected": "string", "actual": "null"}},
+            {"path": "/code", "code": "type", "message": "must be a string, got null", "params": {"expected": "string", "actual": "null", "variant": "S3"}}
+        ])
+    );
+    // Tagged: the variant's own error, no variant named.
+    document["destinationType"] = json!("S3");
+    assert_eq!(
+        as_json(&document),
+        json!([
+            {"path": "/code", "code": "type", "message": "must be a string, got null", "params": {"expected": "string", "actual": "null"}}
+        ])
+    );
+    // An unknown tag: the one enum error (the variant's `code` is not judged).
+    document["destinationType"] = json!("s3");
+    assert_eq!(
+        as_json(&document),
+        json!([
             {"path": "/destinationType", "code": "enum", "message": "must be one of \"S3\", \"GCS\"", "params": {"allowed": ["S3", "GCS"]}}
         ])
     );
@@ -226,7 +266,7 @@ fn the_strict_profile_adds_bucket_naming() {
         vec![],
         "the default profile enforces only the fragment"
     );
-    document["destinationType"] = json!("GCS");
+    let mut document = valid_gcs();
     document["bucketName"] = json!("acme_exports");
     assert_eq!(strict(&document), vec![]);
     document["bucketName"] = json!("my-google-bucket");
@@ -241,6 +281,7 @@ fn the_strict_profile_adds_bucket_naming() {
         (params["format"].as_str(), params["part"].as_str()),
         (Some("gcs-bucket-name"), Some("google"))
     );
+    let mut document = valid();
     document["destinationType"] = json!("S3");
     document["bucketName"] = json!("192.168.5.4");
     let errors = json::validate(
@@ -256,6 +297,9 @@ fn the_strict_profile_adds_bucket_naming() {
 fn from_slice_gives_a_valid_typed_value_or_every_error() {
     let ok =
         json::from_slice::<CreateExportDestinationRequest>(valid().to_string().as_bytes()).unwrap();
+    let CreateExportDestinationRequest::S3(ok) = ok.into_inner() else {
+        panic!("a document with `iamRoleArn` and no tag is the S3 variant")
+    };
     assert_eq!(ok.iam_role_arn, EXAMPLE_ARN);
     let mut bad = valid();
     bad["name"] = json!("");

@@ -1,12 +1,17 @@
-//! The schema `schemars` produces for each generated model agrees with the fragment's schema
-//! for it, compared as data: properties, required members, types, enums, bounds, patterns.
+//! The schema `schemars` produces for each generated model agrees with the overlaid, normalized
+//! excerpt's schema for it, compared as data per union variant: properties, required members,
+//! types, enums, bounds, patterns; and each union is the `anyOf` of its two variants.
 
 #![allow(clippy::unwrap_used, clippy::expect_used, clippy::panic)] // A test fails by panicking.
 
 use m3ter_models::{
-    CreateExportDestinationRequest, ExportDestinationResponse, UpdateExportDestinationRequest,
+    CreateExportDestinationGoogleCloudStorageRequest, CreateExportDestinationRequest,
+    CreateExportDestinationS3Request, ExportDestinationGoogleCloudStorageResponse,
+    ExportDestinationResponse, ExportDestinationS3Response,
+    UpdateExportDestinationGoogleCloudStorageRequest, UpdateExportDestinationRequest,
+    UpdateExportDestinationS3Request,
 };
-use m3ter_workspace_tests::fragment::{component, request_schema};
+use m3ter_workspace_tests::fragment::{component, request_variant};
 use serde_json::{Map, Value};
 
 const KEYWORDS: [&str; 10] = [
@@ -90,26 +95,88 @@ fn ours<T: schemars::JsonSchema>() -> Value {
     resolved
 }
 
+const S3_REQUEST: &str = "ExportDestinationS3Request";
+const GCS_REQUEST: &str = "ExportDestinationGoogleCloudStorageRequest";
+
 #[test]
 fn create_request() {
     compare(
-        &ours::<CreateExportDestinationRequest>(),
-        &request_schema("create"),
+        &ours::<CreateExportDestinationS3Request>(),
+        &request_variant(S3_REQUEST, "create"),
+    );
+    compare(
+        &ours::<CreateExportDestinationGoogleCloudStorageRequest>(),
+        &request_variant(GCS_REQUEST, "create"),
     );
 }
 
 #[test]
 fn update_request() {
     compare(
-        &ours::<UpdateExportDestinationRequest>(),
-        &request_schema("update"),
+        &ours::<UpdateExportDestinationS3Request>(),
+        &request_variant(S3_REQUEST, "update"),
     );
+    compare(
+        &ours::<UpdateExportDestinationGoogleCloudStorageRequest>(),
+        &request_variant(GCS_REQUEST, "update"),
+    );
+}
+
+/// A response variant of the excerpt as its union reads it: m3ter's response variants keep the
+/// base's `destinationType` (`S3` or `GCS`), and the discriminator's mapping narrows it to the
+/// variant's tag (the requests' variants narrow it themselves), as the generated tag types do.
+fn response_variant(name: &str, tag: &str) -> Value {
+    let mut schema = component(name);
+    assert_eq!(
+        schema["properties"]["destinationType"]["enum"],
+        serde_json::json!(["S3", "GCS"]),
+        "{name}: the excerpt no longer leaves destinationType to the mapping"
+    );
+    schema["properties"]["destinationType"]["enum"] = serde_json::json!([tag]);
+    schema
 }
 
 #[test]
 fn response() {
     compare(
-        &ours::<ExportDestinationResponse>(),
-        &component("ExportDestinationResponse"),
+        &ours::<ExportDestinationS3Response>(),
+        &response_variant("ExportDestinationS3Response", "S3"),
     );
+    compare(
+        &ours::<ExportDestinationGoogleCloudStorageResponse>(),
+        &response_variant("ExportDestinationGoogleCloudStorageResponse", "GCS"),
+    );
+}
+
+#[test]
+fn each_union_is_the_any_of_its_two_variants() {
+    for (schema, excerpt) in [
+        (
+            serde_json::to_value(schemars::schema_for!(CreateExportDestinationRequest)).unwrap(),
+            component("ExportDestinationRequest"),
+        ),
+        (
+            serde_json::to_value(schemars::schema_for!(UpdateExportDestinationRequest)).unwrap(),
+            component("ExportDestinationRequest"),
+        ),
+        (
+            serde_json::to_value(schemars::schema_for!(ExportDestinationResponse)).unwrap(),
+            component("ExportDestinationResponse"),
+        ),
+    ] {
+        assert_eq!(
+            schema["anyOf"].as_array().map(Vec::len),
+            Some(2),
+            "{schema:#}"
+        );
+        assert_eq!(
+            excerpt["anyOf"].as_array().map(Vec::len),
+            Some(2),
+            "{excerpt:#}"
+        );
+        assert_eq!(
+            schema["discriminator"]["propertyName"],
+            excerpt["discriminator"]["propertyName"]
+        );
+    }
 }

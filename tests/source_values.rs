@@ -1,24 +1,34 @@
 //! The source document's literal values, written here by hand and not read from the fragment,
 //! so that a wrong fragment cannot pass by agreeing with itself.
 //!
-//! m3ter's API reference: name 1–200, code 1–80, bucketName 3–63, iamRoleArn at least 1 and of
-//! the form `arn:aws:iam::<account-id>:role/<role-name>` (example
+//! m3ter's older API reference page (`m3ter-create-export-destination.txt`), pinned on the S3
+//! variant: name 1–200, code 1–80, bucketName 3–63, iamRoleArn at least 1 and of the form
+//! `arn:aws:iam::<account-id>:role/<role-name>` (example
 //! `arn:aws:iam::922609978421:role/IAMRole636`), destinationType `S3`/`GCS`, partitionOrder
 //! `TYPE_FIRST`/`TIME_FIRST`, version not valid on create and required on update.
+//!
+//! m3ter's published OpenAPI document (`m3ter-current-api.md`), pinned beside it: the GCS
+//! variant (required `projectNumber`, `poolId`, `providerId`, each at least 1; optional
+//! `serviceAccountEmail`; bucketName 3–63; no `iamRoleArn`), `pageSize` 1–200 on the list,
+//! version int64, `partitionOrder` nullable in requests.
 
 #![allow(clippy::unwrap_used, clippy::expect_used, clippy::panic)] // A test fails by panicking.
 
 use m3ter_models::error::{ErrorKind, LengthUnit};
+use m3ter_models::json::{self, Operation, Profile};
+use m3ter_models::types::Uuid;
 use m3ter_models::{
-    CreateExportDestinationRequest, DestinationType, ErrorCode, PartitionOrder,
-    UpdateExportDestinationRequest, Validate,
+    CreateExportDestinationGoogleCloudStorageRequest, CreateExportDestinationRequest,
+    CreateExportDestinationS3Request, DataExportDestinationType, DestinationTypeGcs,
+    DestinationTypeS3, ErrorCode, ExportDestinationResponse, ListDestinations, PartitionOrder,
+    UpdateExportDestinationRequest, UpdateExportDestinationS3Request, Validate,
 };
 use serde_json::json;
 
 const EXAMPLE_ARN: &str = "arn:aws:iam::922609978421:role/IAMRole636";
 
-fn valid() -> CreateExportDestinationRequest {
-    CreateExportDestinationRequest::new(
+fn valid() -> CreateExportDestinationS3Request {
+    CreateExportDestinationS3Request::new(
         "Finance exports",
         "finance_exports",
         "acme-billing-exports",
@@ -44,6 +54,11 @@ fn length_error(path: &str) -> Vec<(String, ErrorCode)> {
 #[test]
 fn the_example_request_is_valid() {
     assert_eq!(errors(&valid()), vec![]);
+    assert_eq!(valid().destination_type, Some(DestinationTypeS3::S3));
+    assert_eq!(
+        errors(&CreateExportDestinationRequest::from(valid())),
+        vec![]
+    );
 }
 
 #[test]
@@ -213,17 +228,19 @@ fn a_wrong_arn_says_which_part_is_wrong() {
 
 #[test]
 fn enums_have_the_documented_wire_values() {
-    assert_eq!(DestinationType::WIRE_VALUES, ["S3", "GCS"]);
+    assert_eq!(DataExportDestinationType::WIRE_VALUES, ["S3", "GCS"]);
+    assert_eq!(DestinationTypeS3::WIRE_VALUES, ["S3"]);
+    assert_eq!(DestinationTypeGcs::WIRE_VALUES, ["GCS"]);
     assert_eq!(PartitionOrder::WIRE_VALUES, ["TYPE_FIRST", "TIME_FIRST"]);
     assert_eq!(
-        serde_json::to_value(DestinationType::Gcs).unwrap(),
+        serde_json::to_value(DataExportDestinationType::Gcs).unwrap(),
         json!("GCS")
     );
     assert_eq!(
         serde_json::to_value(PartitionOrder::TimeFirst).unwrap(),
         json!("TIME_FIRST")
     );
-    assert!(serde_json::from_value::<DestinationType>(json!("s3")).is_err());
+    assert!(serde_json::from_value::<DataExportDestinationType>(json!("s3")).is_err());
 }
 
 #[test]
@@ -238,9 +255,9 @@ fn version_is_forbidden_on_create_and_required_from_1_on_update() {
         "must not be present on create"
     );
 
-    let update = UpdateExportDestinationRequest::new("n", "c", "bkt", EXAMPLE_ARN, 1);
+    let update = UpdateExportDestinationS3Request::new(1, "n", "c", "bkt", EXAMPLE_ARN);
     assert_eq!(errors(&update), vec![]);
-    let update = UpdateExportDestinationRequest::new("n", "c", "bkt", EXAMPLE_ARN, 0);
+    let update = UpdateExportDestinationS3Request::new(0, "n", "c", "bkt", EXAMPLE_ARN);
     assert_eq!(
         errors(&update),
         vec![("/version".to_owned(), ErrorCode::Range)]
@@ -248,6 +265,7 @@ fn version_is_forbidden_on_create_and_required_from_1_on_update() {
     // A typed update cannot be built without a version: deserializing one fails.
     let body = json!({"name": "n", "code": "c", "bucketName": "bkt", "iamRoleArn": EXAMPLE_ARN});
     assert!(serde_json::from_value::<UpdateExportDestinationRequest>(body.clone()).is_err());
+    assert!(serde_json::from_value::<UpdateExportDestinationS3Request>(body.clone()).is_err());
     assert!(serde_json::from_value::<CreateExportDestinationRequest>(body).is_ok());
 }
 
@@ -261,12 +279,13 @@ fn every_error_at_once_in_field_order() {
     request.version = Some(2);
     assert_eq!(
         errors(&request),
+        // The S3 variant's field order: `version` comes first, as the generated struct has it.
         vec![
+            ("/version".to_owned(), ErrorCode::Forbidden),
             ("/name".to_owned(), ErrorCode::Length),
             ("/code".to_owned(), ErrorCode::Length),
             ("/bucketName".to_owned(), ErrorCode::Length),
             ("/iamRoleArn".to_owned(), ErrorCode::Format),
-            ("/version".to_owned(), ErrorCode::Forbidden),
         ]
     );
 }
@@ -274,7 +293,7 @@ fn every_error_at_once_in_field_order() {
 #[test]
 fn wire_names_and_omitted_optionals() {
     let mut request = valid();
-    request.destination_type = Some(DestinationType::S3);
+    request.destination_type = Some(DestinationTypeS3::S3);
     request.partition_order = Some(PartitionOrder::TypeFirst);
     request.prefix = Some("m3ter/exports/".to_owned());
     let value = serde_json::to_value(&request).unwrap();
@@ -290,9 +309,11 @@ fn wire_names_and_omitted_optionals() {
             "partitionOrder": "TYPE_FIRST"
         })
     );
-    let back: CreateExportDestinationRequest = serde_json::from_value(value).unwrap();
-    assert_eq!(back, request);
-    // `null` for an optional member is not "absent": the schema does not allow it.
+    let back: CreateExportDestinationRequest = serde_json::from_value(value.clone()).unwrap();
+    assert_eq!(back, CreateExportDestinationRequest::S3(request.clone()));
+    assert_eq!(serde_json::to_value(&back).unwrap(), value);
+    // `null` for an optional member is not "absent": the schema does not allow it (but
+    // `partitionOrder` is nullable in requests).
     let mut with_null = serde_json::to_value(valid()).unwrap();
     with_null["prefix"] = serde_json::Value::Null;
     assert!(serde_json::from_value::<CreateExportDestinationRequest>(with_null).is_err());
@@ -300,7 +321,7 @@ fn wire_names_and_omitted_optionals() {
     let mut unknown = serde_json::to_value(valid()).unwrap();
     unknown["colour"] = json!("red");
     assert!(serde_json::from_value::<CreateExportDestinationRequest>(unknown).is_err());
-    let response: m3ter_models::ExportDestinationResponse = serde_json::from_value(json!({
+    let response: ExportDestinationResponse = serde_json::from_value(json!({
         "id": "7d9f6f0e-2f7a-4d5e-9d8e-1f2a3b4c5d6e",
         "version": 1,
         "dtCreated": "2023-11-07T05:31:56Z",
@@ -308,10 +329,263 @@ fn wire_names_and_omitted_optionals() {
         "someNewField": {"added": "later"}
     }))
     .unwrap();
+    let ExportDestinationResponse::Gcs(response) = response else {
+        panic!("the tag GCS selects the GCS response")
+    };
     assert_eq!(response.version, Some(1));
-    assert_eq!(response.destination_type, Some(DestinationType::Gcs));
+    assert_eq!(response.destination_type, Some(DestinationTypeGcs::Gcs));
     assert_eq!(
         response.dt_created.map(|t| t.to_rfc3339()),
         Some("2023-11-07T05:31:56+00:00".to_owned())
     );
+}
+
+// ---------------------------------------------------------------------------------------------
+// m3ter's published OpenAPI document: the GCS variant, the list's pageSize, and the issue's
+// acceptance. Literals from `m3ter-current-api.md`, typed by hand.
+
+fn gcs() -> CreateExportDestinationGoogleCloudStorageRequest {
+    CreateExportDestinationGoogleCloudStorageRequest::new(
+        "Finance exports",
+        "finance_exports",
+        "acme-billing-exports",
+        "123456789012",
+        "m3ter-pool",
+        "m3ter-provider",
+    )
+}
+
+/// The (path, code) of every error of `document` as a create request, through the raw check.
+fn create_errors(document: &serde_json::Value) -> Vec<(String, ErrorCode)> {
+    match json::validate(
+        document.to_string().as_bytes(),
+        Operation::Create,
+        Profile::Default,
+    ) {
+        Ok(()) => Vec::new(),
+        Err(errors) => errors
+            .iter()
+            .map(|e| (e.path().to_owned(), e.code()))
+            .collect(),
+    }
+}
+
+fn gcs_document() -> serde_json::Value {
+    json!({
+        "name": "Finance exports",
+        "code": "finance_exports",
+        "destinationType": "GCS",
+        "bucketName": "acme-billing-exports",
+        "projectNumber": "123456789012",
+        "poolId": "m3ter-pool",
+        "providerId": "m3ter-provider"
+    })
+}
+
+#[test]
+fn the_gcs_variant_requires_project_number_pool_id_and_provider_id_of_at_least_1() {
+    assert_eq!(errors(&gcs()), vec![]);
+    assert_eq!(gcs().destination_type, Some(DestinationTypeGcs::Gcs));
+    for member in ["projectNumber", "poolId", "providerId"] {
+        let mut empty = gcs_document();
+        empty[member] = json!("");
+        assert_eq!(
+            create_errors(&empty),
+            vec![(format!("/{member}"), ErrorCode::Length)],
+            "{member}"
+        );
+        let mut one = gcs_document();
+        one[member] = json!("1");
+        assert_eq!(create_errors(&one), vec![], "{member}");
+        let mut missing = gcs_document();
+        missing.as_object_mut().unwrap().remove(member);
+        assert_eq!(
+            create_errors(&missing),
+            vec![(format!("/{member}"), ErrorCode::Required)],
+            "{member}"
+        );
+    }
+    let mut request = gcs();
+    request.pool_id = String::new();
+    let error = request.validate().unwrap_err();
+    assert_eq!(
+        error.as_slice()[0].kind(),
+        &ErrorKind::Length {
+            unit: LengthUnit::Characters,
+            min: Some(1),
+            max: None,
+            actual: 0
+        }
+    );
+}
+
+#[test]
+fn the_gcs_service_account_email_is_optional_and_there_is_no_iam_role_arn() {
+    let mut with_email = gcs_document();
+    with_email["serviceAccountEmail"] = json!("exports@acme.iam.gserviceaccount.com");
+    assert_eq!(create_errors(&with_email), vec![]);
+    let mut request = gcs();
+    request.service_account_email = Some("exports@acme.iam.gserviceaccount.com".to_owned());
+    assert_eq!(errors(&request), vec![]);
+    let schema = serde_json::to_value(schemars::schema_for!(
+        CreateExportDestinationGoogleCloudStorageRequest
+    ))
+    .unwrap();
+    assert_eq!(schema["properties"].get("iamRoleArn"), None);
+    assert!(schema["properties"].get("serviceAccountEmail").is_some());
+}
+
+#[test]
+fn the_gcs_bucket_name_is_3_to_63_code_points() {
+    for (n, ok) in [(2, false), (3, true), (63, true), (64, false)] {
+        let mut request = gcs();
+        request.bucket_name = "b".repeat(n);
+        let want = if ok {
+            vec![]
+        } else {
+            length_error("/bucketName")
+        };
+        assert_eq!(errors(&request), want, "{n}");
+    }
+}
+
+#[test]
+fn name_and_code_bounds_hold_on_the_gcs_variant_too() {
+    for (member, n, ok) in [
+        ("name", 200, true),
+        ("name", 201, false),
+        ("code", 80, true),
+        ("code", 81, false),
+    ] {
+        let mut document = gcs_document();
+        document[member] = json!("x".repeat(n));
+        let want = if ok {
+            vec![]
+        } else {
+            length_error(&format!("/{member}"))
+        };
+        assert_eq!(create_errors(&document), want, "{member} {n}");
+    }
+}
+
+#[test]
+fn version_is_a_64_bit_integer() {
+    let mut update =
+        json!({"name": "n", "code": "c", "bucketName": "bkt", "iamRoleArn": EXAMPLE_ARN});
+    for (version, ok) in [
+        (json!(i64::MAX), true),
+        (json!(9_223_372_036_854_775_808_u64), false),
+        (json!(1), true),
+    ] {
+        update["version"] = version.clone();
+        let result = json::validate(
+            update.to_string().as_bytes(),
+            Operation::Update,
+            Profile::Default,
+        );
+        assert_eq!(result.is_ok(), ok, "{version}");
+    }
+    let typed = UpdateExportDestinationS3Request::new(i64::MAX, "n", "c", "bkt", EXAMPLE_ARN);
+    assert_eq!(errors(&typed), vec![]);
+}
+
+fn org() -> Uuid {
+    Uuid::parse_str("67e55044-10b1-426f-9247-bb680e5fe0c8").unwrap()
+}
+
+#[test]
+fn page_size_is_1_to_200() {
+    for (size, ok) in [
+        (0, false),
+        (1, true),
+        (200, true),
+        (201, false),
+        (-1, false),
+    ] {
+        let mut list = ListDestinations::new(org());
+        list.page_size = Some(size);
+        let want = if ok {
+            vec![]
+        } else {
+            vec![("/pageSize".to_owned(), ErrorCode::Range)]
+        };
+        assert_eq!(errors(&list), want, "{size}");
+    }
+    let mut list = ListDestinations::new(org());
+    list.page_size = Some(200);
+    assert_eq!(
+        m3ter_models::endpoint::Endpoint::query(&list),
+        "?pageSize=200"
+    );
+    list.page_size = Some(1);
+    assert_eq!(
+        m3ter_models::endpoint::Endpoint::query(&list),
+        "?pageSize=1"
+    );
+    list.page_size = None;
+    assert_eq!(m3ter_models::endpoint::Endpoint::query(&list), "");
+}
+
+// The acceptance.
+
+#[test]
+fn a_gcs_create_request_with_its_required_members_passes() {
+    let text = gcs_document().to_string();
+    assert!(json::validate(text.as_bytes(), Operation::Create, Profile::Default).is_ok());
+    let value = json::from_slice::<CreateExportDestinationRequest>(text.as_bytes()).unwrap();
+    assert_eq!(
+        value.into_inner(),
+        CreateExportDestinationRequest::Gcs(gcs())
+    );
+}
+
+#[test]
+fn a_gcs_create_request_with_an_iam_role_arn_fails_at_it() {
+    let mut document = gcs_document();
+    document["iamRoleArn"] = json!(EXAMPLE_ARN);
+    let want = vec![("/iamRoleArn".to_owned(), ErrorCode::UnknownField)];
+    assert_eq!(create_errors(&document), want);
+    let errors =
+        json::from_slice::<CreateExportDestinationRequest>(document.to_string().as_bytes())
+            .unwrap_err();
+    let found: Vec<_> = errors
+        .iter()
+        .map(|e| (e.path().to_owned(), e.code()))
+        .collect();
+    assert_eq!(found, want);
+}
+
+#[test]
+fn an_s3_request_without_an_iam_role_arn_fails_at_it() {
+    for tag in [Some("S3"), None] {
+        let mut document = serde_json::to_value(valid()).unwrap();
+        document.as_object_mut().unwrap().remove("iamRoleArn");
+        match tag {
+            Some(tag) => document["destinationType"] = json!(tag),
+            None => {
+                document.as_object_mut().unwrap().remove("destinationType");
+            }
+        }
+        assert_eq!(
+            create_errors(&document),
+            vec![("/iamRoleArn".to_owned(), ErrorCode::Required)],
+            "{document}"
+        );
+    }
+}
+
+#[test]
+fn partition_order_null_passes() {
+    for mut document in [serde_json::to_value(valid()).unwrap(), gcs_document()] {
+        document["partitionOrder"] = json!(null);
+        assert_eq!(create_errors(&document), vec![], "{document}");
+        let value =
+            json::from_slice::<CreateExportDestinationRequest>(document.to_string().as_bytes())
+                .unwrap();
+        let partition_order = match value.into_inner() {
+            CreateExportDestinationRequest::S3(r) => r.partition_order,
+            CreateExportDestinationRequest::Gcs(r) => r.partition_order,
+        };
+        assert_eq!(partition_order, None);
+    }
 }

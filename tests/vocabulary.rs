@@ -359,7 +359,7 @@ fn fragment_for(keyword: Keyword) -> (String, &'static str) {
         ),
     };
     let paths = if keyword == Keyword::Forbidden {
-        r##"{"/s": {"post": {"x-m3ter-operation": "create", "operationId": "createS",
+        r##"{"/s": {"post": {"x-m3ter-operation": "create", "operationId": "postS",
             "requestBody": {"content": {"application/json": {"schema": {"$ref": "#/components/schemas/S"}}}},
             "responses": {"200": {"description": "ok"}}}}}"##
     } else {
