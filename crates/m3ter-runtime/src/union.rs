@@ -21,8 +21,8 @@
 
 use std::fmt;
 
+use serde::Serialize;
 use serde::de::{self, DeserializeOwned, DeserializeSeed, IgnoredAny, MapAccess, Visitor};
-use serde::{Deserialize, Serialize};
 use serde_json::Value;
 
 use crate::error::{ValidationError, ValidationErrors};
@@ -354,11 +354,11 @@ impl Visitor<'_> for KeyIs {
     }
 }
 
-/// A union's value by the rule, for a `Deserialize` impl: buffers the input as a document and
-/// reads it with [`from_value`].
+/// A union's value by the rule, for a `Deserialize` impl: buffers the input as a document
+/// (duplicate keys refused, as the raw parse refuses them) and reads it with [`from_value`].
 pub fn deserialize<'de, U: Union, D: de::Deserializer<'de>>(
     deserializer: D,
 ) -> Result<U, D::Error> {
-    let value = Value::deserialize(deserializer)?;
+    let value = crate::json::StrictValue.deserialize(deserializer)?;
     from_value::<U>(value).map_err(de::Error::custom)
 }

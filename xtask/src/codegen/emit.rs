@@ -479,6 +479,12 @@ fn descriptor(o: &Operation) -> TokenStream {
         strict: Vec::new(),
     };
     let doc = docs(&s.docs);
+    // With no required parameter, `new()` takes nothing: `Default` says the same.
+    let default = if s.fields.iter().all(|f| f.presence != Presence::Required) {
+        quote!(Default,)
+    } else {
+        TokenStream::new()
+    };
     let field_tokens = s.fields.iter().map(param_field);
     let constructor = constructor(&s);
     let operation_id = &o.operation_id;
@@ -538,6 +544,7 @@ fn descriptor(o: &Operation) -> TokenStream {
             Debug,
             Clone,
             PartialEq,
+            #default
             ::m3ter_models::__private_v0_1::serde::Serialize,
             ::m3ter_models::Validate,
         )]

@@ -9,6 +9,7 @@ mod validate_json;
 use serde::de::DeserializeOwned;
 
 pub use self::locate::{Location, locate};
+pub(crate) use self::parse::StrictValue;
 pub use self::parse::{parse_value, syntax_error};
 pub use self::validate_json::ValidateJson;
 use crate::error::ValidationErrors;

@@ -193,7 +193,9 @@ fn error_offset(bytes: &[u8], line: usize, column: usize) -> Option<usize> {
     line_start.checked_add(column.checked_sub(1)?)
 }
 
-struct StrictValue;
+/// A `serde_json::Value` read with duplicate keys refused (a `DeserializeSeed`): the raw parse's
+/// reader, and what a union's `Deserialize` buffers its input with.
+pub(crate) struct StrictValue;
 
 impl<'de> DeserializeSeed<'de> for StrictValue {
     type Value = Value;
