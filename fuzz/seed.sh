@@ -17,7 +17,7 @@ copy() {
 }
 
 json_files=$(find examples -name '*.json' | sort)
-fragments="schema/export-destinations.openapi.json $(find tests/fixtures/generator -name '*.json' | sort)"
+fragments="schema/m3ter/export-destinations.openapi.json schema/export-destinations.overlay.json $(find tests/fixtures/generator -name '*.json' | sort)"
 
 for file in $json_files; do
   copy "$file" json_validate

@@ -206,25 +206,11 @@ pub(crate) struct GardeRequest {
 }
 
 // ---------------------------------------------------------------------------------------------
-// 6. `jsonschema` on the fragment's request schema, for create.
+// 6. `jsonschema` on the request's schema, for create.
 
-/// `components.schemas.ExportDestinationRequest` with its `$ref`s inlined and `version: false`.
+/// The JSON Schema of the create request's S3 variant, as the model states it (`schemars`,
+/// from the same `#[spec]` attributes: the bounds, the patterns, `version: false`).
 pub(crate) fn create_request_schema() -> Value {
-    let text = std::fs::read_to_string(concat!(
-        env!("CARGO_MANIFEST_DIR"),
-        "/../../schema/export-destinations.openapi.json"
-    ))
-    .unwrap();
-    let spec: Value = serde_json::from_str(&text).unwrap();
-    let schemas = &spec["components"]["schemas"];
-    let mut schema = schemas["ExportDestinationRequest"].clone();
-    let properties = schema["properties"].as_object_mut().unwrap();
-    for property in properties.values_mut() {
-        if let Some(reference) = property.get("$ref").and_then(Value::as_str) {
-            let name = reference.rsplit('/').next().unwrap();
-            *property = schemas[name].clone();
-        }
-    }
-    properties.insert("version".to_owned(), Value::Bool(false));
-    schema
+    let schema = schemars::schema_for!(m3ter_models::CreateExportDestinationS3Request);
+    serde_json::to_value(schema).unwrap()
 }
