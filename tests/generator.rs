@@ -1164,3 +1164,23 @@ fn bad_unions_are_errors_at_their_pointers() {
         "must declare the discriminator `missing`",
     );
 }
+
+#[test]
+fn an_error_in_a_merged_member_is_reported_once_where_it_is_declared() {
+    let spec = document(
+        "3.0.1",
+        r##"{"Base": {"type": "object", "properties": {"name": {"type": "string", "uniqueItems": true}}},
+            "A": {"type": "object", "properties": {"a": {"type": "string"}}, "allOf": [{"$ref": "#/components/schemas/Base"}]},
+            "B": {"type": "object", "properties": {"b": {"type": "string"}}, "allOf": [{"$ref": "#/components/schemas/Base"}]}}"##,
+        "{}",
+    );
+    let errors = errors_of(&spec);
+    assert_eq!(
+        errors
+            .iter()
+            .map(|e| e.pointer.as_str())
+            .collect::<Vec<_>>(),
+        ["/components/schemas/Base/properties/name/uniqueItems"],
+        "{errors:#?}"
+    );
+}

@@ -164,9 +164,10 @@ fn document(
 
 /// The module source of the (overlaid) spec `doc`, with the header naming `provenance`.
 fn render(doc: &json::Json, provenance: &Provenance) -> Result<String, Vec<CodegenError>> {
-    let normalized = normalize::normalize(doc)?;
+    let (normalized, origins) = normalize::normalize_with_origins(doc)?;
     let used = normalize::used_components(doc, &normalized);
-    let module = lower::lower(&normalized, used)?;
+    // An error in a merged member is reported where its author declared it.
+    let module = lower::lower(&normalized, used).map_err(|errors| origins.remap(errors))?;
     emit::render(&module, &provenance.inputs(), &provenance.command).map_err(|message| {
         vec![CodegenError {
             pointer: "(document root)".to_owned(),

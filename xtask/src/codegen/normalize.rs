@@ -48,6 +48,50 @@ pub enum Version {
 
 /// The document in the lowering's form, or every error found.
 pub fn normalize(doc: &Json) -> Result<Json, Vec<CodegenError>> {
+    normalize_with_origins(doc).map(|(doc, _)| doc)
+}
+
+/// Where a member of a merged schema was declared: `(pointer in the normalized document,
+/// pointer in the input)` pairs, so that an error found in a merged member names the place
+/// its author wrote it ([`Origins::source`]).
+#[derive(Debug, Default)]
+pub struct Origins(Vec<(String, String)>);
+
+impl Origins {
+    /// The input's pointer for `pointer` of the normalized document: the declaration a merged
+    /// member came from (followed through nested merges), else `pointer` itself.
+    pub fn source(&self, pointer: &str) -> String {
+        let mut current = pointer.to_owned();
+        // Each step moves into a part that was merged; a chain is at most as long as the list.
+        for _ in 0..=self.0.len() {
+            let step = self.0.iter().find_map(|(merged, source)| {
+                let rest = current.strip_prefix(merged.as_str())?;
+                (rest.is_empty() || rest.starts_with('/')).then(|| format!("{source}{rest}"))
+            });
+            match step {
+                Some(next) if next != current => current = next,
+                _ => break,
+            }
+        }
+        current
+    }
+
+    /// `errors` with each pointer moved to its declaration ([`Origins::source`]).
+    pub fn remap(&self, errors: Vec<CodegenError>) -> Vec<CodegenError> {
+        let mut out: Vec<CodegenError> = Vec::new();
+        for mut error in errors {
+            error.pointer = self.source(&error.pointer);
+            // A member merged into several schemas reports its error once.
+            if !out.contains(&error) {
+                out.push(error);
+            }
+        }
+        out
+    }
+}
+
+/// [`normalize`], with where each merged member was declared.
+pub fn normalize_with_origins(doc: &Json) -> Result<(Json, Origins), Vec<CodegenError>> {
     let root = Pointer::root();
     let version = match doc.get("openapi").and_then(Json::as_str) {
         Some(v) if v.starts_with("3.0.") => Version::V30,
@@ -82,10 +126,12 @@ pub fn normalize(doc: &Json) -> Result<Json, Vec<CodegenError>> {
         doc: &components,
         errors: &mut normalizer.errors,
         stack: Vec::new(),
+        origins: Vec::new(),
     };
     for_each_schema(&mut doc, &mut |schema, at| merger.merge_tree(schema, at));
+    let origins = Origins(std::mem::take(&mut merger.origins));
     if normalizer.errors.is_empty() {
-        Ok(doc)
+        Ok((doc, origins))
     } else {
         Err(normalizer.errors)
     }
@@ -324,6 +370,8 @@ struct Merger<'a> {
     errors: &'a mut Vec<CodegenError>,
     /// The components being merged, to report a cycle instead of recursing forever.
     stack: Vec<String>,
+    /// Where each merged member was declared (see [`Origins`]).
+    origins: Vec<(String, String)>,
 }
 
 impl Merger<'_> {
@@ -423,6 +471,15 @@ impl Merger<'_> {
         let mut out: Vec<(String, Json)> = Vec::new();
         for (i, part) in parts.iter().enumerate() {
             let part_at = all_of_at.index(i);
+            // A referenced part's members are where the component declares them.
+            let source_at = part
+                .get("$ref")
+                .and_then(Json::as_str)
+                .and_then(|r| r.strip_prefix(SCHEMA_REF_PREFIX))
+                .map_or_else(
+                    || part_at.clone(),
+                    |name| Pointer::root().key("components").key("schemas").key(name),
+                );
             let resolved = match part.get("$ref") {
                 Some(reference) => {
                     let extra: Vec<&String> = part
@@ -458,12 +515,12 @@ impl Merger<'_> {
                 }
             };
             let from_ref = part.get("$ref").is_some();
-            self.merge_into(&mut out, &resolved, &part_at, from_ref);
+            self.merge_into(&mut out, &resolved, &source_at, at, from_ref);
         }
         // The schema's own keywords last: its properties after the parts', its annotations
         // over theirs.
         let own_json = Json::Object(own.clone());
-        self.merge_into(&mut out, &own_json, at, false);
+        self.merge_into(&mut out, &own_json, at, at, false);
         self.annotate(&mut out, &own, parts);
         Json::Object(out)
     }
@@ -489,12 +546,13 @@ impl Merger<'_> {
         }
     }
 
-    /// Merges the keywords of `part` (at `at`) into `out`.
+    /// Merges the keywords of `part` (declared at `at`) into `out`, the schema at `target`.
     fn merge_into(
         &mut self,
         out: &mut Vec<(String, Json)>,
         part: &Json,
         at: &Pointer,
+        target: &Pointer,
         from_ref: bool,
     ) {
         for (key, value) in part.members().unwrap_or_default() {
@@ -525,7 +583,13 @@ impl Merger<'_> {
                             continue;
                         };
                         match merged.iter().position(|(n, _)| n == name) {
-                            None => merged.push((name.clone(), property.clone())),
+                            None => {
+                                merged.push((name.clone(), property.clone()));
+                                if at != target {
+                                    let here = target.key("properties").key(name);
+                                    self.origins.push((here.to_string(), property_at.to_string()));
+                                }
+                            }
                             Some(p) => {
                                 let existing = merged[p].1.clone();
                                 if let Some(property) =
