@@ -587,16 +587,27 @@ impl Merger<'_> {
                                 merged.push((name.clone(), property.clone()));
                                 if at != target {
                                     let here = target.key("properties").key(name);
-                                    self.origins.push((here.to_string(), property_at.to_string()));
+                                    self.origins
+                                        .push((here.to_string(), property_at.to_string()));
                                 }
                             }
                             Some(p) => {
                                 let existing = merged[p].1.clone();
-                                if let Some(property) =
+                                if let Some(merged_property) =
                                     self.merge_property(&existing, property, &property_at)
-                                    && let Json::Object(merged) = &mut out[index].1
                                 {
-                                    merged[p].1 = property;
+                                    // The later declaration won (it narrows the earlier one):
+                                    // an error in the member is an error in it.
+                                    if merged_property != existing {
+                                        let here = target.key("properties").key(name).to_string();
+                                        self.origins.retain(|(m, _)| *m != here);
+                                        if at != target {
+                                            self.origins.push((here, property_at.to_string()));
+                                        }
+                                    }
+                                    if let Json::Object(merged) = &mut out[index].1 {
+                                        merged[p].1 = merged_property;
+                                    }
                                 }
                             }
                         }
