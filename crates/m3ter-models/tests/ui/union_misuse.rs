@@ -1,5 +1,6 @@
 //! Each mistake a user could make with a discriminated union, in one compile: every one is an
-//! error on the tokens that made it, saying what to write instead.
+//! error on the tokens that made it, saying what to write instead. (serde attributes on a
+//! union: `ui-default-features/union_serde_attributes.rs`.)
 use m3ter_models::Validate;
 use serde::{Deserialize, Serialize};
 
@@ -49,25 +50,12 @@ enum Mistakes {
     // Constraint keywords belong on the variant type's members.
     #[spec(tag = "e", min_length = 1, nested)]
     E(A),
-    // serde does not read the variants.
-    #[serde(rename = "f")]
-    #[spec(tag = "f")]
-    F(B),
 }
 
 // The rule reads raw JSON.
 #[derive(Validate)]
 #[spec(discriminator = "kind")]
 enum NoJson {
-    #[spec(tag = "a")]
-    A(A),
-}
-
-// The derive writes the union's serde impls.
-#[derive(Validate)]
-#[spec(json, discriminator = "kind")]
-#[serde(tag = "kind")]
-enum WithSerde {
     #[spec(tag = "a")]
     A(A),
 }
