@@ -268,6 +268,9 @@ fn every_accepted_group_agrees_with_the_suite() {
             Generated::Accepted(check) => check,
             Generated::Refused(errors) => {
                 refused += 1;
+                if std::env::var_os("M3TER_COMPLIANCE_REFUSED").is_some_and(|v| v == "1") {
+                    eprintln!("{name} refused:\n    {}", errors.replace('\n', "\n    "));
+                }
                 for line in errors.lines() {
                     let message = line.split_once(": ").map_or(line, |(_, m)| m);
                     *refusals.entry(message.to_owned()).or_default() += 1;
@@ -353,7 +356,7 @@ fn every_accepted_group_agrees_with_the_suite() {
 
     eprintln!(
         "{refused} groups refused by the generator (all groups generated in {GENERATION_MILLIS} ms \
-         by build.rs); the most common reasons:"
+         by build.rs); their most common errors:"
     );
     let mut reasons: Vec<_> = refusals.into_iter().collect();
     reasons.sort_by(|a, b| b.1.cmp(&a.1).then_with(|| a.0.cmp(&b.0)));
