@@ -314,14 +314,18 @@ fn every_accepted_group_agrees_with_the_suite() {
             let wrong = listed(WRONG, file, group, case_name);
             match (verdicts.raw == case.valid, deliberate, wrong) {
                 (true, None, None) => row.agree += 1,
-                (true, _, _) => failures.push(format!(
-                    "{said}: it agrees, but is listed in {}: remove the entry",
-                    if deliberate.is_some() {
-                        "DELIBERATE"
-                    } else {
-                        "WRONG"
-                    }
-                )),
+                // A listed case that agrees is reported here, with its verdicts, rather than
+                // again as an unused entry.
+                (true, Some(at), _) => {
+                    used_deliberate[at] = true;
+                    failures.push(format!(
+                        "{said}: it agrees, but DELIBERATE lists it: remove it"
+                    ));
+                }
+                (true, None, Some(at)) => {
+                    used_wrong[at] = true;
+                    failures.push(format!("{said}: it agrees, but WRONG lists it: remove it"));
+                }
                 (false, Some(at), _) => {
                     used_deliberate[at] = true;
                     row.deliberate += 1;
