@@ -1,7 +1,20 @@
-//! Generates the fixture fragments' models into OUT_DIR with the real generator, so that the
-//! tests compile and exercise what the generator produces now (not a stale snapshot).
+//! Generates, with the real generator, the models the tests compile into OUT_DIR, so that they
+//! exercise what the generator produces now (not a stale snapshot):
+//!
+//! - the fixture fragments (`fixtures/generator/`), for `src/lib.rs` (`tests/fixtures.rs`);
+//! - every group of the vendored JSON-Schema-Test-Suite (`fixtures/json-schema-test-suite/`),
+//!   each group's schema wrapped as the member `value` of an object component, for
+//!   `tests/compliance.rs`: one module per group the generator accepts, and for every group its
+//!   outcome (accepted, refused with the generator's errors, panicked, or out of time) in
+//!   `compliance.rs`. A refused group does not fail the build; the test counts it.
 
-use std::path::Path;
+use std::fmt::Write as _;
+use std::path::{Path, PathBuf};
+use std::sync::mpsc;
+use std::time::{Duration, Instant};
+
+use xtask::codegen::json::Json;
+use xtask::codegen::{Provenance, generate_with};
 
 const FIXTURES: &[(&str, &str)] = &[
     (
@@ -11,21 +24,242 @@ const FIXTURES: &[(&str, &str)] = &[
     ("fixtures/generator/hostile.openapi.json", "hostile.rs"),
 ];
 
+/// The vendored suite's draft 2020-12 folder (required files; `optional/` and
+/// `optional/format/` below it).
+const SUITE: &str = "fixtures/json-schema-test-suite/tests/draft2020-12";
+
+/// The meta-schema the suite's schemas name in `$schema`, which the wrapper states once as the
+/// document's `jsonSchemaDialect` instead (OpenAPI 3.1's place for it).
+const DIALECT: &str = "https://json-schema.org/draft/2020-12/schema";
+
+/// How long one group's generation may take before it is recorded as out of time (a hang):
+/// far above the milliseconds it takes, so that a loaded machine cannot trip it.
+const TIME_LIMIT: Duration = Duration::from_secs(30);
+
+/// What the build writes for the compliance test, and what the command is in its headers.
+const WRITER: &str = "tests/build.rs (cargo build -p m3ter-workspace-tests)";
+
 fn main() -> Result<(), String> {
-    let out_dir = std::env::var("OUT_DIR").map_err(|e| e.to_string())?;
+    let out_dir = PathBuf::from(std::env::var("OUT_DIR").map_err(|e| e.to_string())?);
     for (spec, file) in FIXTURES {
         println!("cargo::rerun-if-changed={spec}");
         let text = std::fs::read_to_string(spec).map_err(|e| format!("{spec}: {e}"))?;
         // The header names the fixture from the workspace root, and this script as its writer.
-        let provenance = xtask::codegen::Provenance::written_by(
-            &format!("tests/{spec}"),
-            "tests/build.rs (cargo build -p m3ter-workspace-tests)",
-        );
-        let code = xtask::codegen::generate_with(&text, None, &provenance).map_err(|errors| {
+        let provenance = Provenance::written_by(&format!("tests/{spec}"), WRITER);
+        let code = generate_with(&text, None, &provenance).map_err(|errors| {
             let list: Vec<String> = errors.iter().map(ToString::to_string).collect();
             format!("{spec} cannot be generated:\n{}", list.join("\n"))
         })?;
-        std::fs::write(Path::new(&out_dir).join(file), code).map_err(|e| e.to_string())?;
+        std::fs::write(out_dir.join(file), code).map_err(|e| e.to_string())?;
     }
-    Ok(())
+    compliance(&out_dir)
+}
+
+/// One group's outcome in the generator.
+enum Outcome {
+    /// The module's source.
+    Accepted(String),
+    /// The generator's errors, one per line.
+    Refused(String),
+    /// The generator panicked, with this message.
+    Panicked(String),
+    /// The generator did not finish within [`TIME_LIMIT`].
+    TimedOut,
+}
+
+/// Generates every group of the suite and writes `compliance.rs` (the outcomes, the accepted
+/// groups' modules included from `compliance/`) into `out_dir`.
+fn compliance(out_dir: &Path) -> Result<(), String> {
+    println!("cargo::rerun-if-changed={SUITE}");
+    let started = Instant::now();
+    let modules = out_dir.join("compliance");
+    if modules.exists() {
+        std::fs::remove_dir_all(&modules).map_err(|e| format!("{}: {e}", modules.display()))?;
+    }
+    std::fs::create_dir_all(&modules).map_err(|e| format!("{}: {e}", modules.display()))?;
+
+    let mut index = String::new();
+    let mut table = String::new();
+    for file in suite_files(Path::new(SUITE))? {
+        let text = std::fs::read_to_string(Path::new(SUITE).join(&file))
+            .map_err(|e| format!("{SUITE}/{file}: {e}"))?;
+        let groups = match Json::parse(&text) {
+            Ok(Json::Array(groups)) => groups,
+            _ => return Err(format!("{SUITE}/{file}: not a JSON array of groups")),
+        };
+        for (number, group) in groups.iter().enumerate() {
+            let schema = group
+                .get("schema")
+                .ok_or_else(|| format!("{SUITE}/{file}: group {number} has no schema"))?;
+            let module = module_name(&file, number);
+            let source = format!("tests/{SUITE}/{file}#/{number}/schema");
+            let outcome = match generate(wrap(schema), &source) {
+                Outcome::Accepted(code) => {
+                    std::fs::write(modules.join(format!("{module}.rs")), code)
+                        .map_err(|e| e.to_string())?;
+                    let description = group.get("description").and_then(Json::as_str);
+                    let doc = format!("`{file}` group {number}: {}", description.unwrap_or("?"));
+                    writeln!(
+                        index,
+                        "    #[doc = {doc:?}]\n    pub mod {module} {{\n        \
+                         include!(concat!(env!(\"OUT_DIR\"), \"/compliance/{module}.rs\"));\n    }}"
+                    )
+                    .map_err(|e| e.to_string())?;
+                    format!("Generated::Accepted(verdicts::<groups::{module}::G>)")
+                }
+                Outcome::Refused(errors) => format!("Generated::Refused({errors:?})"),
+                Outcome::Panicked(message) => format!("Generated::Panicked({message:?})"),
+                Outcome::TimedOut => format!("Generated::TimedOut({})", TIME_LIMIT.as_secs()),
+            };
+            writeln!(
+                table,
+                "    GroupOutcome {{ file: {file:?}, index: {number}, generated: {outcome} }},"
+            )
+            .map_err(|e| e.to_string())?;
+        }
+    }
+    let millis = started.elapsed().as_millis();
+    let code = format!(
+        "// @generated by {WRITER} from the suite in tests/{SUITE}.\n\n\
+         /// The accepted groups' models, one module each (the suite names members `foo`, `bar`).\n\
+         #[allow(clippy::disallowed_names)]\n\
+         pub mod groups {{\n{index}}}\n\n\
+         /// Every group of the suite, in file and group order, with what the generator made of it.\n\
+         const GROUPS: &[GroupOutcome] = &[\n{table}];\n\n\
+         /// How long the build script took to generate every group, in milliseconds.\n\
+         const GENERATION_MILLIS: u128 = {millis};\n"
+    );
+    std::fs::write(out_dir.join("compliance.rs"), code).map_err(|e| e.to_string())
+}
+
+/// The suite's JSON files under `dir`, relative to it (`allOf.json`, `optional/format/uuid.json`),
+/// sorted so that the output is the same on every machine.
+fn suite_files(dir: &Path) -> Result<Vec<String>, String> {
+    let mut files = Vec::new();
+    let mut pending = vec![PathBuf::new()];
+    while let Some(relative) = pending.pop() {
+        let entries = std::fs::read_dir(dir.join(&relative))
+            .map_err(|e| format!("{}: {e}", dir.display()))?;
+        for entry in entries {
+            let entry = entry.map_err(|e| e.to_string())?;
+            let path = relative.join(entry.file_name());
+            let kind = entry.file_type().map_err(|e| e.to_string())?;
+            if kind.is_dir() {
+                pending.push(path);
+            } else if path.extension().is_some_and(|e| e == "json") {
+                let name = path.to_str().ok_or("a suite file name is not UTF-8")?;
+                files.push(name.replace('\\', "/"));
+            }
+        }
+    }
+    files.sort();
+    Ok(files)
+}
+
+/// A Rust module name for group `number` of `file`: `all_of_0`, `optional_format_uuid_3`.
+fn module_name(file: &str, number: usize) -> String {
+    let stem = file.strip_suffix(".json").unwrap_or(file);
+    let mut name = String::new();
+    let mut previous = '_';
+    for c in stem.chars() {
+        if c.is_ascii_uppercase() && previous.is_ascii_lowercase() {
+            name.push('_');
+        }
+        let c = if c.is_ascii_alphanumeric() {
+            c.to_ascii_lowercase()
+        } else {
+            '_'
+        };
+        if !(c == '_' && name.ends_with('_')) {
+            name.push(c);
+        }
+        previous = c;
+    }
+    format!("{name}_{number}")
+}
+
+/// The OpenAPI 3.1 document for one group: its schema as the required member `value` of the
+/// object component `G`. A root `$schema` naming draft 2020-12 is moved to the document's
+/// `jsonSchemaDialect` (where OpenAPI 3.1 says it); anything else stays as written.
+fn wrap(schema: &Json) -> String {
+    let schema = match schema {
+        Json::Object(members) => Json::Object(
+            members
+                .iter()
+                .filter(|(key, value)| !(key == "$schema" && value.as_str() == Some(DIALECT)))
+                .cloned()
+                .collect(),
+        ),
+        other => other.clone(),
+    };
+    let mut value = String::new();
+    write_json(&schema, &mut value);
+    format!(
+        "{{\"openapi\": \"3.1.0\", \"jsonSchemaDialect\": \"{DIALECT}\", \
+         \"info\": {{\"title\": \"JSON-Schema-Test-Suite group\", \"version\": \"1\"}}, \
+         \"paths\": {{}}, \"components\": {{\"schemas\": {{\"G\": {{\"type\": \"object\", \
+         \"properties\": {{\"value\": {value}}}, \"required\": [\"value\"]}}}}}}}}"
+    )
+}
+
+/// `json` as JSON text, its members in document order.
+fn write_json(json: &Json, out: &mut String) {
+    match json {
+        Json::Null => out.push_str("null"),
+        Json::Bool(b) => out.push_str(if *b { "true" } else { "false" }),
+        Json::Number(n) => out.push_str(&n.to_string()),
+        Json::String(s) => out.push_str(&serde_json::Value::from(s.as_str()).to_string()),
+        Json::Array(items) => {
+            out.push('[');
+            for (i, item) in items.iter().enumerate() {
+                if i > 0 {
+                    out.push(',');
+                }
+                write_json(item, out);
+            }
+            out.push(']');
+        }
+        Json::Object(members) => {
+            out.push('{');
+            for (i, (key, value)) in members.iter().enumerate() {
+                if i > 0 {
+                    out.push(',');
+                }
+                out.push_str(&serde_json::Value::from(key.as_str()).to_string());
+                out.push(':');
+                write_json(value, out);
+            }
+            out.push('}');
+        }
+    }
+}
+
+/// Runs the generator on `document` on a thread of its own, so that a panic is caught and a
+/// hang is cut off after [`TIME_LIMIT`] (the thread is left behind; the script's exit ends it).
+fn generate(document: String, source: &str) -> Outcome {
+    let provenance = Provenance::written_by(source, WRITER);
+    let (send, receive) = mpsc::channel();
+    let worker = std::thread::spawn(move || {
+        let result = generate_with(&document, None, &provenance);
+        // The receiver is gone only after a timeout, when nobody waits for the result.
+        let _ = send.send(result);
+    });
+    match receive.recv_timeout(TIME_LIMIT) {
+        Ok(Ok(code)) => Outcome::Accepted(code),
+        Ok(Err(errors)) => {
+            let lines: Vec<String> = errors.iter().map(ToString::to_string).collect();
+            Outcome::Refused(lines.join("\n"))
+        }
+        Err(mpsc::RecvTimeoutError::Timeout) => Outcome::TimedOut,
+        Err(mpsc::RecvTimeoutError::Disconnected) => match worker.join() {
+            Err(payload) => Outcome::Panicked(
+                payload
+                    .downcast_ref::<&str>()
+                    .map(|s| (*s).to_owned())
+                    .or_else(|| payload.downcast_ref::<String>().cloned())
+                    .unwrap_or_else(|| "(a panic without a message)".to_owned()),
+            ),
+            Ok(()) => Outcome::Panicked("the generator's thread ended without a result".into()),
+        },
+    }
 }

@@ -1,0 +1,473 @@
+//! Compliance with JSON Schema 2020-12, measured on the official JSON-Schema-Test-Suite
+//! (`fixtures/json-schema-test-suite/`, vendored unchanged).
+//!
+//! `build.rs` wraps each group's schema as the required member `value` of an object component
+//! and runs the real generator over it; the groups it accepts are compiled here, once, as one
+//! module each. Every case of an accepted group is then sent as `{"value": <data>}` (the data's
+//! text as the suite writes it) through the raw path (`ValidateJson::validate_json`,
+//! `json::from_slice`) and the typed path (serde, then `Validate`), and the verdict is compared
+//! with the suite's `valid`.
+//!
+//! A refused group is counted, not a failure: the generator says what it does not support.
+//! A failure is: a case of an accepted group decided otherwise than the suite and listed
+//! neither in [`DELIBERATE`] nor in [`WRONG`]; a listed case that now agrees; the paths
+//! disagreeing with each other (beyond plain serde's documented limit, see [`Verdicts::one`]);
+//! the generator panicking or running out of time on a group; a check panicking on a case; the
+//! README's table differing from the one measured here (`M3TER_WRITE_COMPLIANCE=1` rewrites
+//! it).
+
+#![allow(clippy::unwrap_used, clippy::expect_used, clippy::panic)] // A test fails by panicking.
+
+use std::collections::BTreeMap;
+use std::fmt::Write as _;
+use std::panic::{AssertUnwindSafe, catch_unwind};
+use std::path::PathBuf;
+
+use m3ter_models::{ErrorKind, Validate, ValidateJson, json};
+use serde::Deserialize;
+use serde::de::DeserializeOwned;
+use serde_json::value::RawValue;
+
+/// What the generator made of one group (the outcomes are written by `build.rs`).
+enum Generated {
+    /// Generated and compiled: the verdicts of the group's model on a document.
+    Accepted(fn(&[u8]) -> Verdicts),
+    /// Refused, with the generator's errors (one per line).
+    Refused(&'static str),
+    /// The generator panicked, with this message.
+    #[allow(dead_code)] // build.rs writes it only when the generator panics.
+    Panicked(&'static str),
+    /// The generator did not finish within this many seconds.
+    #[allow(dead_code)] // build.rs writes it only when the generator hangs.
+    TimedOut(u64),
+}
+
+/// One group of one suite file and what the generator made of it.
+struct GroupOutcome {
+    /// The file, relative to the suite's `draft2020-12` folder.
+    file: &'static str,
+    /// The group's index in the file.
+    index: usize,
+    generated: Generated,
+}
+
+/// The verdict (valid or not) of each path on one document.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+struct Verdicts {
+    /// `ValidateJson::validate_json` on the parsed document.
+    raw: bool,
+    /// `json::from_slice` (the typed fast path where it is proven exact, else the raw walk).
+    from_slice: bool,
+    /// serde's typed parse, then `Validate::validate`.
+    typed: bool,
+    /// The raw path's errors are all an array where the model has a struct, which plain serde's
+    /// derived `Deserialize` takes as the struct's fields (README, "Two limits of plain serde").
+    array_as_struct: bool,
+}
+
+impl Verdicts {
+    /// Whether the paths give one verdict: the raw walk and `from_slice` always; serde + `validate()`
+    /// too, except that it may accept what the raw path refuses only for an array read as a
+    /// struct (the documented limit of plain serde; `from_slice` is the entry point).
+    fn one(self) -> bool {
+        self.raw == self.from_slice
+            && (self.typed == self.raw || (self.typed && self.array_as_struct))
+    }
+}
+
+/// The verdicts of the model `T` (a group's wrapper component) on `document`.
+fn verdicts<T: DeserializeOwned + Validate + ValidateJson>(document: &[u8]) -> Verdicts {
+    let raw = json::parse_value(document)
+        .map_err(Into::into)
+        .and_then(|value| T::validate_json(&value));
+    Verdicts {
+        raw: raw.is_ok(),
+        from_slice: json::from_slice::<T>(document).is_ok(),
+        typed: serde_json::from_slice::<T>(document).is_ok_and(|value| value.validate().is_ok()),
+        array_as_struct: raw.is_err_and(|errors| {
+            errors.iter().all(|e| {
+                matches!(
+                    e.kind(),
+                    ErrorKind::Type {
+                        expected: "object",
+                        actual: "array"
+                    }
+                )
+            })
+        }),
+    }
+}
+
+include!(concat!(env!("OUT_DIR"), "/compliance.rs"));
+
+/// A listed case: the suite decides it one way, this crate the other.
+struct Difference {
+    /// The suite file, relative to `draft2020-12/`.
+    file: &'static str,
+    /// The group's description.
+    group: &'static str,
+    /// The case's description.
+    case: &'static str,
+    /// Why: for [`DELIBERATE`], this crate's rule; for [`WRONG`], what the generator should do.
+    reason: &'static str,
+}
+
+/// An integer member is a Rust `i64`, as the README says of `version`.
+const I64: &str = "an integer member is an `i64`: a JSON integer within its range (`1.0` and \
+                   integers beyond 64 bits are `type` errors), where JSON Schema takes any number \
+                   with a zero fractional part";
+
+/// Every case of an accepted group that this crate decides otherwise than the suite on
+/// purpose, and why. Each entry must still differ (a stale one fails the test).
+const DELIBERATE: &[Difference] = &[
+    Difference {
+        file: "type.json",
+        group: "integer type matches integers",
+        case: "a float with zero fractional part is an integer",
+        reason: I64,
+    },
+    Difference {
+        file: "optional/bignum.json",
+        group: "integer",
+        case: "a bignum is an integer",
+        reason: I64,
+    },
+    Difference {
+        file: "optional/bignum.json",
+        group: "integer",
+        case: "a negative bignum is an integer",
+        reason: I64,
+    },
+];
+
+/// The generator reads `properties` without `type` as an object.
+const UNTYPED_PROPERTIES: &str = "`properties` without `type`: the generator makes the member an \
+     object, so any other value is a `type` error; JSON Schema applies `properties` to objects \
+     only and accepts every other value (issue 12: an untyped member is a `serde_json::Value` \
+     checked by the raw rules)";
+
+/// Every case of an accepted group that the generator gets wrong today, with what it should
+/// do. Unlike [`DELIBERATE`], these are bugs to fix: the table counts them, and an entry that
+/// agrees once fixed fails the test until it is removed.
+const WRONG: &[Difference] = &[
+    Difference {
+        file: "properties.json",
+        group: "object properties validation",
+        case: "ignores arrays",
+        reason: UNTYPED_PROPERTIES,
+    },
+    Difference {
+        file: "properties.json",
+        group: "object properties validation",
+        case: "ignores other non-objects",
+        reason: UNTYPED_PROPERTIES,
+    },
+    Difference {
+        file: "properties.json",
+        group: "properties whose names are Javascript object property names",
+        case: "ignores arrays",
+        reason: UNTYPED_PROPERTIES,
+    },
+    Difference {
+        file: "properties.json",
+        group: "properties whose names are Javascript object property names",
+        case: "ignores other non-objects",
+        reason: UNTYPED_PROPERTIES,
+    },
+];
+
+/// A group of a suite file, as the test reads it.
+#[derive(Deserialize)]
+struct SuiteGroup {
+    description: String,
+    tests: Vec<SuiteCase>,
+}
+
+/// A case: its data as written in the file, and the suite's verdict.
+#[derive(Deserialize)]
+struct SuiteCase {
+    description: String,
+    data: Box<RawValue>,
+    valid: bool,
+}
+
+/// One row of the table: a suite file's counts.
+#[derive(Default)]
+struct Row {
+    groups: usize,
+    accepted: usize,
+    cases: usize,
+    agree: usize,
+    deliberate: usize,
+    wrong: usize,
+}
+
+impl Row {
+    fn add(&mut self, other: &Row) {
+        self.groups += other.groups;
+        self.accepted += other.accepted;
+        self.cases += other.cases;
+        self.agree += other.agree;
+        self.deliberate += other.deliberate;
+        self.wrong += other.wrong;
+    }
+}
+
+/// What the run measured: the rows, and the cases where plain serde read an array as a struct.
+#[derive(Default)]
+struct Measured<'a> {
+    rows: BTreeMap<&'a str, Row>,
+    array_as_struct: usize,
+}
+
+const START: &str = "<!-- compliance:start -->";
+const END: &str = "<!-- compliance:end -->";
+const REFRESH: &str =
+    "M3TER_WRITE_COMPLIANCE=1 cargo test -p m3ter-workspace-tests --test compliance";
+
+fn manifest_dir() -> PathBuf {
+    PathBuf::from(env!("CARGO_MANIFEST_DIR"))
+}
+
+/// The index of the entry of `list` for this case, if any.
+fn listed(list: &[Difference], file: &str, group: &str, case: &str) -> Option<usize> {
+    list.iter()
+        .position(|d| d.file == file && d.group == group && d.case == case)
+}
+
+#[test]
+fn every_accepted_group_agrees_with_the_suite() {
+    let suite = manifest_dir().join("fixtures/json-schema-test-suite/tests/draft2020-12");
+    let mut failures = Vec::new();
+    let mut measured = Measured::default();
+    let mut used_deliberate = vec![false; DELIBERATE.len()];
+    let mut used_wrong = vec![false; WRONG.len()];
+    let mut refused = 0;
+    let mut refusals: BTreeMap<String, usize> = BTreeMap::new();
+    let mut files: BTreeMap<&str, Vec<SuiteGroup>> = BTreeMap::new();
+
+    for outcome in GROUPS {
+        let groups = files.entry(outcome.file).or_insert_with(|| {
+            let text = std::fs::read_to_string(suite.join(outcome.file)).unwrap();
+            serde_json::from_str(&text).unwrap()
+        });
+        let row = measured.rows.entry(outcome.file).or_default();
+        row.groups += 1;
+        let Some(group) = groups.get(outcome.index) else {
+            failures.push(format!(
+                "{} has no group {} (build.rs read another file?)",
+                outcome.file, outcome.index
+            ));
+            continue;
+        };
+        let name = format!(
+            "{} group {} ({:?})",
+            outcome.file, outcome.index, group.description
+        );
+        let check = match outcome.generated {
+            Generated::Accepted(check) => check,
+            Generated::Refused(errors) => {
+                refused += 1;
+                if std::env::var_os("M3TER_COMPLIANCE_REFUSED").is_some_and(|v| v == "1") {
+                    eprintln!("{name} refused:\n    {}", errors.replace('\n', "\n    "));
+                }
+                for line in errors.lines() {
+                    let message = line.split_once(": ").map_or(line, |(_, m)| m);
+                    *refusals.entry(message.to_owned()).or_default() += 1;
+                }
+                continue;
+            }
+            Generated::Panicked(message) => {
+                failures.push(format!("{name}: the generator panicked: {message}"));
+                continue;
+            }
+            Generated::TimedOut(seconds) => {
+                failures.push(format!("{name}: the generator took more than {seconds} s"));
+                continue;
+            }
+        };
+        row.accepted += 1;
+        for case in &group.tests {
+            row.cases += 1;
+            let document = format!("{{\"value\": {}}}", case.data.get());
+            let Ok(verdicts) = catch_unwind(AssertUnwindSafe(|| check(document.as_bytes()))) else {
+                failures.push(format!(
+                    "{name}, case {:?}: a check panicked",
+                    case.description
+                ));
+                continue;
+            };
+            let said = format!(
+                "{name}, case {:?}: {document} is {} in the suite; here {verdicts:?}",
+                case.description,
+                if case.valid { "valid" } else { "invalid" },
+            );
+            if !verdicts.one() {
+                failures.push(format!("{said}: the paths disagree with each other"));
+                continue;
+            }
+            if verdicts.typed != verdicts.raw {
+                measured.array_as_struct += 1;
+            }
+            let (file, group, case_name) = (outcome.file, &group.description, &case.description);
+            let deliberate = listed(DELIBERATE, file, group, case_name);
+            let wrong = listed(WRONG, file, group, case_name);
+            match (verdicts.raw == case.valid, deliberate, wrong) {
+                (true, None, None) => row.agree += 1,
+                // A listed case that agrees is reported here, with its verdicts, rather than
+                // again as an unused entry.
+                (true, Some(at), _) => {
+                    used_deliberate[at] = true;
+                    failures.push(format!(
+                        "{said}: it agrees, but DELIBERATE lists it: remove it"
+                    ));
+                }
+                (true, None, Some(at)) => {
+                    used_wrong[at] = true;
+                    failures.push(format!("{said}: it agrees, but WRONG lists it: remove it"));
+                }
+                (false, Some(at), _) => {
+                    used_deliberate[at] = true;
+                    row.deliberate += 1;
+                }
+                (false, None, Some(at)) => {
+                    used_wrong[at] = true;
+                    row.wrong += 1;
+                }
+                (false, None, None) => failures.push(format!("{said}: a wrong verdict")),
+            }
+        }
+    }
+    for (list, name, used) in [
+        (DELIBERATE, "DELIBERATE", &used_deliberate),
+        (WRONG, "WRONG", &used_wrong),
+    ] {
+        for (difference, used) in list.iter().zip(used) {
+            if !used {
+                failures.push(format!(
+                    "{name} lists {} {:?} / {:?}, which no longer differs (or was not run): \
+                     remove it",
+                    difference.file, difference.group, difference.case
+                ));
+            }
+        }
+    }
+
+    let table = table(&measured);
+    if let Some(failure) = readme(&table) {
+        failures.push(failure);
+    }
+
+    eprintln!(
+        "{refused} groups refused by the generator (all groups generated in {GENERATION_MILLIS} ms \
+         by build.rs); their most common errors:"
+    );
+    let mut reasons: Vec<_> = refusals.into_iter().collect();
+    reasons.sort_by(|a, b| b.1.cmp(&a.1).then_with(|| a.0.cmp(&b.0)));
+    for (message, count) in reasons.iter().take(20) {
+        eprintln!("{count:5}  {message}");
+    }
+    assert!(
+        failures.is_empty(),
+        "{} failures:\n{}",
+        failures.len(),
+        failures.join("\n")
+    );
+}
+
+/// The README's section: the table (a row per suite file, required files first, then
+/// `optional/`, then the totals) and the listed differences with their reasons.
+fn table(measured: &Measured<'_>) -> String {
+    let mut out = String::from(
+        "| File | Groups | Accepted | Cases in accepted groups | Agree | Deliberate | Wrong (known) |\n\
+         |---|---:|---:|---:|---:|---:|---:|\n",
+    );
+    let mut required = Row::default();
+    let mut optional = Row::default();
+    let (plain, extra): (Vec<_>, Vec<_>) = measured
+        .rows
+        .iter()
+        .partition(|(file, _)| !file.starts_with("optional/"));
+    for (file, row) in plain.iter().chain(&extra) {
+        let stem = file.strip_suffix(".json").unwrap_or(file);
+        line(&mut out, &format!("`{stem}`"), row);
+        if file.starts_with("optional/") {
+            optional.add(row);
+        } else {
+            required.add(row);
+        }
+    }
+    let mut all = Row::default();
+    all.add(&required);
+    all.add(&optional);
+    line(&mut out, "**required**", &required);
+    line(&mut out, "**optional**", &optional);
+    line(&mut out, "**all**", &all);
+    for (title, list) in [
+        ("Deliberate differences", DELIBERATE),
+        ("Known wrong verdicts, to fix", WRONG),
+    ] {
+        writeln!(out, "\n{title} ({} cases):\n", list.len()).unwrap();
+        if list.is_empty() {
+            writeln!(out, "- none").unwrap();
+        }
+        // One item per reason, in the list's order, naming its cases.
+        let mut reasons: Vec<(&str, Vec<String>)> = Vec::new();
+        for d in list {
+            let case = format!("`{}` \"{}\": \"{}\"", d.file, d.group, d.case);
+            match reasons.iter_mut().find(|(reason, _)| *reason == d.reason) {
+                Some((_, cases)) => cases.push(case),
+                None => reasons.push((d.reason, vec![case])),
+            }
+        }
+        for (reason, cases) in reasons {
+            writeln!(out, "- {reason}. Cases: {}.", cases.join("; ")).unwrap();
+        }
+    }
+    writeln!(
+        out,
+        "\nCases where plain serde + `validate()` accepts an array as a struct while the raw path \
+         refuses it (the limit of plain serde above; not counted as a difference): {}.",
+        measured.array_as_struct
+    )
+    .unwrap();
+    out
+}
+
+fn line(out: &mut String, name: &str, row: &Row) {
+    writeln!(
+        out,
+        "| {name} | {} | {} | {} | {} | {} | {} |",
+        row.groups, row.accepted, row.cases, row.agree, row.deliberate, row.wrong
+    )
+    .unwrap();
+}
+
+/// Writes `table` into README.md between the markers when `M3TER_WRITE_COMPLIANCE=1`, and
+/// otherwise returns a failure when the README's table differs from it.
+fn readme(table: &str) -> Option<String> {
+    let path = manifest_dir().join("../README.md");
+    let text = std::fs::read_to_string(&path)
+        .unwrap()
+        .replace("\r\n", "\n");
+    let (Some(start), Some(end)) = (text.find(START), text.find(END)) else {
+        return Some(format!("README.md has no `{START}` … `{END}` markers"));
+    };
+    let body = start + START.len();
+    if body > end {
+        return Some("README.md's compliance markers are out of order".to_owned());
+    }
+    let wanted = format!("\n{table}");
+    if text[body..end] == wanted {
+        return None;
+    }
+    if std::env::var_os("M3TER_WRITE_COMPLIANCE").is_some_and(|v| v == "1") {
+        std::fs::write(&path, format!("{}{wanted}{}", &text[..body], &text[end..])).unwrap();
+        eprintln!("README.md's compliance table rewritten");
+        return None;
+    }
+    Some(format!(
+        "README.md's compliance table differs from what was measured:\n{table}\nrun `{REFRESH}` \
+         and commit README.md"
+    ))
+}
