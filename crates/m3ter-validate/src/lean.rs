@@ -10,10 +10,11 @@
 //! `[]`, `{}` or `""` for a wrong type). The request rules report those as `unknown_field` and
 //! `type` errors without looking inside, so the errors are the same as [`Body::validate`]'s; `tests/lean.rs` holds them equal.
 //!
-//! Only a document that fails is answered from the lean parse. A valid one, a syntax error, and
-//! any case this module does not cover, are answered by `Body::validate` on the text itself, so
-//! a valid verdict and every syntax message are exactly the library's. (A syntax error late in
-//! a document with a huge container before it still costs that container's `Value`.)
+//! Only a document that fails is answered from the lean parse. A syntax error is the library's
+//! own (`json::syntax_error_in`: the same reader stops at the same byte, the same checks say
+//! why), so a syntax error late in a document costs no more than the lean parse either. A
+//! valid document is answered by `Body::validate` on the text itself, so a valid verdict is
+//! exactly the library's.
 
 use std::collections::HashSet;
 use std::fmt;
@@ -42,7 +43,7 @@ pub fn validate(bytes: &[u8], body: &Body, profile: Profile) -> Vec<ValidationEr
             // are): the library's own verdict, from the text.
             Ok(()) => exact(),
         },
-        Err(_) => exact(),
+        Err(error) => vec![json::syntax_error_in(bytes, &error)],
     }
 }
 
@@ -284,16 +285,18 @@ impl<'de> Visitor<'de> for Skip {
     fn visit_map<A: MapAccess<'de>>(self, mut map: A) -> Result<(), A::Error> {
         let mut keys = HashSet::new();
         while let Some(key) = map.next_key::<String>()? {
-            map.next_value_seed(Skip)?;
-            if !keys.insert(key) {
-                return Err(duplicate(""));
+            // Refused when read, before its value, as the library's parse refuses it.
+            if keys.contains(&key) {
+                return Err(duplicate(&key));
             }
+            map.next_value_seed(Skip)?;
+            keys.insert(key);
         }
         Ok(())
     }
 }
 
-/// A duplicate key: the exact message is the library's, from its own parse of the text.
-fn duplicate<E: de::Error>(_key: &str) -> E {
-    E::custom("duplicate key")
+/// A duplicate key: the library's own error.
+fn duplicate<E: de::Error>(key: &str) -> E {
+    json::duplicate_key(key)
 }

@@ -239,3 +239,29 @@ mod union {
         assert_eq!(lean, json!({"other": null, "region": ["a"]}));
     }
 }
+
+/// A syntax error after a large value is the lean parse's own finding, the library's error
+/// exactly: the document is never built whole to explain it.
+#[test]
+fn a_late_syntax_error_is_the_librarys_error() {
+    let big = format!("[{}0]", "0,".repeat(50_000));
+    let cases = [
+        format!(r#"{{"colour": {big}, "name": "a", "name": "b"}}"#),
+        format!(r#"{{"colour": {big}, "extra": {{"k": 1, "k": 2}}}}"#),
+        format!(r#"{{"colour": {big}, "name": "n"}} trailing"#),
+        format!(r#"{{"colour": {big}, "n": 1e999}}"#),
+        format!(r#"{{"colour": {big}, "name": "n""#),
+        format!("{{\"colour\": {big}, \"name\": \"\u{e9}\u{e9}\" ,,}}"),
+        format!("{}{{\"colour\": {big}}}", "\u{feff}"),
+    ];
+    for text in &cases {
+        assert_same(text.as_bytes());
+        let body = Operation::Create.request_body().unwrap();
+        let errors = lean::validate(text.as_bytes(), &body, Profile::Default);
+        assert_eq!(errors.len(), 1, "{errors:?}");
+        assert_eq!(errors[0].code(), m3ter_models::ErrorCode::Syntax);
+    }
+    let mut invalid_utf8 = format!(r#"{{"colour": {big}, "name": ""#).into_bytes();
+    invalid_utf8.extend_from_slice(b"\xff\"}");
+    assert_same(&invalid_utf8);
+}

@@ -10,7 +10,7 @@ use serde::de::DeserializeOwned;
 
 pub use self::locate::{Location, locate};
 pub(crate) use self::parse::StrictValue;
-pub use self::parse::{parse_value, syntax_error};
+pub use self::parse::{duplicate_key, parse_value, syntax_error, syntax_error_in};
 pub use self::validate_json::ValidateJson;
 use crate::error::ValidationErrors;
 use crate::path::Path;

@@ -30,6 +30,14 @@ pub fn parse_value(bytes: &[u8]) -> Result<Value, ValidationError> {
     value.map_err(|error| explain(bytes, &error))
 }
 
+/// The `syntax` error [`parse_value`] gives for `bytes` when serde_json stopped with `error`
+/// (a byte order mark, an empty document, invalid UTF-8 said plainly; the column in
+/// characters): for a reader that parses the same text its own way (the CLI's lean parse) and
+/// must report the same error.
+pub fn syntax_error_in(bytes: &[u8], error: &serde_json::Error) -> ValidationError {
+    byte_order_mark(bytes).unwrap_or_else(|| explain(bytes, error))
+}
+
 /// A `syntax` error from serde_json's error, with its line and column (both at least 1). Without
 /// the text, the column is serde_json's, in bytes; [`parse_value`] gives it in characters.
 pub fn syntax_error(error: &serde_json::Error) -> ValidationError {
@@ -247,12 +255,7 @@ impl<'de> Visitor<'de> for StrictValue {
                 Entry::Vacant(entry) => {
                     entry.insert(map.next_value_seed(StrictValue)?);
                 }
-                Entry::Occupied(entry) => {
-                    return Err(de::Error::custom(format_args!(
-                        "duplicate key `{}`",
-                        quoted_key(entry.key())
-                    )));
-                }
+                Entry::Occupied(entry) => return Err(duplicate_key(entry.key())),
             }
         }
         Ok(Value::Object(object))
@@ -270,6 +273,12 @@ fn is_bidi(c: char) -> bool {
 
 /// A key as a message quotes it: control and bidirectional characters escaped, at most [`KEY_IN_MESSAGE`]
 /// characters (then `…`), so neither a newline nor a megabyte key can garble a diagnostic.
+/// The error of a duplicate key `key`, raised when the second one is read (before its value),
+/// as [`parse_value`] raises it: for a reader of its own that must report the same error.
+pub fn duplicate_key<E: de::Error>(key: &str) -> E {
+    E::custom(format_args!("duplicate key `{}`", quoted_key(key)))
+}
+
 fn quoted_key(key: &str) -> String {
     let mut quoted = String::new();
     for (index, c) in key.chars().enumerate() {
