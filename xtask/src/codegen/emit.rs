@@ -674,7 +674,7 @@ fn query_part(p: &OperationParam) -> TokenStream {
 fn responses(o: &Operation) -> (Vec<TokenStream>, Vec<TokenStream>) {
     let response_name = ident(&format!("{}Response", o.descriptor));
     let mut variants = Vec::new();
-    let mut arms: Vec<(u8, TokenStream)> = Vec::new();
+    let mut arms: Vec<(&str, TokenStream)> = Vec::new();
     for (status, body) in &o.responses {
         let variant = ident(&format!("Status{}", status.to_ascii_uppercase()));
         let variant = if status == "default" {
@@ -712,52 +712,58 @@ fn responses(o: &Operation) -> (Vec<TokenStream>, Vec<TokenStream>) {
             ),
         };
         variants.push(variant_tokens);
-        let (rank, pattern) = match (exact, status.as_bytes().first()) {
+        arms.push((status.as_str(), value));
+    }
+    let undocumented = quote!(::std::result::Result::Ok(#response_name::Undocumented(status)));
+    (variants, status_match_arms(arms, undocumented))
+}
+
+/// Match arms over a `u16` status from `(response key, value)` pairs, in the order OpenAPI
+/// gives them precedence: exact codes, then ranges (`4XX`), then `default`; `fallback` for any
+/// other status when there is no `default`. (The lowering accepts only these keys.)
+fn status_match_arms(arms: Vec<(&str, TokenStream)>, fallback: TokenStream) -> Vec<TokenStream> {
+    let mut ranked: Vec<(u8, TokenStream)> = Vec::new();
+    let mut has_default = false;
+    for (status, value) in arms {
+        let (rank, pattern) = match (status.parse::<u16>().ok(), status.as_bytes().first()) {
             (Some(code), _) => (0, quote!(#code)),
             (None, Some(digit)) if status != "default" => {
-                let low = u16::from(digit - b'0') * 100;
+                let low = u16::from(digit.saturating_sub(b'0')) * 100;
                 let high = low + 99;
                 (1, quote!(#low..=#high))
             }
-            _ => (2, quote!(_)),
+            _ => {
+                has_default = true;
+                (2, quote!(_))
+            }
         };
-        arms.push((rank, quote!(#pattern => #value,)));
+        ranked.push((rank, quote!(#pattern => #value,)));
     }
-    arms.sort_by_key(|(rank, _)| *rank);
-    let mut arms: Vec<TokenStream> = arms.into_iter().map(|(_, arm)| arm).collect();
-    if !o.responses.iter().any(|(s, _)| s == "default") {
-        arms.push(quote!(_ => ::std::result::Result::Ok(#response_name::Undocumented(status)),));
+    ranked.sort_by_key(|(rank, _)| *rank);
+    let mut out: Vec<TokenStream> = ranked.into_iter().map(|(_, arm)| arm).collect();
+    if !has_default {
+        out.push(quote!(_ => #fallback,));
     }
-    (variants, arms)
+    out
 }
 
 /// `response_body`'s match arms for one operation, as `parse_response` orders them.
 fn response_body_arms(o: &Operation) -> TokenStream {
-    let mut arms: Vec<(u8, TokenStream)> = Vec::new();
-    for (status, body) in &o.responses {
-        let value = match body {
-            Some(t) => {
-                let b = body_value(t);
-                quote!(::std::option::Option::Some(#b))
-            }
-            None => quote!(::std::option::Option::None),
-        };
-        let (rank, pattern) = match (status.parse::<u16>().ok(), status.as_bytes().first()) {
-            (Some(code), _) => (0, quote!(#code)),
-            (None, Some(digit)) if status != "default" => {
-                let low = u16::from(digit - b'0') * 100;
-                let high = low + 99;
-                (1, quote!(#low..=#high))
-            }
-            _ => (2, quote!(_)),
-        };
-        arms.push((rank, quote!(#pattern => #value,)));
-    }
-    arms.sort_by_key(|(rank, _)| *rank);
-    let mut out: Vec<TokenStream> = arms.into_iter().map(|(_, arm)| arm).collect();
-    if !o.responses.iter().any(|(s, _)| s == "default") {
-        out.push(quote!(_ => ::std::option::Option::None,));
-    }
+    let arms = o
+        .responses
+        .iter()
+        .map(|(status, body)| {
+            let value = match body {
+                Some(t) => {
+                    let b = body_value(t);
+                    quote!(::std::option::Option::Some(#b))
+                }
+                None => quote!(::std::option::Option::None),
+            };
+            (status.as_str(), value)
+        })
+        .collect();
+    let out = status_match_arms(arms, quote!(::std::option::Option::None));
     quote!(match status { #(#out)* })
 }
 
