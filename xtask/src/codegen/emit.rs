@@ -105,16 +105,7 @@ fn structure(s: &Struct) -> TokenStream {
     };
     let fields = s.fields.iter().map(field);
     let constructor = constructor(s);
-    // With no required member, `new()` takes nothing: `Default` says the same.
-    let default = if s
-        .fields
-        .iter()
-        .all(|f| !matches!(f.presence, Presence::Required | Presence::RequiredNullable))
-    {
-        quote!(Default,)
-    } else {
-        TokenStream::new()
-    };
+    let default = default_derive(&s.fields);
     quote! {
         #doc
         #[derive(
@@ -134,6 +125,19 @@ fn structure(s: &Struct) -> TokenStream {
         }
 
         #constructor
+    }
+}
+
+/// `Default,` for a type whose `new()` takes nothing (no required member), which `Default`
+/// says the same way; else nothing.
+fn default_derive(fields: &[Field]) -> TokenStream {
+    if fields
+        .iter()
+        .all(|f| !matches!(f.presence, Presence::Required | Presence::RequiredNullable))
+    {
+        quote!(Default,)
+    } else {
+        TokenStream::new()
     }
 }
 
@@ -479,12 +483,7 @@ fn descriptor(o: &Operation) -> TokenStream {
         strict: Vec::new(),
     };
     let doc = docs(&s.docs);
-    // With no required parameter, `new()` takes nothing: `Default` says the same.
-    let default = if s.fields.iter().all(|f| f.presence != Presence::Required) {
-        quote!(Default,)
-    } else {
-        TokenStream::new()
-    };
+    let default = default_derive(&s.fields);
     let field_tokens = s.fields.iter().map(param_field);
     let constructor = constructor(&s);
     let operation_id = &o.operation_id;

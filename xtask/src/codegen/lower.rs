@@ -15,17 +15,8 @@ use super::json::Json;
 use super::names;
 use super::pointer::Pointer;
 
-/// The annotation keywords: allowed everywhere, also beside `$ref`.
-const ANNOTATIONS: &[&str] = &[
-    "description",
-    "title",
-    "example",
-    "examples",
-    "deprecated",
-    "readOnly",
-    "writeOnly",
-    "default",
-];
+// The annotation keywords: allowed everywhere, also beside `$ref` (one list with the merge's).
+use super::normalize::ANNOTATIONS;
 /// The generator's own keywords: the structure of a schema (its type, its members, a reference,
 /// a string enum). Every other keyword it understands is a value keyword of the vocabulary's
 /// table ([`value_keyword`]).

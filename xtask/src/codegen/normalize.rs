@@ -23,8 +23,8 @@ use super::json::Json;
 use super::pointer::Pointer;
 
 /// Keywords that only annotate a schema: a part made of these (and extensions) adds nothing to
-/// check.
-const ANNOTATIONS: &[&str] = &[
+/// check; the lowering allows them everywhere, also beside `$ref`.
+pub const ANNOTATIONS: &[&str] = &[
     "description",
     "title",
     "example",
