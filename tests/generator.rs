@@ -117,8 +117,8 @@ fn an_unsupported_keyword_is_an_error_at_its_pointer() {
         "\"maxLength\": 200, \"uniqueItems\": true",
         1,
     );
-    // `allOf` is merged before the lowering; the keyword is reported once, where `name` is
-    // declared (ExportDestinationBaseRequest), not in each variant it is merged into.
+    // `allOf` is merged before the lowering: the keyword is found in each variant that takes
+    // `name` from ExportDestinationBaseRequest, and reported once, where `name` is declared.
     let errors = models_from(&spec).expect_err("uniqueItems is not supported");
     let pointers: Vec<&str> = errors
         .iter()
@@ -199,7 +199,7 @@ fn bad_references_are_errors() {
     assert_error(
         &with_property(r#"{"$ref": "other.json#/components/schemas/S"}"#),
         "/components/schemas/S/properties/p/$ref",
-        "only references",
+        "refers to another file",
     );
     // (A reference to `S` itself is now a cycle, reported first: refer to another component.)
     assert_error(
@@ -1145,7 +1145,8 @@ fn bad_unions_are_errors_at_their_pointers() {
         "/components/schemas/U",
         "add a `discriminator`",
     );
-    // A variant whose own enum leaves out its tag.
+    // A variant whose own enum leaves out its tag: reported where that enum is declared (the
+    // variant narrows Base's `kind`).
     assert_error(
         &union_document(&format!(
             r##"{{{refs}, "discriminator": {{"propertyName": "kind", "mapping": {{"B": "#/components/schemas/VA", "A": "#/components/schemas/VB"}}}}}}"##
@@ -1179,5 +1180,409 @@ fn an_error_in_a_merged_member_is_reported_once_where_it_is_declared() {
             .collect::<Vec<_>>(),
         ["/components/schemas/Base/properties/name/uniqueItems"],
         "{errors:#?}"
+    );
+}
+
+// Cost and limits. No test here is timed (speed is measured in BENCHMARKS.md); each is large
+// enough that a quadratic step would take minutes, so a regression shows as a hung test.
+
+/// A document whose component schemas are `schemas` (a JSON object's members, as text).
+fn with_schemas(schemas: &str) -> String {
+    format!(
+        r#"{{"openapi": "3.1.0", "info": {{"title": "t", "version": "1"}}, "paths": {{}},
+            "components": {{"schemas": {{{schemas}}}}}}}"#
+    )
+}
+
+/// `n` components `C0` … `C{n-1}`, each with a member `next` of the next one's type; the last
+/// one's `next` refers to `last`.
+fn ref_chain(n: usize, last: &str) -> String {
+    let schemas: Vec<String> = (0..n)
+        .map(|i| {
+            let next = if i + 1 < n {
+                format!(r##"{{"$ref": "#/components/schemas/C{}"}}"##, i + 1)
+            } else {
+                last.to_owned()
+            };
+            format!(r#""C{i}": {{"type": "object", "properties": {{"next": {next}}}}}"#)
+        })
+        .collect();
+    with_schemas(&schemas.join(",\n"))
+}
+
+#[test]
+fn a_ref_chain_of_depth_10000_generates() {
+    let generated = codegen::generate(&ref_chain(10_000, r#"{"type": "string"}"#), "test.json")
+        .expect("a long chain of references generates");
+    assert!(generated.contains("pub struct C0 {"));
+    assert!(generated.contains("pub next: ::std::option::Option<C9999>,"));
+    assert!(generated.contains("pub struct C9999 {"));
+}
+
+#[test]
+fn a_ref_cycle_of_length_10000_is_reported_at_every_reference_with_a_short_message() {
+    let errors = errors_of(&ref_chain(
+        10_000,
+        r##"{"$ref": "#/components/schemas/C0"}"##,
+    ));
+    assert_eq!(errors.len(), 10_000, "one error per reference of the cycle");
+    let first = &errors[0];
+    assert_eq!(first.pointer, "/components/schemas/C0/properties/next/$ref");
+    assert!(
+        first.message.starts_with(
+            "`$ref` cycle (C1 → C2 → C3 → C4 → … 9993 more … → C9998 → C9999 → C0 → C1)"
+        ),
+        "{first}"
+    );
+}
+
+#[test]
+fn forty_thousand_members_generate() {
+    let members: Vec<String> = (0..40_000)
+        .map(|i| format!(r#""m{i}": {{"type": "string", "maxLength": 3}}"#))
+        .collect();
+    let required: Vec<String> = (0..40_000).map(|i| format!(r#""m{i}""#)).collect();
+    let spec = with_schemas(&format!(
+        r#""S": {{"type": "object", "required": [{}], "properties": {{{}}}}}"#,
+        required.join(", "),
+        members.join(", ")
+    ));
+    let generated = codegen::generate(&spec, "test.json").expect("a large object generates");
+    assert!(generated.contains("pub m0: ::std::string::String,"));
+    assert!(generated.contains("pub m39999: ::std::string::String,"));
+}
+
+#[test]
+fn forty_thousand_enum_values_generate_and_a_late_collision_is_found() {
+    let values: Vec<String> = (0..40_000).map(|i| format!(r#""v{i}""#)).collect();
+    let spec = with_schemas(&format!(
+        r#""E": {{"type": "string", "enum": [{}]}}"#,
+        values.join(", ")
+    ));
+    let generated = codegen::generate(&spec, "test.json").expect("a large enum generates");
+    assert!(generated.contains("V39999,"));
+    // `V0` and `v0` both become the Rust variant `V0`: found against the first value.
+    let spec = with_schemas(&format!(
+        r#""E": {{"type": "string", "enum": [{}, "V0"]}}"#,
+        values.join(", ")
+    ));
+    assert_error(
+        &spec,
+        "/components/schemas/E/enum/40000",
+        "the enum values `v0` and `V0` both become the Rust variant `V0`",
+    );
+}
+
+#[test]
+fn nesting_deeper_than_the_limit_is_an_error_not_a_stack_overflow() {
+    let mut schema = r#"{"type": "string"}"#.to_owned();
+    for _ in 0..10_000 {
+        schema = format!(r#"{{"type": "object", "properties": {{"a": {schema}}}}}"#);
+    }
+    let errors = errors_of(&with_schemas(&format!(r#""S": {schema}"#)));
+    assert_eq!(errors.len(), 1, "{errors:#?}");
+    assert_eq!(errors[0].pointer, "(document root)");
+    assert!(
+        errors[0]
+            .message
+            .contains("arrays and objects nested deeper than 100 levels (the generator's limit)"),
+        "{}",
+        errors[0]
+    );
+    // Within the limit, a deep schema generates.
+    let mut schema = r#"{"type": "string"}"#.to_owned();
+    for _ in 0..40 {
+        schema = format!(r#"{{"type": "object", "properties": {{"a": {schema}}}}}"#);
+    }
+    codegen::generate(&with_schemas(&format!(r#""S": {schema}"#)), "test.json")
+        .expect("40 nested objects are within the limit");
+}
+
+#[test]
+fn all_of_references_deeper_than_the_limit_are_an_error() {
+    let schemas: Vec<String> = (0..1_000)
+        .map(|i| {
+            if i + 1 < 1_000 {
+                format!(
+                    r##""C{i}": {{"allOf": [{{"$ref": "#/components/schemas/C{}"}}, {{"type": "object", "properties": {{"m{i}": {{"type": "string"}}}}}}]}}"##,
+                    i + 1
+                )
+            } else {
+                format!(r#""C{i}": {{"type": "object"}}"#)
+            }
+        })
+        .collect();
+    let errors = errors_of(&with_schemas(&schemas.join(",\n")));
+    assert!(
+        errors.iter().any(|e| e
+            .message
+            .contains("`allOf` references nested deeper than 64 (the generator's limit)")),
+        "{errors:#?}"
+    );
+    // A cycle through `allOf` is reported, not followed forever.
+    let spec = with_schemas(
+        r##""A": {"allOf": [{"$ref": "#/components/schemas/B"}, {"type": "object"}]},
+            "B": {"allOf": [{"$ref": "#/components/schemas/A"}, {"type": "object"}]}"##,
+    );
+    assert!(
+        errors_of(&spec)
+            .iter()
+            .any(|e| e.message.contains("`allOf` cycle")),
+        "{:#?}",
+        errors_of(&spec)
+    );
+}
+
+// References.
+
+#[test]
+fn escaped_and_percent_encoded_references_resolve() {
+    let spec = with_schemas(
+        r##""a/b": {"type": "object", "properties": {"x": {"type": "string"}}},
+            "c~d": {"type": "object", "properties": {"y": {"type": "integer"}}},
+            "My Schema": {"type": "object", "properties": {"z": {"type": "boolean"}}},
+            "User": {"type": "object", "properties": {
+                "ab": {"$ref": "#/components/schemas/a~1b"},
+                "cd": {"$ref": "#/components/schemas/c~0d"},
+                "my": {"$ref": "#/components/schemas/My%20Schema"},
+                "encoded": {"$ref": "#/components/schemas/a%7E1b"}
+            }}"##,
+    );
+    let generated = codegen::generate(&spec, "test.json").unwrap();
+    assert!(generated.contains("pub ab: ::std::option::Option<AB>,"));
+    assert!(generated.contains("pub cd: ::std::option::Option<CD>,"));
+    assert!(generated.contains("pub my: ::std::option::Option<MySchema>,"));
+    assert!(generated.contains("pub encoded: ::std::option::Option<AB>,"));
+}
+
+#[test]
+fn bad_escapes_and_unsupported_targets_are_errors_at_the_ref() {
+    let spec = |reference: &str| {
+        with_schemas(&format!(
+            r##""A": {{"type": "object", "properties": {{"x": {{"type": "string"}}}}}},
+                "B": {{"type": "object", "properties": {{"p": {{"$ref": "{reference}"}}}}}}"##
+        ))
+    };
+    let at = "/components/schemas/B/properties/p/$ref";
+    assert_error(
+        &spec("#/components/schemas/A~2"),
+        at,
+        "`~2` is not an escape (RFC 6901: `~0` is `~`, `~1` is `/`)",
+    );
+    assert_error(
+        &spec("#/components/schemas/A%zz"),
+        at,
+        "`%` must be followed by two hexadecimal digits",
+    );
+    assert_error(
+        &spec("#/$defs/A"),
+        at,
+        "a reference must name a component (`#/components/schemas/Name`) or a schema inside a component schema",
+    );
+    assert_error(
+        &spec("#/components/schemas/A/title"),
+        at,
+        "a reference must name a component",
+    );
+    assert_error(
+        &spec("#/components/schemas/A/properties/nope"),
+        at,
+        "`#/components/schemas/A/properties/nope` does not exist",
+    );
+    assert_error(
+        &spec("#/components/schemas/B/properties/p"),
+        at,
+        "in a cycle",
+    );
+    assert_error(
+        &spec("https://example.com/a.json#/A"),
+        at,
+        "remote references are not supported",
+    );
+    assert_error(
+        &spec("other.json#/components/schemas/A"),
+        at,
+        "refers to another file: that is resolved only when the spec is read from a file",
+    );
+    assert_error(&spec("#anchor"), at, "anchors are not supported");
+}
+
+#[test]
+fn a_reference_to_a_components_property_types_the_member_as_that_property() {
+    let spec = with_schemas(
+        r##""A": {"type": "object", "properties": {"x": {"type": "string", "minLength": 2, "maxLength": 80}}},
+            "B": {"type": "object", "properties": {"p": {"$ref": "#/components/schemas/A/properties/x", "description": "The same as x."}}}"##,
+    );
+    let generated = codegen::generate(&spec, "test.json").unwrap();
+    let b = &generated[generated.find("pub struct B").unwrap()..];
+    assert!(b.contains("/// The same as x."), "{b}");
+    assert!(
+        b.contains("#[spec(min_length = 2, max_length = 80)]"),
+        "{b}"
+    );
+    // An error in the referenced schema is reported once, where it is written.
+    let spec = with_schemas(
+        r##""A": {"type": "object", "properties": {"x": {"type": "string", "minLength": 9, "maxLength": 3}}},
+            "B": {"type": "object", "properties": {"p": {"$ref": "#/components/schemas/A/properties/x"}}}"##,
+    );
+    let errors = errors_of(&spec);
+    assert_eq!(errors.len(), 1, "{errors:#?}");
+    assert_eq!(
+        errors[0].pointer,
+        "/components/schemas/A/properties/x/minLength"
+    );
+}
+
+// YAML and several files.
+
+#[test]
+fn yaml_generates_what_the_same_json_generates() {
+    let json = with_schemas(
+        r##""S": {"type": "object", "required": ["a"], "properties": {
+                "a": {"type": "string", "minLength": 3, "maxLength": 63},
+                "n": {"type": "integer", "maximum": 200},
+                "e": {"type": "string", "enum": ["x", "y"]},
+                "t": {"$ref": "#/components/schemas/T"}}},
+            "T": {"type": "object", "properties": {"u": {"type": "boolean"}}}"##,
+    );
+    let yaml = r##"
+openapi: 3.1.0
+info: {title: t, version: "1"}
+paths: {}
+components:
+  schemas:
+    S:
+      type: object
+      required: [a]
+      properties:
+        a: &bounded
+          type: string
+          minLength: 3
+          maxLength: 63
+        n: {type: integer, maximum: 200}
+        e: {type: string, enum: [x, y]}
+        t: {$ref: "#/components/schemas/T"}
+    T:
+      type: object
+      properties:
+        u: {type: boolean}
+"##;
+    let body = |text: String| text.split_once("\n\n").unwrap().1.to_owned();
+    let from_json = codegen::generate(&json, "spec.json").unwrap();
+    let from_yaml = codegen::generate(yaml, "spec.yaml").unwrap();
+    assert_eq!(body(from_json), body(from_yaml));
+    // By content, without an extension: YAML unless it starts with `{` or `[`.
+    assert_eq!(
+        body(codegen::generate(yaml, "spec").unwrap()),
+        body(codegen::generate(&json, "spec").unwrap())
+    );
+    // An alias is the value it names.
+    let aliased = yaml.replace("n: {type: integer, maximum: 200}", "n: *bounded");
+    assert!(
+        codegen::generate(&aliased, "spec.yaml")
+            .unwrap()
+            .contains("pub n: ::std::option::Option<::std::string::String>,")
+    );
+}
+
+#[test]
+fn yaml_that_json_cannot_say_is_an_error() {
+    let error = |text: &str| {
+        let errors = codegen::generate(text, "spec.yaml").unwrap_err();
+        assert_eq!(errors.len(), 1, "{errors:#?}");
+        errors[0].to_string()
+    };
+    assert!(error("openapi: 3.1.0\nopenapi: 3.0.0\n").contains("duplicate key `openapi`"));
+    assert!(
+        error("openapi: 3.1.0\nx: !custom 1\n")
+            .contains("a YAML tag (`!name`) has no JSON meaning")
+    );
+    assert!(error("openapi: 3.1.0\n? [a, b]\n: 1\n").contains("expected a string at line 2"));
+    assert!(error("openapi: 3.1.0\nx: .nan\n").contains("not finite"));
+    // An alias bomb: nine aliases per level, nine levels (387 million values) is refused.
+    let mut bomb = "a0: &a0 [x, x, x, x, x, x, x, x, x]\n".to_owned();
+    for level in 1..9 {
+        let previous = format!("*a{}", level - 1);
+        bomb.push_str(&format!(
+            "a{level}: &a{level} [{}]\n",
+            vec![previous; 9].join(", ")
+        ));
+    }
+    assert!(error(&bomb).contains("repetition limit exceeded"));
+    let mut deep = String::new();
+    for depth in 0..200 {
+        deep.push_str(&format!("{}a:\n", "  ".repeat(depth)));
+    }
+    assert!(error(&deep).contains("nested deeper than 100 levels"));
+}
+
+fn multi_file(spec: &str) -> Result<String, String> {
+    let fixtures = root().join("tests/fixtures/generator/multi-file");
+    let out = std::env::temp_dir().join(format!(
+        "m3ter-codegen-multi-{}-{}",
+        std::process::id(),
+        spec.replace('/', "-")
+    ));
+    let options = codegen::Options {
+        spec: fixtures.join(spec),
+        out: out.clone(),
+        overlay: None,
+        readme: None,
+        provenance: codegen::Provenance::command_line(spec, "out"),
+        check: false,
+    };
+    let result = codegen::run(&options)
+        .map(|_| std::fs::read_to_string(out.join(codegen::FILE_NAME)).unwrap());
+    let _ = std::fs::remove_dir_all(&out);
+    result
+}
+
+#[test]
+fn a_spec_split_in_several_files_generates() {
+    let generated = multi_file("api.yaml").unwrap();
+    for needle in [
+        "pub struct Order {",
+        "pub total: Money,",
+        // A whole file as a schema, named after the file.
+        "pub pet: ::std::option::Option<Pet>,",
+        // A file of schemas by name.
+        "pub kind: ::std::option::Option<Kind>,",
+        // common.yaml refers back to api.yaml, and to its own `Tag`.
+        "pub currency: ::std::option::Option<Currency>,",
+        "pub tag: ::std::option::Option<Tag>,",
+        "#[spec(max_length = 80)]",
+        "#[spec(min_length = 3, max_length = 63)]",
+    ] {
+        assert!(
+            generated.contains(needle),
+            "{needle} is missing:\n{generated}"
+        );
+    }
+    // `limit` refers to Money's `amount` inside common.yaml: the same bounds.
+    assert_eq!(
+        generated
+            .matches("#[spec(minimum = 0, maximum = 200)]")
+            .count(),
+        2
+    );
+}
+
+#[test]
+fn a_reference_out_of_the_specs_folder_is_an_error() {
+    let error = multi_file("outside/api.yaml").unwrap_err();
+    assert!(
+        error.contains(
+            "/components/schemas/Order/properties/total/$ref: `../common.yaml` is outside the spec's folder"
+        ),
+        "{error}"
+    );
+}
+
+#[test]
+fn an_error_in_an_imported_schema_points_into_its_file() {
+    let error = multi_file("bad.yaml").unwrap_err();
+    assert!(
+        error.contains("bad-common.yaml#/components/schemas/Money/properties/amount/minimum: "),
+        "{error}"
     );
 }

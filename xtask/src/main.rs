@@ -11,7 +11,8 @@ const USAGE: &str = "usage: cargo xtask codegen [--check] [--spec FILE] [--overl
 \n\
   --check          write nothing; fail when a generated file differs from the checked-in one\n\
                    (the models, and schema/README.md's overlay table)\n\
-  --spec FILE      the OpenAPI document (default: schema/m3ter/export-destinations.openapi.json)\n\
+  --spec FILE      the OpenAPI document, JSON or YAML; relative `$ref`s to other files are read\n\
+                   from its folder (default: schema/m3ter/export-destinations.openapi.json)\n\
   --overlay FILE   the OpenAPI Overlay 1.0.0 applied to it first\n\
                    (default: schema/export-destinations.overlay.json; with the default overlay,\n\
                    schema/README.md's table of its actions is written too)\n\

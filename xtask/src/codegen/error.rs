@@ -5,7 +5,7 @@ use std::fmt;
 use super::pointer::Pointer;
 
 /// One reason the fragment cannot be generated, at a JSON Pointer into it.
-#[derive(Clone, Debug, PartialEq, Eq)]
+#[derive(Clone, Debug, PartialEq, Eq, Hash)]
 pub struct CodegenError {
     /// Where: the JSON Pointer of the offending keyword or value (`""` for the document).
     pub pointer: String,

@@ -1,7 +1,7 @@
 //! Lowering: the fragment (an ordered JSON tree) into the intermediate model. Every keyword is
 //! either understood or a hard error naming its JSON Pointer; nothing is skipped silently.
 
-use std::collections::{BTreeMap, BTreeSet};
+use std::collections::{BTreeMap, BTreeSet, HashMap, HashSet};
 
 use super::error::CodegenError;
 use m3ter_vocab::{Format, JsonType, Keyword, ParamKind, ParamValue, bounds, pattern};
@@ -98,6 +98,8 @@ const CHECK_ONLY: &str = "#";
 struct Lowerer<'a> {
     doc: &'a Json,
     components: &'a [(String, Json)],
+    /// Component name → its schema, so that a reference is found in constant time.
+    component_index: HashMap<&'a str, &'a Json>,
     /// The components generated as types (the others were only `allOf` parts).
     used: BTreeSet<String>,
     /// Component name → (Rust type name, validated as nested), for components generated once.
@@ -109,6 +111,9 @@ struct Lowerer<'a> {
     operations: BTreeSet<String>,
     items: Vec<Item>,
     type_names: BTreeMap<String, String>,
+    /// The type names claimed, in order, so that `check_schema` can give back what a
+    /// lowering it drops claimed.
+    claimed: Vec<String>,
     /// The one-value enums generated for union tags.
     tag_enums: BTreeSet<String>,
     /// Response component name → its body's Rust type, once lowered.
@@ -144,6 +149,7 @@ pub fn lower(doc: &Json, used: BTreeSet<String>) -> Result<Module, Vec<CodegenEr
     let mut lowerer = Lowerer {
         doc,
         components,
+        component_index: components.iter().map(|(n, s)| (n.as_str(), s)).collect(),
         used,
         component_types: BTreeMap::new(),
         instances: BTreeMap::new(),
@@ -151,6 +157,7 @@ pub fn lower(doc: &Json, used: BTreeSet<String>) -> Result<Module, Vec<CodegenEr
         operations: BTreeSet::new(),
         items: Vec::new(),
         type_names: BTreeMap::new(),
+        claimed: Vec::new(),
         tag_enums: BTreeSet::new(),
         response_types: BTreeMap::new(),
         errors,
@@ -178,12 +185,12 @@ pub fn lower(doc: &Json, used: BTreeSet<String>) -> Result<Module, Vec<CodegenEr
         })
     } else {
         // A schema generated once per operation reports its errors once.
-        let mut unique: Vec<CodegenError> = Vec::new();
-        for error in lowerer.errors {
-            if !unique.contains(&error) {
-                unique.push(error);
-            }
-        }
+        let mut seen: HashSet<CodegenError> = HashSet::new();
+        let unique = lowerer
+            .errors
+            .into_iter()
+            .filter(|error| seen.insert(error.clone()))
+            .collect();
         Err(unique)
     }
 }
@@ -236,16 +243,13 @@ fn null_only(schema: &Json) -> bool {
         })
 }
 
-impl Lowerer<'_> {
+impl<'a> Lowerer<'a> {
     fn error(&mut self, at: &Pointer, message: impl Into<String>) {
         self.errors.push(CodegenError::new(at, message));
     }
 
-    fn component(&self, name: &str) -> Option<&Json> {
-        self.components
-            .iter()
-            .find(|(n, _)| n == name)
-            .map(|(_, s)| s)
+    fn component(&self, name: &str) -> Option<&'a Json> {
+        self.component_index.get(name).copied()
     }
 
     /// Reads the operations named with `x-m3ter-operation`.
@@ -344,38 +348,101 @@ impl Lowerer<'_> {
     }
 
     /// Reports every `$ref` that closes a cycle between component schemas: the generated
-    /// structs would contain themselves.
+    /// structs would contain themselves. One pass (Tarjan's strongly connected components,
+    /// iterative): a reference closes a cycle when both ends are in one component, and the
+    /// message shows a cycle through it, found by one search forward and one backward from a
+    /// root of that component.
     fn check_ref_cycles(&mut self) {
-        let mut edges: BTreeMap<String, Vec<(String, Pointer)>> = BTreeMap::new();
+        let index: HashMap<&str, usize> = self
+            .components
+            .iter()
+            .enumerate()
+            .map(|(i, (name, _))| (name.as_str(), i))
+            .collect();
+        let mut edges: Vec<Vec<(usize, Pointer)>> = Vec::with_capacity(self.components.len());
         for (name, schema) in self.components {
             let mut refs = Vec::new();
             collect_refs(schema, &schemas_pointer().key(name), &mut refs);
-            edges.insert(name.clone(), refs);
+            // A reference to a missing component is reported where it is lowered.
+            edges.push(
+                refs.into_iter()
+                    .filter_map(|(target, at)| Some((*index.get(target.as_str())?, at)))
+                    .collect(),
+            );
         }
-        let mut reported = BTreeSet::new();
-        for start in edges.keys() {
-            // Depth-first from `start`, with an explicit stack: (component, path so far).
-            let mut stack: Vec<(String, Vec<String>)> = vec![(start.clone(), vec![start.clone()])];
-            let mut seen = BTreeSet::new();
-            while let Some((node, path)) = stack.pop() {
-                for (target, at) in edges.get(&node).map(Vec::as_slice).unwrap_or_default() {
-                    if target == start {
-                        let cycle = format!("{} → {target}", path.join(" → "));
-                        if reported.insert(at.to_string()) {
-                            self.error(
-                                at,
-                                format!(
-                                    "`$ref` cycle ({cycle}): the types would contain themselves"
-                                ),
-                            );
+        let scc = strongly_connected(&edges);
+        // Per component of the graph: its root, the paths from it (forward) and to it
+        // (backward), as parent links.
+        let n = edges.len();
+        let mut reverse: Vec<Vec<usize>> = vec![Vec::new(); n];
+        for (from, targets) in edges.iter().enumerate() {
+            for (to, _) in targets {
+                reverse[*to].push(from);
+            }
+        }
+        let mut forward_parent: Vec<Option<usize>> = vec![None; n];
+        let mut backward_parent: Vec<Option<usize>> = vec![None; n];
+        let mut root_of: Vec<Option<usize>> = vec![None; n];
+        let mut reached_forward = vec![false; n];
+        let mut reached_backward = vec![false; n];
+        for root in 0..n {
+            if root_of[root].is_some() || !edges[root].iter().any(|(t, _)| scc[*t] == scc[root]) {
+                continue;
+            }
+            for (parents, reached, graph) in [
+                (&mut forward_parent, &mut reached_forward, None),
+                (&mut backward_parent, &mut reached_backward, Some(&reverse)),
+            ] {
+                let mut queue = std::collections::VecDeque::from([root]);
+                reached[root] = true;
+                while let Some(node) = queue.pop_front() {
+                    root_of[node] = Some(root);
+                    let next: Vec<usize> = match graph {
+                        None => edges[node].iter().map(|(t, _)| *t).collect(),
+                        Some(reverse) => reverse[node].clone(),
+                    };
+                    for next in next {
+                        if scc[next] == scc[root] && !reached[next] {
+                            reached[next] = true;
+                            parents[next] = Some(node);
+                            queue.push_back(next);
                         }
-                    } else if seen.insert(target.clone()) {
-                        let mut next = path.clone();
-                        next.push(target.clone());
-                        stack.push((target.clone(), next));
                     }
                 }
             }
+        }
+        let name = |i: usize| self.components[i].0.as_str();
+        let mut found = Vec::new();
+        for (from, targets) in edges.iter().enumerate() {
+            for (to, at) in targets {
+                if scc[*to] != scc[from] {
+                    continue;
+                }
+                // to ⇝ root (backward links), root ⇝ from (forward links), then from → to.
+                let mut path: Vec<usize> = Vec::new();
+                let mut node = *to;
+                path.push(node);
+                while let Some(parent) = backward_parent[node] {
+                    path.push(parent);
+                    node = parent;
+                }
+                let mut tail: Vec<usize> = Vec::new();
+                let mut node = from;
+                while let Some(parent) = forward_parent[node] {
+                    tail.push(node);
+                    node = parent;
+                }
+                path.extend(tail.into_iter().rev());
+                path.push(*to);
+                let cycle = shown_path(path.iter().map(|&i| name(i)).collect());
+                found.push((
+                    at.clone(),
+                    format!("`$ref` cycle ({cycle}): the types would contain themselves"),
+                ));
+            }
+        }
+        for (at, message) in found {
+            self.error(&at, message);
         }
     }
 
@@ -386,6 +453,7 @@ impl Lowerer<'_> {
             false
         } else {
             self.type_names.insert(name.to_owned(), at.to_string());
+            self.claimed.push(name.to_owned());
             true
         }
     }
@@ -433,6 +501,7 @@ impl Lowerer<'_> {
             return None;
         };
         let mut members: Vec<String> = Vec::new();
+        let mut member_set: HashSet<String> = HashSet::new();
         for (i, item) in list.iter().enumerate() {
             let item_at = list_at.index(i);
             let reference = item.get("$ref").and_then(Json::as_str);
@@ -449,6 +518,7 @@ impl Lowerer<'_> {
                         return None;
                     }
                     members.push(name.to_owned());
+                    member_set.insert(name.to_owned());
                 }
                 _ => {
                     self.error(&item_at, format!("each `{keyword}` member of a union must be a `$ref` to `{SCHEMA_REF_PREFIX}...`"));
@@ -506,7 +576,7 @@ impl Lowerer<'_> {
                         self.error(&entry_at, format!("the mapping names `{SCHEMA_REF_PREFIX}{name}`, which does not exist"));
                         continue;
                     }
-                    if !members.iter().any(|m| m == name) {
+                    if !member_set.contains(name) {
                         self.error(
                             &entry_at,
                             format!("`{name}` is not one of the `{keyword}` schemas"),
@@ -515,8 +585,9 @@ impl Lowerer<'_> {
                     }
                     variants.push((tag.clone(), name.to_owned()));
                 }
+                let tagged: HashSet<&str> = variants.iter().map(|(_, c)| c.as_str()).collect();
                 for (i, member) in members.iter().enumerate() {
-                    if !variants.iter().any(|(_, c)| c == member) {
+                    if !tagged.contains(member.as_str()) {
                         self.error(
                             &list_at.index(i),
                             format!("`{member}` has no tag in the discriminator's `mapping`"),
@@ -1185,6 +1256,8 @@ impl Lowerer<'_> {
             return None;
         }
         let mut variants: Vec<Variant> = Vec::new();
+        // Rust variant name → its index in `variants`.
+        let mut by_rust_name: HashMap<String, usize> = HashMap::new();
         for (i, value) in values.iter().enumerate() {
             let Some(wire) = value.as_str() else {
                 self.error(
@@ -1194,7 +1267,7 @@ impl Lowerer<'_> {
                 continue;
             };
             let rust_name = names::type_name(wire);
-            if let Some(other) = variants.iter().find(|v| v.rust_name == rust_name) {
+            if let Some(other) = by_rust_name.get(&rust_name).map(|&i| &variants[i]) {
                 let message = if other.wire == wire {
                     format!("duplicate enum value `{wire}`")
                 } else {
@@ -1206,6 +1279,7 @@ impl Lowerer<'_> {
                 self.error(&at.key("enum").index(i), message);
                 continue;
             }
+            by_rust_name.insert(rust_name.clone(), variants.len());
             variants.push(Variant {
                 rust_name,
                 wire: wire.to_owned(),
@@ -1268,12 +1342,13 @@ impl Lowerer<'_> {
             },
         };
         let mut required = BTreeSet::new();
+        let declared: HashSet<&str> = properties.iter().map(|(p, _)| p.as_str()).collect();
         match schema.get("required") {
             None => {}
             Some(Json::Array(names)) => {
                 for (i, name) in names.iter().enumerate() {
                     match name.as_str() {
-                        Some(name) if properties.iter().any(|(p, _)| p == name) => {
+                        Some(name) if declared.contains(name) => {
                             required.insert(name.to_owned());
                         }
                         Some(name) => self.error(
@@ -1960,10 +2035,12 @@ impl Lowerer<'_> {
     /// nested schema. What that lowering generates is dropped.
     fn check_schema(&mut self, schema: &Json, at: &Pointer) {
         let items = self.items.len();
-        let type_names = self.type_names.clone();
+        let claimed = self.claimed.len();
         let _checked = self.lower_value(schema, at, CHECK_ONLY);
         self.items.truncate(items);
-        self.type_names = type_names;
+        for name in self.claimed.drain(claimed..) {
+            self.type_names.remove(&name);
+        }
     }
 
     /// An object of the OpenAPI document, or an error saying it must be one.
@@ -2216,6 +2293,81 @@ fn valid_status(key: &str) -> bool {
             && (b'1'..=b'5').contains(&bytes[0])
             && ((bytes[1].is_ascii_digit() && bytes[2].is_ascii_digit())
                 || (bytes[1] == b'X' && bytes[2] == b'X')))
+}
+
+/// The strongly connected components of a graph given by its edges (`edges[node]`: the
+/// targets and where each is written): Tarjan's algorithm with an explicit stack, so a chain
+/// of any length neither recurses nor revisits. Returns each node's component number.
+fn strongly_connected(edges: &[Vec<(usize, Pointer)>]) -> Vec<usize> {
+    const UNSEEN: usize = usize::MAX;
+    let n = edges.len();
+    let mut order = vec![UNSEEN; n];
+    let mut low = vec![0; n];
+    let mut on_stack = vec![false; n];
+    let mut component = vec![UNSEEN; n];
+    let mut stack: Vec<usize> = Vec::new();
+    let mut next_order = 0;
+    let mut next_component = 0;
+    // (node, index of its next edge to follow)
+    let mut calls: Vec<(usize, usize)> = Vec::new();
+    for start in 0..n {
+        if order[start] != UNSEEN {
+            continue;
+        }
+        calls.push((start, 0));
+        order[start] = next_order;
+        low[start] = next_order;
+        next_order += 1;
+        stack.push(start);
+        on_stack[start] = true;
+        while let Some(&mut (node, ref mut edge)) = calls.last_mut() {
+            if let Some((target, _)) = edges[node].get(*edge) {
+                *edge += 1;
+                let target = *target;
+                if order[target] == UNSEEN {
+                    order[target] = next_order;
+                    low[target] = next_order;
+                    next_order += 1;
+                    stack.push(target);
+                    on_stack[target] = true;
+                    calls.push((target, 0));
+                } else if on_stack[target] {
+                    low[node] = low[node].min(order[target]);
+                }
+                continue;
+            }
+            calls.pop();
+            if let Some(&(parent, _)) = calls.last() {
+                low[parent] = low[parent].min(low[node]);
+            }
+            if low[node] == order[node] {
+                while let Some(member) = stack.pop() {
+                    on_stack[member] = false;
+                    component[member] = next_component;
+                    if member == node {
+                        break;
+                    }
+                }
+                next_component += 1;
+            }
+        }
+    }
+    component
+}
+
+/// A cycle's names joined by arrows, the middle elided when it is long (a message stays short
+/// however long the cycle is).
+fn shown_path(names: Vec<&str>) -> String {
+    const SHOWN: usize = 4;
+    if names.len() <= 2 * SHOWN + 1 {
+        return names.join(" → ");
+    }
+    format!(
+        "{} → … {} more … → {}",
+        names[..SHOWN].join(" → "),
+        names.len() - 2 * SHOWN,
+        names[names.len() - SHOWN..].join(" → ")
+    )
 }
 
 /// Every `$ref` to a component schema inside `schema`, with its pointer.

@@ -5,6 +5,7 @@
 pub mod doc;
 pub mod emit;
 pub mod error;
+pub mod files;
 pub mod ir;
 pub mod json;
 pub mod lower;
@@ -13,6 +14,7 @@ pub mod normalize;
 pub mod overlay;
 pub mod pointer;
 pub mod readme;
+pub mod refs;
 
 use std::fs;
 use std::path::{Component, Path, PathBuf};
@@ -128,13 +130,15 @@ pub fn generate_with(
     overlay_text: Option<&str>,
     provenance: &Provenance,
 ) -> Result<String, Vec<CodegenError>> {
-    let (doc, _) = document(spec_text, overlay_text).map_err(|(_, errors)| errors)?;
+    let syntax = files::Syntax::of(Path::new(&provenance.spec), spec_text);
+    let (doc, _) = document(spec_text, syntax, overlay_text).map_err(|(_, errors)| errors)?;
     render(&doc, provenance)
 }
 
 /// The spec as the generator lowers it: `spec_text` with the overlay `overlay_text` applied.
 pub fn overlaid(spec_text: &str, overlay_text: &str) -> Result<json::Json, Vec<CodegenError>> {
-    document(spec_text, Some(overlay_text))
+    let syntax = files::Syntax::of(Path::new(""), spec_text);
+    document(spec_text, syntax, Some(overlay_text))
         .map(|(doc, _)| doc)
         .map_err(|(_, errors)| errors)
 }
@@ -148,12 +152,21 @@ enum Input {
 /// The spec parsed, with the overlay (parsed and checked) applied to it.
 fn document(
     spec_text: &str,
+    syntax: files::Syntax,
     overlay_text: Option<&str>,
 ) -> Result<(json::Json, Option<overlay::Overlay>), (Input, Vec<CodegenError>)> {
-    let mut doc = json::Json::parse(spec_text).map_err(|e| {
-        let error = CodegenError::new(&pointer::Pointer::root(), format!("not valid JSON: {e}"));
+    let doc = syntax.parse(spec_text).map_err(|message| {
+        let error = CodegenError::new(&pointer::Pointer::root(), message);
         (Input::Spec, vec![error])
     })?;
+    with_overlay(doc, overlay_text)
+}
+
+/// `doc` with the overlay (parsed and checked) applied to it.
+fn with_overlay(
+    mut doc: json::Json,
+    overlay_text: Option<&str>,
+) -> Result<(json::Json, Option<overlay::Overlay>), (Input, Vec<CodegenError>)> {
     let Some(overlay_text) = overlay_text else {
         return Ok((doc, None));
     };
@@ -164,10 +177,14 @@ fn document(
 
 /// The module source of the (overlaid) spec `doc`, with the header naming `provenance`.
 fn render(doc: &json::Json, provenance: &Provenance) -> Result<String, Vec<CodegenError>> {
-    let (normalized, origins) = normalize::normalize_with_origins(doc)?;
-    let used = normalize::used_components(doc, &normalized);
+    let (resolved, copied) = refs::resolve(doc)?;
+    // An error in a copied sub-schema is reported where its author wrote it.
+    let (normalized, origins) =
+        normalize::normalize_with_origins(&resolved).map_err(|errors| copied.remap(errors))?;
+    let used = normalize::used_components(&resolved, &normalized);
     // An error in a merged member is reported where its author declared it.
-    let module = lower::lower(&normalized, used).map_err(|errors| origins.remap(errors))?;
+    let module =
+        lower::lower(&normalized, used).map_err(|errors| copied.remap(origins.remap(errors)))?;
     emit::render(&module, &provenance.inputs(), &provenance.command).map_err(|message| {
         vec![CodegenError {
             pointer: "(document root)".to_owned(),
@@ -220,19 +237,27 @@ pub fn run(options: &Options) -> Result<Outcome, String> {
     let read = |path: &Path| {
         fs::read_to_string(path).map_err(|e| format!("cannot read {}: {e}", path.display()))
     };
-    let text = read(&options.spec)?;
     let overlay_text = options.overlay.as_deref().map(read).transpose()?;
-    let (doc, overlay) = document(&text, overlay_text.as_deref()).map_err(|(input, errors)| {
-        let heading = match (input, &options.overlay) {
-            (Input::Overlay, Some(overlay)) => format!(
-                "{} cannot be applied to {}:",
-                overlay.display(),
-                options.spec.display()
-            ),
-            _ => format!("{} cannot be read:", options.spec.display()),
-        };
-        listed(heading, errors)
-    })?;
+    // The spec, JSON or YAML, with the files it refers to bundled in.
+    let (doc, imported) = match files::load(&options.spec)? {
+        Ok(loaded) => loaded,
+        Err(errors) => {
+            let heading = format!("{} cannot be read:", options.spec.display());
+            return Err(listed(heading, errors));
+        }
+    };
+    let (doc, overlay) =
+        with_overlay(doc, overlay_text.as_deref()).map_err(|(input, errors)| {
+            let heading = match (input, &options.overlay) {
+                (Input::Overlay, Some(overlay)) => format!(
+                    "{} cannot be applied to {}:",
+                    overlay.display(),
+                    options.spec.display()
+                ),
+                _ => format!("{} cannot be read:", options.spec.display()),
+            };
+            listed(heading, errors)
+        })?;
     let mut files = Vec::new();
     let mut stale = Vec::new();
     if let (Some(readme), Some(overlay), Some(source)) =
@@ -253,6 +278,8 @@ pub fn run(options: &Options) -> Result<Outcome, String> {
         files.push(readme.clone());
     }
     let generated = render(&doc, &options.provenance).map_err(|errors| {
+        // An error in an imported component points into its file.
+        let errors = imported.remap(errors);
         let mut message = listed(
             format!("{} cannot be generated:", options.provenance.inputs()),
             errors,

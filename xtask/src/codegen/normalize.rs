@@ -16,7 +16,7 @@
 //!
 //! The output keeps the input's member order, so the generated code follows the document.
 
-use std::collections::BTreeSet;
+use std::collections::{BTreeSet, HashMap, HashSet};
 
 use super::error::CodegenError;
 use super::json::Json;
@@ -37,6 +37,10 @@ pub const ANNOTATIONS: &[&str] = &[
 
 const SCHEMA_REF_PREFIX: &str = "#/components/schemas/";
 
+/// The most `allOf` references followed one inside another (`A` has `allOf: [B]`, `B` has
+/// `allOf: [C]`, ...): merging recurses along them, so a deeper chain is an error.
+pub const MAX_ALL_OF_DEPTH: usize = 64;
+
 /// Which OpenAPI version the document declares.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub enum Version {
@@ -51,22 +55,46 @@ pub fn normalize(doc: &Json) -> Result<Json, Vec<CodegenError>> {
     normalize_with_origins(doc).map(|(doc, _)| doc)
 }
 
-/// Where a member of a merged schema was declared: `(pointer in the normalized document,
-/// pointer in the input)` pairs, so that an error found in a merged member names the place
-/// its author wrote it ([`Origins::source`]).
+/// Where a member of a merged schema was declared: pointer in the normalized document →
+/// pointer in the input, so that an error found in a merged member names the place its author
+/// wrote it ([`Origins::source`]).
 #[derive(Debug, Default)]
-pub struct Origins(Vec<(String, String)>);
+pub struct Origins(HashMap<String, String>);
 
 impl Origins {
+    /// Records that what is at `merged` in the normalized document was declared at `source`
+    /// (the first record of a place stands).
+    pub fn record(&mut self, merged: String, source: String) {
+        self.0.entry(merged).or_insert(source);
+    }
+
+    /// Records that what is at `merged` now comes from `source` (`None`: from the place
+    /// itself), whatever was recorded before: a later part's declaration took its place.
+    pub fn replace(&mut self, merged: String, source: Option<String>) {
+        match source {
+            Some(source) => self.0.insert(merged, source),
+            None => self.0.remove(&merged),
+        };
+    }
+
     /// The input's pointer for `pointer` of the normalized document: the declaration a merged
-    /// member came from (followed through nested merges), else `pointer` itself.
+    /// member came from (followed through nested merges), else `pointer` itself. Each step
+    /// looks up the pointer's longest recorded prefix (whole reference tokens), so a lookup
+    /// costs the pointer's depth, not the number of records.
     pub fn source(&self, pointer: &str) -> String {
         let mut current = pointer.to_owned();
-        // Each step moves into a part that was merged; a chain is at most as long as the list.
+        // Each step moves into a part that was merged; a chain is at most as long as the map.
         for _ in 0..=self.0.len() {
-            let step = self.0.iter().find_map(|(merged, source)| {
-                let rest = current.strip_prefix(merged.as_str())?;
-                (rest.is_empty() || rest.starts_with('/')).then(|| format!("{source}{rest}"))
+            let cuts = current
+                .char_indices()
+                .filter(|&(_, c)| c == '/')
+                .map(|(i, _)| i)
+                .chain([current.len()]);
+            let mut cuts: Vec<usize> = cuts.collect();
+            cuts.reverse();
+            let step = cuts.into_iter().find_map(|cut| {
+                let source = self.0.get(&current[..cut])?;
+                Some(format!("{source}{}", &current[cut..]))
             });
             match step {
                 Some(next) if next != current => current = next,
@@ -78,15 +106,16 @@ impl Origins {
 
     /// `errors` with each pointer moved to its declaration ([`Origins::source`]).
     pub fn remap(&self, errors: Vec<CodegenError>) -> Vec<CodegenError> {
-        let mut out: Vec<CodegenError> = Vec::new();
-        for mut error in errors {
-            error.pointer = self.source(&error.pointer);
+        let mut seen: HashSet<CodegenError> = HashSet::new();
+        errors
+            .into_iter()
+            .map(|mut error| {
+                error.pointer = self.source(&error.pointer);
+                error
+            })
             // A member merged into several schemas reports its error once.
-            if !out.contains(&error) {
-                out.push(error);
-            }
-        }
-        out
+            .filter(|error| seen.insert(error.clone()))
+            .collect()
     }
 }
 
@@ -120,16 +149,24 @@ pub fn normalize_with_origins(doc: &Json) -> Result<(Json, Origins), Vec<Codegen
             normalizer.rewrite_30(schema, at)
         });
     }
-    // Then `allOf`, with `$ref` parts read from the converted components.
-    let components = doc.clone();
+    // Then `allOf`, with `$ref` parts read from the converted components (a copy of them
+    // alone, as the document is rewritten in place).
+    let schemas: Vec<(String, Json)> = doc
+        .get("components")
+        .and_then(|c| c.get("schemas"))
+        .and_then(Json::members)
+        .map(<[_]>::to_vec)
+        .unwrap_or_default();
     let mut merger = Merger {
-        doc: &components,
+        schemas: schemas.iter().map(|(n, s)| (n.as_str(), s)).collect(),
         errors: &mut normalizer.errors,
+        reported: HashSet::new(),
         stack: Vec::new(),
-        origins: Vec::new(),
+        merged_components: HashMap::new(),
+        origins: Origins::default(),
     };
     for_each_schema(&mut doc, &mut |schema, at| merger.merge_tree(schema, at));
-    let origins = Origins(std::mem::take(&mut merger.origins));
+    let origins = std::mem::take(&mut merger.origins);
     if normalizer.errors.is_empty() {
         Ok((doc, origins))
     } else {
@@ -365,19 +402,23 @@ fn annotation_only(schema: &Json) -> bool {
 }
 
 struct Merger<'a> {
-    /// The document with every schema in its 3.1 form: `$ref` parts are read from here.
-    doc: &'a Json,
+    /// The component schemas in their 3.1 form, by name: `$ref` parts are read from here.
+    schemas: HashMap<&'a str, &'a Json>,
     errors: &'a mut Vec<CodegenError>,
+    /// The errors reported, each once.
+    reported: HashSet<CodegenError>,
     /// The components being merged, to report a cycle instead of recursing forever.
     stack: Vec<String>,
+    /// Each component merged once (`None`: it could not be), however many parts name it.
+    merged_components: HashMap<String, Option<Json>>,
     /// Where each merged member was declared (see [`Origins`]).
-    origins: Vec<(String, String)>,
+    origins: Origins,
 }
 
 impl Merger<'_> {
     fn error(&mut self, at: &Pointer, message: impl Into<String>) {
         let error = CodegenError::new(at, message);
-        if !self.errors.contains(&error) {
+        if self.reported.insert(error.clone()) {
             self.errors.push(error);
         }
     }
@@ -401,20 +442,25 @@ impl Merger<'_> {
             );
             return None;
         };
-        let Some(schema) = self
-            .doc
-            .get("components")
-            .and_then(|c| c.get("schemas"))
-            .and_then(|s| s.get(name))
-        else {
+        let Some(&schema) = self.schemas.get(name) else {
             self.error(at, format!("`{reference}` does not exist"));
             return None;
         };
+        if let Some(merged) = self.merged_components.get(name) {
+            return merged.clone();
+        }
         if self.stack.iter().any(|n| n == name) {
             let cycle = format!("{} → {name}", self.stack.join(" → "));
             self.error(
                 at,
                 format!("`allOf` cycle ({cycle}): the schema would contain itself"),
+            );
+            return None;
+        }
+        if self.stack.len() >= MAX_ALL_OF_DEPTH {
+            self.error(
+                at,
+                format!("`allOf` references nested deeper than {MAX_ALL_OF_DEPTH} (the generator's limit): `{}` → … → `{name}`", self.stack[0]),
             );
             return None;
         }
@@ -426,6 +472,8 @@ impl Merger<'_> {
             schema.clone()
         };
         self.stack.pop();
+        self.merged_components
+            .insert(name.to_owned(), Some(merged.clone()));
         Some(merged)
     }
 
@@ -577,37 +625,47 @@ impl Merger<'_> {
                             out.len() - 1
                         }
                     };
+                    // The merged members by name, so that each part's member is placed in
+                    // constant time.
+                    let mut positions: HashMap<String, usize> = match &out[index].1 {
+                        Json::Object(merged) => merged
+                            .iter()
+                            .enumerate()
+                            .map(|(i, (n, _))| (n.clone(), i))
+                            .collect(),
+                        _ => HashMap::new(),
+                    };
                     for (name, property) in properties {
                         let property_at = key_at.key(name);
                         let Json::Object(merged) = &mut out[index].1 else {
                             continue;
                         };
-                        match merged.iter().position(|(n, _)| n == name) {
+                        match positions.get(name).copied() {
                             None => {
+                                positions.insert(name.clone(), merged.len());
                                 merged.push((name.clone(), property.clone()));
                                 if at != target {
                                     let here = target.key("properties").key(name);
                                     self.origins
-                                        .push((here.to_string(), property_at.to_string()));
+                                        .record(here.to_string(), property_at.to_string());
                                 }
                             }
                             Some(p) => {
                                 let existing = merged[p].1.clone();
-                                if let Some(merged_property) =
+                                let Some(property) =
                                     self.merge_property(&existing, property, &property_at)
-                                {
-                                    // The later declaration won (it narrows the earlier one):
-                                    // an error in the member is an error in it.
-                                    if merged_property != existing {
-                                        let here = target.key("properties").key(name).to_string();
-                                        self.origins.retain(|(m, _)| *m != here);
-                                        if at != target {
-                                            self.origins.push((here, property_at.to_string()));
-                                        }
-                                    }
-                                    if let Json::Object(merged) = &mut out[index].1 {
-                                        merged[p].1 = merged_property;
-                                    }
+                                else {
+                                    continue;
+                                };
+                                if property != existing {
+                                    // This part's declaration won (it narrows the other's):
+                                    // an error in it is this part's.
+                                    let here = target.key("properties").key(name).to_string();
+                                    let source = (at != target).then(|| property_at.to_string());
+                                    self.origins.replace(here, source);
+                                }
+                                if let Json::Object(merged) = &mut out[index].1 {
+                                    merged[p].1 = property;
                                 }
                             }
                         }
@@ -626,8 +684,12 @@ impl Merger<'_> {
                         }
                     };
                     if let Json::Array(list) = &mut out[index].1 {
+                        // Compared by their JSON text (a name is a string; anything else is
+                        // reported where `required` is lowered).
+                        let mut listed: HashSet<String> =
+                            list.iter().map(Json::to_json_string).collect();
                         for name in names {
-                            if !list.contains(name) {
+                            if listed.insert(name.to_json_string()) {
                                 list.push(name.clone());
                             }
                         }
@@ -695,7 +757,7 @@ impl Merger<'_> {
             let schema = match schema.get("$ref").and_then(Json::as_str) {
                 Some(reference) => {
                     let name = reference.strip_prefix(SCHEMA_REF_PREFIX)?;
-                    this.doc.get("components")?.get("schemas")?.get(name)?
+                    *this.schemas.get(name)?
                 }
                 None => schema,
             };
@@ -734,43 +796,50 @@ fn is_empty_text(value: &Json) -> bool {
 /// the `original` document refers to (a schema published on its own). A component that was
 /// only ever an `allOf` part has been merged into its users and is not one of them.
 pub fn used_components(original: &Json, normalized: &Json) -> BTreeSet<String> {
-    let schemas = |doc: &Json| -> Vec<(String, Json)> {
+    fn schemas(doc: &Json) -> &[(String, Json)] {
         doc.get("components")
             .and_then(|c| c.get("schemas"))
             .and_then(Json::members)
-            .map(<[_]>::to_vec)
             .unwrap_or_default()
-    };
+    }
     let mut referenced_before = BTreeSet::new();
     collect_refs(original, &mut referenced_before);
     // The roots: everything but the component schemas, and the unreferenced components.
-    let mut pending: Vec<String> = Vec::new();
-    let mut outside = normalized.clone();
-    if let Some(components) = member_mut(&mut outside, "components")
-        && let Json::Object(members) = components
-    {
-        members.retain(|(k, _)| k != "schemas");
-    }
     let mut roots = BTreeSet::new();
-    collect_refs(&outside, &mut roots);
-    pending.extend(roots);
-    pending.extend(
-        schemas(original)
-            .into_iter()
-            .map(|(name, _)| name)
-            .filter(|name| !referenced_before.contains(name)),
-    );
-    let normalized_schemas = schemas(normalized);
-    let mut used = BTreeSet::new();
-    while let Some(name) = pending.pop() {
-        if !used.insert(name.clone()) {
+    for (key, value) in normalized.members().unwrap_or_default() {
+        if key != "components" {
+            collect_refs(value, &mut roots);
             continue;
         }
-        if let Some((_, schema)) = normalized_schemas.iter().find(|(n, _)| *n == name) {
+        for (kind, section) in value.members().unwrap_or_default() {
+            if kind != "schemas" {
+                collect_refs(section, &mut roots);
+            }
+        }
+    }
+    let mut pending: Vec<String> = roots.into_iter().collect();
+    pending.extend(
+        schemas(original)
+            .iter()
+            .map(|(name, _)| name)
+            .filter(|name| !referenced_before.contains(*name))
+            .cloned(),
+    );
+    let normalized_schemas: HashMap<&str, &Json> = schemas(normalized)
+        .iter()
+        .map(|(n, s)| (n.as_str(), s))
+        .collect();
+    let mut used = BTreeSet::new();
+    while let Some(name) = pending.pop() {
+        if used.contains(&name) {
+            continue;
+        }
+        if let Some(schema) = normalized_schemas.get(name.as_str()) {
             let mut refs = BTreeSet::new();
             collect_refs(schema, &mut refs);
-            pending.extend(refs);
+            pending.extend(refs.into_iter().filter(|r| !used.contains(r)));
         }
+        used.insert(name);
     }
     used
 }
