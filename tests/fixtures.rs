@@ -33,9 +33,44 @@ fn a_minimal_widget_is_valid_and_round_trips() {
     let value = serde_json::to_value(&w).unwrap();
     assert_eq!(
         value,
-        json!({"id": "00000000-0000-0000-0000-000000000000", "label": "abc", "nick": "nick"})
+        json!({"id": "00000000-0000-0000-0000-000000000000", "label": "abc", "nick": "nick", "level": 3})
     );
     assert_eq!(serde_json::from_value::<Widget>(value).unwrap(), w);
+}
+
+/// `default: 3` on `level`: the constructor and a document without the member give 3, `null`
+/// is refused as for any member that is not nullable, the schema states it, and a document
+/// that says otherwise keeps its value.
+#[test]
+fn a_default_is_filled_in_stated_and_checked() {
+    assert_eq!(widget().level, Some(3));
+    let without =
+        json!({"id": "00000000-0000-0000-0000-000000000000", "label": "abc", "nick": "nick"});
+    let read: Widget = serde_json::from_value(without.clone()).unwrap();
+    assert_eq!(read.level, Some(3));
+    let bytes = serde_json::to_vec(&without).unwrap();
+    assert_eq!(
+        m3ter_models::json::from_slice::<Widget>(&bytes)
+            .unwrap()
+            .level,
+        Some(3)
+    );
+    let mut with = without.clone();
+    with["level"] = json!(7);
+    assert_eq!(
+        serde_json::from_value::<Widget>(with.clone())
+            .unwrap()
+            .level,
+        Some(7)
+    );
+    with["level"] = json!(null);
+    assert!(serde_json::from_value::<Widget>(with).is_err());
+    let schema = serde_json::to_value(schemars::schema_for!(Widget)).unwrap();
+    assert_eq!(
+        schema["properties"]["level"]["default"],
+        json!(3),
+        "{schema}"
+    );
 }
 
 #[test]
@@ -106,6 +141,7 @@ fn typed_formats_enums_and_nullability() {
         "nick": null,
         "color": "light-blue",
         "shade": "dark",
+        "level": 3,
         "created": "2023-11-07T05:31:56Z",
         "meta": {"anything": [1, 2]}
     });

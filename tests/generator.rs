@@ -1586,3 +1586,33 @@ fn an_error_in_an_imported_schema_points_into_its_file() {
         "{error}"
     );
 }
+
+#[test]
+fn a_default_is_filled_in_only_when_the_member_takes_it() {
+    let code = generated(&document(
+        "3.0.1",
+        r##"{"P": {"type": "string", "enum": ["TYPE_FIRST", "TIME_FIRST"]},
+            "S": {"type": "object", "properties": {
+                "order": {"allOf": [{"$ref": "#/components/schemas/P"}], "default": "TIME_FIRST"},
+                "n": {"type": "integer", "minimum": 1, "default": 5},
+                "big": {"type": "integer", "maximum": 3, "default": 5},
+                "other": {"allOf": [{"$ref": "#/components/schemas/P"}], "default": "SIDEWAYS"}}}}"##,
+        "{}",
+    ));
+    assert!(code.contains(r#"default = "__default_s_order""#), "{code}");
+    assert!(
+        code.contains(r#"#[spec(minimum = 1, default = "5")]"#),
+        "{code}"
+    );
+    assert!(
+        code.contains("order: __default_s_order(),"),
+        "the constructor sets it: {code}"
+    );
+    // A default the member's own keywords reject stays an annotation, and the docs say why.
+    assert!(!code.contains("__default_s_big"), "{code}");
+    assert!(code.contains("Not filled in when absent: the default is not an integer of the member's type and bounds."), "{code}");
+    assert!(
+        code.contains("Not filled in when absent: the default is not one of the enum's values."),
+        "{code}"
+    );
+}

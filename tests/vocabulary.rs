@@ -15,10 +15,11 @@ use serde::Deserialize;
 use serde_json::{Value, json};
 
 /// A type with one keyword on member `m`: a valid and an invalid document, the error the
-/// invalid one must give.
+/// invalid one must give (`None` for an annotation, which constrains nothing: `valid` and
+/// `{}` are both accepted).
 struct Case {
     valid: Value,
-    invalid: Value,
+    invalid: Option<Value>,
     code: ErrorCode,
     pointer: &'static str,
     typed: fn(&Value) -> Result<(), m3ter_models::ValidationErrors>,
@@ -64,7 +65,7 @@ struct Child {
 fn case(keyword: Keyword) -> Case {
     let build = |(typed, raw, kind, schema), valid, invalid, code, pointer| Case {
         valid,
-        invalid,
+        invalid: Some(invalid),
         code,
         pointer,
         typed,
@@ -192,6 +193,19 @@ fn case(keyword: Keyword) -> Case {
             ErrorCode::Forbidden,
             "/m",
         ),
+        Keyword::Default => {
+            let (typed, raw, kind, schema) = case_type!(T, Option<String>, [default = "\"d\""]);
+            Case {
+                valid: json!({"m": "other"}),
+                invalid: None,
+                code: ErrorCode::Type,
+                pointer: "/m",
+                typed,
+                raw,
+                kind,
+                schema,
+            }
+        }
     }
 }
 
@@ -209,7 +223,36 @@ fn every_keyword_is_checked_on_both_paths_described_and_stated_in_the_schema() {
             (case.raw)(&case.valid).is_ok(),
             "{keyword}: raw rejects the valid document"
         );
-        let errors = (case.raw)(&case.invalid).expect_err(keyword.spec_name());
+        let Some(invalid) = &case.invalid else {
+            // An annotation: the member may be absent or anything its type takes.
+            assert!(
+                (case.raw)(&json!({})).is_ok(),
+                "{keyword}: raw rejects `{{}}`"
+            );
+            assert!(
+                (case.typed)(&json!({})).is_ok(),
+                "{keyword}: typed rejects `{{}}`"
+            );
+            assert!(
+                (case.typed)(&case.valid).is_ok(),
+                "{keyword}: typed rejects the valid document"
+            );
+            let Kind::Object(spec) = case.kind else {
+                panic!("{keyword}: not an object")
+            };
+            assert!(
+                spec.fields[0].constraints.has(keyword),
+                "{keyword}: not in the descriptor"
+            );
+            let schema = (case.schema)();
+            assert_eq!(
+                schema["properties"]["m"][keyword.json_name()],
+                json!("d"),
+                "{keyword}: {schema}"
+            );
+            continue;
+        };
+        let errors = (case.raw)(invalid).expect_err(keyword.spec_name());
         assert!(
             errors
                 .iter()
@@ -230,8 +273,8 @@ fn every_keyword_is_checked_on_both_paths_described_and_stated_in_the_schema() {
                 "{keyword}: typed rejects the valid document"
             );
         }
-        if typed_parses(&case, &case.invalid) {
-            let typed = (case.typed)(&case.invalid).expect_err(keyword.spec_name());
+        if typed_parses(&case, invalid) {
+            let typed = (case.typed)(invalid).expect_err(keyword.spec_name());
             assert_eq!(
                 typed.as_slice(),
                 errors.as_slice(),
@@ -356,6 +399,11 @@ fn fragment_for(keyword: Keyword) -> (String, &'static str) {
             r#"{"type": "integer", "x-m3ter-operations": {"create": "forbidden"}}"#,
             "",
             r#"forbidden = "create""#,
+        ),
+        Keyword::Default => (
+            r#"{"type": "string", "default": "d"}"#,
+            "",
+            r#"default = "\"d\"""#,
         ),
     };
     let paths = if keyword == Keyword::Forbidden {

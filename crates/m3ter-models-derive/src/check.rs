@@ -111,6 +111,16 @@ fn check_param(
                 check_keywords(&inner.value, &shape.item(), false, errors);
             }
         }
+        Keyword::Default => {
+            if let Param::Text(lit) = param
+                && let Err(error) = serde_json::from_str::<serde_json::Value>(&lit.value.value())
+            {
+                errors.spanned(
+                    lit.value.span(),
+                    format!("`default` is the member's value as JSON text (`default = \"\\\"TIME_FIRST\\\"\"`, `default = \"3\"`): {error}"),
+                );
+            }
+        }
         // Their parameters were checked as they were parsed (a count, a number, a known
         // format), and against each other by `bounds::check`.
         Keyword::MinLength

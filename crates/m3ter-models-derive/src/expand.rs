@@ -183,6 +183,8 @@ pub(crate) fn value_checks(
             }
             // Said by the pattern's error (`pattern_static`).
             Keyword::PatternRule => continue,
+            // An annotation: the value when absent constrains nothing (the schema states it).
+            Keyword::Default => continue,
             Keyword::Minimum
             | Keyword::Maximum
             | Keyword::ExclusiveMinimum

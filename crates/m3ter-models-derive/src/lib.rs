@@ -14,6 +14,7 @@
 //! | `nested` | validate a field whose type implements `Validate` | any |
 //! | `forbidden`, `forbidden = "create"` | must be absent (an operation rule) | `Option` |
 //! | `required`, `nullable` | raw JSON: must be present; may be `null` | `Option` |
+//! | `default = "…"` | `default`: the member's value when absent, as JSON text (`default = "3"`, `default = "\"TIME_FIRST\""`); an annotation the JSON Schema states (the text is checked to be JSON; the generated models also fill it in through serde) | `Option` |
 //!
 //! On the container, `#[spec(json)]` also implements `m3ter_models::ValidateJson`: the same
 //! keywords and runtime rules applied to raw JSON, plus what serde decides in the typed world

@@ -133,7 +133,8 @@ pub mod __private_v0_1 {
     pub use crate::path::Path;
     pub use crate::rules::*;
     pub use crate::serde_helpers::{
-        Formatted, formatted, non_null, non_null_formatted, nullable, nullable_formatted,
+        Formatted, default_value, formatted, non_null, non_null_formatted, nullable,
+        nullable_formatted,
     };
     pub use m3ter_vocab as vocab;
     pub use m3ter_vocab::Format;

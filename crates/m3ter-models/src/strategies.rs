@@ -632,6 +632,8 @@ fn field_mutations(
             }
             // Words for people about the pattern: broken with the pattern.
             Keyword::PatternRule => {}
+            // An annotation (the value when absent): nothing a value can break.
+            Keyword::Default => {}
             // The item constraints and a nested type's own are broken where those types are
             // generated (`invalid::<Item>()`); here the member stays valid.
             Keyword::Items | Keyword::Nested => {}

@@ -168,6 +168,11 @@ pub mod schema {
                 }
                 // The member type's own schema says it (a reference to it).
                 Keyword::Nested => continue,
+                // The value as written: the derive checked that the text is JSON.
+                Keyword::Default => match &param {
+                    Param::Text(text) => serde_json::from_str::<Value>(text).ok(),
+                    _ => None,
+                },
                 // Stated on the member by `state_members`.
                 Keyword::Required | Keyword::Nullable | Keyword::Forbidden => continue,
             };

@@ -1,6 +1,7 @@
 //! serde helpers that make serde read a member exactly as the raw check does: absent but not
 //! `null` ([`non_null`]), present but possibly `null` ([`nullable`]), a uuid or date-time from
-//! exactly its format ([`formatted`] and its `Option` forms). `#[spec(json)]` requires them
+//! exactly its format ([`formatted`] and its `Option` forms), a member's `default`
+//! ([`default_value`]). `#[spec(json)]` requires them
 //! where they are needed and says which; `#[m3ter_models::model]` writes them.
 
 use serde::{Deserialize, Deserializer};
@@ -24,6 +25,13 @@ where
     T: Deserialize<'de>,
 {
     Option::<T>::deserialize(deserializer)
+}
+
+/// A member's `default` for `#[serde(default = "…")]`: the JSON text the generator checked
+/// against the member's type and keywords, read as `T` (`None` if it does not read, which a
+/// checked default cannot).
+pub fn default_value<T: serde::de::DeserializeOwned>(text: &str) -> Option<T> {
+    serde_json::from_str(text).ok()
 }
 
 /// A type whose values are the strings of one format, parsed from exactly those strings.

@@ -38,6 +38,10 @@ vocabulary! {
     Required { spec: "required", json: Some("required"), slot: required, applies: Types::ANY, param: Flag, level: Member }
     /// `nullable` (a type list with `"null"`): the member may be `null`.
     Nullable { spec: "nullable", json: Some("nullable"), slot: nullable, applies: Types::ANY, param: Flag, level: Member }
+    /// `default`: the member's value when it is absent, as JSON text (`default = "\"TIME_FIRST\""`).
+    /// It constrains nothing; the generated models fill it in when reading a document without
+    /// the member, and the JSON Schema states it.
+    Default { spec: "default", json: Some("default"), slot: default, applies: Types::ANY, param: Text, level: Member }
     /// `forbidden` (`x-m3ter-operations`): the member must be absent, in the named operation.
     Forbidden { spec: "forbidden", json: Some("x-m3ter-operations"), slot: forbidden, applies: Types::ANY, param: Context, level: Member }
 }

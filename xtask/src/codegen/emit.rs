@@ -103,7 +103,8 @@ fn structure(s: &Struct) -> TokenStream {
     } else {
         TokenStream::new()
     };
-    let fields = s.fields.iter().map(field);
+    let fields = s.fields.iter().map(|f| field(&s.name, f));
+    let default_fns: TokenStream = s.fields.iter().map(|f| default_fn(&s.name, f)).collect();
     let constructor = constructor(s);
     let default = default_derive(&s.fields);
     quote! {
@@ -125,6 +126,8 @@ fn structure(s: &Struct) -> TokenStream {
         }
 
         #constructor
+
+        #default_fns
     }
 }
 
@@ -141,7 +144,34 @@ fn default_derive(fields: &[Field]) -> TokenStream {
     }
 }
 
-fn field(f: &Field) -> TokenStream {
+/// The name of the function serde calls for a member's `default` (a free function of the
+/// generated module: `{type}` and `{field}` keep it unique).
+fn default_fn_name(type_name: &str, field: &Field) -> String {
+    format!(
+        "__default_{}_{}",
+        names::field_name(type_name),
+        field.rust_name
+    )
+}
+
+/// The function that gives a member its `default` when a document lacks it: the JSON text
+/// the generator checked against the member's keywords, read as the member's type.
+fn default_fn(type_name: &str, f: &Field) -> TokenStream {
+    let Some(text) = &f.keywords.default else {
+        return TokenStream::new();
+    };
+    let name = ident(&default_fn_name(type_name, f));
+    let ty = rust_type(&f.ty);
+    let doc = format!(" The default of `{type_name}::{}`: `{text}`.", f.rust_name);
+    quote! {
+        #[doc = #doc]
+        fn #name() -> ::std::option::Option<#ty> {
+            ::m3ter_models::__private_v0_1::default_value(#text)
+        }
+    }
+}
+
+fn field(type_name: &str, f: &Field) -> TokenStream {
     let doc = docs(&f.docs);
     let name = ident(&f.rust_name);
     let wire = &f.wire_name;
@@ -168,6 +198,28 @@ fn field(f: &Field) -> TokenStream {
             (
                 quote!(::std::option::Option<#ty>),
                 quote!(#[serde(rename = #wire, deserialize_with = #with)]),
+            )
+        }
+        // Absent is the `default` the spec gives, filled in; `null` is a type error unless
+        // the schema allows it.
+        Presence::Optional if f.keywords.default.is_some() => {
+            let default = default_fn_name(type_name, f);
+            // As without a default: `non_null` refuses `null`, a nullable formatted member
+            // reads its format; a plain nullable `Option` reads `null` as `None` itself.
+            let with = match (f.nullable, formatted) {
+                (false, _) => Some(helper("non_null")),
+                (true, true) => Some(helper("nullable")),
+                (true, false) => None,
+            };
+            let with = with.map(|with| quote!(, deserialize_with = #with));
+            (
+                quote!(::std::option::Option<#ty>),
+                quote!(#[serde(
+                    rename = #wire,
+                    default = #default,
+                    skip_serializing_if = "::std::option::Option::is_none"
+                    #with
+                )]),
             )
         }
         // Absent is `None`; `null` is a type error unless the schema allows it.
@@ -330,20 +382,31 @@ fn constructor(s: &Struct) -> TokenStream {
                 inits.push(quote!(#field));
             }
         } else {
-            inits.push(quote!(#field: ::std::option::Option::None));
+            match &f.keywords.default {
+                // The spec's default, as a document without the member reads.
+                Some(_) if f.presence == Presence::Optional => {
+                    let default = ident(&default_fn_name(&s.name, f));
+                    inits.push(quote!(#field: #default()));
+                }
+                Some(_) | None => inits.push(quote!(#field: ::std::option::Option::None)),
+            }
         }
     }
-    let doc = if s.fields.iter().any(|f| f.tag.is_some()) {
-        format!(
-            " A `{}` from its required members, with its tag set; every other optional member is `None`.",
-            s.name
-        )
-    } else {
-        format!(
-            " A `{}` from its required members; every optional member is `None`.",
-            s.name
-        )
+    let tagged = s.fields.iter().any(|f| f.tag.is_some());
+    let defaults = s
+        .fields
+        .iter()
+        .any(|f| f.keywords.default.is_some() && f.presence == Presence::Optional);
+    let set = match (tagged, defaults) {
+        (true, true) => ", with its tag and the spec's defaults set; every other",
+        (true, false) => ", with its tag set; every other",
+        (false, true) => ", with the spec's defaults set; every other",
+        (false, false) => "; every",
     };
+    let doc = format!(
+        " A `{}` from its required members{set} optional member is `None`.",
+        s.name
+    );
     let arg_docs = arg_docs.iter().map(|d| quote!(#[doc = #d]));
     let allow = if params.len() > 7 {
         quote!(#[allow(clippy::too_many_arguments)])

@@ -1411,6 +1411,22 @@ impl<'a> Lowerer<'a> {
                     },
                 };
             }
+            // `default`: stated (docs, schema) and filled in by serde when the member is
+            // absent, when it passes the member's own keywords (else a typed value would fail
+            // what the raw document passes: it stays an annotation, as JSON Schema has it, and
+            // the docs say why); on a member that must be present (or absent) it says nothing
+            // more than the docs do.
+            if let Some(default) = property.get("default")
+                && presence == Presence::Optional
+            {
+                match self.default_fits(default, &ty, &keywords, nullable) {
+                    Ok(()) => keywords.default = Some(default.to_json_string()),
+                    Err(why) => {
+                        docs.push(String::new());
+                        docs.push(format!("Not filled in when absent: {why}."));
+                    }
+                }
+            }
             if let Presence::Forbidden { operation } = &presence {
                 // The member must be absent: its value constraints cannot apply.
                 keywords = Keywords::default();
@@ -1506,6 +1522,120 @@ impl<'a> Lowerer<'a> {
             member: member.to_owned(),
             format,
         })
+    }
+
+    /// Whether `value`, a member's `default`, is a value the member takes: its type (or `null`
+    /// where nullable), an enum's values, and the keywords the generator can judge (lengths,
+    /// bounds, pattern). A typed value reads it for an absent member, so a default the raw
+    /// check would reject cannot be; what cannot be judged here is refused too.
+    fn default_fits(
+        &self,
+        value: &Json,
+        ty: &Ty,
+        keywords: &Keywords,
+        nullable: bool,
+    ) -> Result<(), String> {
+        let refuse = |why: &str| Err(format!("the default {why}"));
+        if *value == Json::Null {
+            return if nullable {
+                Ok(())
+            } else {
+                refuse("is `null`, which the member does not allow")
+            };
+        }
+        let number = |v: &Json| match v {
+            Json::Number(n) => n
+                .as_i64()
+                .map(|i| NumberLit::Int(i128::from(i)))
+                .or_else(|| n.as_u64().map(|u| NumberLit::Int(i128::from(u))))
+                .or_else(|| n.as_f64().map(NumberLit::Float)),
+            _ => None,
+        };
+        let in_bounds = |n: NumberLit| {
+            use std::cmp::Ordering::{Greater, Less};
+            keywords.minimum.is_none_or(|m| n.compare(m) != Some(Less))
+                && keywords
+                    .maximum
+                    .is_none_or(|m| n.compare(m) != Some(Greater))
+                && keywords
+                    .exclusive_minimum
+                    .is_none_or(|m| n.compare(m) == Some(Greater))
+                && keywords
+                    .exclusive_maximum
+                    .is_none_or(|m| n.compare(m) == Some(Less))
+        };
+        match ty {
+            Ty::String => {
+                let Some(text) = value.as_str() else {
+                    return refuse("is not a string");
+                };
+                let length = text.chars().count() as u64;
+                if keywords.min_length.is_some_and(|m| length < m)
+                    || keywords.max_length.is_some_and(|m| length > m)
+                {
+                    return refuse("breaks the member's length bounds");
+                }
+                if let Some(pattern) = &keywords.pattern
+                    && !regex::Regex::new(pattern).is_ok_and(|r| r.is_match(text))
+                {
+                    return refuse("does not match the member's pattern");
+                }
+                if keywords.format.is_some() {
+                    return refuse("is beside a `format` the generator cannot check");
+                }
+                Ok(())
+            }
+            Ty::I32 | Ty::I64 => {
+                let range = if *ty == Ty::I32 {
+                    (i128::from(i32::MIN), i128::from(i32::MAX))
+                } else {
+                    (i128::from(i64::MIN), i128::from(i64::MAX))
+                };
+                match number(value) {
+                    Some(NumberLit::Int(i))
+                        if (range.0..=range.1).contains(&i) && in_bounds(NumberLit::Int(i)) =>
+                    {
+                        Ok(())
+                    }
+                    _ => refuse("is not an integer of the member's type and bounds"),
+                }
+            }
+            Ty::F64 => match number(value) {
+                Some(n) if in_bounds(n) => Ok(()),
+                _ => refuse("is not a number within the member's bounds"),
+            },
+            Ty::Bool => match value {
+                Json::Bool(_) => Ok(()),
+                _ => refuse("is not a boolean"),
+            },
+            Ty::Named(name, false) => {
+                // The enum's values: lowered already, or read from its component.
+                let lowered = self.items.iter().find_map(|item| match item {
+                    Item::Enum(e) if &e.name == name => Some(
+                        e.variants
+                            .iter()
+                            .any(|v| Some(v.wire.as_str()) == value.as_str()),
+                    ),
+                    Item::Enum(_) | Item::Struct(_) | Item::Union(_) => None,
+                });
+                let allowed = lowered.or_else(|| {
+                    let component = self.component_types.iter().find(|(_, (t, _))| t == name)?.0;
+                    match self.component(component)?.get("enum")? {
+                        Json::Array(values) => Some(values.contains(value)),
+                        _ => None,
+                    }
+                });
+                match allowed {
+                    Some(true) => Ok(()),
+                    Some(false) => refuse("is not one of the enum's values"),
+                    None => refuse("is on a type whose values the generator cannot read here"),
+                }
+            }
+            Ty::Uuid | Ty::DateTime => refuse("is a formatted string the generator cannot check"),
+            Ty::Named(_, true) | Ty::Array(_) | Ty::Map => refuse(
+                "is on an object or array member: only strings, numbers, booleans and enums take a default",
+            ),
+        }
     }
 
     /// The discriminator member of a union variant: typed as a one-value enum of its tag,
