@@ -508,6 +508,7 @@ fn body(type_name: &str, strict: &[(String, Vec<StrictRule>)]) -> TokenStream {
             from_slice: ::m3ter_models::json::check_bytes::<#ty>,
             validate_json: <#ty as ::m3ter_models::ValidateJson>::validate_json_at,
             variant: ::m3ter_models::json::variant_of::<#ty>,
+            discriminator: <#ty as ::m3ter_models::ValidateJson>::DISCRIMINATOR,
             strict: &[#((#tags, #rules)),*],
         }
     }

@@ -41,7 +41,7 @@ pub struct Operation {
 }
 
 /// Where a parameter goes.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
 pub enum ParamIn {
     /// A `{name}` of the path template.
     Path,
@@ -122,6 +122,8 @@ pub struct StrictRule {
     pub member: String,
     /// The format it must have.
     pub format: m3ter_vocab::Format,
+    /// Where the rule is written (its `x-m3ter-strict`), for errors.
+    pub at: String,
 }
 
 /// A property.

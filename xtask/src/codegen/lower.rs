@@ -177,6 +177,7 @@ pub fn lower(doc: &Json, used: BTreeSet<String>) -> Result<Module, Vec<CodegenEr
     lowerer.plan_components();
     lowerer.lower_components();
     let operations = lowerer.lower_operations();
+    lowerer.check_strict_rules(&operations);
     lowerer.visit_document(doc);
     if lowerer.errors.is_empty() {
         Ok(Module {
@@ -281,16 +282,14 @@ impl<'a> Lowerer<'a> {
                     self.error(&at.key("operationId"), format!("an operation with `{OPERATION_EXTENSION}` needs an `operationId` (it names the operation's descriptor type)"));
                     continue;
                 };
+                let content = operation.get("requestBody").and_then(|b| b.get("content"));
+                let media = content.and_then(json_media);
                 let body_ptr = at
                     .key("requestBody")
                     .key("content")
-                    .key("application/json")
+                    .key(media.map_or("application/json", |(name, _)| name))
                     .key("schema");
-                let body = operation
-                    .get("requestBody")
-                    .and_then(|b| b.get("content"))
-                    .and_then(|c| c.get("application/json"))
-                    .and_then(|c| c.get("schema"));
+                let body = media.and_then(|(_, m)| m.get("schema"));
                 let component = match body {
                     None => None,
                     Some(schema) => match schema
@@ -803,6 +802,32 @@ impl<'a> Lowerer<'a> {
         }
     }
 
+    /// A strict rule applies to a request body (or a variant of one): anywhere else
+    /// (a nested object, a response) nothing would check it, so it is an error.
+    fn check_strict_rules(&mut self, operations: &[Operation]) {
+        let applied: HashSet<&str> = operations
+            .iter()
+            .flat_map(|o| o.strict.iter().flat_map(|(_, rules)| rules.iter()))
+            .map(|rule| rule.at.as_str())
+            .collect();
+        let mut unapplied: Vec<String> = Vec::new();
+        for item in &self.items {
+            if let Item::Struct(s) = item {
+                for rule in &s.strict {
+                    if !applied.contains(rule.at.as_str()) && !unapplied.contains(&rule.at) {
+                        unapplied.push(rule.at.clone());
+                    }
+                }
+            }
+        }
+        for at in unapplied {
+            self.errors.push(CodegenError {
+                pointer: at,
+                message: format!("`{STRICT_EXTENSION}` applies to a member of a request body (or of a variant of one) of an operation with `{OPERATION_EXTENSION}`: here nothing would check it"),
+            });
+        }
+    }
+
     /// The strict rules of a struct generated under `name`.
     fn strict_of(&self, type_name: &str) -> Vec<StrictRule> {
         self.items
@@ -851,18 +876,61 @@ impl<'a> Lowerer<'a> {
                 (path_item.and_then(|p| p.get("parameters")), path_params_at),
                 (operation.get("parameters"), used.at.key("parameters")),
             ];
-            for (list, list_at) in sources {
+            // Where each parameter was declared, by (name, location): an operation's overrides
+            // the path item's (OpenAPI's rule); twice in one list is an error.
+            let mut declared: HashMap<(String, ParamIn), (usize, Pointer)> = HashMap::new();
+            for (source, (list, list_at)) in sources.into_iter().enumerate() {
                 let Some(Json::Array(list)) = list else {
                     continue;
                 };
                 for (i, parameter) in list.iter().enumerate() {
-                    if let Some(param) = self.lower_param(parameter, &list_at.index(i), &descriptor)
-                    {
-                        // An operation's parameter overrides the path item's of the same name.
-                        params.retain(|p| p.field.wire_name != param.field.wire_name);
-                        params.push(param);
+                    let at = list_at.index(i);
+                    let Some(param) = self.lower_param(parameter, &at, &descriptor) else {
+                        continue;
+                    };
+                    let key = (param.field.wire_name.clone(), param.location);
+                    match declared.get(&key) {
+                        Some((earlier, other)) if *earlier == source => {
+                            let message = format!(
+                                "the parameter `{}` is declared twice here (also at {other})",
+                                param.field.wire_name
+                            );
+                            self.error(&at, message);
+                            continue;
+                        }
+                        _ => {}
                     }
+                    declared.insert(key, (source, at.clone()));
+                    params.retain(|p| {
+                        (p.field.wire_name.as_str(), p.location)
+                            != (param.field.wire_name.as_str(), param.location)
+                    });
+                    if let Some(other) = params
+                        .iter()
+                        .find(|p| p.field.rust_name == param.field.rust_name)
+                    {
+                        let message = format!(
+                            "the parameters `{}` and `{}` both become the Rust field `{}`",
+                            other.field.wire_name, param.field.wire_name, param.field.rust_name
+                        );
+                        self.error(&at, message);
+                        continue;
+                    }
+                    if param.location == ParamIn::Path
+                        && !template_names(&used.path).contains(&param.field.wire_name)
+                    {
+                        let message = format!(
+                            "the path parameter `{}` is not in the path `{}`: it could not be sent",
+                            param.field.wire_name, used.path
+                        );
+                        self.error(&at, message);
+                        continue;
+                    }
+                    params.push(param);
                 }
+            }
+            if let Err(message) = check_template(&used.path) {
+                self.error(&Pointer::root().key("paths").key(&used.path), message);
             }
             for name in template_names(&used.path) {
                 if !params
@@ -1102,11 +1170,9 @@ impl<'a> Lowerer<'a> {
             self.response_types.insert(name, body.clone());
             return body;
         }
-        let schema = response
-            .get("content")?
-            .get("application/json")?
-            .get("schema")?;
-        let schema_at = at.key("content").key("application/json").key("schema");
+        let (media, media_type) = json_media(response.get("content")?)?;
+        let schema = media_type.get("schema")?;
+        let schema_at = at.key("content").key(media).key("schema");
         match self.lower_value(schema, &schema_at, inline_name)? {
             (Ty::Named(name, _), _, false, _) => Some(name),
             _ => {
@@ -1521,6 +1587,7 @@ impl<'a> Lowerer<'a> {
         ok.then(|| StrictRule {
             member: member.to_owned(),
             format,
+            at: at.to_string(),
         })
     }
 
@@ -1650,6 +1717,23 @@ impl<'a> Lowerer<'a> {
         required: bool,
     ) -> Option<Field> {
         if !self.check_keywords(property, at) {
+            return None;
+        }
+        // The member is typed as the tag: its schema may say no more than a string enum does,
+        // or the tag's type would drop a keyword.
+        let mut ok = true;
+        for (key, value) in property.members().unwrap_or_default() {
+            let fits = match key.as_str() {
+                "type" => value.as_str() == Some("string"),
+                "enum" | "$ref" => true,
+                key => ANNOTATIONS.contains(&key) || key.starts_with("x-"),
+            };
+            if !fits {
+                self.error(&at.key(key), format!("the discriminator of a union variant is typed as its tag: its schema may say only `type: \"string\"`, an `enum` (or a `$ref` to one) and annotations, not `{key}` here"));
+                ok = false;
+            }
+        }
+        if !ok {
             return None;
         }
         let mut docs = self.docs(property, at);
@@ -2383,7 +2467,7 @@ impl<'a> Lowerer<'a> {
             let at = at.key(media);
             if let Some(schema) = media_type.get("schema") {
                 let at = at.key("schema");
-                if typed && media == "application/json" {
+                if typed && is_json_media(media) {
                     // The operation's type is the component's: only what is beside the `$ref`
                     // is checked here.
                     self.check_keywords(schema, &at);
@@ -2413,6 +2497,56 @@ fn template_names(path: &str) -> Vec<String> {
         .skip(1)
         .filter_map(|rest| rest.split_once('}').map(|(name, _)| name.to_owned()))
         .collect()
+}
+
+/// Whether a media type is JSON: `application/json` or `application/…+json`, with or
+/// without parameters (`; charset=utf-8`).
+fn is_json_media(media: &str) -> bool {
+    let essence = media
+        .split(';')
+        .next()
+        .unwrap_or_default()
+        .trim()
+        .to_ascii_lowercase();
+    essence == "application/json"
+        || essence
+            .strip_prefix("application/")
+            .is_some_and(|subtype| subtype.ends_with("+json"))
+}
+
+/// The first JSON media type of a `content` map (see [`is_json_media`]), with its name.
+fn json_media(content: &Json) -> Option<(&str, &Json)> {
+    content
+        .members()?
+        .iter()
+        .find(|(name, _)| is_json_media(name))
+        .map(|(name, media)| (name.as_str(), media))
+}
+
+/// A path template's braces: each `{` closed by a `}` before the next `{`, each name not empty.
+fn check_template(path: &str) -> Result<(), String> {
+    let mut open = false;
+    let mut name_len = 0;
+    for c in path.chars() {
+        match (c, open) {
+            ('{', true) => return Err(format!("the path `{path}` opens a `{{` inside another")),
+            ('{', false) => {
+                open = true;
+                name_len = 0;
+            }
+            ('}', false) => return Err(format!("the path `{path}` closes a `}}` it did not open")),
+            ('}', true) if name_len == 0 => {
+                return Err(format!("the path `{path}` has an empty `{{}}`"));
+            }
+            ('}', true) => open = false,
+            (_, true) => name_len += 1,
+            (_, false) => {}
+        }
+    }
+    if open {
+        return Err(format!("the path `{path}` leaves a `{{` unclosed"));
+    }
+    Ok(())
 }
 
 /// Whether `key` is a response key: a status code, a range such as `4XX`, or `default`.

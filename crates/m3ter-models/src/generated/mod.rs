@@ -1216,6 +1216,7 @@ impl Operation {
                     variant: ::m3ter_models::json::variant_of::<
                         CreateExportDestinationRequest,
                     >,
+                    discriminator: <CreateExportDestinationRequest as ::m3ter_models::ValidateJson>::DISCRIMINATOR,
                     strict: &[
                         (
                             "S3",
@@ -1252,6 +1253,7 @@ impl Operation {
                     variant: ::m3ter_models::json::variant_of::<
                         UpdateExportDestinationRequest,
                     >,
+                    discriminator: <UpdateExportDestinationRequest as ::m3ter_models::ValidateJson>::DISCRIMINATOR,
                     strict: &[
                         (
                             "S3",
@@ -1299,6 +1301,7 @@ impl Operation {
                             variant: ::m3ter_models::json::variant_of::<
                                 PaginatedExportDestinationBaseResponseData,
                             >,
+                            discriminator: <PaginatedExportDestinationBaseResponseData as ::m3ter_models::ValidateJson>::DISCRIMINATOR,
                             strict: &[],
                         })
                     }
@@ -1309,6 +1312,7 @@ impl Operation {
                             from_slice: ::m3ter_models::json::check_bytes::<ErrorBody>,
                             validate_json: <ErrorBody as ::m3ter_models::ValidateJson>::validate_json_at,
                             variant: ::m3ter_models::json::variant_of::<ErrorBody>,
+                            discriminator: <ErrorBody as ::m3ter_models::ValidateJson>::DISCRIMINATOR,
                             strict: &[],
                         })
                     }
@@ -1319,6 +1323,7 @@ impl Operation {
                             from_slice: ::m3ter_models::json::check_bytes::<ErrorBody>,
                             validate_json: <ErrorBody as ::m3ter_models::ValidateJson>::validate_json_at,
                             variant: ::m3ter_models::json::variant_of::<ErrorBody>,
+                            discriminator: <ErrorBody as ::m3ter_models::ValidateJson>::DISCRIMINATOR,
                             strict: &[],
                         })
                     }
@@ -1338,6 +1343,7 @@ impl Operation {
                             variant: ::m3ter_models::json::variant_of::<
                                 ExportDestinationResponse,
                             >,
+                            discriminator: <ExportDestinationResponse as ::m3ter_models::ValidateJson>::DISCRIMINATOR,
                             strict: &[],
                         })
                     }
@@ -1348,6 +1354,7 @@ impl Operation {
                             from_slice: ::m3ter_models::json::check_bytes::<ErrorBody>,
                             validate_json: <ErrorBody as ::m3ter_models::ValidateJson>::validate_json_at,
                             variant: ::m3ter_models::json::variant_of::<ErrorBody>,
+                            discriminator: <ErrorBody as ::m3ter_models::ValidateJson>::DISCRIMINATOR,
                             strict: &[],
                         })
                     }
@@ -1358,6 +1365,7 @@ impl Operation {
                             from_slice: ::m3ter_models::json::check_bytes::<ErrorBody>,
                             validate_json: <ErrorBody as ::m3ter_models::ValidateJson>::validate_json_at,
                             variant: ::m3ter_models::json::variant_of::<ErrorBody>,
+                            discriminator: <ErrorBody as ::m3ter_models::ValidateJson>::DISCRIMINATOR,
                             strict: &[],
                         })
                     }
@@ -1377,6 +1385,7 @@ impl Operation {
                             variant: ::m3ter_models::json::variant_of::<
                                 ExportDestinationResponse,
                             >,
+                            discriminator: <ExportDestinationResponse as ::m3ter_models::ValidateJson>::DISCRIMINATOR,
                             strict: &[],
                         })
                     }
@@ -1387,6 +1396,7 @@ impl Operation {
                             from_slice: ::m3ter_models::json::check_bytes::<ErrorBody>,
                             validate_json: <ErrorBody as ::m3ter_models::ValidateJson>::validate_json_at,
                             variant: ::m3ter_models::json::variant_of::<ErrorBody>,
+                            discriminator: <ErrorBody as ::m3ter_models::ValidateJson>::DISCRIMINATOR,
                             strict: &[],
                         })
                     }
@@ -1397,6 +1407,7 @@ impl Operation {
                             from_slice: ::m3ter_models::json::check_bytes::<ErrorBody>,
                             validate_json: <ErrorBody as ::m3ter_models::ValidateJson>::validate_json_at,
                             variant: ::m3ter_models::json::variant_of::<ErrorBody>,
+                            discriminator: <ErrorBody as ::m3ter_models::ValidateJson>::DISCRIMINATOR,
                             strict: &[],
                         })
                     }
@@ -1416,6 +1427,7 @@ impl Operation {
                             variant: ::m3ter_models::json::variant_of::<
                                 ExportDestinationResponse,
                             >,
+                            discriminator: <ExportDestinationResponse as ::m3ter_models::ValidateJson>::DISCRIMINATOR,
                             strict: &[],
                         })
                     }
@@ -1426,6 +1438,7 @@ impl Operation {
                             from_slice: ::m3ter_models::json::check_bytes::<ErrorBody>,
                             validate_json: <ErrorBody as ::m3ter_models::ValidateJson>::validate_json_at,
                             variant: ::m3ter_models::json::variant_of::<ErrorBody>,
+                            discriminator: <ErrorBody as ::m3ter_models::ValidateJson>::DISCRIMINATOR,
                             strict: &[],
                         })
                     }
@@ -1436,6 +1449,7 @@ impl Operation {
                             from_slice: ::m3ter_models::json::check_bytes::<ErrorBody>,
                             validate_json: <ErrorBody as ::m3ter_models::ValidateJson>::validate_json_at,
                             variant: ::m3ter_models::json::variant_of::<ErrorBody>,
+                            discriminator: <ErrorBody as ::m3ter_models::ValidateJson>::DISCRIMINATOR,
                             strict: &[],
                         })
                     }
@@ -1455,6 +1469,7 @@ impl Operation {
                             variant: ::m3ter_models::json::variant_of::<
                                 ExportDestinationResponse,
                             >,
+                            discriminator: <ExportDestinationResponse as ::m3ter_models::ValidateJson>::DISCRIMINATOR,
                             strict: &[],
                         })
                     }
@@ -1465,6 +1480,7 @@ impl Operation {
                             from_slice: ::m3ter_models::json::check_bytes::<ErrorBody>,
                             validate_json: <ErrorBody as ::m3ter_models::ValidateJson>::validate_json_at,
                             variant: ::m3ter_models::json::variant_of::<ErrorBody>,
+                            discriminator: <ErrorBody as ::m3ter_models::ValidateJson>::DISCRIMINATOR,
                             strict: &[],
                         })
                     }
@@ -1475,6 +1491,7 @@ impl Operation {
                             from_slice: ::m3ter_models::json::check_bytes::<ErrorBody>,
                             validate_json: <ErrorBody as ::m3ter_models::ValidateJson>::validate_json_at,
                             variant: ::m3ter_models::json::variant_of::<ErrorBody>,
+                            discriminator: <ErrorBody as ::m3ter_models::ValidateJson>::DISCRIMINATOR,
                             strict: &[],
                         })
                     }

@@ -13,6 +13,8 @@
 //!     ("/colour", "unknown_field"),
 //!     ("/bucketName", "format"),
 //! ]);
+//! // Without `destinationType`, every error names the variant the union assumed.
+//! assert!(errors.iter().all(|e| e.params()["variant"] == "S3"));
 //!
 //! // Or straight to a validated typed value:
 //! let body = br#"{"name": "n", "code": "c", "bucketName": "acme-billing",
@@ -60,6 +62,9 @@ pub struct Body {
     /// The variant a union type takes `value` as ([`ValidateJson::variant`]); `None` for a
     /// type that is not a union.
     pub variant: fn(&Value) -> Option<&'static str>,
+    /// A union type's discriminator ([`ValidateJson::DISCRIMINATOR`]); `None` for a type that
+    /// is not a union.
+    pub discriminator: Option<&'static str>,
     /// The strict profile's rules, per union variant tag (`""` for a type that is one struct).
     pub strict: &'static [(&'static str, &'static [strict::Rule])],
 }
@@ -94,11 +99,22 @@ impl Body {
 
     /// Pushes the strict profile's errors of `document`: the rules of the variant it is taken
     /// as.
+    /// When the document does not name its variant (the union assumed one), each error names
+    /// it in `params.variant`, as the union's own errors do.
     pub fn strict_errors(&self, document: &Value, errors: &mut Vec<ValidationError>) {
         let tag = (self.variant)(document).unwrap_or("");
+        let assumed = self
+            .discriminator
+            .is_some_and(|d| document.get(d).is_none());
         for (variant, rules) in self.strict {
             if *variant == tag {
+                let start = errors.len();
                 strict::check(document, rules, errors);
+                if assumed {
+                    for error in &mut errors[start..] {
+                        *error = error.clone().under_variant(variant);
+                    }
+                }
             }
         }
     }

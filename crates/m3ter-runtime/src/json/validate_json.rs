@@ -68,6 +68,10 @@ pub trait ValidateJson {
         Some(value.validate().map(|()| value))
     }
 
+    /// For a union, the member that tells its variants apart (its wire name); `None` for every
+    /// other type.
+    const DISCRIMINATOR: Option<&'static str> = None;
+
     /// For a union, the tag of the variant the rule takes `value` as (the discriminator's, when
     /// it is a tag; else the first accepting variant, or the closest): what the strict profile
     /// reads to choose its rules. `None` for every other type, and for a document that names no
