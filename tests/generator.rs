@@ -959,10 +959,22 @@ fn a_strict_rule_that_does_not_hold_together_is_an_error_at_its_pointer() {
         at,
         "must be {\"format\": a format name}",
     );
-    // A rule that holds together generates (the real overlay's per-variant `bucketName` rules,
-    // exercised in `raw_json.rs`).
-    let generated = codegen::generate(&with_strict(r#"{"format": "uuid"}"#), "test.json");
+    // A rule that holds together generates on a request body (the real overlay's per-variant
+    // `bucketName` rules are exercised in `raw_json.rs`); on a schema no operation sends,
+    // nothing would check it.
+    let body = with_strict(r#"{"format": "uuid"}"#).replace(
+        r#""paths": {}"#,
+        r##""paths": {"/s": {"post": {"operationId": "makeS", "x-m3ter-operation": "make",
+            "requestBody": {"content": {"application/json": {"schema": {"$ref": "#/components/schemas/S"}}}},
+            "responses": {"200": {"description": "ok"}}}}}"##,
+    );
+    let generated = codegen::generate(&body, "test.json");
     assert!(generated.is_ok(), "{generated:?}");
+    assert_error(
+        &with_strict(r#"{"format": "uuid"}"#),
+        at,
+        "applies to a member of a request body",
+    );
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -1614,5 +1626,128 @@ fn a_default_is_filled_in_only_when_the_member_takes_it() {
     assert!(
         code.contains("Not filled in when absent: the default is not one of the enum's values."),
         "{code}"
+    );
+}
+
+/// A one-operation document with the parameters `params` (JSON array text) on `path`, and the
+/// response `200` with `content` (JSON object text).
+fn operation_document(path: &str, params: &str, content: &str) -> String {
+    format!(
+        r##"{{"openapi": "3.1.0", "info": {{"title": "t", "version": "1"}},
+            "paths": {{"{path}": {{"get": {{"operationId": "getThing", "x-m3ter-operation": "get",
+                "parameters": {params},
+                "responses": {{"200": {{"description": "ok", "content": {content}}}}}}}}}}},
+            "components": {{"schemas": {{"Thing": {{"type": "object", "properties": {{"a": {{"type": "string"}}}}}}}}}}}}"##
+    )
+}
+
+#[test]
+fn bad_parameters_and_paths_are_errors_at_their_pointers() {
+    let uuid = r#"{"type": "string", "format": "uuid"}"#;
+    let ok_content =
+        r##"{"application/json": {"schema": {"$ref": "#/components/schemas/Thing"}}}"##;
+    let at = "/paths/~1things~1{id}/get/parameters";
+    // The same parameter twice in one list.
+    assert_error(
+        &operation_document(
+            "/things/{id}",
+            &format!(
+                r#"[{{"name": "id", "in": "path", "required": true, "schema": {uuid}}}, {{"name": "id", "in": "path", "required": true, "schema": {uuid}}}]"#
+            ),
+            ok_content,
+        ),
+        &format!("{at}/1"),
+        "declared twice",
+    );
+    // Two names, one Rust field.
+    assert_error(
+        &operation_document(
+            "/things/{id}",
+            &format!(
+                r#"[{{"name": "id", "in": "path", "required": true, "schema": {uuid}}}, {{"name": "pageSize", "in": "query", "schema": {{"type": "integer"}}}}, {{"name": "page_size", "in": "query", "schema": {{"type": "integer"}}}}]"#
+            ),
+            ok_content,
+        ),
+        &format!("{at}/2"),
+        "both become the Rust field `page_size`",
+    );
+    // A path parameter the template does not have; a query parameter does not stand for it.
+    assert_error(
+        &operation_document(
+            "/things/{id}",
+            &format!(
+                r#"[{{"name": "id", "in": "path", "required": true, "schema": {uuid}}}, {{"name": "extra", "in": "path", "required": true, "schema": {uuid}}}]"#
+            ),
+            ok_content,
+        ),
+        &format!("{at}/1"),
+        "is not in the path",
+    );
+    let errors = errors_of(&operation_document(
+        "/things/{id}",
+        &format!(r#"[{{"name": "id", "in": "query", "schema": {uuid}}}]"#),
+        ok_content,
+    ));
+    assert!(
+        errors
+            .iter()
+            .any(|e| e.message.contains("no path parameter `id`")),
+        "{errors:#?}"
+    );
+    // A malformed template.
+    assert_error(
+        &operation_document("/things/{id", "[]", ok_content),
+        "/paths/~1things~1{id",
+        "leaves a `{` unclosed",
+    );
+}
+
+#[test]
+fn a_json_media_type_with_a_suffix_or_parameters_is_a_json_body() {
+    for media in [
+        "application/problem+json",
+        "application/json; charset=utf-8",
+    ] {
+        let content =
+            format!(r##"{{"{media}": {{"schema": {{"$ref": "#/components/schemas/Thing"}}}}}}"##);
+        let code = generated(&operation_document("/things", "[]", &content));
+        assert!(code.contains("Status200(Thing)"), "{media}: {code}");
+    }
+    // Not JSON: no body to check.
+    let code = generated(&operation_document(
+        "/things",
+        "[]",
+        r#"{"text/plain": {"schema": {"type": "string"}}}"#,
+    ));
+    assert!(code.contains("/// `200`: no JSON body."), "{code}");
+}
+
+#[test]
+fn strict_rules_and_discriminators_say_no_more_than_they_can() {
+    // `x-m3ter-strict` on a response's member: nothing would check it.
+    let content = r##"{"application/json": {"schema": {"$ref": "#/components/schemas/Thing"}}}"##;
+    let spec = operation_document("/things", "[]", content).replace(
+        r#""a": {"type": "string"}"#,
+        r#""a": {"type": "string", "x-m3ter-strict": {"format": "s3-bucket-name"}}"#,
+    );
+    assert_error(
+        &spec,
+        "/components/schemas/Thing/properties/a/x-m3ter-strict",
+        "applies to a member of a request body",
+    );
+    // A variant's discriminator with a keyword the tag's type would drop.
+    let refs =
+        r##""anyOf": [{"$ref": "#/components/schemas/VA"}, {"$ref": "#/components/schemas/VB"}]"##;
+    let spec = union_document(&format!(
+        r##"{{{refs}, "discriminator": {{"propertyName": "kind", "mapping": {{"A": "#/components/schemas/VA", "B": "#/components/schemas/VB"}}}}}}"##
+    ))
+    .replace(
+        r#""kind": {"allOf": [{"type": "string", "enum": ["A"]}]}"#,
+        r#""kind": {"allOf": [{"type": "string", "enum": ["A"], "pattern": "^z$"}]}"#,
+    );
+    assert_error(
+        &spec,
+        "/components/schemas/VA/properties/kind/pattern",
+        "typed as its tag",
     );
 }
