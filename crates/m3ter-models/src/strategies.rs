@@ -1,7 +1,7 @@
 //! Proptest strategies for valid and invalid requests (feature `proptest`).
 //!
 //! Built from the descriptors `#[derive(Validate)]` emits ([`Describe`]), so they follow the
-//! fragment: a new member or bound needs no edit here. Valid values are generated as JSON and
+//! spec: a new member or bound needs no edit here. Valid values are generated as JSON and
 //! deserialized into the typed model; invalid ones are JSON documents labelled with the one
 //! constraint they were made to break.
 //!

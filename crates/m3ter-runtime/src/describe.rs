@@ -1,6 +1,6 @@
 //! The constraints of a type as data: what `#[derive(Validate)]` with `#[spec(json)]` reads from
 //! the `#[spec]` keywords, exposed as static descriptors. The proptest strategies (feature
-//! `proptest`) are built from these, so they follow the fragment with no list of their own.
+//! `proptest`) are built from these, so they follow the spec with no list of their own.
 
 /// The JSON shape of a Rust type.
 #[derive(Debug)]

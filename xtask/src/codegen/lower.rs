@@ -1100,8 +1100,7 @@ impl<'a> Lowerer<'a> {
             docs = lines;
         }
         if parameter.get("deprecated") == Some(&Json::Bool(true)) {
-            docs.push(String::new());
-            docs.push("**Deprecated.**".to_owned());
+            paragraph(&mut docs, "**Deprecated.**".to_owned());
         }
         let sendable = match &ty {
             Ty::Array(item) => !matches!(**item, Ty::Array(_) | Ty::Map | Ty::Named(_, true)),
@@ -1246,10 +1245,7 @@ impl<'a> Lowerer<'a> {
         ] {
             match schema.get(key) {
                 None | Some(Json::Bool(false)) => {}
-                Some(Json::Bool(true)) => {
-                    docs.push(String::new());
-                    docs.push(note.to_owned());
-                }
+                Some(Json::Bool(true)) => paragraph(&mut docs, note.to_owned()),
                 Some(other) => self.error(
                     &at.key(key),
                     format!("must be a boolean, not {}", other.type_name()),
@@ -1257,19 +1253,19 @@ impl<'a> Lowerer<'a> {
             }
         }
         if let Some(default) = schema.get("default") {
-            docs.push(String::new());
-            docs.push(format!("Default: {}", doc::code(&default.to_json_string())));
+            let line = format!("Default: {}", doc::code(&default.to_json_string()));
+            paragraph(&mut docs, line);
         }
         if let Some(example) = schema.get("example") {
-            docs.push(String::new());
-            docs.push(format!("Example: {}", doc::code(&example.to_json_string())));
+            let line = format!("Example: {}", doc::code(&example.to_json_string()));
+            paragraph(&mut docs, line);
         }
         match schema.get("examples") {
             None => {}
             Some(Json::Array(examples)) => {
                 for example in examples {
-                    docs.push(String::new());
-                    docs.push(format!("Example: {}", doc::code(&example.to_json_string())));
+                    let line = format!("Example: {}", doc::code(&example.to_json_string()));
+                    paragraph(&mut docs, line);
                 }
             }
             Some(other) => self.error(
@@ -1487,20 +1483,17 @@ impl<'a> Lowerer<'a> {
             {
                 match self.default_fits(default, &ty, &keywords, nullable) {
                     Ok(()) => keywords.default = Some(default.to_json_string()),
-                    Err(why) => {
-                        docs.push(String::new());
-                        docs.push(format!("Not filled in when absent: {why}."));
-                    }
+                    Err(why) => paragraph(&mut docs, format!("Not filled in when absent: {why}.")),
                 }
             }
             if let Presence::Forbidden { operation } = &presence {
                 // The member must be absent: its value constraints cannot apply.
                 keywords = Keywords::default();
-                docs.push(String::new());
-                docs.push(format!(
+                let line = format!(
                     "Must be absent on {}: reported as `forbidden` when set.",
                     doc::code(operation)
-                ));
+                );
+                paragraph(&mut docs, line);
             }
             if docs.is_empty() {
                 docs.push(format!("The {} member.", doc::code(wire)));
@@ -2497,6 +2490,14 @@ fn template_names(path: &str) -> Vec<String> {
         .skip(1)
         .filter_map(|rest| rest.split_once('}').map(|(name, _)| name.to_owned()))
         .collect()
+}
+
+/// Adds `line` to `docs` as a paragraph of its own: after a blank line, unless it is the first.
+fn paragraph(docs: &mut Docs, line: String) {
+    if !docs.is_empty() {
+        docs.push(String::new());
+    }
+    docs.push(line);
 }
 
 /// Whether a media type is JSON: `application/json` or `application/…+json`, with or

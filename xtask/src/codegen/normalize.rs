@@ -751,8 +751,7 @@ impl Merger<'_> {
             return Some(second.clone());
         }
         // One narrows the other's string enum (a `$ref` to an enum component, or an inline
-        // enum) to a subset: the narrower wins, with the wider one's documentation if it has
-        // none.
+        // enum) to a subset: the narrower wins, as written (its own documentation only).
         let values = |this: &mut Self, schema: &Json| -> Option<Vec<Json>> {
             let schema = match schema.get("$ref").and_then(Json::as_str) {
                 Some(reference) => {

@@ -40,10 +40,10 @@ use crate::path::Path;
 /// Which rules apply.
 #[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
 pub enum Profile {
-    /// The fragment's rules.
+    /// The spec's rules.
     #[default]
     Default,
-    /// The fragment's rules plus the cloud's bucket naming rules ([`strict`]).
+    /// The spec's rules plus the cloud's bucket naming rules ([`strict`]).
     Strict,
 }
 

@@ -271,14 +271,14 @@ fn is_bidi(c: char) -> bool {
     )
 }
 
-/// A key as a message quotes it: control and bidirectional characters escaped, at most [`KEY_IN_MESSAGE`]
-/// characters (then `…`), so neither a newline nor a megabyte key can garble a diagnostic.
 /// The error of a duplicate key `key`, raised when the second one is read (before its value),
 /// as [`parse_value`] raises it: for a reader of its own that must report the same error.
 pub fn duplicate_key<E: de::Error>(key: &str) -> E {
     E::custom(format_args!("duplicate key `{}`", quoted_key(key)))
 }
 
+/// A key as a message quotes it: control and bidirectional characters escaped, at most [`KEY_IN_MESSAGE`]
+/// characters (then `…`), so neither a newline nor a megabyte key can garble a diagnostic.
 fn quoted_key(key: &str) -> String {
     let mut quoted = String::new();
     for (index, c) in key.chars().enumerate() {

@@ -1,7 +1,7 @@
-//! Bucket naming rules the cloud enforces and the fragment cannot say (the strict profile).
+//! Bucket naming rules the cloud enforces and the spec cannot say (the strict profile).
 //!
 //! S3 general-purpose buckets (AWS S3 user guide, *Bucket naming rules*) and Google Cloud
-//! Storage buckets (*Bucket names*). Lengths are the fragment's (`bucketName`: 3–63) and are
+//! Storage buckets (*Bucket names*). Lengths are the spec's (`bucketName`: 3–63) and are
 //! checked there, not here, except the length of a GCS name's dot-separated component. Each
 //! violation names its rule in `part`; a name that breaks several rules gets the first one in
 //! the order the function's documentation lists them.
@@ -138,7 +138,7 @@ pub fn contains_google_like(name: &str) -> bool {
 /// 8. `google`: free of `google` and its close misspellings, `g[o0][o0]g[l1][e3]` in any case
 ///    anywhere ([`contains_google_like`]).
 ///
-/// The total length (3–63, or up to 222 with dots) is the fragment's `maxLength`, not checked
+/// The total length (3–63, or up to 222 with dots) is the spec's `maxLength`, not checked
 /// here. Sources: the *Bucket names* page
 /// (<https://cloud.google.com/storage/docs/buckets#naming>, also
 /// <https://cloud.google.com/storage/docs/naming-buckets>): the characters, start and end, "each
@@ -281,7 +281,7 @@ mod tests {
             part(gcs_bucket_name(&format!("example.{c64}"))),
             "component_length"
         );
-        // One component of 64 without dots: its length is the fragment's 63, and the
+        // One component of 64 without dots: its length is the spec's 63, and the
         // component's own rule says so too.
         assert_eq!(part(gcs_bucket_name(&c64)), "component_length");
         assert_eq!(part(gcs_bucket_name(&c63)), "ok");
