@@ -18,7 +18,7 @@ use super::names;
 pub fn render(module: &Module, source: &str, command: &str) -> Result<String, String> {
     let mut items: TokenStream = module.items.iter().map(item).collect();
     if !module.operations.is_empty() {
-        items.extend(operations(&module.operations, &module.items));
+        items.extend(operations(&module.operations));
     }
     let file: syn::File =
         syn::parse2(items).map_err(|e| format!("the generated tokens do not parse: {e}"))?;
@@ -517,9 +517,14 @@ fn body(type_name: &str, strict: &[(String, Vec<StrictRule>)]) -> TokenStream {
 /// The Rust expression of a parameter's value as the text sent (`value` is a reference).
 fn param_text(ty: &Ty, value: TokenStream) -> TokenStream {
     match ty {
-        Ty::String => quote!(#value.as_str()),
-        Ty::Named(_, _) => quote!(#value.as_str()),
-        _ => quote!(&#value.to_string()),
+        // A string as it is; an enum by its wire string.
+        Ty::String | Ty::Named(_, false) => quote!(#value.as_str()),
+        // Their `Display` is their JSON text (a uuid hyphenated, a date-time in RFC 3339).
+        Ty::I32 | Ty::I64 | Ty::F64 | Ty::Bool | Ty::Uuid | Ty::DateTime => {
+            quote!(&#value.to_string())
+        }
+        // The lowering refuses these as parameters (`lower_param`).
+        Ty::Named(_, true) | Ty::Array(_) | Ty::Map => quote!(&#value.to_string()),
     }
 }
 
@@ -837,7 +842,7 @@ fn body_value(type_name: &str) -> TokenStream {
 
 /// `Operation` (every operation named with `x-m3ter-operation`), its bodies' checks, and each
 /// operation's descriptor.
-fn operations(operations: &[Operation], _items: &[Item]) -> TokenStream {
+fn operations(operations: &[Operation]) -> TokenStream {
     let variants: Vec<Ident> = operations.iter().map(|o| ident(&o.variant)).collect();
     let names: Vec<&str> = operations.iter().map(|o| o.name.as_str()).collect();
     let ids: Vec<&str> = operations.iter().map(|o| o.operation_id.as_str()).collect();
