@@ -184,7 +184,7 @@ fn a_200_parses_a_gcs_response_for_every_single_destination_operation() {
     };
     assert_eq!(gcs.id, ID);
     assert_eq!(gcs.version, Some(2));
-    assert_eq!(gcs.destination_type, Some(DestinationTypeGcs::Gcs));
+    assert_eq!(gcs.destination_type, DestinationTypeGcs::Gcs);
     assert_eq!(gcs.project_number.as_deref(), Some("123456789012"));
     assert_eq!(gcs.pool_id.as_deref(), Some("m3ter-pool"));
     assert_eq!(gcs.provider_id.as_deref(), Some("m3ter-provider"));

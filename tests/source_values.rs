@@ -54,7 +54,7 @@ fn length_error(path: &str) -> Vec<(String, ErrorCode)> {
 #[test]
 fn the_example_request_is_valid() {
     assert_eq!(errors(&valid()), vec![]);
-    assert_eq!(valid().destination_type, Some(DestinationTypeS3::S3));
+    assert_eq!(valid().destination_type, DestinationTypeS3::S3);
     assert_eq!(
         errors(&CreateExportDestinationRequest::from(valid())),
         vec![]
@@ -293,7 +293,7 @@ fn every_error_at_once_in_field_order() {
 #[test]
 fn wire_names_and_omitted_optionals() {
     let mut request = valid();
-    request.destination_type = Some(DestinationTypeS3::S3);
+    request.destination_type = DestinationTypeS3::S3;
     request.partition_order = Some(PartitionOrder::TypeFirst);
     request.prefix = Some("m3ter/exports/".to_owned());
     let value = serde_json::to_value(&request).unwrap();
@@ -333,7 +333,7 @@ fn wire_names_and_omitted_optionals() {
         panic!("the tag GCS selects the GCS response")
     };
     assert_eq!(response.version, Some(1));
-    assert_eq!(response.destination_type, Some(DestinationTypeGcs::Gcs));
+    assert_eq!(response.destination_type, DestinationTypeGcs::Gcs);
     assert_eq!(
         response.dt_created.map(|t| t.to_rfc3339()),
         Some("2023-11-07T05:31:56+00:00".to_owned())
@@ -385,7 +385,7 @@ fn gcs_document() -> serde_json::Value {
 #[test]
 fn the_gcs_variant_requires_project_number_pool_id_and_provider_id_of_at_least_1() {
     assert_eq!(errors(&gcs()), vec![]);
-    assert_eq!(gcs().destination_type, Some(DestinationTypeGcs::Gcs));
+    assert_eq!(gcs().destination_type, DestinationTypeGcs::Gcs);
     for member in ["projectNumber", "poolId", "providerId"] {
         let mut empty = gcs_document();
         empty[member] = json!("");

@@ -82,7 +82,7 @@ pub(crate) fn expand(
             // serde's parse of the union buffers a `Value` (the last of duplicate keys wins);
             // `parse_exact` takes the variants' own exact parses instead.
             const EXACT_TYPED_PARSE: bool = false;
-            const DISCRIMINATOR: ::std::option::Option<&'static str> =
+            const UNION_DISCRIMINATOR: ::std::option::Option<&'static str> =
                 ::std::option::Option::Some(<Self as #union::Union>::DISCRIMINATOR);
 
             fn matches_type(__value: &#private::serde_json::Value) -> bool {

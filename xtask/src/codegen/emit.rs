@@ -184,6 +184,9 @@ fn field(type_name: &str, f: &Field) -> TokenStream {
         format!("::m3ter_models::__private_v0_1::{base}{suffix}")
     };
     let (ty, serde) = match &f.presence {
+        // A union variant's tag: always there in a typed value (absent in a document, it is
+        // the variant's own, which `Default` gives), so a typed value always says its variant.
+        Presence::Optional if f.tag.is_some() => (ty, quote!(#[serde(rename = #wire, default)])),
         Presence::Required if formatted => {
             let with = "::m3ter_models::__private_v0_1::formatted";
             (
@@ -355,11 +358,7 @@ fn constructor(s: &Struct) -> TokenStream {
         if let (Some(tag), Ty::Named(tag_type, _)) = (&f.tag, &f.ty) {
             // A union variant says which it is: its tag is set.
             let (tag_type, tag) = (ident(tag_type), ident(tag));
-            if f.presence == Presence::Required {
-                inits.push(quote!(#field: #tag_type::#tag));
-            } else {
-                inits.push(quote!(#field: ::std::option::Option::Some(#tag_type::#tag)));
-            }
+            inits.push(quote!(#field: #tag_type::#tag));
         } else if f.presence == Presence::RequiredNullable {
             let wire = &f.wire_name;
             arg_docs.push(format!(
@@ -433,6 +432,12 @@ fn enumeration(e: &Enum) -> TokenStream {
     let wires: Vec<&str> = e.variants.iter().map(|v| v.wire.as_str()).collect();
     let variant_docs: Vec<String> = wires.iter().map(|w| format!(" {}", code(w))).collect();
     let count = Literal::usize_unsuffixed(e.variants.len());
+    // A one-value enum (a union variant's tag) has its value as `Default`.
+    let (default, default_attr) = if e.variants.len() == 1 {
+        (quote!(Default,), quote!(#[default]))
+    } else {
+        (TokenStream::new(), TokenStream::new())
+    };
     quote! {
         #doc
         #[derive(
@@ -442,6 +447,7 @@ fn enumeration(e: &Enum) -> TokenStream {
             PartialEq,
             Eq,
             Hash,
+            #default
             ::m3ter_models::__private_v0_1::serde::Serialize,
             ::m3ter_models::__private_v0_1::serde::Deserialize,
             ::m3ter_models::Validate,
@@ -452,6 +458,7 @@ fn enumeration(e: &Enum) -> TokenStream {
             #(
                 #[doc = #variant_docs]
                 #[serde(rename = #wires)]
+                #default_attr
                 #variants,
             )*
         }
@@ -508,7 +515,7 @@ fn body(type_name: &str, strict: &[(String, Vec<StrictRule>)]) -> TokenStream {
             from_slice: ::m3ter_models::json::check_bytes::<#ty>,
             validate_json: <#ty as ::m3ter_models::ValidateJson>::validate_json_at,
             variant: ::m3ter_models::json::variant_of::<#ty>,
-            discriminator: <#ty as ::m3ter_models::ValidateJson>::DISCRIMINATOR,
+            discriminator: <#ty as ::m3ter_models::ValidateJson>::UNION_DISCRIMINATOR,
             strict: &[#((#tags, #rules)),*],
         }
     }

@@ -194,6 +194,7 @@ impl ::std::fmt::Display for DataExportDestinationType {
     PartialEq,
     Eq,
     Hash,
+    Default,
     ::m3ter_models::__private_v0_1::serde::Serialize,
     ::m3ter_models::__private_v0_1::serde::Deserialize,
     ::m3ter_models::Validate,
@@ -203,6 +204,7 @@ impl ::std::fmt::Display for DataExportDestinationType {
 pub enum DestinationTypeS3 {
     /// `S3`
     #[serde(rename = "S3")]
+    #[default]
     S3,
 }
 impl DestinationTypeS3 {
@@ -262,13 +264,8 @@ pub struct CreateExportDestinationS3Request {
     )]
     pub code: ::std::string::String,
     /// The type of destination to create. Possible values are: S3
-    #[serde(
-        rename = "destinationType",
-        default,
-        skip_serializing_if = "::std::option::Option::is_none",
-        deserialize_with = "::m3ter_models::__private_v0_1::non_null"
-    )]
-    pub destination_type: ::std::option::Option<DestinationTypeS3>,
+    #[serde(rename = "destinationType", default)]
+    pub destination_type: DestinationTypeS3,
     /// Name of the S3 bucket for the Export Destination.
     #[serde(rename = "bucketName")]
     #[spec(min_length = 3, max_length = 63)]
@@ -322,7 +319,7 @@ impl CreateExportDestinationS3Request {
             version: ::std::option::Option::None,
             name: name.into(),
             code: code.into(),
-            destination_type: ::std::option::Option::Some(DestinationTypeS3::S3),
+            destination_type: DestinationTypeS3::S3,
             bucket_name: bucket_name.into(),
             prefix: ::std::option::Option::None,
             iam_role_arn: iam_role_arn.into(),
@@ -363,13 +360,8 @@ pub struct UpdateExportDestinationS3Request {
     )]
     pub code: ::std::string::String,
     /// The type of destination to create. Possible values are: S3
-    #[serde(
-        rename = "destinationType",
-        default,
-        skip_serializing_if = "::std::option::Option::is_none",
-        deserialize_with = "::m3ter_models::__private_v0_1::non_null"
-    )]
-    pub destination_type: ::std::option::Option<DestinationTypeS3>,
+    #[serde(rename = "destinationType", default)]
+    pub destination_type: DestinationTypeS3,
     /// Name of the S3 bucket for the Export Destination.
     #[serde(rename = "bucketName")]
     #[spec(min_length = 3, max_length = 63)]
@@ -425,7 +417,7 @@ impl UpdateExportDestinationS3Request {
             version,
             name: name.into(),
             code: code.into(),
-            destination_type: ::std::option::Option::Some(DestinationTypeS3::S3),
+            destination_type: DestinationTypeS3::S3,
             bucket_name: bucket_name.into(),
             prefix: ::std::option::Option::None,
             iam_role_arn: iam_role_arn.into(),
@@ -491,6 +483,7 @@ impl ::std::fmt::Display for PartitionOrder {
     PartialEq,
     Eq,
     Hash,
+    Default,
     ::m3ter_models::__private_v0_1::serde::Serialize,
     ::m3ter_models::__private_v0_1::serde::Deserialize,
     ::m3ter_models::Validate,
@@ -500,6 +493,7 @@ impl ::std::fmt::Display for PartitionOrder {
 pub enum DestinationTypeGcs {
     /// `GCS`
     #[serde(rename = "GCS")]
+    #[default]
     Gcs,
 }
 impl DestinationTypeGcs {
@@ -559,13 +553,8 @@ pub struct CreateExportDestinationGoogleCloudStorageRequest {
     )]
     pub code: ::std::string::String,
     /// The type of destination to create. Possible values are: GCS
-    #[serde(
-        rename = "destinationType",
-        default,
-        skip_serializing_if = "::std::option::Option::is_none",
-        deserialize_with = "::m3ter_models::__private_v0_1::non_null"
-    )]
-    pub destination_type: ::std::option::Option<DestinationTypeGcs>,
+    #[serde(rename = "destinationType", default)]
+    pub destination_type: DestinationTypeGcs,
     /// The export destination bucket name.
     #[serde(rename = "bucketName")]
     #[spec(min_length = 3, max_length = 63)]
@@ -628,7 +617,7 @@ impl CreateExportDestinationGoogleCloudStorageRequest {
             version: ::std::option::Option::None,
             name: name.into(),
             code: code.into(),
-            destination_type: ::std::option::Option::Some(DestinationTypeGcs::Gcs),
+            destination_type: DestinationTypeGcs::Gcs,
             bucket_name: bucket_name.into(),
             prefix: ::std::option::Option::None,
             project_number: project_number.into(),
@@ -672,13 +661,8 @@ pub struct UpdateExportDestinationGoogleCloudStorageRequest {
     )]
     pub code: ::std::string::String,
     /// The type of destination to create. Possible values are: GCS
-    #[serde(
-        rename = "destinationType",
-        default,
-        skip_serializing_if = "::std::option::Option::is_none",
-        deserialize_with = "::m3ter_models::__private_v0_1::non_null"
-    )]
-    pub destination_type: ::std::option::Option<DestinationTypeGcs>,
+    #[serde(rename = "destinationType", default)]
+    pub destination_type: DestinationTypeGcs,
     /// The export destination bucket name.
     #[serde(rename = "bucketName")]
     #[spec(min_length = 3, max_length = 63)]
@@ -743,7 +727,7 @@ impl UpdateExportDestinationGoogleCloudStorageRequest {
             version,
             name: name.into(),
             code: code.into(),
-            destination_type: ::std::option::Option::Some(DestinationTypeGcs::Gcs),
+            destination_type: DestinationTypeGcs::Gcs,
             bucket_name: bucket_name.into(),
             prefix: ::std::option::Option::None,
             project_number: project_number.into(),
@@ -796,13 +780,8 @@ pub struct ExportDestinationS3Response {
     )]
     pub code: ::std::option::Option<::std::string::String>,
     /// The `destinationType` member: this variant's tag.
-    #[serde(
-        rename = "destinationType",
-        default,
-        skip_serializing_if = "::std::option::Option::is_none",
-        deserialize_with = "::m3ter_models::__private_v0_1::non_null"
-    )]
-    pub destination_type: ::std::option::Option<DestinationTypeS3>,
+    #[serde(rename = "destinationType", default)]
+    pub destination_type: DestinationTypeS3,
     /// The DateTime when the Export Destination was created.
     #[serde(
         rename = "dtCreated",
@@ -882,7 +861,7 @@ impl ExportDestinationS3Response {
             version: ::std::option::Option::None,
             name: ::std::option::Option::None,
             code: ::std::option::Option::None,
-            destination_type: ::std::option::Option::Some(DestinationTypeS3::S3),
+            destination_type: DestinationTypeS3::S3,
             dt_created: ::std::option::Option::None,
             dt_last_modified: ::std::option::Option::None,
             created_by: ::std::option::Option::None,
@@ -938,13 +917,8 @@ pub struct ExportDestinationGoogleCloudStorageResponse {
     )]
     pub code: ::std::option::Option<::std::string::String>,
     /// The `destinationType` member: this variant's tag.
-    #[serde(
-        rename = "destinationType",
-        default,
-        skip_serializing_if = "::std::option::Option::is_none",
-        deserialize_with = "::m3ter_models::__private_v0_1::non_null"
-    )]
-    pub destination_type: ::std::option::Option<DestinationTypeGcs>,
+    #[serde(rename = "destinationType", default)]
+    pub destination_type: DestinationTypeGcs,
     /// The DateTime when the Export Destination was created.
     #[serde(
         rename = "dtCreated",
@@ -1048,7 +1022,7 @@ impl ExportDestinationGoogleCloudStorageResponse {
             version: ::std::option::Option::None,
             name: ::std::option::Option::None,
             code: ::std::option::Option::None,
-            destination_type: ::std::option::Option::Some(DestinationTypeGcs::Gcs),
+            destination_type: DestinationTypeGcs::Gcs,
             dt_created: ::std::option::Option::None,
             dt_last_modified: ::std::option::Option::None,
             created_by: ::std::option::Option::None,
@@ -1216,7 +1190,7 @@ impl Operation {
                     variant: ::m3ter_models::json::variant_of::<
                         CreateExportDestinationRequest,
                     >,
-                    discriminator: <CreateExportDestinationRequest as ::m3ter_models::ValidateJson>::DISCRIMINATOR,
+                    discriminator: <CreateExportDestinationRequest as ::m3ter_models::ValidateJson>::UNION_DISCRIMINATOR,
                     strict: &[
                         (
                             "S3",
@@ -1253,7 +1227,7 @@ impl Operation {
                     variant: ::m3ter_models::json::variant_of::<
                         UpdateExportDestinationRequest,
                     >,
-                    discriminator: <UpdateExportDestinationRequest as ::m3ter_models::ValidateJson>::DISCRIMINATOR,
+                    discriminator: <UpdateExportDestinationRequest as ::m3ter_models::ValidateJson>::UNION_DISCRIMINATOR,
                     strict: &[
                         (
                             "S3",
@@ -1301,7 +1275,7 @@ impl Operation {
                             variant: ::m3ter_models::json::variant_of::<
                                 PaginatedExportDestinationBaseResponseData,
                             >,
-                            discriminator: <PaginatedExportDestinationBaseResponseData as ::m3ter_models::ValidateJson>::DISCRIMINATOR,
+                            discriminator: <PaginatedExportDestinationBaseResponseData as ::m3ter_models::ValidateJson>::UNION_DISCRIMINATOR,
                             strict: &[],
                         })
                     }
@@ -1312,7 +1286,7 @@ impl Operation {
                             from_slice: ::m3ter_models::json::check_bytes::<ErrorBody>,
                             validate_json: <ErrorBody as ::m3ter_models::ValidateJson>::validate_json_at,
                             variant: ::m3ter_models::json::variant_of::<ErrorBody>,
-                            discriminator: <ErrorBody as ::m3ter_models::ValidateJson>::DISCRIMINATOR,
+                            discriminator: <ErrorBody as ::m3ter_models::ValidateJson>::UNION_DISCRIMINATOR,
                             strict: &[],
                         })
                     }
@@ -1323,7 +1297,7 @@ impl Operation {
                             from_slice: ::m3ter_models::json::check_bytes::<ErrorBody>,
                             validate_json: <ErrorBody as ::m3ter_models::ValidateJson>::validate_json_at,
                             variant: ::m3ter_models::json::variant_of::<ErrorBody>,
-                            discriminator: <ErrorBody as ::m3ter_models::ValidateJson>::DISCRIMINATOR,
+                            discriminator: <ErrorBody as ::m3ter_models::ValidateJson>::UNION_DISCRIMINATOR,
                             strict: &[],
                         })
                     }
@@ -1343,7 +1317,7 @@ impl Operation {
                             variant: ::m3ter_models::json::variant_of::<
                                 ExportDestinationResponse,
                             >,
-                            discriminator: <ExportDestinationResponse as ::m3ter_models::ValidateJson>::DISCRIMINATOR,
+                            discriminator: <ExportDestinationResponse as ::m3ter_models::ValidateJson>::UNION_DISCRIMINATOR,
                             strict: &[],
                         })
                     }
@@ -1354,7 +1328,7 @@ impl Operation {
                             from_slice: ::m3ter_models::json::check_bytes::<ErrorBody>,
                             validate_json: <ErrorBody as ::m3ter_models::ValidateJson>::validate_json_at,
                             variant: ::m3ter_models::json::variant_of::<ErrorBody>,
-                            discriminator: <ErrorBody as ::m3ter_models::ValidateJson>::DISCRIMINATOR,
+                            discriminator: <ErrorBody as ::m3ter_models::ValidateJson>::UNION_DISCRIMINATOR,
                             strict: &[],
                         })
                     }
@@ -1365,7 +1339,7 @@ impl Operation {
                             from_slice: ::m3ter_models::json::check_bytes::<ErrorBody>,
                             validate_json: <ErrorBody as ::m3ter_models::ValidateJson>::validate_json_at,
                             variant: ::m3ter_models::json::variant_of::<ErrorBody>,
-                            discriminator: <ErrorBody as ::m3ter_models::ValidateJson>::DISCRIMINATOR,
+                            discriminator: <ErrorBody as ::m3ter_models::ValidateJson>::UNION_DISCRIMINATOR,
                             strict: &[],
                         })
                     }
@@ -1385,7 +1359,7 @@ impl Operation {
                             variant: ::m3ter_models::json::variant_of::<
                                 ExportDestinationResponse,
                             >,
-                            discriminator: <ExportDestinationResponse as ::m3ter_models::ValidateJson>::DISCRIMINATOR,
+                            discriminator: <ExportDestinationResponse as ::m3ter_models::ValidateJson>::UNION_DISCRIMINATOR,
                             strict: &[],
                         })
                     }
@@ -1396,7 +1370,7 @@ impl Operation {
                             from_slice: ::m3ter_models::json::check_bytes::<ErrorBody>,
                             validate_json: <ErrorBody as ::m3ter_models::ValidateJson>::validate_json_at,
                             variant: ::m3ter_models::json::variant_of::<ErrorBody>,
-                            discriminator: <ErrorBody as ::m3ter_models::ValidateJson>::DISCRIMINATOR,
+                            discriminator: <ErrorBody as ::m3ter_models::ValidateJson>::UNION_DISCRIMINATOR,
                             strict: &[],
                         })
                     }
@@ -1407,7 +1381,7 @@ impl Operation {
                             from_slice: ::m3ter_models::json::check_bytes::<ErrorBody>,
                             validate_json: <ErrorBody as ::m3ter_models::ValidateJson>::validate_json_at,
                             variant: ::m3ter_models::json::variant_of::<ErrorBody>,
-                            discriminator: <ErrorBody as ::m3ter_models::ValidateJson>::DISCRIMINATOR,
+                            discriminator: <ErrorBody as ::m3ter_models::ValidateJson>::UNION_DISCRIMINATOR,
                             strict: &[],
                         })
                     }
@@ -1427,7 +1401,7 @@ impl Operation {
                             variant: ::m3ter_models::json::variant_of::<
                                 ExportDestinationResponse,
                             >,
-                            discriminator: <ExportDestinationResponse as ::m3ter_models::ValidateJson>::DISCRIMINATOR,
+                            discriminator: <ExportDestinationResponse as ::m3ter_models::ValidateJson>::UNION_DISCRIMINATOR,
                             strict: &[],
                         })
                     }
@@ -1438,7 +1412,7 @@ impl Operation {
                             from_slice: ::m3ter_models::json::check_bytes::<ErrorBody>,
                             validate_json: <ErrorBody as ::m3ter_models::ValidateJson>::validate_json_at,
                             variant: ::m3ter_models::json::variant_of::<ErrorBody>,
-                            discriminator: <ErrorBody as ::m3ter_models::ValidateJson>::DISCRIMINATOR,
+                            discriminator: <ErrorBody as ::m3ter_models::ValidateJson>::UNION_DISCRIMINATOR,
                             strict: &[],
                         })
                     }
@@ -1449,7 +1423,7 @@ impl Operation {
                             from_slice: ::m3ter_models::json::check_bytes::<ErrorBody>,
                             validate_json: <ErrorBody as ::m3ter_models::ValidateJson>::validate_json_at,
                             variant: ::m3ter_models::json::variant_of::<ErrorBody>,
-                            discriminator: <ErrorBody as ::m3ter_models::ValidateJson>::DISCRIMINATOR,
+                            discriminator: <ErrorBody as ::m3ter_models::ValidateJson>::UNION_DISCRIMINATOR,
                             strict: &[],
                         })
                     }
@@ -1469,7 +1443,7 @@ impl Operation {
                             variant: ::m3ter_models::json::variant_of::<
                                 ExportDestinationResponse,
                             >,
-                            discriminator: <ExportDestinationResponse as ::m3ter_models::ValidateJson>::DISCRIMINATOR,
+                            discriminator: <ExportDestinationResponse as ::m3ter_models::ValidateJson>::UNION_DISCRIMINATOR,
                             strict: &[],
                         })
                     }
@@ -1480,7 +1454,7 @@ impl Operation {
                             from_slice: ::m3ter_models::json::check_bytes::<ErrorBody>,
                             validate_json: <ErrorBody as ::m3ter_models::ValidateJson>::validate_json_at,
                             variant: ::m3ter_models::json::variant_of::<ErrorBody>,
-                            discriminator: <ErrorBody as ::m3ter_models::ValidateJson>::DISCRIMINATOR,
+                            discriminator: <ErrorBody as ::m3ter_models::ValidateJson>::UNION_DISCRIMINATOR,
                             strict: &[],
                         })
                     }
@@ -1491,7 +1465,7 @@ impl Operation {
                             from_slice: ::m3ter_models::json::check_bytes::<ErrorBody>,
                             validate_json: <ErrorBody as ::m3ter_models::ValidateJson>::validate_json_at,
                             variant: ::m3ter_models::json::variant_of::<ErrorBody>,
-                            discriminator: <ErrorBody as ::m3ter_models::ValidateJson>::DISCRIMINATOR,
+                            discriminator: <ErrorBody as ::m3ter_models::ValidateJson>::UNION_DISCRIMINATOR,
                             strict: &[],
                         })
                     }

@@ -62,7 +62,7 @@ pub struct Body {
     /// The variant a union type takes `value` as ([`ValidateJson::variant`]); `None` for a
     /// type that is not a union.
     pub variant: fn(&Value) -> Option<&'static str>,
-    /// A union type's discriminator ([`ValidateJson::DISCRIMINATOR`]); `None` for a type that
+    /// A union type's discriminator ([`ValidateJson::UNION_DISCRIMINATOR`]); `None` for a type that
     /// is not a union.
     pub discriminator: Option<&'static str>,
     /// The strict profile's rules, per union variant tag (`""` for a type that is one struct).

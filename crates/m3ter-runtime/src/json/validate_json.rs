@@ -70,7 +70,7 @@ pub trait ValidateJson {
 
     /// For a union, the member that tells its variants apart (its wire name); `None` for every
     /// other type.
-    const DISCRIMINATOR: Option<&'static str> = None;
+    const UNION_DISCRIMINATOR: Option<&'static str> = None;
 
     /// For a union, the tag of the variant the rule takes `value` as (the discriminator's, when
     /// it is a tag; else the first accepting variant, or the closest): what the strict profile
