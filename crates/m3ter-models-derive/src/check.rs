@@ -51,6 +51,9 @@ fn check_keywords(keywords: &Keywords, shape: &Shape, top_level: bool, errors: &
             Level::Member => {
                 if !matches!(shape, Shape::Optional(_)) {
                     errors.spanned(span, format!("`{keyword}` applies to `Option` fields only"));
+                } else {
+                    // A member keyword's parameter has its own rules (`default`'s JSON).
+                    check_param(keyword, &param, keywords, shape, errors);
                 }
                 continue;
             }

@@ -39,6 +39,12 @@ struct Mistakes {
     // A flag takes no value.
     #[spec(nested = true)]
     child: Option<String>,
+    // A default is JSON text: a string needs its quotes.
+    #[spec(default = "TIME_FIRST")]
+    order: Option<String>,
+    // A default is for a member that may be absent.
+    #[spec(default = "3")]
+    count: u8,
 }
 
 fn main() {}
