@@ -43,7 +43,9 @@ use proptest::sample::select;
 use serde::de::DeserializeOwned;
 use serde_json::{Map, Value};
 
-use crate::describe::{Constraints, Describe, FieldSpec, Kind, TypeSpec, UnionSpec};
+use crate::describe::{
+    Constraints, Describe, FieldSpec, Kind, TypeSpec, UnionSpec, UnionVariantSpec,
+};
 use crate::error::ErrorCode;
 use crate::formats;
 use m3ter_vocab::{Format, Keyword};
@@ -444,17 +446,49 @@ fn invalid_union(spec: &'static UnionSpec) -> BoxedStrategy<(Value, Broken)> {
                 .boxed()
         })
         .collect();
-    if variants.is_empty() {
-        return Just((
+    // The union's own rule, broken on a valid document: a discriminator that is a string but no
+    // tag (one `enum` error), one that is not a string (one `type` error), a document that is
+    // not an object (one `type` error at the union).
+    let mut breaks = variants;
+    let tags: &'static [UnionVariantSpec] = spec.variants;
+    let unknown = union(spec)
+        .prop_flat_map(move |document| {
+            "[A-Za-z0-9_]{0,8}"
+                .prop_filter("not a tag", move |t| {
+                    !tags.iter().any(|v| v.tag == t.as_str())
+                })
+                .prop_map(move |tag| (document.clone(), tag))
+        })
+        .prop_map(move |(mut document, tag)| {
+            insert(&mut document, discriminator, Value::String(tag));
+            (document, broken(discriminator, ErrorCode::Enum))
+        });
+    breaks.push(unknown.boxed());
+    let not_a_string = (
+        union(spec),
+        prop_oneof![
+            Just(Value::Null),
+            any::<i32>().prop_map(Value::from),
+            Just(Value::Bool(true)),
+            Just(Value::Array(Vec::new())),
+        ],
+    )
+        .prop_map(move |(mut document, tag)| {
+            insert(&mut document, discriminator, tag);
+            (document, broken(discriminator, ErrorCode::Type))
+        });
+    breaks.push(not_a_string.boxed());
+    breaks.push(
+        Just((
             Value::Array(Vec::new()),
             Broken {
                 path: String::new(),
                 code: ErrorCode::Type,
             },
         ))
-        .boxed();
-    }
-    proptest::strategy::Union::new(variants).boxed()
+        .boxed(),
+    );
+    proptest::strategy::Union::new(breaks).boxed()
 }
 
 fn broken(wire: &str, code: ErrorCode) -> Broken {
