@@ -1749,3 +1749,17 @@ fn strict_rules_and_discriminators_say_no_more_than_they_can() {
         "typed as its tag",
     );
 }
+
+#[test]
+fn a_nullable_inline_enum_is_an_error_saying_what_to_write() {
+    let spec = document(
+        "3.0.3",
+        r##"{"S": {"type": "object", "properties": {"p": {"type": "string", "nullable": true, "enum": ["x"]}}}}"##,
+        "{}",
+    );
+    assert_error(
+        &spec,
+        "/components/schemas/S/properties/p/type",
+        "a nullable `enum` is supported as a nullable reference",
+    );
+}

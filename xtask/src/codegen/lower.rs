@@ -1293,6 +1293,11 @@ impl<'a> Lowerer<'a> {
     fn enum_variants(&mut self, schema: &Json, at: &Pointer) -> Option<Vec<Variant>> {
         match schema.get("type") {
             Some(Json::String(t)) if t == "string" => {}
+            // `[T, "null"]`: 3.1's nullable type, or 3.0's `nullable: true` once normalized.
+            Some(Json::Array(types)) if types.contains(&Json::String("null".into())) => {
+                self.error(&at.key("type"), "a nullable `enum` is supported as a nullable reference: make the enum a component and write `anyOf: [{\"$ref\": …}, {\"type\": \"null\"}]` (OpenAPI 3.0: `{\"type\": \"string\", \"nullable\": true, \"enum\": [null]}` as the second)");
+                return None;
+            }
             _ => {
                 self.error(&at.key("type"), "an `enum` must have `type: \"string\"`");
                 return None;
