@@ -116,81 +116,6 @@ pub fn translate(ecma: &str) -> Result<Translated, PatternError> {
     Ok(Translated { regex: parser.out })
 }
 
-/// `Ok` when every construct of `pattern` means the same in ECMA-262 and in Rust's `regex`;
-/// else what is wrong and what to write instead.
-pub fn check_dialect(pattern: &str) -> Result<(), String> {
-    let mut chars = pattern.chars().peekable();
-    let mut in_class = false;
-    while let Some(c) = chars.next() {
-        match c {
-            '\\' => {
-                let Some(next) = chars.next() else {
-                    return Err("the pattern ends with a lone `\\`".to_owned());
-                };
-                if "dDwWsSbB".contains(next) {
-                    return Err(format!(
-                        "`\\{next}` means different things in ECMA-262 and Rust's regex (Unicode-aware there): write an explicit ASCII class such as `[0-9]`"
-                    ));
-                }
-                if "AzZpPhHvVkKQE".contains(next) {
-                    return Err(format!(
-                        "`\\{next}` is not an escape ECMA-262 and Rust's regex share: write the characters or an explicit class"
-                    ));
-                }
-            }
-            '[' if in_class && chars.peek() == Some(&':') => {
-                return Err(
-                    "`[:...:]` is a POSIX class in Rust's regex and literal characters in ECMA-262: write an explicit class such as `[0-9]`"
-                        .to_owned(),
-                );
-            }
-            '[' if in_class => {
-                return Err(
-                    "a `[` inside a class is a nested class in Rust's regex and a literal in ECMA-262: escape it as `\\[`"
-                        .to_owned(),
-                );
-            }
-            '[' => {
-                in_class = true;
-                if chars.peek() == Some(&'^') {
-                    chars.next();
-                }
-                // A `]` first in a class is literal in Rust's regex and an empty class in
-                // ECMA-262.
-                if chars.peek() == Some(&']') {
-                    return Err(
-                        "`[]` or `[^]` means different things in ECMA-262 and Rust's regex: escape a literal `]` as `\\]`"
-                            .to_owned(),
-                    );
-                }
-            }
-            ']' if in_class => in_class = false,
-            '&' | '-' | '~' if in_class && chars.peek() == Some(&c) => {
-                return Err(format!(
-                    "`{c}{c}` inside a class is a set operation in Rust's regex and literal characters in ECMA-262: escape the second `{c}`"
-                ));
-            }
-            '.' if !in_class => {
-                return Err(
-                    "`.` matches a carriage return and U+2028/U+2029 in Rust's regex, not in ECMA-262: write an explicit class such as `[^\\n\\r]`"
-                        .to_owned(),
-                );
-            }
-            '(' if !in_class && chars.peek() == Some(&'?') => {
-                chars.next();
-                if chars.peek() != Some(&':') {
-                    return Err(
-                        "only `(?:...)` groups mean the same in ECMA-262 and Rust's regex: flags, lookaround and named groups are not supported"
-                            .to_owned(),
-                    );
-                }
-            }
-            _ => {}
-        }
-    }
-    Ok(())
-}
-
 /// `.` without the `s` flag: anything but a line terminator.
 const DOT: &str = r"[^\n\r\u{2028}\u{2029}]";
 /// A class that matches nothing (`[]`, a lone surrogate).
@@ -935,6 +860,11 @@ fn property_kind(body: &str) -> Result<SetKind, String> {
         if unicode::SCRIPTS.contains(&value) {
             return Ok(SetKind::Property(format!("{prefix}={value}")));
         }
+        if unicode::SCRIPTS_LACKING.contains(&value) {
+            return Err(format!(
+                "ECMA-262 accepts the {kind} value `{value}`, but the regex crate has no table for it: write the characters as a class"
+            ));
+        }
         return Err(format!(
             "`{value}` is not a {kind} value ECMA-262 accepts that the regex crate's Unicode 16.0 tables know (names are case-sensitive): write one such as `Greek` or `Grek`"
         ));
@@ -1193,6 +1123,7 @@ mod tests {
         assert_eq!(refused_at(r"\p{sc=greek}"), 0);
         assert_eq!(refused_at(r"\p{Block=Basic_Latin}"), 0);
         assert!(t(r"\p{CWKCF}").contains("no table"));
+        assert!(t(r"\p{sc=Zzzz}").contains("no table"));
         assert_eq!(refused_at(r"\pL"), 0);
         assert_eq!(refused_at(r"\p{L"), 0);
     }

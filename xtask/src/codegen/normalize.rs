@@ -587,7 +587,8 @@ impl Merger<'_> {
                                 merged.push((name.clone(), property.clone()));
                                 if at != target {
                                     let here = target.key("properties").key(name);
-                                    self.origins.push((here.to_string(), property_at.to_string()));
+                                    self.origins
+                                        .push((here.to_string(), property_at.to_string()));
                                 }
                             }
                             Some(p) => {

@@ -154,6 +154,10 @@ pub const BINARY: &[(&str, &str)] = &[
 /// Binary properties ECMA-262 accepts that the `regex` crate has no table for.
 pub(super) const LACKING: &[&str] = &["Changes_When_NFKC_Casefolded", "CWKCF"];
 
+/// Script values ECMA-262 accepts that the `regex` crate has no table for (left out of
+/// [`SCRIPTS`]).
+pub(super) const SCRIPTS_LACKING: &[&str] = &["Hrkt", "Katakana_Or_Hiragana", "Unknown", "Zzzz"];
+
 /// The Script values ECMA-262 accepts (long names and four-letter codes, from Unicode 16.0's
 /// PropertyValueAliases.txt, as the `regex` crate's tables have them), after `Script=` / `sc=`
 /// or `Script_Extensions=` / `scx=`.
@@ -269,7 +273,6 @@ pub const SCRIPTS: &[&str] = &[
     "Hluw",
     "Hmng",
     "Hmnp",
-    "Hrkt",
     "Hung",
     "Imperial_Aramaic",
     "Inherited",
@@ -283,7 +286,6 @@ pub const SCRIPTS: &[&str] = &[
     "Kana",
     "Kannada",
     "Katakana",
-    "Katakana_Or_Hiragana",
     "Kawi",
     "Kayah_Li",
     "Khar",
@@ -476,7 +478,6 @@ pub const SCRIPTS: &[&str] = &[
     "Tutg",
     "Ugar",
     "Ugaritic",
-    "Unknown",
     "Vai",
     "Vaii",
     "Vith",
@@ -495,5 +496,4 @@ pub const SCRIPTS: &[&str] = &[
     "Zanb",
     "Zinh",
     "Zyyy",
-    "Zzzz",
 ];
