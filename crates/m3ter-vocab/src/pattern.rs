@@ -945,7 +945,7 @@ fn push_char(out: &mut String, c: char) {
 }
 
 #[cfg(test)]
-#[allow(clippy::unwrap_used)] // A test fails by panicking.
+#[allow(clippy::unwrap_used, clippy::panic)] // A test fails by panicking.
 mod tests {
     use super::*;
 
