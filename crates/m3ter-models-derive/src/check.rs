@@ -1,7 +1,7 @@
 //! Check: every rule that relates keywords to each other or to the field's type, in one place.
 //! Each violation is an error on the keyword's tokens. The rules themselves come from the
 //! vocabulary (`m3ter_vocab`): which JSON types a keyword applies to, bounds that leave no
-//! value, the pattern dialect.
+//! value, a pattern's ECMA-262 translated into the `regex` crate's syntax (and that compiling).
 
 use m3ter_vocab::{Keyword, Level, Param, bounds, pattern};
 
@@ -94,10 +94,20 @@ fn check_param(
         Keyword::Pattern => {
             if let Param::Text(lit) = param {
                 let source = lit.value.value();
-                if let Err(message) = pattern::check_dialect(&source) {
-                    errors.spanned(lit.value.span(), message);
-                } else if let Err(error) = regex_syntax::Parser::new().parse(&source) {
-                    errors.spanned(lit.value.span(), format!("invalid pattern: {error}"));
+                match pattern::translate(&source) {
+                    Err(error) => {
+                        errors.spanned(lit.value.span(), format!("invalid pattern: {error}"));
+                    }
+                    Ok(translated) => {
+                        if let Err(error) = regex_syntax::Parser::new().parse(translated.as_str()) {
+                            errors.spanned(
+                                lit.value.span(),
+                                format!(
+                                    "the pattern's translation to the regex crate, `{translated}`, does not compile: {error}"
+                                ),
+                            );
+                        }
+                    }
                 }
             }
         }

@@ -5,7 +5,7 @@
 //! | attribute | keyword | applies to |
 //! |---|---|---|
 //! | `min_length = N`, `max_length = N` | `minLength`, `maxLength` (code points) | strings |
-//! | `pattern = "…"` | `pattern` (parsed when the macro expands: a bad one is a compile error) | strings |
+//! | `pattern = "…"` | `pattern`, ECMA-262 (translated into the `regex` crate's syntax with the same meaning when the macro expands: an invalid one, or one with a backreference or lookaround, is a compile error) | strings |
 //! | `pattern_rule = "…"` | `x-m3ter-pattern-rule`: the pattern in words; its error says it | strings with a `pattern` |
 //! | `format = "…"` | `format`: a name of the registry (`m3ter_vocab::Format`: `aws-iam-role-arn`, `date-time`, `gcs-bucket-name`, `s3-bucket-name`, `uuid`) | strings |
 //! | `minimum`, `maximum`, `exclusive_minimum`, `exclusive_maximum` | the same | numbers |

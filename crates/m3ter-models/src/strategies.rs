@@ -235,8 +235,11 @@ impl StringRules {
 }
 
 fn string(rules: StringRules) -> BoxedStrategy<String> {
+    // Generated from the pattern's translation (the `regex` syntax proptest reads, with the
+    // ECMA-262 meaning), then held to the pattern itself.
     if let Some(source) = rules.pattern
-        && let Ok(generator) = proptest::string::string_regex(unanchored(source))
+        && let Ok(translated) = m3ter_vocab::pattern::translate(unanchored(source))
+        && let Ok(generator) = proptest::string::string_regex(translated.as_str())
     {
         let pattern = Pattern::new(source);
         return generator

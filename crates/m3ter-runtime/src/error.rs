@@ -166,7 +166,7 @@ pub enum ErrorKind {
     },
     /// A string that does not match the pattern.
     Pattern {
-        /// The pattern (ECMA-262 and Rust `regex` alike).
+        /// The pattern as written (ECMA-262).
         pattern: &'static str,
         /// The rule in words, when the spec says it (`pattern_rule`): the message says it.
         rule: Option<&'static str>,

@@ -11,8 +11,9 @@
 //!   example, invalid examples).
 //! - [`pointer`](mod@pointer): RFC 6901 JSON Pointer escaping, once.
 //! - [`Number`]: a number as the range keywords hold it.
-//! - [`pattern`](mod@pattern): the dialect rule for `pattern` (what may be written), once for the generator
-//!   and the derive.
+//! - [`pattern`](mod@pattern): `pattern`'s ECMA-262 translated into the `regex` crate's syntax
+//!   with the same meaning (or refused with what to write), once for the generator, the derive
+//!   and the runtime.
 //!
 //! Consumers match [`Keyword`] and [`Format`] exhaustively, without a catch-all arm, so adding a
 //! variant does not compile until every site that gives it meaning handles it

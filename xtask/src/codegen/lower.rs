@@ -2121,7 +2121,7 @@ impl<'a> Lowerer<'a> {
             let param = match keyword.param() {
                 ParamKind::Count => self.count(value, &at.key(name)).map(ParamValue::Count),
                 ParamKind::Number => self.number(value, &at.key(name)).map(ParamValue::Number),
-                // `pattern` is read where its dialect is checked (`lower_string`).
+                // `pattern` is read where it is translated and compiled (`lower_string`).
                 ParamKind::Text if keyword == Keyword::Pattern => None,
                 ParamKind::Text => match value {
                     Json::String(text) => Some(ParamValue::Text(text.clone())),
@@ -2665,11 +2665,12 @@ fn collect_refs(schema: &Json, at: &Pointer, out: &mut Vec<(String, Pointer)>) {
     }
 }
 
-/// Checks a pattern: the vocabulary's dialect rule (no construct that means something else in
-/// ECMA-262 than in Rust's regex, the same rule the derive applies), then it compiles.
+/// Checks a pattern: it is ECMA-262 that the vocabulary translates into the `regex` crate's
+/// syntax with the same meaning (the translation the derive checks and the runtime matches
+/// with), and the translation compiles.
 pub fn check_pattern(pattern: &str) -> Result<(), String> {
-    pattern::check_dialect(pattern)?;
-    regex::Regex::new(pattern)
+    let translated = pattern::translate(pattern).map_err(|e| format!("the pattern {e}"))?;
+    regex::Regex::new(translated.as_str())
         .map(|_| ())
-        .map_err(|e| format!("the pattern does not compile: {e}"))
+        .map_err(|e| format!("the pattern's translation `{translated}` does not compile: {e}"))
 }

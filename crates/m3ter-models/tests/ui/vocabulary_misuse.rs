@@ -9,12 +9,12 @@ struct Mistakes {
     email: String,
     #[spec(format = "lookup")]
     lookup: String,
-    // `\d` matches Arabic-Indic digits in Rust's regex, not in ECMA-262.
-    #[spec(pattern = "^\\d+$")]
-    digits: String,
-    // `.` matches a carriage return in Rust's regex, not in ECMA-262.
-    #[spec(pattern = "^.+$")]
-    anything: String,
+    // A backreference: no linear-time equivalent.
+    #[spec(pattern = "^(a)\\1$")]
+    backreference: String,
+    // ECMA-262 has no inline flags.
+    #[spec(pattern = "(?i)^a+$")]
+    flagged: String,
     // A count cannot be negative.
     #[spec(max_length = -1)]
     negative: String,

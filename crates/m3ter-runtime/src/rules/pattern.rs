@@ -1,8 +1,11 @@
 //! `pattern` (compiled once, on first use) and `format`.
 //!
-//! The fragment's own patterns are matched by hand; any other pattern needs the crate's `regex`
-//! feature (on by default). Without it, `#[derive(Validate)]` rejects such a pattern at compile
-//! time (see [`is_supported`]), so no pattern is ever silently skipped.
+//! A pattern is ECMA-262 (JSON Schema's dialect); it is matched with its translation into the
+//! `regex` crate's syntax ([`m3ter_vocab::pattern::translate`]), which has the same matches, and
+//! reported as written. The spec's own patterns are matched by hand (the tests hold the matchers
+//! to the translation); any other pattern needs the crate's `regex` feature (on by default).
+//! Without it, `#[derive(Validate)]` rejects such a pattern at compile time (see
+//! [`is_supported`]), so no pattern is ever silently skipped.
 
 use std::sync::OnceLock;
 
@@ -17,11 +20,12 @@ use crate::path::Path;
 use super::access::StrField;
 use super::arn::parse_iam_role_arn;
 
-/// A `pattern` keyword: the source text, compiled on first use.
+/// A `pattern` keyword: the source text (ECMA-262), translated and compiled on first use.
 ///
-/// The derive macro parses every literal pattern when it expands (and the generator compiles the
-/// fragment's), so a pattern that reaches run time is known to be well-formed; should one still
-/// not compile (a size limit), every value fails it, never a panic.
+/// The derive macro translates and parses every literal pattern when it expands (and the
+/// generator compiles the spec's), so a pattern that reaches run time is known to be
+/// well-formed; should one still not translate or compile (a size limit), every value fails it,
+/// never a panic.
 #[derive(Debug)]
 pub struct Pattern {
     source: &'static str,
@@ -151,7 +155,8 @@ fn matches_iam_role_arn(value: &str) -> bool {
 }
 
 impl Pattern {
-    /// A pattern from its source (ECMA-262 syntax that Rust's `regex` reads the same way).
+    /// A pattern from its source, ECMA-262 as JSON Schema writes it (matched with its
+    /// translation, reported as written).
     ///
     /// A pattern that does not compile, or that this build cannot match ([`is_supported`] is
     /// false), fails every value.
@@ -181,7 +186,9 @@ impl Pattern {
                 return Matcher::Known(*known);
             }
             #[cfg(feature = "regex")]
-            if let Ok(regex) = Regex::new(self.source) {
+            if let Ok(translated) = m3ter_vocab::pattern::translate(self.source)
+                && let Ok(regex) = Regex::new(translated.as_str())
+            {
                 return Matcher::Regex(regex);
             }
             Matcher::Invalid
@@ -374,10 +381,16 @@ mod tests {
         }
     }
 
+    /// `source`'s translation into the `regex` crate's syntax, compiled.
+    fn translated(source: &str) -> Result<Regex, String> {
+        let translated = m3ter_vocab::pattern::translate(source).map_err(|e| e.to_string())?;
+        Regex::new(translated.as_str()).map_err(|e| e.to_string())
+    }
+
     #[test]
     fn known_matchers_accept_exactly_their_pattern() {
         for (source, matches) in KNOWN {
-            let regex = Regex::new(source);
+            let regex = translated(source);
             assert!(regex.is_ok(), "{source} does not compile");
             let Ok(regex) = regex else { return };
             for sample in samples() {
@@ -397,7 +410,7 @@ mod tests {
             assert!(known.is_some(), "unknown format {format}");
             let Some(known) = known else { return };
             let check = |s: &str| crate::formats::check(known, s);
-            let regex = Regex::new(source);
+            let regex = translated(source);
             assert!(regex.is_ok(), "{source} does not compile");
             let Ok(regex) = regex else { return };
             for sample in samples() {
