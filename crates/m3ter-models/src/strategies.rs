@@ -10,13 +10,18 @@
 //! use m3ter_models::Validate;
 //! use proptest::prelude::*;
 //!
-//! // A downstream crate tests its own code on any valid create request (in its tests, with
-//! // `proptest!` and `#[test]`; run directly here).
+//! // A downstream crate tests its own code on any valid create request, S3 or GCS (in its
+//! // tests, with `proptest!` and `#[test]`; run directly here).
+//! use m3ter_models::CreateExportDestinationRequest as Request;
 //! let mut runner = proptest::test_runner::TestRunner::new(ProptestConfig::with_cases(16));
 //! runner
 //!     .run(&strategies::create_request(), |request| {
 //!         prop_assert!(request.validate().is_ok());
-//!         prop_assert!(!request.bucket_name.is_empty());
+//!         let bucket = match &request {
+//!             Request::S3(s3) => &s3.bucket_name,
+//!             Request::Gcs(gcs) => &gcs.bucket_name,
+//!         };
+//!         prop_assert!(!bucket.is_empty());
 //!         Ok(())
 //!     })
 //!     .unwrap();
