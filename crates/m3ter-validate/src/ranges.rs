@@ -19,6 +19,7 @@ use std::fs::File;
 use std::io;
 use std::panic::{self, AssertUnwindSafe};
 use std::sync::{Condvar, Mutex, MutexGuard, PoisonError};
+use std::vec::Drain;
 
 use crate::input;
 use crate::parallel::Pool;
@@ -105,7 +106,8 @@ impl Default for Limits {
 ///
 /// `check(line, relative)` gets a line's document (without its line break, see
 /// [`input::content`]; blank lines are skipped) and its line number relative to the range:
-/// `finish(checked, first)` gets them in order with `first`, the number of the line that holds
+/// `finish(checked, first)` gets them in order (drained from a vector each thread reuses) with
+/// `first`, the number of the line that holds
 /// the range's first byte, so that a line's 1-based number in the input is `first + relative`.
 /// With one thread, or when no worker thread can be started, everything runs on this thread.
 ///
@@ -120,7 +122,7 @@ pub fn for_each_range<S, T, R>(
     limits: Limits,
     pool: &mut Pool,
     check: impl Fn(&[u8], usize) -> T + Sync,
-    finish: impl Fn(Vec<T>, usize) -> R + Sync,
+    finish: impl Fn(Drain<'_, T>, usize) -> R + Sync,
     mut sink: impl FnMut(R) -> io::Result<()>,
 ) -> io::Result<()>
 where
@@ -200,12 +202,13 @@ fn sequential<S, T, R, C, F>(
 where
     S: ReadAt + ?Sized,
     C: Fn(&[u8], usize) -> T,
-    F: Fn(Vec<T>, usize) -> R,
+    F: Fn(Drain<'_, T>, usize) -> R,
 {
-    let mut buf = Vec::new();
+    let mut buf = Buffer::default();
+    let mut checked = Vec::new();
     let mut numbering = Running::default();
     for index in 0..ranges {
-        if let Some(result) = work.range(index, &mut buf, &mut numbering)? {
+        if let Some(result) = work.range(index, &mut buf, &mut checked, &mut numbering)? {
             sink(result)?;
         }
         work.trim(&mut buf);
@@ -223,9 +226,10 @@ fn write_in_order<S, T, R, C, F>(
 where
     S: ReadAt + ?Sized,
     C: Fn(&[u8], usize) -> T,
-    F: Fn(Vec<T>, usize) -> R,
+    F: Fn(Drain<'_, T>, usize) -> R,
 {
-    let mut buf = Vec::new();
+    let mut buf = Buffer::default();
+    let mut checked = Vec::new();
     for index in 0..shared.ranges {
         let result = match shared.outcome(index) {
             Outcome::Done(result) => Some(result),
@@ -236,7 +240,7 @@ where
                     index,
                     counted,
                 };
-                let again = work.range(index, &mut buf, &mut numbering);
+                let again = work.range(index, &mut buf, &mut checked, &mut numbering);
                 if !numbering.counted {
                     // The read failed: the run ends here, the count does not matter.
                     shared.count(index, 0);
@@ -257,10 +261,11 @@ fn worker<S, T, R, C, F>(shared: &Shared<R>, work: &Work<'_, S, C, F>)
 where
     S: ReadAt + ?Sized,
     C: Fn(&[u8], usize) -> T,
-    F: Fn(Vec<T>, usize) -> R,
+    F: Fn(Drain<'_, T>, usize) -> R,
     R: Send,
 {
-    let mut buf = Vec::new();
+    let mut buf = Buffer::default();
+    let mut checked = Vec::new();
     while let Some(index) = shared.claim() {
         let mut numbering = Claimed {
             shared,
@@ -268,7 +273,7 @@ where
             counted: false,
         };
         let done = panic::catch_unwind(AssertUnwindSafe(|| {
-            work.range(index, &mut buf, &mut numbering)
+            work.range(index, &mut buf, &mut checked, &mut numbering)
         }));
         let counted = numbering.counted;
         let outcome = match done {
@@ -328,9 +333,9 @@ where
     }
 
     /// Gives back the memory a long line took, so that a worker keeps about a range's worth.
-    fn trim(&self, buf: &mut Vec<u8>) {
-        if buf.capacity() > 4 * self.range_bytes.saturating_add(1) {
-            *buf = Vec::new();
+    fn trim(&self, buf: &mut Buffer) {
+        if buf.bytes.len() > 4 * self.range_bytes.saturating_add(1) {
+            *buf = Buffer::default();
         }
     }
 
@@ -339,22 +344,26 @@ where
     fn range<T, R>(
         &self,
         index: usize,
-        buf: &mut Vec<u8>,
+        buf: &mut Buffer,
+        checked: &mut Vec<T>,
         numbering: &mut impl Numbering,
     ) -> io::Result<Option<R>>
     where
         C: Fn(&[u8], usize) -> T,
-        F: Fn(Vec<T>, usize) -> R,
+        F: Fn(Drain<'_, T>, usize) -> R,
     {
         let (start, end) = self.bounds(index);
         // The byte before the range says whether the range's first byte starts a line.
         let lead = usize::from(start > 0);
         let from = start - u64::from(start > 0);
-        buf.clear();
-        read_into(self.source, buf, from, to_usize(end - from))?;
-        let newlines = memchr::memchr_iter(b'\n', buf.get(lead..).unwrap_or_default()).count();
+        buf.filled = 0;
+        buf.read(self.source, from, to_usize(end - from))?;
+        let newlines =
+            memchr::memchr_iter(b'\n', buf.data().get(lead..).unwrap_or_default()).count();
         numbering.counted(newlines);
-        let mut checked = Vec::new();
+        checked.clear();
+        // A line a `\n`, and the last one perhaps without.
+        checked.reserve(newlines + 1);
         self.each_line(from, lead, to_usize(end - from), buf, |line, relative| {
             if let Some(document) = input::content(line) {
                 checked.push((self.check)(document, relative));
@@ -363,7 +372,7 @@ where
         let Some(before) = numbering.before() else {
             return Ok(None);
         };
-        Ok(Some((self.finish)(checked, before + 1)))
+        Ok(Some((self.finish)(checked.drain(..), before + 1)))
     }
 
     /// Calls `each(line, relative)` for every line (without its `\n`) that starts in the
@@ -374,27 +383,27 @@ where
         from: u64,
         lead: usize,
         end: usize,
-        buf: &mut Vec<u8>,
+        buf: &mut Buffer,
         mut each: impl FnMut(&[u8], usize),
     ) -> io::Result<()> {
-        if buf.len() <= lead {
+        if buf.filled <= lead {
             return Ok(());
         }
-        let (mut at, mut relative) = if lead == 0 || buf[0] == b'\n' {
+        let (mut at, mut relative) = if lead == 0 || buf.bytes[0] == b'\n' {
             (lead, 0)
         } else {
             // The range starts inside a line that belongs to the range before it.
-            match memchr::memchr(b'\n', &buf[lead..]) {
+            match memchr::memchr(b'\n', &buf.data()[lead..]) {
                 Some(found) => (lead + found + 1, 1),
                 None => return Ok(()),
             }
         };
-        while at < end && at < buf.len() {
-            let line_end = match memchr::memchr(b'\n', &buf[at..]) {
+        while at < end && at < buf.filled {
+            let line_end = match memchr::memchr(b'\n', &buf.data()[at..]) {
                 Some(found) => at + found,
                 None => self.read_line_end(from, buf)?,
             };
-            each(&buf[at..line_end], relative);
+            each(&buf.data()[at..line_end], relative);
             relative += 1;
             at = line_end + 1;
         }
@@ -402,50 +411,66 @@ where
     }
 
     /// Reads on at the end of `buf` (which holds no `\n` after its last line's start) until a
-    /// `\n` or the input's end; the index of that `\n`, or `buf.len()` at the end.
-    fn read_line_end(&self, from: u64, buf: &mut Vec<u8>) -> io::Result<usize> {
+    /// `\n` or the input's end; the index of that `\n`, or `buf.filled` at the end.
+    fn read_line_end(&self, from: u64, buf: &mut Buffer) -> io::Result<usize> {
         loop {
-            let searched = buf.len();
+            let searched = buf.filled;
             let offset = from.saturating_add(u64::try_from(searched).unwrap_or(u64::MAX));
             if offset >= self.len {
                 return Ok(searched);
             }
             // Doubling: a line of n bytes takes O(log n) reads and O(n) copying.
             let more = to_usize(self.len - offset).min(searched.max(1 << 16));
-            if read_into(self.source, buf, offset, more)? == 0 {
+            if buf.read(self.source, offset, more)? == 0 {
                 return Ok(searched);
             }
-            if let Some(found) = memchr::memchr(b'\n', &buf[searched..]) {
+            if let Some(found) = memchr::memchr(b'\n', &buf.data()[searched..]) {
                 return Ok(searched + found);
             }
         }
     }
 }
 
-/// `count` bytes of `source` at `offset` added to `buf` (fewer at the source's end); how many.
-fn read_into<S: ReadAt + ?Sized>(
-    source: &S,
-    buf: &mut Vec<u8>,
-    offset: u64,
-    count: usize,
-) -> io::Result<usize> {
-    let old = buf.len();
-    buf.resize(old.saturating_add(count), 0);
-    let mut filled = old;
-    while filled < buf.len() {
-        let at = offset.saturating_add(u64::try_from(filled - old).unwrap_or(u64::MAX));
-        match source.read_at(&mut buf[filled..], at) {
-            Ok(0) => break,
-            Ok(read) => filled += read,
-            Err(error) if error.kind() == io::ErrorKind::Interrupted => {}
-            Err(error) => {
-                buf.truncate(old);
-                return Err(error);
+/// A worker's read buffer: `bytes[..filled]` hold what was read. The rest stays allocated and
+/// initialized for the next range, so that a read does not clear memory first.
+#[derive(Default)]
+struct Buffer {
+    bytes: Vec<u8>,
+    filled: usize,
+}
+
+impl Buffer {
+    fn data(&self) -> &[u8] {
+        &self.bytes[..self.filled]
+    }
+
+    /// `count` bytes of `source` at `offset` added to what was read (fewer at the source's
+    /// end); how many.
+    fn read<S: ReadAt + ?Sized>(
+        &mut self,
+        source: &S,
+        offset: u64,
+        count: usize,
+    ) -> io::Result<usize> {
+        let start = self.filled;
+        let want = start.saturating_add(count);
+        if self.bytes.len() < want {
+            self.bytes.resize(want, 0);
+        }
+        while self.filled < want {
+            let at = offset.saturating_add(u64::try_from(self.filled - start).unwrap_or(u64::MAX));
+            match source.read_at(&mut self.bytes[self.filled..want], at) {
+                Ok(0) => break,
+                Ok(read) => self.filled += read,
+                Err(error) if error.kind() == io::ErrorKind::Interrupted => {}
+                Err(error) => {
+                    self.filled = start;
+                    return Err(error);
+                }
             }
         }
+        Ok(self.filled - start)
     }
-    buf.truncate(filled);
-    Ok(filled - old)
 }
 
 /// A length within the input as a `usize`: ranges are at most `range_bytes` (a `usize`), and a
@@ -728,7 +753,7 @@ mod tests {
             |line, relative| (relative, line == b"42"),
             |lines, first| {
                 // A worker thread panics on the range that holds line 42; this thread does not.
-                let has_42 = lines.iter().any(|&(_, is_42)| is_42);
+                let has_42 = lines.as_slice().iter().any(|&(_, is_42)| is_42);
                 assert!(
                     !has_42 || std::thread::current().id() == main,
                     "worker panics"

@@ -10,6 +10,7 @@
 use std::ffi::OsString;
 use std::io::{self, IsTerminal, Write};
 use std::process::ExitCode;
+use std::sync::{Mutex, PoisonError};
 
 use crate::args::{Args, Format};
 use crate::check::{self, Rules};
@@ -308,14 +309,14 @@ pub fn check_ndjson(
         batches,
         pool,
         |lines: &[Line]| {
-            let mut rendered = Rendered::with_lines(lines.len());
+            let mut rendered = Rendered::new(Vec::with_capacity(lines.len() * 96));
             for line in lines {
                 let checked = report.check(&line.bytes, line.number);
                 rendered.add(report, checked)?;
             }
             Ok(rendered)
         },
-        |chunk| write_rendered(chunk, out, totals, &mut pretty),
+        |chunk| write_rendered(chunk, out, totals, &mut pretty).map(drop),
     )?;
     Ok(pretty)
 }
@@ -333,6 +334,10 @@ pub fn check_ndjson_file<S: ReadAt + ?Sized>(
     totals: &mut Totals,
 ) -> io::Result<bool> {
     let mut pretty = false;
+    // The buffers this thread has written, for the workers to fill again: no large allocation
+    // (and free) a range. No more are ever out than the ranges in flight.
+    let spare: Mutex<Vec<Vec<u8>>> = Mutex::new(Vec::new());
+    let spare = &spare;
     ranges::for_each_range(
         source,
         len,
@@ -341,14 +346,31 @@ pub fn check_ndjson_file<S: ReadAt + ?Sized>(
         // Checked first; numbered when the range's first line number is known.
         |bytes, relative| (relative, report.check(bytes, relative)),
         |lines, first| {
-            let mut rendered = Rendered::with_lines(lines.len());
+            let mut bytes = spare
+                .lock()
+                .unwrap_or_else(PoisonError::into_inner)
+                .pop()
+                .unwrap_or_default();
+            bytes.reserve(lines.len() * 96);
+            let mut rendered = Rendered::new(bytes);
             for (relative, mut checked) in lines {
                 checked.checked.line = Some(first + relative);
                 rendered.add(report, checked)?;
             }
             Ok(rendered)
         },
-        |range| write_rendered(range, out, totals, &mut pretty),
+        |range| {
+            let mut bytes = write_rendered(range, out, totals, &mut pretty)?;
+            // A buffer a range of huge reports grew is let go rather than kept.
+            if bytes.capacity() <= 4 * limits.range_bytes.max(1 << 16) {
+                bytes.clear();
+                spare
+                    .lock()
+                    .unwrap_or_else(PoisonError::into_inner)
+                    .push(bytes);
+            }
+            Ok(())
+        },
     )?;
     Ok(pretty)
 }
@@ -381,9 +403,9 @@ struct Rendered {
 }
 
 impl Rendered {
-    fn with_lines(lines: usize) -> Self {
+    fn new(bytes: Vec<u8>) -> Self {
         Rendered {
-            bytes: Vec::with_capacity(lines * 96),
+            bytes,
             totals: Totals::default(),
             pretty: false,
         }
@@ -402,15 +424,17 @@ impl Rendered {
     }
 }
 
-/// The calling thread's part: a worker's rendered reports to `out`, its counts to `totals`.
+/// The calling thread's part: a worker's rendered reports to `out`, its counts to `totals`;
+/// the buffer, written.
 fn write_rendered(
     rendered: io::Result<Rendered>,
     out: &mut dyn Write,
     totals: &mut Totals,
     pretty: &mut bool,
-) -> io::Result<()> {
+) -> io::Result<Vec<u8>> {
     let rendered = rendered?;
     totals.merge(&rendered.totals);
     *pretty |= rendered.pretty;
-    out.write_all(&rendered.bytes)
+    out.write_all(&rendered.bytes)?;
+    Ok(rendered.bytes)
 }
