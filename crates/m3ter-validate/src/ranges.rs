@@ -738,6 +738,59 @@ mod tests {
     }
 
     #[test]
+    fn the_workers_run_at_most_the_window_ahead_of_the_sink() {
+        use std::sync::atomic::{AtomicUsize, Ordering};
+        let text: String = (1..=400).map(|i| format!("{i:03}\n")).collect();
+        for (threads, per_thread) in [(2, 1), (3, 2)] {
+            let window = threads * per_thread;
+            let finished = AtomicUsize::new(0);
+            let (mut sunk, mut most_ahead) = (0, 0);
+            let result = for_each_range(
+                text.as_bytes(),
+                text.len() as u64,
+                Limits {
+                    range_bytes: 8,
+                    in_flight_per_thread: per_thread,
+                },
+                &mut Pool::new(threads),
+                |_, relative| relative,
+                |lines, _| {
+                    finished.fetch_add(1, Ordering::SeqCst);
+                    lines.count()
+                },
+                |_| {
+                    // A slow writer: the workers go as far ahead as they may (the first time,
+                    // given up to 5 s to fill the window, so that a loaded machine cannot
+                    // leave the bound untested).
+                    let start = std::time::Instant::now();
+                    while sunk == 0
+                        && finished.load(Ordering::SeqCst) <= window
+                        && start.elapsed() < std::time::Duration::from_secs(5)
+                    {
+                        std::thread::sleep(std::time::Duration::from_millis(1));
+                    }
+                    std::thread::sleep(std::time::Duration::from_millis(1));
+                    let ahead = finished.load(Ordering::SeqCst) - sunk;
+                    most_ahead = most_ahead.max(ahead);
+                    sunk += 1;
+                    Ok(())
+                },
+            );
+            assert!(result.is_ok());
+            assert_eq!(sunk, 200);
+            // This range and the window's worth claimed after it was handed over.
+            assert!(
+                most_ahead <= window + 1,
+                "{most_ahead} ahead, window {window}"
+            );
+            assert!(
+                most_ahead >= window,
+                "the workers filled the window: {most_ahead}"
+            );
+        }
+    }
+
+    #[test]
     fn a_range_whose_worker_panics_is_worked_again_here() {
         let main = std::thread::current().id();
         let text: String = (1..=100).map(|i| format!("{i}\n")).collect();

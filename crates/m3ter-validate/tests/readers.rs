@@ -220,11 +220,11 @@ fn both_readers_give_the_same_bytes() {
             let report = report(format, color);
             let expected = streamed(&input, report, 1);
             assert_eq!(streamed(&input, report, 2), expected, "{name}");
-            // Ranges of one byte on a large input cost a lock per byte: enough below 40 KB.
-            let sizes: &[usize] = if input.len() < 40_000 {
+            // Ranges of a few bytes on a large input cost a lock per few bytes: below 16 KB.
+            let sizes: &[usize] = if input.len() < 16_000 {
                 &[1, 2, 3, 7, 64, 1000, 512 << 10]
             } else {
-                &[64, 1000, 4096, 512 << 10]
+                &[13, 64, 1000, 4096, 512 << 10]
             };
             for &range_bytes in sizes {
                 for threads in [1, 2, 3] {
@@ -411,5 +411,41 @@ fn write_errors_with_a_file_read_in_ranges() {
             );
         }
     }
+    std::fs::remove_dir_all(&dir).unwrap();
+}
+
+/// A named pipe given by name is a stream, not a regular file (a positioned read of it fails):
+/// read in batches, with the same reports as the same bytes from a regular file.
+#[cfg(target_os = "linux")]
+#[test]
+fn a_named_pipe_is_streamed() {
+    let dir = std::env::temp_dir().join(format!("m3ter-readers-fifo-{}", std::process::id()));
+    std::fs::create_dir_all(&dir).unwrap();
+    let fifo = dir.join("input.ndjson");
+    let file = dir.join("file.ndjson");
+    let made = Command::new("mkfifo").arg(&fifo).status().unwrap();
+    assert!(made.success(), "mkfifo");
+    let input = [bench_like(500), generated_concatenated()].concat();
+    std::fs::write(&file, &input).unwrap();
+    let writer = {
+        let (fifo, input) = (fifo.clone(), input.clone());
+        std::thread::spawn(move || std::fs::write(fifo, input))
+    };
+    let args = ["--ndjson", "--format", "json", "--threads", "2"];
+    let from_fifo = Command::new(env!("CARGO_BIN_EXE_m3ter-validate"))
+        .args(args)
+        .arg(&fifo)
+        .output()
+        .unwrap();
+    writer.join().unwrap().unwrap();
+    let from_file = Command::new(env!("CARGO_BIN_EXE_m3ter-validate"))
+        .args(args)
+        .arg(&file)
+        .output()
+        .unwrap();
+    let shown = String::from_utf8_lossy(&from_file.stdout).replace("file.ndjson", "input.ndjson");
+    assert!(shown.lines().count() > 500);
+    assert_eq!(shown, String::from_utf8_lossy(&from_fifo.stdout));
+    assert_eq!(from_fifo.status.code(), Some(1));
     std::fs::remove_dir_all(&dir).unwrap();
 }
