@@ -105,11 +105,11 @@ impl Default for Limits {
 /// input order from this thread.
 ///
 /// `check(line, relative)` gets a line's document (without its line break, see
-/// [`input::content`]; blank lines are skipped) and its line number relative to the range:
-/// `finish(checked, first)` gets them in order (drained from a vector each thread reuses) with
-/// `first`, the number of the line that holds
-/// the range's first byte, so that a line's 1-based number in the input is `first + relative`.
-/// With one thread, or when no worker thread can be started, everything runs on this thread.
+/// [`input::content`]; blank lines are skipped) and its line number relative to the range.
+/// `finish(checked, first)` gets the range's results in order (drained from a vector each
+/// thread reuses) with `first`, the number of the line that holds the range's first byte, so
+/// that a line's 1-based number in the input is `first + relative`. With one thread, or when
+/// no worker thread can be started, everything runs on this thread.
 ///
 /// A `sink` error ends the run (the workers finish the range in hand); an error reading a
 /// range ends it once the ranges before it are given to `sink`. A thread the system refuses to
