@@ -1,11 +1,17 @@
-//! CLI throughput over NDJSON (issue 5, item 8): the library path the binary takes with
-//! `--ndjson --format json` (`run::check_ndjson`: `input::Batches`, then `check::check` and
-//! `output::json_line` per line on 1 thread or on all cores), beside parse-only throughput (the
-//! same batches on the same threads, each line parsed to a `serde_json::Value` and nothing else)
-//! and typed-parse throughput (each line parsed into the create request, not validated).
+//! CLI throughput over NDJSON (issue 5, item 8; issue 14): the library paths the binary takes
+//! with `--ndjson --format json`, `check::check` and `output::json_line` per line on 1 thread or
+//! on all cores: `cli` is the stream (`run::check_ndjson`: `input::Batches` read by this thread,
+//! as for standard input and pipes), `cli_ranges` a regular file (`run::check_ndjson_file`: the
+//! workers read their own byte ranges, here of the input in memory). Beside them parse-only
+//! throughput (the same batches on the same threads, each line parsed to a `serde_json::Value`
+//! and nothing else) and typed-parse throughput (each line parsed into the create request, not
+//! validated).
 //!
-//! The input is generated in memory: 100,000 lines (about 24 MB), a quarter of them invalid.
-//! `M3TER_BENCH_LINES=1000000` reproduces the issue's one million.
+//! The input is generated in memory: 100,000 lines (about 24 MB); `M3TER_BENCH_LINES=1000000`
+//! reproduces the issue's one million (244 MB). Three lines in four are invalid: every odd line
+//! is a GCS request that carries the S3 variant's members (four errors since requests became
+//! unions), and one even line in four has one to three faults. `scripts/ndjson-bench-input.py`
+//! writes the same lines to a file, to time the binary on them.
 //!
 //! ```sh
 //! CARGO_TARGET_DIR=/tmp/bench-target cargo bench -p m3ter-validate --bench ndjson
@@ -26,6 +32,7 @@ use m3ter_validate::check::Rules;
 use m3ter_validate::input::{Batches, Line};
 use m3ter_validate::output::{Style, Totals};
 use m3ter_validate::parallel::{self, Pool};
+use m3ter_validate::ranges::Limits;
 use m3ter_validate::run::{self, Report};
 
 const DEFAULT_LINES: usize = 100_000;
@@ -53,9 +60,9 @@ fn generate(lines: usize) -> Vec<u8> {
     out
 }
 
-/// The binary's NDJSON path (`run::check_ndjson`) with `--format json`, into a sink.
-fn cli(input: &[u8], threads: usize) -> usize {
-    let report = Report {
+/// What the binary checks and writes with `--ndjson --format json`.
+fn report() -> Report<'static> {
+    Report {
         source: "-",
         rules: Rules {
             body: Operation::Create.request_body().unwrap(),
@@ -65,14 +72,38 @@ fn cli(input: &[u8], threads: usize) -> usize {
         },
         format: Format::Json,
         style: Style { color: false },
-    };
+    }
+}
+
+/// The binary's NDJSON path for a stream (`run::check_ndjson`) with `--format json`, into a
+/// sink.
+fn cli(input: &[u8], threads: usize) -> usize {
     let mut reader = Cursor::new(input);
     let mut batches = Batches::new(&mut reader);
     let mut out = io::BufWriter::new(io::sink());
     let mut totals = Totals::default();
     run::check_ndjson(
         &mut batches,
-        report,
+        report(),
+        &mut Pool::new(threads),
+        &mut out,
+        &mut totals,
+    )
+    .unwrap();
+    out.flush().unwrap();
+    totals.invalid
+}
+
+/// The binary's path for a regular file (`run::check_ndjson_file`, ranges read by the workers)
+/// with `--format json`, into a sink.
+fn cli_ranges(input: &[u8], threads: usize) -> usize {
+    let mut out = io::BufWriter::new(io::sink());
+    let mut totals = Totals::default();
+    run::check_ndjson_file(
+        input,
+        input.len() as u64,
+        Limits::default(),
+        report(),
         &mut Pool::new(threads),
         &mut out,
         &mut totals,
@@ -123,10 +154,12 @@ fn ndjson(c: &mut Criterion) {
         .unwrap_or(DEFAULT_LINES);
     let input = generate(lines);
     let cores = std::thread::available_parallelism().map_or(1, usize::from);
-    assert_eq!(
-        cli(&input, 1),
-        2 * (lines / 8) + usize::from(lines % 8 > 2) + usize::from(lines % 8 > 6)
-    );
+    let invalid = (0..lines)
+        .filter(|i| i % 2 == 1 || i % 8 == 2 || i % 8 == 6)
+        .count();
+    assert_eq!(cli(&input, 1), invalid);
+    assert_eq!(cli_ranges(&input, 1), invalid);
+    assert_eq!(cli_ranges(&input, cores), invalid);
     assert_eq!(parse_only(&input, 1), lines);
 
     let mut group = c.benchmark_group(format!("ndjson/{lines}_lines"));
@@ -139,11 +172,17 @@ fn ndjson(c: &mut Criterion) {
         b.iter(|| parse_only_typed(black_box(&input), 1))
     });
     group.bench_function("cli/1_thread", |b| b.iter(|| cli(black_box(&input), 1)));
+    group.bench_function("cli_ranges/1_thread", |b| {
+        b.iter(|| cli_ranges(black_box(&input), 1))
+    });
     group.bench_function(format!("parse_only/{cores}_threads"), |b| {
         b.iter(|| parse_only(black_box(&input), cores))
     });
     group.bench_function(format!("cli/{cores}_threads"), |b| {
         b.iter(|| cli(black_box(&input), cores))
+    });
+    group.bench_function(format!("cli_ranges/{cores}_threads"), |b| {
+        b.iter(|| cli_ranges(black_box(&input), cores))
     });
     group.finish();
 }

@@ -172,22 +172,37 @@ fn window(
     let end = start.saturating_add(len).min(bytes.len());
     // The value's first line, at most SHOWN characters of it (4 bytes a character at most).
     let value = &bytes[start..end.min(start.saturating_add(4 * SHOWN))];
-    let value = value.split(|&b| b == b'\n').next().unwrap_or_default();
+    let value = match memchr::memchr(b'\n', value) {
+        Some(line_end) => &value[..line_end],
+        None => value,
+    };
     let value = value.strip_suffix(b"\r").unwrap_or(value);
-    let width = String::from_utf8_lossy(value)
-        .chars()
-        .take(SHOWN)
-        .count()
-        .max(1);
-    // The excerpt starts at most BEFORE characters before the value, on the value's line.
-    let mut from = start;
-    let mut before = 0;
-    while from > 0 && before < BEFORE && bytes[from - 1] != b'\n' {
-        from -= 1;
-        if bytes[from] & 0xC0 != 0x80 {
-            before += 1;
-        }
+    // ASCII (the usual case) is a character a byte: no decoding.
+    let width = if value.is_ascii() {
+        value.len().min(SHOWN)
+    } else {
+        String::from_utf8_lossy(value).chars().take(SHOWN).count()
     }
+    .max(1);
+    // The excerpt starts at most BEFORE characters before the value, on the value's line.
+    let line_start = memchr::memrchr(b'\n', &bytes[start.saturating_sub(4 * BEFORE)..start])
+        .map_or(start.saturating_sub(4 * BEFORE), |at| {
+            start.saturating_sub(4 * BEFORE) + at + 1
+        });
+    let (from, before) = if bytes[line_start..start].is_ascii() {
+        let before = (start - line_start).min(BEFORE);
+        (start - before, before)
+    } else {
+        let mut from = start;
+        let mut before = 0;
+        while from > 0 && before < BEFORE && bytes[from - 1] != b'\n' {
+            from -= 1;
+            if bytes[from] & 0xC0 != 0x80 {
+                before += 1;
+            }
+        }
+        (from, before)
+    };
     Place {
         line,
         column,
@@ -244,5 +259,65 @@ fn clipped(from: &[u8], keep: usize) -> String {
     match chars.nth(keep) {
         Some((cut, _)) => format!("{} …", &text[..cut]),
         None => text.into_owned(),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// `window` as it was before its ASCII fast paths: every value decoded, every character
+    /// before it counted.
+    fn reference(bytes: &[u8], start: usize, len: usize) -> (usize, usize, usize) {
+        let end = start.saturating_add(len).min(bytes.len());
+        let value = &bytes[start..end.min(start.saturating_add(4 * SHOWN))];
+        let value = value.split(|&b| b == b'\n').next().unwrap_or_default();
+        let value = value.strip_suffix(b"\r").unwrap_or(value);
+        let width = String::from_utf8_lossy(value)
+            .chars()
+            .take(SHOWN)
+            .count()
+            .max(1);
+        let mut from = start;
+        let mut before = 0;
+        while from > 0 && before < BEFORE && bytes[from - 1] != b'\n' {
+            from -= 1;
+            if bytes[from] & 0xC0 != 0x80 {
+                before += 1;
+            }
+        }
+        (width, from, before)
+    }
+
+    #[test]
+    fn the_fast_paths_place_as_the_reference_does() {
+        let long = "x".repeat(300);
+        let texts = [
+            format!("{{\"name\": \"{long}\",\n  \"code\": \"\"}}"),
+            format!("{long}é{long}\r\n\"ü\u{1F600}\" {long}"),
+            format!("\n\n{long}\n{}\n", "é".repeat(250)),
+            String::from("{\"a\": \"\\u00e9\"}\r\n{\"b\": 1}"),
+        ];
+        let mut bytes_cases: Vec<Vec<u8>> = texts.iter().map(|t| t.clone().into_bytes()).collect();
+        bytes_cases.push(b"{\"a\": \"\xff\xfe\", \"b\": \"\xc3\"}\n\xe2\x82 x".to_vec());
+        for bytes in &bytes_cases {
+            for start in 0..bytes.len() {
+                for len in [0, 1, 5, 80, 1000] {
+                    let place = window(bytes, start, len, (1, 100), true, true);
+                    let (width, from, before) = reference(bytes, start, len);
+                    assert_eq!(place.width, width, "{start} {len}");
+                    assert_eq!(
+                        place.skipped,
+                        99usize.saturating_sub(before),
+                        "{start} {len}"
+                    );
+                    assert_eq!(
+                        place.text,
+                        clipped(&bytes[from..], before + width + SHOWN),
+                        "{start} {len}"
+                    );
+                }
+            }
+        }
     }
 }

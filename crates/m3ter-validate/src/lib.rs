@@ -11,4 +11,5 @@ pub mod input;
 pub mod lean;
 pub mod output;
 pub mod parallel;
+pub mod ranges;
 pub mod run;

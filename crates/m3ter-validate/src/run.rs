@@ -1,5 +1,6 @@
-//! Running the checks over every input, in order, NDJSON batches on all cores
-//! ([`parallel`](mod@crate::parallel)).
+//! Running the checks over every input, in order, NDJSON on all cores: a regular file in byte
+//! ranges the workers read themselves ([`ranges`](mod@crate::ranges)), standard input and pipes
+//! in batches this thread reads ([`parallel`](mod@crate::parallel)).
 //!
 //! Every write is checked. A closed pipe (`m3ter-validate … | head`) stops the run quietly with
 //! the status of what was checked so far, as `grep` does; any other write error (a full disk)
@@ -9,13 +10,15 @@
 use std::ffi::OsString;
 use std::io::{self, IsTerminal, Write};
 use std::process::ExitCode;
+use std::sync::{Mutex, PoisonError};
 
 use crate::args::{Args, Format};
 use crate::check::{self, Rules};
 use crate::escape;
-use crate::input::{self, Batches, Line};
+use crate::input::{self, Batches, Line, Opened};
 use crate::output::{self, Style, Totals};
 use crate::parallel::{self, Pool};
+use crate::ranges::{self, Limits, PositionedFile, ReadAt};
 
 /// The exit status when the reports could not be written (a full disk, an I/O error on
 /// standard output; a closed pipe is not one).
@@ -244,24 +247,37 @@ fn check_source(
     totals: &mut Totals,
 ) -> io::Result<Option<Hint>> {
     let args = context.args;
-    let mut reader = input::open(source)?;
-    if !args.ndjson {
-        let bytes = input::read_all(&mut *reader)?;
-        let excerpts = args.format == Format::Human;
-        let checked = check::check_with(&bytes, None, context.rules, excerpts);
-        totals.add(&checked);
-        emit(out, source, &checked, args.format, context.style)?;
-        return Ok(check::looks_like_ndjson(&bytes, &checked).then_some(Hint::LooksLikeNdjson));
+    if args.ndjson {
+        let report = Report {
+            source,
+            rules: context.rules,
+            format: args.format,
+            style: context.style,
+        };
+        let pretty = match input::open_ndjson(source)? {
+            Opened::File(file, len) => check_ndjson_file(
+                &PositionedFile::new(file),
+                len,
+                Limits::default(),
+                report,
+                pool,
+                out,
+                totals,
+            )?,
+            Opened::Stream(mut reader) => {
+                let mut batches = Batches::new(&mut *reader);
+                check_ndjson(&mut batches, report, pool, out, totals)?
+            }
+        };
+        return Ok(pretty.then_some(Hint::LooksLikePrettyJson));
     }
-    let mut batches = Batches::new(&mut *reader);
-    let report = Report {
-        source,
-        rules: context.rules,
-        format: args.format,
-        style: context.style,
-    };
-    let pretty = check_ndjson(&mut batches, report, pool, out, totals)?;
-    Ok(pretty.then_some(Hint::LooksLikePrettyJson))
+    let mut reader = input::open(source)?;
+    let bytes = input::read_all(&mut *reader)?;
+    let excerpts = args.format == Format::Human;
+    let checked = check::check_with(&bytes, None, context.rules, excerpts);
+    totals.add(&checked);
+    emit(out, source, &checked, args.format, context.style)?;
+    Ok(check::looks_like_ndjson(&bytes, &checked).then_some(Hint::LooksLikeNdjson))
 }
 
 /// How to check and report the lines of one input.
@@ -292,35 +308,133 @@ pub fn check_ndjson(
     parallel::for_each_chunk(
         batches,
         pool,
-        |lines: &[Line]| -> io::Result<(Vec<u8>, Totals, bool)> {
-            let mut rendered = Vec::with_capacity(lines.len() * 96);
-            let mut counted = Totals::default();
-            let mut pretty = false;
+        |lines: &[Line]| {
+            let mut rendered = Rendered::new(Vec::with_capacity(lines.len() * 96));
             for line in lines {
-                let checked = check::check_with(
-                    &line.bytes,
-                    Some(line.number),
-                    report.rules,
-                    report.format == Format::Human,
-                );
-                counted.add(&checked);
-                pretty |= !checked.errors.is_empty() && check::opens_pretty_json(&line.bytes);
-                emit(
-                    &mut rendered,
-                    report.source,
-                    &checked,
-                    report.format,
-                    report.style,
-                )?;
+                let checked = report.check(&line.bytes, line.number);
+                rendered.add(report, checked)?;
             }
-            Ok((rendered, counted, pretty))
+            Ok(rendered)
         },
-        |chunk| {
-            let (rendered, counted, chunk_pretty) = chunk?;
-            totals.merge(&counted);
-            pretty |= chunk_pretty;
-            out.write_all(&rendered)
+        |chunk| write_rendered(chunk, out, totals, &mut pretty).map(drop),
+    )?;
+    Ok(pretty)
+}
+
+/// [`check_ndjson`] over the first `len` bytes of a regular file (`source`): the workers read
+/// their own byte ranges ([`ranges`]), so this thread only writes the rendered reports, in input
+/// order. The same reports, byte for byte, as [`check_ndjson`] over the same bytes.
+pub fn check_ndjson_file<S: ReadAt + ?Sized>(
+    source: &S,
+    len: u64,
+    limits: Limits,
+    report: Report<'_>,
+    pool: &mut Pool,
+    out: &mut dyn Write,
+    totals: &mut Totals,
+) -> io::Result<bool> {
+    let mut pretty = false;
+    // The buffers this thread has written, for the workers to fill again: no large allocation
+    // (and free) a range. No more are ever out than the ranges in flight.
+    let spare: Mutex<Vec<Vec<u8>>> = Mutex::new(Vec::new());
+    let spare = &spare;
+    ranges::for_each_range(
+        source,
+        len,
+        limits,
+        pool,
+        // Checked first; numbered when the range's first line number is known.
+        |bytes, relative| (relative, report.check(bytes, relative)),
+        |lines, first| {
+            let mut bytes = spare
+                .lock()
+                .unwrap_or_else(PoisonError::into_inner)
+                .pop()
+                .unwrap_or_default();
+            bytes.reserve(lines.len() * 96);
+            let mut rendered = Rendered::new(bytes);
+            for (relative, mut checked) in lines {
+                checked.checked.line = Some(first + relative);
+                rendered.add(report, checked)?;
+            }
+            Ok(rendered)
+        },
+        |range| {
+            let mut bytes = write_rendered(range, out, totals, &mut pretty)?;
+            // A buffer a range of huge reports grew is let go rather than kept.
+            if bytes.capacity() <= 4 * limits.range_bytes.max(1 << 16) {
+                bytes.clear();
+                spare
+                    .lock()
+                    .unwrap_or_else(PoisonError::into_inner)
+                    .push(bytes);
+            }
+            Ok(())
         },
     )?;
     Ok(pretty)
+}
+
+/// One NDJSON line checked, with whether it opens pretty-printed JSON.
+struct LineChecked {
+    checked: check::Checked,
+    pretty: bool,
+}
+
+impl Report<'_> {
+    /// Checks one NDJSON line numbered `number`.
+    fn check(&self, bytes: &[u8], number: usize) -> LineChecked {
+        let checked = check::check_with(
+            bytes,
+            Some(number),
+            self.rules,
+            self.format == Format::Human,
+        );
+        let pretty = !checked.errors.is_empty() && check::opens_pretty_json(bytes);
+        LineChecked { checked, pretty }
+    }
+}
+
+/// The reports of a run of lines, rendered by a worker, with their counts.
+struct Rendered {
+    bytes: Vec<u8>,
+    totals: Totals,
+    pretty: bool,
+}
+
+impl Rendered {
+    fn new(bytes: Vec<u8>) -> Self {
+        Rendered {
+            bytes,
+            totals: Totals::default(),
+            pretty: false,
+        }
+    }
+
+    fn add(&mut self, report: Report<'_>, line: LineChecked) -> io::Result<()> {
+        self.totals.add(&line.checked);
+        self.pretty |= line.pretty;
+        emit(
+            &mut self.bytes,
+            report.source,
+            &line.checked,
+            report.format,
+            report.style,
+        )
+    }
+}
+
+/// The calling thread's part: a worker's rendered reports to `out`, its counts to `totals`;
+/// the buffer, written.
+fn write_rendered(
+    rendered: io::Result<Rendered>,
+    out: &mut dyn Write,
+    totals: &mut Totals,
+    pretty: &mut bool,
+) -> io::Result<Vec<u8>> {
+    let rendered = rendered?;
+    totals.merge(&rendered.totals);
+    *pretty |= rendered.pretty;
+    out.write_all(&rendered.bytes)?;
+    Ok(rendered.bytes)
 }

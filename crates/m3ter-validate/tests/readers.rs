@@ -1,0 +1,451 @@
+//! The two NDJSON readers give the same reports, byte for byte: a regular file read in byte
+//! ranges by the workers (`run::check_ndjson_file`, `ranges`) and the stream this thread reads
+//! in batches (`run::check_ndjson`, `input::Batches`), over every example, the fuzz regressions,
+//! the bench's kind of input and generated edge cases (blank lines, CRLF, no final newline,
+//! lines longer than a range, invalid UTF-8, syntax errors, pretty-printed JSON), in both
+//! formats, on 1, 2 and 3 threads, with ranges down to one byte so that every line boundary
+//! falls at every place in a range. Then the binary itself: a file argument against the same
+//! bytes on standard input.
+
+#![allow(clippy::unwrap_used, clippy::expect_used, clippy::panic)] // A test fails by panicking.
+
+use std::io::{Cursor, Write};
+use std::path::{Path, PathBuf};
+use std::process::{Command, Stdio};
+
+use m3ter_models::json::{Operation, Profile};
+use m3ter_validate::args::Format;
+use m3ter_validate::check::Rules;
+use m3ter_validate::input::Batches;
+use m3ter_validate::output::{Style, Totals};
+use m3ter_validate::parallel::Pool;
+use m3ter_validate::ranges::{Limits, PositionedFile};
+use m3ter_validate::run::{self, Report};
+
+const VALID: &str = r#"{"name": "n", "code": "c", "bucketName": "abc", "iamRoleArn": "arn:aws:iam::922609978421:role/R"}"#;
+
+fn workspace() -> PathBuf {
+    Path::new(env!("CARGO_MANIFEST_DIR")).join("../..")
+}
+
+/// Every file under `dir`, by path.
+fn files_under(dir: &Path, found: &mut Vec<(String, Vec<u8>)>) {
+    let mut entries: Vec<_> = std::fs::read_dir(dir)
+        .unwrap()
+        .map(|e| e.unwrap().path())
+        .collect();
+    entries.sort();
+    for path in entries {
+        if path.is_dir() {
+            files_under(&path, found);
+        } else {
+            found.push((path.display().to_string(), std::fs::read(&path).unwrap()));
+        }
+    }
+}
+
+/// The bench's kind of line: valid requests, and some with one to three faults.
+fn bench_like(lines: usize) -> Vec<u8> {
+    let mut out = Vec::new();
+    for i in 0..lines {
+        let line = match i % 4 {
+            1 => format!(
+                r#"{{"name":"","code":"finance_exports_{i}","bucketName":"acme-billing-{i}","iamRoleArn":"arn:aws:iam::922609978421:role/IAMRole{i}","destinationType":"S3"}}"#
+            ),
+            3 => format!(
+                r#"{{"name":"F {i}","code":"{}","bucketName":"acme","iamRoleArn":"arn:aws:iam::role/IAMRole636","version":{i}}}"#,
+                "c".repeat(81)
+            ),
+            _ => VALID.to_owned(),
+        };
+        out.extend_from_slice(line.as_bytes());
+        out.push(b'\n');
+    }
+    out
+}
+
+/// Inputs with every edge a line reader has.
+fn generated() -> Vec<(String, Vec<u8>)> {
+    let mut long_valid = String::from(r#"{"name": ""#);
+    long_valid.push_str(&"n".repeat(150));
+    long_valid.push_str(r#"", "code": "c", "bucketName": "abc", "iamRoleArn": "arn:aws:iam::922609978421:role/R", "prefix": ""#);
+    long_valid.push_str(&"p/".repeat(3000));
+    long_valid.push_str("\"}");
+    let mut many_errors = String::from("{");
+    for i in 0..400 {
+        many_errors.push_str(&format!("\"u{i}\":0,"));
+    }
+    many_errors.push_str(r#""name": ""}"#);
+    let pretty = "{\n  \"name\": \"n\",\n  \"code\": \"\"\n}\n";
+    let cases: Vec<(&str, Vec<u8>)> = vec![
+        ("empty lines", format!("\n\n{VALID}\n\n\n{VALID}\n\n").into_bytes()),
+        (
+            "blank lines",
+            format!(" \t\n{VALID}\n\r\n  \r\n{VALID}\n\t\t\n").into_bytes(),
+        ),
+        (
+            "crlf",
+            format!("{VALID}\r\n{{\"name\": \"\"}}\r\n\r\n{VALID}\r\n").into_bytes(),
+        ),
+        (
+            "cr cr lf",
+            format!("{VALID}\r\r\n{{\"name\": \"\"}}\r\n").into_bytes(),
+        ),
+        (
+            "no final newline",
+            format!("{VALID}\n{{\"name\": \"\"}}").into_bytes(),
+        ),
+        (
+            "final cr without newline",
+            format!("{VALID}\n{{\"name\": 1}}\r").into_bytes(),
+        ),
+        ("one line, no newline", VALID.as_bytes().to_vec()),
+        ("only newlines", b"\n\n\n\n".to_vec()),
+        ("only a cr", b"\r".to_vec()),
+        (
+            "long lines",
+            format!("{long_valid}\n\n{many_errors}\n{VALID}\n{long_valid}").into_bytes(),
+        ),
+        (
+            "invalid utf-8",
+            [
+                b"{\"name\": \"\xff\xfe\"}\n".as_slice(),
+                VALID.as_bytes(),
+                b"\n\xef\xbb\xbf{}\n\xc3\n{\"code\": \"\xe2\x82\"}\r\n\x00\n",
+            ]
+            .concat(),
+        ),
+        (
+            "syntax errors",
+            format!(
+                "{{\n[1, }}\n{{\"name\": \"n\", \"name\": \"m\"}}\n{VALID}x\n\"str\"\n{{\"a\":\n{VALID}\n{{\"name\": \"\\ud800\"}}\n"
+            )
+            .into_bytes(),
+        ),
+        ("pretty-printed", pretty.repeat(3).into_bytes()),
+        (
+            "characters to escape",
+            "{\"name\": \"\u{1b}]0;title\u{7}\", \"code\": \"\u{202e}x\tz\"}\n{\"\u{9b}\": 1}\n"
+                .as_bytes()
+                .to_vec(),
+        ),
+        ("the bench's lines", bench_like(200)),
+    ];
+    cases
+        .into_iter()
+        .map(|(name, bytes)| (name.to_owned(), bytes))
+        .collect()
+}
+
+/// Every generated input, one after the other.
+fn generated_concatenated() -> Vec<u8> {
+    generated()
+        .into_iter()
+        .flat_map(|(_, bytes)| bytes)
+        .collect()
+}
+
+fn inputs() -> Vec<(String, Vec<u8>)> {
+    let mut inputs = Vec::new();
+    files_under(&workspace().join("examples"), &mut inputs);
+    files_under(
+        &workspace().join("tests/fixtures/fuzz-regressions"),
+        &mut inputs,
+    );
+    assert!(inputs.len() >= 10, "the examples and fixtures are found");
+    inputs.extend(generated());
+    inputs
+}
+
+fn report(format: Format, color: bool) -> Report<'static> {
+    Report {
+        source: "input.ndjson",
+        rules: Rules {
+            body: Operation::Create.request_body().unwrap(),
+            profile: Profile::Default,
+            locate: true,
+        },
+        format,
+        style: Style { color },
+    }
+}
+
+/// What a reader gave: the bytes, the summary line, the pretty-printed hint.
+fn streamed(input: &[u8], report: Report<'_>, threads: usize) -> (Vec<u8>, String, bool) {
+    let mut cursor = Cursor::new(input);
+    let mut batches = Batches::new(&mut cursor);
+    // Small batches, so that the streaming side has edges of its own.
+    batches.max_lines = 3;
+    let (mut out, mut totals) = (Vec::new(), Totals::default());
+    let pretty = run::check_ndjson(
+        &mut batches,
+        report,
+        &mut Pool::new(threads),
+        &mut out,
+        &mut totals,
+    )
+    .unwrap();
+    (out, totals.summary(), pretty)
+}
+
+fn by_ranges(
+    input: &[u8],
+    report: Report<'_>,
+    threads: usize,
+    limits: Limits,
+) -> (Vec<u8>, String, bool) {
+    let (mut out, mut totals) = (Vec::new(), Totals::default());
+    let pretty = run::check_ndjson_file(
+        input,
+        input.len() as u64,
+        limits,
+        report,
+        &mut Pool::new(threads),
+        &mut out,
+        &mut totals,
+    )
+    .unwrap();
+    (out, totals.summary(), pretty)
+}
+
+#[test]
+fn both_readers_give_the_same_bytes() {
+    let mut compared = 0;
+    for (name, input) in inputs() {
+        for (format, color) in [
+            (Format::Json, false),
+            (Format::Human, false),
+            (Format::Human, true),
+        ] {
+            let report = report(format, color);
+            let expected = streamed(&input, report, 1);
+            assert_eq!(streamed(&input, report, 2), expected, "{name}");
+            // Ranges of a few bytes on a large input cost a lock per few bytes: below 16 KB.
+            let sizes: &[usize] = if input.len() < 16_000 {
+                &[1, 2, 3, 7, 64, 1000, 512 << 10]
+            } else {
+                &[13, 64, 1000, 4096, 512 << 10]
+            };
+            for &range_bytes in sizes {
+                for threads in [1, 2, 3] {
+                    for in_flight_per_thread in [1, 4] {
+                        let limits = Limits {
+                            range_bytes,
+                            in_flight_per_thread,
+                        };
+                        let got = by_ranges(&input, report, threads, limits);
+                        if got != expected {
+                            panic!(
+                                "{name} {format:?} color {color}: {range_bytes}-byte ranges, \
+                                 {threads} threads, {in_flight_per_thread} in flight:\n\
+                                 ranges:\n{}\n{}\nstream:\n{}\n{}",
+                                String::from_utf8_lossy(&got.0),
+                                got.1,
+                                String::from_utf8_lossy(&expected.0),
+                                expected.1
+                            );
+                        }
+                        compared += 1;
+                    }
+                }
+            }
+        }
+    }
+    assert!(compared > 1000, "{compared} comparisons");
+}
+
+/// The ranges read from a real file (positioned reads) give the stream's bytes too.
+#[test]
+fn a_file_read_by_position_gives_the_same_bytes() {
+    let dir = std::env::temp_dir().join(format!("m3ter-readers-{}", std::process::id()));
+    std::fs::create_dir_all(&dir).unwrap();
+    let path = dir.join("input.ndjson");
+    let input = [bench_like(300), generated_concatenated()].concat();
+    std::fs::write(&path, &input).unwrap();
+    let file = PositionedFile::new(std::fs::File::open(&path).unwrap());
+    for format in [Format::Json, Format::Human] {
+        let report = report(format, false);
+        let expected = streamed(&input, report, 1);
+        for threads in [1, 2, 3] {
+            for range_bytes in [100, 4096] {
+                let limits = Limits {
+                    range_bytes,
+                    in_flight_per_thread: 2,
+                };
+                let (mut out, mut totals) = (Vec::new(), Totals::default());
+                let pretty = run::check_ndjson_file(
+                    &file,
+                    input.len() as u64,
+                    limits,
+                    report,
+                    &mut Pool::new(threads),
+                    &mut out,
+                    &mut totals,
+                )
+                .unwrap();
+                assert_eq!(
+                    (out, totals.summary(), pretty),
+                    expected,
+                    "{format:?} {threads} {range_bytes}"
+                );
+            }
+        }
+    }
+    std::fs::remove_dir_all(&dir).unwrap();
+}
+
+/// The binary: a file given by name (read in ranges) and the same bytes on standard input
+/// (streamed) give the same output but for the source's name, and the same exit status.
+#[test]
+fn the_binary_reads_a_file_as_it_reads_standard_input() {
+    let dir = std::env::temp_dir().join(format!("m3ter-readers-bin-{}", std::process::id()));
+    std::fs::create_dir_all(&dir).unwrap();
+    let path = dir.join("input.ndjson");
+    let input = [bench_like(2000), generated_concatenated()].concat();
+    std::fs::write(&path, &input).unwrap();
+    let name = path.to_str().unwrap();
+    for format in ["json", "human"] {
+        for threads in ["1", "2"] {
+            let args = ["--ndjson", "--format", format, "--threads", threads];
+            let from_file = Command::new(env!("CARGO_BIN_EXE_m3ter-validate"))
+                .args(args)
+                .arg(name)
+                .env("NO_COLOR", "1")
+                .output()
+                .unwrap();
+            let mut child = Command::new(env!("CARGO_BIN_EXE_m3ter-validate"))
+                .args(args)
+                .env("NO_COLOR", "1")
+                .stdin(Stdio::piped())
+                .stdout(Stdio::piped())
+                .stderr(Stdio::piped())
+                .spawn()
+                .unwrap();
+            let mut pipe = child.stdin.take().unwrap();
+            let bytes = input.clone();
+            let feeder = std::thread::spawn(move || pipe.write_all(&bytes));
+            let from_stdin = child.wait_with_output().unwrap();
+            feeder.join().unwrap().unwrap();
+            let shown = String::from_utf8_lossy(&from_file.stdout).into_owned();
+            let source = if format == "json" {
+                serde_json::to_string(name).unwrap()
+            } else {
+                name.to_owned()
+            };
+            let as_stdin = shown.replace(&source, if format == "json" { "\"-\"" } else { "-" });
+            assert!(as_stdin.len() > 100_000, "{format} {threads}");
+            assert_eq!(
+                as_stdin,
+                String::from_utf8_lossy(&from_stdin.stdout),
+                "{format} {threads}"
+            );
+            assert_eq!(from_file.status.code(), Some(1));
+            assert_eq!(from_stdin.status.code(), Some(1));
+            assert_eq!(
+                String::from_utf8_lossy(&from_file.stderr).replace(name, "-"),
+                String::from_utf8_lossy(&from_stdin.stderr),
+                "{format} {threads}"
+            );
+        }
+    }
+    std::fs::remove_dir_all(&dir).unwrap();
+}
+
+/// Write errors with a file read in ranges: a full disk is exit status 3 with one message, a
+/// closed pipe stops quietly with the status of what was checked.
+#[test]
+fn write_errors_with_a_file_read_in_ranges() {
+    let dir = std::env::temp_dir().join(format!("m3ter-readers-write-{}", std::process::id()));
+    std::fs::create_dir_all(&dir).unwrap();
+    let valid_path = dir.join("valid.ndjson");
+    let invalid_path = dir.join("invalid.ndjson");
+    let valid: String = std::iter::repeat_n(format!("{VALID}\n"), 20_000).collect();
+    std::fs::write(&valid_path, &valid).unwrap();
+    std::fs::write(&invalid_path, format!("{valid}{{\"name\": \"\"}}\n")).unwrap();
+    let bin = || {
+        let mut command = Command::new(env!("CARGO_BIN_EXE_m3ter-validate"));
+        command.env("NO_COLOR", "1");
+        command
+    };
+    for threads in ["1", "2"] {
+        if cfg!(target_os = "linux") {
+            for format in ["json", "human"] {
+                let output = bin()
+                    .args(["--ndjson", "--format", format, "--threads", threads])
+                    .arg(&invalid_path)
+                    .stdout(std::fs::File::create("/dev/full").unwrap())
+                    .stderr(Stdio::piped())
+                    .output()
+                    .unwrap();
+                assert_eq!(output.status.code(), Some(3), "{format} {threads}");
+                let errors = String::from_utf8_lossy(&output.stderr);
+                assert_eq!(errors.lines().count(), 1, "{errors}");
+                assert!(
+                    errors.starts_with(
+                        "m3ter-validate: cannot write the report to standard output: "
+                    ),
+                    "{errors}"
+                );
+            }
+        }
+        for (path, format, status) in [
+            (&valid_path, "json", 0),
+            (&valid_path, "human", 0),
+            (&invalid_path, "human", 1),
+        ] {
+            let mut child = bin()
+                .args(["--ndjson", "--format", format, "--threads", threads])
+                .arg(path)
+                .stdout(Stdio::piped())
+                .stderr(Stdio::piped())
+                .spawn()
+                .unwrap();
+            // The reader goes away before anything is written.
+            drop(child.stdout.take());
+            let output = child.wait_with_output().unwrap();
+            assert_eq!(output.status.code(), Some(status), "{format} {threads}");
+            assert_eq!(
+                String::from_utf8_lossy(&output.stderr),
+                "",
+                "{format} {threads}"
+            );
+        }
+    }
+    std::fs::remove_dir_all(&dir).unwrap();
+}
+
+/// A named pipe given by name is a stream, not a regular file (a positioned read of it fails):
+/// read in batches, with the same reports as the same bytes from a regular file.
+#[cfg(target_os = "linux")]
+#[test]
+fn a_named_pipe_is_streamed() {
+    let dir = std::env::temp_dir().join(format!("m3ter-readers-fifo-{}", std::process::id()));
+    std::fs::create_dir_all(&dir).unwrap();
+    let fifo = dir.join("input.ndjson");
+    let file = dir.join("file.ndjson");
+    let made = Command::new("mkfifo").arg(&fifo).status().unwrap();
+    assert!(made.success(), "mkfifo");
+    let input = [bench_like(500), generated_concatenated()].concat();
+    std::fs::write(&file, &input).unwrap();
+    let writer = {
+        let (fifo, input) = (fifo.clone(), input.clone());
+        std::thread::spawn(move || std::fs::write(fifo, input))
+    };
+    let args = ["--ndjson", "--format", "json", "--threads", "2"];
+    let from_fifo = Command::new(env!("CARGO_BIN_EXE_m3ter-validate"))
+        .args(args)
+        .arg(&fifo)
+        .output()
+        .unwrap();
+    writer.join().unwrap().unwrap();
+    let from_file = Command::new(env!("CARGO_BIN_EXE_m3ter-validate"))
+        .args(args)
+        .arg(&file)
+        .output()
+        .unwrap();
+    let shown = String::from_utf8_lossy(&from_file.stdout).replace("file.ndjson", "input.ndjson");
+    assert!(shown.lines().count() > 500);
+    assert_eq!(shown, String::from_utf8_lossy(&from_fifo.stdout));
+    assert_eq!(from_fifo.status.code(), Some(1));
+    std::fs::remove_dir_all(&dir).unwrap();
+}
