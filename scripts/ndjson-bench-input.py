@@ -1,5 +1,5 @@
 #!/usr/bin/env python3
-"""Writes the ndjson bench's input (crates/m3ter-validate/benches/ndjson.rs, `generate`) to
+"""Writes the ndjson bench's input (benches/benches/ndjson.rs, `generate`) to
 standard output, so that the release binary can be timed on the same lines:
 
     python3 scripts/ndjson-bench-input.py 1000000 > /tmp/bench.ndjson   # 244 MB

@@ -2,9 +2,9 @@
 //! instruction counts are repeatable where wall-clock time on a shared 2-core machine is not.
 //!
 //! ```sh
-//! cargo build --release -p m3ter-models --example profile
+//! cargo build --release -p m3ter-benches --bin profile
 //! valgrind --tool=callgrind --callgrind-out-file=/tmp/cg.out \
-//!     --toggle-collect='*measured_loop*' target/release/examples/profile ours valid 10000
+//!     --toggle-collect='*measured_loop*' target/release/profile ours valid 10000
 //! callgrind_annotate /tmp/cg.out | head -40
 //! ```
 //!

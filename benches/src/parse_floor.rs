@@ -5,8 +5,8 @@
 //!
 //! ```sh
 //! python3 scripts/ndjson-bench-input.py 20000 > /tmp/20k.ndjson
-//! cargo build --release -p m3ter-validate --example parse_floor
-//! valgrind --tool=callgrind target/release/examples/parse_floor /tmp/20k.ndjson
+//! cargo build --release -p m3ter-benches --bin parse_floor
+//! valgrind --tool=callgrind target/release/parse_floor /tmp/20k.ndjson
 //! valgrind --tool=callgrind target/release/m3ter-validate --ndjson --format json --threads 1 /tmp/20k.ndjson
 //! ```
 

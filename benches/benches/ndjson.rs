@@ -14,7 +14,7 @@
 //! writes the same lines to a file, to time the binary on them.
 //!
 //! ```sh
-//! CARGO_TARGET_DIR=/tmp/bench-target cargo bench -p m3ter-validate --bench ndjson
+//! CARGO_TARGET_DIR=/tmp/bench-target cargo bench -p m3ter-benches --bench ndjson
 //! ```
 
 // A benchmark sets its fixtures up with unwrap: a broken fixture must stop the run.

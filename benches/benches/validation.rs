@@ -4,7 +4,7 @@
 //! ratios of `BENCHMARKS.md` are read off one run.
 //!
 //! ```sh
-//! CARGO_TARGET_DIR=/tmp/bench-target cargo bench -p m3ter-models --bench validation
+//! CARGO_TARGET_DIR=/tmp/bench-target cargo bench -p m3ter-benches --bench validation
 //! ```
 
 // A benchmark sets its fixtures up with unwrap: a broken fixture must stop the run.

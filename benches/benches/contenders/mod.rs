@@ -1,4 +1,4 @@
-//! The contenders of the validation benchmark, shared with `examples/profile.rs` (callgrind):
+//! The contenders of the validation benchmark, shared with `benches/src/profile.rs` (callgrind):
 //! the two requests, a plain struct with a hand-written check, and equivalent structs for
 //! `validator`, `garde` and `jsonschema`.
 
