@@ -223,7 +223,7 @@ struct Measured<'a> {
 const START: &str = "<!-- compliance:start -->";
 const END: &str = "<!-- compliance:end -->";
 const REFRESH: &str =
-    "M3TER_WRITE_COMPLIANCE=1 cargo test -p m3ter-workspace-tests --test compliance";
+    "M3TER_WRITE_COMPLIANCE=1 cargo test -p m3ter-workspace-tests -- compliance::";
 
 fn manifest_dir() -> PathBuf {
     PathBuf::from(env!("CARGO_MANIFEST_DIR"))

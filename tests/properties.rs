@@ -1,7 +1,7 @@
 //! Property tests: the validators on inputs nobody wrote down. The source document's literal
 //! values (200, 80, 63, the example ARN) are written here, not read from the fragment.
 //!
-//! Case counts are sized for CI; `M3TER_PROPTEST_CASES=10000 cargo test --test properties`
+//! Case counts are sized for CI; `M3TER_PROPTEST_CASES=10000 cargo test -p m3ter-workspace-tests -- properties::`
 //! runs a long local session. Failing seeds are kept in `tests/proptest-regressions/`.
 
 #![allow(clippy::unwrap_used, clippy::expect_used, clippy::panic)] // A test fails by panicking.
