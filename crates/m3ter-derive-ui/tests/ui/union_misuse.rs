@@ -1,6 +1,6 @@
 //! Each mistake a user could make with a discriminated union, in one compile: every one is an
 //! error on the tokens that made it, saying what to write instead. (serde attributes on a
-//! union: `ui-default-features/union_serde_attributes.rs`.)
+//! union: `union_serde_attributes.rs`.)
 use m3ter_models::Validate;
 use serde::{Deserialize, Serialize};
 

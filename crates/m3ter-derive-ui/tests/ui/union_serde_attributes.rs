@@ -1,6 +1,6 @@
 //! serde attributes on a discriminated union or its variants are compile errors saying where
 //! they belong. (rustc adds its own "cannot find attribute `serde`" note, whose list of derives
-//! depends on the features in scope: this case runs with the default features.)
+//! depends on the derives in scope: m3ter-derive-ui fixes them.)
 use m3ter_models::Validate;
 use serde::{Deserialize, Serialize};
 
