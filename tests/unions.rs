@@ -484,6 +484,38 @@ fn serde_writes_the_variant_as_is_and_reads_the_variant_the_rule_chooses() {
 }
 
 #[test]
+fn a_variant_is_tag_only_when_its_discriminator_is_a_one_value_enum_of_its_tag() {
+    // `Dest`'s variants hold `Option<S3Tag>` / `Option<GcsTag>`: the fast path tries the
+    // variants' typed parses without reading the discriminator first.
+    assert!(Dest::VARIANTS.iter().all(|v| v.tag_only));
+    // A plain string discriminator proves nothing: `Pet` reads the discriminator first.
+    assert!(Pet::VARIANTS.iter().all(|v| !v.tag_only));
+    // The generated models' unions are all tag-only (their tags are one-value enums).
+    assert!(
+        m3ter_models::CreateExportDestinationRequest::VARIANTS
+            .iter()
+            .all(|v| v.tag_only)
+    );
+    assert!(
+        m3ter_models::UpdateExportDestinationRequest::VARIANTS
+            .iter()
+            .all(|v| v.tag_only)
+    );
+    assert!(
+        m3ter_models::ExportDestinationResponse::VARIANTS
+            .iter()
+            .all(|v| v.tag_only)
+    );
+    // The proof itself: the member, its one value, the tag, not nullable.
+    use m3ter_models::union::accepts_only_tag;
+    assert!(accepts_only_tag(&S3Dest::KIND, "destinationType", "S3"));
+    assert!(!accepts_only_tag(&S3Dest::KIND, "destinationType", "GCS"));
+    assert!(!accepts_only_tag(&S3Dest::KIND, "kind", "S3"));
+    assert!(!accepts_only_tag(&Cat::KIND, "kind", "cat"));
+    assert!(!accepts_only_tag(&S3Tag::KIND, "destinationType", "S3"));
+}
+
+#[test]
 fn from_slice_takes_the_fast_path_only_where_it_is_the_verdict() {
     // The typed parses decide a flat document, tagged or not; anything else is walked.
     let fast = |text: &str| <Dest as ValidateJson>::parse_exact(text.as_bytes());
@@ -672,6 +704,42 @@ proptest! {
             // serde refuses only what validation refuses.
             Err(_) => prop_assert!(raw.is_err(), "serde refused a valid {}", document),
         }
+    }
+}
+
+/// `Pet`'s documents: either variant's members, with and without a tag.
+fn pet_documents() -> impl Strategy<Value = Value> {
+    let kind = prop_oneof![
+        2 => Just(None),
+        2 => Just(Some(json!("cat"))),
+        2 => Just(Some(json!("dog"))),
+        1 => Just(Some(json!("cow"))),
+        1 => Just(Some(Value::Null)),
+    ];
+    let meow = prop_oneof![3 => "[a-z]{0,3}".prop_map(Value::from), 1 => Just(json!(2))];
+    let woof = prop_oneof![3 => (0u16..300).prop_map(Value::from), 1 => Just(json!("x"))];
+    (kind, proptest::option::of(meow), proptest::option::of(woof)).prop_map(|(kind, meow, woof)| {
+        let mut object = serde_json::Map::new();
+        for (key, value) in [("kind", kind), ("meow", meow), ("woof", woof)] {
+            if let Some(value) = value {
+                object.insert(key.to_owned(), value);
+            }
+        }
+        Value::Object(object)
+    })
+}
+
+proptest! {
+    #![proptest_config(ProptestConfig::with_cases(proptest_cases(256)))]
+
+    /// A union whose variants are not tag-only (`Pet`) reads the discriminator first on the fast
+    /// path: `from_slice` and `validate_json` give one verdict there too.
+    #[test]
+    fn a_union_read_by_its_discriminator_first_gives_one_verdict(document in pet_documents()) {
+        let raw = Pet::validate_json(&document).map_err(|e| found(&e));
+        let text = serde_json::to_vec(&document).unwrap();
+        let parsed = json::from_slice::<Pet>(&text).map(|_| ()).map_err(|e| found(&e));
+        prop_assert_eq!(parsed, raw, "from_slice vs validate_json on {}", document);
     }
 }
 

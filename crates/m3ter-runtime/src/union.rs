@@ -25,6 +25,7 @@ use serde::Serialize;
 use serde::de::{self, DeserializeOwned, DeserializeSeed, IgnoredAny, MapAccess, Visitor};
 use serde_json::Value;
 
+use crate::describe::{Describe, Kind};
 use crate::error::{ValidationError, ValidationErrors};
 use crate::json::{ValidateJson, typed_parse_is_exact};
 use crate::path::Path;
@@ -68,13 +69,17 @@ pub struct UnionVariant<U> {
     /// Text to the union holding this variant, typed parse then typed validation: `None` when
     /// the parse fails, else the value or its validation errors.
     pub parse_valid: fn(&[u8]) -> Option<Result<U, ValidationErrors>>,
+    /// Whether its type's descriptor proves that its discriminator member accepts no value but
+    /// this variant's tag (or absence): a one-value enum of the tag, not nullable
+    /// ([`accepts_only_tag`]). Decided when the constant is evaluated.
+    pub tag_only: bool,
 }
 
-impl<U> UnionVariant<U> {
+impl<U: Union> UnionVariant<U> {
     /// The variant tagged `tag` holding a `V`.
     pub const fn new<V>(tag: &'static str) -> Self
     where
-        V: ValidateJson + Validate + DeserializeOwned + Into<U>,
+        V: ValidateJson + Validate + Describe + DeserializeOwned + Into<U>,
     {
         UnionVariant {
             tag,
@@ -82,8 +87,44 @@ impl<U> UnionVariant<U> {
             from_value: variant_from_value::<U, V>,
             exact_typed_parse: V::EXACT_TYPED_PARSE,
             parse_valid: variant_parse_valid::<U, V>,
+            tag_only: accepts_only_tag(&V::KIND, U::DISCRIMINATOR, tag),
         }
     }
+}
+
+/// Whether a variant type of kind `kind` accepts, at its member `discriminator`, nothing but the
+/// string `tag` or the member's absence: the member is declared, not nullable, and its kind is
+/// the one-value enum of `tag` (as the generated models' tag types are: `DestinationTypeS3`).
+/// A `const fn`, so the derive's constants decide it at compile time.
+pub const fn accepts_only_tag(kind: &Kind, discriminator: &str, tag: &str) -> bool {
+    let Kind::Object(spec) = kind else {
+        return false;
+    };
+    let mut i = 0;
+    while i < spec.fields.len() {
+        let field = &spec.fields[i];
+        if str_eq(field.wire_name, discriminator) {
+            return !field.nullable
+                && matches!(field.kind, Kind::Enum(values) if values.len() == 1 && str_eq(values[0], tag));
+        }
+        i += 1;
+    }
+    false
+}
+
+const fn str_eq(a: &str, b: &str) -> bool {
+    let (a, b) = (a.as_bytes(), b.as_bytes());
+    if a.len() != b.len() {
+        return false;
+    }
+    let mut i = 0;
+    while i < a.len() {
+        if a[i] != b[i] {
+            return false;
+        }
+        i += 1;
+    }
+    true
 }
 
 impl<U> fmt::Debug for UnionVariant<U> {
@@ -91,6 +132,7 @@ impl<U> fmt::Debug for UnionVariant<U> {
         f.debug_struct("UnionVariant")
             .field("tag", &self.tag)
             .field("exact_typed_parse", &self.exact_typed_parse)
+            .field("tag_only", &self.tag_only)
             .finish_non_exhaustive()
     }
 }
@@ -268,16 +310,18 @@ fn unexpected(value: &Value) -> de::Unexpected<'_> {
 /// without it, the first variant that parses and validates is the one the rule chooses (an
 /// exact typed parse that fails, or a typed validation that fails, is that variant's raw check
 /// failing). Anything else (`None`) is left to the raw walk.
+///
+/// When every variant also accepts only its own tag ([`UnionVariant::tag_only`], as the
+/// generated models do), the document is not read for its discriminator first
+/// ([`by_variants`]).
 pub fn parse_exact<U: Union>(bytes: &[u8]) -> Option<Result<U, ValidationErrors>> {
     if !U::VARIANTS.iter().all(|v| v.exact_typed_parse) || !typed_parse_is_exact(bytes) {
         return None;
     }
-    let mut deserializer = serde_json::Deserializer::from_slice(bytes);
-    let found = Probe(U::DISCRIMINATOR)
-        .deserialize(&mut deserializer)
-        .ok()?;
-    deserializer.end().ok()?;
-    match found {
+    if U::VARIANTS.iter().all(|v| v.tag_only) {
+        return by_variants::<U>(bytes);
+    }
+    match probe::<U>(bytes)? {
         Found::Absent => U::VARIANTS
             .iter()
             .find_map(|variant| (variant.parse_valid)(bytes).and_then(Result::ok))
@@ -289,6 +333,43 @@ pub fn parse_exact<U: Union>(bytes: &[u8]) -> Option<Result<U, ValidationErrors>
         // An error either way: the raw walk says which.
         Found::Once(_) | Found::Repeated => None,
     }
+}
+
+/// [`parse_exact`] for variants that each accept only their own tag: the variants' typed parses
+/// in mapping order, the first that parses and validates being the union's value. That is the
+/// rule's choice: a discriminator naming variant `i` makes every other variant's exact parse
+/// fail, so only `i` can be first; without a discriminator the rule takes the first accepting
+/// variant. A variant that parses but does not validate says that the discriminator is its tag
+/// or absent: the document is then read for it once (its tag: that variant's errors are the
+/// union's; absent: the next variants may still accept). When none accepts, the raw walk says
+/// why (`None`): the closest variant, or why the tagged one failed its parse.
+fn by_variants<U: Union>(bytes: &[u8]) -> Option<Result<U, ValidationErrors>> {
+    let mut absent = false;
+    for (index, variant) in U::VARIANTS.iter().enumerate() {
+        match (variant.parse_valid)(bytes) {
+            Some(Ok(value)) => return Some(Ok(value)),
+            Some(Err(_)) if absent => {}
+            Some(Err(errors)) => match probe::<U>(bytes)? {
+                Found::Once(Value::String(tag)) if U::TAGS.get(index) == Some(&tag.as_str()) => {
+                    return Some(Err(errors));
+                }
+                Found::Absent => absent = true,
+                Found::Once(_) | Found::Repeated => return None,
+            },
+            None => {}
+        }
+    }
+    None
+}
+
+/// The discriminator of a flat document (`None` when the document does not read as an object).
+fn probe<U: Union>(bytes: &[u8]) -> Option<Found> {
+    let mut deserializer = serde_json::Deserializer::from_slice(bytes);
+    let found = Probe(U::DISCRIMINATOR)
+        .deserialize(&mut deserializer)
+        .ok()?;
+    deserializer.end().ok()?;
+    Some(found)
 }
 
 /// The discriminator of a flat document, as found by [`Probe`].
