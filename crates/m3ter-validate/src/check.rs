@@ -26,13 +26,13 @@ pub struct Place {
     /// Whether the error was found in the text (if not, `line` and `column` are 1 and the
     /// excerpt is the document's start).
     pub located: bool,
-    /// How many characters to underline.
+    /// How many characters to underline (0 without the excerpt).
     pub width: usize,
     /// The shown part of the source line (no line break, raw: escaping is the renderer's):
     /// from `skipped` characters in, at most `BEFORE` characters before the value, at most
     /// `SHOWN` of the value and `SHOWN` after it, so a long line costs what a short one does.
     pub text: String,
-    /// Characters of the line before `text` (not shown).
+    /// Characters of the line before `text` (not shown; 0 without the excerpt).
     pub skipped: usize,
 }
 
@@ -169,6 +169,18 @@ fn window(
     located: bool,
     excerpt: bool,
 ) -> Place {
+    // Without the excerpt only the line and column are read (`--format json`): measuring the
+    // value and what precedes it, which decodes a non-ASCII line, is the excerpt's.
+    if !excerpt {
+        return Place {
+            line,
+            column,
+            located,
+            width: 0,
+            text: String::new(),
+            skipped: 0,
+        };
+    }
     let end = start.saturating_add(len).min(bytes.len());
     // The value's first line, at most SHOWN characters of it (4 bytes a character at most).
     let value = &bytes[start..end.min(start.saturating_add(4 * SHOWN))];
@@ -208,11 +220,7 @@ fn window(
         column,
         located,
         width,
-        text: if excerpt {
-            clipped(&bytes[from..], before + width + SHOWN)
-        } else {
-            String::new()
-        },
+        text: clipped(&bytes[from..], before + width + SHOWN),
         skipped: column.saturating_sub(1 + before),
     }
 }
