@@ -2,6 +2,7 @@
 //! parsed document), locating a pointer in the text, and [`from_slice`], text to a validated
 //! typed value with every error.
 
+pub(crate) mod flat;
 mod locate;
 mod parse;
 mod validate_json;
