@@ -152,7 +152,40 @@ pub(crate) fn value_checks(
                 let (min, max) = pair(keywords, Keyword::MinItems, Keyword::MaxItems);
                 quote! { #rules::check_items(#value, #min, #max, &#path, __errors); }
             }
-            Keyword::MaxLength | Keyword::MaxItems => continue,
+            Keyword::MinProperties => {
+                let (min, max) = pair(keywords, Keyword::MinProperties, Keyword::MaxProperties);
+                let check = checked_on(&param, "check_properties");
+                quote! { #check(#value, #min, #max, &#path, __errors); }
+            }
+            Keyword::MaxProperties if !keywords.has(Keyword::MinProperties) => {
+                let (min, max) = pair(keywords, Keyword::MinProperties, Keyword::MaxProperties);
+                let check = checked_on(&param, "check_properties");
+                quote! { #check(#value, #min, #max, &#path, __errors); }
+            }
+            Keyword::MaxLength | Keyword::MaxItems | Keyword::MaxProperties => continue,
+            Keyword::MultipleOf => {
+                let Param::Number(divisor) = param else { continue };
+                let divisor = number_tokens(divisor.value);
+                quote! { #rules::check_multiple_of(#value, #divisor, &#path, __errors); }
+            }
+            Keyword::UniqueItems => {
+                let check = checked_on(&param, "check_unique_items");
+                quote! { #check(#value, &#path, __errors); }
+            }
+            Keyword::Const | Keyword::Enum => {
+                let Param::Json(lit) = param else { continue };
+                let check = if keyword == Keyword::Const {
+                    "check_const"
+                } else {
+                    "check_enum_values"
+                };
+                let check = checked_on(&param, check);
+                let text = &lit.value;
+                quote! {{
+                    static __VALUES: #rules::JsonLiteral = #rules::JsonLiteral::new(#text);
+                    #check(#value, &__VALUES, &#path, __errors);
+                }}
+            }
             Keyword::Format => {
                 let Param::Format(format) = param else { continue };
                 let variant = format_ident!("{}", format.value.ident());
@@ -231,6 +264,14 @@ pub(crate) fn value_checks(
         });
     }
     out
+}
+
+/// The path of a rule whose trait bounds decide whether the field's type is supported, spanned
+/// on the keyword, so that an unsupported type is reported where the keyword is written.
+fn checked_on(param: &Param<'_, crate::ast::Tokens>, rule: &str) -> TokenStream {
+    let span = crate::ast::name_span(param);
+    let rule = syn::Ident::new(rule, span);
+    quote_spanned! {span=> ::m3ter_models::__private_v0_1::#rule}
 }
 
 /// The compiled pattern as a `static __PATTERN`, after a compile-time assertion that it can be

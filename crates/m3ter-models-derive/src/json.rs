@@ -178,7 +178,7 @@ pub(crate) fn constraints(keywords: &Keywords) -> TokenStream {
                 quote!(#n)
             }
             Param::Number(n) => crate::expand::number_tokens(n.value),
-            Param::Text(lit) => {
+            Param::Text(lit) | Param::Json(lit) => {
                 let lit = &lit.value;
                 quote!(#lit)
             }
