@@ -128,7 +128,7 @@ fn value_keywords_are_generated_and_checked_on_both_paths() {
     let valid = json!({
         "id": "00000000-0000-0000-0000-000000000000", "label": "abc", "nick": "nick",
         "step": 19.99, "codes": [1, 2], "attrs": {"a": 1}, "kind": "widget", "size": 2,
-        "flags": [false, true]
+        "flags": [false, true], "colors": ["red", "GREEN"]
     });
     let read: Widget = serde_json::from_value(valid.clone()).unwrap();
     assert_eq!(errors(&read), vec![]);
@@ -140,7 +140,7 @@ fn value_keywords_are_generated_and_checked_on_both_paths() {
     let invalid = json!({
         "id": "00000000-0000-0000-0000-000000000000", "label": "abc", "nick": "nick",
         "step": 19.995, "codes": [1, 2, 1], "attrs": {}, "kind": "gadget", "size": 4,
-        "flags": [true, false]
+        "flags": [true, false], "colors": ["GREEN", "GREEN"]
     });
     let expected = vec![
         at("/step", ErrorCode::MultipleOf),
@@ -149,6 +149,9 @@ fn value_keywords_are_generated_and_checked_on_both_paths() {
         at("/kind", ErrorCode::Const),
         at("/size", ErrorCode::Enum),
         at("/flags", ErrorCode::Enum),
+        // A list of a generated string enum: equal by its wire strings.
+        at("/colors", ErrorCode::UniqueItems),
+        at("/colors", ErrorCode::Enum),
     ];
     let typed: Widget = serde_json::from_value(invalid.clone()).unwrap();
     assert_eq!(errors(&typed), expected);

@@ -50,8 +50,10 @@ pub(crate) fn validate_json_impl(container: &Container<'_>) -> TokenStream {
     };
     let describe = describe_impl(container);
     let exact = exact_typed_parse(container);
+    let equality = unit_enum_equality(container);
     quote! {
         #describe
+        #equality
 
         #[automatically_derived]
         impl ::m3ter_models::ValidateJson for #ident {
@@ -68,6 +70,49 @@ pub(crate) fn validate_json_impl(container: &Container<'_>) -> TokenStream {
                 __errors: &mut ::std::vec::Vec<::m3ter_models::__private_v0_1::ValidationError>,
             ) {
                 #body
+            }
+        }
+    }
+}
+
+/// For a unit enum whose values are exactly its wire strings (no alias, no `other`), JSON
+/// Schema's equality (`JsonEq`, `ValueField`): a value equals the JSON string of its wire name,
+/// so `const`, `enum` and `unique_items` compare it as its JSON. Otherwise nothing: those
+/// keywords on it are compile errors (the typed value could stand for several strings).
+fn unit_enum_equality(container: &Container<'_>) -> TokenStream {
+    let Body::UnitEnum(variants) = &container.body else {
+        return TokenStream::new();
+    };
+    if variants
+        .iter()
+        .any(|v| v.alias.is_some() || v.special.is_some())
+    {
+        return TokenStream::new();
+    }
+    let ident = &container.input.ident;
+    let rules = quote!(::m3ter_models::__private_v0_1);
+    let arms = variants.iter().map(|v| {
+        let variant = v.ident;
+        let wire = &v.wire_name;
+        quote!(Self::#variant => #wire)
+    });
+    quote! {
+        #[automatically_derived]
+        impl #rules::JsonEq for #ident {
+            fn eq_json(&self, __other: &#rules::serde_json::Value) -> bool {
+                let __wire: &str = match self { #(#arms,)* };
+                __other.as_str() == ::std::option::Option::Some(__wire)
+            }
+            fn eq_same(&self, __other: &Self) -> bool {
+                ::core::mem::discriminant(self) == ::core::mem::discriminant(__other)
+            }
+        }
+
+        #[automatically_derived]
+        impl #rules::ValueField for #ident {
+            type Value = Self;
+            fn value(&self) -> ::std::option::Option<&Self> {
+                ::std::option::Option::Some(self)
             }
         }
     }

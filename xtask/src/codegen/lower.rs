@@ -2618,12 +2618,13 @@ fn excludes_null(keywords: &Keywords) -> bool {
 }
 
 /// Whether a value of `ty` compares as its JSON does (the runtime's `JsonEq`): the JSON types'
-/// own Rust types, maps of JSON values, and lists of those.
+/// own Rust types, maps of JSON values, generated string enums (each value its one wire
+/// string), and lists of those.
 fn compares_as_json(ty: &Ty) -> bool {
     match ty {
-        Ty::String | Ty::I32 | Ty::I64 | Ty::F64 | Ty::Bool | Ty::Map => true,
+        Ty::String | Ty::I32 | Ty::I64 | Ty::F64 | Ty::Bool | Ty::Map | Ty::Named(_, false) => true,
         Ty::Array(item) => compares_as_json(item),
-        Ty::Uuid | Ty::DateTime | Ty::Named(..) => false,
+        Ty::Uuid | Ty::DateTime | Ty::Named(_, true) => false,
     }
 }
 
