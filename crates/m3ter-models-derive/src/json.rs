@@ -91,11 +91,15 @@ fn unit_enum_equality(container: &Container<'_>) -> TokenStream {
     }
     let ident = &container.input.ident;
     let rules = quote!(::m3ter_models::__private_v0_1);
-    let arms = variants.iter().map(|v| {
-        let variant = v.ident;
-        let wire = &v.wire_name;
-        quote!(Self::#variant => #wire)
-    });
+    let arms: Vec<TokenStream> = variants
+        .iter()
+        .map(|v| {
+            let variant = v.ident;
+            let wire = &v.wire_name;
+            quote!(Self::#variant => #wire)
+        })
+        .collect();
+    let arms_again = &arms;
     quote! {
         #[automatically_derived]
         impl #rules::JsonEq for #ident {
@@ -105,6 +109,10 @@ fn unit_enum_equality(container: &Container<'_>) -> TokenStream {
             }
             fn eq_same(&self, __other: &Self) -> bool {
                 ::core::mem::discriminant(self) == ::core::mem::discriminant(__other)
+            }
+            fn json_hash(&self) -> u64 {
+                let __wire: &str = match self { #(#arms_again,)* };
+                #rules::hash_str(__wire)
             }
         }
 

@@ -30,5 +30,6 @@ pub use presence::check_forbidden;
 pub use properties::{PropertiesField, check_properties};
 pub use range::check_range;
 pub use values::{
-    JsonEq, JsonLiteral, ValueField, check_const, check_enum_values, check_unique_items, json_equal,
+    JsonEq, JsonLiteral, ValueField, check_const, check_enum_values, check_unique_items, hash_str,
+    json_equal,
 };

@@ -8,7 +8,7 @@
 //! would get.
 
 use std::collections::{BTreeMap, HashMap};
-use std::hash::BuildHasher;
+use std::hash::{BuildHasher, Hasher};
 use std::sync::OnceLock;
 
 use serde_json::{Map, Value};
@@ -51,6 +51,75 @@ pub trait JsonEq {
     fn eq_json(&self, other: &Value) -> bool;
     /// Whether the JSON of two values of the type are equal.
     fn eq_same(&self, other: &Self) -> bool;
+    /// A hash of the value's JSON that equal values share (`1` and `1.0`, objects in any
+    /// member order), so that `uniqueItems` compares only items with the same hash.
+    fn json_hash(&self) -> u64;
+}
+
+/// The hash of a string's JSON (the wire string of a unit enum hashes so too).
+pub fn hash_str(s: &str) -> u64 {
+    let mut hasher = std::hash::DefaultHasher::new();
+    hasher.write_u8(b's');
+    hasher.write(s.as_bytes());
+    hasher.finish()
+}
+
+fn hash_number(n: Option<Number>) -> u64 {
+    let mut hasher = std::hash::DefaultHasher::new();
+    hasher.write_u8(b'n');
+    match n {
+        // An integral float within i128 equals that integer: hashed as it.
+        Some(Number::Float(f)) if f.fract() == 0.0 && f.abs() < 1.7e38 => {
+            #[allow(clippy::cast_possible_truncation)]
+            hasher.write_i128(f as i128);
+        }
+        Some(Number::Float(f)) => hasher.write_u64(f.to_bits()),
+        Some(Number::Int(i)) => hasher.write_i128(i),
+        None => {}
+    }
+    hasher.finish()
+}
+
+fn hash_tag(tag: u8) -> u64 {
+    let mut hasher = std::hash::DefaultHasher::new();
+    hasher.write_u8(tag);
+    hasher.finish()
+}
+
+/// The hash of a sequence of item hashes.
+fn hash_items(items: impl Iterator<Item = u64>) -> u64 {
+    let mut hasher = std::hash::DefaultHasher::new();
+    hasher.write_u8(b'a');
+    for item in items {
+        hasher.write_u64(item);
+    }
+    hasher.finish()
+}
+
+/// The hash of an object's members, whatever their order.
+fn hash_members<'a, V: JsonEq + ?Sized + 'a>(
+    members: impl Iterator<Item = (&'a String, &'a V)>,
+) -> u64 {
+    let mut sum = hash_tag(b'o');
+    for (key, value) in members {
+        let mut hasher = std::hash::DefaultHasher::new();
+        hasher.write_u64(hash_str(key));
+        hasher.write_u64(value.json_hash());
+        sum = sum.wrapping_add(hasher.finish());
+    }
+    sum
+}
+
+/// The hash of a raw value (`JsonEq::json_hash` of `Value`).
+pub fn json_hash(value: &Value) -> u64 {
+    match value {
+        Value::Null => hash_tag(b'z'),
+        Value::Bool(b) => hash_tag(if *b { b't' } else { b'f' }),
+        Value::Number(_) => hash_number(value.number_value()),
+        Value::String(s) => hash_str(s),
+        Value::Array(items) => hash_items(items.iter().map(json_hash)),
+        Value::Object(members) => hash_members(members.iter()),
+    }
 }
 
 macro_rules! str_eq {
@@ -61,6 +130,9 @@ macro_rules! str_eq {
             }
             fn eq_same(&self, other: &Self) -> bool {
                 **self == **other
+            }
+            fn json_hash(&self) -> u64 {
+                hash_str(self)
             }
         }
     )*};
@@ -74,6 +146,9 @@ impl JsonEq for std::borrow::Cow<'_, str> {
     fn eq_same(&self, other: &Self) -> bool {
         **self == **other
     }
+    fn json_hash(&self) -> u64 {
+        hash_str(self)
+    }
 }
 
 impl JsonEq for str {
@@ -82,6 +157,9 @@ impl JsonEq for str {
     }
     fn eq_same(&self, other: &Self) -> bool {
         self == other
+    }
+    fn json_hash(&self) -> u64 {
+        hash_str(self)
     }
 }
 
@@ -93,6 +171,9 @@ macro_rules! number_eq {
             }
             fn eq_same(&self, other: &Self) -> bool {
                 numbers_equal(self.number_value(), other.number_value())
+            }
+            fn json_hash(&self) -> u64 {
+                hash_number(self.number_value())
             }
         }
     )*};
@@ -106,6 +187,9 @@ impl JsonEq for bool {
     fn eq_same(&self, other: &Self) -> bool {
         self == other
     }
+    fn json_hash(&self) -> u64 {
+        hash_tag(if *self { b't' } else { b'f' })
+    }
 }
 
 impl JsonEq for Value {
@@ -115,6 +199,9 @@ impl JsonEq for Value {
     fn eq_same(&self, other: &Self) -> bool {
         json_equal(self, other)
     }
+    fn json_hash(&self) -> u64 {
+        json_hash(self)
+    }
 }
 
 impl JsonEq for Map<String, Value> {
@@ -123,6 +210,9 @@ impl JsonEq for Map<String, Value> {
     }
     fn eq_same(&self, other: &Self) -> bool {
         objects_equal(self, other)
+    }
+    fn json_hash(&self) -> u64 {
+        hash_members(self.iter())
     }
 }
 
@@ -135,6 +225,9 @@ impl<T: JsonEq> JsonEq for [T] {
     fn eq_same(&self, other: &Self) -> bool {
         self.len() == other.len() && self.iter().zip(other).all(|(a, b)| a.eq_same(b))
     }
+    fn json_hash(&self) -> u64 {
+        hash_items(self.iter().map(JsonEq::json_hash))
+    }
 }
 
 impl<T: JsonEq> JsonEq for Vec<T> {
@@ -143,6 +236,9 @@ impl<T: JsonEq> JsonEq for Vec<T> {
     }
     fn eq_same(&self, other: &Self) -> bool {
         self.as_slice().eq_same(other)
+    }
+    fn json_hash(&self) -> u64 {
+        self.as_slice().json_hash()
     }
 }
 
@@ -160,6 +256,9 @@ impl<V: JsonEq, S: BuildHasher> JsonEq for HashMap<String, V, S> {
             && self
                 .iter()
                 .all(|(k, v)| other.get(k).is_some_and(|o| v.eq_same(o)))
+    }
+    fn json_hash(&self) -> u64 {
+        hash_members(self.iter())
     }
 }
 
@@ -179,6 +278,9 @@ impl<V: JsonEq> JsonEq for BTreeMap<String, V> {
                 .zip(other)
                 .all(|((k, v), (l, w))| k == l && v.eq_same(w))
     }
+    fn json_hash(&self) -> u64 {
+        hash_members(self.iter())
+    }
 }
 
 /// `None` is `null` (an item of a list of optional values).
@@ -196,6 +298,10 @@ impl<T: JsonEq> JsonEq for Option<T> {
             _ => false,
         }
     }
+    fn json_hash(&self) -> u64 {
+        self.as_ref()
+            .map_or_else(|| hash_tag(b'z'), JsonEq::json_hash)
+    }
 }
 
 impl<T: JsonEq + ?Sized> JsonEq for Box<T> {
@@ -205,6 +311,9 @@ impl<T: JsonEq + ?Sized> JsonEq for Box<T> {
     fn eq_same(&self, other: &Self) -> bool {
         (**self).eq_same(other)
     }
+    fn json_hash(&self) -> u64 {
+        (**self).json_hash()
+    }
 }
 
 impl<T: JsonEq + ?Sized> JsonEq for &T {
@@ -213,6 +322,9 @@ impl<T: JsonEq + ?Sized> JsonEq for &T {
     }
     fn eq_same(&self, other: &Self) -> bool {
         (**self).eq_same(other)
+    }
+    fn json_hash(&self) -> u64 {
+        (**self).json_hash()
     }
 }
 
@@ -402,13 +514,46 @@ where
 }
 
 /// The indexes `(i, j)`, `i < j`, of the first two equal items: the smallest `j`, then `i`.
+///
+/// A short list is compared pair by pair; a longer one is sorted by the items' JSON hashes and
+/// only items with the same hash are compared, so that a long list costs `n log n`, not `n²`.
 pub fn first_duplicate<T: JsonEq>(items: &[T]) -> Option<(usize, usize)> {
-    for (j, later) in items.iter().enumerate() {
-        if let Some(i) = items[..j].iter().position(|earlier| earlier.eq_same(later)) {
-            return Some((i, j));
+    if items.len() <= 32 {
+        for (j, later) in items.iter().enumerate() {
+            if let Some(i) = items[..j].iter().position(|earlier| earlier.eq_same(later)) {
+                return Some((i, j));
+            }
+        }
+        return None;
+    }
+    let mut hashed: Vec<(u64, usize)> = items
+        .iter()
+        .enumerate()
+        .map(|(index, item)| (item.json_hash(), index))
+        .collect();
+    hashed.sort_unstable();
+    let mut best: Option<(usize, usize)> = None;
+    for run in hashed
+        .chunk_by(|a, b| a.0 == b.0)
+        .filter(|run| run.len() > 1)
+    {
+        // The run is in index order: its first item equal to an earlier one has the run's
+        // smallest `j`, and the first earlier one it equals the smallest `i`.
+        'run: for (position, &(_, j)) in run.iter().enumerate().skip(1) {
+            if best.is_some_and(|(_, best_j)| best_j < j) {
+                break;
+            }
+            for &(_, i) in &run[..position] {
+                if items[i].eq_same(&items[j]) {
+                    if best.is_none_or(|(best_i, best_j)| (j, i) < (best_j, best_i)) {
+                        best = Some((i, j));
+                    }
+                    break 'run;
+                }
+            }
         }
     }
-    None
+    best
 }
 
 #[cold]
@@ -481,6 +626,43 @@ mod tests {
         assert_eq!(first_duplicate(&[parse("0"), parse("false")]), None);
         assert_eq!(first_duplicate(&[parse("[1]"), parse("[true]")]), None);
         assert_eq!(first_duplicate::<String>(&[]), None);
+        // A long list takes the hashed path and finds the same pair as the short one would.
+        let mut long: Vec<Value> = (0..1_000)
+            .map(|i| Value::from(f64::from(i) + 0.5))
+            .collect();
+        assert_eq!(first_duplicate(&long), None);
+        long[700] = parse("10.5");
+        long[900] = parse("3.5");
+        long[800] = parse("3.5");
+        assert_eq!(first_duplicate(&long), Some((10, 700)));
+        let objects: Vec<Value> = (0..100)
+            .map(|i| json!({"a": i % 50, "b": [i % 50, null]}))
+            .collect();
+        assert_eq!(first_duplicate(&objects), Some((0, 50)));
+        let mut reordered = objects[..40].to_vec();
+        reordered.push(parse(r#"{"b": [7.0, null], "a": 7}"#));
+        assert_eq!(first_duplicate(&reordered), Some((7, 40)));
+        let numbers: Vec<i64> = (0..100).chain([63]).collect();
+        assert_eq!(first_duplicate(&numbers), Some((63, 100)));
+        // Equal values hash alike, whatever their form.
+        assert_eq!(parse("1").json_hash(), parse("1.0").json_hash());
+        assert_eq!(1_i64.json_hash(), 1.0_f64.json_hash());
+        assert_eq!(parse("1").json_hash(), 1_u8.json_hash());
+        assert_eq!(parse("-0.0").json_hash(), 0_i64.json_hash());
+        // 2^63: a u64 on one side, a float beyond the integral conversion on the other.
+        assert!(json_equal(
+            &parse("9223372036854775808"),
+            &parse("9223372036854775808.0")
+        ));
+        assert_eq!(
+            parse("9223372036854775808").json_hash(),
+            parse("9223372036854775808.0").json_hash()
+        );
+        assert_eq!(
+            parse(r#"{"x": "a", "y": 2}"#).json_hash(),
+            parse(r#"{"y": 2.0, "x": "a"}"#).json_hash()
+        );
+        assert_eq!(parse(r#""a""#).json_hash(), "a".json_hash());
 
         let mut errors = Vec::new();
         let list = vec!["a".to_owned(), "b".to_owned(), "b".to_owned()];
