@@ -137,7 +137,7 @@ fn pow_mod(base: u128, mut exp: u64, m: u128) -> u128 {
 }
 
 /// A stack buffer for a float's digits: `{:e}` of an `f64` is at most 24 bytes.
-struct Buffer {
+pub(crate) struct Buffer {
     bytes: [u8; 40],
     len: usize,
 }
@@ -152,7 +152,7 @@ impl Default for Buffer {
 }
 
 impl Buffer {
-    fn as_str(&self) -> &str {
+    pub(crate) fn as_str(&self) -> &str {
         std::str::from_utf8(&self.bytes[..self.len]).unwrap_or_default()
     }
 }
@@ -215,6 +215,23 @@ mod tests {
         // 10^40 = (10^20)^2 ≡ (-1)^2 = 1 (mod 10^20 + 1).
         assert!(!is_multiple_of(f(1e40), Number::Int(e20 + 1)));
         assert!(is_multiple_of(Number::Int(e20 * 6), Number::Int(e20 * 3)));
+    }
+
+    #[test]
+    fn an_f32_is_the_decimal_it_was_read_from() {
+        // serde reads `0.3` into the f32 nearest it; the raw path reads the f64 nearest it.
+        let typed: f32 = serde_json::from_str("0.3").unwrap_or_default();
+        let raw: serde_json::Value = serde_json::from_str("0.3").unwrap_or_default();
+        assert_eq!(typed.number_value(), raw.number_value());
+        assert!(is_multiple_of(
+            typed.number_value().unwrap_or(f(0.5)),
+            f(0.1)
+        ));
+        assert_eq!(2.0_f32.number_value(), Some(Number::Int(2)));
+        assert_eq!(
+            f32::NAN.number_value().map(Number::as_f64).map(f64::is_nan),
+            Some(true)
+        );
     }
 
     #[test]
