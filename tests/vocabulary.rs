@@ -594,3 +594,34 @@ fn the_documentation_names_every_keyword_and_format() {
         assert!(readme.contains(&name), "README lacks {name}");
     }
 }
+
+/// An item of another JSON type than its list's items is the one `type` error of that item, as
+/// a member of another type is: the item keywords (`enum`, `const`, ...) have nothing to say.
+#[test]
+fn an_item_of_another_type_is_one_type_error() {
+    #[m3ter_models::model]
+    #[derive(Deserialize, Validate)]
+    #[spec(json)]
+    struct L {
+        #[spec(unique_items, items(enum = "[1, 2]", const = "1", multiple_of = 1))]
+        m: Vec<i64>,
+    }
+    let errors = L::validate_json(&json!({"m": [1, "a", 3]})).unwrap_err();
+    let found: Vec<(&str, ErrorCode)> = errors.iter().map(|e| (e.path(), e.code())).collect();
+    assert_eq!(
+        found,
+        [
+            ("/m/1", ErrorCode::Type),
+            ("/m/2", ErrorCode::Const),
+            ("/m/2", ErrorCode::Enum),
+        ]
+    );
+    let typed = L { m: vec![1, 1, 2] }.validate().unwrap_err();
+    let raw = L::validate_json(&json!({"m": [1, 1, 2]})).unwrap_err();
+    assert_eq!(typed.as_slice(), raw.as_slice());
+    let found: Vec<(&str, ErrorCode)> = raw.iter().map(|e| (e.path(), e.code())).collect();
+    assert_eq!(
+        found,
+        [("/m", ErrorCode::UniqueItems), ("/m/2", ErrorCode::Const),]
+    );
+}

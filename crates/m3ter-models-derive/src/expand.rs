@@ -96,6 +96,7 @@ fn field_checks(field: &ast::Field<'_>) -> TokenStream {
         &format_ident!("__field_path"),
         &field.keywords,
         Mode::Typed,
+        None,
     );
     quote_spanned! {field.span=>
         {
@@ -122,11 +123,16 @@ pub(crate) enum Mode {
 /// whose path is the local `path`, in the vocabulary's table order. In JSON mode, presence and
 /// nesting are the caller's: the same runtime rules read the raw value through
 /// `StrField`/`NumberField`/`ItemsField`.
+///
+/// In JSON mode, `rust_type` is the Rust type the raw value stands for (the field's, under its
+/// `Option`): an item of another JSON type than its list's item type is the list type's `type`
+/// error alone, as a member of another type is (`json.rs`), so the item keywords skip it.
 pub(crate) fn value_checks(
     value: &TokenStream,
     path: &syn::Ident,
     keywords: &Keywords,
     mode: Mode,
+    rust_type: Option<&TokenStream>,
 ) -> TokenStream {
     let rules = quote!(::m3ter_models::__private_v0_1);
     let mut out = TokenStream::new();
@@ -231,7 +237,22 @@ pub(crate) fn value_checks(
             Keyword::Items => {
                 let Param::Items(inner) = param else { continue };
                 let item_path = format_ident!("{}_item", path);
-                let item_checks = value_checks(&quote!(__item), &item_path, &inner.value, mode);
+                let item_type = rust_type.map(|ty| quote!(<#ty as #rules::ItemsField>::Item));
+                let item_checks = value_checks(
+                    &quote!(__item),
+                    &item_path,
+                    &inner.value,
+                    mode,
+                    item_type.as_ref(),
+                );
+                let item_checks = match &item_type {
+                    Some(item_type) if mode == Mode::Json => quote! {
+                        if <#item_type as ::m3ter_models::ValidateJson>::matches_type(__item) {
+                            #item_checks
+                        }
+                    },
+                    _ => item_checks,
+                };
                 quote! {
                     if let Some(__items) = #rules::ItemsField::items(#value) {
                         for (__index, __item) in __items.iter().enumerate() {

@@ -314,11 +314,13 @@ fn field_json(field: &Field<'_>) -> TokenStream {
     } else {
         TokenStream::new()
     };
+    let inner_type = quote!(#inner);
     let checks = value_checks(
         &quote!(__member),
         &format_ident!("__field_path"),
         &field.keywords,
         Mode::Json,
+        Some(&inner_type),
     );
     let present = if let Some(context) = forbidden {
         let context = match context {
