@@ -67,6 +67,16 @@ struct Everything {
     #[serde(rename = "x-renamed")]
     renamed: Option<bool>,
     labels: Option<HashMap<String, u16>>,
+    #[spec(multiple_of = 0.25)]
+    step: Option<f64>,
+    #[spec(unique_items, items(enum = "[1, 2, 3, 4.0]"))]
+    codes: Option<Vec<i64>>,
+    #[spec(min_properties = 1, max_properties = 2)]
+    attrs: Option<HashMap<String, Value>>,
+    #[spec(const = "\"fixed\"")]
+    fixed: Option<String>,
+    #[spec(enum = "[1.5, 2, null]")]
+    level: Option<f64>,
     #[serde(skip)]
     #[allow(dead_code)]
     cache: u32,
@@ -321,6 +331,11 @@ fn a_valid_value_round_trips_through_its_own_checks() {
         flag: false,
         renamed: None,
         labels: None,
+        step: Some(0.75),
+        codes: Some(vec![4, 1]),
+        attrs: None,
+        fixed: None,
+        level: Some(2.0),
         cache: 0,
     };
     assert!(value.validate().is_ok());
@@ -331,6 +346,6 @@ fn a_valid_value_round_trips_through_its_own_checks() {
     );
     assert_eq!(
         text,
-        r#"{"shortName":"ab","count":1,"tags":["a"],"note":null,"flag":false}"#
+        r#"{"shortName":"ab","count":1,"tags":["a"],"note":null,"flag":false,"step":0.75,"codes":[4,1],"level":2.0}"#
     );
 }

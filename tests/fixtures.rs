@@ -121,6 +121,53 @@ fn every_keyword_is_checked() {
     );
 }
 
+/// `multipleOf`, `uniqueItems`, `minProperties`/`maxProperties`, `const` and `enum` of JSON
+/// values, generated and checked on the typed and the raw path with the same errors.
+#[test]
+fn value_keywords_are_generated_and_checked_on_both_paths() {
+    let valid = json!({
+        "id": "00000000-0000-0000-0000-000000000000", "label": "abc", "nick": "nick",
+        "step": 19.99, "codes": [1, 2], "attrs": {"a": 1}, "kind": "widget", "size": 2,
+        "flags": [false, true], "colors": ["red", "GREEN"]
+    });
+    let read: Widget = serde_json::from_value(valid.clone()).unwrap();
+    assert_eq!(errors(&read), vec![]);
+    assert!(<Widget as m3ter_models::ValidateJson>::validate_json(&valid).is_ok());
+    // `null` passes `size` only because its `enum` lists it.
+    let mut with_null = valid.clone();
+    with_null["size"] = json!(null);
+    assert!(<Widget as m3ter_models::ValidateJson>::validate_json(&with_null).is_ok());
+    let invalid = json!({
+        "id": "00000000-0000-0000-0000-000000000000", "label": "abc", "nick": "nick",
+        "step": 19.995, "codes": [1, 2, 1], "attrs": {}, "kind": "gadget", "size": 4,
+        "flags": [true, false], "colors": ["GREEN", "GREEN"]
+    });
+    let expected = vec![
+        at("/step", ErrorCode::MultipleOf),
+        at("/codes", ErrorCode::UniqueItems),
+        at("/attrs", ErrorCode::MinProperties),
+        at("/kind", ErrorCode::Const),
+        at("/size", ErrorCode::Enum),
+        at("/flags", ErrorCode::Enum),
+        // A list of a generated string enum: equal by its wire strings.
+        at("/colors", ErrorCode::UniqueItems),
+        at("/colors", ErrorCode::Enum),
+    ];
+    let typed: Widget = serde_json::from_value(invalid.clone()).unwrap();
+    assert_eq!(errors(&typed), expected);
+    let raw: Vec<(String, ErrorCode)> =
+        <Widget as m3ter_models::ValidateJson>::validate_json(&invalid)
+            .unwrap_err()
+            .iter()
+            .map(|e| (e.path().to_owned(), e.code()))
+            .collect();
+    assert_eq!(raw, expected);
+    let mut too_many = valid;
+    too_many["attrs"] = json!({"a": 1, "b": 2, "c": 3});
+    let typed: Widget = serde_json::from_value(too_many).unwrap();
+    assert_eq!(errors(&typed), vec![at("/attrs", ErrorCode::MaxProperties)]);
+}
+
 #[test]
 fn bounds_hold_exactly_at_the_edges() {
     let mut w = widget();

@@ -102,32 +102,27 @@ fn an_unsupported_keyword_is_an_error_at_its_pointer() {
         "`oneOf` is supported on a member only as a nullable schema",
     );
     assert_error(
-        &with_property(r#"{"type": "string", "const": "x"}"#),
-        "/components/schemas/S/properties/p/const",
-        "unsupported keyword `const`",
-    );
-    assert_error(
-        &with_property(r#"{"type": "integer", "multipleOf": 2}"#),
-        "/components/schemas/S/properties/p/multipleOf",
-        "multipleOf",
+        &with_property(r#"{"type": "string", "contains": {}}"#),
+        "/components/schemas/S/properties/p/contains",
+        "unsupported keyword `contains`",
     );
     // In the checked-in excerpt too (with its overlay), at the pointer into the excerpt.
     let spec = excerpt().replacen(
         "\"maxLength\": 200",
-        "\"maxLength\": 200, \"uniqueItems\": true",
+        "\"maxLength\": 200, \"dependentRequired\": {}",
         1,
     );
     // `allOf` is merged before the lowering: the keyword is found in each variant that takes
     // `name` from ExportDestinationBaseRequest, and reported once, where `name` is declared.
-    let errors = models_from(&spec).expect_err("uniqueItems is not supported");
+    let errors = models_from(&spec).expect_err("dependentRequired is not supported");
     let pointers: Vec<&str> = errors
         .iter()
-        .filter(|e| e.message == "unsupported keyword `uniqueItems`")
+        .filter(|e| e.message == "unsupported keyword `dependentRequired`")
         .map(|e| e.pointer.as_str())
         .collect();
     assert_eq!(
         pointers,
-        ["/components/schemas/ExportDestinationBaseRequest/properties/name/uniqueItems"],
+        ["/components/schemas/ExportDestinationBaseRequest/properties/name/dependentRequired"],
         "{errors:#?}"
     );
 }
@@ -253,10 +248,10 @@ fn colliding_enum_values_are_errors() {
 #[test]
 fn every_error_is_reported_not_only_the_first() {
     // (`oneOf` is now read, as a nullable member: two other unsupported keywords.)
-    let spec = with_property(r#"{"type": "string", "const": "x", "not": {}}"#);
+    let spec = with_property(r#"{"type": "string", "if": "x", "not": {}}"#);
     let pointers: Vec<String> = errors_of(&spec).into_iter().map(|e| e.pointer).collect();
     for wanted in [
-        "/components/schemas/S/properties/p/const",
+        "/components/schemas/S/properties/p/if",
         "/components/schemas/S/properties/p/not",
     ] {
         assert!(
@@ -1774,15 +1769,161 @@ fn strict_rules_and_discriminators_say_no_more_than_they_can() {
 }
 
 #[test]
-fn a_nullable_inline_enum_is_an_error_saying_what_to_write() {
+fn a_nullable_inline_enum_refuses_null_unless_it_lists_it() {
+    // 3.0.3: `nullable: true` beside an `enum` without `null` still refuses `null`.
     let spec = document(
         "3.0.3",
         r##"{"S": {"type": "object", "properties": {"p": {"type": "string", "nullable": true, "enum": ["x"]}}}}"##,
         "{}",
     );
-    assert_error(
-        &spec,
-        "/components/schemas/S/properties/p/type",
-        "a nullable `enum` is supported as a nullable reference",
+    let models = codegen::generate(&spec, "test.json").expect("generates");
+    assert!(models.contains(r#"#[spec(enum = "[\"x\"]")]"#), "{models}");
+    assert!(!models.contains("nullable"), "{models}");
+    let spec = with_property(r#"{"type": ["string", "null"], "enum": ["x", null]}"#);
+    let models = codegen::generate(&spec, "test.json").expect("generates");
+    assert!(
+        models.contains(r#"#[spec(enum = "[\"x\",null]", nullable)]"#),
+        "{models}"
     );
+}
+
+#[test]
+fn value_keywords_are_read_and_bad_parameters_are_errors_at_their_pointers() {
+    let p = "/components/schemas/S/properties/p";
+    for (property, pointer, needle) in [
+        (
+            r#"{"type": "integer", "enum": 1}"#,
+            "/enum",
+            "must be an array, not a number",
+        ),
+        (
+            r#"{"type": "integer", "enum": []}"#,
+            "/enum",
+            "must list at least one value",
+        ),
+        (
+            r#"{"type": "number", "multipleOf": 0}"#,
+            "/multipleOf",
+            "greater than 0",
+        ),
+        (
+            r#"{"type": "number", "multipleOf": -0.5}"#,
+            "/multipleOf",
+            "greater than 0",
+        ),
+        (
+            r#"{"type": "integer", "multipleOf": "2"}"#,
+            "/multipleOf",
+            "must be a number",
+        ),
+        (
+            r#"{"type": "array", "items": {"type": "string"}, "uniqueItems": "yes"}"#,
+            "/uniqueItems",
+            "must be a boolean",
+        ),
+        (
+            r#"{"type": "object", "minProperties": -1}"#,
+            "/minProperties",
+            "non-negative integer",
+        ),
+        (
+            r#"{"type": "object", "minProperties": 3, "maxProperties": 2}"#,
+            "/minProperties",
+            "greater than",
+        ),
+        (
+            r#"{"type": "string", "minProperties": 1}"#,
+            "/minProperties",
+            "does not apply to type `string`",
+        ),
+        (
+            r#"{"type": "integer", "uniqueItems": true}"#,
+            "/uniqueItems",
+            "does not apply to type `integer`",
+        ),
+        (
+            r#"{"type": "string", "format": "uuid", "const": "x"}"#,
+            "/const",
+            "a UUID",
+        ),
+        (
+            r#"{"type": "string", "format": "date-time", "enum": [1]}"#,
+            "/enum",
+            "a date-time",
+        ),
+        (
+            r#"{"type": "array", "items": {"type": "string", "format": "uuid"}, "uniqueItems": true}"#,
+            "/uniqueItems",
+            "items generated as a UUID",
+        ),
+        (
+            r#"{"type": "object", "properties": {"a": {"type": "string"}}, "minProperties": 1}"#,
+            "/minProperties",
+            "not supported on an object with `properties`",
+        ),
+        (
+            r#"{"type": "object", "properties": {"a": {"type": "string"}}, "const": {"a": "x"}}"#,
+            "/const",
+            "not supported on an object with `properties`",
+        ),
+        (
+            r#"{"type": "string", "enum": ["a", "b"], "const": "a"}"#,
+            "/const",
+            "`const` beside `enum` is not supported",
+        ),
+    ] {
+        assert_error(&with_property(property), &format!("{p}{pointer}"), needle);
+    }
+    // On a component with properties (a struct), too.
+    let spec = r#"{"openapi": "3.1.0", "info": {"title": "t", "version": "1"}, "paths": {},
+        "components": {"schemas": {"S": {"type": "object", "maxProperties": 2,
+            "properties": {"p": {"type": "string"}}}}}}"#;
+    assert_error(
+        spec,
+        "/components/schemas/S/maxProperties",
+        "not supported on an object with `properties`",
+    );
+    // What is accepted, written as the derive reads it.
+    for (property, expected) in [
+        (
+            r#"{"type": "number", "multipleOf": 0.0001}"#,
+            "multiple_of = 0.0001",
+        ),
+        (r#"{"type": "integer", "multipleOf": 5}"#, "multiple_of = 5"),
+        (
+            r#"{"type": "array", "items": {"type": "number"}, "uniqueItems": true}"#,
+            "unique_items",
+        ),
+        (
+            r#"{"type": "array", "items": {"type": "number"}, "uniqueItems": false}"#,
+            "#[spec(json",
+        ),
+        (
+            r#"{"type": "object", "minProperties": 1, "maxProperties": 3}"#,
+            "min_properties = 1, max_properties = 3",
+        ),
+        (
+            r#"{"type": "boolean", "const": false}"#,
+            r#"const = "false""#,
+        ),
+        (
+            r#"{"type": "array", "items": {"type": "integer"}, "enum": [[1, 2], [], [3.0]]}"#,
+            r#"enum = "[[1,2],[],[3.0]]""#,
+        ),
+        (
+            r#"{"type": "object", "enum": [{"b": 1, "a": null}]}"#,
+            r#"enum = "[{\"a\":null,\"b\":1}]""#,
+        ),
+        (
+            r#"{"type": "string", "enum": ["a", 1]}"#,
+            r#"enum = "[\"a\",1]""#,
+        ),
+    ] {
+        let models = codegen::generate(&with_property(property), "test.json")
+            .unwrap_or_else(|errors| panic!("{property}: {errors:?}"));
+        assert!(
+            models.contains(expected),
+            "{property}: {expected} not in\n{models}"
+        );
+    }
 }

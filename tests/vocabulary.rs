@@ -158,6 +158,48 @@ fn case(keyword: Keyword) -> Case {
             ErrorCode::Range,
             "/m",
         ),
+        Keyword::MultipleOf => build(
+            case_type!(T, f64, [multiple_of = 0.01]),
+            json!({"m": 19.99}),
+            json!({"m": 19.995}),
+            ErrorCode::MultipleOf,
+            "/m",
+        ),
+        Keyword::UniqueItems => build(
+            case_type!(T, Vec<f64>, [unique_items]),
+            json!({"m": [1, 1.5]}),
+            json!({"m": [1, 2, 1.0]}),
+            ErrorCode::UniqueItems,
+            "/m",
+        ),
+        Keyword::MinProperties => build(
+            case_type!(T, std::collections::BTreeMap<String, Value>, [min_properties = 1]),
+            json!({"m": {"a": 1}}),
+            json!({"m": {}}),
+            ErrorCode::MinProperties,
+            "/m",
+        ),
+        Keyword::MaxProperties => build(
+            case_type!(T, serde_json::Map<String, Value>, [max_properties = 1]),
+            json!({"m": {"a": 1}}),
+            json!({"m": {"b": [], "a": 1}}),
+            ErrorCode::MaxProperties,
+            "/m",
+        ),
+        Keyword::Const => build(
+            case_type!(T, Vec<i64>, [const = "[1, 2]"]),
+            json!({"m": [1, 2]}),
+            json!({"m": [2, 1]}),
+            ErrorCode::Const,
+            "/m",
+        ),
+        Keyword::Enum => build(
+            case_type!(T, f64, [enum = "[1, 2.5, \"x\"]"]),
+            json!({"m": 1.0}),
+            json!({"m": 2}),
+            ErrorCode::Enum,
+            "/m",
+        ),
         Keyword::Items => build(
             case_type!(T, Vec<String>, [items(max_length = 1)]),
             json!({"m": ["a"]}),
@@ -383,6 +425,32 @@ fn fragment_for(keyword: Keyword) -> (String, &'static str) {
             "",
             "exclusive_maximum = 1",
         ),
+        Keyword::MultipleOf => (
+            r#"{"type": "number", "multipleOf": 0.01}"#,
+            "",
+            "multiple_of = 0.01",
+        ),
+        Keyword::UniqueItems => (
+            r#"{"type": "array", "items": {"type": "integer"}, "uniqueItems": true}"#,
+            "",
+            "unique_items",
+        ),
+        Keyword::MinProperties => (
+            r#"{"type": "object", "minProperties": 1}"#,
+            "",
+            "min_properties = 1",
+        ),
+        Keyword::MaxProperties => (
+            r#"{"type": "object", "maxProperties": 2}"#,
+            "",
+            "max_properties = 2",
+        ),
+        Keyword::Const => (r#"{"type": "integer", "const": 3}"#, "", r#"const = "3""#),
+        Keyword::Enum => (
+            r#"{"type": "integer", "enum": [1, 2.5]}"#,
+            "",
+            r#"enum = "[1,2.5]""#,
+        ),
         Keyword::Items => (
             r#"{"type": "array", "items": {"type": "string", "maxLength": 2}}"#,
             "",
@@ -525,4 +593,35 @@ fn the_documentation_names_every_keyword_and_format() {
         );
         assert!(readme.contains(&name), "README lacks {name}");
     }
+}
+
+/// An item of another JSON type than its list's items is the one `type` error of that item, as
+/// a member of another type is: the item keywords (`enum`, `const`, ...) have nothing to say.
+#[test]
+fn an_item_of_another_type_is_one_type_error() {
+    #[m3ter_models::model]
+    #[derive(Deserialize, Validate)]
+    #[spec(json)]
+    struct L {
+        #[spec(unique_items, items(enum = "[1, 2]", const = "1", multiple_of = 1))]
+        m: Vec<i64>,
+    }
+    let errors = L::validate_json(&json!({"m": [1, "a", 3]})).unwrap_err();
+    let found: Vec<(&str, ErrorCode)> = errors.iter().map(|e| (e.path(), e.code())).collect();
+    assert_eq!(
+        found,
+        [
+            ("/m/1", ErrorCode::Type),
+            ("/m/2", ErrorCode::Const),
+            ("/m/2", ErrorCode::Enum),
+        ]
+    );
+    let typed = L { m: vec![1, 1, 2] }.validate().unwrap_err();
+    let raw = L::validate_json(&json!({"m": [1, 1, 2]})).unwrap_err();
+    assert_eq!(typed.as_slice(), raw.as_slice());
+    let found: Vec<(&str, ErrorCode)> = raw.iter().map(|e| (e.path(), e.code())).collect();
+    assert_eq!(
+        found,
+        [("/m", ErrorCode::UniqueItems), ("/m/2", ErrorCode::Const),]
+    );
 }

@@ -82,7 +82,7 @@ pub(crate) fn name_span(param: &Param<'_, Tokens>) -> Span {
     match param {
         Param::Count(p) => p.name,
         Param::Number(p) => p.name,
-        Param::Text(p) => p.name,
+        Param::Text(p) | Param::Json(p) => p.name,
         Param::Format(p) => p.name,
         Param::Items(p) => p.name,
         Param::Flag(p) => p.name,
@@ -626,6 +626,10 @@ fn parse_param(
         ParamKind::Count => ParamValue::Count(spanned(span, parse_count(keyword, input)?)),
         ParamKind::Number => ParamValue::Number(spanned(span, parse_number(keyword, input)?)),
         ParamKind::Text => ParamValue::Text(Spanned {
+            name: name.span(),
+            value: parse_str(keyword, input)?,
+        }),
+        ParamKind::Json => ParamValue::Json(Spanned {
             name: name.span(),
             value: parse_str(keyword, input)?,
         }),

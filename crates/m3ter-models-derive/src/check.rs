@@ -124,14 +124,9 @@ fn check_param(
                 check_keywords(&inner.value, &shape.item(), false, errors);
             }
         }
-        Keyword::Default => {
-            if let Param::Text(lit) = param
-                && let Err(error) = serde_json::from_str::<serde_json::Value>(&lit.value.value())
-            {
-                errors.spanned(
-                    lit.value.span(),
-                    format!("`default` is the member's value as JSON text (`default = \"\\\"TIME_FIRST\\\"\"`, `default = \"3\"`): {error}"),
-                );
+        Keyword::Default | Keyword::Const | Keyword::Enum => {
+            if let Param::Json(lit) = param {
+                check_json(keyword, &lit.value, errors);
             }
         }
         // Their parameters were checked as they were parsed (a count, a number, a known
@@ -145,9 +140,41 @@ fn check_param(
         | Keyword::Maximum
         | Keyword::ExclusiveMinimum
         | Keyword::ExclusiveMaximum
+        | Keyword::MultipleOf
+        | Keyword::UniqueItems
+        | Keyword::MinProperties
+        | Keyword::MaxProperties
         | Keyword::Nested
         | Keyword::Required
         | Keyword::Nullable
         | Keyword::Forbidden => {}
+    }
+}
+
+/// A parameter that is a JSON value as JSON text (`default`, `const`, `enum`): it must parse,
+/// and `enum`'s must be a non-empty array.
+fn check_json(keyword: Keyword, lit: &syn::LitStr, errors: &mut Errors) {
+    let example = match keyword {
+        Keyword::Enum => "`enum = \"[1, \\\"a\\\", null]\"`",
+        Keyword::Const => "`const = \"3\"`, `const = \"[1, null]\"`",
+        _ => "`default = \"\\\"TIME_FIRST\\\"\"`, `default = \"3\"`",
+    };
+    match serde_json::from_str::<serde_json::Value>(&lit.value()) {
+        Err(error) => errors.spanned(
+            lit.span(),
+            format!("`{keyword}` is a JSON value as JSON text ({example}): {error}"),
+        ),
+        Ok(serde_json::Value::Array(values)) if keyword == Keyword::Enum && values.is_empty() => {
+            errors.spanned(
+                lit.span(),
+                "`enum` lists no value: no value can pass; list at least one",
+            );
+        }
+        Ok(serde_json::Value::Array(_)) => {}
+        Ok(_) if keyword == Keyword::Enum => errors.spanned(
+            lit.span(),
+            format!("`enum` is a JSON array of the allowed values as JSON text ({example})"),
+        ),
+        Ok(_) => {}
     }
 }

@@ -96,6 +96,7 @@ fn field_checks(field: &ast::Field<'_>) -> TokenStream {
         &format_ident!("__field_path"),
         &field.keywords,
         Mode::Typed,
+        None,
     );
     quote_spanned! {field.span=>
         {
@@ -122,11 +123,16 @@ pub(crate) enum Mode {
 /// whose path is the local `path`, in the vocabulary's table order. In JSON mode, presence and
 /// nesting are the caller's: the same runtime rules read the raw value through
 /// `StrField`/`NumberField`/`ItemsField`.
+///
+/// In JSON mode, `rust_type` is the Rust type the raw value stands for (the field's, under its
+/// `Option`): an item of another JSON type than its list's item type is the list type's `type`
+/// error alone, as a member of another type is (`json.rs`), so the item keywords skip it.
 pub(crate) fn value_checks(
     value: &TokenStream,
     path: &syn::Ident,
     keywords: &Keywords,
     mode: Mode,
+    rust_type: Option<&TokenStream>,
 ) -> TokenStream {
     let rules = quote!(::m3ter_models::__private_v0_1);
     let mut out = TokenStream::new();
@@ -152,7 +158,40 @@ pub(crate) fn value_checks(
                 let (min, max) = pair(keywords, Keyword::MinItems, Keyword::MaxItems);
                 quote! { #rules::check_items(#value, #min, #max, &#path, __errors); }
             }
-            Keyword::MaxLength | Keyword::MaxItems => continue,
+            Keyword::MinProperties => {
+                let (min, max) = pair(keywords, Keyword::MinProperties, Keyword::MaxProperties);
+                let check = checked_on(&param, "check_properties");
+                quote! { #check(#value, #min, #max, &#path, __errors); }
+            }
+            Keyword::MaxProperties if !keywords.has(Keyword::MinProperties) => {
+                let (min, max) = pair(keywords, Keyword::MinProperties, Keyword::MaxProperties);
+                let check = checked_on(&param, "check_properties");
+                quote! { #check(#value, #min, #max, &#path, __errors); }
+            }
+            Keyword::MaxLength | Keyword::MaxItems | Keyword::MaxProperties => continue,
+            Keyword::MultipleOf => {
+                let Param::Number(divisor) = param else { continue };
+                let divisor = number_tokens(divisor.value);
+                quote! { #rules::check_multiple_of(#value, #divisor, &#path, __errors); }
+            }
+            Keyword::UniqueItems => {
+                let check = checked_on(&param, "check_unique_items");
+                quote! { #check(#value, &#path, __errors); }
+            }
+            Keyword::Const | Keyword::Enum => {
+                let Param::Json(lit) = param else { continue };
+                let check = if keyword == Keyword::Const {
+                    "check_const"
+                } else {
+                    "check_enum_values"
+                };
+                let check = checked_on(&param, check);
+                let text = &lit.value;
+                quote! {{
+                    static __VALUES: #rules::JsonLiteral = #rules::JsonLiteral::new(#text);
+                    #check(#value, &__VALUES, &#path, __errors);
+                }}
+            }
             Keyword::Format => {
                 let Param::Format(format) = param else { continue };
                 let variant = format_ident!("{}", format.value.ident());
@@ -198,7 +237,22 @@ pub(crate) fn value_checks(
             Keyword::Items => {
                 let Param::Items(inner) = param else { continue };
                 let item_path = format_ident!("{}_item", path);
-                let item_checks = value_checks(&quote!(__item), &item_path, &inner.value, mode);
+                let item_type = rust_type.map(|ty| quote!(<#ty as #rules::ItemsField>::Item));
+                let item_checks = value_checks(
+                    &quote!(__item),
+                    &item_path,
+                    &inner.value,
+                    mode,
+                    item_type.as_ref(),
+                );
+                let item_checks = match &item_type {
+                    Some(item_type) if mode == Mode::Json => quote! {
+                        if <#item_type as ::m3ter_models::ValidateJson>::matches_type(__item) {
+                            #item_checks
+                        }
+                    },
+                    _ => item_checks,
+                };
                 quote! {
                     if let Some(__items) = #rules::ItemsField::items(#value) {
                         for (__index, __item) in __items.iter().enumerate() {
@@ -231,6 +285,14 @@ pub(crate) fn value_checks(
         });
     }
     out
+}
+
+/// The path of a rule whose trait bounds decide whether the field's type is supported, spanned
+/// on the keyword, so that an unsupported type is reported where the keyword is written.
+fn checked_on(param: &Param<'_, crate::ast::Tokens>, rule: &str) -> TokenStream {
+    let span = crate::ast::name_span(param);
+    let rule = syn::Ident::new(rule, span);
+    quote_spanned! {span=> ::m3ter_models::__private_v0_1::#rule}
 }
 
 /// The compiled pattern as a `static __PATTERN`, after a compile-time assertion that it can be

@@ -50,8 +50,10 @@ pub(crate) fn validate_json_impl(container: &Container<'_>) -> TokenStream {
     };
     let describe = describe_impl(container);
     let exact = exact_typed_parse(container);
+    let equality = unit_enum_equality(container);
     quote! {
         #describe
+        #equality
 
         #[automatically_derived]
         impl ::m3ter_models::ValidateJson for #ident {
@@ -68,6 +70,57 @@ pub(crate) fn validate_json_impl(container: &Container<'_>) -> TokenStream {
                 __errors: &mut ::std::vec::Vec<::m3ter_models::__private_v0_1::ValidationError>,
             ) {
                 #body
+            }
+        }
+    }
+}
+
+/// For a unit enum whose values are exactly its wire strings (no alias, no `other`), JSON
+/// Schema's equality (`JsonEq`, `ValueField`): a value equals the JSON string of its wire name,
+/// so `const`, `enum` and `unique_items` compare it as its JSON. Otherwise nothing: those
+/// keywords on it are compile errors (the typed value could stand for several strings).
+fn unit_enum_equality(container: &Container<'_>) -> TokenStream {
+    let Body::UnitEnum(variants) = &container.body else {
+        return TokenStream::new();
+    };
+    if variants
+        .iter()
+        .any(|v| v.alias.is_some() || v.special.is_some())
+    {
+        return TokenStream::new();
+    }
+    let ident = &container.input.ident;
+    let rules = quote!(::m3ter_models::__private_v0_1);
+    let arms: Vec<TokenStream> = variants
+        .iter()
+        .map(|v| {
+            let variant = v.ident;
+            let wire = &v.wire_name;
+            quote!(Self::#variant => #wire)
+        })
+        .collect();
+    let arms_again = &arms;
+    quote! {
+        #[automatically_derived]
+        impl #rules::JsonEq for #ident {
+            fn eq_json(&self, __other: &#rules::serde_json::Value) -> bool {
+                let __wire: &str = match self { #(#arms,)* };
+                __other.as_str() == ::std::option::Option::Some(__wire)
+            }
+            fn eq_same(&self, __other: &Self) -> bool {
+                ::core::mem::discriminant(self) == ::core::mem::discriminant(__other)
+            }
+            fn json_hash(&self) -> u64 {
+                let __wire: &str = match self { #(#arms_again,)* };
+                #rules::hash_str(__wire)
+            }
+        }
+
+        #[automatically_derived]
+        impl #rules::ValueField for #ident {
+            type Value = Self;
+            fn value(&self) -> ::std::option::Option<&Self> {
+                ::std::option::Option::Some(self)
             }
         }
     }
@@ -178,7 +231,7 @@ pub(crate) fn constraints(keywords: &Keywords) -> TokenStream {
                 quote!(#n)
             }
             Param::Number(n) => crate::expand::number_tokens(n.value),
-            Param::Text(lit) => {
+            Param::Text(lit) | Param::Json(lit) => {
                 let lit = &lit.value;
                 quote!(#lit)
             }
@@ -261,11 +314,13 @@ fn field_json(field: &Field<'_>) -> TokenStream {
     } else {
         TokenStream::new()
     };
+    let inner_type = quote!(#inner);
     let checks = value_checks(
         &quote!(__member),
         &format_ident!("__field_path"),
         &field.keywords,
         Mode::Json,
+        Some(&inner_type),
     );
     let present = if let Some(context) = forbidden {
         let context = match context {

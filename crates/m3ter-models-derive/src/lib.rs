@@ -11,6 +11,11 @@
 //! | `minimum`, `maximum`, `exclusive_minimum`, `exclusive_maximum` | the same | numbers |
 //! | `min_items = N`, `max_items = N` | `minItems`, `maxItems` | lists |
 //! | `items(…)` | `items`: the keywords inside apply to every item | lists |
+//! | `multiple_of = N` | `multipleOf` (greater than 0): the number divided by it is an integer, decided exactly on the decimal values (`0.0075` is a multiple of `0.0001`) | numbers |
+//! | `unique_items` | `uniqueItems: true`: no two items equal by JSON Schema's equality (`1` and `1.0` are equal, objects regardless of member order); the error names the indexes | lists of JSON-comparable items |
+//! | `min_properties = N`, `max_properties = N` | `minProperties`, `maxProperties`: the member count | maps (`HashMap`/`BTreeMap` from `String`, `serde_json::Map`, `serde_json::Value` objects) |
+//! | `const = "…"` | `const`: equal to this JSON value, given as JSON text (`const = "3"`, `const = "[1, null]"`), by JSON Schema's equality | JSON-comparable types |
+//! | `enum = "…"` | `enum` of any JSON values: equal to one of the JSON array's (`enum = "[1, \"a\", null]"`); a string enum is better a Rust enum | JSON-comparable types |
 //! | `nested` | validate a field whose type implements `Validate` | any |
 //! | `forbidden`, `forbidden = "create"` | must be absent (an operation rule) | `Option` |
 //! | `required`, `nullable` | raw JSON: must be present; may be `null` | `Option` |
@@ -25,6 +30,13 @@
 //! With `#[spec(json)]`, each member must be read by serde as the raw check reads it: a member
 //! that is not is a compile error naming the serde attribute to write, and
 //! `#[m3ter_models::model]` writes them.
+//!
+//! JSON-comparable types (`m3ter_models::__private_v0_1::JsonEq`, what `const`, `enum` and
+//! `unique_items` compare without serializing): strings, integers, floats, `bool`,
+//! `serde_json::Value` and `Map`, and `Vec`s, slices, `Option`s and string-keyed maps of them. On
+//! another type (a UUID, a date-time, a struct, whose typed value may be written otherwise than
+//! the document had it) the keyword is a compile error on its tokens. A keyword that applies to
+//! other JSON types than the value's has nothing to check, as JSON Schema says.
 //!
 //! A discriminated union (OpenAPI `anyOf`/`oneOf` with a `discriminator`) is an enum of newtype
 //! variants, each holding an object type that derives `Validate` with `#[spec(json)]`:

@@ -105,14 +105,27 @@ pub fn valid<T: Describe + DeserializeOwned + Debug + 'static>() -> BoxedStrateg
 
 /// Any valid JSON value of `kind` under `constraints`.
 pub fn valid_json(kind: &'static Kind, constraints: &'static Constraints) -> BoxedStrategy<Value> {
+    // `const` and `enum` name the valid values: those of the member's JSON type.
+    if let Some(values) = listed_values(constraints) {
+        let values: Vec<Value> = values.into_iter().filter(|v| fits(kind, v)).collect();
+        if !values.is_empty() {
+            return select(values).boxed();
+        }
+    }
     match kind {
         Kind::String => string(StringRules::of(constraints))
             .prop_map(Value::String)
             .boxed(),
-        Kind::Integer { min, max } => integer(*min, *max, constraints).prop_map(int_value).boxed(),
-        Kind::Number => number(constraints)
-            .prop_map(|x| serde_json::json!(x))
-            .boxed(),
+        Kind::Integer { min, max } => match constraints.multiple_of {
+            Some(divisor) => multiple(divisor, constraints, Some((*min, *max))),
+            None => integer(*min, *max, constraints).prop_map(int_value).boxed(),
+        },
+        Kind::Number => match constraints.multiple_of {
+            Some(divisor) => multiple(divisor, constraints, None),
+            None => number(constraints)
+                .prop_map(|x| serde_json::json!(x))
+                .boxed(),
+        },
         Kind::Boolean => any::<bool>().prop_map(Value::Bool).boxed(),
         Kind::Uuid => any::<u128>()
             .prop_map(|n| Value::String(uuid::Uuid::from_u128(n).to_string()))
@@ -129,11 +142,34 @@ pub fn valid_json(kind: &'static Kind, constraints: &'static Constraints) -> Box
                 .max_items
                 .map_or(min + 4, |m| (m as usize).min(min + 4));
             let items = constraints.items.unwrap_or(&Constraints::NONE);
-            proptest::collection::vec(valid_json(item, items), min..=max)
-                .prop_map(Value::Array)
-                .boxed()
+            let list = proptest::collection::vec(valid_json(item, items), min..=max);
+            if constraints.unique_items.is_some() {
+                // Later duplicates dropped, then held to `minItems` again.
+                return list
+                    .prop_map(|items| {
+                        let mut unique: Vec<Value> = Vec::with_capacity(items.len());
+                        for item in items {
+                            if !unique.iter().any(|u| crate::rules::json_equal(u, &item)) {
+                                unique.push(item);
+                            }
+                        }
+                        unique
+                    })
+                    .prop_filter("minItems after removing duplicates", move |items| {
+                        items.len() >= min
+                    })
+                    .prop_map(Value::Array)
+                    .boxed();
+            }
+            list.prop_map(Value::Array).boxed()
         }
-        Kind::Map => Just(Value::Object(Map::new())).boxed(),
+        Kind::Map => {
+            let min = constraints.min_properties.unwrap_or(0) as usize;
+            let max = constraints
+                .max_properties
+                .map_or(min + 3, |m| (m as usize).min(min + 3));
+            members(min..=max).prop_map(Value::Object).boxed()
+        }
         Kind::Any => Just(Value::Null).boxed(),
     }
 }
@@ -144,6 +180,164 @@ fn int_value(i: i128) -> Value {
     } else {
         u64::try_from(i).map_or(Value::Null, Value::from)
     }
+}
+
+/// The values `const` or `enum` allow, when the constraints have either (`const` first).
+fn listed_values(constraints: &Constraints) -> Option<Vec<Value>> {
+    if let Some(text) = constraints.const_value {
+        return serde_json::from_str(text).ok().map(|v| vec![v]);
+    }
+    match serde_json::from_str(constraints.enum_values?) {
+        Ok(Value::Array(values)) => Some(values),
+        _ => None,
+    }
+}
+
+/// Whether `value` is of `kind`'s JSON type (a `const` or `enum` value the member can hold).
+fn fits(kind: &Kind, value: &Value) -> bool {
+    match kind {
+        Kind::String => value.is_string(),
+        Kind::Integer { min, max } => {
+            matches!(crate::rules::NumberField::number_value(value), Some(Number::Int(i)) if (*min..=*max).contains(&i))
+        }
+        Kind::Number => value.is_number(),
+        Kind::Boolean => value.is_boolean(),
+        Kind::Enum(values) => value.as_str().is_some_and(|v| values.contains(&v)),
+        Kind::Array(item) => value
+            .as_array()
+            .is_some_and(|items| items.iter().all(|i| fits(item, i))),
+        Kind::Map => value.is_object(),
+        Kind::Any => true,
+        // Parsed into a type that may write them otherwise: never listed (the generator and
+        // the derive refuse `const`/`enum` there).
+        Kind::Uuid | Kind::DateTime | Kind::Object(_) | Kind::Union(_) => false,
+    }
+}
+
+/// An object of `count` members named `m0`, `m1`, ..., each `null` (the value any map of
+/// `serde_json::Value` or of an `Option` takes).
+fn members(count: std::ops::RangeInclusive<usize>) -> impl Strategy<Value = Map<String, Value>> {
+    count.prop_map(|n| (0..n).map(|i| (format!("m{i}"), Value::Null)).collect())
+}
+
+/// `|x|` as `digits × 10^exponent`, from its shortest decimal form (`0.0075` is `75 × 10^-4`).
+fn decimal(x: Number) -> Option<(i128, i32)> {
+    match x {
+        Number::Int(i) => Some((i, 0)),
+        Number::Float(f) => {
+            let text = format!("{f:e}");
+            let (mantissa, exponent) = text.split_once('e')?;
+            let exponent: i32 = exponent.parse().ok()?;
+            let fraction = mantissa.split_once('.').map_or(0, |(_, f)| f.len());
+            let digits: i128 = mantissa.replace('.', "").parse().ok()?;
+            Some((digits, exponent - i32::try_from(fraction).ok()?))
+        }
+    }
+}
+
+/// The number `k × divisor`, written as a decimal and read back (so `3 × 0.1` is `0.3`).
+fn times(k: i128, divisor: Number) -> Option<Value> {
+    let (digits, exponent) = decimal(divisor)?;
+    let product = k.checked_mul(digits)?;
+    if exponent >= 0
+        && let Ok(int) =
+            i64::try_from(product.checked_mul(10_i128.checked_pow(exponent.unsigned_abs())?)?)
+    {
+        return Some(Value::from(int));
+    }
+    let text = format!("{product}e{exponent}");
+    serde_json::from_str::<Value>(&text).ok()
+}
+
+/// Whether `value` passes the range keywords of `constraints`.
+fn within_range(value: &Value, constraints: &Constraints) -> bool {
+    let Some(x) = crate::rules::NumberField::number_value(value) else {
+        return false;
+    };
+    use std::cmp::Ordering::{Greater, Less};
+    let order = |limit: Option<Number>| limit.map(|l| x.compare(l));
+    !matches!(order(constraints.minimum), Some(Some(Less) | None))
+        && !matches!(order(constraints.maximum), Some(Some(Greater) | None))
+        && matches!(
+            order(constraints.exclusive_minimum),
+            None | Some(Some(Greater))
+        )
+        && matches!(
+            order(constraints.exclusive_maximum),
+            None | Some(Some(Less))
+        )
+}
+
+/// Valid multiples of `divisor` within the range keywords (and an integer type's range).
+fn multiple(
+    divisor: Number,
+    constraints: &'static Constraints,
+    integer: Option<(i128, i128)>,
+) -> BoxedStrategy<Value> {
+    let (low, high) = number_bounds(constraints);
+    let d = divisor.as_f64();
+    #[allow(clippy::cast_possible_truncation)]
+    let (k_low, k_high) = ((low / d).ceil() as i128, (high / d).floor() as i128);
+    let k_high = k_high.min(k_low.saturating_add(2_000));
+    if k_low > k_high {
+        return Just(Value::from(0)).boxed();
+    }
+    (k_low..=k_high)
+        .prop_filter_map("a multiple within the bounds", move |k| {
+            let value = times(k, divisor)?;
+            let number = crate::rules::NumberField::number_value(&value)?;
+            let fits_integer = match (integer, number) {
+                (None, _) => true,
+                (Some((min, max)), Number::Int(i)) => (min..=max).contains(&i),
+                (Some(_), Number::Float(_)) => false,
+            };
+            (fits_integer
+                && within_range(&value, constraints)
+                && crate::rules::is_multiple_of(number, divisor))
+            .then_some(value)
+        })
+        .boxed()
+}
+
+/// A value of `kind` that is none of `allowed` (and of the member's JSON type, so that the
+/// only error is `const`'s or `enum`'s).
+fn other_value(kind: &'static Kind, allowed: Vec<Value>) -> Option<BoxedStrategy<Value>> {
+    let candidates: BoxedStrategy<Value> = match kind {
+        Kind::String => "[a-z]{0,6}".prop_map(Value::String).boxed(),
+        Kind::Integer { min, max } => {
+            let (min, max) = (*min, *max);
+            (-1_000_i128..1_000)
+                .prop_filter_map("in the type's range", move |i| {
+                    (min..=max).contains(&i).then(|| int_value(i))
+                })
+                .boxed()
+        }
+        Kind::Number => (-1_000.0_f64..1_000.0)
+            .prop_map(|x| serde_json::json!(x))
+            .boxed(),
+        Kind::Boolean => any::<bool>().prop_map(Value::Bool).boxed(),
+        Kind::Map => members(0..=2).prop_map(Value::Object).boxed(),
+        Kind::Array(item) => proptest::collection::vec(valid_json(item, &Constraints::NONE), 0..3)
+            .prop_map(Value::Array)
+            .boxed(),
+        Kind::Any => prop_oneof![
+            Just(Value::Null),
+            any::<bool>().prop_map(Value::Bool),
+            any::<i32>().prop_map(Value::from),
+            "[a-z]{0,4}".prop_map(Value::String),
+        ]
+        .boxed(),
+        Kind::Uuid | Kind::DateTime | Kind::Enum(_) | Kind::Object(_) | Kind::Union(_) => {
+            return None;
+        }
+    };
+    Some(
+        candidates
+            .prop_filter("none of the listed values", move |v| {
+                !allowed.iter().any(|a| crate::rules::json_equal(a, v))
+            })
+            .boxed(),
+    )
 }
 
 fn object(spec: &'static TypeSpec) -> BoxedStrategy<Value> {
@@ -669,6 +863,104 @@ fn field_mutations(
                             proptest::collection::vec(valid_json(item, items), count as usize)
                                 .prop_map(Value::Array);
                         out.push(with_value(wrong.boxed(), ErrorCode::Length));
+                    }
+                }
+            }
+            Keyword::Const | Keyword::Enum => {
+                let code = if keyword == Keyword::Const {
+                    ErrorCode::Const
+                } else {
+                    ErrorCode::Enum
+                };
+                // Against `const` alone when both are set: its value is in the `enum` too.
+                let listed = if keyword == Keyword::Enum && c.const_value.is_some() {
+                    None
+                } else {
+                    listed_values(&Constraints {
+                        enum_values: c.enum_values.filter(|_| keyword == Keyword::Enum),
+                        const_value: c.const_value.filter(|_| keyword == Keyword::Const),
+                        ..Constraints::NONE
+                    })
+                };
+                if let Some(other) = listed.and_then(|allowed| other_value(field.kind, allowed)) {
+                    out.push(with_value(other, code));
+                }
+            }
+            Keyword::MultipleOf => {
+                if let (Kind::Integer { min, max }, Some(divisor)) = (field.kind, c.multiple_of) {
+                    let (min, max) = (*min, *max);
+                    let bad = (-1_000_i128..1_000).prop_filter_map("not a multiple", move |i| {
+                        let value = int_value(i);
+                        ((min..=max).contains(&i)
+                            && within_range(&value, c)
+                            && !crate::rules::is_multiple_of(Number::Int(i), divisor))
+                        .then_some(value)
+                    });
+                    if (-1_000_i128..1_000).any(|i| {
+                        (min..=max).contains(&i)
+                            && within_range(&int_value(i), c)
+                            && !crate::rules::is_multiple_of(Number::Int(i), divisor)
+                    }) {
+                        out.push(with_value(bad.boxed(), ErrorCode::MultipleOf));
+                    }
+                } else if let (Kind::Number, Some(divisor)) = (field.kind, c.multiple_of) {
+                    // Half-way between two multiples.
+                    let bad =
+                        multiple(divisor, c, None).prop_filter_map("not a multiple", move |v| {
+                            let x = v.as_f64()? + divisor.as_f64() / 2.0;
+                            let value = serde_json::json!(x);
+                            let number = crate::rules::NumberField::number_value(&value)?;
+                            (within_range(&value, c)
+                                && !crate::rules::is_multiple_of(number, divisor))
+                            .then_some(value)
+                        });
+                    out.push(with_value(bad.boxed(), ErrorCode::MultipleOf));
+                }
+            }
+            Keyword::UniqueItems => {
+                if let Kind::Array(_) = field.kind {
+                    let max = c.max_items;
+                    // A valid list with its first item repeated (added, or over the last).
+                    let bad = valid_json(field.kind, c).prop_filter_map(
+                        "room for a duplicate",
+                        move |list| {
+                            let mut items = match list {
+                                Value::Array(items) if !items.is_empty() => items,
+                                _ => return None,
+                            };
+                            let first = items[0].clone();
+                            if max.is_none_or(|m| (items.len() as u64) < m) {
+                                items.push(first);
+                            } else if items.len() >= 2 {
+                                let last = items.len() - 1;
+                                items[last] = first;
+                            } else {
+                                return None;
+                            }
+                            Some(Value::Array(items))
+                        },
+                    );
+                    out.push(with_value(bad.boxed(), ErrorCode::UniqueItems));
+                }
+            }
+            Keyword::MinProperties | Keyword::MaxProperties => {
+                if let Kind::Map = field.kind {
+                    let count = if keyword == Keyword::MinProperties {
+                        c.min_properties.filter(|n| *n > 0).map(|n| n - 1)
+                    } else {
+                        c.max_properties.map(|n| n + 1)
+                    };
+                    let code = if keyword == Keyword::MinProperties {
+                        ErrorCode::MinProperties
+                    } else {
+                        ErrorCode::MaxProperties
+                    };
+                    if let Some(count) = count {
+                        let n = count as usize;
+                        out.push(with_value(
+                            members(n..=n).prop_map(Value::Object).boxed(),
+                            code,
+                        ));
                     }
                 }
             }

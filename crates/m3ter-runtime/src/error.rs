@@ -35,11 +35,21 @@ pub enum ErrorCode {
     Forbidden,
     /// A number is out of bounds.
     Range,
+    /// A value is not equal to the schema's `const`.
+    Const,
+    /// A number is not a multiple of the schema's `multipleOf`.
+    MultipleOf,
+    /// Two items of an array are equal where `uniqueItems` forbids it.
+    UniqueItems,
+    /// An object has fewer members than `minProperties`.
+    MinProperties,
+    /// An object has more members than `maxProperties`.
+    MaxProperties,
 }
 
 impl ErrorCode {
     /// Every code, in a fixed order.
-    pub const ALL: [ErrorCode; 10] = [
+    pub const ALL: [ErrorCode; 15] = [
         ErrorCode::Syntax,
         ErrorCode::Type,
         ErrorCode::Required,
@@ -50,10 +60,16 @@ impl ErrorCode {
         ErrorCode::Enum,
         ErrorCode::Forbidden,
         ErrorCode::Range,
+        ErrorCode::Const,
+        ErrorCode::MultipleOf,
+        ErrorCode::UniqueItems,
+        ErrorCode::MinProperties,
+        ErrorCode::MaxProperties,
     ];
 
     /// The wire spelling of the code: `syntax`, `type`, `required`, `unknown_field`, `length`,
-    /// `pattern`, `format`, `enum`, `forbidden` or `range`.
+    /// `pattern`, `format`, `enum`, `forbidden`, `range`, and, named as their JSON Schema
+    /// keywords, `const`, `multipleOf`, `uniqueItems`, `minProperties` or `maxProperties`.
     pub const fn as_str(self) -> &'static str {
         match self {
             ErrorCode::Syntax => "syntax",
@@ -66,6 +82,11 @@ impl ErrorCode {
             ErrorCode::Enum => "enum",
             ErrorCode::Forbidden => "forbidden",
             ErrorCode::Range => "range",
+            ErrorCode::Const => "const",
+            ErrorCode::MultipleOf => "multipleOf",
+            ErrorCode::UniqueItems => "uniqueItems",
+            ErrorCode::MinProperties => "minProperties",
+            ErrorCode::MaxProperties => "maxProperties",
         }
     }
 }
@@ -188,6 +209,46 @@ pub enum ErrorKind {
         /// When it is forbidden (e.g. the operation `create`), if the rule says.
         context: Option<&'static str>,
     },
+    /// A value that is not the `const` (code `const`).
+    Const {
+        /// The value it must be, as JSON text (its parameter `expected` is the value).
+        expected: &'static str,
+    },
+    /// A value that is none of an `enum` of JSON values (code `enum`, like [`ErrorKind::Enum`]).
+    EnumValues {
+        /// The allowed values, as the JSON text of an array (its parameter `allowed` is the
+        /// array).
+        allowed: &'static str,
+    },
+    /// A number that is not a multiple of `multipleOf` (code `multipleOf`).
+    MultipleOf {
+        /// The keyword's number.
+        divisor: Number,
+        /// The value found.
+        actual: Number,
+    },
+    /// Two equal items where `uniqueItems` forbids it (code `uniqueItems`): the first pair
+    /// found.
+    UniqueItems {
+        /// The earlier item's index.
+        first: u64,
+        /// The later item's index.
+        second: u64,
+    },
+    /// Fewer members than `minProperties` (code `minProperties`).
+    MinProperties {
+        /// The least count allowed.
+        min: u64,
+        /// The count found.
+        actual: u64,
+    },
+    /// More members than `maxProperties` (code `maxProperties`).
+    MaxProperties {
+        /// The greatest count allowed.
+        max: u64,
+        /// The count found.
+        actual: u64,
+    },
     /// A number out of bounds.
     Range {
         /// Which bound.
@@ -213,6 +274,12 @@ impl ErrorKind {
             ErrorKind::Enum { .. } => ErrorCode::Enum,
             ErrorKind::Forbidden { .. } => ErrorCode::Forbidden,
             ErrorKind::Range { .. } => ErrorCode::Range,
+            ErrorKind::Const { .. } => ErrorCode::Const,
+            ErrorKind::EnumValues { .. } => ErrorCode::Enum,
+            ErrorKind::MultipleOf { .. } => ErrorCode::MultipleOf,
+            ErrorKind::UniqueItems { .. } => ErrorCode::UniqueItems,
+            ErrorKind::MinProperties { .. } => ErrorCode::MinProperties,
+            ErrorKind::MaxProperties { .. } => ErrorCode::MaxProperties,
         }
     }
 
@@ -309,6 +376,39 @@ impl fmt::Display for ErrorKind {
                 write!(f, "must not be present on {context}")
             }
             ErrorKind::Forbidden { context: None } => f.write_str("must not be present"),
+            ErrorKind::Const { expected } => write!(f, "must be {}", json_text(expected)),
+            ErrorKind::EnumValues { allowed } => {
+                f.write_str("must be one of ")?;
+                match serde_json::from_str::<Value>(allowed) {
+                    Ok(Value::Array(values)) => {
+                        for (i, value) in values.iter().enumerate() {
+                            if i > 0 {
+                                f.write_str(", ")?;
+                            }
+                            write!(f, "{value}")?;
+                        }
+                        Ok(())
+                    }
+                    _ => f.write_str(allowed),
+                }
+            }
+            ErrorKind::MultipleOf { divisor, actual } => {
+                write!(f, "must be a multiple of {divisor}, got {actual}")
+            }
+            ErrorKind::UniqueItems { first, second } => {
+                write!(
+                    f,
+                    "must have unique items, but items {first} and {second} are equal"
+                )
+            }
+            ErrorKind::MinProperties { min, actual } => {
+                let noun = if *min == 1 { "member" } else { "members" };
+                write!(f, "must have at least {min} {noun}, got {actual}")
+            }
+            ErrorKind::MaxProperties { max, actual } => {
+                let noun = if *max == 1 { "member" } else { "members" };
+                write!(f, "must have at most {max} {noun}, got {actual}")
+            }
             ErrorKind::Range {
                 bound,
                 limit,
@@ -324,6 +424,11 @@ impl fmt::Display for ErrorKind {
             }
         }
     }
+}
+
+/// JSON text, compact (as the derive and the generator checked it, it parses).
+fn json_text(text: &str) -> String {
+    serde_json::from_str::<Value>(text).map_or_else(|_| text.to_owned(), |v| v.to_string())
 }
 
 /// `a string`, `an integer`, `null`, `any JSON value`.
@@ -465,6 +570,11 @@ impl Params<'_> {
             ErrorKind::Enum { .. } => 1,
             ErrorKind::Format { .. } | ErrorKind::Range { .. } => 3,
             ErrorKind::Forbidden { context } => usize::from(context.is_some()),
+            ErrorKind::Const { .. } | ErrorKind::EnumValues { .. } => 1,
+            ErrorKind::MultipleOf { .. }
+            | ErrorKind::UniqueItems { .. }
+            | ErrorKind::MinProperties { .. }
+            | ErrorKind::MaxProperties { .. } => 2,
         }
     }
 }
@@ -525,11 +635,45 @@ impl Serialize for Params<'_> {
                 map.serialize_entry("bound", bound.keyword())?;
                 map.serialize_entry("limit", &limit.to_json())?;
             }
+            ErrorKind::Const { expected } => {
+                map.serialize_entry("expected", &JsonText(expected))?;
+            }
+            ErrorKind::EnumValues { allowed } => {
+                map.serialize_entry("allowed", &JsonText(allowed))?;
+            }
+            ErrorKind::MultipleOf { divisor, actual } => {
+                map.serialize_entry("actual", &actual.to_json())?;
+                map.serialize_entry("multipleOf", &divisor.to_json())?;
+            }
+            ErrorKind::UniqueItems { first, second } => {
+                map.serialize_entry("first", first)?;
+                map.serialize_entry("second", second)?;
+            }
+            ErrorKind::MinProperties { min, actual } => {
+                map.serialize_entry("actual", actual)?;
+                map.serialize_entry("min", min)?;
+            }
+            ErrorKind::MaxProperties { max, actual } => {
+                map.serialize_entry("actual", actual)?;
+                map.serialize_entry("max", max)?;
+            }
         }
         if let Some(variant) = self.1 {
             map.serialize_entry("variant", variant)?;
         }
         map.end()
+    }
+}
+
+/// JSON text, serialized as the value it writes (`null` if it is not JSON, which the derive
+/// and the generator refuse).
+struct JsonText(&'static str);
+
+impl Serialize for JsonText {
+    fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        serde_json::from_str::<Value>(self.0)
+            .unwrap_or(Value::Null)
+            .serialize(serializer)
     }
 }
 
@@ -673,6 +817,22 @@ mod tests {
                 limit: Number::Int(10),
                 actual: Number::Float(10.5),
             },
+            ErrorKind::Const {
+                expected: "{\"b\": [1, null], \"a\": 2.5}",
+            },
+            ErrorKind::EnumValues {
+                allowed: "[1, \"a\", null]",
+            },
+            ErrorKind::MultipleOf {
+                divisor: Number::Float(0.01),
+                actual: Number::Float(19.995),
+            },
+            ErrorKind::UniqueItems {
+                first: 0,
+                second: 3,
+            },
+            ErrorKind::MinProperties { min: 2, actual: 1 },
+            ErrorKind::MaxProperties { max: 1, actual: 3 },
         ]
     }
 
@@ -693,6 +853,12 @@ mod tests {
             r#"{"context":"create"}"#,
             r#"{}"#,
             r#"{"actual":10.5,"bound":"exclusiveMaximum","limit":10}"#,
+            r#"{"expected":{"a":2.5,"b":[1,null]}}"#,
+            r#"{"allowed":[1,"a",null]}"#,
+            r#"{"actual":19.995,"multipleOf":0.01}"#,
+            r#"{"first":0,"second":3}"#,
+            r#"{"actual":1,"min":2}"#,
+            r#"{"actual":3,"max":1}"#,
         ];
         let kinds = kinds();
         assert_eq!(kinds.len(), expected.len());

@@ -157,7 +157,15 @@ pub mod schema {
                 | Keyword::Minimum
                 | Keyword::Maximum
                 | Keyword::ExclusiveMinimum
-                | Keyword::ExclusiveMaximum => param_json(&param),
+                | Keyword::ExclusiveMaximum
+                | Keyword::MultipleOf
+                | Keyword::MinProperties
+                | Keyword::MaxProperties
+                | Keyword::Default
+                | Keyword::Const
+                | Keyword::Enum => param_json(&param),
+                // `uniqueItems: true`.
+                Keyword::UniqueItems => Some(Value::Bool(true)),
                 Keyword::Items => {
                     if let (Param::Items(items), Some(Value::Object(item_schema))) =
                         (&param, schema.get_mut("items"))
@@ -168,11 +176,6 @@ pub mod schema {
                 }
                 // The member type's own schema says it (a reference to it).
                 Keyword::Nested => continue,
-                // The value as written: the derive checked that the text is JSON.
-                Keyword::Default => match &param {
-                    Param::Text(text) => serde_json::from_str::<Value>(text).ok(),
-                    _ => None,
-                },
                 // Stated on the member by `state_members`.
                 Keyword::Required | Keyword::Nullable | Keyword::Forbidden => continue,
             };
@@ -188,9 +191,30 @@ pub mod schema {
             Param::Count(n) => Value::from(**n),
             Param::Number(n) => n.to_json(),
             Param::Text(text) => Value::from(**text),
+            // The value as written: the derive checked that the text is JSON.
+            Param::Json(text) => return serde_json::from_str::<Value>(text).ok(),
             Param::Format(format) => Value::from(format.name()),
             Param::Items(_) | Param::Flag(()) | Param::Context(_) => return None,
         })
+    }
+
+    /// `null` added to the schema's `enum`, and a `const` made an `enum` of it and `null`, so that
+    /// a nullable member's `null` passes them as it passes validation.
+    fn null_among_values(map: &mut Map<String, Value>) {
+        if let Some(value) = map.remove("const") {
+            let values = if value.is_null() {
+                vec![value]
+            } else {
+                vec![value, Value::Null]
+            };
+            map.insert("enum".to_owned(), Value::Array(values));
+            return;
+        }
+        if let Some(Value::Array(values)) = map.get_mut("enum")
+            && !values.contains(&Value::Null)
+        {
+            values.push(Value::Null);
+        }
     }
 
     /// `schema` that also allows `null`.
@@ -199,21 +223,18 @@ pub mod schema {
             match map.get_mut("type") {
                 Some(Value::String(ty)) => {
                     let ty = std::mem::take(ty);
+                    null_among_values(map);
                     map.insert(
                         "type".to_owned(),
                         Value::Array(vec![Value::from(ty), Value::from("null")]),
                     );
-                    if let Some(Value::Array(values)) = map.get_mut("enum")
-                        && !values.contains(&Value::Null)
-                    {
-                        values.push(Value::Null);
-                    }
                     return;
                 }
                 Some(Value::Array(types)) => {
                     if !types.contains(&Value::from("null")) {
                         types.push(Value::from("null"));
                     }
+                    null_among_values(map);
                     return;
                 }
                 _ => {}

@@ -28,6 +28,13 @@ pub enum BoundsError {
         /// The upper bound's keyword.
         upper: Keyword,
     },
+    /// A `multipleOf` that is not greater than 0 (JSON Schema requires it).
+    NotPositive {
+        /// The keyword.
+        keyword: Keyword,
+        /// Its parameter.
+        value: Number,
+    },
     /// A bound outside the range of the member's integer type (`maximum = 300` on a `u8`).
     OutsideType {
         /// The keyword.
@@ -46,7 +53,9 @@ impl BoundsError {
     pub fn keyword(&self) -> Keyword {
         match self {
             BoundsError::Empty { lower, .. } | BoundsError::NoInteger { lower, .. } => *lower,
-            BoundsError::OutsideType { keyword, .. } => *keyword,
+            BoundsError::OutsideType { keyword, .. } | BoundsError::NotPositive { keyword, .. } => {
+                *keyword
+            }
         }
     }
 }
@@ -81,6 +90,10 @@ impl BoundsError {
                 name(*lower),
                 name(*upper)
             ),
+            BoundsError::NotPositive { keyword, value } => format!(
+                "`{}` must be a number greater than 0, not {value}",
+                name(*keyword)
+            ),
             BoundsError::OutsideType {
                 keyword,
                 limit,
@@ -101,9 +114,10 @@ impl fmt::Display for BoundsError {
     }
 }
 
-const COUNT_PAIRS: [(Keyword, Keyword); 2] = [
+const COUNT_PAIRS: [(Keyword, Keyword); 3] = [
     (Keyword::MinLength, Keyword::MaxLength),
     (Keyword::MinItems, Keyword::MaxItems),
+    (Keyword::MinProperties, Keyword::MaxProperties),
 ];
 const LOWER: [(Keyword, bool); 2] = [(Keyword::Minimum, false), (Keyword::ExclusiveMinimum, true)];
 const UPPER: [(Keyword, bool); 2] = [(Keyword::Maximum, false), (Keyword::ExclusiveMaximum, true)];
@@ -115,6 +129,14 @@ pub fn check<R: Repr>(
     integer: Option<(i128, i128)>,
 ) -> Vec<BoundsError> {
     let mut errors = Vec::new();
+    if let Some(value) = constraints.number(Keyword::MultipleOf)
+        && value.compare(Number::Int(0)) != Some(Ordering::Greater)
+    {
+        errors.push(BoundsError::NotPositive {
+            keyword: Keyword::MultipleOf,
+            value,
+        });
+    }
     for (lower, upper) in COUNT_PAIRS {
         if let (Some(min), Some(max)) = (constraints.count(lower), constraints.count(upper))
             && min > max
@@ -266,5 +288,35 @@ mod tests {
         let c = with(&[(Keyword::Minimum, Number::Int(-1))]);
         assert_eq!(check(&c, Some((0, 255))).len(), 1);
         assert!(check(&c, None).is_empty());
+    }
+
+    #[test]
+    fn multiple_of_must_be_positive() {
+        for bad in [
+            Number::Int(0),
+            Number::Int(-2),
+            Number::Float(-0.5),
+            Number::Float(0.0),
+        ] {
+            let c = with(&[(Keyword::MultipleOf, bad)]);
+            assert_eq!(
+                check(&c, None),
+                [BoundsError::NotPositive {
+                    keyword: Keyword::MultipleOf,
+                    value: bad
+                }]
+            );
+        }
+        let c = with(&[(Keyword::MultipleOf, Number::Float(f64::NAN))]);
+        assert!(matches!(
+            check(&c, None)[..],
+            [BoundsError::NotPositive { .. }]
+        ));
+        let c = with(&[(Keyword::MultipleOf, Number::Float(0.0001))]);
+        assert!(check(&c, None).is_empty());
+        let mut c = Constraints::<Static>::NONE;
+        c.min_properties = Some(3);
+        c.max_properties = Some(2);
+        assert_eq!(check(&c, None)[0].keyword(), Keyword::MinProperties);
     }
 }

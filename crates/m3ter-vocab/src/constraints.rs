@@ -97,6 +97,8 @@ pub enum Param<'a, R: Repr> {
     Number(&'a R::Number),
     /// A string.
     Text(&'a R::Text),
+    /// A JSON value, as JSON text.
+    Json(&'a R::Text),
     /// A format.
     Format(&'a R::Format),
     /// Item constraints.
@@ -116,6 +118,8 @@ pub enum ParamValue<R: Repr> {
     Number(R::Number),
     /// A string.
     Text(R::Text),
+    /// A JSON value, as JSON text.
+    Json(R::Text),
     /// A format.
     Format(R::Format),
     /// Item constraints.

@@ -117,6 +117,8 @@ pub enum ParamKind {
     Number,
     /// A string (`pattern = "^a$"`).
     Text,
+    /// A JSON value, as JSON text (`const = "[1, null]"`, `default = "\"TIME_FIRST\""`).
+    Json,
     /// A format name from the registry (`format = "uuid"`).
     Format,
     /// Keywords for each item (`items(max_length = 3)`).
@@ -263,6 +265,7 @@ macro_rules! vocabulary {
     (@slot $r:ident Count) => { $r::Count };
     (@slot $r:ident Number) => { $r::Number };
     (@slot $r:ident Text) => { $r::Text };
+    (@slot $r:ident Json) => { $r::Text };
     (@slot $r:ident Format) => { $r::Format };
     (@slot $r:ident Items) => { $r::Items };
     (@slot $r:ident Flag) => { $r::Mark };

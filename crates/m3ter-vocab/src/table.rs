@@ -29,6 +29,23 @@ vocabulary! {
     ExclusiveMinimum { spec: "exclusive_minimum", json: Some("exclusiveMinimum"), slot: exclusive_minimum, applies: Types::NUMBER, param: Number, level: Value }
     /// `exclusiveMaximum`: less than this number.
     ExclusiveMaximum { spec: "exclusive_maximum", json: Some("exclusiveMaximum"), slot: exclusive_maximum, applies: Types::NUMBER, param: Number, level: Value }
+    /// `multipleOf`: the number divided by this one (greater than 0) is an integer, decided
+    /// exactly on the decimal values (`0.0075` is a multiple of `0.0001`).
+    MultipleOf { spec: "multiple_of", json: Some("multipleOf"), slot: multiple_of, applies: Types::NUMBER, param: Number, level: Value }
+    /// `uniqueItems` (`true`): no two items are equal (JSON Schema's equality: `1` and `1.0` are
+    /// equal, objects regardless of member order). `false` constrains nothing and is not written.
+    UniqueItems { spec: "unique_items", json: Some("uniqueItems"), slot: unique_items, applies: Types::ARRAY, param: Flag, level: Value }
+    /// `minProperties`: at least this many members.
+    MinProperties { spec: "min_properties", json: Some("minProperties"), slot: min_properties, applies: Types::OBJECT, param: Count, level: Value }
+    /// `maxProperties`: at most this many members.
+    MaxProperties { spec: "max_properties", json: Some("maxProperties"), slot: max_properties, applies: Types::OBJECT, param: Count, level: Value }
+    /// `const`: the value equals this one, given as JSON text (`const = "3"`, `const = "[1, null]"`),
+    /// by JSON Schema's equality.
+    Const { spec: "const", json: Some("const"), slot: const_value, applies: Types::ANY, param: Json, level: Value }
+    /// `enum` of any JSON values: the value equals one of the array's, given as JSON text
+    /// (`enum = "[1, \"a\", null]"`), by JSON Schema's equality. A `type: string` enum
+    /// of strings is generated as a Rust enum instead.
+    Enum { spec: "enum", json: Some("enum"), slot: enum_values, applies: Types::ANY, param: Json, level: Value }
     /// `items`: these keywords apply to every item of the array.
     Items { spec: "items", json: Some("items"), slot: items, applies: Types::ARRAY, param: Items, level: Value }
     /// `nested`: the value is of a type with its own constraints (a reference to an object
@@ -41,7 +58,7 @@ vocabulary! {
     /// `default`: the member's value when it is absent, as JSON text (`default = "\"TIME_FIRST\""`).
     /// It constrains nothing; the generated models fill it in when reading a document without
     /// the member, and the JSON Schema states it.
-    Default { spec: "default", json: Some("default"), slot: default, applies: Types::ANY, param: Text, level: Member }
+    Default { spec: "default", json: Some("default"), slot: default, applies: Types::ANY, param: Json, level: Member }
     /// `forbidden` (`x-m3ter-operations`): the member must be absent, in the named operation.
     Forbidden { spec: "forbidden", json: Some("x-m3ter-operations"), slot: forbidden, applies: Types::ANY, param: Context, level: Member }
 }

@@ -286,7 +286,7 @@ fn keywords(k: &Keywords) -> Vec<TokenStream> {
                     let n = number(*n);
                     quote!(#name = #n)
                 }
-                Param::Text(text) => quote!(#name = #text),
+                Param::Text(text) | Param::Json(text) => quote!(#name = #text),
                 Param::Format(format) => {
                     let format = format.name();
                     quote!(#name = #format)

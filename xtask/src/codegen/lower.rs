@@ -4,7 +4,7 @@
 use std::collections::{BTreeMap, BTreeSet, HashMap, HashSet};
 
 use super::error::CodegenError;
-use m3ter_vocab::{Format, JsonType, Keyword, ParamKind, ParamValue, bounds, pattern};
+use m3ter_vocab::{Format, JsonType, Keyword, Owned, ParamKind, ParamValue, bounds, pattern};
 
 use super::doc;
 use super::ir::{
@@ -1304,7 +1304,7 @@ impl<'a> Lowerer<'a> {
             }
         }
         let string_keywords = Keyword::value_keywords()
-            .filter(|k| k.applies_to().contains(JsonType::String))
+            .filter(|k| k.applies_to().contains(JsonType::String) && *k != Keyword::Enum)
             .filter_map(Keyword::json_name_opt);
         for key in string_keywords {
             if schema.get(key).is_some() {
@@ -1385,6 +1385,20 @@ impl<'a> Lowerer<'a> {
             ),
         }
         self.check_applicable(schema, at, "object");
+        // What applies to the object itself would be checked on a struct, which counts and
+        // compares its members as serde wrote them (defaults filled in, unknown members
+        // dropped), not as the document has them.
+        for keyword in Keyword::value_keywords() {
+            if let Some(name) = keyword.json_name_opt()
+                && keyword.applies_to().contains(JsonType::Object)
+                && schema.get(name).is_some()
+            {
+                self.error(
+                    &at.key(name),
+                    format!("`{name}` is not supported on an object with `properties` (generated as a struct, whose typed value has its members as serde reads them, not as the document has them)"),
+                );
+            }
+        }
         let docs = self.docs(schema, at);
         let deny_unknown_fields = match schema.get("additionalProperties") {
             None | Some(Json::Bool(true)) => false,
@@ -1601,6 +1615,15 @@ impl<'a> Lowerer<'a> {
         nullable: bool,
     ) -> Result<(), String> {
         let refuse = |why: &str| Err(format!("the default {why}"));
+        if let Some(keyword) = [Keyword::Const, Keyword::Enum, Keyword::MultipleOf]
+            .into_iter()
+            .find(|k| keywords.has(*k))
+        {
+            return refuse(&format!(
+                "is beside `{}`, which the generator does not judge for a default",
+                keyword.json_name()
+            ));
+        }
         if *value == Json::Null {
             return if nullable {
                 Ok(())
@@ -1891,7 +1914,8 @@ impl<'a> Lowerer<'a> {
                 (non_null[0].to_owned(), true)
             }
             None if schema.get("properties").is_some() => ("object".to_owned(), false),
-            None if schema.get("enum").is_some() => ("string".to_owned(), false),
+            // An untyped `enum` of strings takes only strings.
+            None if enum_of_strings(schema) => ("string".to_owned(), false),
             None => {
                 self.error(at, "a schema needs a `type` (or a `$ref`)");
                 return None;
@@ -1909,8 +1933,10 @@ impl<'a> Lowerer<'a> {
         if let Some(json_ty) = json_type(&type_name) {
             self.read_values(schema, at, json_ty, &mut keywords);
         }
+        // `type: [T, "null"]` beside `const` or `enum`: `null` passes only when they list it.
+        let nullable = nullable && !excludes_null(&keywords);
         let ty = match type_name.as_str() {
-            "string" if schema.get("enum").is_some() => {
+            "string" if string_enum(schema) => {
                 let variants = self.enum_variants(schema, at)?;
                 if !self.claim_type_name(inline_name, at) {
                     return None;
@@ -1994,6 +2020,7 @@ impl<'a> Lowerer<'a> {
                     self.error(&at.key("required"), "`required` on an object without `properties` is not supported (it would become a map that checks no member): declare the properties");
                     return None;
                 }
+                self.check_bounds(&keywords, at, None);
                 match schema.get("additionalProperties") {
                     None | Some(Json::Bool(true)) => Ty::Map,
                     Some(Json::Bool(false)) => {
@@ -2014,6 +2041,7 @@ impl<'a> Lowerer<'a> {
                 return None;
             }
         };
+        self.check_value_keywords(at, &ty, &keywords);
         Some((ty, keywords, nullable, docs))
     }
 
@@ -2133,18 +2161,90 @@ impl<'a> Lowerer<'a> {
                         None
                     }
                 },
+                // A string `enum` of a `type: string` schema is a Rust enum (`enum_variants`);
+                // any other `enum`, and `const`, is a JSON value kept as JSON text.
+                ParamKind::Json if keyword == Keyword::Enum && string_enum(schema) => None,
+                ParamKind::Json => self.json_values(keyword, value, &at.key(name)),
                 // Read where they decide more than a constraint: `format` (a Rust type or a
                 // registry format), `items` (the item type).
                 ParamKind::Format | ParamKind::Items => None,
-                // Never written as such in a schema: `nested` is a `$ref` to an object, the
-                // member keywords come from the parent object.
-                ParamKind::Flag | ParamKind::Context => None,
+                // A flag written as a boolean (`uniqueItems`): `false` constrains nothing.
+                ParamKind::Flag => match value {
+                    Json::Bool(true) => Some(ParamValue::Flag(())),
+                    Json::Bool(false) => None,
+                    other => {
+                        self.error(
+                            &at.key(name),
+                            format!("must be a boolean, not {}", other.type_name()),
+                        );
+                        None
+                    }
+                },
+                // Never written as such in a schema: the member keywords come from the parent
+                // object.
+                ParamKind::Context => None,
             };
             if let Some(param) = param
                 && keywords.set(keyword, param).is_err()
             {
                 self.error(&at.key(name), "is given twice");
             }
+        }
+    }
+
+    /// `const`'s value, or `enum`'s array (of at least one value), as JSON text.
+    fn json_values(
+        &mut self,
+        keyword: Keyword,
+        value: &Json,
+        at: &Pointer,
+    ) -> Option<ParamValue<Owned>> {
+        if keyword == Keyword::Enum {
+            match value {
+                Json::Array(values) if values.is_empty() => {
+                    self.error(at, "must list at least one value");
+                    return None;
+                }
+                Json::Array(_) => {}
+                other => {
+                    self.error(at, format!("must be an array, not {}", other.type_name()));
+                    return None;
+                }
+            }
+        }
+        Some(ParamValue::Json(value.to_json_string()))
+    }
+
+    /// Reports `const`, `enum` and `uniqueItems` on a member whose Rust type could write its
+    /// value otherwise than the document has it (a UUID's case, a date-time's form, a struct's
+    /// defaults), or that has no JSON equality: the typed and the raw verdicts could differ.
+    fn check_value_keywords(&mut self, at: &Pointer, ty: &Ty, keywords: &Keywords) {
+        if let Ty::Named(_, true) = ty {
+            return; // An object with `properties`: reported by `lower_struct`.
+        }
+        for keyword in [Keyword::Const, Keyword::Enum] {
+            if keywords.has(keyword) && !compares_as_json(ty) {
+                self.error(
+                    &at.key(keyword.json_name()),
+                    format!(
+                        "`{}` is not supported on a member generated as {}: its typed value may be written otherwise than the document has it",
+                        keyword.json_name(),
+                        ty_words(ty)
+                    ),
+                );
+            }
+        }
+        if keywords.has(Keyword::UniqueItems)
+            && let Ty::Array(item) = ty
+            && !compares_as_json(item)
+        {
+            self.error(
+                &at.key(Keyword::UniqueItems.json_name()),
+                format!(
+                    "`uniqueItems` is not supported on items generated as {}: their typed values may be written otherwise than the document has them",
+                    ty_words(item)
+                ),
+            );
         }
     }
 
@@ -2490,6 +2590,55 @@ impl<'a> Lowerer<'a> {
 }
 
 /// The `{name}`s of a path template, in order.
+/// Whether `schema` is a `type: "string"` schema whose `enum` lists only strings: a Rust enum.
+fn string_enum(schema: &Json) -> bool {
+    schema.get("type").and_then(Json::as_str) == Some("string") && enum_of_strings(schema)
+}
+
+/// Whether the schema's `enum` is an array of strings only (at least one).
+fn enum_of_strings(schema: &Json) -> bool {
+    matches!(schema.get("enum"), Some(Json::Array(values))
+        if !values.is_empty() && values.iter().all(|v| v.as_str().is_some()))
+}
+
+/// Whether `const` or `enum` is set and leaves out `null`.
+fn excludes_null(keywords: &Keywords) -> bool {
+    let lists_null = |text: &str| match serde_json::from_str::<serde_json::Value>(text) {
+        Ok(serde_json::Value::Array(values)) => values.contains(&serde_json::Value::Null),
+        _ => false,
+    };
+    keywords
+        .const_value
+        .as_deref()
+        .is_some_and(|c| c.trim() != "null")
+        || keywords
+            .enum_values
+            .as_deref()
+            .is_some_and(|e| !lists_null(e))
+}
+
+/// Whether a value of `ty` compares as its JSON does (the runtime's `JsonEq`): the JSON types'
+/// own Rust types, maps of JSON values, generated string enums (each value its one wire
+/// string), and lists of those.
+fn compares_as_json(ty: &Ty) -> bool {
+    match ty {
+        Ty::String | Ty::I32 | Ty::I64 | Ty::F64 | Ty::Bool | Ty::Map | Ty::Named(_, false) => true,
+        Ty::Array(item) => compares_as_json(item),
+        Ty::Uuid | Ty::DateTime | Ty::Named(_, true) => false,
+    }
+}
+
+/// `ty` in words, for messages.
+fn ty_words(ty: &Ty) -> String {
+    match ty {
+        Ty::Uuid => "a UUID (`format: uuid`)".to_owned(),
+        Ty::DateTime => "a date-time (`format: date-time`)".to_owned(),
+        Ty::Named(name, _) => format!("the generated type `{name}`"),
+        Ty::Array(item) => format!("a list of {}", ty_words(item)),
+        Ty::String | Ty::I32 | Ty::I64 | Ty::F64 | Ty::Bool | Ty::Map => "this type".to_owned(),
+    }
+}
+
 fn template_names(path: &str) -> Vec<String> {
     path.split('{')
         .skip(1)

@@ -45,6 +45,27 @@ struct Mistakes {
     // A default is for a member that may be absent.
     #[spec(default = "3")]
     count: u8,
+    // JSON Schema requires `multipleOf` greater than 0.
+    #[spec(multiple_of = 0)]
+    zero_step: f64,
+    #[spec(multiple_of = -0.5)]
+    negative_step: f64,
+    // `enum` is a JSON array, of at least one value.
+    #[spec(enum = "1")]
+    not_a_list: i64,
+    #[spec(enum = "[]")]
+    no_value: i64,
+    // `const` is JSON text.
+    #[spec(const = "{oops")]
+    not_json: String,
+    // `unique_items` is about lists, `min_properties` about maps.
+    #[spec(unique_items)]
+    text: String,
+    #[spec(min_properties = 1)]
+    word: String,
+    // No map has at least 3 and at most 2 members.
+    #[spec(min_properties = 3, max_properties = 2)]
+    crossed_map: std::collections::HashMap<String, i64>,
 }
 
 fn main() {}

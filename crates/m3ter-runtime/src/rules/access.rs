@@ -70,9 +70,19 @@ impl NumberField for f64 {
     }
 }
 
+/// An `f32` is read from JSON as the nearest `f32` to the document's number: its shortest
+/// decimal form is that number (for up to 6 significant digits), which the raw path reads as
+/// an `f64`. So `0.1_f32` is the number `0.1`, not `0.100000001490116…`, for the range and
+/// `multipleOf` rules alike.
 impl NumberField for f32 {
     fn number_value(&self) -> Option<Number> {
-        Some(float(f64::from(*self)))
+        let mut buffer = super::multiple::Buffer::default();
+        let widened = if std::fmt::Write::write_fmt(&mut buffer, format_args!("{self:e}")).is_ok() {
+            buffer.as_str().parse::<f64>().unwrap_or(f64::from(*self))
+        } else {
+            f64::from(*self)
+        };
+        Some(float(widened))
     }
 }
 

@@ -8,10 +8,13 @@ pub mod arn;
 pub mod bucket;
 pub mod json;
 pub mod length;
+pub mod multiple;
 pub mod number;
 pub mod pattern;
 pub mod presence;
+pub mod properties;
 pub mod range;
+pub mod values;
 
 pub use access::{ItemsField, NumberField, StrField};
 pub use arn::{IamRoleArn, parse_iam_role_arn};
@@ -20,7 +23,13 @@ pub use json::{
     push_unknown_field,
 };
 pub use length::{check_items, check_length, count_chars_within};
+pub use multiple::{check_multiple_of, is_multiple_of};
 pub use number::Number;
 pub use pattern::{Pattern, check_format, check_pattern};
 pub use presence::check_forbidden;
+pub use properties::{PropertiesField, check_properties};
 pub use range::check_range;
+pub use values::{
+    JsonEq, JsonLiteral, ValueField, check_const, check_enum_values, check_unique_items, hash_str,
+    json_equal,
+};

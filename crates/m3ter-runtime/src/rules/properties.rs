@@ -1,0 +1,123 @@
+//! `minProperties` / `maxProperties`: how many members an object (a map) has.
+
+use std::collections::{BTreeMap, HashMap};
+
+use serde_json::{Map, Value};
+
+use crate::error::{ErrorKind, ValidationError};
+use crate::path::Path;
+
+/// A field whose value is an object (a map from member names), or absent.
+pub trait PropertiesField {
+    /// How many members, or `None` when the field is absent.
+    fn property_count(&self) -> Option<usize>;
+}
+
+impl<V, S> PropertiesField for HashMap<String, V, S> {
+    fn property_count(&self) -> Option<usize> {
+        Some(self.len())
+    }
+}
+
+impl<V> PropertiesField for BTreeMap<String, V> {
+    fn property_count(&self) -> Option<usize> {
+        Some(self.len())
+    }
+}
+
+impl PropertiesField for Map<String, Value> {
+    fn property_count(&self) -> Option<usize> {
+        Some(self.len())
+    }
+}
+
+/// A raw value: its members when it is an object; another JSON type has nothing to count.
+impl PropertiesField for Value {
+    fn property_count(&self) -> Option<usize> {
+        self.as_object().map(Map::len)
+    }
+}
+
+impl<T: PropertiesField + ?Sized> PropertiesField for &T {
+    fn property_count(&self) -> Option<usize> {
+        (**self).property_count()
+    }
+}
+
+impl<T: PropertiesField + ?Sized> PropertiesField for Box<T> {
+    fn property_count(&self) -> Option<usize> {
+        (**self).property_count()
+    }
+}
+
+impl<T: PropertiesField> PropertiesField for Option<T> {
+    fn property_count(&self) -> Option<usize> {
+        self.as_ref().and_then(PropertiesField::property_count)
+    }
+}
+
+/// Checks the member count of an object field (skipped when the field is absent): one error,
+/// `minProperties` or `maxProperties`, for the bound broken.
+#[inline]
+pub fn check_properties<F: PropertiesField + ?Sized>(
+    field: &F,
+    min: Option<u64>,
+    max: Option<u64>,
+    path: &Path<'_>,
+    errors: &mut Vec<ValidationError>,
+) {
+    let Some(actual) = field.property_count() else {
+        return;
+    };
+    let actual = actual as u64;
+    if let Some(min) = min.filter(|min| actual < *min) {
+        push_error(ErrorKind::MinProperties { min, actual }, path, errors);
+    } else if let Some(max) = max.filter(|max| actual > *max) {
+        push_error(ErrorKind::MaxProperties { max, actual }, path, errors);
+    }
+}
+
+#[cold]
+#[inline(never)]
+fn push_error(kind: ErrorKind, path: &Path<'_>, errors: &mut Vec<ValidationError>) {
+    errors.push(ValidationError::new(path.to_pointer(), kind));
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn members_are_counted_on_maps_and_raw_objects() {
+        let mut errors = Vec::new();
+        let raw: Value = serde_json::from_str(r#"{"a": 1, "b": 2}"#).unwrap_or_default();
+        check_properties(&raw, Some(2), Some(2), &Path::Root, &mut errors);
+        // Not an object: nothing to count.
+        check_properties(&Value::from("ab"), Some(3), None, &Path::Root, &mut errors);
+        check_properties(
+            &None::<HashMap<String, i64>>,
+            Some(1),
+            None,
+            &Path::Root,
+            &mut errors,
+        );
+        assert!(errors.is_empty());
+        check_properties(&raw, Some(3), None, &Path::Root, &mut errors);
+        let mut map = BTreeMap::new();
+        map.insert("x".to_owned(), true);
+        check_properties(&map, None, Some(0), &Path::Root.key("m"), &mut errors);
+        let codes: Vec<&str> = errors.iter().map(|e| e.code().as_str()).collect();
+        assert_eq!(codes, ["minProperties", "maxProperties"]);
+        assert_eq!(errors[1].path(), "/m");
+        let params: Vec<String> = errors
+            .iter()
+            .map(|e| serde_json::to_string(&e.params()).unwrap_or_default())
+            .collect();
+        assert_eq!(
+            params,
+            [r#"{"actual":2,"min":3}"#, r#"{"actual":1,"max":0}"#]
+        );
+        assert_eq!(errors[0].message(), "must have at least 3 members, got 2");
+        assert_eq!(errors[1].message(), "must have at most 0 members, got 1");
+    }
+}
