@@ -100,6 +100,11 @@ pub mod schema {
                 *property = Value::Bool(false);
                 continue;
             }
+            // A member of any JSON value (`serde_json::Value`) has the schema `true`: its
+            // constraints make it an object schema, so that none is dropped.
+            if *property == Value::Bool(true) && !member.constraints.is_empty() {
+                *property = Value::Object(Map::new());
+            }
             if let Value::Object(map) = property {
                 constrain(map, member.constraints);
             }
@@ -159,13 +164,32 @@ pub mod schema {
                 | Keyword::ExclusiveMinimum
                 | Keyword::ExclusiveMaximum => param_json(&param),
                 Keyword::Items => {
-                    if let (Param::Items(items), Some(Value::Object(item_schema))) =
-                        (&param, schema.get_mut("items"))
-                    {
-                        constrain(item_schema, items);
+                    // An array of any JSON values (`items` absent or `true`) gets an object
+                    // schema for its items' constraints.
+                    if let Param::Items(items) = &param {
+                        let item_schema = schema
+                            .entry("items")
+                            .or_insert_with(|| Value::Object(Map::new()));
+                        if *item_schema == Value::Bool(true) {
+                            *item_schema = Value::Object(Map::new());
+                        }
+                        if let Value::Object(item_schema) = item_schema {
+                            constrain(item_schema, items);
+                        }
                     }
                     continue;
                 }
+                // One type as a string, several as an array, as JSON Schema writes them.
+                Keyword::Type => match &param {
+                    Param::Types(types) => {
+                        let names: Vec<Value> = types.iter().map(|t| Value::from(t.name())).collect();
+                        match <[Value; 1]>::try_from(names) {
+                            Ok([one]) => Some(one),
+                            Err(names) => Some(Value::Array(names)),
+                        }
+                    }
+                    _ => None,
+                },
                 // The member type's own schema says it (a reference to it).
                 Keyword::Nested => continue,
                 // The value as written: the derive checked that the text is JSON.
@@ -189,7 +213,7 @@ pub mod schema {
             Param::Number(n) => n.to_json(),
             Param::Text(text) => Value::from(**text),
             Param::Format(format) => Value::from(format.name()),
-            Param::Items(_) | Param::Flag(()) | Param::Context(_) => return None,
+            Param::Items(_) | Param::Flag(()) | Param::Context(_) | Param::Types(_) => return None,
         })
     }
 
