@@ -239,7 +239,10 @@ fn members_of_several_types_or_none_are_any_json_value() {
     w.extra = Some(serde_json::json!([]));
     assert_eq!(
         errors(&w),
-        vec![at("/code", ErrorCode::Range), at("/extra", ErrorCode::Length)]
+        vec![
+            at("/code", ErrorCode::Range),
+            at("/extra", ErrorCode::Length)
+        ]
     );
     let mut document = serde_json::to_value(widget()).unwrap();
     document["code"] = serde_json::json!(["a"]);
@@ -247,10 +250,19 @@ fn members_of_several_types_or_none_are_any_json_value() {
     let raw = Widget::validate_json(&document).unwrap_err();
     let typed: Widget = serde_json::from_value(document).unwrap();
     assert_eq!(Some(raw.clone()), typed.validate().err());
-    let found: Vec<_> = raw.iter().map(|e| (e.path().to_owned(), e.code())).collect();
+    let found: Vec<_> = raw
+        .iter()
+        .map(|e| (e.path().to_owned(), e.code()))
+        .collect();
     assert_eq!(
         found,
-        vec![at("/code", ErrorCode::Type), at("/extra/1", ErrorCode::Type)]
+        vec![
+            at("/code", ErrorCode::Type),
+            at("/extra/1", ErrorCode::Type)
+        ]
     );
-    assert_eq!(raw.as_slice()[0].params()["expected"], "integer, string or null");
+    assert_eq!(
+        raw.as_slice()[0].params()["expected"],
+        "integer, string or null"
+    );
 }

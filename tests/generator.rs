@@ -1830,8 +1830,11 @@ fn untyped_and_several_typed_schemas_are_any_json_value() {
         assert!(code.contains(part), "{part}: {code}");
     }
     // No type: the keywords alone, no `type`.
-    let code =
-        codegen::generate(&with_property(r#"{"minimum": 3, "pattern": "^a"}"#), "test.json").unwrap();
+    let code = codegen::generate(
+        &with_property(r#"{"minimum": 3, "pattern": "^a"}"#),
+        "test.json",
+    )
+    .unwrap();
     assert!(code.contains(r#"pattern = "^a", minimum = 3"#), "{code}");
     assert!(!code.contains("type ="), "{code}");
     // `null` alone is a type of its own; with several others it joins the set.
@@ -1842,11 +1845,20 @@ fn untyped_and_several_typed_schemas_are_any_json_value() {
         "test.json",
     )
     .unwrap();
-    assert!(code.contains(r#"type = "null | boolean | integer""#), "{code}");
+    assert!(
+        code.contains(r#"type = "null | boolean | integer""#),
+        "{code}"
+    );
     // One type and `null` keeps its Rust type.
-    let code =
-        codegen::generate(&with_property(r#"{"type": ["string", "null"]}"#), "test.json").unwrap();
-    assert!(code.contains("nullable") && !code.contains("Value"), "{code}");
+    let code = codegen::generate(
+        &with_property(r#"{"type": ["string", "null"]}"#),
+        "test.json",
+    )
+    .unwrap();
+    assert!(
+        code.contains("nullable") && !code.contains("Value"),
+        "{code}"
+    );
 }
 
 #[test]
@@ -1858,7 +1870,9 @@ fn what_an_untyped_member_cannot_say_is_refused_at_its_pointer() {
             _ => "false",
         };
         assert_error(
-            &with_property(&format!(r#"{{"type": ["string", "integer"], "{key}": {value}}}"#)),
+            &with_property(&format!(
+                r#"{{"type": ["string", "integer"], "{key}": {value}}}"#
+            )),
             &format!("/components/schemas/S/properties/p/{key}"),
             &format!("`{key}` is not supported on a schema of type `integer | string`"),
         );
@@ -1887,8 +1901,9 @@ fn what_an_untyped_member_cannot_say_is_refused_at_its_pointer() {
     )
     .unwrap();
     assert!(
-        code.contains("Not filled in when absent: the default is on a member of several types or none")
-            && !code.contains("default = "),
+        code.contains(
+            "Not filled in when absent: the default is on a member of several types or none"
+        ) && !code.contains("default = "),
         "{code}"
     );
 }

@@ -148,7 +148,12 @@ fn valid_deserializes_only_valid_values() {
 struct Loose {
     #[spec(type = "string | integer", min_length = 2, maximum = 10)]
     either: serde_json::Value,
-    #[spec(min_length = 2, minimum = 1, max_items = 2, items(type = "boolean | null"))]
+    #[spec(
+        min_length = 2,
+        minimum = 1,
+        max_items = 2,
+        items(type = "boolean | null")
+    )]
     anything: Option<serde_json::Value>,
     #[spec(items(type = "number", exclusive_maximum = 1))]
     values: Vec<serde_json::Value>,
@@ -249,7 +254,10 @@ fn a_type_error_names_the_allowed_types() {
             .unwrap()
             .clone()
     );
-    assert_eq!(first.message(), "must be an integer or string, got an array");
+    assert_eq!(
+        first.message(),
+        "must be an integer or string, got an array"
+    );
     let second = &errors.as_slice()[1];
     assert_eq!(second.path(), "/values/0");
     assert_eq!(second.message(), "must be a number, got a boolean");
@@ -259,14 +267,20 @@ fn a_type_error_names_the_allowed_types() {
 fn a_value_member_is_stated_in_the_json_schema() {
     let schema = serde_json::to_value(schemars::schema_for!(Loose)).unwrap();
     let properties = &schema["properties"];
-    assert_eq!(properties["either"]["type"], serde_json::json!(["integer", "string"]));
+    assert_eq!(
+        properties["either"]["type"],
+        serde_json::json!(["integer", "string"])
+    );
     assert_eq!(properties["either"]["minLength"], serde_json::json!(2));
     assert_eq!(properties["anything"]["maxItems"], serde_json::json!(2));
     assert_eq!(
         properties["anything"]["items"]["type"],
         serde_json::json!(["null", "boolean"])
     );
-    assert_eq!(properties["values"]["items"]["type"], serde_json::json!("number"));
+    assert_eq!(
+        properties["values"]["items"]["type"],
+        serde_json::json!("number")
+    );
     assert_eq!(
         properties["values"]["items"]["exclusiveMaximum"],
         serde_json::json!(1)

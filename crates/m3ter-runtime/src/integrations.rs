@@ -182,7 +182,8 @@ pub mod schema {
                 // One type as a string, several as an array, as JSON Schema writes them.
                 Keyword::Type => match &param {
                     Param::Types(types) => {
-                        let names: Vec<Value> = types.iter().map(|t| Value::from(t.name())).collect();
+                        let names: Vec<Value> =
+                            types.iter().map(|t| Value::from(t.name())).collect();
                         match <[Value; 1]>::try_from(names) {
                             Ok([one]) => Some(one),
                             Err(names) => Some(Value::Array(names)),

@@ -95,8 +95,7 @@ impl Types {
     /// JSON Schema decides it: `number` takes integers too (`ty` is [`JsonType::Integer`] for a
     /// number without a fractional part, `1.0` included).
     pub const fn accepts(self, ty: JsonType) -> bool {
-        self.contains(ty)
-            || (matches!(ty, JsonType::Integer) && self.contains(JsonType::Number))
+        self.contains(ty) || (matches!(ty, JsonType::Integer) && self.contains(JsonType::Number))
     }
 
     /// The set as `type = "…"` writes it in `#[spec]`: the names joined by ` | `, in
@@ -115,7 +114,9 @@ impl Types {
             let Some(ty) = JsonType::from_name(name) else {
                 let known: Vec<&str> = JsonType::ALL.iter().map(|t| t.name()).collect();
                 return Err(if name.is_empty() {
-                    format!("an empty type name in `{text}`; write the types separated by `|`, e.g. `\"string | integer\"`")
+                    format!(
+                        "an empty type name in `{text}`; write the types separated by `|`, e.g. `\"string | integer\"`"
+                    )
                 } else {
                     format!("unknown type `{name}`; the types are {}", known.join(", "))
                 });

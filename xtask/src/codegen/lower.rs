@@ -1113,9 +1113,10 @@ impl<'a> Lowerer<'a> {
             paragraph(&mut docs, "**Deprecated.**".to_owned());
         }
         let sendable = match &ty {
-            Ty::Array(item) => {
-                !matches!(**item, Ty::Array(_) | Ty::Map | Ty::Named(_, true) | Ty::Any)
-            }
+            Ty::Array(item) => !matches!(
+                **item,
+                Ty::Array(_) | Ty::Map | Ty::Named(_, true) | Ty::Any
+            ),
             Ty::Map | Ty::Named(_, true) | Ty::Any => false,
             _ => true,
         };
@@ -2048,7 +2049,9 @@ impl<'a> Lowerer<'a> {
                 for (index, name) in names.iter().enumerate() {
                     let name_at = type_at.index(index);
                     match name.as_str().map(|n| (n, json_type(n))) {
-                        Some((_, Some(ty))) if !types.contains(ty) => types = types.or(Types::of(ty)),
+                        Some((_, Some(ty))) if !types.contains(ty) => {
+                            types = types.or(Types::of(ty))
+                        }
                         Some((name, Some(_))) => {
                             self.error(&name_at, format!("`{name}` is given twice"));
                             ok = false;
@@ -2058,7 +2061,10 @@ impl<'a> Lowerer<'a> {
                             ok = false;
                         }
                         None => {
-                            self.error(&name_at, format!("must be a type name, not {}", name.type_name()));
+                            self.error(
+                                &name_at,
+                                format!("must be a type name, not {}", name.type_name()),
+                            );
                             ok = false;
                         }
                     }

@@ -100,7 +100,8 @@ pub fn json_schema_type(value: &Value) -> JsonType {
         Value::Number(n) => {
             let integral = n.is_i64()
                 || n.is_u64()
-                || n.as_f64().is_some_and(|f| f.is_finite() && f.fract() == 0.0);
+                || n.as_f64()
+                    .is_some_and(|f| f.is_finite() && f.fract() == 0.0);
             if integral {
                 JsonType::Integer
             } else {
