@@ -1893,18 +1893,15 @@ impl<'a> Lowerer<'a> {
             return Some((Ty::Named(type_name, is_struct), keywords, false, docs));
         }
         let (type_name, nullable) = match self.type_set(schema, at)? {
-            // One type, or one and `null`: the member has that type's Rust type.
-            Some(types) if single_type(types).is_some() => {
-                let Some((ty, nullable)) = single_type(types) else {
-                    return None;
-                };
-                (ty.name().to_owned(), nullable)
-            }
-            // Several types, or `null` alone: any JSON value with `type` as a keyword.
-            Some(types) => {
-                let keywords = self.lower_untyped(schema, at, Some(types))?;
-                return Some((Ty::Any, keywords, false, docs));
-            }
+            Some(types) => match single_type(types) {
+                // One type, or one and `null`: the member has that type's Rust type.
+                Some((ty, nullable)) => (ty.name().to_owned(), nullable),
+                // Several types, or `null` alone: any JSON value with `type` as a keyword.
+                None => {
+                    let keywords = self.lower_untyped(schema, at, Some(types))?;
+                    return Some((Ty::Any, keywords, false, docs));
+                }
+            },
             None if schema.get("properties").is_some() => ("object".to_owned(), false),
             None if schema.get("enum").is_some() => ("string".to_owned(), false),
             // No type: any JSON value, each keyword checking the values of its own types.
