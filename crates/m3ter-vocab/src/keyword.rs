@@ -384,3 +384,44 @@ impl fmt::Display for Keyword {
         f.write_str(self.spec_name())
     }
 }
+
+#[cfg(test)]
+mod tests {
+    use super::{JsonType, Types};
+
+    #[test]
+    fn a_type_set_reads_and_says_its_types() {
+        let set = Types::parse_spec(" string|integer | null").unwrap();
+        assert_eq!(set.spec_text(), "null | integer | string");
+        assert_eq!(set.expected(), "integer, string or null");
+        assert_eq!(Types::of(JsonType::Array).expected(), "array");
+        assert_eq!(
+            Types::parse_spec("string | array").unwrap().expected(),
+            "string or array"
+        );
+        assert!(
+            Types::parse_spec("")
+                .unwrap_err()
+                .contains("empty type name")
+        );
+        assert!(
+            Types::parse_spec("int")
+                .unwrap_err()
+                .contains("unknown type `int`")
+        );
+        assert!(
+            Types::parse_spec("null|null")
+                .unwrap_err()
+                .contains("twice")
+        );
+    }
+
+    #[test]
+    fn number_accepts_integers_but_integer_not_other_numbers() {
+        let number = Types::of(JsonType::Number);
+        let integer = Types::of(JsonType::Integer);
+        assert!(number.accepts(JsonType::Integer) && number.accepts(JsonType::Number));
+        assert!(integer.accepts(JsonType::Integer) && !integer.accepts(JsonType::Number));
+        assert!(!integer.accepts(JsonType::Null) && !Types::NONE.accepts(JsonType::Null));
+    }
+}

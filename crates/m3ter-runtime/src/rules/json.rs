@@ -149,3 +149,57 @@ fn push_type_keyword_error(
         },
     ));
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn a_number_without_a_fraction_is_an_integer_as_json_schema_says() {
+        let ty = |text: &str| json_schema_type(&serde_json::from_str(text).unwrap());
+        assert_eq!(ty("1"), JsonType::Integer);
+        assert_eq!(ty("1.0"), JsonType::Integer);
+        assert_eq!(ty("-0"), JsonType::Integer);
+        assert_eq!(ty("1e300"), JsonType::Integer);
+        assert_eq!(ty("18446744073709551616"), JsonType::Integer);
+        assert_eq!(ty("1.5"), JsonType::Number);
+        assert_eq!(ty("null"), JsonType::Null);
+        assert_eq!(ty("[]"), JsonType::Array);
+    }
+
+    #[test]
+    fn check_type_reports_the_allowed_types_and_skips_an_absent_field() {
+        let allowed = Types::of(JsonType::String).or(Types::of(JsonType::Integer));
+        let mut errors = Vec::new();
+        let value = serde_json::json!(2.5);
+        check_type(
+            &value,
+            allowed,
+            "integer or string",
+            &Path::Root,
+            &mut errors,
+        );
+        check_type(
+            &serde_json::json!(2.0),
+            allowed,
+            "integer or string",
+            &Path::Root,
+            &mut errors,
+        );
+        check_type(
+            &None::<Value>,
+            allowed,
+            "integer or string",
+            &Path::Root,
+            &mut errors,
+        );
+        assert_eq!(errors.len(), 1);
+        assert_eq!(
+            errors[0].kind(),
+            &ErrorKind::Type {
+                expected: "integer or string",
+                actual: "number"
+            }
+        );
+    }
+}
