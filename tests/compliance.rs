@@ -61,7 +61,7 @@ struct Verdicts {
     /// serde's typed parse, then `Validate::validate`.
     typed: bool,
     /// The raw path's errors are all an array where the model has a struct, which plain serde's
-    /// derived `Deserialize` takes as the struct's fields (README, "Two limits of plain serde").
+    /// derived `Deserialize` takes as the struct's fields (README, "Three limits of plain serde").
     array_as_struct: bool,
 }
 

@@ -67,6 +67,11 @@ struct Everything {
     #[serde(rename = "x-renamed")]
     renamed: Option<bool>,
     labels: Option<HashMap<String, u16>>,
+    // Any JSON value: `type` and keywords of several types.
+    #[spec(type = "string | integer | null", max_length = 4, minimum = 0)]
+    loose: serde_json::Value,
+    #[spec(min_items = 1, items(type = "boolean | array", max_items = 1))]
+    free: Option<serde_json::Value>,
     #[serde(skip)]
     #[allow(dead_code)]
     cache: u32,
@@ -321,6 +326,8 @@ fn a_valid_value_round_trips_through_its_own_checks() {
         flag: false,
         renamed: None,
         labels: None,
+        loose: serde_json::json!(1.0),
+        free: Some(serde_json::json!([[]])),
         cache: 0,
     };
     assert!(value.validate().is_ok());
@@ -331,6 +338,6 @@ fn a_valid_value_round_trips_through_its_own_checks() {
     );
     assert_eq!(
         text,
-        r#"{"shortName":"ab","count":1,"tags":["a"],"note":null,"flag":false}"#
+        r#"{"shortName":"ab","count":1,"tags":["a"],"note":null,"flag":false,"loose":1.0,"free":[[]]}"#
     );
 }

@@ -291,3 +291,15 @@ fn a_value_member_is_stated_in_the_json_schema() {
     );
     assert_eq!(schema["required"], serde_json::json!(["either", "values"]));
 }
+
+/// Plain serde's `serde_json::Value` keeps the last of duplicate keys inside a member, which
+/// the raw parse refuses: `json::from_slice` is the entry point that sees it (README, "Three
+/// limits of plain serde").
+#[test]
+fn a_duplicate_key_inside_a_value_member_is_refused_by_from_slice() {
+    let text = r#"{"either": 7, "values": [], "anything": {"a": 1, "a": 2}}"#;
+    let errors = m3ter_models::json::from_slice::<Loose>(text.as_bytes()).unwrap_err();
+    assert_eq!(errors.as_slice()[0].code(), ErrorCode::Syntax);
+    let plain: Loose = serde_json::from_str(text).unwrap();
+    assert_eq!(plain.anything, Some(serde_json::json!({"a": 2})));
+}
