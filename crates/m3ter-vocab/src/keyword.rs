@@ -391,29 +391,24 @@ mod tests {
 
     #[test]
     fn a_type_set_reads_and_says_its_types() {
-        let set = Types::parse_spec(" string|integer | null").unwrap();
-        assert_eq!(set.spec_text(), "null | integer | string");
-        assert_eq!(set.expected(), "integer, string or null");
+        let set = Types::parse_spec(" string|integer | null");
+        assert_eq!(
+            set.clone().map(Types::spec_text),
+            Ok("null | integer | string".to_owned())
+        );
+        assert_eq!(
+            set.map(Types::expected),
+            Ok("integer, string or null".to_owned())
+        );
         assert_eq!(Types::of(JsonType::Array).expected(), "array");
         assert_eq!(
-            Types::parse_spec("string | array").unwrap().expected(),
-            "string or array"
+            Types::parse_spec("string | array").map(Types::expected),
+            Ok("string or array".to_owned())
         );
-        assert!(
-            Types::parse_spec("")
-                .unwrap_err()
-                .contains("empty type name")
-        );
-        assert!(
-            Types::parse_spec("int")
-                .unwrap_err()
-                .contains("unknown type `int`")
-        );
-        assert!(
-            Types::parse_spec("null|null")
-                .unwrap_err()
-                .contains("twice")
-        );
+        let error = |text: &str| Types::parse_spec(text).err().unwrap_or_default();
+        assert!(error("").contains("empty type name"));
+        assert!(error("int").contains("unknown type `int`"));
+        assert!(error("null|null").contains("twice"));
     }
 
     #[test]
