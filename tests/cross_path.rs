@@ -77,6 +77,11 @@ struct Everything {
     fixed: Option<String>,
     #[spec(enum = "[1.5, 2, null]")]
     level: Option<f64>,
+    // Any JSON value: `type` and keywords of several types.
+    #[spec(type = "string | integer | null", max_length = 4, minimum = 0)]
+    loose: serde_json::Value,
+    #[spec(min_items = 1, items(type = "boolean | array", max_items = 1))]
+    free: Option<serde_json::Value>,
     #[serde(skip)]
     #[allow(dead_code)]
     cache: u32,
@@ -336,6 +341,8 @@ fn a_valid_value_round_trips_through_its_own_checks() {
         attrs: None,
         fixed: None,
         level: Some(2.0),
+        loose: serde_json::json!(1.0),
+        free: Some(serde_json::json!([[]])),
         cache: 0,
     };
     assert!(value.validate().is_ok());
@@ -346,6 +353,6 @@ fn a_valid_value_round_trips_through_its_own_checks() {
     );
     assert_eq!(
         text,
-        r#"{"shortName":"ab","count":1,"tags":["a"],"note":null,"flag":false,"step":0.75,"codes":[4,1],"level":2.0}"#
+        r#"{"shortName":"ab","count":1,"tags":["a"],"note":null,"flag":false,"step":0.75,"codes":[4,1],"level":2.0,"loose":1.0,"free":[[]]}"#
     );
 }

@@ -271,3 +271,45 @@ fn hostile_names_keep_their_wire_names() {
     assert_eq!(HostileFn::WIRE_VALUES, ["a\"b", "c\\d", "}", "`tick`"]);
     assert_eq!(Match::default().r#loop, None);
 }
+
+#[test]
+fn members_of_several_types_or_none_are_any_json_value() {
+    use m3ter_models::ValidateJson;
+    // `type: [string, integer, null]` and an untyped array keyword, as generated.
+    let mut w = widget();
+    w.code = Some(serde_json::json!("ab"));
+    w.extra = Some(serde_json::json!("not an array: minItems checks nothing"));
+    assert_eq!(errors(&w), vec![]);
+    w.code = Some(serde_json::json!(null));
+    assert_eq!(errors(&w), vec![]);
+    w.code = Some(serde_json::json!(100.0));
+    w.extra = Some(serde_json::json!([]));
+    assert_eq!(
+        errors(&w),
+        vec![
+            at("/code", ErrorCode::Range),
+            at("/extra", ErrorCode::Length)
+        ]
+    );
+    let mut document = serde_json::to_value(widget()).unwrap();
+    document["code"] = serde_json::json!(["a"]);
+    document["extra"] = serde_json::json!([true, "no"]);
+    let raw = Widget::validate_json(&document).unwrap_err();
+    let typed: Widget = serde_json::from_value(document).unwrap();
+    assert_eq!(Some(raw.clone()), typed.validate().err());
+    let found: Vec<_> = raw
+        .iter()
+        .map(|e| (e.path().to_owned(), e.code()))
+        .collect();
+    assert_eq!(
+        found,
+        vec![
+            at("/code", ErrorCode::Type),
+            at("/extra/1", ErrorCode::Type)
+        ]
+    );
+    assert_eq!(
+        raw.as_slice()[0].params()["expected"],
+        "integer, string or null"
+    );
+}

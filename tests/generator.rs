@@ -195,10 +195,32 @@ fn keywords_on_the_wrong_type_are_errors() {
         "/components/schemas/S/properties/p",
         "needs `items`",
     );
+    // A keyword that applies to none of a type array's types.
     assert_error(
-        &with_property(r#"{"type": ["string", "integer"]}"#),
+        &with_property(r#"{"type": ["string", "integer"], "maxItems": 1}"#),
+        "/components/schemas/S/properties/p/maxItems",
+        "does not apply to type `integer | string`",
+    );
+    // Bad type arrays, each name at its pointer.
+    assert_error(
+        &with_property(r#"{"type": ["string", "text"]}"#),
+        "/components/schemas/S/properties/p/type/1",
+        "unknown type `text`",
+    );
+    assert_error(
+        &with_property(r#"{"type": ["string", "string"]}"#),
+        "/components/schemas/S/properties/p/type/1",
+        "`string` is given twice",
+    );
+    assert_error(
+        &with_property(r#"{"type": ["string", 1]}"#),
+        "/components/schemas/S/properties/p/type/1",
+        "must be a type name, not",
+    );
+    assert_error(
+        &with_property(r#"{"type": []}"#),
         "/components/schemas/S/properties/p/type",
-        "type array",
+        "at least one type",
     );
     assert_error(
         &with_property(r#"{"type": "object", "additionalProperties": {"type": "string"}}"#),
@@ -1926,4 +1948,120 @@ fn value_keywords_are_read_and_bad_parameters_are_errors_at_their_pointers() {
             "{property}: {expected} not in\n{models}"
         );
     }
+}
+
+#[test]
+fn untyped_and_several_typed_schemas_are_any_json_value() {
+    // Several types: a `serde_json::Value` with `type` as a keyword, each keyword kept when one
+    // of the types takes it.
+    let code = codegen::generate(
+        &with_property(
+            r#"{"type": ["string", "array"], "minLength": 2, "minItems": 1, "items": {"type": "integer", "maximum": 9}}"#,
+        ),
+        "test.json",
+    )
+    .unwrap();
+    assert!(code.contains("serde_json::Value"), "{code}");
+    for part in [
+        r#"type = "string | array","#,
+        "min_length = 2,",
+        "min_items = 1,",
+        r#"items(type = "integer", maximum = 9)"#,
+    ] {
+        assert!(code.contains(part), "{part}: {code}");
+    }
+    // No type: the keywords alone, no `type`.
+    let code = codegen::generate(
+        &with_property(r#"{"minimum": 3, "pattern": "^a"}"#),
+        "test.json",
+    )
+    .unwrap();
+    assert!(code.contains(r#"pattern = "^a", minimum = 3"#), "{code}");
+    assert!(!code.contains("type ="), "{code}");
+    // `null` alone is a type of its own; with several others it joins the set.
+    let code = codegen::generate(&with_property(r#"{"type": "null"}"#), "test.json").unwrap();
+    assert!(code.contains(r#"type = "null""#), "{code}");
+    let code = codegen::generate(
+        &with_property(r#"{"type": ["integer", "boolean", "null"]}"#),
+        "test.json",
+    )
+    .unwrap();
+    assert!(
+        code.contains(r#"type = "null | boolean | integer""#),
+        "{code}"
+    );
+    // One type and `null` keeps its Rust type.
+    let code = codegen::generate(
+        &with_property(r#"{"type": ["string", "null"]}"#),
+        "test.json",
+    )
+    .unwrap();
+    assert!(
+        code.contains("nullable") && !code.contains("Value"),
+        "{code}"
+    );
+}
+
+#[test]
+fn what_an_untyped_member_cannot_say_is_refused_at_its_pointer() {
+    for key in ["required", "additionalProperties"] {
+        let value = match key {
+            "required" => r#"["x"]"#,
+            _ => "false",
+        };
+        assert_error(
+            &with_property(&format!(
+                r#"{{"type": ["string", "integer"], "{key}": {value}}}"#
+            )),
+            &format!("/components/schemas/S/properties/p/{key}"),
+            &format!("`{key}` is not supported on a schema of type `integer | string`"),
+        );
+    }
+    // `const` and `enum` of any JSON values are keywords of any JSON value.
+    for (property, expected) in [
+        (
+            r#"{"type": ["string", "integer"], "enum": ["a", 1]}"#,
+            r#"enum = "[\"a\",1]""#,
+        ),
+        (
+            r#"{"const": {"a": [1, null]}}"#,
+            r#"const = "{\"a\":[1,null]}""#,
+        ),
+    ] {
+        let code = codegen::generate(&with_property(property), "test.json")
+            .unwrap_or_else(|errors| panic!("{property}: {errors:?}"));
+        assert!(
+            code.contains("serde_json::Value") && code.contains(expected),
+            "{property}: {expected} not in\n{code}"
+        );
+    }
+    assert_error(
+        &with_property(r#"{"required": ["x"]}"#),
+        "/components/schemas/S/properties/p/required",
+        "`required` is not supported on a schema without a `type`",
+    );
+    // Inside the items of an untyped array.
+    assert_error(
+        &with_property(r##"{"items": {"$ref": "#/components/schemas/Missing"}}"##),
+        "/components/schemas/S/properties/p/items/$ref",
+        "`$ref` is not supported on a schema without a `type`",
+    );
+    // A format the registry does not know, on a schema that may be a string.
+    assert_error(
+        &with_property(r#"{"type": ["integer", "string"], "format": "int32"}"#),
+        "/components/schemas/S/properties/p/format",
+        "unknown string format `int32`",
+    );
+    // A default on any JSON value is not judged: not filled in, and the docs say why.
+    let code = codegen::generate(
+        &with_property(r#"{"type": ["integer", "string"], "default": 1}"#),
+        "test.json",
+    )
+    .unwrap();
+    assert!(
+        code.contains(
+            "Not filled in when absent: the default is on a member of several types or none"
+        ) && !code.contains("default = "),
+        "{code}"
+    );
 }

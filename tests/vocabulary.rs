@@ -74,6 +74,14 @@ fn case(keyword: Keyword) -> Case {
         schema,
     };
     match keyword {
+        // JSON Schema's `integer` takes `1.0` on a `serde_json::Value` member.
+        Keyword::Type => build(
+            case_type!(T, serde_json::Value, [type = "string | integer"]),
+            json!({"m": 1.0}),
+            json!({"m": 1.5}),
+            ErrorCode::Type,
+            "/m",
+        ),
         Keyword::MinLength => build(
             case_type!(T, String, [min_length = 2]),
             json!({"m": "éé"}),
@@ -378,6 +386,11 @@ fn every_keyword_is_checked_on_both_paths_described_and_stated_in_the_schema() {
 /// else it needs), and the `#[spec]` text the generator must write for it.
 fn fragment_for(keyword: Keyword) -> (String, &'static str) {
     let (property, required, expected) = match keyword {
+        Keyword::Type => (
+            r#"{"type": ["string", "integer"]}"#,
+            "",
+            r#"type = "integer | string""#,
+        ),
         Keyword::MinLength => (
             r#"{"type": "string", "minLength": 2}"#,
             "",

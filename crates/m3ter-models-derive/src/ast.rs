@@ -3,6 +3,7 @@
 
 use m3ter_vocab::{
     Constraints, Format, Keyword, Level, Number, Param, ParamKind, ParamValue, Repr, SetError,
+    Types,
 };
 use proc_macro2::Span;
 use syn::parse::ParseStream;
@@ -59,6 +60,7 @@ impl Repr for Tokens {
     type Items = Spanned<Box<Constraints<Tokens>>>;
     type Mark = Spanned<()>;
     type Context = Spanned<Option<LitStr>>;
+    type Types = Spanned<Types>;
 
     fn count(count: &Self::Count) -> u64 {
         count.value
@@ -71,6 +73,9 @@ impl Repr for Tokens {
     }
     fn items(items: &Self::Items) -> &Constraints<Self> {
         &items.value
+    }
+    fn types(types: &Self::Types) -> Types {
+        types.value
     }
 }
 
@@ -87,6 +92,7 @@ pub(crate) fn name_span(param: &Param<'_, Tokens>) -> Span {
         Param::Items(p) => p.name,
         Param::Flag(p) => p.name,
         Param::Context(p) => p.name,
+        Param::Types(p) => p.name,
     }
 }
 
@@ -676,6 +682,19 @@ fn parse_param(
                 ));
             }
             ParamValue::Flag(spanned(span, ()))
+        }
+        ParamKind::Types => {
+            let lit = parse_str(keyword, input)?;
+            match Types::parse_spec(&lit.value()) {
+                Ok(types) => ParamValue::Types(spanned(span, types)),
+                Err(error) => {
+                    errors.spanned(
+                        lit.span(),
+                        format!("`{keyword}` takes JSON type names separated by `|` (`{keyword} = \"string | integer\"`): {error}"),
+                    );
+                    return Ok(None);
+                }
+            }
         }
         ParamKind::Context => {
             let context = if input.peek(Token![=]) {

@@ -59,6 +59,25 @@ fn check_keywords(keywords: &Keywords, shape: &Shape, top_level: bool, errors: &
             }
             Level::Value => {}
         }
+        // On any JSON value, `type` says which types the value may have: a keyword must apply
+        // to one of them (as the generator refuses `minLength` beside `type: integer`).
+        let declared = match (shape.present(), keywords.types()) {
+            (Shape::Any, Some(types)) => Some(types),
+            _ => None,
+        };
+        if let Some(types) = declared
+            && !keyword.applies_to().intersects(types)
+        {
+            errors.spanned(
+                span,
+                format!(
+                    "`{keyword}` applies to {}, but `type` allows {} only",
+                    keyword.applies_to().describe(),
+                    types.expected()
+                ),
+            );
+            continue;
+        }
         if let Some(types) = shape.json_types()
             && !keyword.applies_to().intersects(types)
         {
@@ -129,6 +148,26 @@ fn check_param(
                 check_json(keyword, &lit.value, errors);
             }
         }
+        // A value of one Rust type has its JSON type from it: `type` is for any JSON value.
+        Keyword::Type => {
+            if !matches!(shape.present(), Shape::Any | Shape::Other) {
+                errors.spanned(
+                    name_span(param),
+                    format!(
+                        "`type` says which JSON types a `serde_json::Value` may have, but this field is {}: its Rust type decides its JSON type (remove `type`, or make the field a `serde_json::Value`)",
+                        shape.describe()
+                    ),
+                );
+            }
+        }
+        Keyword::Nested => {
+            if *shape.present() == Shape::Any {
+                errors.spanned(
+                    name_span(param),
+                    "`nested` validates a type with its own constraints, but a `serde_json::Value` has none: remove `nested`, or give the field that type",
+                );
+            }
+        }
         // Their parameters were checked as they were parsed (a count, a number, a known
         // format), and against each other by `bounds::check`.
         Keyword::MinLength
@@ -144,7 +183,6 @@ fn check_param(
         | Keyword::UniqueItems
         | Keyword::MinProperties
         | Keyword::MaxProperties
-        | Keyword::Nested
         | Keyword::Required
         | Keyword::Nullable
         | Keyword::Forbidden => {}

@@ -4,7 +4,7 @@ use proc_macro2::TokenStream;
 use quote::{format_ident, quote, quote_spanned};
 use syn::DeriveInput;
 
-use m3ter_vocab::{Keyword, Number, Param};
+use m3ter_vocab::{Keyword, Number, Param, Types};
 
 use crate::ast::{self, Body, Errors, Keywords};
 use crate::{check, json, schema};
@@ -141,6 +141,15 @@ pub(crate) fn value_checks(
             continue;
         };
         out.extend(match keyword {
+            Keyword::Type => {
+                let Param::Types(types) = param else { continue };
+                let expected = types.value.expected();
+                let set = types_tokens(types.value);
+                // On the keyword, so that a field that is not a `serde_json::Value` (a type
+                // without `JsonField`) is reported where `type` is written.
+                let check = quote_spanned! {types.name=> #rules::check_type};
+                quote! { #check(#value, #set, #expected, &#path, __errors); }
+            }
             // A pair is checked once, at its first keyword present.
             Keyword::MinLength => {
                 let (min, max) = pair(keywords, Keyword::MinLength, Keyword::MaxLength);
@@ -335,4 +344,14 @@ fn pair(keywords: &Keywords, lower: Keyword, upper: Keyword) -> (TokenStream, To
         None => quote!(None),
     };
     (count(lower), count(upper))
+}
+
+/// A `Types` constant: the set built from its types.
+pub(crate) fn types_tokens(types: Types) -> TokenStream {
+    let vocab = quote!(::m3ter_models::__private_v0_1::vocab);
+    let parts = types.iter().map(|ty| {
+        let variant = format_ident!("{}", format!("{ty:?}"));
+        quote!(.or(#vocab::Types::of(#vocab::JsonType::#variant)))
+    });
+    quote!(#vocab::Types::NONE #(#parts)*)
 }

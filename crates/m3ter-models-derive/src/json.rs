@@ -219,6 +219,17 @@ fn describe_impl(container: &Container<'_>) -> TokenStream {
     }
 }
 
+/// A `&'static Constraints<Static>` for `keywords`: a constant of its own, so that a
+/// parameter built by a `const fn` (`type`'s `Types`) is `'static` wherever it is used.
+pub(crate) fn constraints_ref(keywords: &Keywords) -> TokenStream {
+    let vocab = quote!(::m3ter_models::__private_v0_1::vocab);
+    let value = constraints(keywords);
+    quote!({
+        const __CONSTRAINTS: &#vocab::Constraints<#vocab::Static> = &#value;
+        __CONSTRAINTS
+    })
+}
+
 /// A `Constraints<Static>` literal for `keywords`: one slot per keyword set, written by the
 /// kind of its parameter, so a new keyword of an existing kind needs nothing here.
 pub(crate) fn constraints(keywords: &Keywords) -> TokenStream {
@@ -239,15 +250,13 @@ pub(crate) fn constraints(keywords: &Keywords) -> TokenStream {
                 let variant = format_ident!("{}", format.value.ident());
                 quote!(#vocab::Format::#variant)
             }
-            Param::Items(inner) => {
-                let inner = constraints(&inner.value);
-                quote!(&#inner)
-            }
+            Param::Items(inner) => constraints_ref(&inner.value),
             Param::Flag(_) => quote!(()),
             Param::Context(context) => match &context.value {
                 Some(lit) => quote!(::std::option::Option::Some(#lit)),
                 None => quote!(::std::option::Option::None),
             },
+            Param::Types(types) => crate::expand::types_tokens(types.value),
         };
         quote!(#slot: ::std::option::Option::Some(#value))
     });
@@ -329,22 +338,24 @@ fn field_json(field: &Field<'_>) -> TokenStream {
         };
         quote! { #rules::push_forbidden(#context, &__field_path, __errors); }
     } else {
-        let null = if nullable {
-            TokenStream::new()
-        } else {
-            // `null` where the member may not be `null`: the member type says what it must be
-            // (a type error, or for an enum the allowed values).
-            quote! { <#inner as ::m3ter_models::ValidateJson>::validate_json_at(__member, &__field_path, __errors); }
+        // `null` where the member may be `null` is `None`, checked no further. Anywhere else
+        // it is a value like any other: the member type says whether it is one of its values
+        // (a type error, or for an enum the allowed values; a `serde_json::Value` takes it,
+        // and then its keywords decide, `type` among them, as serde's typed read of it does).
+        let check = quote! {
+            <#inner as ::m3ter_models::ValidateJson>::validate_json_at(__member, &__field_path, __errors);
+            if <#inner as ::m3ter_models::ValidateJson>::matches_type(__member) {
+                #checks
+            }
         };
-        quote! {
-            if __member.is_null() {
-                #null
-            } else {
-                <#inner as ::m3ter_models::ValidateJson>::validate_json_at(__member, &__field_path, __errors);
-                if <#inner as ::m3ter_models::ValidateJson>::matches_type(__member) {
-                    #checks
+        if nullable {
+            quote! {
+                if !__member.is_null() {
+                    #check
                 }
             }
+        } else {
+            check
         }
     };
     quote! {

@@ -4,6 +4,7 @@
 //!
 //! | attribute | keyword | applies to |
 //! |---|---|---|
+//! | `type = "string \| integer"` | `type` of several JSON types (or one): names of `null`, `boolean`, `integer`, `number`, `string`, `array`, `object` separated by `\|`; `integer` takes `1.0` and `number` takes integers, as JSON Schema says; its error is `type` with `expected` naming the types (`"integer or string"`) | `serde_json::Value` (a field of one Rust type has its JSON type from it) |
 //! | `min_length = N`, `max_length = N` | `minLength`, `maxLength` (code points) | strings |
 //! | `pattern = "…"` | `pattern`, ECMA-262 (translated into the `regex` crate's syntax with the same meaning when the macro expands: an invalid one, or one with a backreference or lookaround, is a compile error) | strings |
 //! | `pattern_rule = "…"` | `x-m3ter-pattern-rule`: the pattern in words; its error says it | strings with a `pattern` |
@@ -20,6 +21,13 @@
 //! | `forbidden`, `forbidden = "create"` | must be absent (an operation rule) | `Option` |
 //! | `required`, `nullable` | raw JSON: must be present; may be `null` | `Option` |
 //! | `default = "…"` | `default`: the member's value when absent, as JSON text (`default = "3"`, `default = "\"TIME_FIRST\""`); an annotation the JSON Schema states (the text is checked to be JSON; the generated models also fill it in through serde) | `Option` |
+//!
+//! On a `serde_json::Value` field (any JSON value) every value keyword may be written, each
+//! checking only a value of its own JSON types, as JSON Schema says (`min_length` checks nothing
+//! on a number; `items(...)` checks the items of an array); a keyword that applies to none of
+//! the types its `type` allows is a compile error, and so is `nested`. Such a member takes
+//! `null` like any other value (its `type`, if any, decides), on the typed and the raw path
+//! alike.
 //!
 //! On the container, `#[spec(json)]` also implements `m3ter_models::ValidateJson`: the same
 //! keywords and runtime rules applied to raw JSON, plus what serde decides in the typed world

@@ -13,7 +13,7 @@ use proc_macro2::TokenStream;
 use quote::{format_ident, quote};
 
 use crate::ast::{Body, Container, Field, Presence};
-use crate::json::{constraints, present_type};
+use crate::json::{constraints_ref, present_type};
 
 pub(crate) fn json_schema_impl(container: &Container<'_>) -> TokenStream {
     let schemars = quote!(::m3ter_models::__private_v0_1::schemars);
@@ -112,14 +112,14 @@ fn members(fields: &[Field<'_>]) -> TokenStream {
                 nullable,
                 forbidden,
             } = field.presence();
-            let constraints = constraints(&field.keywords);
+            let constraints = constraints_ref(&field.keywords);
             quote! {
                 #schema::SchemaMember {
                     wire_name: #wire,
                     required: #required,
                     nullable: #nullable,
                     forbidden: #forbidden,
-                    constraints: &#constraints,
+                    constraints: #constraints,
                 }
             }
         });

@@ -16,6 +16,10 @@ pub(crate) enum Shape {
     /// A map from strings (a JSON object).
     Map,
     Optional(Box<Shape>),
+    /// `serde_json::Value`: any JSON value. Every value keyword applies to it, each checking
+    /// only a value of its JSON types (`min_length` checks nothing on a number); `type` says
+    /// which JSON types it may have.
+    Any,
     /// A type the macro cannot read (an alias, a user type): the trait bounds decide.
     Other,
 }
@@ -48,6 +52,9 @@ impl Shape {
                     "Option" => Shape::Optional(Box::new(first_arg(&last.arguments))),
                     "Vec" => Shape::List(Box::new(first_arg(&last.arguments))),
                     "Box" => first_arg(&last.arguments),
+                    // `serde_json::Value` (or `Value` imported): a path of one segment or one
+                    // ending in `serde_json::Value`.
+                    "Value" if is_json_value(&p.path) => Shape::Any,
                     _ => Shape::Other,
                 }
             }
@@ -63,10 +70,12 @@ impl Shape {
         }
     }
 
-    /// The shape of a list's items (`Other` when unknown).
+    /// The shape of a list's items (`Other` when unknown; any JSON value for the items of a
+    /// `serde_json::Value`).
     pub(crate) fn item(&self) -> Shape {
         match self.present() {
             Shape::List(item) => (**item).clone(),
+            Shape::Any => Shape::Any,
             _ => Shape::Other,
         }
     }
@@ -79,6 +88,7 @@ impl Shape {
             Shape::Bool => return Some(Types::BOOLEAN),
             Shape::List(_) => Types::ARRAY,
             Shape::Map => Types::OBJECT,
+            Shape::Any => Types::ANY,
             Shape::Optional(_) | Shape::Other => return None,
         })
     }
@@ -99,6 +109,7 @@ impl Shape {
             Shape::Bool => "a bool",
             Shape::List(_) => "a list",
             Shape::Map => "a map",
+            Shape::Any => "any JSON value",
             Shape::Optional(_) | Shape::Other => "another type",
         }
     }
@@ -113,4 +124,15 @@ fn first_arg(args: &PathArguments) -> Shape {
         }
     }
     Shape::Other
+}
+
+/// Whether `path` names `serde_json::Value`: `Value` alone (imported), or a path whose last two
+/// segments are `serde_json::Value`.
+fn is_json_value(path: &syn::Path) -> bool {
+    let segments: Vec<String> = path.segments.iter().map(|s| s.ident.to_string()).collect();
+    match segments.as_slice() {
+        [only] => only == "Value",
+        [.., krate, last] => krate == "serde_json" && last == "Value",
+        [] => false,
+    }
 }

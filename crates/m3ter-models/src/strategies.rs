@@ -53,7 +53,7 @@ use crate::describe::{
 };
 use crate::error::ErrorCode;
 use crate::formats;
-use m3ter_vocab::{Format, Keyword};
+use m3ter_vocab::{Format, JsonType, Keyword, Types};
 
 use crate::rules::{Number, Pattern};
 use crate::{
@@ -170,8 +170,111 @@ pub fn valid_json(kind: &'static Kind, constraints: &'static Constraints) -> Box
                 .map_or(min + 3, |m| (m as usize).min(min + 3));
             members(min..=max).prop_map(Value::Object).boxed()
         }
-        Kind::Any => Just(Value::Null).boxed(),
+        Kind::Any => valid_any(constraints, false),
     }
+}
+
+/// The kinds a value of any JSON type ([`Kind::Any`]) is generated as, one per JSON type.
+static ANY_BOOLEAN: Kind = Kind::Boolean;
+static ANY_INTEGER: Kind = Kind::Integer {
+    min: i64::MIN as i128,
+    max: i64::MAX as i128,
+};
+static ANY_NUMBER: Kind = Kind::Number;
+static ANY_STRING: Kind = Kind::String;
+static ANY_ARRAY: Kind = Kind::Array(&Kind::Any);
+static ANY_OBJECT: Kind = Kind::Map;
+
+/// The kind a value of `kind` has when it is of the JSON type `ty`: `kind` itself, or for
+/// [`Kind::Any`] the kind of `ty` when its `type` keyword (if any) takes `ty` (else `Any`,
+/// which no typed mutation matches).
+fn view(kind: &'static Kind, constraints: &Constraints, ty: JsonType) -> &'static Kind {
+    let Kind::Any = kind else {
+        return kind;
+    };
+    if !constraints.types().unwrap_or(Types::ANY).accepts(ty) {
+        return &Kind::Any;
+    }
+    match ty {
+        JsonType::Null => &Kind::Any,
+        JsonType::Boolean => &ANY_BOOLEAN,
+        JsonType::Integer => &ANY_INTEGER,
+        JsonType::Number => &ANY_NUMBER,
+        JsonType::String => &ANY_STRING,
+        JsonType::Array => &ANY_ARRAY,
+        JsonType::Object => &ANY_OBJECT,
+    }
+}
+
+/// Any valid value of any JSON type under `constraints`: one of each type its `type` keyword
+/// takes (every type without one), each within the keywords of its type. Arrays are not
+/// generated inside an array's items (`nested`), so the strategy is finite.
+fn valid_any(constraints: &'static Constraints, nested: bool) -> BoxedStrategy<Value> {
+    let types = constraints.types().unwrap_or(Types::ANY);
+    let mut options: Vec<BoxedStrategy<Value>> = Vec::new();
+    for ty in JsonType::ALL {
+        if !types.contains(ty) {
+            continue;
+        }
+        options.push(match ty {
+            JsonType::Null => Just(Value::Null).boxed(),
+            JsonType::Array if nested => continue,
+            JsonType::Array => {
+                let min = constraints.min_items.unwrap_or(0) as usize;
+                let max = constraints
+                    .max_items
+                    .map_or(min + 3, |m| (m as usize).min(min + 3));
+                let items = constraints.items.unwrap_or(&Constraints::NONE);
+                let unique = constraints.unique_items.is_some();
+                proptest::collection::vec(valid_any(items, true), min..=max)
+                    .prop_map(move |items| {
+                        if !unique {
+                            return items;
+                        }
+                        // `uniqueItems`: later duplicates dropped, then held to `minItems`.
+                        let mut kept: Vec<Value> = Vec::with_capacity(items.len());
+                        for item in items {
+                            if !kept.iter().any(|k| crate::rules::json_equal(k, &item)) {
+                                kept.push(item);
+                            }
+                        }
+                        kept
+                    })
+                    .prop_filter("minItems after removing duplicates", move |items| {
+                        items.len() >= min
+                    })
+                    .prop_map(Value::Array)
+                    .boxed()
+            }
+            JsonType::Boolean
+            | JsonType::Integer
+            | JsonType::Number
+            | JsonType::String
+            | JsonType::Object => valid_json(view(&Kind::Any, constraints, ty), constraints),
+        });
+    }
+    if options.is_empty() {
+        // Only arrays, inside an array: an empty one (the items' bounds are the outer array's).
+        return Just(Value::Array(Vec::new())).boxed();
+    }
+    proptest::strategy::Union::new(options).boxed()
+}
+
+/// A value the `type` keyword `types` refuses, if any JSON type is outside it.
+fn outside(types: Types) -> Option<Value> {
+    let samples = [
+        (JsonType::Null, Value::Null),
+        (JsonType::Boolean, Value::Bool(true)),
+        (JsonType::Integer, Value::from(7)),
+        (JsonType::Number, Value::from(7.5)),
+        (JsonType::String, Value::from("seven")),
+        (JsonType::Array, Value::Array(Vec::new())),
+        (JsonType::Object, Value::Object(Map::new())),
+    ];
+    samples
+        .into_iter()
+        .find(|(ty, _)| !types.accepts(*ty))
+        .map(|(_, value)| value)
 }
 
 fn int_value(i: i128) -> Value {
@@ -778,10 +881,19 @@ fn field_mutations(
     let c = &field.constraints;
     // One invalid value per keyword the member has, decided keyword by keyword without a
     // catch-all arm: a new keyword does not compile until it says how it is broken here.
+    // A member of any JSON value is broken as a value of each type its `type` takes.
+    let string_kind = view(field.kind, c, JsonType::String);
+    let integer_kind = view(field.kind, c, JsonType::Integer);
+    let array_kind = view(field.kind, c, JsonType::Array);
     for keyword in Keyword::ALL.iter().copied().filter(|k| c.has(*k)) {
         match keyword {
+            Keyword::Type => {
+                if let (Kind::Any, Some(value)) = (field.kind, c.types().and_then(outside)) {
+                    out.push(with_value(Just(value).boxed(), ErrorCode::Type));
+                }
+            }
             Keyword::MaxLength => {
-                if let (Kind::String, Some(max)) = (field.kind, c.max_length) {
+                if let (Kind::String, Some(max)) = (string_kind, c.max_length) {
                     // Too long, made of a valid value repeated, so only the length is wrong.
                     let long = string(StringRules::of(c)).prop_map(move |s| {
                         let base = if s.is_empty() { "a".to_owned() } else { s };
@@ -792,7 +904,7 @@ fn field_mutations(
                 }
             }
             Keyword::MinLength => {
-                if let (Kind::String, Some(min)) = (field.kind, c.min_length.filter(|m| *m > 0)) {
+                if let (Kind::String, Some(min)) = (string_kind, c.min_length.filter(|m| *m > 0)) {
                     let short =
                         proptest::collection::vec(proptest::char::range('a', 'z'), 0..min as usize)
                             .prop_map(|chars| Value::String(chars.into_iter().collect()));
@@ -800,7 +912,7 @@ fn field_mutations(
                 }
             }
             Keyword::Format => {
-                if let (Kind::String, Some(format)) = (field.kind, c.format) {
+                if let (Kind::String, Some(format)) = (string_kind, c.format) {
                     let rules = StringRules::of(c);
                     let bad = any_string(rules).prop_filter("breaks the format", move |s| {
                         rules.within(s) && formats::check(format, s).is_err()
@@ -814,7 +926,7 @@ fn field_mutations(
             // A value that breaks its format is reported as `format` only (the pattern is not
             // matched again), so a pattern is broken on its own only without a format.
             Keyword::Pattern => {
-                if let (Kind::String, Some(source), None) = (field.kind, c.pattern, c.format) {
+                if let (Kind::String, Some(source), None) = (string_kind, c.pattern, c.format) {
                     let rules = StringRules::of(c);
                     let pattern = Pattern::new(source);
                     let bad = any_string(rules).prop_filter("breaks the pattern", move |s| {
@@ -829,7 +941,7 @@ fn field_mutations(
             Keyword::Minimum | Keyword::ExclusiveMinimum => {
                 let shift = i128::from(keyword == Keyword::ExclusiveMinimum);
                 if let (Kind::Integer { min, .. }, Some(Number::Int(limit))) =
-                    (field.kind, c.number(keyword))
+                    (integer_kind, c.number(keyword))
                     && limit + shift > *min
                 {
                     out.push(with_value(
@@ -841,7 +953,7 @@ fn field_mutations(
             Keyword::Maximum | Keyword::ExclusiveMaximum => {
                 let shift = i128::from(keyword == Keyword::ExclusiveMaximum);
                 if let (Kind::Integer { max, .. }, Some(Number::Int(limit))) =
-                    (field.kind, c.number(keyword))
+                    (integer_kind, c.number(keyword))
                     && limit - shift < *max
                 {
                     out.push(with_value(
@@ -851,7 +963,7 @@ fn field_mutations(
                 }
             }
             Keyword::MinItems | Keyword::MaxItems => {
-                if let Kind::Array(item) = field.kind {
+                if let Kind::Array(item) = array_kind {
                     let items = c.items.unwrap_or(&Constraints::NONE);
                     let count = if keyword == Keyword::MinItems {
                         c.min_items.filter(|n| *n > 0).map(|n| n - 1)

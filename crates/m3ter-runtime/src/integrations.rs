@@ -100,6 +100,11 @@ pub mod schema {
                 *property = Value::Bool(false);
                 continue;
             }
+            // A member of any JSON value (`serde_json::Value`) has the schema `true`: its
+            // constraints make it an object schema, so that none is dropped.
+            if *property == Value::Bool(true) && !member.constraints.is_empty() {
+                *property = Value::Object(Map::new());
+            }
             if let Value::Object(map) = property {
                 constrain(map, member.constraints);
             }
@@ -167,13 +172,33 @@ pub mod schema {
                 // `uniqueItems: true`.
                 Keyword::UniqueItems => Some(Value::Bool(true)),
                 Keyword::Items => {
-                    if let (Param::Items(items), Some(Value::Object(item_schema))) =
-                        (&param, schema.get_mut("items"))
-                    {
-                        constrain(item_schema, items);
+                    // An array of any JSON values (`items` absent or `true`) gets an object
+                    // schema for its items' constraints.
+                    if let Param::Items(items) = &param {
+                        let item_schema = schema
+                            .entry("items")
+                            .or_insert_with(|| Value::Object(Map::new()));
+                        if *item_schema == Value::Bool(true) {
+                            *item_schema = Value::Object(Map::new());
+                        }
+                        if let Value::Object(item_schema) = item_schema {
+                            constrain(item_schema, items);
+                        }
                     }
                     continue;
                 }
+                // One type as a string, several as an array, as JSON Schema writes them.
+                Keyword::Type => match &param {
+                    Param::Types(types) => {
+                        let names: Vec<Value> =
+                            types.iter().map(|t| Value::from(t.name())).collect();
+                        match <[Value; 1]>::try_from(names) {
+                            Ok([one]) => Some(one),
+                            Err(names) => Some(Value::Array(names)),
+                        }
+                    }
+                    _ => None,
+                },
                 // The member type's own schema says it (a reference to it).
                 Keyword::Nested => continue,
                 // Stated on the member by `state_members`.
@@ -194,7 +219,7 @@ pub mod schema {
             // The value as written: the derive checked that the text is JSON.
             Param::Json(text) => return serde_json::from_str::<Value>(text).ok(),
             Param::Format(format) => Value::from(format.name()),
-            Param::Items(_) | Param::Flag(()) | Param::Context(_) => return None,
+            Param::Items(_) | Param::Flag(()) | Param::Context(_) | Param::Types(_) => return None,
         })
     }
 

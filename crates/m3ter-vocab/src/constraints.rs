@@ -5,7 +5,7 @@
 use std::fmt::Debug;
 
 pub use crate::table::Constraints;
-use crate::{Format, Number};
+use crate::{Format, Number, Types};
 
 /// How the parameters of a [`Constraints`] are held.
 pub trait Repr: Sized {
@@ -23,6 +23,8 @@ pub trait Repr: Sized {
     type Mark: Clone + Debug + PartialEq;
     /// An optional context (`forbidden = "create"`).
     type Context: Clone + Debug + PartialEq;
+    /// A set of JSON types (`type`).
+    type Types: Clone + Debug + PartialEq;
 
     /// The value of a count.
     fn count(count: &Self::Count) -> u64;
@@ -32,6 +34,8 @@ pub trait Repr: Sized {
     fn format(format: &Self::Format) -> Format;
     /// The item constraints.
     fn items(items: &Self::Items) -> &Constraints<Self>;
+    /// The set of types.
+    fn types(types: &Self::Types) -> Types;
 }
 
 /// `'static` data: the runtime descriptors (`Constraints<Static>` constants).
@@ -46,6 +50,7 @@ impl Repr for Static {
     type Items = &'static Constraints<Static>;
     type Mark = ();
     type Context = Option<&'static str>;
+    type Types = Types;
 
     fn count(count: &u64) -> u64 {
         *count
@@ -58,6 +63,9 @@ impl Repr for Static {
     }
     fn items(items: &Self::Items) -> &Constraints<Self> {
         items
+    }
+    fn types(types: &Types) -> Types {
+        *types
     }
 }
 
@@ -73,6 +81,7 @@ impl Repr for Owned {
     type Items = Box<Constraints<Owned>>;
     type Mark = ();
     type Context = Option<String>;
+    type Types = Types;
 
     fn count(count: &u64) -> u64 {
         *count
@@ -85,6 +94,9 @@ impl Repr for Owned {
     }
     fn items(items: &Self::Items) -> &Constraints<Self> {
         items
+    }
+    fn types(types: &Types) -> Types {
+        *types
     }
 }
 
@@ -107,6 +119,8 @@ pub enum Param<'a, R: Repr> {
     Flag(&'a R::Mark),
     /// An optional context.
     Context(&'a R::Context),
+    /// A set of JSON types.
+    Types(&'a R::Types),
 }
 
 /// A parameter to store with [`Constraints::set`].
@@ -128,6 +142,8 @@ pub enum ParamValue<R: Repr> {
     Flag(R::Mark),
     /// An optional context.
     Context(R::Context),
+    /// A set of JSON types.
+    Types(R::Types),
 }
 
 /// Why [`Constraints::set`] refused a parameter.
@@ -161,6 +177,14 @@ impl<R: Repr> Constraints<R> {
     pub fn count(&self, keyword: crate::Keyword) -> Option<u64> {
         match self.get(keyword)? {
             Param::Count(c) => Some(R::count(c)),
+            _ => None,
+        }
+    }
+
+    /// The set of JSON types of the `type` keyword, when set.
+    pub fn types(&self) -> Option<Types> {
+        match self.get(crate::Keyword::Type)? {
+            Param::Types(t) => Some(R::types(t)),
             _ => None,
         }
     }

@@ -54,6 +54,11 @@ impl JsonType {
     const fn bit(self) -> u8 {
         1 << self as u8
     }
+
+    /// The type `type` names `name` (`"integer"`), if any.
+    pub fn from_name(name: &str) -> Option<JsonType> {
+        JsonType::ALL.into_iter().find(|t| t.name() == name)
+    }
 }
 
 /// A set of JSON types.
@@ -73,6 +78,75 @@ impl Types {
     pub const OBJECT: Types = Types(JsonType::Object.bit());
     /// Every JSON type.
     pub const ANY: Types = Types(0x7f);
+    /// No type.
+    pub const NONE: Types = Types(0);
+
+    /// The set of the one type `ty`.
+    pub const fn of(ty: JsonType) -> Types {
+        Types(ty.bit())
+    }
+
+    /// Whether the set is empty.
+    pub const fn is_empty(self) -> bool {
+        self.0 == 0
+    }
+
+    /// Whether a JSON value of type `ty` is a value of a schema whose `type` is this set, as
+    /// JSON Schema decides it: `number` takes integers too (`ty` is [`JsonType::Integer`] for a
+    /// number without a fractional part, `1.0` included).
+    pub const fn accepts(self, ty: JsonType) -> bool {
+        self.contains(ty) || (matches!(ty, JsonType::Integer) && self.contains(JsonType::Number))
+    }
+
+    /// The set as `type = "…"` writes it in `#[spec]`: the names joined by ` | `, in
+    /// [`JsonType::ALL`] order (`"null | integer | string"`).
+    pub fn spec_text(self) -> String {
+        let names: Vec<&str> = self.iter().map(JsonType::name).collect();
+        names.join(" | ")
+    }
+
+    /// Parses `#[spec(type = "…")]`'s text: type names separated by `|` (spaces around them
+    /// ignored), each once. The error says what is wrong.
+    pub fn parse_spec(text: &str) -> Result<Types, String> {
+        let mut types = Types::NONE;
+        for part in text.split('|') {
+            let name = part.trim();
+            let Some(ty) = JsonType::from_name(name) else {
+                let known: Vec<&str> = JsonType::ALL.iter().map(|t| t.name()).collect();
+                return Err(if name.is_empty() {
+                    format!(
+                        "an empty type name in `{text}`; write the types separated by `|`, e.g. `\"string | integer\"`"
+                    )
+                } else {
+                    format!("unknown type `{name}`; the types are {}", known.join(", "))
+                });
+            };
+            if types.contains(ty) {
+                return Err(format!("`{name}` is given twice"));
+            }
+            types = types.or(Types::of(ty));
+        }
+        Ok(types)
+    }
+
+    /// The set in words, as a `type` error's `expected` parameter says it: the names in
+    /// [`JsonType::ALL`] order with `null` last, the last two joined by `or`
+    /// (`"integer or string"`, `"boolean, string or null"`).
+    pub fn expected(self) -> String {
+        let mut names: Vec<&str> = self
+            .iter()
+            .filter(|t| *t != JsonType::Null)
+            .map(JsonType::name)
+            .collect();
+        if self.contains(JsonType::Null) {
+            names.push(JsonType::Null.name());
+        }
+        match names.split_last() {
+            None => String::new(),
+            Some((last, [])) => (*last).to_owned(),
+            Some((last, rest)) => format!("{} or {last}", rest.join(", ")),
+        }
+    }
 
     /// The union of two sets.
     pub const fn or(self, other: Types) -> Types {
@@ -127,6 +201,8 @@ pub enum ParamKind {
     Flag,
     /// No parameter or a string saying when it applies (`forbidden`, `forbidden = "create"`).
     Context,
+    /// A set of JSON types (`type = "string | integer"`).
+    Types,
 }
 
 /// Where a keyword may be written.
@@ -270,6 +346,7 @@ macro_rules! vocabulary {
     (@slot $r:ident Items) => { $r::Items };
     (@slot $r:ident Flag) => { $r::Mark };
     (@slot $r:ident Context) => { $r::Context };
+    (@slot $r:ident Types) => { $r::Types };
 }
 
 pub(crate) use vocabulary;
@@ -308,5 +385,41 @@ impl Keyword {
 impl fmt::Display for Keyword {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         f.write_str(self.spec_name())
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::{JsonType, Types};
+
+    #[test]
+    fn a_type_set_reads_and_says_its_types() {
+        let set = Types::parse_spec(" string|integer | null");
+        assert_eq!(
+            set.clone().map(Types::spec_text),
+            Ok("null | integer | string".to_owned())
+        );
+        assert_eq!(
+            set.map(Types::expected),
+            Ok("integer, string or null".to_owned())
+        );
+        assert_eq!(Types::of(JsonType::Array).expected(), "array");
+        assert_eq!(
+            Types::parse_spec("string | array").map(Types::expected),
+            Ok("string or array".to_owned())
+        );
+        let error = |text: &str| Types::parse_spec(text).err().unwrap_or_default();
+        assert!(error("").contains("empty type name"));
+        assert!(error("int").contains("unknown type `int`"));
+        assert!(error("null|null").contains("twice"));
+    }
+
+    #[test]
+    fn number_accepts_integers_but_integer_not_other_numbers() {
+        let number = Types::of(JsonType::Number);
+        let integer = Types::of(JsonType::Integer);
+        assert!(number.accepts(JsonType::Integer) && number.accepts(JsonType::Number));
+        assert!(integer.accepts(JsonType::Integer) && !integer.accepts(JsonType::Number));
+        assert!(!integer.accepts(JsonType::Null) && !Types::NONE.accepts(JsonType::Null));
     }
 }

@@ -6,6 +6,11 @@ use std::fmt;
 use crate::keyword::{Level, ParamKind, Types, vocabulary};
 
 vocabulary! {
+    /// `type`, as a keyword: the value must be of one of these JSON types (`integer` takes
+    /// `1.0`, `number` takes integers, as JSON Schema says). Only on a member whose Rust type
+    /// does not decide its JSON type (a `serde_json::Value`): a member of one type has it from
+    /// its Rust type instead.
+    Type { spec: "type", json: Some("type"), slot: types, applies: Types::ANY, param: Types, level: Value }
     /// `minLength`: at least this many Unicode code points.
     MinLength { spec: "min_length", json: Some("minLength"), slot: min_length, applies: Types::STRING, param: Count, level: Value }
     /// `maxLength`: at most this many Unicode code points.

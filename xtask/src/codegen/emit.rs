@@ -298,6 +298,10 @@ fn keywords(k: &Keywords) -> Vec<TokenStream> {
                 Param::Flag(()) => quote!(#name),
                 Param::Context(Some(context)) => quote!(#name = #context),
                 Param::Context(None) => quote!(#name),
+                Param::Types(types) => {
+                    let text = types.spec_text();
+                    quote!(#name = #text)
+                }
             }
         })
         .collect()
@@ -344,6 +348,7 @@ fn rust_type(ty: &Ty) -> TokenStream {
         Ty::Map => quote!(
             ::m3ter_models::__private_v0_1::serde_json::Map<::std::string::String, ::m3ter_models::__private_v0_1::serde_json::Value>
         ),
+        Ty::Any => quote!(::m3ter_models::__private_v0_1::serde_json::Value),
     }
 }
 
@@ -531,7 +536,7 @@ fn param_text(ty: &Ty, value: TokenStream) -> TokenStream {
             quote!(&#value.to_string())
         }
         // The lowering refuses these as parameters (`lower_param`).
-        Ty::Named(_, true) | Ty::Array(_) | Ty::Map => quote!(&#value.to_string()),
+        Ty::Named(_, true) | Ty::Array(_) | Ty::Map | Ty::Any => quote!(&#value.to_string()),
     }
 }
 

@@ -187,6 +187,9 @@ pub enum Ty {
     Array(Box<Ty>),
     /// An object without declared properties: a JSON map.
     Map,
+    /// Any JSON value (`serde_json::Value`): a schema of several types or none, checked by
+    /// its value keywords (`type` among them).
+    Any,
 }
 
 /// A number literal of a range keyword, as written in the fragment.

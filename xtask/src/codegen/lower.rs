@@ -4,7 +4,9 @@
 use std::collections::{BTreeMap, BTreeSet, HashMap, HashSet};
 
 use super::error::CodegenError;
-use m3ter_vocab::{Format, JsonType, Keyword, Owned, ParamKind, ParamValue, bounds, pattern};
+use m3ter_vocab::{
+    Format, JsonType, Keyword, Owned, ParamKind, ParamValue, Types, bounds, pattern,
+};
 
 use super::doc;
 use super::ir::{
@@ -199,6 +201,16 @@ pub fn lower(doc: &Json, used: BTreeSet<String>) -> Result<Module, Vec<CodegenEr
 /// The value keyword of the vocabulary's table that JSON Schema spells `key`.
 fn value_keyword(key: &str) -> Option<Keyword> {
     Keyword::value_keywords().find(|k| k.json_name_opt() == Some(key))
+}
+
+/// The one type of a `type` set, and whether it also has `null` (`["string", "null"]`); `None`
+/// for several types or `null` alone.
+fn single_type(types: Types) -> Option<(JsonType, bool)> {
+    let mut others = types.iter().filter(|t| *t != JsonType::Null);
+    match (others.next(), others.next()) {
+        (Some(ty), None) => Some((ty, types.contains(JsonType::Null))),
+        _ => None,
+    }
 }
 
 /// The JSON type a `type` name stands for.
@@ -1103,8 +1115,11 @@ impl<'a> Lowerer<'a> {
             paragraph(&mut docs, "**Deprecated.**".to_owned());
         }
         let sendable = match &ty {
-            Ty::Array(item) => !matches!(**item, Ty::Array(_) | Ty::Map | Ty::Named(_, true)),
-            Ty::Map | Ty::Named(_, true) => false,
+            Ty::Array(item) => !matches!(
+                **item,
+                Ty::Array(_) | Ty::Map | Ty::Named(_, true) | Ty::Any
+            ),
+            Ty::Map | Ty::Named(_, true) | Ty::Any => false,
             _ => true,
         };
         if location == ParamIn::Path
@@ -1304,7 +1319,12 @@ impl<'a> Lowerer<'a> {
             }
         }
         let string_keywords = Keyword::value_keywords()
-            .filter(|k| k.applies_to().contains(JsonType::String) && *k != Keyword::Enum)
+            // `type` is read above: it says the enum is of strings.
+            .filter(|k| {
+                *k != Keyword::Type
+                    && *k != Keyword::Enum
+                    && k.applies_to().contains(JsonType::String)
+            })
             .filter_map(Keyword::json_name_opt);
         for key in string_keywords {
             if schema.get(key).is_some() {
@@ -1388,8 +1408,10 @@ impl<'a> Lowerer<'a> {
         // What applies to the object itself would be checked on a struct, which counts and
         // compares its members as serde wrote them (defaults filled in, unknown members
         // dropped), not as the document has them.
+        // (`type` is read above: it says the value is an object.)
         for keyword in Keyword::value_keywords() {
             if let Some(name) = keyword.json_name_opt()
+                && keyword != Keyword::Type
                 && keyword.applies_to().contains(JsonType::Object)
                 && schema.get(name).is_some()
             {
@@ -1723,6 +1745,9 @@ impl<'a> Lowerer<'a> {
             Ty::Named(_, true) | Ty::Array(_) | Ty::Map => refuse(
                 "is on an object or array member: only strings, numbers, booleans and enums take a default",
             ),
+            Ty::Any => refuse(
+                "is on a member of several types or none (any JSON value): only strings, numbers, booleans and enums take a default",
+            ),
         }
     }
 
@@ -1898,40 +1923,29 @@ impl<'a> Lowerer<'a> {
             };
             return Some((Ty::Named(type_name, is_struct), keywords, false, docs));
         }
-        let (type_name, nullable) = match schema.get("type") {
-            Some(Json::String(t)) => (t.clone(), false),
-            Some(Json::Array(types)) => {
-                let non_null: Vec<&str> = types
-                    .iter()
-                    .filter_map(Json::as_str)
-                    .filter(|t| *t != "null")
-                    .collect();
-                let nulls = types.iter().filter(|t| t.as_str() == Some("null")).count();
-                if non_null.len() != 1 || nulls != 1 || types.len() != 2 {
-                    self.error(&at.key("type"), "a type array must be one type and `\"null\"`, e.g. `[\"string\", \"null\"]`");
-                    return None;
+        let (type_name, nullable) = match self.type_set(schema, at)? {
+            Some(types) => match single_type(types) {
+                // One type, or one and `null`: the member has that type's Rust type.
+                Some((ty, nullable)) => (ty.name().to_owned(), nullable),
+                // Several types, or `null` alone: any JSON value with `type` as a keyword.
+                None => {
+                    let keywords = self.lower_untyped(schema, at, Some(types))?;
+                    return Some((Ty::Any, keywords, false, docs));
                 }
-                (non_null[0].to_owned(), true)
-            }
+            },
             None if schema.get("properties").is_some() => ("object".to_owned(), false),
             // An untyped `enum` of strings takes only strings.
             None if enum_of_strings(schema) => ("string".to_owned(), false),
+            // No type: any JSON value, each keyword checking the values of its own types.
             None => {
-                self.error(at, "a schema needs a `type` (or a `$ref`)");
-                return None;
-            }
-            Some(other) => {
-                self.error(
-                    &at.key("type"),
-                    format!("must be a string or an array, not {}", other.type_name()),
-                );
-                return None;
+                let keywords = self.lower_untyped(schema, at, None)?;
+                return Some((Ty::Any, keywords, false, docs));
             }
         };
         self.check_applicable(schema, at, &type_name);
         let mut keywords = Keywords::default();
         if let Some(json_ty) = json_type(&type_name) {
-            self.read_values(schema, at, json_ty, &mut keywords);
+            self.read_values(schema, at, Types::of(json_ty), &mut keywords);
         }
         // `type: [T, "null"]` beside `const` or `enum`: `null` passes only when they list it.
         let nullable = nullable && !excludes_null(&keywords);
@@ -2045,6 +2059,142 @@ impl<'a> Lowerer<'a> {
         Some((ty, keywords, nullable, docs))
     }
 
+    /// The JSON types `schema`'s `type` names (a name or an array of names, each known and
+    /// once), `Ok(None)` when it has no `type`; `None` after reporting an error.
+    fn type_set(&mut self, schema: &Json, at: &Pointer) -> Option<Option<Types>> {
+        let type_at = at.key("type");
+        match schema.get("type") {
+            None => Some(None),
+            Some(Json::String(name)) => match json_type(name) {
+                Some(ty) => Some(Some(Types::of(ty))),
+                None => {
+                    self.error(&type_at, format!("unknown type `{name}`"));
+                    None
+                }
+            },
+            Some(Json::Array(names)) => {
+                if names.is_empty() {
+                    self.error(&type_at, "a type array must name at least one type");
+                    return None;
+                }
+                let mut types = Types::NONE;
+                let mut ok = true;
+                for (index, name) in names.iter().enumerate() {
+                    let name_at = type_at.index(index);
+                    match name.as_str().map(|n| (n, json_type(n))) {
+                        Some((_, Some(ty))) if !types.contains(ty) => {
+                            types = types.or(Types::of(ty))
+                        }
+                        Some((name, Some(_))) => {
+                            self.error(&name_at, format!("`{name}` is given twice"));
+                            ok = false;
+                        }
+                        Some((name, None)) => {
+                            self.error(&name_at, format!("unknown type `{name}`"));
+                            ok = false;
+                        }
+                        None => {
+                            self.error(
+                                &name_at,
+                                format!("must be a type name, not {}", name.type_name()),
+                            );
+                            ok = false;
+                        }
+                    }
+                }
+                ok.then_some(Some(types))
+            }
+            Some(other) => {
+                self.error(
+                    &type_at,
+                    format!("must be a string or an array, not {}", other.type_name()),
+                );
+                None
+            }
+        }
+    }
+
+    /// A value schema of several types or none (or `null` alone): a `serde_json::Value`
+    /// member, with `type` as a keyword when the schema has one (`types`), and each value
+    /// keyword that applies to one of its types (each checking only the values of its own
+    /// types, as JSON Schema says). `items` is read as the items' keywords, each item any JSON
+    /// value in turn. What decides more than a value's checks (members, an enum, a reference,
+    /// a union) is refused at its pointer. `None` after reporting an error.
+    fn lower_untyped(
+        &mut self,
+        schema: &Json,
+        at: &Pointer,
+        types: Option<Types>,
+    ) -> Option<Keywords> {
+        let allowed = types.unwrap_or(Types::ANY);
+        let mut ok = true;
+        for key in [
+            "properties",
+            "required",
+            "additionalProperties",
+            "$ref",
+            "anyOf",
+            "oneOf",
+            "discriminator",
+        ] {
+            if schema.get(key).is_some() {
+                let what = match types {
+                    None => "without a `type`".to_owned(),
+                    Some(types) => format!("of type `{}`", types.spec_text()),
+                };
+                self.error(
+                    &at.key(key),
+                    format!("`{key}` is not supported on a schema {what} (it becomes any JSON value, a `serde_json::Value`, checked by value keywords only): give the schema one type"),
+                );
+                ok = false;
+            }
+        }
+        if !ok {
+            return None;
+        }
+        self.check_applicable_to(schema, at, allowed, &allowed.spec_text());
+        let mut keywords = Keywords {
+            types,
+            ..Keywords::default()
+        };
+        self.read_values(schema, at, allowed, &mut keywords);
+        if allowed.contains(JsonType::String) {
+            self.read_pattern(schema, at, &mut keywords);
+            match schema.get(Keyword::Format.json_name()) {
+                None => {}
+                Some(Json::String(name)) => match Format::from_name(name) {
+                    Some(format) => keywords.format = Some(format),
+                    None => {
+                        let known = Format::names();
+                        self.error(
+                            &at.key(Keyword::Format.json_name()),
+                            format!("unknown string format `{name}`; known: {known}"),
+                        );
+                    }
+                },
+                Some(other) => self.error(
+                    &at.key(Keyword::Format.json_name()),
+                    format!("must be a string, not {}", other.type_name()),
+                ),
+            }
+        }
+        self.check_bounds(&keywords, at, None);
+        if allowed.contains(JsonType::Array)
+            && let Some(items) = schema.get(Keyword::Items.json_name())
+        {
+            let items_at = at.key(Keyword::Items.json_name());
+            if !self.check_keywords(items, &items_at) {
+                return None;
+            }
+            let item_types = self.type_set(items, &items_at)?;
+            let item_keywords = self.lower_untyped(items, &items_at, item_types)?;
+            if !item_keywords.is_empty() {
+                keywords.items = Some(Box::new(item_keywords));
+            }
+        }
+        Some(keywords)
+    }
+
     /// `anyOf`/`oneOf` of a schema and a schema that accepts only `null`: that schema, nullable
     /// (OpenAPI 3.0.3's form of a nullable reference, and 3.1's `[…, {"type": "null"}]`).
     fn lower_nullable(
@@ -2106,19 +2256,28 @@ impl<'a> Lowerer<'a> {
     /// strings.
     fn check_applicable(&mut self, schema: &Json, at: &Pointer, type_name: &str) {
         // An unknown type is reported where the type is read.
-        let (Some(ty), Some(members)) = (json_type(type_name), schema.members()) else {
+        if let Some(ty) = json_type(type_name) {
+            self.check_applicable_to(schema, at, Types::of(ty), type_name);
+        }
+    }
+
+    /// Reports keywords that apply to none of `types` (written `type_name` in messages): a
+    /// keyword of a schema of several types is kept when it applies to one of them.
+    fn check_applicable_to(&mut self, schema: &Json, at: &Pointer, types: Types, type_name: &str) {
+        let Some(members) = schema.members() else {
             return;
         };
         for (key, _) in members {
             let applies = match value_keyword(key) {
                 Some(keyword) => {
-                    keyword.applies_to().contains(ty)
+                    keyword.applies_to().intersects(types)
                         // `format: int32` or `int64` picks an integer's Rust type (`lower_value`).
-                        || (keyword == Keyword::Format && ty == JsonType::Integer)
+                        || (keyword == Keyword::Format && types == Types::of(JsonType::Integer))
                 }
                 None => match key.as_str() {
-                    "properties" | "required" | "additionalProperties" => ty == JsonType::Object,
-                    "enum" => ty == JsonType::String,
+                    "properties" | "required" | "additionalProperties" => {
+                        types.contains(JsonType::Object)
+                    }
                     // `type`, `$ref`, annotations and extensions apply to any schema; an unknown
                     // keyword is reported by `check_keywords`.
                     _ => true,
@@ -2135,7 +2294,7 @@ impl<'a> Lowerer<'a> {
 
     /// Reads the table's count and number keywords that apply to `ty` (`minLength`, `maxItems`,
     /// `minimum`, ...), so that a new keyword of either kind is read without a change here.
-    fn read_values(&mut self, schema: &Json, at: &Pointer, ty: JsonType, keywords: &mut Keywords) {
+    fn read_values(&mut self, schema: &Json, at: &Pointer, types: Types, keywords: &mut Keywords) {
         for keyword in Keyword::value_keywords() {
             let Some(name) = keyword.json_name_opt() else {
                 continue;
@@ -2143,7 +2302,7 @@ impl<'a> Lowerer<'a> {
             let Some(value) = schema.get(name) else {
                 continue;
             };
-            if !keyword.applies_to().contains(ty) {
+            if !keyword.applies_to().intersects(types) {
                 continue; // reported by `check_applicable`
             }
             let param = match keyword.param() {
@@ -2183,6 +2342,8 @@ impl<'a> Lowerer<'a> {
                 // Never written as such in a schema: the member keywords come from the parent
                 // object.
                 ParamKind::Context => None,
+                // `type` decides the Rust type, or is set by `lower_untyped`.
+                ParamKind::Types => None,
             };
             if let Some(param) = param
                 && keywords.set(keyword, param).is_err()
@@ -2248,8 +2409,8 @@ impl<'a> Lowerer<'a> {
         }
     }
 
-    fn lower_string(&mut self, schema: &Json, at: &Pointer, keywords: &mut Keywords) -> Option<Ty> {
-        self.check_bounds(keywords, at, None);
+    /// `pattern`, translated and compiled, into `keywords`.
+    fn read_pattern(&mut self, schema: &Json, at: &Pointer, keywords: &mut Keywords) {
         match schema.get(Keyword::Pattern.json_name()) {
             None => {}
             Some(Json::String(pattern)) => {
@@ -2264,6 +2425,11 @@ impl<'a> Lowerer<'a> {
                 format!("must be a string, not {}", other.type_name()),
             ),
         }
+    }
+
+    fn lower_string(&mut self, schema: &Json, at: &Pointer, keywords: &mut Keywords) -> Option<Ty> {
+        self.check_bounds(keywords, at, None);
+        self.read_pattern(schema, at, keywords);
         let typed = |ty: Ty, keywords: &Keywords, this: &mut Self| {
             if keywords.min_length.is_some()
                 || keywords.max_length.is_some()
@@ -2622,7 +2788,14 @@ fn excludes_null(keywords: &Keywords) -> bool {
 /// string), and lists of those.
 fn compares_as_json(ty: &Ty) -> bool {
     match ty {
-        Ty::String | Ty::I32 | Ty::I64 | Ty::F64 | Ty::Bool | Ty::Map | Ty::Named(_, false) => true,
+        Ty::String
+        | Ty::I32
+        | Ty::I64
+        | Ty::F64
+        | Ty::Bool
+        | Ty::Map
+        | Ty::Any
+        | Ty::Named(_, false) => true,
         Ty::Array(item) => compares_as_json(item),
         Ty::Uuid | Ty::DateTime | Ty::Named(_, true) => false,
     }
@@ -2635,7 +2808,9 @@ fn ty_words(ty: &Ty) -> String {
         Ty::DateTime => "a date-time (`format: date-time`)".to_owned(),
         Ty::Named(name, _) => format!("the generated type `{name}`"),
         Ty::Array(item) => format!("a list of {}", ty_words(item)),
-        Ty::String | Ty::I32 | Ty::I64 | Ty::F64 | Ty::Bool | Ty::Map => "this type".to_owned(),
+        Ty::String | Ty::I32 | Ty::I64 | Ty::F64 | Ty::Bool | Ty::Map | Ty::Any => {
+            "this type".to_owned()
+        }
     }
 }
 

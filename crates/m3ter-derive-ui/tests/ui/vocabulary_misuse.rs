@@ -66,6 +66,26 @@ struct Mistakes {
     // No map has at least 3 and at most 2 members.
     #[spec(min_properties = 3, max_properties = 2)]
     crossed_map: std::collections::HashMap<String, i64>,
+    // Not a JSON type; a type twice; no type between the bars; not a string.
+    #[spec(type = "string | text")]
+    unknown_type: serde_json::Value,
+    #[spec(type = "string | string")]
+    twice: serde_json::Value,
+    #[spec(type = "string |")]
+    dangling: serde_json::Value,
+    #[spec(type = 3)]
+    number_type: serde_json::Value,
+    // A field of one Rust type has its JSON type from it.
+    #[spec(type = "integer")]
+    typed: i64,
+    // A keyword that applies to none of the types `type` allows, on the field and its items.
+    #[spec(type = "integer | null", min_length = 1)]
+    no_strings: serde_json::Value,
+    #[spec(items(type = "boolean", pattern = "^a$"))]
+    flags: Vec<serde_json::Value>,
+    // Any JSON value has no constraints of its own to validate.
+    #[spec(nested)]
+    anything: serde_json::Value,
 }
 
 fn main() {}

@@ -1,5 +1,7 @@
 //! How the checks read a field of any supported Rust type: a string, a number or a list, each
-//! possibly behind `Option` (an absent optional field is not checked).
+//! possibly behind `Option` (an absent optional field is not checked), and a
+//! `serde_json::Value` as any of them (a keyword checks nothing on a value of another JSON
+//! type, as JSON Schema says) or as itself ([`JsonField`], for `type`).
 
 use std::borrow::Cow;
 
@@ -171,5 +173,36 @@ impl ItemsField for serde_json::Value {
     type Item = serde_json::Value;
     fn items(&self) -> Option<&[serde_json::Value]> {
         self.as_array().map(Vec::as_slice)
+    }
+}
+
+/// A field whose value is any JSON value (a `serde_json::Value`), or absent: what the `type`
+/// keyword reads.
+pub trait JsonField {
+    /// The value, or `None` when the field is absent.
+    fn json_value(&self) -> Option<&serde_json::Value>;
+}
+
+impl JsonField for serde_json::Value {
+    fn json_value(&self) -> Option<&serde_json::Value> {
+        Some(self)
+    }
+}
+
+impl<T: JsonField + ?Sized> JsonField for &T {
+    fn json_value(&self) -> Option<&serde_json::Value> {
+        (**self).json_value()
+    }
+}
+
+impl<T: JsonField> JsonField for Option<T> {
+    fn json_value(&self) -> Option<&serde_json::Value> {
+        self.as_ref().and_then(JsonField::json_value)
+    }
+}
+
+impl<T: JsonField> JsonField for Box<T> {
+    fn json_value(&self) -> Option<&serde_json::Value> {
+        (**self).json_value()
     }
 }

@@ -3,6 +3,10 @@
 
 use serde_json::Value;
 
+use m3ter_vocab::{JsonType, Types};
+
+use super::access::JsonField;
+
 use crate::error::{ErrorKind, ValidationError};
 use crate::path::Path;
 
@@ -85,4 +89,121 @@ pub fn push_enum_error(
         path.to_pointer(),
         ErrorKind::Enum { allowed },
     ));
+}
+
+/// The JSON type of `value` as JSON Schema's `type` keyword sees it: a number without a
+/// fractional part is an `integer` (`1.0` and `1e300` too), any other number a `number`.
+pub fn json_schema_type(value: &Value) -> JsonType {
+    match value {
+        Value::Null => JsonType::Null,
+        Value::Bool(_) => JsonType::Boolean,
+        Value::Number(n) => {
+            let integral = n.is_i64()
+                || n.is_u64()
+                || n.as_f64()
+                    .is_some_and(|f| f.is_finite() && f.fract() == 0.0);
+            if integral {
+                JsonType::Integer
+            } else {
+                JsonType::Number
+            }
+        }
+        Value::String(_) => JsonType::String,
+        Value::Array(_) => JsonType::Array,
+        Value::Object(_) => JsonType::Object,
+    }
+}
+
+/// The `type` keyword: reports a `type` error, expecting `expected` (the set in words,
+/// [`Types::expected`], written by the derive), when the field's value is of none of `allowed`
+/// (skipped when the field is absent).
+#[inline]
+pub fn check_type<F: JsonField + ?Sized>(
+    field: &F,
+    allowed: Types,
+    expected: &'static str,
+    path: &Path<'_>,
+    errors: &mut Vec<ValidationError>,
+) {
+    let Some(value) = field.json_value() else {
+        return;
+    };
+    if !allowed.accepts(json_schema_type(value)) {
+        push_type_keyword_error(value, expected, path, errors);
+    }
+}
+
+#[cold]
+#[inline(never)]
+fn push_type_keyword_error(
+    value: &Value,
+    expected: &'static str,
+    path: &Path<'_>,
+    errors: &mut Vec<ValidationError>,
+) {
+    errors.push(ValidationError::new(
+        path.to_pointer(),
+        ErrorKind::Type {
+            expected,
+            actual: json_schema_type(value).name(),
+        },
+    ));
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn a_number_without_a_fraction_is_an_integer_as_json_schema_says() {
+        let ty = |text: &str| {
+            serde_json::from_str::<Value>(text)
+                .ok()
+                .map(|v| json_schema_type(&v))
+        };
+        assert_eq!(ty("1"), Some(JsonType::Integer));
+        assert_eq!(ty("1.0"), Some(JsonType::Integer));
+        assert_eq!(ty("-0"), Some(JsonType::Integer));
+        assert_eq!(ty("1e300"), Some(JsonType::Integer));
+        assert_eq!(ty("18446744073709551616"), Some(JsonType::Integer));
+        assert_eq!(ty("1.5"), Some(JsonType::Number));
+        assert_eq!(ty("null"), Some(JsonType::Null));
+        assert_eq!(ty("[]"), Some(JsonType::Array));
+    }
+
+    #[test]
+    fn check_type_reports_the_allowed_types_and_skips_an_absent_field() {
+        let allowed = Types::of(JsonType::String).or(Types::of(JsonType::Integer));
+        let mut errors = Vec::new();
+        let value = serde_json::json!(2.5);
+        check_type(
+            &value,
+            allowed,
+            "integer or string",
+            &Path::Root,
+            &mut errors,
+        );
+        check_type(
+            &serde_json::json!(2.0),
+            allowed,
+            "integer or string",
+            &Path::Root,
+            &mut errors,
+        );
+        check_type(
+            &None::<Value>,
+            allowed,
+            "integer or string",
+            &Path::Root,
+            &mut errors,
+        );
+        assert_eq!(errors.len(), 1);
+        assert_eq!(
+            errors[0].kind(),
+            &ErrorKind::Type {
+                expected: "integer or string",
+                actual: "number"
+            }
+        );
+    }
 }

@@ -16,11 +16,11 @@ pub mod properties;
 pub mod range;
 pub mod values;
 
-pub use access::{ItemsField, NumberField, StrField};
+pub use access::{ItemsField, JsonField, NumberField, StrField};
 pub use arn::{IamRoleArn, parse_iam_role_arn};
 pub use json::{
-    json_type_name, push_enum_error, push_forbidden, push_required, push_type_error,
-    push_unknown_field,
+    check_type, json_schema_type, json_type_name, push_enum_error, push_forbidden, push_required,
+    push_type_error, push_unknown_field,
 };
 pub use length::{check_items, check_length, count_chars_within};
 pub use multiple::{check_multiple_of, is_multiple_of};
