@@ -6,12 +6,15 @@
 pub mod access;
 pub mod arn;
 pub mod bucket;
+pub mod calendar;
+pub mod internet;
 pub mod json;
 pub mod length;
 pub mod number;
 pub mod pattern;
 pub mod presence;
 pub mod range;
+pub mod uri;
 
 pub use access::{ItemsField, NumberField, StrField};
 pub use arn::{IamRoleArn, parse_iam_role_arn};
