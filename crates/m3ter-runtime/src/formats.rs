@@ -5,18 +5,29 @@
 pub use m3ter_vocab::Format;
 
 use crate::error::FormatViolation;
-use crate::rules::parse_iam_role_arn;
+use crate::rules::{calendar, parse_iam_role_arn};
 
 pub use crate::rules::bucket::{gcs_bucket_name, s3_bucket_name};
+pub use crate::rules::internet::{email, hostname, ipv4, ipv6};
+pub use crate::rules::uri::{uri, uri_reference};
 
 /// Checks `value` against `format`.
 #[inline]
 pub fn check(format: Format, value: &str) -> Result<(), FormatViolation> {
     match format {
         Format::AwsIamRoleArn => aws_iam_role_arn(value),
+        Format::Date => date(value),
         Format::DateTime => date_time(value),
+        Format::Duration => duration(value),
+        Format::Email => email(value),
         Format::GcsBucketName => gcs_bucket_name(value),
+        Format::Hostname => hostname(value),
+        Format::Ipv4 => ipv4(value),
+        Format::Ipv6 => ipv6(value),
         Format::S3BucketName => s3_bucket_name(value),
+        Format::Time => time(value),
+        Format::Uri => uri(value),
+        Format::UriReference => uri_reference(value),
         Format::Uuid => uuid(value),
     }
 }
@@ -43,65 +54,50 @@ pub fn date_time(value: &str) -> Result<(), FormatViolation> {
 /// minutes)`, or `None`.
 fn parse_date_time(value: &str) -> Option<(u32, u32, u32, u32, u32, u32, i32)> {
     let b = value.as_bytes();
-    if b.len() < 20 {
+    let (year, month, day) = calendar::full_date(b)?;
+    if !matches!(b.get(10), Some(b'T' | b't')) {
         return None;
     }
-    let digits = |range: std::ops::Range<usize>| -> Option<u32> {
-        b.get(range)?.iter().try_fold(0u32, |n, d| {
-            d.is_ascii_digit().then(|| n * 10 + u32::from(d - b'0'))
-        })
-    };
-    let (year, month, day) = (digits(0..4)?, digits(5..7)?, digits(8..10)?);
-    if b[4] != b'-' || b[7] != b'-' || !matches!(b[10], b'T' | b't') {
-        return None;
-    }
-    let (hour, minute, second) = (digits(11..13)?, digits(14..16)?, digits(17..19)?);
-    if b[13] != b':' || b[16] != b':' {
-        return None;
-    }
-    let mut i = 19;
-    if b[i] == b'.' {
-        i += 1;
-        let start = i;
-        while i < b.len() && b[i].is_ascii_digit() {
-            i += 1;
-        }
-        if i == start {
-            return None;
-        }
-    }
-    let offset = match b.get(i)? {
-        b'Z' | b'z' if i + 1 == b.len() => 0,
-        sign @ (b'+' | b'-') if i + 6 == b.len() && b[i + 3] == b':' => {
-            let (h, m) = (digits(i + 1..i + 3)?, digits(i + 4..i + 6)?);
-            if h > 23 || m > 59 {
-                return None;
-            }
-            let minutes = i32::try_from(h * 60 + m).ok()?;
-            if *sign == b'-' { -minutes } else { minutes }
-        }
-        _ => return None,
-    };
-    let leap = year % 4 == 0 && (year % 100 != 0 || year % 400 == 0);
-    let days = match month {
-        1 | 3 | 5 | 7 | 8 | 10 | 12 => 31,
-        4 | 6 | 9 | 11 => 30,
-        2 if leap => 29,
-        2 => 28,
-        _ => return None,
-    };
-    if day == 0 || day > days || hour > 23 || minute > 59 || second > 60 {
-        return None;
-    }
-    if second == 60 {
-        // A leap second is the last second of 23:59 UTC.
-        let local = i32::try_from(hour * 60 + minute).ok()?;
-        let utc = (local - offset).rem_euclid(24 * 60);
-        if utc != 23 * 60 + 59 {
-            return None;
-        }
-    }
+    let (hour, minute, second, offset) = calendar::full_time(&b[11..])?;
     Some((year, month, day, hour, minute, second, offset))
+}
+
+/// `date`: an RFC 3339 `full-date` (`2023-11-07`), all of the value: four-digit year, `-`,
+/// two-digit month, `-`, two-digit day of a real calendar (29 February in leap years only).
+pub fn date(value: &str) -> Result<(), FormatViolation> {
+    let b = value.as_bytes();
+    match calendar::full_date(b) {
+        Some(_) if b.len() == 10 => Ok(()),
+        _ => Err(FormatViolation {
+            part: "date",
+            expected: "an RFC 3339 full-date such as 2023-11-07",
+        }),
+    }
+}
+
+/// `time`: an RFC 3339 `full-time` (`05:31:56Z`, `05:31:56.5+05:30`), as
+/// [`calendar::full_time`] reads it; second 60 only as a leap second, at 23:59 UTC.
+pub fn time(value: &str) -> Result<(), FormatViolation> {
+    calendar::full_time(value.as_bytes())
+        .map(|_| ())
+        .ok_or(FormatViolation {
+            part: "time",
+            expected: "an RFC 3339 full-time with an offset such as 05:31:56Z",
+        })
+}
+
+/// `duration`: an RFC 3339 Appendix A duration (`P1Y2M3DT4H5M6S`, `PT36H`, `P2W`), as
+/// [`calendar::duration`] reads it.
+pub fn duration(value: &str) -> Result<(), FormatViolation> {
+    if calendar::duration(value.as_bytes()) {
+        Ok(())
+    } else {
+        Err(FormatViolation {
+            part: "duration",
+            expected: "an RFC 3339 duration such as P1Y2M3DT4H5M6S: years, months, days, then T \
+                       and hours, minutes, seconds, in whole numbers, or weeks alone",
+        })
+    }
 }
 
 /// `uuid`: the hyphenated form, `8-4-4-4-12` hexadecimal digits.
