@@ -132,6 +132,62 @@ mod tests {
         }
     }
 
+    /// Every check on odd values: empty, control and non-ASCII characters, very long, and every
+    /// prefix and suffix of the registry's examples cut at each character boundary. None may
+    /// panic; the empty value has no format but `uri-reference` (RFC 3986: an empty reference),
+    /// and a space, a control or a non-ASCII character at either end spoils every valid example.
+    #[test]
+    fn odd_values_neither_panic_nor_pass_by_accident() {
+        let long = ["a", ".", ":", "%", "-", "9", "é", "\0"].map(|c| c.repeat(70_000));
+        for format in Format::ALL.iter().copied() {
+            assert_eq!(
+                check(format, "").is_ok(),
+                format == Format::UriReference,
+                "{format}: the empty value"
+            );
+            for odd in ["\0", " ", "\n", "é", "😀", "\u{301}", "\u{ff10}", "٣"] {
+                let _ = check(format, odd);
+                let valid = format.valid_example();
+                for spoiled in [format!("{valid}{odd}"), format!("{odd}{valid}")] {
+                    assert!(check(format, &spoiled).is_err(), "{format}: {spoiled:?}");
+                }
+            }
+            for value in &long {
+                let _ = check(format, value);
+            }
+            let mut examples = format.invalid_examples().to_vec();
+            examples.push(format.valid_example());
+            for example in examples {
+                for (at, _) in example.char_indices() {
+                    let _ = (check(format, &example[..at]), check(format, &example[at..]));
+                }
+            }
+        }
+    }
+
+    #[test]
+    fn new_formats_name_their_part() {
+        let part = |format, value| check(format, value).map_err(|v| v.part);
+        assert_eq!(part(Format::Date, "2023-02-29"), Err("date"));
+        assert_eq!(part(Format::Date, "2024-02-29"), Ok(()));
+        assert_eq!(part(Format::Time, "24:00:00Z"), Err("time"));
+        assert_eq!(part(Format::Time, "23:59:60Z"), Ok(()));
+        assert_eq!(part(Format::Duration, "P1Y2D"), Err("duration"));
+        assert_eq!(part(Format::Email, "a@b..c"), Err("domain"));
+        assert_eq!(part(Format::Hostname, "a..b"), Err("label"));
+        assert_eq!(part(Format::Ipv4, "1.2.3.04"), Err("ipv4"));
+        assert_eq!(part(Format::Ipv6, "1::2::3"), Err("ipv6"));
+        assert_eq!(part(Format::Uri, "//a/b"), Err("scheme"));
+        assert_eq!(part(Format::UriReference, "//a/b"), Ok(()));
+        assert_eq!(part(Format::UriReference, "//a:b/"), Err("port"));
+        // The date-time of before, unchanged: a leap second only at 23:59 UTC.
+        assert_eq!(part(Format::DateTime, "1998-12-31T15:59:60-08:00"), Ok(()));
+        assert_eq!(
+            part(Format::DateTime, "2023-11-07T05:31:56"),
+            Err("date_time")
+        );
+    }
+
     #[test]
     fn uuid_and_date_time() {
         assert!(uuid("67e55044-10b1-426f-9247-bb680e5fe0c8").is_ok());
