@@ -27,6 +27,11 @@ const PATH: FormatViolation = rule(
     "segments of URI characters (unreserved, sub-delims, `:`, `@` or percent-encoded) \
      separated by `/`",
 );
+const FIRST_SEGMENT: FormatViolation = rule(
+    "path",
+    "no `:` in a relative reference's first segment, which would read as a scheme (write `./` \
+     before it)",
+);
 const QUERY: FormatViolation = rule(
     "query",
     "URI characters (unreserved, sub-delims, `:`, `@`, `/`, `?` or percent-encoded)",
@@ -78,7 +83,7 @@ pub fn uri_reference(value: &str) -> Result<(), FormatViolation> {
         .position(|c| matches!(c, b'/' | b'?' | b'#'))
         .map_or(b, |end| &b[..end]);
     if first_segment.contains(&b':') {
-        return Err(PATH);
+        return Err(FIRST_SEGMENT);
     }
     hierarchy(b)
 }
@@ -292,6 +297,7 @@ mod tests {
             "/abc",
             "abc",
             "a/b:c",
+            "a/b?c:d",
             "./this:that",
             "../a?b#c",
             "?query=1",
@@ -317,6 +323,14 @@ mod tests {
         ] {
             assert_eq!(uri_reference(bad).map_err(|e| e.part), Err(part), "{bad:?}");
         }
+    }
+
+    #[test]
+    fn a_colon_before_the_first_slash_is_named() {
+        assert_eq!(uri_reference("1:b"), Err(FIRST_SEGMENT));
+        assert_eq!(uri_reference("a b:c"), Err(FIRST_SEGMENT));
+        assert_eq!(uri_reference("a b/c:d"), Err(PATH));
+        assert_eq!(uri_reference("./1:b"), Ok(()));
     }
 
     #[test]
