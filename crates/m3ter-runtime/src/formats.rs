@@ -121,6 +121,7 @@ pub fn uuid(value: &str) -> Result<(), FormatViolation> {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use proptest::prelude::*;
 
     #[test]
     fn every_format_accepts_its_example_and_refuses_its_counterexamples() {
@@ -161,6 +162,95 @@ mod tests {
                 for (at, _) in example.char_indices() {
                     let _ = (check(format, &example[..at]), check(format, &example[at..]));
                 }
+            }
+        }
+    }
+
+    /// A text form of an IPv6 address, valid or nearly: `n` groups of one to four hexadecimal
+    /// digits, `::` at a place among them or not, the last two perhaps a dotted quad; or any
+    /// groups of up to five digits and separators; or an address as the standard library
+    /// writes it.
+    fn ipv6_like() -> impl Strategy<Value = String> {
+        let quad = "(0|1|01|9|99|255|256)(\\.(0|1|01|9|99|255|256)){2,3}";
+        let near = (
+            proptest::collection::vec("[0-9a-fA-F]{1,4}", 0..=8),
+            proptest::option::of(0usize..=8),
+            proptest::option::of(quad),
+        )
+            .prop_map(|(groups, gap, quad)| {
+                let mut parts = groups;
+                if let Some(quad) = quad {
+                    parts.push(quad);
+                }
+                match gap {
+                    Some(at) => {
+                        let at = at.min(parts.len());
+                        format!("{}::{}", parts[..at].join(":"), parts[at..].join(":"))
+                    }
+                    None => parts.join(":"),
+                }
+            });
+        let loose = proptest::collection::vec(
+            (
+                "[0-9a-fA-F]{0,5}",
+                prop_oneof![Just(":"), Just("::"), Just(".")],
+            ),
+            0..10,
+        )
+        .prop_map(|groups| groups.iter().map(|(g, sep)| format!("{g}{sep}")).collect());
+        let written = any::<u128>().prop_map(|n| std::net::Ipv6Addr::from(n).to_string());
+        prop_oneof![4 => near, 2 => loose, 1 => written]
+    }
+
+    proptest! {
+        #![proptest_config(ProptestConfig::with_cases(512))]
+
+        /// No check panics on any string.
+        #[test]
+        fn no_check_panics(value in any::<String>()) {
+            for format in Format::ALL.iter().copied() {
+                let _ = check(format, &value);
+            }
+        }
+
+        /// A date-time is a date, `T` and a time: the three checks agree.
+        #[test]
+        fn a_date_time_is_a_date_and_a_time(
+            date in "[0-9]{4}-(0[0-9]|1[0-3])-([0-2][0-9]|3[0-2])",
+            time in "([01][0-9]|2[0-4]):[0-6][0-9]:[0-6][0-9](\\.[0-9]{1,3})?([Zz]|[+-]([01][0-9]|2[0-4]):[0-6][0-9])",
+        ) {
+            prop_assert_eq!(
+                date_time(&format!("{date}T{time}")).is_ok(),
+                super::date(&date).is_ok() && super::time(&time).is_ok()
+            );
+        }
+
+        /// `ipv4` and `ipv6` decide as the standard library's parsers do (dotted quads without
+        /// leading zeros, RFC 4291's text forms without a zone).
+        #[test]
+        fn addresses_as_the_standard_library_reads_them(
+            v6 in ipv6_like(),
+            v4 in "[0-9]{1,4}(\\.[0-9]{1,4}){1,4}",
+        ) {
+            prop_assert_eq!(ipv6(&v6).is_ok(), v6.parse::<std::net::Ipv6Addr>().is_ok(), "{}", v6);
+            prop_assert_eq!(ipv4(&v4).is_ok(), v4.parse::<std::net::Ipv4Addr>().is_ok(), "{}", v4);
+        }
+
+        /// Every address or host name is a URI's host and an e-mail address's domain.
+        #[test]
+        fn addresses_and_host_names_are_hosts_and_domains(
+            v6 in ipv6_like(),
+            host in "[a-zA-Z0-9-]{0,8}(\\.[a-zA-Z0-9-]{0,8}){0,3}",
+        ) {
+            if ipv6(&v6).is_ok() {
+                let (as_uri, as_email) = (format!("http://[{v6}]:80/"), format!("a@[IPv6:{v6}]"));
+                prop_assert!(uri(&as_uri).is_ok(), "{}", as_uri);
+                prop_assert!(email(&as_email).is_ok(), "{}", as_email);
+            }
+            if hostname(&host).is_ok() {
+                let (as_uri, as_email) = (format!("http://{host}/"), format!("a@{host}"));
+                prop_assert!(uri(&as_uri).is_ok(), "{}", as_uri);
+                prop_assert!(email(&as_email).is_ok(), "{}", as_email);
             }
         }
     }
