@@ -23,6 +23,7 @@ use std::fmt::Write as _;
 use std::panic::{AssertUnwindSafe, catch_unwind};
 use std::path::PathBuf;
 
+use m3ter_models::formats::{self, Format};
 use m3ter_models::{ErrorKind, Validate, ValidateJson, json};
 use serde::Deserialize;
 use serde::de::DeserializeOwned;
@@ -139,6 +140,60 @@ const DELIBERATE: &[Difference] = &[
         reason: FORMAT_ASSERTS,
     },
     Difference {
+        file: "format.json",
+        group: "email format",
+        case: "invalid email string is only an annotation by default",
+        reason: FORMAT_ASSERTS,
+    },
+    Difference {
+        file: "format.json",
+        group: "ipv4 format",
+        case: "invalid ipv4 string is only an annotation by default",
+        reason: FORMAT_ASSERTS,
+    },
+    Difference {
+        file: "format.json",
+        group: "ipv6 format",
+        case: "invalid ipv6 string is only an annotation by default",
+        reason: FORMAT_ASSERTS,
+    },
+    Difference {
+        file: "format.json",
+        group: "hostname format",
+        case: "invalid hostname string is only an annotation by default",
+        reason: FORMAT_ASSERTS,
+    },
+    Difference {
+        file: "format.json",
+        group: "date format",
+        case: "invalid date string is only an annotation by default",
+        reason: FORMAT_ASSERTS,
+    },
+    Difference {
+        file: "format.json",
+        group: "time format",
+        case: "invalid time string is only an annotation by default",
+        reason: FORMAT_ASSERTS,
+    },
+    Difference {
+        file: "format.json",
+        group: "uri format",
+        case: "invalid uri string is only an annotation by default",
+        reason: FORMAT_ASSERTS,
+    },
+    Difference {
+        file: "format.json",
+        group: "uri-reference format",
+        case: "invalid uri-reference string is only an annotation by default",
+        reason: FORMAT_ASSERTS,
+    },
+    Difference {
+        file: "format.json",
+        group: "duration format",
+        case: "invalid duration string is only an annotation by default",
+        reason: FORMAT_ASSERTS,
+    },
+    Difference {
         file: "type.json",
         group: "integer type matches integers",
         case: "a float with zero fractional part is an integer",
@@ -228,6 +283,158 @@ const WRONG: &[Difference] = &[
         group: "properties whose names are Javascript object property names",
         case: "ignores other non-objects",
         reason: UNTYPED_PROPERTIES,
+    },
+];
+
+/// `hostname` is RFC 1123's: an A-label is a label like any other.
+const A_LABELS: &str = "`hostname` is an RFC 1123 host name (ASCII letters, digits and hyphens): \
+     an A-label (`xn--…`) is not decoded as Punycode and held to IDNA 2008 (RFC 5890-5893: \
+     the derived property of each code point, the contextual rules, the bidi rule), which \
+     needs Unicode's tables";
+
+/// Every string case of `optional/format/<name>.json` that a format's checker decides
+/// otherwise than the suite on purpose, and why. Held to the checkers alone by
+/// [`every_format_checker_agrees_with_the_suite`] (each entry must still differ there, and
+/// every other string case must agree); counted as deliberate by the group's run where the
+/// generator accepts the group.
+const FORMAT_DELIBERATE: &[Difference] = &[
+    Difference {
+        file: "optional/format/hostname.json",
+        group: "validation of A-label (punycode) host names",
+        case: "invalid Punycode",
+        reason: A_LABELS,
+    },
+    Difference {
+        file: "optional/format/hostname.json",
+        group: "validation of A-label (punycode) host names",
+        case: "contains illegal char U+302E Hangul single dot tone mark",
+        reason: A_LABELS,
+    },
+    Difference {
+        file: "optional/format/hostname.json",
+        group: "validation of A-label (punycode) host names",
+        case: "Begins with a Spacing Combining Mark",
+        reason: A_LABELS,
+    },
+    Difference {
+        file: "optional/format/hostname.json",
+        group: "validation of A-label (punycode) host names",
+        case: "Begins with a Nonspacing Mark",
+        reason: A_LABELS,
+    },
+    Difference {
+        file: "optional/format/hostname.json",
+        group: "validation of A-label (punycode) host names",
+        case: "Begins with an Enclosing Mark",
+        reason: A_LABELS,
+    },
+    Difference {
+        file: "optional/format/hostname.json",
+        group: "validation of A-label (punycode) host names",
+        case: "Exceptions that are DISALLOWED, right-to-left chars",
+        reason: A_LABELS,
+    },
+    Difference {
+        file: "optional/format/hostname.json",
+        group: "validation of A-label (punycode) host names",
+        case: "Exceptions that are DISALLOWED, left-to-right chars",
+        reason: A_LABELS,
+    },
+    Difference {
+        file: "optional/format/hostname.json",
+        group: "validation of A-label (punycode) host names",
+        case: "MIDDLE DOT with no preceding 'l'",
+        reason: A_LABELS,
+    },
+    Difference {
+        file: "optional/format/hostname.json",
+        group: "validation of A-label (punycode) host names",
+        case: "MIDDLE DOT with nothing preceding",
+        reason: A_LABELS,
+    },
+    Difference {
+        file: "optional/format/hostname.json",
+        group: "validation of A-label (punycode) host names",
+        case: "MIDDLE DOT with no following 'l'",
+        reason: A_LABELS,
+    },
+    Difference {
+        file: "optional/format/hostname.json",
+        group: "validation of A-label (punycode) host names",
+        case: "MIDDLE DOT with nothing following",
+        reason: A_LABELS,
+    },
+    Difference {
+        file: "optional/format/hostname.json",
+        group: "validation of A-label (punycode) host names",
+        case: "Greek KERAIA not followed by Greek",
+        reason: A_LABELS,
+    },
+    Difference {
+        file: "optional/format/hostname.json",
+        group: "validation of A-label (punycode) host names",
+        case: "Greek KERAIA not followed by anything",
+        reason: A_LABELS,
+    },
+    Difference {
+        file: "optional/format/hostname.json",
+        group: "validation of A-label (punycode) host names",
+        case: "Hebrew GERESH not preceded by Hebrew",
+        reason: A_LABELS,
+    },
+    Difference {
+        file: "optional/format/hostname.json",
+        group: "validation of A-label (punycode) host names",
+        case: "Hebrew GERESH not preceded by anything",
+        reason: A_LABELS,
+    },
+    Difference {
+        file: "optional/format/hostname.json",
+        group: "validation of A-label (punycode) host names",
+        case: "Hebrew GERSHAYIM not preceded by Hebrew",
+        reason: A_LABELS,
+    },
+    Difference {
+        file: "optional/format/hostname.json",
+        group: "validation of A-label (punycode) host names",
+        case: "Hebrew GERSHAYIM not preceded by anything",
+        reason: A_LABELS,
+    },
+    Difference {
+        file: "optional/format/hostname.json",
+        group: "validation of A-label (punycode) host names",
+        case: "KATAKANA MIDDLE DOT with no Hiragana, Katakana, or Han",
+        reason: A_LABELS,
+    },
+    Difference {
+        file: "optional/format/hostname.json",
+        group: "validation of A-label (punycode) host names",
+        case: "KATAKANA MIDDLE DOT with no other characters",
+        reason: A_LABELS,
+    },
+    Difference {
+        file: "optional/format/hostname.json",
+        group: "validation of A-label (punycode) host names",
+        case: "Arabic-Indic digits mixed with Extended Arabic-Indic digits",
+        reason: A_LABELS,
+    },
+    Difference {
+        file: "optional/format/hostname.json",
+        group: "validation of A-label (punycode) host names",
+        case: "ZERO WIDTH JOINER not preceded by Virama",
+        reason: A_LABELS,
+    },
+    Difference {
+        file: "optional/format/hostname.json",
+        group: "validation of A-label (punycode) host names",
+        case: "ZERO WIDTH JOINER not preceded by anything",
+        reason: A_LABELS,
+    },
+    Difference {
+        file: "optional/format/hostname.json",
+        group: "validation of A-label (punycode) host names",
+        case: "contains \"--\" in the 3rd and 4th position",
+        reason: A_LABELS,
     },
 ];
 
@@ -365,6 +572,18 @@ fn every_accepted_group_agrees_with_the_suite() {
                 measured.array_as_struct += 1;
             }
             let (file, group, case_name) = (outcome.file, &group.description, &case.description);
+            // A format checker's deliberate difference, held to the checker alone by
+            // `every_format_checker_agrees_with_the_suite`, counts here where its group runs.
+            if listed(FORMAT_DELIBERATE, file, group, case_name).is_some() {
+                if verdicts.raw == case.valid {
+                    failures.push(format!(
+                        "{said}: it agrees, but FORMAT_DELIBERATE lists it: remove it"
+                    ));
+                } else {
+                    row.deliberate += 1;
+                }
+                continue;
+            }
             let deliberate = listed(DELIBERATE, file, group, case_name);
             let wrong = listed(WRONG, file, group, case_name);
             match (verdicts.raw == case.valid, deliberate, wrong) {
@@ -430,6 +649,81 @@ fn every_accepted_group_agrees_with_the_suite() {
     );
 }
 
+/// Every format of the registry that the suite tests (`optional/format/<name>.json`), checked
+/// alone on every case whose data is a string (the other cases are the generator's: a format
+/// applies to strings only): the checker's verdict is the suite's, except for the cases
+/// [`FORMAT_DELIBERATE`] lists, which must still differ.
+#[test]
+fn every_format_checker_agrees_with_the_suite() {
+    let suite = manifest_dir().join("fixtures/json-schema-test-suite/tests/draft2020-12");
+    let mut failures = Vec::new();
+    let mut used = vec![false; FORMAT_DELIBERATE.len()];
+    let mut measured = Vec::new();
+    for format in Format::ALL.iter().copied() {
+        let file = format!("optional/format/{}.json", format.name());
+        let Ok(text) = std::fs::read_to_string(suite.join(&file)) else {
+            // The project's own formats (bucket names, ARNs) have no file in the suite.
+            continue;
+        };
+        let groups: Vec<SuiteGroup> = serde_json::from_str(&text).unwrap();
+        let (mut cases, mut agree, mut deliberate) = (0, 0, 0);
+        for group in &groups {
+            for case in &group.tests {
+                let Ok(value) = serde_json::from_str::<String>(case.data.get()) else {
+                    continue;
+                };
+                cases += 1;
+                let ok = formats::check(format, &value).is_ok();
+                let listed = listed(
+                    FORMAT_DELIBERATE,
+                    &file,
+                    &group.description,
+                    &case.description,
+                );
+                let said = format!(
+                    "{file} {:?} / {:?}: {value:?} is {} in the suite; the checker says {}",
+                    group.description,
+                    case.description,
+                    if case.valid { "valid" } else { "invalid" },
+                    if ok { "valid" } else { "invalid" },
+                );
+                match (ok == case.valid, listed) {
+                    (true, None) => agree += 1,
+                    (true, Some(at)) => {
+                        used[at] = true;
+                        failures.push(format!("{said}: it agrees, but FORMAT_DELIBERATE lists it"));
+                    }
+                    (false, Some(at)) => {
+                        used[at] = true;
+                        deliberate += 1;
+                    }
+                    (false, None) => failures.push(format!("{said}: a wrong verdict")),
+                }
+            }
+        }
+        measured.push(format!(
+            "{file}: {cases} string cases, {agree} agree, {deliberate} deliberate"
+        ));
+    }
+    for (difference, used) in FORMAT_DELIBERATE.iter().zip(&used) {
+        if !used {
+            failures.push(format!(
+                "FORMAT_DELIBERATE lists {} {:?} / {:?}, which no longer differs: remove it",
+                difference.file, difference.group, difference.case
+            ));
+        }
+    }
+    eprintln!("{}", measured.join("\n"));
+    // Every suite file of a registry format was read (no silent skip of a renamed file).
+    assert!(measured.len() >= 11, "{measured:?}");
+    assert!(
+        failures.is_empty(),
+        "{} failures:\n{}",
+        failures.len(),
+        failures.join("\n")
+    );
+}
+
 /// The README's section: the table (a row per suite file, required files first, then
 /// `optional/`, then the totals) and the listed differences with their reasons.
 fn table(measured: &Measured<'_>) -> String {
@@ -460,6 +754,12 @@ fn table(measured: &Measured<'_>) -> String {
     line(&mut out, "**all**", &all);
     for (title, list) in [
         ("Deliberate differences", DELIBERATE),
+        (
+            "Deliberate differences of the format checkers (counted above where their group is \
+             accepted; each held to its checker alone by \
+             `every_format_checker_agrees_with_the_suite`)",
+            FORMAT_DELIBERATE,
+        ),
         ("Known wrong verdicts, to fix", WRONG),
     ] {
         writeln!(out, "\n{title} ({} cases):\n", list.len()).unwrap();

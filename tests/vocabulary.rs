@@ -541,6 +541,36 @@ fn every_format_is_checked_raw_and_typed_and_generated() {
                 "{format}: {value:?}"
             );
         }
+        // The generator accepts the format by name: `uuid` and `date-time` as typed members,
+        // every other one as a string member with `#[spec(format = …)]`.
+        let fragment = format!(
+            r#"{{"openapi": "3.1.0", "info": {{"title": "t", "version": "1"}}, "paths": {{}},
+                "components": {{"schemas": {{"S": {{"type": "object", "properties": {{
+                    "p": {{"type": "string", "format": "{}"}}}}}}}}}}}}"#,
+            format.name()
+        );
+        let generated = xtask::codegen::generate(&fragment, "vocabulary.json")
+            .unwrap_or_else(|errors| panic!("{format}: {errors:?}"));
+        let expected = match format {
+            Format::Uuid => "::m3ter_models::types::Uuid".to_owned(),
+            Format::DateTime => "::m3ter_models::types::DateTime".to_owned(),
+            Format::AwsIamRoleArn
+            | Format::Date
+            | Format::Duration
+            | Format::Email
+            | Format::GcsBucketName
+            | Format::Hostname
+            | Format::Ipv4
+            | Format::Ipv6
+            | Format::S3BucketName
+            | Format::Time
+            | Format::Uri
+            | Format::UriReference => format!("format = \"{}\"", format.name()),
+        };
+        assert!(
+            generated.contains(&expected),
+            "{format}: `{expected}` not in\n{generated}"
+        );
         // The derive's typed and raw checks.
         #[m3ter_models::model]
         #[derive(Deserialize, Validate)]
@@ -548,22 +578,65 @@ fn every_format_is_checked_raw_and_typed_and_generated() {
         struct F {
             #[spec(format = "aws-iam-role-arn")]
             arn: Option<String>,
+            #[spec(format = "date")]
+            day: Option<String>,
             #[spec(format = "date-time")]
             at: Option<String>,
+            #[spec(format = "duration")]
+            lasts: Option<String>,
+            #[spec(format = "email")]
+            mail: Option<String>,
             #[spec(format = "gcs-bucket-name")]
             gcs: Option<String>,
+            #[spec(format = "hostname")]
+            host: Option<String>,
+            #[spec(format = "ipv4")]
+            v4: Option<String>,
+            #[spec(format = "ipv6")]
+            v6: Option<String>,
             #[spec(format = "s3-bucket-name")]
             s3: Option<String>,
+            #[spec(format = "time")]
+            clock: Option<String>,
+            #[spec(format = "uri")]
+            link: Option<String>,
+            #[spec(format = "uri-reference")]
+            href: Option<String>,
             #[spec(format = "uuid")]
             id: Option<String>,
         }
         let member = match format {
             Format::AwsIamRoleArn => "arn",
+            Format::Date => "day",
             Format::DateTime => "at",
+            Format::Duration => "lasts",
+            Format::Email => "mail",
             Format::GcsBucketName => "gcs",
+            Format::Hostname => "host",
+            Format::Ipv4 => "v4",
+            Format::Ipv6 => "v6",
             Format::S3BucketName => "s3",
+            Format::Time => "clock",
+            Format::Uri => "link",
+            Format::UriReference => "href",
             Format::Uuid => "id",
         };
+        // The valid example passes both paths.
+        let document = json!({ member: format.valid_example() });
+        let raw = F::validate_json(&document);
+        assert!(raw.is_ok(), "{format}: {raw:?}");
+        let typed: F = serde_json::from_value(document).unwrap();
+        let typed = typed.validate();
+        assert!(typed.is_ok(), "{format}: {typed:?}");
+        // The strategy's invalid values fail the check.
+        let invalid = m3ter_models::strategies::invalid_format_value(format);
+        for _ in 0..32 {
+            let value = invalid.new_tree(&mut runner).unwrap().current();
+            assert!(
+                m3ter_models::formats::check(format, &value).is_err(),
+                "{format}: {value:?}"
+            );
+        }
         for bad in format.invalid_examples() {
             let document = json!({ member: bad });
             let raw = F::validate_json(&document).unwrap_err();
@@ -571,6 +644,9 @@ fn every_format_is_checked_raw_and_typed_and_generated() {
             let typed = typed.validate().unwrap_err();
             assert_eq!(raw.as_slice(), typed.as_slice(), "{format}: {bad:?}");
             assert_eq!(raw.as_slice()[0].code(), ErrorCode::Format);
+            let params = raw.as_slice()[0].params();
+            assert_eq!(params["format"], format.name(), "{format}: {bad:?}");
+            assert!(params["part"].is_string(), "{format}: {bad:?}");
         }
     }
 }

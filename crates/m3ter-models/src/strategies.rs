@@ -570,6 +570,34 @@ fn unanchored(pattern: &str) -> &str {
     }
 }
 
+// Regexes of proptest's for the parts of the formats, as macros so that `concat!` can join
+// them into `&'static str` strategies.
+
+/// An RFC 5322 atom (a part of an e-mail address's dot-string).
+macro_rules! atom {
+    () => {
+        "[a-zA-Z0-9!#$%&'*+/=?^_`{|}~-]{1,8}"
+    };
+}
+/// An RFC 1123 host name of one to three labels.
+macro_rules! hostname {
+    () => {
+        "[a-z0-9]([a-z0-9-]{0,8}[a-z0-9])?(\\.[a-zA-Z0-9]([a-z0-9-]{0,8}[a-z0-9])?){0,2}"
+    };
+}
+/// An RFC 3986 path segment: unreserved, sub-delims, `:`, `@` and percent-encoded octets.
+macro_rules! segment {
+    () => {
+        "([a-zA-Z0-9._~!$&'()*+,;=:@-]|%[0-9A-Fa-f]{2}){0,6}"
+    };
+}
+/// An optional RFC 3986 query and fragment.
+macro_rules! query {
+    () => {
+        "(\\?([a-z0-9=&/?:@-]|%[0-9A-F]{2}){0,8})?(#[a-z0-9/?:@-]{0,8})?"
+    };
+}
+
 /// Valid values of a format.
 pub fn format_value(format: Format) -> BoxedStrategy<String> {
     match format {
@@ -583,7 +611,156 @@ pub fn format_value(format: Format) -> BoxedStrategy<String> {
             })
             .boxed(),
         Format::AwsIamRoleArn => iam_role_arn().boxed(),
+        Format::Date => date_time().prop_map(|t| t[..10].to_owned()).boxed(),
+        Format::Time => time().boxed(),
+        Format::Duration => duration().boxed(),
+        Format::Email => prop_oneof![
+            concat!(atom!(), "(\\.", atom!(), "){0,2}@", hostname!()),
+            concat!("\"[ !#-\\[\\]-~]{0,10}\"@", hostname!()),
+            (atom!(), any::<[u8; 4]>())
+                .prop_map(|(local, ip)| format!("{local}@[{}]", std::net::Ipv4Addr::from(ip))),
+        ]
+        .boxed(),
+        Format::Hostname => hostname!().boxed(),
+        Format::Ipv4 => any::<[u8; 4]>()
+            .prop_map(|ip| std::net::Ipv4Addr::from(ip).to_string())
+            .boxed(),
+        // std writes the canonical forms (RFC 5952): `::` where it fits, an IPv4 tail for the
+        // mapped and compatible ranges.
+        Format::Ipv6 => prop_oneof![
+            any::<u128>(),
+            any::<u32>().prop_map(|v4| 0xffff_0000_0000 | u128::from(v4)),
+            (any::<u16>(), any::<u16>()).prop_map(|(a, b)| (u128::from(a) << 112) | u128::from(b)),
+        ]
+        .prop_map(|ip| std::net::Ipv6Addr::from(ip).to_string())
+        .boxed(),
+        Format::Uri => uri().boxed(),
+        Format::UriReference => prop_oneof![
+            uri(),
+            concat!("(//", hostname!(), ")?(/", segment!(), "){0,3}", query!()),
+            concat!(
+                "(\\.\\.?/)?",
+                segment!(),
+                "(/",
+                segment!(),
+                "){0,2}",
+                query!()
+            )
+            .prop_filter("no `:` before the first `/`", |s| {
+                !s.split('/').next().is_some_and(|first| first.contains(':'))
+            }),
+        ]
+        .boxed(),
     }
+}
+
+/// Any RFC 3339 full-time: a fraction or not, `Z` or a numeric offset.
+fn time() -> impl Strategy<Value = String> {
+    let offset = prop_oneof![
+        Just("Z".to_owned()),
+        Just("z".to_owned()),
+        ("[+-]", 0u32..24, 0u32..60).prop_map(|(sign, h, m)| format!("{sign}{h:02}:{m:02}")),
+    ];
+    (
+        0u32..24,
+        0u32..60,
+        0u32..60,
+        proptest::option::of("[0-9]{1,9}"),
+        offset,
+    )
+        .prop_map(|(h, m, s, fraction, offset)| {
+            let fraction = fraction.map(|f| format!(".{f}")).unwrap_or_default();
+            format!("{h:02}:{m:02}:{s:02}{fraction}{offset}")
+        })
+}
+
+/// Any RFC 3339 duration: a run of years, months, days (without a gap), then perhaps `T` and a
+/// run of hours, minutes, seconds, or weeks alone.
+fn duration() -> impl Strategy<Value = String> {
+    const DATE: &[&[char]] = &[
+        &[],
+        &['Y'],
+        &['Y', 'M'],
+        &['Y', 'M', 'D'],
+        &['M'],
+        &['M', 'D'],
+        &['D'],
+    ];
+    const TIME: &[&[char]] = &[
+        &[],
+        &['H'],
+        &['H', 'M'],
+        &['H', 'M', 'S'],
+        &['M'],
+        &['M', 'S'],
+        &['S'],
+    ];
+    let run = |units: &[char], numbers: &[u32]| -> String {
+        units
+            .iter()
+            .zip(numbers)
+            .map(|(unit, n)| format!("{n}{unit}"))
+            .collect()
+    };
+    (
+        select(DATE),
+        select(TIME),
+        proptest::collection::vec(0u32..1000, 3),
+    )
+        .prop_map(
+            move |(date, time, numbers)| match (date.is_empty(), time.is_empty()) {
+                (true, true) => format!("P{}W", numbers[0]),
+                (_, true) => format!("P{}", run(date, &numbers)),
+                _ => format!("P{}T{}", run(date, &numbers), run(time, &numbers)),
+            },
+        )
+}
+
+/// Any RFC 3986 URI: a scheme, an authority or not, a path, a query and a fragment.
+fn uri() -> impl Strategy<Value = String> {
+    let authority = prop_oneof![
+        concat!("//([a-z0-9._~-]{1,6}@)?", hostname!(), "(:[0-9]{1,5})?"),
+        any::<u128>().prop_map(|ip| format!("//[{}]", std::net::Ipv6Addr::from(ip))),
+        Just(String::new()),
+    ];
+    let scheme = "[a-zA-Z][a-zA-Z0-9+.-]{0,6}";
+    (
+        scheme,
+        authority,
+        concat!("(/", segment!(), "){0,3}", query!()),
+    )
+        .prop_map(|(scheme, authority, rest)| format!("{scheme}:{authority}{rest}"))
+}
+
+/// Values that are not of `format`: the registry's own counterexamples, and valid values
+/// broken by a character that no format takes where it is put (a space, a control character,
+/// a non-ASCII letter) or by their last character dropped, each held to the check.
+pub fn invalid_format_value(format: Format) -> BoxedStrategy<String> {
+    let broken = (
+        format_value(format),
+        select(&[" ", "\0", "\u{e9}", "\n"][..]),
+        any::<bool>(),
+    )
+        .prop_map(|(valid, odd, at_end)| {
+            if at_end {
+                format!("{valid}{odd}")
+            } else {
+                format!("{odd}{valid}")
+            }
+        });
+    let truncated = format_value(format).prop_map(|mut valid| {
+        valid.pop();
+        valid
+    });
+    prop_oneof![
+        select(format.invalid_examples()).prop_map(str::to_owned),
+        broken,
+        truncated
+    ]
+    .prop_filter("breaks the format", move |s| {
+        formats::check(format, s).is_err()
+    })
+    .boxed()
 }
 
 /// Any RFC 3339 date-time from 1970 to 2099 in UTC, with or without a fraction.

@@ -5,18 +5,29 @@
 pub use m3ter_vocab::Format;
 
 use crate::error::FormatViolation;
-use crate::rules::parse_iam_role_arn;
+use crate::rules::{calendar, parse_iam_role_arn};
 
 pub use crate::rules::bucket::{gcs_bucket_name, s3_bucket_name};
+pub use crate::rules::internet::{email, hostname, ipv4, ipv6};
+pub use crate::rules::uri::{uri, uri_reference};
 
 /// Checks `value` against `format`.
 #[inline]
 pub fn check(format: Format, value: &str) -> Result<(), FormatViolation> {
     match format {
         Format::AwsIamRoleArn => aws_iam_role_arn(value),
+        Format::Date => date(value),
         Format::DateTime => date_time(value),
+        Format::Duration => duration(value),
+        Format::Email => email(value),
         Format::GcsBucketName => gcs_bucket_name(value),
+        Format::Hostname => hostname(value),
+        Format::Ipv4 => ipv4(value),
+        Format::Ipv6 => ipv6(value),
         Format::S3BucketName => s3_bucket_name(value),
+        Format::Time => time(value),
+        Format::Uri => uri(value),
+        Format::UriReference => uri_reference(value),
         Format::Uuid => uuid(value),
     }
 }
@@ -43,65 +54,50 @@ pub fn date_time(value: &str) -> Result<(), FormatViolation> {
 /// minutes)`, or `None`.
 fn parse_date_time(value: &str) -> Option<(u32, u32, u32, u32, u32, u32, i32)> {
     let b = value.as_bytes();
-    if b.len() < 20 {
+    let (year, month, day) = calendar::full_date(b)?;
+    if !matches!(b.get(10), Some(b'T' | b't')) {
         return None;
     }
-    let digits = |range: std::ops::Range<usize>| -> Option<u32> {
-        b.get(range)?.iter().try_fold(0u32, |n, d| {
-            d.is_ascii_digit().then(|| n * 10 + u32::from(d - b'0'))
-        })
-    };
-    let (year, month, day) = (digits(0..4)?, digits(5..7)?, digits(8..10)?);
-    if b[4] != b'-' || b[7] != b'-' || !matches!(b[10], b'T' | b't') {
-        return None;
-    }
-    let (hour, minute, second) = (digits(11..13)?, digits(14..16)?, digits(17..19)?);
-    if b[13] != b':' || b[16] != b':' {
-        return None;
-    }
-    let mut i = 19;
-    if b[i] == b'.' {
-        i += 1;
-        let start = i;
-        while i < b.len() && b[i].is_ascii_digit() {
-            i += 1;
-        }
-        if i == start {
-            return None;
-        }
-    }
-    let offset = match b.get(i)? {
-        b'Z' | b'z' if i + 1 == b.len() => 0,
-        sign @ (b'+' | b'-') if i + 6 == b.len() && b[i + 3] == b':' => {
-            let (h, m) = (digits(i + 1..i + 3)?, digits(i + 4..i + 6)?);
-            if h > 23 || m > 59 {
-                return None;
-            }
-            let minutes = i32::try_from(h * 60 + m).ok()?;
-            if *sign == b'-' { -minutes } else { minutes }
-        }
-        _ => return None,
-    };
-    let leap = year % 4 == 0 && (year % 100 != 0 || year % 400 == 0);
-    let days = match month {
-        1 | 3 | 5 | 7 | 8 | 10 | 12 => 31,
-        4 | 6 | 9 | 11 => 30,
-        2 if leap => 29,
-        2 => 28,
-        _ => return None,
-    };
-    if day == 0 || day > days || hour > 23 || minute > 59 || second > 60 {
-        return None;
-    }
-    if second == 60 {
-        // A leap second is the last second of 23:59 UTC.
-        let local = i32::try_from(hour * 60 + minute).ok()?;
-        let utc = (local - offset).rem_euclid(24 * 60);
-        if utc != 23 * 60 + 59 {
-            return None;
-        }
-    }
+    let (hour, minute, second, offset) = calendar::full_time(&b[11..])?;
     Some((year, month, day, hour, minute, second, offset))
+}
+
+/// `date`: an RFC 3339 `full-date` (`2023-11-07`), all of the value: four-digit year, `-`,
+/// two-digit month, `-`, two-digit day of a real calendar (29 February in leap years only).
+pub fn date(value: &str) -> Result<(), FormatViolation> {
+    let b = value.as_bytes();
+    match calendar::full_date(b) {
+        Some(_) if b.len() == 10 => Ok(()),
+        _ => Err(FormatViolation {
+            part: "date",
+            expected: "an RFC 3339 full-date such as 2023-11-07",
+        }),
+    }
+}
+
+/// `time`: an RFC 3339 `full-time` (`05:31:56Z`, `05:31:56.5+05:30`), as
+/// [`calendar::full_time`] reads it; second 60 only as a leap second, at 23:59 UTC.
+pub fn time(value: &str) -> Result<(), FormatViolation> {
+    calendar::full_time(value.as_bytes())
+        .map(|_| ())
+        .ok_or(FormatViolation {
+            part: "time",
+            expected: "an RFC 3339 full-time with an offset such as 05:31:56Z",
+        })
+}
+
+/// `duration`: an RFC 3339 Appendix A duration (`P1Y2M3DT4H5M6S`, `PT36H`, `P2W`), as
+/// [`calendar::duration`] reads it.
+pub fn duration(value: &str) -> Result<(), FormatViolation> {
+    if calendar::duration(value.as_bytes()) {
+        Ok(())
+    } else {
+        Err(FormatViolation {
+            part: "duration",
+            expected: "an RFC 3339 duration such as P1Y2M3DT4H5M6S: years, months, days, then T \
+                       and hours, minutes, seconds, in whole numbers, or weeks alone",
+        })
+    }
 }
 
 /// `uuid`: the hyphenated form, `8-4-4-4-12` hexadecimal digits.
@@ -125,6 +121,7 @@ pub fn uuid(value: &str) -> Result<(), FormatViolation> {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use proptest::prelude::*;
 
     #[test]
     fn every_format_accepts_its_example_and_refuses_its_counterexamples() {
@@ -134,6 +131,151 @@ mod tests {
                 assert!(check(*format, bad).is_err(), "{format} accepts {bad:?}");
             }
         }
+    }
+
+    /// Every check on odd values: empty, control and non-ASCII characters, very long, and every
+    /// prefix and suffix of the registry's examples cut at each character boundary. None may
+    /// panic; the empty value has no format but `uri-reference` (RFC 3986: an empty reference),
+    /// and a space, a control or a non-ASCII character at either end spoils every valid example.
+    #[test]
+    fn odd_values_neither_panic_nor_pass_by_accident() {
+        let long = ["a", ".", ":", "%", "-", "9", "é", "\0"].map(|c| c.repeat(70_000));
+        for format in Format::ALL.iter().copied() {
+            assert_eq!(
+                check(format, "").is_ok(),
+                format == Format::UriReference,
+                "{format}: the empty value"
+            );
+            for odd in ["\0", " ", "\n", "é", "😀", "\u{301}", "\u{ff10}", "٣"] {
+                let _ = check(format, odd);
+                let valid = format.valid_example();
+                for spoiled in [format!("{valid}{odd}"), format!("{odd}{valid}")] {
+                    assert!(check(format, &spoiled).is_err(), "{format}: {spoiled:?}");
+                }
+            }
+            for value in &long {
+                let _ = check(format, value);
+            }
+            let mut examples = format.invalid_examples().to_vec();
+            examples.push(format.valid_example());
+            for example in examples {
+                for (at, _) in example.char_indices() {
+                    let _ = (check(format, &example[..at]), check(format, &example[at..]));
+                }
+            }
+        }
+    }
+
+    /// A text form of an IPv6 address, valid or nearly: `n` groups of one to four hexadecimal
+    /// digits, `::` at a place among them or not, the last two perhaps a dotted quad; or any
+    /// groups of up to five digits and separators; or an address as the standard library
+    /// writes it.
+    fn ipv6_like() -> impl Strategy<Value = String> {
+        let quad = "(0|1|01|9|99|255|256)(\\.(0|1|01|9|99|255|256)){2,3}";
+        let near = (
+            proptest::collection::vec("[0-9a-fA-F]{1,4}", 0..=8),
+            proptest::option::of(0usize..=8),
+            proptest::option::of(quad),
+        )
+            .prop_map(|(groups, gap, quad)| {
+                let mut parts = groups;
+                if let Some(quad) = quad {
+                    parts.push(quad);
+                }
+                match gap {
+                    Some(at) => {
+                        let at = at.min(parts.len());
+                        format!("{}::{}", parts[..at].join(":"), parts[at..].join(":"))
+                    }
+                    None => parts.join(":"),
+                }
+            });
+        let loose = proptest::collection::vec(
+            (
+                "[0-9a-fA-F]{0,5}",
+                prop_oneof![Just(":"), Just("::"), Just(".")],
+            ),
+            0..10,
+        )
+        .prop_map(|groups| groups.iter().map(|(g, sep)| format!("{g}{sep}")).collect());
+        let written = any::<u128>().prop_map(|n| std::net::Ipv6Addr::from(n).to_string());
+        prop_oneof![4 => near, 2 => loose, 1 => written]
+    }
+
+    proptest! {
+        #![proptest_config(ProptestConfig::with_cases(512))]
+
+        /// No check panics on any string.
+        #[test]
+        fn no_check_panics(value in any::<String>()) {
+            for format in Format::ALL.iter().copied() {
+                let _ = check(format, &value);
+            }
+        }
+
+        /// A date-time is a date, `T` and a time: the three checks agree.
+        #[test]
+        fn a_date_time_is_a_date_and_a_time(
+            date in "[0-9]{4}-(0[0-9]|1[0-3])-([0-2][0-9]|3[0-2])",
+            time in "([01][0-9]|2[0-4]):[0-6][0-9]:[0-6][0-9](\\.[0-9]{1,3})?([Zz]|[+-]([01][0-9]|2[0-4]):[0-6][0-9])",
+        ) {
+            prop_assert_eq!(
+                date_time(&format!("{date}T{time}")).is_ok(),
+                super::date(&date).is_ok() && super::time(&time).is_ok()
+            );
+        }
+
+        /// `ipv4` and `ipv6` decide as the standard library's parsers do (dotted quads without
+        /// leading zeros, RFC 4291's text forms without a zone).
+        #[test]
+        fn addresses_as_the_standard_library_reads_them(
+            v6 in ipv6_like(),
+            v4 in "[0-9]{1,4}(\\.[0-9]{1,4}){1,4}",
+        ) {
+            prop_assert_eq!(ipv6(&v6).is_ok(), v6.parse::<std::net::Ipv6Addr>().is_ok(), "{}", v6);
+            prop_assert_eq!(ipv4(&v4).is_ok(), v4.parse::<std::net::Ipv4Addr>().is_ok(), "{}", v4);
+        }
+
+        /// Every address or host name is a URI's host and an e-mail address's domain.
+        #[test]
+        fn addresses_and_host_names_are_hosts_and_domains(
+            v6 in ipv6_like(),
+            host in "[a-zA-Z0-9-]{0,8}(\\.[a-zA-Z0-9-]{0,8}){0,3}",
+        ) {
+            if ipv6(&v6).is_ok() {
+                let (as_uri, as_email) = (format!("http://[{v6}]:80/"), format!("a@[IPv6:{v6}]"));
+                prop_assert!(uri(&as_uri).is_ok(), "{}", as_uri);
+                prop_assert!(email(&as_email).is_ok(), "{}", as_email);
+            }
+            if hostname(&host).is_ok() {
+                let (as_uri, as_email) = (format!("http://{host}/"), format!("a@{host}"));
+                prop_assert!(uri(&as_uri).is_ok(), "{}", as_uri);
+                prop_assert!(email(&as_email).is_ok(), "{}", as_email);
+            }
+        }
+    }
+
+    #[test]
+    fn new_formats_name_their_part() {
+        let part = |format, value| check(format, value).map_err(|v| v.part);
+        assert_eq!(part(Format::Date, "2023-02-29"), Err("date"));
+        assert_eq!(part(Format::Date, "2024-02-29"), Ok(()));
+        assert_eq!(part(Format::Time, "24:00:00Z"), Err("time"));
+        assert_eq!(part(Format::Time, "23:59:60Z"), Ok(()));
+        assert_eq!(part(Format::Duration, "P1Y2D"), Err("duration"));
+        assert_eq!(part(Format::Email, "a@b..c"), Err("domain"));
+        assert_eq!(part(Format::Hostname, "a..b"), Err("label"));
+        assert_eq!(part(Format::Ipv4, "1.2.3.04"), Err("ipv4"));
+        assert_eq!(part(Format::Ipv6, "1::2::3"), Err("ipv6"));
+        assert_eq!(part(Format::Uri, "//a/b"), Err("scheme"));
+        assert_eq!(part(Format::UriReference, "//a/b"), Ok(()));
+        assert_eq!(part(Format::UriReference, "//a:b/"), Err("port"));
+        // The date-time of before, unchanged: a leap second only at 23:59 UTC.
+        assert_eq!(part(Format::DateTime, "1998-12-31T15:59:60-08:00"), Ok(()));
+        assert_eq!(
+            part(Format::DateTime, "2023-11-07T05:31:56"),
+            Err("date_time")
+        );
     }
 
     #[test]

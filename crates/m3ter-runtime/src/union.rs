@@ -314,7 +314,7 @@ fn unexpected(value: &Value) -> de::Unexpected<'_> {
 ///
 /// When every variant also accepts only its own tag ([`UnionVariant::tag_only`], as the
 /// generated models do), the document is not read for its discriminator first
-/// ([`by_variants`]).
+/// (`by_variants`).
 pub fn parse_exact<U: Union>(bytes: &[u8]) -> Option<Result<U, ValidationErrors>> {
     if !U::VARIANTS.iter().all(|v| v.exact_typed_parse) || !typed_parse_is_exact(bytes) {
         return None;

@@ -2,7 +2,7 @@ use m3ter_models::Validate;
 
 #[derive(Validate)]
 struct Request {
-    #[spec(format = "email")]
+    #[spec(format = "idn-email")]
     contact: String,
 }
 

@@ -6,6 +6,8 @@
 pub mod access;
 pub mod arn;
 pub mod bucket;
+pub mod calendar;
+pub mod internet;
 pub mod json;
 pub mod length;
 pub mod multiple;
@@ -14,6 +16,7 @@ pub mod pattern;
 pub mod presence;
 pub mod properties;
 pub mod range;
+pub mod uri;
 pub mod values;
 
 pub use access::{ItemsField, JsonField, NumberField, StrField};
