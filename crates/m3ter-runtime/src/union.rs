@@ -30,6 +30,7 @@ use crate::error::{ValidationError, ValidationErrors};
 use crate::json::flat::{self, Member};
 use crate::json::{ValidateJson, typed_parse_is_exact};
 use crate::path::Path;
+use crate::rules::pattern::const_str_eq;
 use crate::rules::{push_enum_error, push_type_error};
 use crate::validate::Validate;
 
@@ -104,28 +105,13 @@ pub const fn accepts_only_tag(kind: &Kind, discriminator: &str, tag: &str) -> bo
     let mut i = 0;
     while i < spec.fields.len() {
         let field = &spec.fields[i];
-        if str_eq(field.wire_name, discriminator) {
+        if const_str_eq(field.wire_name, discriminator) {
             return !field.nullable
-                && matches!(field.kind, Kind::Enum(values) if values.len() == 1 && str_eq(values[0], tag));
+                && matches!(field.kind, Kind::Enum(values) if values.len() == 1 && const_str_eq(values[0], tag));
         }
         i += 1;
     }
     false
-}
-
-const fn str_eq(a: &str, b: &str) -> bool {
-    let (a, b) = (a.as_bytes(), b.as_bytes());
-    if a.len() != b.len() {
-        return false;
-    }
-    let mut i = 0;
-    while i < a.len() {
-        if a[i] != b[i] {
-            return false;
-        }
-        i += 1;
-    }
-    true
 }
 
 impl<U> fmt::Debug for UnionVariant<U> {

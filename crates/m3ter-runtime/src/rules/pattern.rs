@@ -84,8 +84,8 @@ pub const fn is_supported(source: &str) -> bool {
     false
 }
 
-/// `a == b` in a constant.
-const fn const_str_eq(a: &str, b: &str) -> bool {
+/// `a == b` in a constant (also the union's proof that a variant is tag-only).
+pub(crate) const fn const_str_eq(a: &str, b: &str) -> bool {
     let (a, b) = (a.as_bytes(), b.as_bytes());
     if a.len() != b.len() {
         return false;
