@@ -2065,3 +2065,33 @@ fn what_an_untyped_member_cannot_say_is_refused_at_its_pointer() {
         "{code}"
     );
 }
+
+#[test]
+fn a_count_written_with_a_zero_fraction_is_that_integer() {
+    // JSON Schema: `2.0` is an integer.
+    for (property, expected) in [
+        (
+            r#"{"type": "string", "minLength": 2.0, "maxLength": 10.0}"#,
+            "min_length = 2, max_length = 10",
+        ),
+        (
+            r#"{"type": "array", "items": {"type": "string"}, "maxItems": 0.0}"#,
+            "max_items = 0",
+        ),
+    ] {
+        let code = codegen::generate(&with_property(property), "test.json")
+            .unwrap_or_else(|errors| panic!("{property}: {errors:?}"));
+        assert!(
+            code.contains(expected),
+            "{property}: {expected} not in\n{code}"
+        );
+    }
+    // Not an integer, negative, or beyond what a float holds exactly.
+    for bad in ["2.5", "-1.0", "1e300"] {
+        assert_error(
+            &with_property(&format!(r#"{{"type": "string", "minLength": {bad}}}"#)),
+            "/components/schemas/S/properties/p/minLength",
+            "must be a non-negative integer",
+        );
+    }
+}

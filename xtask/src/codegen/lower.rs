@@ -2498,9 +2498,19 @@ impl<'a> Lowerer<'a> {
     }
 
     /// A count keyword's parameter.
+    /// JSON Schema's integers include numbers written with a zero fraction (`2.0`); one beyond
+    /// 2^53 written so is refused, since its digits were rounded on the way in.
     fn count(&mut self, value: &Json, at: &Pointer) -> Option<u64> {
+        const EXACT: f64 = 9_007_199_254_740_992.0; // 2^53
         match value {
             Json::Number(n) if n.as_u64().is_some() => n.as_u64(),
+            Json::Number(n)
+                if n.as_f64()
+                    .is_some_and(|f| f.fract() == 0.0 && (0.0..=EXACT).contains(&f)) =>
+            {
+                #[allow(clippy::cast_possible_truncation, clippy::cast_sign_loss)]
+                n.as_f64().map(|f| f as u64)
+            }
             _ => {
                 self.error(at, "must be a non-negative integer");
                 None
