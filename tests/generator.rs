@@ -330,6 +330,7 @@ fn the_check_mode_reports_a_stale_file_and_writes_nothing() {
         readme: None,
         provenance: codegen::Provenance::command_line("spec.json", "out"),
         check,
+        deny_warnings: false,
     };
     assert!(matches!(
         codegen::run(&options(true)),
@@ -823,7 +824,7 @@ fn bounds_that_leave_no_value_are_errors_before_any_code() {
 fn value_keywords_follow_the_vocabulary_table() {
     use m3ter_vocab::{JsonType, Keyword};
     // Every value keyword of the table with a JSON Schema name is known to the generator, and
-    // reported on a type it does not apply to.
+    // a warning on a type it does not apply to (an error once denied, as `generate` does).
     for keyword in Keyword::value_keywords() {
         let Some(name) = keyword.json_name_opt() else {
             continue;
@@ -833,7 +834,7 @@ fn value_keywords_follow_the_vocabulary_table() {
             assert_error(
                 &with_property(&format!(r#"{{"type": "boolean", "{name}": 1}}"#)),
                 &format!("/components/schemas/S/properties/p/{name}"),
-                &format!("`{name}` does not apply to type `boolean`"),
+                &format!("`{name}` is ignored: it does not apply to type `boolean`"),
             );
         }
     }
@@ -864,6 +865,7 @@ fn the_check_mode_ignores_line_endings_and_writing_restores_lf() {
         readme: None,
         provenance: codegen::Provenance::command_line("spec.json", "out"),
         check,
+        deny_warnings: false,
     };
     let target = dir.join("out").join(codegen::FILE_NAME);
     codegen::run(&options(false)).unwrap();
@@ -1580,6 +1582,7 @@ fn multi_file(spec: &str) -> Result<String, String> {
         readme: None,
         provenance: codegen::Provenance::command_line(spec, "out"),
         check: false,
+        deny_warnings: false,
     };
     let result = codegen::run(&options)
         .map(|_| std::fs::read_to_string(out.join(codegen::FILE_NAME)).unwrap());
@@ -2064,4 +2067,119 @@ fn what_an_untyped_member_cannot_say_is_refused_at_its_pointer() {
         ) && !code.contains("default = "),
         "{code}"
     );
+}
+
+#[test]
+fn a_keyword_json_schema_ignores_for_the_type_is_a_warning_and_denied_an_error() {
+    let p = "/components/schemas/S/properties/p";
+    for (property, keyword, type_name) in [
+        (r#"{"type": "string", "minimum": 1}"#, "minimum", "string"),
+        (
+            r#"{"type": "integer", "minLength": 1}"#,
+            "minLength",
+            "integer",
+        ),
+        (
+            r#"{"type": "boolean", "format": "email"}"#,
+            "format",
+            "boolean",
+        ),
+        (
+            r#"{"type": "string", "properties": {"a": {}}}"#,
+            "properties",
+            "string",
+        ),
+        (
+            r#"{"type": ["string", "integer"], "maxItems": 1}"#,
+            "maxItems",
+            "integer | string",
+        ),
+    ] {
+        let spec = with_property(property);
+        let generated = codegen::generate_with_warnings(
+            &spec,
+            None,
+            &codegen::Provenance::command_line("t.json", codegen::DEFAULT_OUT),
+        )
+        .unwrap_or_else(|errors| panic!("{property}: {errors:#?}"));
+        let expected = CodegenError {
+            pointer: format!("{p}/{keyword}"),
+            message: format!("`{keyword}` is ignored: it does not apply to type `{type_name}`"),
+        };
+        assert_eq!(generated.warnings, vec![expected.clone()], "{property}");
+        // Nothing of it is enforced: the member is generated as if it were absent.
+        let without =
+            with_property(&property.replace(&format!(r#""{keyword}""#), r#""x-ignored""#));
+        assert_eq!(
+            generated.source,
+            codegen::generate(&without, "t.json").unwrap(),
+            "{property}"
+        );
+        // Denied (`--deny-warnings`, and `generate`), the same pointer and message is an error.
+        assert_eq!(errors_of(&spec), vec![expected], "{property}");
+    }
+    // A schema generated once per operation, or merged into several, warns once.
+    let spec = excerpt().replacen(
+        "\"maxLength\": 200",
+        "\"maxLength\": 200, \"minimum\": 1",
+        1,
+    );
+    let generated =
+        codegen::generate_with_warnings(&spec, Some(&overlay()), &provenance()).unwrap();
+    assert_eq!(generated.warnings.len(), 1, "{:#?}", generated.warnings);
+    assert!(generated.warnings[0].pointer.ends_with("/minimum"));
+    // Every other refusal stays an error.
+    let spec = with_property(r#"{"type": "string", "minimum": 1, "maxLength": -1}"#);
+    assert!(
+        codegen::generate_with_warnings(
+            &spec,
+            None,
+            &codegen::Provenance::command_line("t.json", codegen::DEFAULT_OUT)
+        )
+        .is_err()
+    );
+}
+
+#[test]
+fn run_prints_warnings_and_deny_warnings_fails_without_writing() {
+    let dir = std::env::temp_dir().join(format!("m3ter-warnings-{}", std::process::id()));
+    let _ = std::fs::remove_dir_all(&dir);
+    std::fs::create_dir_all(&dir).unwrap();
+    let spec = dir.join("spec.json");
+    std::fs::write(&spec, with_property(r#"{"type": "string", "minimum": 1}"#)).unwrap();
+    let options = |check, deny_warnings| codegen::Options {
+        spec: spec.clone(),
+        out: dir.join("out"),
+        overlay: None,
+        readme: None,
+        provenance: codegen::Provenance::command_line("spec.json", "out"),
+        check,
+        deny_warnings,
+    };
+    let target = dir.join("out").join(codegen::FILE_NAME);
+    let error = codegen::run_reporting(&options(false, true)).unwrap_err();
+    assert!(
+        error.contains("--deny-warnings")
+            && error.contains(
+                "/components/schemas/S/properties/p/minimum: `minimum` is ignored: it does not apply to type `string`"
+            ),
+        "{error}"
+    );
+    assert!(
+        !target.exists(),
+        "nothing is written when a warning is denied"
+    );
+    let (outcome, warnings) = codegen::run_reporting(&options(false, false)).unwrap();
+    assert_eq!(outcome, codegen::Outcome::Written(vec![target.clone()]));
+    assert_eq!(warnings.len(), 1);
+    assert_eq!(
+        warnings[0].pointer,
+        "/components/schemas/S/properties/p/minimum"
+    );
+    // `--check` warns the same, and passes on a current file; denied, it fails.
+    let (outcome, warnings) = codegen::run_reporting(&options(true, false)).unwrap();
+    assert_eq!(outcome, codegen::Outcome::UpToDate(vec![target]));
+    assert_eq!(warnings.len(), 1);
+    assert!(codegen::run_reporting(&options(true, true)).is_err());
+    std::fs::remove_dir_all(&dir).unwrap();
 }

@@ -121,11 +121,17 @@ struct Lowerer<'a> {
     /// Response component name → its body's Rust type, once lowered.
     response_types: BTreeMap<String, Option<String>>,
     errors: Vec<CodegenError>,
+    /// What is generated despite it: a keyword JSON Schema ignores for the member's type.
+    warnings: Vec<CodegenError>,
 }
 
 /// Lowers a normalized document (see [`super::normalize`]); `used` names the component schemas
-/// generated as types. Returns every error found.
-pub fn lower(doc: &Json, used: BTreeSet<String>) -> Result<Module, Vec<CodegenError>> {
+/// generated as types. Returns the module with every warning (a keyword JSON Schema ignores for
+/// the member's type, each once), or every error found.
+pub fn lower(
+    doc: &Json,
+    used: BTreeSet<String>,
+) -> Result<(Module, Vec<CodegenError>), Vec<CodegenError>> {
     let root = Pointer::root();
     let mut errors = Vec::new();
     if doc.members().is_none() {
@@ -163,6 +169,7 @@ pub fn lower(doc: &Json, used: BTreeSet<String>) -> Result<Module, Vec<CodegenEr
         tag_enums: BTreeSet::new(),
         response_types: BTreeMap::new(),
         errors,
+        warnings: Vec::new(),
     };
     lowerer.collect_operations(doc);
     if let Some(first) = lowerer.uses.first().cloned() {
@@ -182,10 +189,18 @@ pub fn lower(doc: &Json, used: BTreeSet<String>) -> Result<Module, Vec<CodegenEr
     lowerer.check_strict_rules(&operations);
     lowerer.visit_document(doc);
     if lowerer.errors.is_empty() {
-        Ok(Module {
+        // A schema generated once per operation warns once.
+        let mut seen: HashSet<CodegenError> = HashSet::new();
+        let warnings = lowerer
+            .warnings
+            .into_iter()
+            .filter(|warning| seen.insert(warning.clone()))
+            .collect();
+        let module = Module {
             items: lowerer.items,
             operations,
-        })
+        };
+        Ok((module, warnings))
     } else {
         // A schema generated once per operation reports its errors once.
         let mut seen: HashSet<CodegenError> = HashSet::new();
@@ -259,6 +274,10 @@ fn null_only(schema: &Json) -> bool {
 impl<'a> Lowerer<'a> {
     fn error(&mut self, at: &Pointer, message: impl Into<String>) {
         self.errors.push(CodegenError::new(at, message));
+    }
+
+    fn warn(&mut self, at: &Pointer, message: impl Into<String>) {
+        self.warnings.push(CodegenError::new(at, message));
     }
 
     fn component(&self, name: &str) -> Option<&'a Json> {
@@ -1988,7 +2007,7 @@ impl<'a> Lowerer<'a> {
                 self.check_bounds(&keywords, at, Some(range));
                 ty
             }
-            // A `format` here is reported by `check_applicable`.
+            // A `format` here is a warning of `check_applicable`.
             "number" => {
                 self.check_bounds(&keywords, at, None);
                 Ty::F64
@@ -2250,7 +2269,7 @@ impl<'a> Lowerer<'a> {
         ))
     }
 
-    /// Reports keywords that do not apply to `type_name`: the vocabulary's table says which
+    /// Warns of keywords that do not apply to `type_name`: the vocabulary's table says which
     /// JSON types each value keyword applies to; of the generator's structural keywords,
     /// `properties`, `required` and `additionalProperties` apply to objects and `enum` to
     /// strings.
@@ -2261,8 +2280,9 @@ impl<'a> Lowerer<'a> {
         }
     }
 
-    /// Reports keywords that apply to none of `types` (written `type_name` in messages): a
-    /// keyword of a schema of several types is kept when it applies to one of them.
+    /// Warns of keywords that apply to none of `types` (written `type_name` in messages), which
+    /// JSON Schema ignores (a `minimum` on a string): a keyword of a schema of several types is
+    /// kept when it applies to one of them.
     fn check_applicable_to(&mut self, schema: &Json, at: &Pointer, types: Types, type_name: &str) {
         let Some(members) = schema.members() else {
             return;
@@ -2283,10 +2303,11 @@ impl<'a> Lowerer<'a> {
                     _ => true,
                 },
             };
+            // JSON Schema ignores it for a value of another type: nothing to enforce.
             if !applies {
-                self.error(
+                self.warn(
                     &at.key(key),
-                    format!("`{key}` does not apply to type `{type_name}`"),
+                    format!("`{key}` is ignored: it does not apply to type `{type_name}`"),
                 );
             }
         }
@@ -2303,7 +2324,7 @@ impl<'a> Lowerer<'a> {
                 continue;
             };
             if !keyword.applies_to().intersects(types) {
-                continue; // reported by `check_applicable`
+                continue; // ignored: a warning of `check_applicable`
             }
             let param = match keyword.param() {
                 ParamKind::Count => self.count(value, &at.key(name)).map(ParamValue::Count),
