@@ -838,11 +838,11 @@ fn value_keywords_follow_the_vocabulary_table() {
             );
         }
     }
-    // `format` on a number: the table says strings (an integer's `format` picks its Rust type).
+    // `format` on a number or an integer: OpenAPI's numeric formats pick its Rust type.
     assert_error(
-        &with_property(r#"{"type": "number", "format": "double"}"#),
+        &with_property(r#"{"type": "number", "format": "int32"}"#),
         "/components/schemas/S/properties/p/format",
-        "does not apply to type `number`",
+        "unknown number format `int32`",
     );
     // The member-level keywords of the table are not schema keywords.
     assert_error(
@@ -2182,4 +2182,58 @@ fn run_prints_warnings_and_deny_warnings_fails_without_writing() {
     assert_eq!(warnings.len(), 1);
     assert!(codegen::run_reporting(&options(true, true)).is_err());
     std::fs::remove_dir_all(&dir).unwrap();
+}
+
+#[test]
+fn openapi_numeric_formats_choose_the_rust_type() {
+    let p = "/components/schemas/S/properties/p";
+    for (property, rust) in [
+        (r#"{"type": "integer"}"#, "i64"),
+        (r#"{"type": "integer", "format": "int64"}"#, "i64"),
+        (r#"{"type": "integer", "format": "int32"}"#, "i32"),
+        (r#"{"type": "number"}"#, "f64"),
+        (
+            r#"{"type": "number", "format": "double", "maximum": 1.5}"#,
+            "f64",
+        ),
+        (r#"{"type": ["number", "null"], "format": "double"}"#, "f64"),
+    ] {
+        let code = codegen::generate(&with_property(property), "test.json")
+            .unwrap_or_else(|errors| panic!("{property}: {errors:#?}"));
+        assert!(
+            code.contains(&format!("::std::option::Option<{rust}>"))
+                || code.contains(&format!(
+                    "::std::option::Option<::std::option::Option<{rust}>>"
+                )),
+            "{property}: {code}"
+        );
+    }
+    // `float` is refused: a typed `f32` is not the document's number.
+    assert_error(
+        &with_property(r#"{"type": "number", "format": "float"}"#),
+        &format!("{p}/format"),
+        "`format: float` is not supported",
+    );
+    // An unknown numeric format is an error at its pointer, never a silent `f64` or `i64`.
+    for (property, needle) in [
+        (
+            r#"{"type": "number", "format": "decimal"}"#,
+            "unknown number format `decimal`",
+        ),
+        (
+            r#"{"type": "number", "format": "email"}"#,
+            "unknown number format `email`",
+        ),
+        (r#"{"type": "number", "format": 32}"#, "must be a string"),
+        (
+            r#"{"type": "integer", "format": "int16"}"#,
+            "must be `int32` or `int64`",
+        ),
+        (
+            r#"{"type": "integer", "format": "double"}"#,
+            "must be `int32` or `int64`",
+        ),
+    ] {
+        assert_error(&with_property(property), &format!("{p}/format"), needle);
+    }
 }

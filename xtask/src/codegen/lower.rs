@@ -2007,8 +2007,10 @@ impl<'a> Lowerer<'a> {
                 self.check_bounds(&keywords, at, Some(range));
                 ty
             }
-            // A `format` here is a warning of `check_applicable`.
+            // OpenAPI's `format: double` is an `f64`, as no format is; `float` is refused
+            // (`number_format`).
             "number" => {
+                self.number_format(schema, at)?;
                 self.check_bounds(&keywords, at, None);
                 Ty::F64
             }
@@ -2291,8 +2293,10 @@ impl<'a> Lowerer<'a> {
             let applies = match value_keyword(key) {
                 Some(keyword) => {
                     keyword.applies_to().intersects(types)
-                        // `format: int32` or `int64` picks an integer's Rust type (`lower_value`).
-                        || (keyword == Keyword::Format && types == Types::of(JsonType::Integer))
+                        // OpenAPI's numeric formats pick a number's Rust type (`lower_value`).
+                        || (keyword == Keyword::Format
+                            && (types == Types::of(JsonType::Integer)
+                                || types == Types::of(JsonType::Number)))
                 }
                 None => match key.as_str() {
                     "properties" | "required" | "additionalProperties" => {
@@ -2481,6 +2485,38 @@ impl<'a> Lowerer<'a> {
             Some(other) => {
                 self.error(
                     &at.key(Keyword::Format.json_name()),
+                    format!("must be a string, not {}", other.type_name()),
+                );
+                None
+            }
+        }
+    }
+
+    /// A `type: number` schema's `format`: none or OpenAPI's `double` (an `f64`, which the
+    /// typed and the raw path read alike); `float` and any other are errors. `None` after
+    /// reporting one.
+    fn number_format(&mut self, schema: &Json, at: &Pointer) -> Option<()> {
+        let format_at = at.key(Keyword::Format.json_name());
+        match schema.get(Keyword::Format.json_name()) {
+            None => Some(()),
+            Some(Json::String(f)) if f == "double" => Some(()),
+            Some(Json::String(f)) if f == "float" => {
+                self.error(
+                    &format_at,
+                    "`format: float` is not supported: a typed `f32` holds the 32-bit float nearest the document's number, which can pass or fail a check the number itself does not (`0.1234567801` reads as `0.12345678`, `1e39` as infinity), so the typed and the raw verdicts could differ; write `double` (an `f64`, read alike on both paths) or no format",
+                );
+                None
+            }
+            Some(Json::String(f)) => {
+                self.error(
+                    &format_at,
+                    format!("unknown number format `{f}`: a number's format must be `double` (`float` is not supported)"),
+                );
+                None
+            }
+            Some(other) => {
+                self.error(
+                    &format_at,
                     format!("must be a string, not {}", other.type_name()),
                 );
                 None
