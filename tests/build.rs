@@ -22,6 +22,7 @@ const FIXTURES: &[(&str, &str)] = &[
         "all_keywords.rs",
     ),
     ("fixtures/generator/hostile.openapi.json", "hostile.rs"),
+    ("fixtures/generator/read-only.openapi.json", "read_only.rs"),
 ];
 
 /// The vendored suite's draft 2020-12 folder (required files; `optional/` and

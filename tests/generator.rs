@@ -2237,3 +2237,59 @@ fn openapi_numeric_formats_choose_the_rust_type() {
         assert_error(&with_property(property), &format!("{p}/format"), needle);
     }
 }
+
+#[test]
+fn read_only_in_a_request_is_forbidden_and_what_cannot_be_decided_is_an_error() {
+    let body =
+        r##"{"content": {"application/json": {"schema": {"$ref": "#/components/schemas/S"}}}}"##;
+    let paths = |response: &str| {
+        format!(
+            r##"{{"/x": {{"post": {{"operationId": "makeS", "x-m3ter-operation": "create",
+                "requestBody": {body}, "responses": {{"200": {response}}}}}}}}}"##
+        )
+    };
+    // A request body with a `readOnly` member: a type per operation, the member forbidden.
+    let spec = document(
+        "3.1.0",
+        r#"{"S": {"type": "object", "required": ["id"], "properties": {
+            "id": {"type": "string", "readOnly": true}, "name": {"type": "string"}}}}"#,
+        &paths(r#"{"description": "ok"}"#),
+    );
+    let code = generated(&spec);
+    assert!(code.contains("pub struct CreateS"), "{code}");
+    assert!(code.contains(r#"#[spec(forbidden = "create")]"#), "{code}");
+    // `x-m3ter-operations` that would let a request send it is an error at `readOnly`.
+    for rule in ["required", "optional"] {
+        let spec = document(
+            "3.1.0",
+            &format!(
+                r#"{{"S": {{"type": "object", "properties": {{
+                    "id": {{"type": "string", "readOnly": true, "x-m3ter-operations": {{"create": "{rule}"}}}}}}}}}}"#
+            ),
+            &paths(r#"{"description": "ok"}"#),
+        );
+        assert_error(
+            &spec,
+            "/components/schemas/S/properties/id/readOnly",
+            &format!("`x-m3ter-operations` makes it `{rule}` on `create`"),
+        );
+    }
+    // The same schema as the response too cannot be decided per use: an error saying why.
+    let spec = document(
+        "3.1.0",
+        r#"{"S": {"type": "object", "properties": {"id": {"type": "string", "readOnly": true}}}}"#,
+        &paths(
+            r##"{"description": "ok", "content": {"application/json": {"schema": {"$ref": "#/components/schemas/S"}}}}"##,
+        ),
+    );
+    assert_error(
+        &spec,
+        "/paths/~1x/post/responses/200/content/application~1json/schema/$ref",
+        "whose `readOnly` members are `forbidden` there",
+    );
+    // Not a request body: `readOnly` is an annotation (shown in the docs).
+    let spec = with_property(r#"{"type": "string", "readOnly": true}"#);
+    let code = generated(&spec);
+    assert!(code.contains("Read-only: set by the server."), "{code}");
+    assert!(!code.contains("forbidden"), "{code}");
+}

@@ -248,6 +248,19 @@ fn has_operation_rules(schema: &Json) -> bool {
         })
 }
 
+/// Whether a member of `schema` is `readOnly: true`: forbidden in a request body, so a
+/// component that is one is generated per operation (`plan_components`).
+fn has_read_only_members(schema: &Json) -> bool {
+    schema
+        .get("properties")
+        .and_then(Json::members)
+        .is_some_and(|props| {
+            props
+                .iter()
+                .any(|(_, p)| p.get("readOnly") == Some(&Json::Bool(true)))
+        })
+}
+
 /// The union keyword of a schema (`anyOf` or `oneOf`), if it has one.
 fn union_keyword(schema: &Json) -> Option<&'static str> {
     ["anyOf", "oneOf"]
@@ -733,7 +746,10 @@ impl<'a> Lowerer<'a> {
                 continue;
             }
             let at = schemas_pointer().key(name);
-            if has_operation_rules(schema) {
+            // A request body with `readOnly` members is generated per operation, so that they
+            // are `forbidden` there (and it cannot also be a response's or a member's type).
+            let read_only_body = has_read_only_members(schema) && !self.body_uses(name).is_empty();
+            if has_operation_rules(schema) || read_only_body {
                 let uses = self.body_uses(name);
                 if uses.is_empty() {
                     self.error(&at, format!("a schema with `{OPERATIONS_EXTENSION}` must be the request body of an operation with `{OPERATION_EXTENSION}`"));
@@ -1523,7 +1539,23 @@ impl<'a> Lowerer<'a> {
                 (true, true) => Presence::RequiredNullable,
                 (false, _) => Presence::Optional,
             };
-            if let Some(rule) = self.operation_rule(property, &prop_at, operation) {
+            let rule = self.operation_rule(property, &prop_at, operation);
+            // A read-only member of a request body (a type generated per operation) is set by
+            // the server: the request must not send it (`required` says so of responses).
+            if let Some(operation) = operation
+                && property.get("readOnly") == Some(&Json::Bool(true))
+            {
+                match rule.as_deref() {
+                    None | Some("forbidden") => {}
+                    Some(other) => self.error(
+                        &prop_at.key("readOnly"),
+                        format!("a `readOnly` member is `forbidden` in a request, but `{OPERATIONS_EXTENSION}` makes it `{other}` on `{operation}`: a request must not send what the server sets"),
+                    ),
+                }
+                presence = Presence::Forbidden {
+                    operation: operation.to_owned(),
+                };
+            } else if let Some(rule) = rule {
                 presence = match (rule.as_str(), nullable) {
                     ("required", false) => Presence::Required,
                     ("required", true) => Presence::RequiredNullable,
@@ -1924,10 +1956,16 @@ impl<'a> Lowerer<'a> {
                 return None;
             };
             if self.instances.contains_key(name) && !self.component_types.contains_key(name) {
+                let why = match self.component(name) {
+                    Some(target) if !has_operation_rules(target) => {
+                        ": it is a request body whose `readOnly` members are `forbidden` there, so it cannot also be used where they may be present; give the request and this use schemas of their own"
+                    }
+                    _ => "",
+                };
                 self.error(
                     &at.key("$ref"),
                     format!(
-                        "`{reference}` is generated once per operation and cannot be referenced"
+                        "`{reference}` is generated once per operation and cannot be referenced{why}"
                     ),
                 );
                 return None;
