@@ -313,3 +313,58 @@ fn members_of_several_types_or_none_are_any_json_value() {
         "integer, string or null"
     );
 }
+
+/// A `readOnly` member of a request body is `forbidden` there (`required` says so of
+/// responses), on the typed and the raw path alike; nested in a type generated once (shared by
+/// the request and the response), it is an annotation.
+#[test]
+fn read_only_members_of_a_request_body_are_forbidden() {
+    use m3ter_models::ValidateJson;
+    use m3ter_workspace_tests::read_only::{AccountResponse, CreateAccount, Owner, UpdateAccount};
+    let raw =
+        |value: &serde_json::Value,
+         validate: fn(&serde_json::Value) -> Result<(), m3ter_models::ValidationErrors>| {
+            validate(value)
+                .err()
+                .map(|e| {
+                    e.iter()
+                        .map(|e| (e.path().to_owned(), e.code()))
+                        .collect::<Vec<_>>()
+                })
+                .unwrap_or_default()
+        };
+    // Without its read-only members, a request passes; `id` is no longer required.
+    let request = json!({"name": "n", "password": "p", "owner": {"id": "o", "email": "a@b.c"}});
+    assert_eq!(raw(&request, CreateAccount::validate_json), vec![]);
+    assert_eq!(raw(&request, UpdateAccount::validate_json), vec![]);
+    let typed: CreateAccount = serde_json::from_value(request).unwrap();
+    assert_eq!(errors(&typed), vec![]);
+    // With them, each is `forbidden`, its own keywords not checked (`id`'s `minLength: 3`).
+    let request = json!({"id": "x", "name": "n", "createdAt": "2026-01-01"});
+    let expected = vec![
+        at("/id", ErrorCode::Forbidden),
+        at("/createdAt", ErrorCode::Forbidden),
+    ];
+    assert_eq!(raw(&request, CreateAccount::validate_json), expected);
+    assert_eq!(raw(&request, UpdateAccount::validate_json), expected);
+    let typed: CreateAccount = serde_json::from_value(request.clone()).unwrap();
+    assert_eq!(errors(&typed), expected);
+    let typed: UpdateAccount = serde_json::from_value(request).unwrap();
+    assert_eq!(errors(&typed), expected);
+    let error = CreateAccount::validate_json(&json!({"id": "x", "name": "n"})).unwrap_err();
+    assert_eq!(
+        error.iter().next().unwrap().to_string(),
+        "/id: must not be present on create"
+    );
+    // A response keeps them, required as the schema says.
+    assert_eq!(
+        raw(&json!({"id": "a"}), AccountResponse::validate_json),
+        vec![]
+    );
+    assert_eq!(
+        raw(&json!({"name": "n"}), AccountResponse::validate_json),
+        vec![at("/id", ErrorCode::Required)]
+    );
+    // `Owner` is generated once, for the request and the response: its `id` is allowed.
+    assert_eq!(raw(&json!({"id": "o"}), Owner::validate_json), vec![]);
+}

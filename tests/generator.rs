@@ -330,6 +330,7 @@ fn the_check_mode_reports_a_stale_file_and_writes_nothing() {
         readme: None,
         provenance: codegen::Provenance::command_line("spec.json", "out"),
         check,
+        deny_warnings: false,
     };
     assert!(matches!(
         codegen::run(&options(true)),
@@ -823,7 +824,7 @@ fn bounds_that_leave_no_value_are_errors_before_any_code() {
 fn value_keywords_follow_the_vocabulary_table() {
     use m3ter_vocab::{JsonType, Keyword};
     // Every value keyword of the table with a JSON Schema name is known to the generator, and
-    // reported on a type it does not apply to.
+    // a warning on a type it does not apply to (an error once denied, as `generate` does).
     for keyword in Keyword::value_keywords() {
         let Some(name) = keyword.json_name_opt() else {
             continue;
@@ -833,15 +834,15 @@ fn value_keywords_follow_the_vocabulary_table() {
             assert_error(
                 &with_property(&format!(r#"{{"type": "boolean", "{name}": 1}}"#)),
                 &format!("/components/schemas/S/properties/p/{name}"),
-                &format!("`{name}` does not apply to type `boolean`"),
+                &format!("`{name}` is ignored: it does not apply to type `boolean`"),
             );
         }
     }
-    // `format` on a number: the table says strings (an integer's `format` picks its Rust type).
+    // `format` on a number or an integer: OpenAPI's numeric formats pick its Rust type.
     assert_error(
-        &with_property(r#"{"type": "number", "format": "double"}"#),
+        &with_property(r#"{"type": "number", "format": "int32"}"#),
         "/components/schemas/S/properties/p/format",
-        "does not apply to type `number`",
+        "unknown number format `int32`",
     );
     // The member-level keywords of the table are not schema keywords.
     assert_error(
@@ -864,6 +865,7 @@ fn the_check_mode_ignores_line_endings_and_writing_restores_lf() {
         readme: None,
         provenance: codegen::Provenance::command_line("spec.json", "out"),
         check,
+        deny_warnings: false,
     };
     let target = dir.join("out").join(codegen::FILE_NAME);
     codegen::run(&options(false)).unwrap();
@@ -1580,6 +1582,7 @@ fn multi_file(spec: &str) -> Result<String, String> {
         readme: None,
         provenance: codegen::Provenance::command_line(spec, "out"),
         check: false,
+        deny_warnings: false,
     };
     let result = codegen::run(&options)
         .map(|_| std::fs::read_to_string(out.join(codegen::FILE_NAME)).unwrap());
@@ -2094,4 +2097,229 @@ fn a_count_written_with_a_zero_fraction_is_that_integer() {
             "must be a non-negative integer",
         );
     }
+}
+
+#[test]
+fn a_keyword_json_schema_ignores_for_the_type_is_a_warning_and_denied_an_error() {
+    let p = "/components/schemas/S/properties/p";
+    for (property, keyword, type_name) in [
+        (r#"{"type": "string", "minimum": 1}"#, "minimum", "string"),
+        (
+            r#"{"type": "integer", "minLength": 1}"#,
+            "minLength",
+            "integer",
+        ),
+        (
+            r#"{"type": "boolean", "format": "email"}"#,
+            "format",
+            "boolean",
+        ),
+        (
+            r#"{"type": "string", "properties": {"a": {}}}"#,
+            "properties",
+            "string",
+        ),
+        (
+            r#"{"type": ["string", "integer"], "maxItems": 1}"#,
+            "maxItems",
+            "integer | string",
+        ),
+    ] {
+        let spec = with_property(property);
+        let generated = codegen::generate_with_warnings(
+            &spec,
+            None,
+            &codegen::Provenance::command_line("t.json", codegen::DEFAULT_OUT),
+        )
+        .unwrap_or_else(|errors| panic!("{property}: {errors:#?}"));
+        let expected = CodegenError {
+            pointer: format!("{p}/{keyword}"),
+            message: format!("`{keyword}` is ignored: it does not apply to type `{type_name}`"),
+        };
+        assert_eq!(generated.warnings, vec![expected.clone()], "{property}");
+        // Nothing of it is enforced: the member is generated as if it were absent.
+        let without =
+            with_property(&property.replace(&format!(r#""{keyword}""#), r#""x-ignored""#));
+        assert_eq!(
+            generated.source,
+            codegen::generate(&without, "t.json").unwrap(),
+            "{property}"
+        );
+        // Denied (`--deny-warnings`, and `generate`), the same pointer and message is an error.
+        assert_eq!(errors_of(&spec), vec![expected], "{property}");
+    }
+    // A schema generated once per operation, or merged into several, warns once.
+    let spec = excerpt().replacen(
+        "\"maxLength\": 200",
+        "\"maxLength\": 200, \"minimum\": 1",
+        1,
+    );
+    let generated =
+        codegen::generate_with_warnings(&spec, Some(&overlay()), &provenance()).unwrap();
+    assert_eq!(generated.warnings.len(), 1, "{:#?}", generated.warnings);
+    assert!(generated.warnings[0].pointer.ends_with("/minimum"));
+    // Every other refusal stays an error.
+    let spec = with_property(r#"{"type": "string", "minimum": 1, "maxLength": -1}"#);
+    assert!(
+        codegen::generate_with_warnings(
+            &spec,
+            None,
+            &codegen::Provenance::command_line("t.json", codegen::DEFAULT_OUT)
+        )
+        .is_err()
+    );
+}
+
+#[test]
+fn run_prints_warnings_and_deny_warnings_fails_without_writing() {
+    let dir = std::env::temp_dir().join(format!("m3ter-warnings-{}", std::process::id()));
+    let _ = std::fs::remove_dir_all(&dir);
+    std::fs::create_dir_all(&dir).unwrap();
+    let spec = dir.join("spec.json");
+    std::fs::write(&spec, with_property(r#"{"type": "string", "minimum": 1}"#)).unwrap();
+    let options = |check, deny_warnings| codegen::Options {
+        spec: spec.clone(),
+        out: dir.join("out"),
+        overlay: None,
+        readme: None,
+        provenance: codegen::Provenance::command_line("spec.json", "out"),
+        check,
+        deny_warnings,
+    };
+    let target = dir.join("out").join(codegen::FILE_NAME);
+    let error = codegen::run_reporting(&options(false, true)).unwrap_err();
+    assert!(
+        error.contains("--deny-warnings")
+            && error.contains(
+                "/components/schemas/S/properties/p/minimum: `minimum` is ignored: it does not apply to type `string`"
+            ),
+        "{error}"
+    );
+    assert!(
+        !target.exists(),
+        "nothing is written when a warning is denied"
+    );
+    let (outcome, warnings) = codegen::run_reporting(&options(false, false)).unwrap();
+    assert_eq!(outcome, codegen::Outcome::Written(vec![target.clone()]));
+    assert_eq!(warnings.len(), 1);
+    assert_eq!(
+        warnings[0].pointer,
+        "/components/schemas/S/properties/p/minimum"
+    );
+    // `--check` warns the same, and passes on a current file; denied, it fails.
+    let (outcome, warnings) = codegen::run_reporting(&options(true, false)).unwrap();
+    assert_eq!(outcome, codegen::Outcome::UpToDate(vec![target]));
+    assert_eq!(warnings.len(), 1);
+    assert!(codegen::run_reporting(&options(true, true)).is_err());
+    std::fs::remove_dir_all(&dir).unwrap();
+}
+
+#[test]
+fn openapi_numeric_formats_choose_the_rust_type() {
+    let p = "/components/schemas/S/properties/p";
+    for (property, rust) in [
+        (r#"{"type": "integer"}"#, "i64"),
+        (r#"{"type": "integer", "format": "int64"}"#, "i64"),
+        (r#"{"type": "integer", "format": "int32"}"#, "i32"),
+        (r#"{"type": "number"}"#, "f64"),
+        (
+            r#"{"type": "number", "format": "double", "maximum": 1.5}"#,
+            "f64",
+        ),
+        (r#"{"type": ["number", "null"], "format": "double"}"#, "f64"),
+    ] {
+        let code = codegen::generate(&with_property(property), "test.json")
+            .unwrap_or_else(|errors| panic!("{property}: {errors:#?}"));
+        assert!(
+            code.contains(&format!("::std::option::Option<{rust}>"))
+                || code.contains(&format!(
+                    "::std::option::Option<::std::option::Option<{rust}>>"
+                )),
+            "{property}: {code}"
+        );
+    }
+    // `float` is refused: a typed `f32` is not the document's number.
+    assert_error(
+        &with_property(r#"{"type": "number", "format": "float"}"#),
+        &format!("{p}/format"),
+        "`format: float` is not supported",
+    );
+    // An unknown numeric format is an error at its pointer, never a silent `f64` or `i64`.
+    for (property, needle) in [
+        (
+            r#"{"type": "number", "format": "decimal"}"#,
+            "unknown number format `decimal`",
+        ),
+        (
+            r#"{"type": "number", "format": "email"}"#,
+            "unknown number format `email`",
+        ),
+        (r#"{"type": "number", "format": 32}"#, "must be a string"),
+        (
+            r#"{"type": "integer", "format": "int16"}"#,
+            "must be `int32` or `int64`",
+        ),
+        (
+            r#"{"type": "integer", "format": "double"}"#,
+            "must be `int32` or `int64`",
+        ),
+    ] {
+        assert_error(&with_property(property), &format!("{p}/format"), needle);
+    }
+}
+
+#[test]
+fn read_only_in_a_request_is_forbidden_and_what_cannot_be_decided_is_an_error() {
+    let body =
+        r##"{"content": {"application/json": {"schema": {"$ref": "#/components/schemas/S"}}}}"##;
+    let paths = |response: &str| {
+        format!(
+            r##"{{"/x": {{"post": {{"operationId": "makeS", "x-m3ter-operation": "create",
+                "requestBody": {body}, "responses": {{"200": {response}}}}}}}}}"##
+        )
+    };
+    // A request body with a `readOnly` member: a type per operation, the member forbidden.
+    let spec = document(
+        "3.1.0",
+        r#"{"S": {"type": "object", "required": ["id"], "properties": {
+            "id": {"type": "string", "readOnly": true}, "name": {"type": "string"}}}}"#,
+        &paths(r#"{"description": "ok"}"#),
+    );
+    let code = generated(&spec);
+    assert!(code.contains("pub struct CreateS"), "{code}");
+    assert!(code.contains(r#"#[spec(forbidden = "create")]"#), "{code}");
+    // `x-m3ter-operations` that would let a request send it is an error at `readOnly`.
+    for rule in ["required", "optional"] {
+        let spec = document(
+            "3.1.0",
+            &format!(
+                r#"{{"S": {{"type": "object", "properties": {{
+                    "id": {{"type": "string", "readOnly": true, "x-m3ter-operations": {{"create": "{rule}"}}}}}}}}}}"#
+            ),
+            &paths(r#"{"description": "ok"}"#),
+        );
+        assert_error(
+            &spec,
+            "/components/schemas/S/properties/id/readOnly",
+            &format!("`x-m3ter-operations` makes it `{rule}` on `create`"),
+        );
+    }
+    // The same schema as the response too cannot be decided per use: an error saying why.
+    let spec = document(
+        "3.1.0",
+        r#"{"S": {"type": "object", "properties": {"id": {"type": "string", "readOnly": true}}}}"#,
+        &paths(
+            r##"{"description": "ok", "content": {"application/json": {"schema": {"$ref": "#/components/schemas/S"}}}}"##,
+        ),
+    );
+    assert_error(
+        &spec,
+        "/paths/~1x/post/responses/200/content/application~1json/schema/$ref",
+        "whose `readOnly` members are `forbidden` there",
+    );
+    // Not a request body: `readOnly` is an annotation (shown in the docs).
+    let spec = with_property(r#"{"type": "string", "readOnly": true}"#);
+    let code = generated(&spec);
+    assert!(code.contains("Read-only: set by the server."), "{code}");
+    assert!(!code.contains("forbidden"), "{code}");
 }

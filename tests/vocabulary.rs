@@ -562,6 +562,7 @@ fn every_format_is_checked_raw_and_typed_and_generated() {
             | Format::Hostname
             | Format::Ipv4
             | Format::Ipv6
+            | Format::Regex
             | Format::S3BucketName
             | Format::Time
             | Format::Uri
@@ -594,6 +595,8 @@ fn every_format_is_checked_raw_and_typed_and_generated() {
             v4: Option<String>,
             #[spec(format = "ipv6")]
             v6: Option<String>,
+            #[spec(format = "regex")]
+            re: Option<String>,
             #[spec(format = "s3-bucket-name")]
             s3: Option<String>,
             #[spec(format = "time")]
@@ -615,6 +618,7 @@ fn every_format_is_checked_raw_and_typed_and_generated() {
             Format::Hostname => "host",
             Format::Ipv4 => "v4",
             Format::Ipv6 => "v6",
+            Format::Regex => "re",
             Format::S3BucketName => "s3",
             Format::Time => "clock",
             Format::Uri => "link",

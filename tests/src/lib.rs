@@ -18,6 +18,11 @@ pub mod hostile {
     include!(concat!(env!("OUT_DIR"), "/hostile.rs"));
 }
 
+/// Models generated from `fixtures/generator/read-only.openapi.json`.
+pub mod read_only {
+    include!(concat!(env!("OUT_DIR"), "/read_only.rs"));
+}
+
 /// The proptest case count: `M3TER_PROPTEST_CASES` when set, else `default` (sized for CI).
 pub fn proptest_cases(default: u32) -> u32 {
     std::env::var("M3TER_PROPTEST_CASES")

@@ -1,4 +1,5 @@
-//! `cargo xtask codegen [--check] [--spec FILE] [--overlay FILE | --no-overlay] [--out DIR]`.
+//! `cargo xtask codegen [--check] [--deny-warnings] [--spec FILE] [--overlay FILE | --no-overlay]
+//! [--out DIR]`.
 
 #![forbid(unsafe_code)]
 
@@ -7,10 +8,12 @@ use std::process::ExitCode;
 
 use xtask::codegen::{self, Options, Outcome};
 
-const USAGE: &str = "usage: cargo xtask codegen [--check] [--spec FILE] [--overlay FILE | --no-overlay] [--out DIR]\n\
+const USAGE: &str = "usage: cargo xtask codegen [--check] [--deny-warnings] [--spec FILE] [--overlay FILE | --no-overlay] [--out DIR]\n\
 \n\
   --check          write nothing; fail when a generated file differs from the checked-in one\n\
                    (the models, and schema/README.md's overlay table)\n\
+  --deny-warnings  make every warning (a keyword JSON Schema ignores for its member's type,\n\
+                   printed as `warning: POINTER: MESSAGE`) an error: nothing is written\n\
   --spec FILE      the OpenAPI document, JSON or YAML; relative `$ref`s to other files are read\n\
                    from its folder (default: schema/m3ter/export-destinations.openapi.json)\n\
   --overlay FILE   the OpenAPI Overlay 1.0.0 applied to it first\n\
@@ -87,6 +90,7 @@ fn parse(args: &[String]) -> Result<Options, String> {
         Some(other) => return Err(format!("unknown task `{other}`")),
     }
     let mut check = false;
+    let mut deny_warnings = false;
     let mut spec = None;
     let mut overlay = None;
     let mut no_overlay = false;
@@ -94,6 +98,7 @@ fn parse(args: &[String]) -> Result<Options, String> {
     while let Some(arg) = iter.next() {
         match arg.as_str() {
             "--check" => check = true,
+            "--deny-warnings" => deny_warnings = true,
             "--spec" => spec = Some(PathBuf::from(iter.next().ok_or("--spec needs a FILE")?)),
             "--overlay" => {
                 overlay = Some(PathBuf::from(iter.next().ok_or("--overlay needs a FILE")?));
@@ -140,6 +145,7 @@ fn parse(args: &[String]) -> Result<Options, String> {
         out,
         provenance,
         check,
+        deny_warnings,
     })
 }
 
@@ -182,6 +188,9 @@ mod tests {
         assert_eq!(options.readme, Some(root.join(codegen::DEFAULT_README)));
         assert_eq!(options.provenance.command, "cargo xtask codegen");
         assert!(options.check);
+        assert!(!options.deny_warnings);
+        let options = parse(&strings(&["codegen", "--deny-warnings"])).unwrap();
+        assert!(options.deny_warnings && !options.check);
     }
 
     #[test]

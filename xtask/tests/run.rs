@@ -52,6 +52,7 @@ fn options(dir: &Path, readme: Option<PathBuf>, check: bool) -> Options {
         out: dir.join("out"),
         provenance: Provenance::command_line_with("spec.json", Some("overlay.json"), "out"),
         check,
+        deny_warnings: false,
     }
 }
 

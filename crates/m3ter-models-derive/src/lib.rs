@@ -8,7 +8,7 @@
 //! | `min_length = N`, `max_length = N` | `minLength`, `maxLength` (code points) | strings |
 //! | `pattern = "…"` | `pattern`, ECMA-262 (translated into the `regex` crate's syntax with the same meaning when the macro expands: an invalid one, or one with a backreference or lookaround, is a compile error) | strings |
 //! | `pattern_rule = "…"` | `x-m3ter-pattern-rule`: the pattern in words; its error says it | strings with a `pattern` |
-//! | `format = "…"` | `format`: a name of the registry (`m3ter_vocab::Format`: `aws-iam-role-arn`, `date`, `date-time`, `duration`, `email`, `gcs-bucket-name`, `hostname`, `ipv4`, `ipv6`, `s3-bucket-name`, `time`, `uri`, `uri-reference`, `uuid`) | strings |
+//! | `format = "…"` | `format`: a name of the registry (`m3ter_vocab::Format`: `aws-iam-role-arn`, `date`, `date-time`, `duration`, `email`, `gcs-bucket-name`, `hostname`, `ipv4`, `ipv6`, `regex`, `s3-bucket-name`, `time`, `uri`, `uri-reference`, `uuid`) | strings |
 //! | `minimum`, `maximum`, `exclusive_minimum`, `exclusive_maximum` | the same | numbers |
 //! | `min_items = N`, `max_items = N` | `minItems`, `maxItems` | lists |
 //! | `items(…)` | `items`: the keywords inside apply to every item | lists |

@@ -635,6 +635,32 @@ pub fn format_value(format: Format) -> BoxedStrategy<String> {
         .prop_map(|ip| std::net::Ipv6Addr::from(ip).to_string())
         .boxed(),
         Format::Uri => uri().boxed(),
+        // Pieces that stay valid in any order: no lone quantifier, no named group (a name
+        // given twice is an error); a backreference and a lookaround are valid too.
+        Format::Regex => proptest::collection::vec(
+            select(
+                &[
+                    "^",
+                    "$",
+                    ".",
+                    "[a-z]",
+                    "[^\\]]",
+                    "\\d+",
+                    "(ab|c)",
+                    "x{2,3}",
+                    "\\p{L}*",
+                    "\\.",
+                    "(a)\\1",
+                    "(?=b)",
+                    "(?<!c)",
+                    "(?:d)?",
+                    "\\u{1F600}",
+                ][..],
+            ),
+            0..6,
+        )
+        .prop_map(|pieces| pieces.concat())
+        .boxed(),
         Format::UriReference => prop_oneof![
             uri(),
             concat!("(//", hostname!(), ")?(/", segment!(), "){0,3}", query!()),

@@ -24,6 +24,7 @@ pub fn check(format: Format, value: &str) -> Result<(), FormatViolation> {
         Format::Hostname => hostname(value),
         Format::Ipv4 => ipv4(value),
         Format::Ipv6 => ipv6(value),
+        Format::Regex => regex(value),
         Format::S3BucketName => s3_bucket_name(value),
         Format::Time => time(value),
         Format::Uri => uri(value),
@@ -100,6 +101,19 @@ pub fn duration(value: &str) -> Result<(), FormatViolation> {
     }
 }
 
+/// `regex`: an ECMA-262 regular expression (unicode mode, no flags), as
+/// [`m3ter_vocab::pattern::validate`] reads it. A backreference or a lookaround is valid here,
+/// though a `pattern` keyword cannot use one (it has no linear-time equivalent).
+pub fn regex(value: &str) -> Result<(), FormatViolation> {
+    match m3ter_vocab::pattern::validate(value) {
+        Ok(_) => Ok(()),
+        Err(_) => Err(FormatViolation {
+            part: "regex",
+            expected: "an ECMA-262 regular expression (unicode mode) such as ^[a-z]+$",
+        }),
+    }
+}
+
 /// `uuid`: the hyphenated form, `8-4-4-4-12` hexadecimal digits.
 pub fn uuid(value: &str) -> Result<(), FormatViolation> {
     let b = value.as_bytes();
@@ -135,22 +149,28 @@ mod tests {
 
     /// Every check on odd values: empty, control and non-ASCII characters, very long, and every
     /// prefix and suffix of the registry's examples cut at each character boundary. None may
-    /// panic; the empty value has no format but `uri-reference` (RFC 3986: an empty reference),
-    /// and a space, a control or a non-ASCII character at either end spoils every valid example.
+    /// panic; the empty value has no format but `uri-reference` (RFC 3986: an empty reference)
+    /// and `regex` (the pattern that matches everywhere), and a space, a control or a non-ASCII
+    /// character at either end spoils every valid example but a regular expression's (where
+    /// each is a literal).
     #[test]
     fn odd_values_neither_panic_nor_pass_by_accident() {
-        let long = ["a", ".", ":", "%", "-", "9", "é", "\0"].map(|c| c.repeat(70_000));
+        let long = ["a", ".", ":", "%", "-", "9", "é", "\0", "(", "\\"].map(|c| c.repeat(70_000));
         for format in Format::ALL.iter().copied() {
             assert_eq!(
                 check(format, "").is_ok(),
-                format == Format::UriReference,
+                matches!(format, Format::UriReference | Format::Regex),
                 "{format}: the empty value"
             );
             for odd in ["\0", " ", "\n", "é", "😀", "\u{301}", "\u{ff10}", "٣"] {
                 let _ = check(format, odd);
                 let valid = format.valid_example();
                 for spoiled in [format!("{valid}{odd}"), format!("{odd}{valid}")] {
-                    assert!(check(format, &spoiled).is_err(), "{format}: {spoiled:?}");
+                    assert_eq!(
+                        check(format, &spoiled).is_ok(),
+                        format == Format::Regex,
+                        "{format}: {spoiled:?}"
+                    );
                 }
             }
             for value in &long {

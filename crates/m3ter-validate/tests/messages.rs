@@ -155,6 +155,7 @@ fn every_format_violation() {
             ],
         ),
         ("uri-reference", &["1:b", "/a b"]),
+        ("regex", &["^(abc]", "(a)\\2"]),
         ("uuid", &["67e5504410b1426f9247bb680e5fe0c8", "x"]),
         (
             "s3-bucket-name",

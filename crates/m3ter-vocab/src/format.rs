@@ -219,6 +219,15 @@ formats! {
             "[::1]",
         ],
     }
+    /// An ECMA-262 regular expression (unicode mode, no flags: JSON Schema's dialect), as
+    /// [`crate::pattern::validate`] reads it: a backreference or a lookaround is valid,
+    /// though a `pattern` cannot use one (no linear-time equivalent).
+    Regex {
+        name: "regex",
+        about: "an ECMA-262 regular expression such as ^[a-z]+$",
+        valid: "([abc])+\\s+$",
+        invalid: ["^(abc]", "a{2,1}", "(a)\\2", "*", "\\A"],
+    }
     /// An Amazon S3 bucket name, as S3 enforces it: lower-case letters, digits, `.` and `-`;
     /// starting and ending with a letter or digit; no `..`; each dot-separated label starting
     /// and ending with a letter or digit; not an IP address; none of the reserved prefixes and

@@ -99,21 +99,50 @@ impl std::error::Error for PatternError {}
 /// The translation may still be refused by `regex` itself (a size limit, a repetition count
 /// too large): the caller compiles it.
 pub fn translate(ecma: &str) -> Result<Translated, PatternError> {
-    let mut parser = Parser {
-        chars: ecma.chars().collect(),
-        pos: 0,
-        out: String::with_capacity(ecma.len() + 16),
-        names: Vec::new(),
-        depth: 0,
-    };
-    parser.disjunction()?;
-    if parser.pos < parser.chars.len() {
-        return Err(parser.error(
-            parser.pos,
-            "this `)` closes no group: write `\\)` for the character",
-        ));
-    }
+    let mut parser = Parser::new(ecma, false);
+    parser.pattern()?;
     Ok(Translated { regex: parser.out })
+}
+
+/// Whether `ecma` is a valid ECMA-262 regular expression (unicode mode, no flags), as the
+/// `format: "regex"` check asks: `Ok` when it is, with the first construct [`translate`]
+/// refuses only because it has no linear-time equivalent (a backreference, a lookaround) when
+/// it has one; `Err` with the syntax error when it is not one. A backreference must name a
+/// group of the pattern (`\2` with two groups, `\k<name>` with a group `name`), and a
+/// lookaround may not be repeated, as unicode mode says.
+///
+/// Stricter than ECMA-262 where [`translate`] is, so a pattern it calls invalid may be valid
+/// there: modifier groups (`(?i:…)`, ECMAScript 2025) and group names outside ASCII
+/// identifiers are refused as errors.
+pub fn validate(ecma: &str) -> Result<Option<PatternError>, PatternError> {
+    let mut parser = Parser::new(ecma, true);
+    parser.pattern()?;
+    let groups = parser.groups;
+    let names = std::mem::take(&mut parser.names);
+    for (at, reference) in std::mem::take(&mut parser.backreferences) {
+        match reference {
+            Backreference::Number(n) if n > groups => {
+                return Err(parser.error(
+                    at,
+                    format!("`\\{n}` names group {n}, but the pattern has {groups}: in unicode mode that is an error"),
+                ));
+            }
+            Backreference::Name(name) if !names.contains(&name) => {
+                return Err(
+                    parser.error(at, format!("`\\k<{name}>` names no group of the pattern"))
+                );
+            }
+            _ => {}
+        }
+    }
+    Ok(parser.unsupported)
+}
+
+/// A backreference seen by [`validate`], checked once every group is known.
+#[derive(Debug)]
+enum Backreference {
+    Number(u32),
+    Name(String),
 }
 
 /// `.` without the `s` flag: anything but a line terminator.
@@ -189,9 +218,53 @@ struct Parser {
     out: String,
     names: Vec<String>,
     depth: usize,
+    /// [`validate`]: a construct without a linear-time equivalent is noted and read on.
+    validating: bool,
+    /// The first such construct, as [`translate`] reports it.
+    unsupported: Option<PatternError>,
+    /// The backreferences seen, for [`validate`].
+    backreferences: Vec<(usize, Backreference)>,
+    /// The capturing groups seen.
+    groups: u32,
 }
 
 impl Parser {
+    fn new(ecma: &str, validating: bool) -> Parser {
+        Parser {
+            chars: ecma.chars().collect(),
+            pos: 0,
+            out: String::with_capacity(ecma.len() + 16),
+            names: Vec::new(),
+            depth: 0,
+            validating,
+            unsupported: None,
+            backreferences: Vec::new(),
+            groups: 0,
+        }
+    }
+
+    /// The whole pattern.
+    fn pattern(&mut self) -> Result<(), PatternError> {
+        self.disjunction()?;
+        if self.pos < self.chars.len() {
+            return Err(self.error(
+                self.pos,
+                "this `)` closes no group: write `\\)` for the character",
+            ));
+        }
+        Ok(())
+    }
+
+    /// A construct without a linear-time equivalent: an error for [`translate`]; for
+    /// [`validate`], noted (the first) and `Ok`, so the rest is read.
+    fn unsupported(&mut self, error: PatternError) -> Result<(), PatternError> {
+        if !self.validating {
+            return Err(error);
+        }
+        self.unsupported.get_or_insert(error);
+        Ok(())
+    }
+
     fn peek(&self) -> Option<char> {
         self.chars.get(self.pos).copied()
     }
@@ -254,7 +327,11 @@ impl Parser {
                 self.out.push_str(r"(?-u:\B)");
                 return self.no_quantifier("`\\B`");
             }
-            '(' => self.group()?,
+            '(' => {
+                if self.group()? {
+                    return self.no_quantifier("a lookaround");
+                }
+            }
             '[' => self.class()?,
             '.' => {
                 self.pos += 1;
@@ -405,8 +482,10 @@ impl Parser {
         Ok((len > 0).then_some((value, len)))
     }
 
-    /// A group: `(…)`, `(?:…)`, `(?<name>…)`; lookaround and flags are errors.
-    fn group(&mut self) -> Result<(), PatternError> {
+    /// A group: `(…)`, `(?:…)`, `(?<name>…)`; lookaround and flags are errors. `true` for a
+    /// lookaround ([`validate`] reads it on).
+    fn group(&mut self) -> Result<bool, PatternError> {
+        let mut lookaround = false;
         let start = self.pos;
         if self.depth >= MAX_DEPTH {
             return Err(self.error(
@@ -422,20 +501,26 @@ impl Parser {
                     self.out.push_str("(?:");
                 }
                 (Some(c @ ('=' | '!')), _) => {
-                    return Err(self.error(
+                    self.unsupported(self.error(
                         start,
                         format!(
                             "the lookahead `(?{c}…)` has no linear-time equivalent in the regex crate: say the rule without it (a class, an alternation)"
                         ),
-                    ));
+                    ))?;
+                    self.pos += 2;
+                    self.out.push_str("(?:");
+                    lookaround = true;
                 }
                 (Some('<'), Some(c @ ('=' | '!'))) => {
-                    return Err(self.error(
+                    self.unsupported(self.error(
                         start,
                         format!(
                             "the lookbehind `(?<{c}…)` has no linear-time equivalent in the regex crate: say the rule without it (a class, an alternation)"
                         ),
-                    ));
+                    ))?;
+                    self.pos += 3;
+                    self.out.push_str("(?:");
+                    lookaround = true;
                 }
                 (Some('<'), _) => self.group_name(start)?,
                 _ => {
@@ -446,6 +531,7 @@ impl Parser {
                 }
             }
         } else {
+            self.groups = self.groups.saturating_add(1);
             self.out.push('(');
         }
         self.depth += 1;
@@ -459,7 +545,7 @@ impl Parser {
         }
         self.pos += 1;
         self.out.push(')');
-        Ok(())
+        Ok(lookaround)
     }
 
     /// `(?<name>`: an ASCII identifier, used once.
@@ -504,6 +590,7 @@ impl Parser {
             self.out.push_str(&format!("(?P<{name}>"));
         }
         self.names.push(name);
+        self.groups = self.groups.saturating_add(1);
         Ok(())
     }
 
@@ -527,18 +614,37 @@ impl Parser {
                 self.out.push_str(&set.atom());
             }
             '1'..='9' => {
-                return Err(self.error(
+                self.unsupported(self.error(
                     start,
                     format!(
                         "`\\{c}` is a backreference, which has no linear-time equivalent in the regex crate: say the rule without it"
                     ),
-                ));
+                ))?;
+                let (number, len) = self.number(self.pos)?.unwrap_or((0, 1));
+                self.pos += len;
+                self.backreferences
+                    .push((start, Backreference::Number(number)));
             }
             'k' => {
-                return Err(self.error(
+                self.unsupported(self.error(
                     start,
                     "`\\k<name>` is a backreference, which has no linear-time equivalent in the regex crate: say the rule without it",
-                ));
+                ))?;
+                let name_start = self.pos + 2;
+                let end = (name_start..self.chars.len()).find(|&i| self.chars[i] == '>');
+                match (self.peek_at(1), end) {
+                    (Some('<'), Some(end)) if end > name_start => {
+                        let name: String = self.chars[name_start..end].iter().collect();
+                        self.pos = end + 1;
+                        self.backreferences.push((start, Backreference::Name(name)));
+                    }
+                    _ => {
+                        return Err(self.error(
+                            start,
+                            "`\\k` must be followed by `<name>` in ECMA-262's unicode mode",
+                        ));
+                    }
+                }
             }
             'A' => {
                 return Err(self.error(
@@ -1182,5 +1288,43 @@ mod tests {
             "at character 2: `\\1` is a backreference, which has no linear-time equivalent in the regex crate: say the rule without it"
         );
         assert!(error.message().starts_with("`\\1`"));
+    }
+
+    #[test]
+    fn validate_tells_invalid_from_unsupported() {
+        // Valid and translated.
+        for ok in ["([abc])+\\s+$", "^[a-z]+$", "a|b", "", "\\p{L}"] {
+            assert_eq!(validate(ok), Ok(None), "{ok}");
+        }
+        // Valid, without a linear-time equivalent: `Ok` with the reason `translate` gives.
+        for (unsupported, at) in [
+            ("(a)\\1", 3),
+            ("(?<x>a)\\k<x>", 7),
+            ("\\1(a)", 0),
+            ("a(?=b)", 1),
+            ("(?!b)a", 0),
+            ("(?<=a)b", 0),
+            ("(?<!a)b(?=c)", 0),
+        ] {
+            let reason = validate(unsupported).unwrap().unwrap();
+            assert_eq!(reason.offset(), at, "{unsupported}");
+            assert_eq!(Some(reason), translate(unsupported).err(), "{unsupported}");
+        }
+        // Invalid: syntax errors, also after an unsupported construct.
+        for invalid in [
+            "^(abc]",
+            "(?=a)[",
+            "(a)\\2",
+            "\\k<x>(?<y>a)",
+            "\\k",
+            "(?=a)*",
+            "(?<!a)+b",
+            "a{2,1}",
+            "\\A",
+            "(?i)a",
+        ] {
+            assert!(validate(invalid).is_err(), "{invalid}");
+            assert!(translate(invalid).is_err(), "{invalid}");
+        }
     }
 }

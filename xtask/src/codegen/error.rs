@@ -1,4 +1,4 @@
-//! Generation errors: what is wrong and where in the fragment.
+//! Generation errors and warnings: what is wrong (or ignored) and where in the fragment.
 
 use std::fmt;
 
@@ -30,3 +30,9 @@ impl fmt::Display for CodegenError {
 }
 
 impl std::error::Error for CodegenError {}
+
+/// What is generated despite it, at a JSON Pointer into the fragment: a keyword JSON Schema
+/// ignores for the member's type (a `minimum` on a string), which has nothing to enforce.
+/// `--deny-warnings` (and [`super::generate`]) make each an error with the same pointer and
+/// message.
+pub type CodegenWarning = CodegenError;

@@ -121,11 +121,17 @@ struct Lowerer<'a> {
     /// Response component name → its body's Rust type, once lowered.
     response_types: BTreeMap<String, Option<String>>,
     errors: Vec<CodegenError>,
+    /// What is generated despite it: a keyword JSON Schema ignores for the member's type.
+    warnings: Vec<CodegenError>,
 }
 
 /// Lowers a normalized document (see [`super::normalize`]); `used` names the component schemas
-/// generated as types. Returns every error found.
-pub fn lower(doc: &Json, used: BTreeSet<String>) -> Result<Module, Vec<CodegenError>> {
+/// generated as types. Returns the module with every warning (a keyword JSON Schema ignores for
+/// the member's type, each once), or every error found.
+pub fn lower(
+    doc: &Json,
+    used: BTreeSet<String>,
+) -> Result<(Module, Vec<CodegenError>), Vec<CodegenError>> {
     let root = Pointer::root();
     let mut errors = Vec::new();
     if doc.members().is_none() {
@@ -163,6 +169,7 @@ pub fn lower(doc: &Json, used: BTreeSet<String>) -> Result<Module, Vec<CodegenEr
         tag_enums: BTreeSet::new(),
         response_types: BTreeMap::new(),
         errors,
+        warnings: Vec::new(),
     };
     lowerer.collect_operations(doc);
     if let Some(first) = lowerer.uses.first().cloned() {
@@ -182,10 +189,18 @@ pub fn lower(doc: &Json, used: BTreeSet<String>) -> Result<Module, Vec<CodegenEr
     lowerer.check_strict_rules(&operations);
     lowerer.visit_document(doc);
     if lowerer.errors.is_empty() {
-        Ok(Module {
+        // A schema generated once per operation warns once.
+        let mut seen: HashSet<CodegenError> = HashSet::new();
+        let warnings = lowerer
+            .warnings
+            .into_iter()
+            .filter(|warning| seen.insert(warning.clone()))
+            .collect();
+        let module = Module {
             items: lowerer.items,
             operations,
-        })
+        };
+        Ok((module, warnings))
     } else {
         // A schema generated once per operation reports its errors once.
         let mut seen: HashSet<CodegenError> = HashSet::new();
@@ -233,6 +248,19 @@ fn has_operation_rules(schema: &Json) -> bool {
         })
 }
 
+/// Whether a member of `schema` is `readOnly: true`: forbidden in a request body, so a
+/// component that is one is generated per operation (`plan_components`).
+fn has_read_only_members(schema: &Json) -> bool {
+    schema
+        .get("properties")
+        .and_then(Json::members)
+        .is_some_and(|props| {
+            props
+                .iter()
+                .any(|(_, p)| p.get("readOnly") == Some(&Json::Bool(true)))
+        })
+}
+
 /// The union keyword of a schema (`anyOf` or `oneOf`), if it has one.
 fn union_keyword(schema: &Json) -> Option<&'static str> {
     ["anyOf", "oneOf"]
@@ -259,6 +287,10 @@ fn null_only(schema: &Json) -> bool {
 impl<'a> Lowerer<'a> {
     fn error(&mut self, at: &Pointer, message: impl Into<String>) {
         self.errors.push(CodegenError::new(at, message));
+    }
+
+    fn warn(&mut self, at: &Pointer, message: impl Into<String>) {
+        self.warnings.push(CodegenError::new(at, message));
     }
 
     fn component(&self, name: &str) -> Option<&'a Json> {
@@ -714,7 +746,10 @@ impl<'a> Lowerer<'a> {
                 continue;
             }
             let at = schemas_pointer().key(name);
-            if has_operation_rules(schema) {
+            // A request body with `readOnly` members is generated per operation, so that they
+            // are `forbidden` there (and it cannot also be a response's or a member's type).
+            let read_only_body = has_read_only_members(schema) && !self.body_uses(name).is_empty();
+            if has_operation_rules(schema) || read_only_body {
                 let uses = self.body_uses(name);
                 if uses.is_empty() {
                     self.error(&at, format!("a schema with `{OPERATIONS_EXTENSION}` must be the request body of an operation with `{OPERATION_EXTENSION}`"));
@@ -1504,7 +1539,23 @@ impl<'a> Lowerer<'a> {
                 (true, true) => Presence::RequiredNullable,
                 (false, _) => Presence::Optional,
             };
-            if let Some(rule) = self.operation_rule(property, &prop_at, operation) {
+            let rule = self.operation_rule(property, &prop_at, operation);
+            // A read-only member of a request body (a type generated per operation) is set by
+            // the server: the request must not send it (`required` says so of responses).
+            if let Some(operation) = operation
+                && property.get("readOnly") == Some(&Json::Bool(true))
+            {
+                match rule.as_deref() {
+                    None | Some("forbidden") => {}
+                    Some(other) => self.error(
+                        &prop_at.key("readOnly"),
+                        format!("a `readOnly` member is `forbidden` in a request, but `{OPERATIONS_EXTENSION}` makes it `{other}` on `{operation}`: a request must not send what the server sets"),
+                    ),
+                }
+                presence = Presence::Forbidden {
+                    operation: operation.to_owned(),
+                };
+            } else if let Some(rule) = rule {
                 presence = match (rule.as_str(), nullable) {
                     ("required", false) => Presence::Required,
                     ("required", true) => Presence::RequiredNullable,
@@ -1905,10 +1956,16 @@ impl<'a> Lowerer<'a> {
                 return None;
             };
             if self.instances.contains_key(name) && !self.component_types.contains_key(name) {
+                let why = match self.component(name) {
+                    Some(target) if !has_operation_rules(target) => {
+                        ": it is a request body whose `readOnly` members are `forbidden` there, so it cannot also be used where they may be present; give the request and this use schemas of their own"
+                    }
+                    _ => "",
+                };
                 self.error(
                     &at.key("$ref"),
                     format!(
-                        "`{reference}` is generated once per operation and cannot be referenced"
+                        "`{reference}` is generated once per operation and cannot be referenced{why}"
                     ),
                 );
                 return None;
@@ -1988,8 +2045,10 @@ impl<'a> Lowerer<'a> {
                 self.check_bounds(&keywords, at, Some(range));
                 ty
             }
-            // A `format` here is reported by `check_applicable`.
+            // OpenAPI's `format: double` is an `f64`, as no format is; `float` is refused
+            // (`number_format`).
             "number" => {
+                self.number_format(schema, at)?;
                 self.check_bounds(&keywords, at, None);
                 Ty::F64
             }
@@ -2250,7 +2309,7 @@ impl<'a> Lowerer<'a> {
         ))
     }
 
-    /// Reports keywords that do not apply to `type_name`: the vocabulary's table says which
+    /// Warns of keywords that do not apply to `type_name`: the vocabulary's table says which
     /// JSON types each value keyword applies to; of the generator's structural keywords,
     /// `properties`, `required` and `additionalProperties` apply to objects and `enum` to
     /// strings.
@@ -2261,8 +2320,9 @@ impl<'a> Lowerer<'a> {
         }
     }
 
-    /// Reports keywords that apply to none of `types` (written `type_name` in messages): a
-    /// keyword of a schema of several types is kept when it applies to one of them.
+    /// Warns of keywords that apply to none of `types` (written `type_name` in messages), which
+    /// JSON Schema ignores (a `minimum` on a string): a keyword of a schema of several types is
+    /// kept when it applies to one of them.
     fn check_applicable_to(&mut self, schema: &Json, at: &Pointer, types: Types, type_name: &str) {
         let Some(members) = schema.members() else {
             return;
@@ -2271,8 +2331,10 @@ impl<'a> Lowerer<'a> {
             let applies = match value_keyword(key) {
                 Some(keyword) => {
                     keyword.applies_to().intersects(types)
-                        // `format: int32` or `int64` picks an integer's Rust type (`lower_value`).
-                        || (keyword == Keyword::Format && types == Types::of(JsonType::Integer))
+                        // OpenAPI's numeric formats pick a number's Rust type (`lower_value`).
+                        || (keyword == Keyword::Format
+                            && (types == Types::of(JsonType::Integer)
+                                || types == Types::of(JsonType::Number)))
                 }
                 None => match key.as_str() {
                     "properties" | "required" | "additionalProperties" => {
@@ -2283,10 +2345,11 @@ impl<'a> Lowerer<'a> {
                     _ => true,
                 },
             };
+            // JSON Schema ignores it for a value of another type: nothing to enforce.
             if !applies {
-                self.error(
+                self.warn(
                     &at.key(key),
-                    format!("`{key}` does not apply to type `{type_name}`"),
+                    format!("`{key}` is ignored: it does not apply to type `{type_name}`"),
                 );
             }
         }
@@ -2303,7 +2366,7 @@ impl<'a> Lowerer<'a> {
                 continue;
             };
             if !keyword.applies_to().intersects(types) {
-                continue; // reported by `check_applicable`
+                continue; // ignored: a warning of `check_applicable`
             }
             let param = match keyword.param() {
                 ParamKind::Count => self.count(value, &at.key(name)).map(ParamValue::Count),
@@ -2460,6 +2523,38 @@ impl<'a> Lowerer<'a> {
             Some(other) => {
                 self.error(
                     &at.key(Keyword::Format.json_name()),
+                    format!("must be a string, not {}", other.type_name()),
+                );
+                None
+            }
+        }
+    }
+
+    /// A `type: number` schema's `format`: none or OpenAPI's `double` (an `f64`, which the
+    /// typed and the raw path read alike); `float` and any other are errors. `None` after
+    /// reporting one.
+    fn number_format(&mut self, schema: &Json, at: &Pointer) -> Option<()> {
+        let format_at = at.key(Keyword::Format.json_name());
+        match schema.get(Keyword::Format.json_name()) {
+            None => Some(()),
+            Some(Json::String(f)) if f == "double" => Some(()),
+            Some(Json::String(f)) if f == "float" => {
+                self.error(
+                    &format_at,
+                    "`format: float` is not supported: a typed `f32` holds the 32-bit float nearest the document's number, which can pass or fail a check the number itself does not (`0.1234567801` reads as `0.12345678`, `1e39` as infinity), so the typed and the raw verdicts could differ; write `double` (an `f64`, read alike on both paths) or no format",
+                );
+                None
+            }
+            Some(Json::String(f)) => {
+                self.error(
+                    &format_at,
+                    format!("unknown number format `{f}`: a number's format must be `double` (`float` is not supported)"),
+                );
+                None
+            }
+            Some(other) => {
+                self.error(
+                    &format_at,
                     format!("must be a string, not {}", other.type_name()),
                 );
                 None

@@ -19,7 +19,7 @@ pub mod refs;
 use std::fs;
 use std::path::{Component, Path, PathBuf};
 
-pub use error::CodegenError;
+pub use error::{CodegenError, CodegenWarning};
 
 /// The command that regenerates the checked-in code, named in every generated header.
 pub const COMMAND: &str = "cargo xtask codegen";
@@ -113,7 +113,8 @@ fn shell_word(word: &str) -> String {
 /// Generates the module source from a spec's text alone, without an overlay. `source` is the
 /// spec's path relative to the workspace root; the header names the command that writes it
 /// into the default folder ([`Provenance::command_line`]). Every problem found is returned,
-/// each at its JSON Pointer.
+/// each at its JSON Pointer; a warning is one of them, as `--deny-warnings` has it
+/// ([`generate_with_warnings`] generates despite warnings and returns them).
 pub fn generate(spec_text: &str, source: &str) -> Result<String, Vec<CodegenError>> {
     generate_with(
         spec_text,
@@ -124,15 +125,47 @@ pub fn generate(spec_text: &str, source: &str) -> Result<String, Vec<CodegenErro
 
 /// Generates the module source from the spec's text with the overlay's text applied to it
 /// first (none: the spec as it is), the header naming `provenance`. The errors of the overlay
-/// point into the overlay; those of the lowering into the overlaid spec.
+/// point into the overlay; those of the lowering into the overlaid spec. A warning is an error
+/// here, as with `--deny-warnings` ([`generate_with_warnings`] returns them beside the source).
 pub fn generate_with(
     spec_text: &str,
     overlay_text: Option<&str>,
     provenance: &Provenance,
 ) -> Result<String, Vec<CodegenError>> {
+    generate_with_warnings(spec_text, overlay_text, provenance)?.denying_warnings()
+}
+
+/// [`generate_with`], generating despite warnings: the source and every warning, each at its
+/// JSON Pointer, as `cargo xtask codegen` prints them.
+pub fn generate_with_warnings(
+    spec_text: &str,
+    overlay_text: Option<&str>,
+    provenance: &Provenance,
+) -> Result<Generated, Vec<CodegenError>> {
     let syntax = files::Syntax::of(Path::new(&provenance.spec), spec_text);
     let (doc, _) = document(spec_text, syntax, overlay_text).map_err(|(_, errors)| errors)?;
     render(&doc, provenance)
+}
+
+/// A generated module source and the warnings of its spec.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Generated {
+    /// The module source.
+    pub source: String,
+    /// Each keyword that JSON Schema ignores for its member's type (nothing to enforce), at its
+    /// JSON Pointer, in document order, each once.
+    pub warnings: Vec<CodegenWarning>,
+}
+
+impl Generated {
+    /// The source when there is no warning, else every warning as an error (`--deny-warnings`).
+    pub fn denying_warnings(self) -> Result<String, Vec<CodegenError>> {
+        if self.warnings.is_empty() {
+            Ok(self.source)
+        } else {
+            Err(self.warnings)
+        }
+    }
 }
 
 /// The spec as the generator lowers it: `spec_text` with the overlay `overlay_text` applied.
@@ -175,22 +208,26 @@ fn with_overlay(
     Ok((doc, Some(overlay)))
 }
 
-/// The module source of the (overlaid) spec `doc`, with the header naming `provenance`.
-fn render(doc: &json::Json, provenance: &Provenance) -> Result<String, Vec<CodegenError>> {
+/// The module source of the (overlaid) spec `doc`, with the header naming `provenance`, and
+/// its warnings.
+fn render(doc: &json::Json, provenance: &Provenance) -> Result<Generated, Vec<CodegenError>> {
     let (resolved, copied) = refs::resolve(doc)?;
     // An error in a copied sub-schema is reported where its author wrote it.
     let (normalized, origins) =
         normalize::normalize_with_origins(&resolved).map_err(|errors| copied.remap(errors))?;
     let used = normalize::used_components(&resolved, &normalized);
     // An error in a merged member is reported where its author declared it.
-    let module =
+    let (module, warnings) =
         lower::lower(&normalized, used).map_err(|errors| copied.remap(origins.remap(errors)))?;
-    emit::render(&module, &provenance.inputs(), &provenance.command).map_err(|message| {
-        vec![CodegenError {
-            pointer: "(document root)".to_owned(),
-            message,
-        }]
-    })
+    let warnings = copied.remap(origins.remap(warnings));
+    let source =
+        emit::render(&module, &provenance.inputs(), &provenance.command).map_err(|message| {
+            vec![CodegenError {
+                pointer: "(document root)".to_owned(),
+                message,
+            }]
+        })?;
+    Ok(Generated { source, warnings })
 }
 
 /// What `codegen` should do.
@@ -209,6 +246,8 @@ pub struct Options {
     pub provenance: Provenance,
     /// Compare only; write nothing.
     pub check: bool,
+    /// Make every warning an error: nothing is written (or compared) when there is one.
+    pub deny_warnings: bool,
 }
 
 /// The outcome of a run, with the files it concerns: the generated module, and the README when
@@ -230,10 +269,22 @@ pub fn same_text(a: &str, b: &str) -> bool {
     a.replace("\r\n", "\n") == b.replace("\r\n", "\n")
 }
 
-/// Runs the generator: write the module (and the README's overlay table), or with `check`
-/// compare them with what is on disk. The table follows the overlay alone, so it is written
-/// (or checked) once the overlay applies, before the models are lowered.
+/// [`run_reporting`], with each warning written to standard error as `warning: POINTER:
+/// MESSAGE`.
 pub fn run(options: &Options) -> Result<Outcome, String> {
+    let (outcome, warnings) = run_reporting(options)?;
+    for warning in warnings {
+        eprintln!("warning: {warning}");
+    }
+    Ok(outcome)
+}
+
+/// Runs the generator: write the module (and the README's overlay table), or with `check`
+/// compare them with what is on disk; returns the outcome and the warnings (each at its
+/// pointer into the file it is in). With [`Options::deny_warnings`], warnings are errors. The
+/// table follows the overlay alone, so it is written (or checked) once the overlay applies,
+/// before the models are lowered.
+pub fn run_reporting(options: &Options) -> Result<(Outcome, Vec<CodegenWarning>), String> {
     let read = |path: &Path| {
         fs::read_to_string(path).map_err(|e| format!("cannot read {}: {e}", path.display()))
     };
@@ -277,13 +328,24 @@ pub fn run(options: &Options) -> Result<Outcome, String> {
         }
         files.push(readme.clone());
     }
-    let generated = render(&doc, &options.provenance).map_err(|errors| {
+    let rendered = render(&doc, &options.provenance).and_then(|generated| {
+        if options.deny_warnings {
+            let source = generated.denying_warnings()?;
+            Ok((source, Vec::new()))
+        } else {
+            // A warning in an imported component points into its file.
+            Ok((generated.source, imported.remap(generated.warnings)))
+        }
+    });
+    let (generated, warnings) = rendered.map_err(|errors| {
         // An error in an imported component points into its file.
         let errors = imported.remap(errors);
-        let mut message = listed(
-            format!("{} cannot be generated:", options.provenance.inputs()),
-            errors,
-        );
+        let heading = if options.deny_warnings {
+            "cannot be generated (every warning an error: --deny-warnings):"
+        } else {
+            "cannot be generated:"
+        };
+        let mut message = listed(format!("{} {heading}", options.provenance.inputs()), errors);
         // What was done, or found, before the lowering failed.
         for readme in &files {
             if options.check && stale.contains(readme) {
@@ -308,11 +370,12 @@ pub fn run(options: &Options) -> Result<Outcome, String> {
         if !matches!(current, Some(current) if same_text(&current, &generated)) {
             stale.push(target);
         }
-        return Ok(if stale.is_empty() {
+        let outcome = if stale.is_empty() {
             Outcome::UpToDate(files)
         } else {
             Outcome::Stale(stale)
-        });
+        };
+        return Ok((outcome, warnings));
     }
     fs::create_dir_all(&options.out)
         .map_err(|e| format!("cannot create {}: {e}", options.out.display()))?;
@@ -321,7 +384,7 @@ pub fn run(options: &Options) -> Result<Outcome, String> {
         fs::write(&target, generated)
             .map_err(|e| format!("cannot write {}: {e}", target.display()))?;
     }
-    Ok(Outcome::Written(files))
+    Ok((Outcome::Written(files), warnings))
 }
 
 /// `heading`, then each error on a line of its own.
