@@ -1921,6 +1921,14 @@ impl<'a> Lowerer<'a> {
                 nested: is_struct.then_some(()),
                 ..Keywords::default()
             };
+            // A component with `properties` but no `type` holds its objects only (`ObjectOr`).
+            let objects_only = is_struct
+                && self.component(name).is_some_and(|component| {
+                    component.get("type").is_none() && component.get("properties").is_some()
+                });
+            if objects_only {
+                return Some((Ty::ObjectOr(type_name), keywords, false, docs));
+            }
             return Some((Ty::Named(type_name, is_struct), keywords, false, docs));
         }
         let (type_name, nullable) = match self.type_set(schema, at)? {
