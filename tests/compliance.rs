@@ -225,72 +225,10 @@ const DELIBERATE: &[Difference] = &[
     },
 ];
 
-/// The generator reads `properties` without `type` as an object.
-const UNTYPED_PROPERTIES: &str = "`properties` (and `required`) without `type`: the generator \
-     makes the member an object, so any other value is a `type` error; JSON Schema applies \
-     `properties` and `required` to objects only and accepts every other value (an untyped \
-     member without `properties` is a `serde_json::Value`; one with them needs the object's \
-     checks applied to an object value only)";
-
 /// Every case of an accepted group that the generator gets wrong today, with what it should
 /// do. Unlike [`DELIBERATE`], these are bugs to fix: the table counts them, and an entry that
 /// agrees once fixed fails the test until it is removed.
-const WRONG: &[Difference] = &[
-    Difference {
-        file: "required.json",
-        group: "required validation",
-        case: "ignores arrays",
-        reason: UNTYPED_PROPERTIES,
-    },
-    Difference {
-        file: "required.json",
-        group: "required validation",
-        case: "ignores strings",
-        reason: UNTYPED_PROPERTIES,
-    },
-    Difference {
-        file: "required.json",
-        group: "required validation",
-        case: "ignores other non-objects",
-        reason: UNTYPED_PROPERTIES,
-    },
-    Difference {
-        file: "required.json",
-        group: "required validation",
-        case: "ignores null",
-        reason: UNTYPED_PROPERTIES,
-    },
-    Difference {
-        file: "required.json",
-        group: "required validation",
-        case: "ignores boolean",
-        reason: UNTYPED_PROPERTIES,
-    },
-    Difference {
-        file: "properties.json",
-        group: "object properties validation",
-        case: "ignores arrays",
-        reason: UNTYPED_PROPERTIES,
-    },
-    Difference {
-        file: "properties.json",
-        group: "object properties validation",
-        case: "ignores other non-objects",
-        reason: UNTYPED_PROPERTIES,
-    },
-    Difference {
-        file: "properties.json",
-        group: "properties whose names are Javascript object property names",
-        case: "ignores arrays",
-        reason: UNTYPED_PROPERTIES,
-    },
-    Difference {
-        file: "properties.json",
-        group: "properties whose names are Javascript object property names",
-        case: "ignores other non-objects",
-        reason: UNTYPED_PROPERTIES,
-    },
-];
+const WRONG: &[Difference] = &[];
 
 /// `hostname` is RFC 1123's: an A-label is a label like any other.
 const A_LABELS: &str = "`hostname` is an RFC 1123 host name (ASCII letters, digits and hyphens): \

@@ -2323,3 +2323,55 @@ fn read_only_in_a_request_is_forbidden_and_what_cannot_be_decided_is_an_error() 
     assert!(code.contains("Read-only: set by the server."), "{code}");
     assert!(!code.contains("forbidden"), "{code}");
 }
+
+#[test]
+fn properties_without_a_type_are_an_object_or_any_other_value() {
+    // JSON Schema applies `properties` and `required` to objects only: the member is any JSON
+    // value whose object case is the generated struct.
+    let code = codegen::generate(
+        &with_property(
+            r#"{"properties": {"a": {"type": "string", "maxLength": 3}}, "required": ["a"]}"#,
+        ),
+        "test.json",
+    )
+    .unwrap();
+    assert!(code.contains("::m3ter_models::ObjectOr<SP>"), "{code}");
+    assert!(code.contains("pub struct SP"), "{code}");
+    assert!(code.contains("max_length = 3"), "{code}");
+    // With `type: object` it stays the struct itself.
+    let code = codegen::generate(
+        &with_property(r#"{"type": "object", "properties": {"a": {"type": "string"}}}"#),
+        "test.json",
+    )
+    .unwrap();
+    assert!(!code.contains("ObjectOr"), "{code}");
+    // A keyword of another type would check the non-object values, which nothing reads.
+    for (key, value) in [("minLength", "2"), ("maximum", "9"), ("minItems", "1")] {
+        assert_error(
+            &with_property(&format!(
+                r#"{{"properties": {{"a": {{"type": "string"}}}}, "{key}": {value}}}"#
+            )),
+            &format!("/components/schemas/S/properties/p/{key}"),
+            &format!("`{key}` beside `properties` in a schema without a `type` is not supported"),
+        );
+    }
+    // A reference to such a component too; one with `type: object` is the struct.
+    let spec = r##"{"openapi": "3.1.0", "info": {"title": "t", "version": "1"}, "paths": {},
+        "components": {"schemas": {
+            "S": {"type": "object", "properties": {"u": {"$ref": "#/components/schemas/U"},
+                                                   "t": {"$ref": "#/components/schemas/T"}}},
+            "U": {"properties": {"a": {"type": "string"}}},
+            "T": {"type": "object", "properties": {"a": {"type": "string"}}}}}}"##;
+    let code = codegen::generate(spec, "test.json").unwrap();
+    assert!(
+        code.contains("pub u: ::std::option::Option<::m3ter_models::ObjectOr<U>>"),
+        "{code}"
+    );
+    assert!(code.contains("pub t: ::std::option::Option<T>"), "{code}");
+    // An object keyword is reported as on any struct.
+    assert_error(
+        &with_property(r#"{"properties": {"a": {"type": "string"}}, "minProperties": 1}"#),
+        "/components/schemas/S/properties/p/minProperties",
+        "`minProperties` is not supported on an object with `properties`",
+    );
+}

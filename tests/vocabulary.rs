@@ -718,3 +718,65 @@ fn an_item_of_another_type_is_one_type_error() {
         [("/m", ErrorCode::UniqueItems), ("/m/2", ErrorCode::Const),]
     );
 }
+
+/// A member of any JSON value whose objects are a type (`properties` without `type`): an
+/// object is checked as the type on every path, every other value is accepted.
+#[test]
+fn an_object_or_member_checks_objects_only() {
+    #[m3ter_models::model]
+    #[derive(Debug, Deserialize, Validate)]
+    #[serde(deny_unknown_fields)]
+    #[spec(json, json_schema)]
+    struct O {
+        #[spec(nested)]
+        m: m3ter_models::ObjectOr<Child>,
+    }
+    let verdicts = |document: &Value| {
+        let raw = O::validate_json(document);
+        let typed = serde_json::from_value::<O>(document.clone()).map(|o| o.validate());
+        let from_slice = m3ter_models::json::from_slice::<O>(document.to_string().as_bytes());
+        (raw, typed, from_slice)
+    };
+    for document in [
+        json!({"m": [1, {"name": ""}]}),
+        json!({"m": 12}),
+        json!({"m": "a"}),
+        json!({"m": null}),
+        json!({"m": true}),
+        json!({"m": {"name": "ab"}}),
+    ] {
+        let (raw, typed, from_slice) = verdicts(&document);
+        assert!(raw.is_ok(), "{document}: {raw:?}");
+        assert!(matches!(typed, Ok(Ok(()))), "{document}");
+        assert!(from_slice.is_ok(), "{document}");
+    }
+    // An object is the type: its constraints at their pointers, the same on both paths.
+    let document = json!({"m": {"name": "a"}});
+    let (raw, typed, from_slice) = verdicts(&document);
+    let raw = raw.unwrap_err();
+    let found: Vec<(&str, ErrorCode)> = raw.iter().map(|e| (e.path(), e.code())).collect();
+    assert_eq!(found, [("/m/name", ErrorCode::Length)]);
+    assert_eq!(typed.unwrap().unwrap_err().as_slice(), raw.as_slice());
+    assert_eq!(from_slice.unwrap_err().as_slice(), raw.as_slice());
+    let raw = O::validate_json(&json!({"m": {}})).unwrap_err();
+    let found: Vec<(&str, ErrorCode)> = raw.iter().map(|e| (e.path(), e.code())).collect();
+    assert_eq!(found, [("/m/name", ErrorCode::Required)]);
+    // Values keep their JSON through serde.
+    let o: O = serde_json::from_value(json!({"m": [1, "x"]})).unwrap();
+    assert!(matches!(o.m, m3ter_models::ObjectOr::Other(v) if v == json!([1, "x"])));
+    // The descriptor and the schema say it.
+    let Kind::Object(spec) = <O as Describe>::KIND else {
+        panic!("an object type");
+    };
+    assert!(matches!(
+        spec.fields[0].kind,
+        Kind::ObjectOr(Kind::Object(_))
+    ));
+    let schema = serde_json::to_value(schemars::schema_for!(O)).unwrap();
+    let member = &schema["properties"]["m"]["anyOf"];
+    assert_eq!(member[1], json!({"not": {"type": "object"}}), "{schema}");
+    assert!(
+        member[0].get("$ref").is_some() || member[0].get("properties").is_some(),
+        "{schema}"
+    );
+}

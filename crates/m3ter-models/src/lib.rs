@@ -75,7 +75,7 @@ pub mod strategies;
 
 // The runtime (`m3ter-runtime`), under the paths users and the derive's expansion name.
 pub use m3ter_runtime::{
-    Describe, ErrorCode, ErrorKind, Valid, Validate, ValidateJson, ValidationError,
+    Describe, ErrorCode, ErrorKind, ObjectOr, Valid, Validate, ValidateJson, ValidationError,
     ValidationErrors, describe, endpoint, error, formats, integrations, path, rules, serde_helpers,
     union,
 };

@@ -171,6 +171,12 @@ pub fn valid_json(kind: &'static Kind, constraints: &'static Constraints) -> Box
             members(min..=max).prop_map(Value::Object).boxed()
         }
         Kind::Any => valid_any(constraints, false),
+        // An object of the type, or any value of another JSON type.
+        Kind::ObjectOr(object) => prop_oneof![
+            valid_json(object, constraints),
+            valid_any(constraints, false).prop_filter("not an object", |v| !v.is_object()),
+        ]
+        .boxed(),
     }
 }
 
@@ -313,7 +319,7 @@ fn fits(kind: &Kind, value: &Value) -> bool {
         Kind::Any => true,
         // Parsed into a type that may write them otherwise: never listed (the generator and
         // the derive refuse `const`/`enum` there).
-        Kind::Uuid | Kind::DateTime | Kind::Object(_) | Kind::Union(_) => false,
+        Kind::Uuid | Kind::DateTime | Kind::Object(_) | Kind::Union(_) | Kind::ObjectOr(_) => false,
     }
 }
 
@@ -430,7 +436,12 @@ fn other_value(kind: &'static Kind, allowed: Vec<Value>) -> Option<BoxedStrategy
             "[a-z]{0,4}".prop_map(Value::String),
         ]
         .boxed(),
-        Kind::Uuid | Kind::DateTime | Kind::Enum(_) | Kind::Object(_) | Kind::Union(_) => {
+        Kind::Uuid
+        | Kind::DateTime
+        | Kind::Enum(_)
+        | Kind::Object(_)
+        | Kind::Union(_)
+        | Kind::ObjectOr(_) => {
             return None;
         }
     };
@@ -1031,7 +1042,8 @@ fn wrong_type(kind: &Kind) -> Option<Value> {
         Kind::Boolean => Value::from("true"),
         Kind::Object(_) | Kind::Union(_) | Kind::Map => Value::Array(Vec::new()),
         Kind::Array(_) => Value::Object(Map::new()),
-        Kind::Any => return None,
+        // Every JSON type is accepted.
+        Kind::Any | Kind::ObjectOr(_) => return None,
     })
 }
 

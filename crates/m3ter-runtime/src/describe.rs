@@ -34,6 +34,8 @@ pub enum Kind {
     Map,
     /// Any JSON value.
     Any,
+    /// Any JSON value; an object is of this kind ([`crate::ObjectOr`]).
+    ObjectOr(&'static Kind),
 }
 
 /// An object type: its members and whether it allows others.

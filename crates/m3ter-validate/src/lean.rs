@@ -64,7 +64,12 @@ impl Shaped {
     fn takes_string(self) -> bool {
         matches!(
             self.0,
-            Kind::String | Kind::Uuid | Kind::DateTime | Kind::Enum(_) | Kind::Any
+            Kind::String
+                | Kind::Uuid
+                | Kind::DateTime
+                | Kind::Enum(_)
+                | Kind::Any
+                | Kind::ObjectOr(_)
         )
     }
 }
@@ -116,7 +121,8 @@ impl<'de> Visitor<'de> for Shaped {
     fn visit_seq<A: SeqAccess<'de>>(self, mut seq: A) -> Result<Value, A::Error> {
         let item: Option<&'static Kind> = match self.0 {
             Kind::Array(item) => Some(item),
-            Kind::Any => Some(&Kind::Any),
+            // Any array is accepted as it is (its items are any values).
+            Kind::Any | Kind::ObjectOr(_) => Some(&Kind::Any),
             _ => None,
         };
         let mut items = Vec::new();
@@ -132,6 +138,10 @@ impl<'de> Visitor<'de> for Shaped {
         Ok(Value::Array(items))
     }
     fn visit_map<A: MapAccess<'de>>(self, mut map: A) -> Result<Value, A::Error> {
+        // An object of any JSON value whose objects are a type: read as that type.
+        if let Kind::ObjectOr(object) = self.0 {
+            return Shaped(object).visit_map(map);
+        }
         if let Kind::Union(union) = self.0 {
             return union_members(union, map);
         }

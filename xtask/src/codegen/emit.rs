@@ -349,6 +349,10 @@ fn rust_type(ty: &Ty) -> TokenStream {
             ::m3ter_models::__private_v0_1::serde_json::Map<::std::string::String, ::m3ter_models::__private_v0_1::serde_json::Value>
         ),
         Ty::Any => quote!(::m3ter_models::__private_v0_1::serde_json::Value),
+        Ty::ObjectOr(name) => {
+            let name = ident(name);
+            quote!(::m3ter_models::ObjectOr<#name>)
+        }
     }
 }
 
@@ -536,7 +540,9 @@ fn param_text(ty: &Ty, value: TokenStream) -> TokenStream {
             quote!(&#value.to_string())
         }
         // The lowering refuses these as parameters (`lower_param`).
-        Ty::Named(_, true) | Ty::Array(_) | Ty::Map | Ty::Any => quote!(&#value.to_string()),
+        Ty::Named(_, true) | Ty::Array(_) | Ty::Map | Ty::Any | Ty::ObjectOr(_) => {
+            quote!(&#value.to_string())
+        }
     }
 }
 

@@ -190,6 +190,9 @@ pub enum Ty {
     /// Any JSON value (`serde_json::Value`): a schema of several types or none, checked by
     /// its value keywords (`type` among them).
     Any,
+    /// Any JSON value whose object case is this generated struct (`ObjectOr<T>`): a schema
+    /// with `properties` but no `type`, which JSON Schema applies to objects only.
+    ObjectOr(String),
 }
 
 /// A number literal of a range keyword, as written in the fragment.

@@ -1152,9 +1152,9 @@ impl<'a> Lowerer<'a> {
         let sendable = match &ty {
             Ty::Array(item) => !matches!(
                 **item,
-                Ty::Array(_) | Ty::Map | Ty::Named(_, true) | Ty::Any
+                Ty::Array(_) | Ty::Map | Ty::Named(_, true) | Ty::Any | Ty::ObjectOr(_)
             ),
-            Ty::Map | Ty::Named(_, true) | Ty::Any => false,
+            Ty::Map | Ty::Named(_, true) | Ty::Any | Ty::ObjectOr(_) => false,
             _ => true,
         };
         if location == ParamIn::Path
@@ -1796,7 +1796,7 @@ impl<'a> Lowerer<'a> {
             Ty::Named(_, true) | Ty::Array(_) | Ty::Map => refuse(
                 "is on an object or array member: only strings, numbers, booleans and enums take a default",
             ),
-            Ty::Any => refuse(
+            Ty::Any | Ty::ObjectOr(_) => refuse(
                 "is on a member of several types or none (any JSON value): only strings, numbers, booleans and enums take a default",
             ),
         }
@@ -1978,6 +1978,14 @@ impl<'a> Lowerer<'a> {
                 nested: is_struct.then_some(()),
                 ..Keywords::default()
             };
+            // A component with `properties` but no `type` holds its objects only (`ObjectOr`).
+            let objects_only = is_struct
+                && self.component(name).is_some_and(|component| {
+                    component.get("type").is_none() && component.get("properties").is_some()
+                });
+            if objects_only {
+                return Some((Ty::ObjectOr(type_name), keywords, false, docs));
+            }
             return Some((Ty::Named(type_name, is_struct), keywords, false, docs));
         }
         let (type_name, nullable) = match self.type_set(schema, at)? {
@@ -1990,7 +1998,13 @@ impl<'a> Lowerer<'a> {
                     return Some((Ty::Any, keywords, false, docs));
                 }
             },
-            None if schema.get("properties").is_some() => ("object".to_owned(), false),
+            // An object's members: checked on objects only (`Ty::ObjectOr`, below).
+            None if schema.get("properties").is_some() => {
+                if !self.check_untyped_object(schema, at) {
+                    return None;
+                }
+                ("object".to_owned(), false)
+            }
             // An untyped `enum` of strings takes only strings.
             None if enum_of_strings(schema) => ("string".to_owned(), false),
             // No type: any JSON value, each keyword checking the values of its own types.
@@ -2085,7 +2099,13 @@ impl<'a> Lowerer<'a> {
                 }
                 self.lower_struct(schema, at, inline_name, None, None);
                 keywords.nested = Some(());
-                Ty::Named(inline_name.to_owned(), true)
+                if schema.get("type").is_none() {
+                    // JSON Schema applies `properties` and `required` to objects only: any
+                    // other value is accepted, an object is checked as the struct.
+                    Ty::ObjectOr(inline_name.to_owned())
+                } else {
+                    Ty::Named(inline_name.to_owned(), true)
+                }
             }
             "object" => {
                 if schema.get("required").is_some() {
@@ -2116,6 +2136,27 @@ impl<'a> Lowerer<'a> {
         };
         self.check_value_keywords(at, &ty, &keywords);
         Some((ty, keywords, nullable, docs))
+    }
+
+    /// Reports the value keywords beside `properties` in a schema without `type` that apply to
+    /// values other than objects: such a member is any JSON value whose object case is a struct
+    /// (`Ty::ObjectOr`), which checks its other values by nothing, so they would be dropped.
+    /// `false` after reporting one.
+    fn check_untyped_object(&mut self, schema: &Json, at: &Pointer) -> bool {
+        let mut ok = true;
+        for keyword in Keyword::value_keywords() {
+            if let Some(name) = keyword.json_name_opt()
+                && !keyword.applies_to().contains(JsonType::Object)
+                && schema.get(name).is_some()
+            {
+                self.error(
+                    &at.key(name),
+                    format!("`{name}` beside `properties` in a schema without a `type` is not supported (the member is any JSON value whose objects are a generated struct, and its other values are checked by nothing): give the schema a `type`"),
+                );
+                ok = false;
+            }
+        }
+        ok
     }
 
     /// The JSON types `schema`'s `type` names (a name or an array of names, each known and
@@ -2443,7 +2484,7 @@ impl<'a> Lowerer<'a> {
     /// value otherwise than the document has it (a UUID's case, a date-time's form, a struct's
     /// defaults), or that has no JSON equality: the typed and the raw verdicts could differ.
     fn check_value_keywords(&mut self, at: &Pointer, ty: &Ty, keywords: &Keywords) {
-        if let Ty::Named(_, true) = ty {
+        if let Ty::Named(_, true) | Ty::ObjectOr(_) = ty {
             return; // An object with `properties`: reported by `lower_struct`.
         }
         for keyword in [Keyword::Const, Keyword::Enum] {
@@ -2902,7 +2943,7 @@ fn compares_as_json(ty: &Ty) -> bool {
         | Ty::Any
         | Ty::Named(_, false) => true,
         Ty::Array(item) => compares_as_json(item),
-        Ty::Uuid | Ty::DateTime | Ty::Named(_, true) => false,
+        Ty::Uuid | Ty::DateTime | Ty::Named(_, true) | Ty::ObjectOr(_) => false,
     }
 }
 
@@ -2912,6 +2953,9 @@ fn ty_words(ty: &Ty) -> String {
         Ty::Uuid => "a UUID (`format: uuid`)".to_owned(),
         Ty::DateTime => "a date-time (`format: date-time`)".to_owned(),
         Ty::Named(name, _) => format!("the generated type `{name}`"),
+        Ty::ObjectOr(name) => {
+            format!("any JSON value, an object being the generated type `{name}`")
+        }
         Ty::Array(item) => format!("a list of {}", ty_words(item)),
         Ty::String | Ty::I32 | Ty::I64 | Ty::F64 | Ty::Bool | Ty::Map | Ty::Any => {
             "this type".to_owned()
