@@ -215,6 +215,29 @@ fn case(keyword: Keyword) -> Case {
             ErrorCode::Length,
             "/m/1",
         ),
+        // 7 satisfies `contains`, 1 and 2 do not.
+        Keyword::Contains => build(
+            case_type!(T, Vec<i64>, [contains(minimum = 5)]),
+            json!({"m": [1, 7]}),
+            json!({"m": [1, 2]}),
+            ErrorCode::Contains,
+            "/m",
+        ),
+        // Any JSON value: `1.0` equals `1`, a string or an object is no array (nothing to count).
+        Keyword::MinContains => build(
+            case_type!(T, serde_json::Value, [contains(const = "1"), min_contains = 2]),
+            json!({"m": [1, "a", 1.0]}),
+            json!({"m": [1, "1", 2]}),
+            ErrorCode::MinContains,
+            "/m",
+        ),
+        Keyword::MaxContains => build(
+            case_type!(T, Vec<String>, [contains(min_length = 2), max_contains = 1]),
+            json!({"m": ["ab", "c", ""]}),
+            json!({"m": ["ab", "c", "cd"]}),
+            ErrorCode::MaxContains,
+            "/m",
+        ),
         Keyword::Nested => build(
             case_type!(T, Child, [nested]),
             json!({"m": {"name": "ab"}}),
@@ -468,6 +491,21 @@ fn fragment_for(keyword: Keyword) -> (String, &'static str) {
             r#"{"type": "array", "items": {"type": "string", "maxLength": 2}}"#,
             "",
             "items(max_length = 2)",
+        ),
+        Keyword::Contains => (
+            r#"{"type": "array", "items": {"type": "integer"}, "contains": {"minimum": 5}}"#,
+            "",
+            "contains(minimum = 5)",
+        ),
+        Keyword::MinContains => (
+            r#"{"contains": {"const": 1}, "minContains": 2}"#,
+            "",
+            r#"contains(const = "1"), min_contains = 2"#,
+        ),
+        Keyword::MaxContains => (
+            r#"{"type": "array", "items": {"type": "string"}, "contains": {"minLength": 2}, "maxContains": 1}"#,
+            "",
+            "contains(min_length = 2), max_contains = 1",
         ),
         Keyword::Nested => (r##"{"$ref": "#/components/schemas/C"}"##, "", "nested"),
         Keyword::Required => (
