@@ -301,7 +301,10 @@ pub(crate) fn value_checks(
                                 continue;
                             }
                             {
+                                // Unused when `contains()` is empty (`contains: true`).
+                                #[allow(unused_variables)]
                                 let #item_path = #path.index(__index);
+                                #[allow(unused_variables)]
                                 let __errors = &mut __scratch;
                                 #item_checks
                             }

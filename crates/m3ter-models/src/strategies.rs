@@ -290,10 +290,7 @@ fn contains_counts(constraints: &Constraints) -> Option<(usize, usize)> {
         .unwrap_or(u64::MAX)
         .min(constraints.max_items.unwrap_or(u64::MAX))
         .min(least.saturating_add(3));
-    (least <= most).then_some((
-        usize::try_from(least).ok()?,
-        usize::try_from(most).ok()?,
-    ))
+    (least <= most).then_some((usize::try_from(least).ok()?, usize::try_from(most).ok()?))
 }
 
 /// A list valid under `contains` (see [`contains_counts`]): each item drawn from `item`, a

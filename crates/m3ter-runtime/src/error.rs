@@ -704,8 +704,7 @@ impl Serialize for Params<'_> {
                 map.serialize_entry("actual", actual)?;
                 map.serialize_entry("min", min)?;
             }
-            ErrorKind::MaxProperties { max, actual }
-            | ErrorKind::MaxContains { max, actual } => {
+            ErrorKind::MaxProperties { max, actual } | ErrorKind::MaxContains { max, actual } => {
                 map.serialize_entry("actual", actual)?;
                 map.serialize_entry("max", max)?;
             }

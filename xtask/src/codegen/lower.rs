@@ -2221,6 +2221,11 @@ impl<'a> Lowerer<'a> {
             return true;
         };
         let contains_at = at.key(Keyword::Contains.json_name());
+        // `true`: every item satisfies it, as an empty schema (`contains()`): one item must be.
+        if *contains == Json::Bool(true) {
+            keywords.contains = Some(Box::default());
+            return true;
+        }
         if !self.check_keywords(contains, &contains_at) {
             return false;
         }
@@ -2236,12 +2241,7 @@ impl<'a> Lowerer<'a> {
                 Ty::I32 | Ty::I64 => Some(JsonType::Integer),
                 Ty::F64 => Some(JsonType::Number),
                 Ty::Bool => Some(JsonType::Boolean),
-                Ty::Uuid
-                | Ty::DateTime
-                | Ty::Map
-                | Ty::Any
-                | Ty::Named(..)
-                | Ty::Array(_) => None,
+                Ty::Uuid | Ty::DateTime | Ty::Map | Ty::Any | Ty::Named(..) | Ty::Array(_) => None,
             };
             let Some(item_type) = item_type else {
                 self.error(
@@ -2255,7 +2255,9 @@ impl<'a> Lowerer<'a> {
             };
             let mut ok = true;
             for (keyword, _) in inner.iter() {
-                if keyword == Keyword::Type || !keyword.applies_to().intersects(Types::of(item_type)) {
+                if keyword == Keyword::Type
+                    || !keyword.applies_to().intersects(Types::of(item_type))
+                {
                     self.error(
                         &contains_at.key(keyword.json_name()),
                         format!(

@@ -39,7 +39,13 @@ mod tests {
 
     fn codes(matched: u64, min: Option<u64>, max: Option<u64>) -> Vec<(String, ErrorCode)> {
         let mut errors = Vec::new();
-        check_contains(matched, min, max, &Path::Root.member("tags", "/tags"), &mut errors);
+        check_contains(
+            matched,
+            min,
+            max,
+            &Path::Root.member("tags", "/tags"),
+            &mut errors,
+        );
         errors
             .iter()
             .map(|e| (e.path().to_owned(), e.code()))
@@ -48,7 +54,10 @@ mod tests {
 
     #[test]
     fn without_min_contains_one_item_must_match() {
-        assert_eq!(codes(0, None, None), vec![("/tags".to_owned(), ErrorCode::Contains)]);
+        assert_eq!(
+            codes(0, None, None),
+            vec![("/tags".to_owned(), ErrorCode::Contains)]
+        );
         assert_eq!(codes(1, None, None), vec![]);
         assert_eq!(codes(7, None, None), vec![]);
     }
