@@ -752,3 +752,82 @@ fn an_item_of_another_type_is_one_type_error() {
         [("/m", ErrorCode::UniqueItems), ("/m/2", ErrorCode::Const),]
     );
 }
+
+/// `contains` with its bounds, end to end: the count decides (`minContains: 0` always holds,
+/// `maxContains` still bounds), a nested `contains` counts inside each item, a value that is
+/// no array has nothing to count, and the typed and raw paths give the same errors.
+#[test]
+fn contains_counts_the_items_that_satisfy_it_on_both_paths() {
+    #[m3ter_models::model]
+    #[derive(Deserialize, Validate)]
+    #[spec(json)]
+    struct C {
+        #[spec(contains(const = "1"), min_contains = 0, max_contains = 1)]
+        any: Option<Value>,
+        #[spec(contains(contains(maximum = 0)), min_contains = 2)]
+        nested: Option<Value>,
+        #[spec(contains(pattern = "^a"), max_contains = 2)]
+        words: Option<Vec<String>>,
+    }
+    let check = |document: Value| -> Vec<(String, ErrorCode, Value)> {
+        let raw = C::validate_json(&document).err();
+        let raw = raw.as_ref().map_or(&[][..], |e| e.as_slice());
+        let typed: C = serde_json::from_value(document.clone()).unwrap();
+        let typed = typed.validate().err();
+        let typed = typed.as_ref().map_or(&[][..], |e| e.as_slice());
+        assert_eq!(raw, typed, "{document}");
+        raw.iter()
+            .map(|e| (e.path().to_owned(), e.code(), Value::Object(e.params())))
+            .collect()
+    };
+    // No match is fine with `minContains: 0`; a string or an object has no items to count.
+    assert_eq!(check(json!({"any": [2, "1"]})), vec![]);
+    assert_eq!(check(json!({"any": "1"})), vec![]);
+    assert_eq!(check(json!({"any": {"a": 1}})), vec![]);
+    assert_eq!(check(json!({"any": [1.0, 2]})), vec![]);
+    assert_eq!(
+        check(json!({"any": [1, 1.0]})),
+        vec![(
+            "/any".to_owned(),
+            ErrorCode::MaxContains,
+            json!({"actual": 2, "max": 1})
+        )]
+    );
+    // Items that hold a number at most 0: `[0]` and `[5, -1]`, not `[5]`; `3` is no array, so
+    // the inner `contains` has nothing to check and it satisfies it, as JSON Schema says; `[]`
+    // has no item to satisfy the inner one.
+    assert_eq!(check(json!({"nested": [[0], [5], [5, -1]]})), vec![]);
+    assert_eq!(check(json!({"nested": [[0], [5], 3]})), vec![]);
+    assert_eq!(
+        check(json!({"nested": [[0], [5], []]})),
+        vec![(
+            "/nested".to_owned(),
+            ErrorCode::MinContains,
+            json!({"actual": 1, "min": 2})
+        )]
+    );
+    assert_eq!(
+        check(json!({"words": ["ab", "b", "ac", "a"]})),
+        vec![(
+            "/words".to_owned(),
+            ErrorCode::MaxContains,
+            json!({"actual": 3, "max": 2})
+        )]
+    );
+    assert_eq!(
+        check(json!({"words": []})),
+        vec![("/words".to_owned(), ErrorCode::Contains, json!({}))]
+    );
+    // The items' own errors are not reported: they only decide whether an item counts.
+    assert_eq!(check(json!({"words": ["b", "ab"]})), vec![]);
+    // In the raw walk an item of another JSON type is its one `type` error, and no match.
+    let errors = C::validate_json(&json!({"words": [1, "b"]})).unwrap_err();
+    let found: Vec<(&str, ErrorCode)> = errors.iter().map(|e| (e.path(), e.code())).collect();
+    assert_eq!(
+        found,
+        vec![
+            ("/words/0", ErrorCode::Type),
+            ("/words", ErrorCode::Contains)
+        ]
+    );
+}
