@@ -102,9 +102,9 @@ fn an_unsupported_keyword_is_an_error_at_its_pointer() {
         "`oneOf` is supported on a member only as a nullable schema",
     );
     assert_error(
-        &with_property(r#"{"type": "string", "contains": {}}"#),
-        "/components/schemas/S/properties/p/contains",
-        "unsupported keyword `contains`",
+        &with_property(r#"{"type": "string", "unevaluatedItems": false}"#),
+        "/components/schemas/S/properties/p/unevaluatedItems",
+        "unsupported keyword `unevaluatedItems`",
     );
     // In the checked-in excerpt too (with its overlay), at the pointer into the excerpt.
     let spec = excerpt().replacen(
@@ -1951,6 +1951,109 @@ fn value_keywords_are_read_and_bad_parameters_are_errors_at_their_pointers() {
             "{property}: {expected} not in\n{models}"
         );
     }
+}
+
+#[test]
+fn contains_is_read_and_its_bad_parameters_are_errors_at_their_pointers() {
+    let p = "/components/schemas/S/properties/p";
+    for (property, pointer, needle) in [
+        (r#"{"contains": false}"#, "/contains", "must be an object"),
+        (
+            r#"{"contains": {"if": {"const": 1}}}"#,
+            "/contains/if",
+            "unsupported keyword `if`",
+        ),
+        (
+            r#"{"contains": {"properties": {"a": {}}}}"#,
+            "/contains/properties",
+            "not supported on a schema without a `type`",
+        ),
+        (
+            r#"{"contains": {"minimum": "5"}}"#,
+            "/contains/minimum",
+            "must be a number",
+        ),
+        (
+            r#"{"contains": {"const": 1}, "minContains": -1}"#,
+            "/minContains",
+            "non-negative integer",
+        ),
+        (
+            r#"{"contains": {"const": 1}, "maxContains": 1.5}"#,
+            "/maxContains",
+            "non-negative integer",
+        ),
+        (
+            r#"{"contains": {"const": 1}, "minContains": 3, "maxContains": 1}"#,
+            "/minContains",
+            "greater than",
+        ),
+        (
+            r#"{"type": "string", "contains": {"const": 1}}"#,
+            "/contains",
+            "does not apply to type `string`",
+        ),
+        // On typed items: only the items' own type's keywords, and only on items that compare
+        // as JSON.
+        (
+            r#"{"type": "array", "items": {"type": "integer"}, "contains": {"minLength": 2}}"#,
+            "/contains/minLength",
+            "does not apply to the list's items, of type `integer`",
+        ),
+        (
+            r#"{"type": "array", "items": {"type": "string"}, "contains": {"type": "string"}}"#,
+            "/contains/type",
+            "does not apply to the list's items",
+        ),
+        (
+            r#"{"type": "array", "items": {"type": "string", "format": "uuid"}, "contains": {"const": "x"}}"#,
+            "/contains",
+            "items are generated as a UUID",
+        ),
+        (
+            r##"{"type": "array", "items": {"$ref": "#/components/schemas/C"}, "contains": {}}"##,
+            "/contains",
+            "the generated type `C`",
+        ),
+    ] {
+        let spec = with_schemas(&format!(
+            r#""S": {{"type": "object", "properties": {{"p": {property}}}}},
+               "C": {{"type": "object", "properties": {{"n": {{"type": "string"}}}}}}"#
+        ));
+        assert_error(&spec, &format!("{p}{pointer}"), needle);
+    }
+    for (property, expected) in [
+        (
+            r#"{"contains": {"type": ["integer", "null"], "maximum": 3}, "minContains": 0, "maxContains": 2}"#,
+            "contains(type = \"null | integer\", maximum = 3),\n        min_contains = 0,\n        max_contains = 2",
+        ),
+        (r#"{"contains": true}"#, "contains()"),
+        (
+            r#"{"contains": {"items": {"const": 1}, "contains": {"const": 2}}}"#,
+            r#"contains(items(const = "1"), contains(const = "2"))"#,
+        ),
+        (
+            r#"{"type": "array", "items": {"type": "number"}, "contains": {"multipleOf": 0.5}, "maxContains": 4}"#,
+            "contains(multiple_of = 0.5), max_contains = 4",
+        ),
+    ] {
+        let models = codegen::generate(&with_property(property), "test.json")
+            .unwrap_or_else(|errors| panic!("{property}: {errors:?}"));
+        assert!(
+            models.contains(expected),
+            "{property}: {expected} not in\n{models}"
+        );
+    }
+    // `minContains` and `maxContains` without `contains` are ignored, as JSON Schema says.
+    let models = codegen::generate(
+        &with_property(r#"{"minContains": 2, "maxContains": 1}"#),
+        "test.json",
+    )
+    .unwrap_or_else(|errors| panic!("{errors:?}"));
+    assert!(
+        !models.contains("min_contains") && !models.contains("max_contains"),
+        "{models}"
+    );
 }
 
 #[test]

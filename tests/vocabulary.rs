@@ -215,6 +215,29 @@ fn case(keyword: Keyword) -> Case {
             ErrorCode::Length,
             "/m/1",
         ),
+        // 7 satisfies `contains`, 1 and 2 do not.
+        Keyword::Contains => build(
+            case_type!(T, Vec<i64>, [contains(minimum = 5)]),
+            json!({"m": [1, 7]}),
+            json!({"m": [1, 2]}),
+            ErrorCode::Contains,
+            "/m",
+        ),
+        // Any JSON value: `1.0` equals `1`, a string or an object is no array (nothing to count).
+        Keyword::MinContains => build(
+            case_type!(T, serde_json::Value, [contains(const = "1"), min_contains = 2]),
+            json!({"m": [1, "a", 1.0]}),
+            json!({"m": [1, "1", 2]}),
+            ErrorCode::MinContains,
+            "/m",
+        ),
+        Keyword::MaxContains => build(
+            case_type!(T, Vec<String>, [contains(min_length = 2), max_contains = 1]),
+            json!({"m": ["ab", "c", ""]}),
+            json!({"m": ["ab", "c", "cd"]}),
+            ErrorCode::MaxContains,
+            "/m",
+        ),
         Keyword::Nested => build(
             case_type!(T, Child, [nested]),
             json!({"m": {"name": "ab"}}),
@@ -468,6 +491,21 @@ fn fragment_for(keyword: Keyword) -> (String, &'static str) {
             r#"{"type": "array", "items": {"type": "string", "maxLength": 2}}"#,
             "",
             "items(max_length = 2)",
+        ),
+        Keyword::Contains => (
+            r#"{"type": "array", "items": {"type": "integer"}, "contains": {"minimum": 5}}"#,
+            "",
+            "contains(minimum = 5)",
+        ),
+        Keyword::MinContains => (
+            r#"{"contains": {"const": 1}, "minContains": 2}"#,
+            "",
+            r#"contains(const = "1"), min_contains = 2"#,
+        ),
+        Keyword::MaxContains => (
+            r#"{"type": "array", "items": {"type": "string"}, "contains": {"minLength": 2}, "maxContains": 1}"#,
+            "",
+            "contains(min_length = 2), max_contains = 1",
         ),
         Keyword::Nested => (r##"{"$ref": "#/components/schemas/C"}"##, "", "nested"),
         Keyword::Required => (
@@ -778,5 +816,84 @@ fn an_object_or_member_checks_objects_only() {
     assert!(
         member[0].get("$ref").is_some() || member[0].get("properties").is_some(),
         "{schema}"
+    );
+}
+
+/// `contains` with its bounds, end to end: the count decides (`minContains: 0` always holds,
+/// `maxContains` still bounds), a nested `contains` counts inside each item, a value that is
+/// no array has nothing to count, and the typed and raw paths give the same errors.
+#[test]
+fn contains_counts_the_items_that_satisfy_it_on_both_paths() {
+    #[m3ter_models::model]
+    #[derive(Deserialize, Validate)]
+    #[spec(json)]
+    struct C {
+        #[spec(contains(const = "1"), min_contains = 0, max_contains = 1)]
+        any: Option<Value>,
+        #[spec(contains(contains(maximum = 0)), min_contains = 2)]
+        nested: Option<Value>,
+        #[spec(contains(pattern = "^a"), max_contains = 2)]
+        words: Option<Vec<String>>,
+    }
+    let check = |document: Value| -> Vec<(String, ErrorCode, Value)> {
+        let raw = C::validate_json(&document).err();
+        let raw = raw.as_ref().map_or(&[][..], |e| e.as_slice());
+        let typed: C = serde_json::from_value(document.clone()).unwrap();
+        let typed = typed.validate().err();
+        let typed = typed.as_ref().map_or(&[][..], |e| e.as_slice());
+        assert_eq!(raw, typed, "{document}");
+        raw.iter()
+            .map(|e| (e.path().to_owned(), e.code(), Value::Object(e.params())))
+            .collect()
+    };
+    // No match is fine with `minContains: 0`; a string or an object has no items to count.
+    assert_eq!(check(json!({"any": [2, "1"]})), vec![]);
+    assert_eq!(check(json!({"any": "1"})), vec![]);
+    assert_eq!(check(json!({"any": {"a": 1}})), vec![]);
+    assert_eq!(check(json!({"any": [1.0, 2]})), vec![]);
+    assert_eq!(
+        check(json!({"any": [1, 1.0]})),
+        vec![(
+            "/any".to_owned(),
+            ErrorCode::MaxContains,
+            json!({"actual": 2, "max": 1})
+        )]
+    );
+    // Items that hold a number at most 0: `[0]` and `[5, -1]`, not `[5]`; `3` is no array, so
+    // the inner `contains` has nothing to check and it satisfies it, as JSON Schema says; `[]`
+    // has no item to satisfy the inner one.
+    assert_eq!(check(json!({"nested": [[0], [5], [5, -1]]})), vec![]);
+    assert_eq!(check(json!({"nested": [[0], [5], 3]})), vec![]);
+    assert_eq!(
+        check(json!({"nested": [[0], [5], []]})),
+        vec![(
+            "/nested".to_owned(),
+            ErrorCode::MinContains,
+            json!({"actual": 1, "min": 2})
+        )]
+    );
+    assert_eq!(
+        check(json!({"words": ["ab", "b", "ac", "a"]})),
+        vec![(
+            "/words".to_owned(),
+            ErrorCode::MaxContains,
+            json!({"actual": 3, "max": 2})
+        )]
+    );
+    assert_eq!(
+        check(json!({"words": []})),
+        vec![("/words".to_owned(), ErrorCode::Contains, json!({}))]
+    );
+    // The items' own errors are not reported: they only decide whether an item counts.
+    assert_eq!(check(json!({"words": ["b", "ab"]})), vec![]);
+    // In the raw walk an item of another JSON type is its one `type` error, and no match.
+    let errors = C::validate_json(&json!({"words": [1, "b"]})).unwrap_err();
+    let found: Vec<(&str, ErrorCode)> = errors.iter().map(|e| (e.path(), e.code())).collect();
+    assert_eq!(
+        found,
+        vec![
+            ("/words/0", ErrorCode::Type),
+            ("/words", ErrorCode::Contains)
+        ]
     );
 }

@@ -143,6 +143,30 @@ fn check_param(
                 check_keywords(&inner.value, &shape.item(), false, errors);
             }
         }
+        Keyword::Contains => {
+            if let Param::Items(inner) = param {
+                check_keywords(&inner.value, &shape.item(), false, errors);
+                // The raw walk leaves `nested` to the member type's `ValidateJson`, which does
+                // not count matches: refused, so that both paths count the same items.
+                if let Some(span) = nested_span(&inner.value) {
+                    errors.spanned(
+                        span,
+                        "`nested` cannot be counted inside `contains(...)`: write the item type's constraints as keywords there, or move `nested` to `items(...)`",
+                    );
+                }
+            }
+        }
+        Keyword::MinContains | Keyword::MaxContains => {
+            if !keywords.has(Keyword::Contains) {
+                errors.spanned(
+                    name_span(param),
+                    format!(
+                        "`{keyword}` counts the items that satisfy `contains`: write `contains(...)` beside it (without it JSON Schema ignores `{}`)",
+                        keyword.json_name()
+                    ),
+                );
+            }
+        }
         Keyword::Default | Keyword::Const | Keyword::Enum => {
             if let Param::Json(lit) = param {
                 check_json(keyword, &lit.value, errors);
@@ -187,6 +211,16 @@ fn check_param(
         | Keyword::Nullable
         | Keyword::Forbidden => {}
     }
+}
+
+/// Where `nested` is written in `keywords` or in the schemas they hold (`items(...)`,
+/// `contains(...)`), if anywhere.
+fn nested_span(keywords: &Keywords) -> Option<proc_macro2::Span> {
+    keywords.iter().find_map(|(keyword, param)| match param {
+        Param::Flag(_) if keyword == Keyword::Nested => Some(name_span(&param)),
+        Param::Items(inner) => nested_span(&inner.value),
+        _ => None,
+    })
 }
 
 /// A parameter that is a JSON value as JSON text (`default`, `const`, `enum`): it must parse,

@@ -271,6 +271,54 @@ pub(crate) fn value_checks(
                     }
                 }
             }
+            // Each item's checks are collected apart: an item with none counts as a match. In
+            // JSON mode an item of another JSON type than the list's items is its type error
+            // and no match (the typed path never sees it).
+            Keyword::Contains => {
+                let Param::Items(inner) = param else { continue };
+                let item_path = format_ident!("{}_contains", path);
+                let item_type = rust_type.map(|ty| quote!(<#ty as #rules::ItemsField>::Item));
+                let item_checks = value_checks(
+                    &quote!(__item),
+                    &item_path,
+                    &inner.value,
+                    mode,
+                    item_type.as_ref(),
+                );
+                let candidate = match &item_type {
+                    Some(item_type) if mode == Mode::Json => quote! {
+                        <#item_type as ::m3ter_models::ValidateJson>::matches_type(__item)
+                    },
+                    _ => quote!(true),
+                };
+                let (min, max) = pair(keywords, Keyword::MinContains, Keyword::MaxContains);
+                quote! {
+                    if let Some(__items) = #rules::ItemsField::items(#value) {
+                        let mut __matched: u64 = 0;
+                        let mut __scratch: ::std::vec::Vec<#rules::ValidationError> = ::std::vec::Vec::new();
+                        for (__index, __item) in __items.iter().enumerate() {
+                            if !(#candidate) {
+                                continue;
+                            }
+                            {
+                                // Unused when `contains()` is empty (`contains: true`).
+                                #[allow(unused_variables)]
+                                let #item_path = #path.index(__index);
+                                #[allow(unused_variables)]
+                                let __errors = &mut __scratch;
+                                #item_checks
+                            }
+                            if __scratch.is_empty() {
+                                __matched += 1;
+                            }
+                            __scratch.clear();
+                        }
+                        #rules::check_contains(__matched, #min, #max, &#path, __errors);
+                    }
+                }
+            }
+            // Decided with `contains` (`check` refuses them without it).
+            Keyword::MinContains | Keyword::MaxContains => continue,
             // The raw walk delegates to the member type's `ValidateJson` (the caller's).
             Keyword::Nested if mode == Mode::Json => continue,
             Keyword::Nested => {

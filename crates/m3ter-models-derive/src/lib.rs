@@ -12,6 +12,7 @@
 //! | `minimum`, `maximum`, `exclusive_minimum`, `exclusive_maximum` | the same | numbers |
 //! | `min_items = N`, `max_items = N` | `minItems`, `maxItems` | lists |
 //! | `items(…)` | `items`: the keywords inside apply to every item | lists |
+//! | `contains(…)`, `min_contains = N`, `max_contains = N` | `contains`, `minContains`, `maxContains`: how many items satisfy the keywords inside (a nested schema, written as in `items(…)`): at least one without `min_contains` (error `contains`), at least `min_contains` (`0` always holds; error `minContains`), at most `max_contains` (error `maxContains`); `params` give `min`/`max` and `actual`, the count. `min_contains`/`max_contains` without `contains`, and `nested` inside it, are compile errors. On a typed list the keywords inside check the typed items as `items(…)` does; in the raw walk an item of another JSON type than the list's items is its `type` error and no match | lists |
 //! | `multiple_of = N` | `multipleOf` (greater than 0): the number divided by it is an integer, decided exactly on the decimal values (`0.0075` is a multiple of `0.0001`) | numbers |
 //! | `unique_items` | `uniqueItems: true`: no two items equal by JSON Schema's equality (`1` and `1.0` are equal, objects regardless of member order); the error names the indexes | lists of JSON-comparable items |
 //! | `min_properties = N`, `max_properties = N` | `minProperties`, `maxProperties`: the member count | maps (`HashMap`/`BTreeMap` from `String`, `serde_json::Map`, `serde_json::Value` objects) |

@@ -142,6 +142,11 @@ pub fn valid_json(kind: &'static Kind, constraints: &'static Constraints) -> Box
                 .max_items
                 .map_or(min + 4, |m| (m as usize).min(min + 4));
             let items = constraints.items.unwrap_or(&Constraints::NONE);
+            if let Some(contains) = constraints.contains
+                && let Some(list) = contains_list(constraints, valid_json(item, contains))
+            {
+                return list;
+            }
             let list = proptest::collection::vec(valid_json(item, items), min..=max);
             if constraints.unique_items.is_some() {
                 // Later duplicates dropped, then held to `minItems` again.
@@ -231,6 +236,12 @@ fn valid_any(constraints: &'static Constraints, nested: bool) -> BoxedStrategy<V
                     .max_items
                     .map_or(min + 3, |m| (m as usize).min(min + 3));
                 let items = constraints.items.unwrap_or(&Constraints::NONE);
+                if let Some(contains) = constraints.contains
+                    && let Some(list) = contains_list(constraints, valid_json(&Kind::Any, contains))
+                {
+                    options.push(list);
+                    continue;
+                }
                 let unique = constraints.unique_items.is_some();
                 proptest::collection::vec(valid_any(items, true), min..=max)
                     .prop_map(move |items| {
@@ -264,6 +275,42 @@ fn valid_any(constraints: &'static Constraints, nested: bool) -> BoxedStrategy<V
         return Just(Value::Array(Vec::new())).boxed();
     }
     proptest::strategy::Union::new(options).boxed()
+}
+
+/// The item counts a list under `contains` may have when every item satisfies `contains`:
+/// from `minContains` (1 when absent) and `minItems` to `maxContains` and `maxItems` (at most
+/// three more than the least). `None` when no list of such items can satisfy them all, or when
+/// `items` or `uniqueItems` sits beside `contains` (an item drawn from `contains` alone may
+/// break them, and the strategies have no checker of nested keywords on JSON values).
+fn contains_counts(constraints: &Constraints) -> Option<(usize, usize)> {
+    constraints.contains?;
+    if constraints.items.is_some() || constraints.unique_items.is_some() {
+        return None;
+    }
+    let least = constraints
+        .min_contains
+        .unwrap_or(1)
+        .max(constraints.min_items.unwrap_or(0));
+    let most = constraints
+        .max_contains
+        .unwrap_or(u64::MAX)
+        .min(constraints.max_items.unwrap_or(u64::MAX))
+        .min(least.saturating_add(3));
+    (least <= most).then_some((usize::try_from(least).ok()?, usize::try_from(most).ok()?))
+}
+
+/// A list valid under `contains` (see [`contains_counts`]): each item drawn from `item`, a
+/// strategy of values that satisfy the `contains` keywords.
+fn contains_list(
+    constraints: &Constraints,
+    item: BoxedStrategy<Value>,
+) -> Option<BoxedStrategy<Value>> {
+    let (least, most) = contains_counts(constraints)?;
+    Some(
+        proptest::collection::vec(item, least..=most)
+            .prop_map(Value::Array)
+            .boxed(),
+    )
 }
 
 /// A value the `type` keyword `types` refuses, if any JSON type is outside it.
@@ -1291,6 +1338,41 @@ fn field_mutations(
                     }
                 }
             }
+            // Too few matches: an empty list (where `minItems` allows one) has none. Too many:
+            // one more item than `maxContains`, each drawn from `contains` (where the list can
+            // be built so, `contains_counts`).
+            Keyword::Contains => {
+                let required = c.min_contains.unwrap_or(1);
+                let code = if c.min_contains.is_some() {
+                    ErrorCode::MinContains
+                } else {
+                    ErrorCode::Contains
+                };
+                if let Kind::Array(_) = array_kind
+                    && required > 0
+                    && c.min_items.unwrap_or(0) == 0
+                    && c.const_value.is_none()
+                    && c.enum_values.is_none()
+                {
+                    out.push(with_value(Just(Value::Array(Vec::new())).boxed(), code));
+                }
+            }
+            Keyword::MaxContains => {
+                if let (Kind::Array(item), Some(contains), Some(max)) =
+                    (array_kind, c.contains, c.max_contains)
+                    && contains_counts(c).is_some()
+                    && c.max_items.is_none_or(|m| m > max)
+                    && c.const_value.is_none()
+                    && c.enum_values.is_none()
+                    && let Ok(count) = usize::try_from(max + 1)
+                {
+                    let many = proptest::collection::vec(valid_json(item, contains), count)
+                        .prop_map(Value::Array);
+                    out.push(with_value(many.boxed(), ErrorCode::MaxContains));
+                }
+            }
+            // Broken through `contains` (an empty list) where it is above 0.
+            Keyword::MinContains => {}
             // Words for people about the pattern: broken with the pattern.
             Keyword::PatternRule => {}
             // An annotation (the value when absent): nothing a value can break.

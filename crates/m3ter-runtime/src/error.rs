@@ -45,11 +45,17 @@ pub enum ErrorCode {
     MinProperties,
     /// An object has more members than `maxProperties`.
     MaxProperties,
+    /// No item of an array satisfies `contains` (without `minContains`).
+    Contains,
+    /// Fewer items of an array than `minContains` satisfy `contains`.
+    MinContains,
+    /// More items of an array than `maxContains` satisfy `contains`.
+    MaxContains,
 }
 
 impl ErrorCode {
     /// Every code, in a fixed order.
-    pub const ALL: [ErrorCode; 15] = [
+    pub const ALL: [ErrorCode; 18] = [
         ErrorCode::Syntax,
         ErrorCode::Type,
         ErrorCode::Required,
@@ -65,11 +71,15 @@ impl ErrorCode {
         ErrorCode::UniqueItems,
         ErrorCode::MinProperties,
         ErrorCode::MaxProperties,
+        ErrorCode::Contains,
+        ErrorCode::MinContains,
+        ErrorCode::MaxContains,
     ];
 
     /// The wire spelling of the code: `syntax`, `type`, `required`, `unknown_field`, `length`,
     /// `pattern`, `format`, `enum`, `forbidden`, `range`, and, named as their JSON Schema
-    /// keywords, `const`, `multipleOf`, `uniqueItems`, `minProperties` or `maxProperties`.
+    /// keywords, `const`, `multipleOf`, `uniqueItems`, `minProperties`, `maxProperties`,
+    /// `contains`, `minContains` or `maxContains`.
     pub const fn as_str(self) -> &'static str {
         match self {
             ErrorCode::Syntax => "syntax",
@@ -87,6 +97,9 @@ impl ErrorCode {
             ErrorCode::UniqueItems => "uniqueItems",
             ErrorCode::MinProperties => "minProperties",
             ErrorCode::MaxProperties => "maxProperties",
+            ErrorCode::Contains => "contains",
+            ErrorCode::MinContains => "minContains",
+            ErrorCode::MaxContains => "maxContains",
         }
     }
 }
@@ -249,6 +262,22 @@ pub enum ErrorKind {
         /// The count found.
         actual: u64,
     },
+    /// No item satisfies `contains`, and `minContains` is absent (code `contains`).
+    Contains,
+    /// Fewer items than `minContains` satisfy `contains` (code `minContains`).
+    MinContains {
+        /// The least count allowed.
+        min: u64,
+        /// The count of items that satisfy `contains`.
+        actual: u64,
+    },
+    /// More items than `maxContains` satisfy `contains` (code `maxContains`).
+    MaxContains {
+        /// The greatest count allowed.
+        max: u64,
+        /// The count of items that satisfy `contains`.
+        actual: u64,
+    },
     /// A number out of bounds.
     Range {
         /// Which bound.
@@ -280,6 +309,9 @@ impl ErrorKind {
             ErrorKind::UniqueItems { .. } => ErrorCode::UniqueItems,
             ErrorKind::MinProperties { .. } => ErrorCode::MinProperties,
             ErrorKind::MaxProperties { .. } => ErrorCode::MaxProperties,
+            ErrorKind::Contains => ErrorCode::Contains,
+            ErrorKind::MinContains { .. } => ErrorCode::MinContains,
+            ErrorKind::MaxContains { .. } => ErrorCode::MaxContains,
         }
     }
 
@@ -408,6 +440,23 @@ impl fmt::Display for ErrorKind {
             ErrorKind::MaxProperties { max, actual } => {
                 let noun = if *max == 1 { "member" } else { "members" };
                 write!(f, "must have at most {max} {noun}, got {actual}")
+            }
+            ErrorKind::Contains => {
+                f.write_str("must have an item that satisfies `contains`, but none does")
+            }
+            ErrorKind::MinContains { min, actual } => {
+                let noun = if *min == 1 { "item" } else { "items" };
+                write!(
+                    f,
+                    "must have at least {min} {noun} that satisfy `contains`, got {actual}"
+                )
+            }
+            ErrorKind::MaxContains { max, actual } => {
+                let noun = if *max == 1 { "item" } else { "items" };
+                write!(
+                    f,
+                    "must have at most {max} {noun} that satisfy `contains`, got {actual}"
+                )
             }
             ErrorKind::Range {
                 bound,
@@ -562,7 +611,7 @@ impl Params<'_> {
     fn kind_len(&self) -> usize {
         match self.0 {
             ErrorKind::Syntax { .. } | ErrorKind::Type { .. } => 2,
-            ErrorKind::Required | ErrorKind::UnknownField => 0,
+            ErrorKind::Required | ErrorKind::UnknownField | ErrorKind::Contains => 0,
             ErrorKind::Length { min, max, .. } => {
                 2 + usize::from(min.is_some()) + usize::from(max.is_some())
             }
@@ -574,7 +623,9 @@ impl Params<'_> {
             ErrorKind::MultipleOf { .. }
             | ErrorKind::UniqueItems { .. }
             | ErrorKind::MinProperties { .. }
-            | ErrorKind::MaxProperties { .. } => 2,
+            | ErrorKind::MaxProperties { .. }
+            | ErrorKind::MinContains { .. }
+            | ErrorKind::MaxContains { .. } => 2,
         }
     }
 }
@@ -653,9 +704,14 @@ impl Serialize for Params<'_> {
                 map.serialize_entry("actual", actual)?;
                 map.serialize_entry("min", min)?;
             }
-            ErrorKind::MaxProperties { max, actual } => {
+            ErrorKind::MaxProperties { max, actual } | ErrorKind::MaxContains { max, actual } => {
                 map.serialize_entry("actual", actual)?;
                 map.serialize_entry("max", max)?;
+            }
+            ErrorKind::Contains => {}
+            ErrorKind::MinContains { min, actual } => {
+                map.serialize_entry("actual", actual)?;
+                map.serialize_entry("min", min)?;
             }
         }
         if let Some(variant) = self.1 {
@@ -833,6 +889,9 @@ mod tests {
             },
             ErrorKind::MinProperties { min: 2, actual: 1 },
             ErrorKind::MaxProperties { max: 1, actual: 3 },
+            ErrorKind::Contains,
+            ErrorKind::MinContains { min: 2, actual: 1 },
+            ErrorKind::MaxContains { max: 1, actual: 3 },
         ]
     }
 
@@ -857,6 +916,9 @@ mod tests {
             r#"{"allowed":[1,"a",null]}"#,
             r#"{"actual":19.995,"multipleOf":0.01}"#,
             r#"{"first":0,"second":3}"#,
+            r#"{"actual":1,"min":2}"#,
+            r#"{"actual":3,"max":1}"#,
+            r#"{}"#,
             r#"{"actual":1,"min":2}"#,
             r#"{"actual":3,"max":1}"#,
         ];

@@ -166,6 +166,8 @@ pub mod schema {
                 | Keyword::MultipleOf
                 | Keyword::MinProperties
                 | Keyword::MaxProperties
+                | Keyword::MinContains
+                | Keyword::MaxContains
                 | Keyword::Default
                 | Keyword::Const
                 | Keyword::Enum => param_json(&param),
@@ -187,6 +189,15 @@ pub mod schema {
                     }
                     continue;
                 }
+                // A schema of its own, as `items`'s.
+                Keyword::Contains => match &param {
+                    Param::Items(contains) => {
+                        let mut contains_schema = Map::new();
+                        constrain(&mut contains_schema, contains);
+                        Some(Value::Object(contains_schema))
+                    }
+                    _ => None,
+                },
                 // One type as a string, several as an array, as JSON Schema writes them.
                 Keyword::Type => match &param {
                     Param::Types(types) => {

@@ -114,9 +114,10 @@ impl fmt::Display for BoundsError {
     }
 }
 
-const COUNT_PAIRS: [(Keyword, Keyword); 3] = [
+const COUNT_PAIRS: [(Keyword, Keyword); 4] = [
     (Keyword::MinLength, Keyword::MaxLength),
     (Keyword::MinItems, Keyword::MaxItems),
+    (Keyword::MinContains, Keyword::MaxContains),
     (Keyword::MinProperties, Keyword::MaxProperties),
 ];
 const LOWER: [(Keyword, bool); 2] = [(Keyword::Minimum, false), (Keyword::ExclusiveMinimum, true)];

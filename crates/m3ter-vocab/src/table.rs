@@ -53,6 +53,15 @@ vocabulary! {
     Enum { spec: "enum", json: Some("enum"), slot: enum_values, applies: Types::ANY, param: Json, level: Value }
     /// `items`: these keywords apply to every item of the array.
     Items { spec: "items", json: Some("items"), slot: items, applies: Types::ARRAY, param: Items, level: Value }
+    /// `contains`: at least one item (or as `minContains`/`maxContains` say) satisfies these
+    /// keywords, a nested schema as `items(...)` holds one.
+    Contains { spec: "contains", json: Some("contains"), slot: contains, applies: Types::ARRAY, param: Items, level: Value }
+    /// `minContains`: at least this many items satisfy `contains` (`0`: none need to); without
+    /// `contains` it constrains nothing, as JSON Schema says.
+    MinContains { spec: "min_contains", json: Some("minContains"), slot: min_contains, applies: Types::ARRAY, param: Count, level: Value }
+    /// `maxContains`: at most this many items satisfy `contains`; without `contains` it
+    /// constrains nothing, as JSON Schema says.
+    MaxContains { spec: "max_contains", json: Some("maxContains"), slot: max_contains, applies: Types::ARRAY, param: Count, level: Value }
     /// `nested`: the value is of a type with its own constraints (a reference to an object
     /// schema), validated in turn.
     Nested { spec: "nested", json: None, slot: nested, applies: Types::OBJECT.or(Types::ARRAY), param: Flag, level: Value }

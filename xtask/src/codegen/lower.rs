@@ -2068,6 +2068,7 @@ impl<'a> Lowerer<'a> {
             }
             "boolean" => Ty::Bool,
             "array" => {
+                ignore_lone_contains_bounds(schema, &mut keywords);
                 self.check_bounds(&keywords, at, None);
                 let Some(items) = schema.get(Keyword::Items.json_name()) else {
                     self.error(at, "an array needs `items`");
@@ -2090,6 +2091,9 @@ impl<'a> Lowerer<'a> {
                 };
                 if !item_keywords.is_empty() {
                     keywords.items = Some(Box::new(item_keywords));
+                }
+                if !self.read_contains(schema, at, Some(&item_ty), &mut keywords) {
+                    return None;
                 }
                 Ty::Array(Box::new(item_ty))
             }
@@ -2278,7 +2282,12 @@ impl<'a> Lowerer<'a> {
                 ),
             }
         }
+        ignore_lone_contains_bounds(schema, &mut keywords);
         self.check_bounds(&keywords, at, None);
+        if allowed.contains(JsonType::Array) && !self.read_contains(schema, at, None, &mut keywords)
+        {
+            return None;
+        }
         if allowed.contains(JsonType::Array)
             && let Some(items) = schema.get(Keyword::Items.json_name())
         {
@@ -2293,6 +2302,85 @@ impl<'a> Lowerer<'a> {
             }
         }
         Some(keywords)
+    }
+
+    /// `contains`: a nested schema of value keywords, read as an untyped value's (its own `type`
+    /// a keyword), into `keywords`; `minContains`/`maxContains` were read with the counts. On
+    /// a typed list (`item`, the items' Rust type) each keyword must apply to the items' one
+    /// JSON type, which must compare as JSON (a string, a number, a boolean), so that the typed
+    /// item and its JSON satisfy the same keywords; anything else is an error at its pointer.
+    /// `false` after reporting an error.
+    fn read_contains(
+        &mut self,
+        schema: &Json,
+        at: &Pointer,
+        item: Option<&Ty>,
+        keywords: &mut Keywords,
+    ) -> bool {
+        let Some(contains) = schema.get(Keyword::Contains.json_name()) else {
+            return true;
+        };
+        let contains_at = at.key(Keyword::Contains.json_name());
+        // `true`: every item satisfies it, as an empty schema (`contains()`): one item must be.
+        if *contains == Json::Bool(true) {
+            keywords.contains = Some(Box::default());
+            return true;
+        }
+        if !self.check_keywords(contains, &contains_at) {
+            return false;
+        }
+        let Some(types) = self.type_set(contains, &contains_at) else {
+            return false;
+        };
+        let Some(inner) = self.lower_untyped(contains, &contains_at, types) else {
+            return false;
+        };
+        if let Some(item) = item {
+            let item_type = match item {
+                Ty::String => Some(JsonType::String),
+                Ty::I32 | Ty::I64 => Some(JsonType::Integer),
+                Ty::F64 => Some(JsonType::Number),
+                Ty::Bool => Some(JsonType::Boolean),
+                Ty::Uuid
+                | Ty::DateTime
+                | Ty::Map
+                | Ty::Any
+                | Ty::ObjectOr(_)
+                | Ty::Named(..)
+                | Ty::Array(_) => None,
+            };
+            let Some(item_type) = item_type else {
+                self.error(
+                    &contains_at,
+                    format!(
+                        "`contains` is not supported on a list whose items are generated as {}: only on items of a string, number or boolean type, or without a `type` on the list",
+                        ty_words(item)
+                    ),
+                );
+                return false;
+            };
+            let mut ok = true;
+            for (keyword, _) in inner.iter() {
+                if keyword == Keyword::Type
+                    || !keyword.applies_to().intersects(Types::of(item_type))
+                {
+                    self.error(
+                        &contains_at.key(keyword.json_name()),
+                        format!(
+                            "`{}` inside `contains` does not apply to the list's items, of type `{}`: on a list with typed `items`, `contains` takes the keywords of the items' type only",
+                            keyword.json_name(),
+                            item_type.name()
+                        ),
+                    );
+                    ok = false;
+                }
+            }
+            if !ok {
+                return false;
+            }
+        }
+        keywords.contains = Some(Box::new(inner));
+        true
     }
 
     /// `anyOf`/`oneOf` of a schema and a schema that accepts only `null`: that schema, nullable
@@ -2932,6 +3020,15 @@ fn excludes_null(keywords: &Keywords) -> bool {
 /// Whether a value of `ty` compares as its JSON does (the runtime's `JsonEq`): the JSON types'
 /// own Rust types, maps of JSON values, generated string enums (each value its one wire
 /// string), and lists of those.
+/// `minContains` and `maxContains` without `contains` are ignored, as JSON Schema says: they
+/// count the items that satisfy it (`schema/README.md` says so).
+fn ignore_lone_contains_bounds(schema: &Json, keywords: &mut Keywords) {
+    if schema.get(Keyword::Contains.json_name()).is_none() {
+        keywords.min_contains = None;
+        keywords.max_contains = None;
+    }
+}
+
 fn compares_as_json(ty: &Ty) -> bool {
     match ty {
         Ty::String

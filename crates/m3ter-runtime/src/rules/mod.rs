@@ -7,6 +7,7 @@ pub mod access;
 pub mod arn;
 pub mod bucket;
 pub mod calendar;
+pub mod contains;
 pub mod internet;
 pub mod json;
 pub mod length;
@@ -21,6 +22,7 @@ pub mod values;
 
 pub use access::{ItemsField, JsonField, NumberField, StrField};
 pub use arn::{IamRoleArn, parse_iam_role_arn};
+pub use contains::check_contains;
 pub use json::{
     check_type, json_schema_type, json_type_name, push_enum_error, push_forbidden, push_required,
     push_type_error, push_unknown_field,
