@@ -109,20 +109,20 @@ fn an_unsupported_keyword_is_an_error_at_its_pointer() {
     // In the checked-in excerpt too (with its overlay), at the pointer into the excerpt.
     let spec = excerpt().replacen(
         "\"maxLength\": 200",
-        "\"maxLength\": 200, \"dependentRequired\": {}",
+        "\"maxLength\": 200, \"dependentSchemas\": {}",
         1,
     );
     // `allOf` is merged before the lowering: the keyword is found in each variant that takes
     // `name` from ExportDestinationBaseRequest, and reported once, where `name` is declared.
-    let errors = models_from(&spec).expect_err("dependentRequired is not supported");
+    let errors = models_from(&spec).expect_err("dependentSchemas is not supported");
     let pointers: Vec<&str> = errors
         .iter()
-        .filter(|e| e.message == "unsupported keyword `dependentRequired`")
+        .filter(|e| e.message == "unsupported keyword `dependentSchemas`")
         .map(|e| e.pointer.as_str())
         .collect();
     assert_eq!(
         pointers,
-        ["/components/schemas/ExportDestinationBaseRequest/properties/name/dependentRequired"],
+        ["/components/schemas/ExportDestinationBaseRequest/properties/name/dependentSchemas"],
         "{errors:#?}"
     );
 }
@@ -1942,6 +1942,57 @@ fn value_keywords_are_read_and_bad_parameters_are_errors_at_their_pointers() {
         (
             r#"{"type": "string", "enum": ["a", 1]}"#,
             r#"enum = "[\"a\",1]""#,
+        ),
+    ] {
+        let models = codegen::generate(&with_property(property), "test.json")
+            .unwrap_or_else(|errors| panic!("{property}: {errors:?}"));
+        assert!(
+            models.contains(expected),
+            "{property}: {expected} not in\n{models}"
+        );
+    }
+}
+
+#[test]
+fn dependent_required_is_read_and_its_bad_parameters_are_errors_at_their_pointers() {
+    let p = "/components/schemas/S/properties/p";
+    for (property, pointer, needle) in [
+        (
+            r#"{"type": "object", "dependentRequired": ["a"]}"#,
+            "/dependentRequired",
+            "must be an object, not an array",
+        ),
+        (
+            r#"{"type": "object", "dependentRequired": {"a": "b"}}"#,
+            "/dependentRequired/a",
+            "must be an array of member names, not a string",
+        ),
+        (
+            r#"{"type": "object", "dependentRequired": {"a": ["b", 1]}}"#,
+            "/dependentRequired/a/1",
+            "must be a member name (a string), not a number",
+        ),
+        (
+            r#"{"type": "object", "dependentRequired": {"a~b": ["c", "c"]}}"#,
+            "/dependentRequired/a~0b/1",
+            "names a member listed before it",
+        ),
+        (
+            r#"{"type": "object", "properties": {"a": {"type": "string"}}, "dependentRequired": {"a": ["b"]}}"#,
+            "/dependentRequired",
+            "not supported on an object with `properties`",
+        ),
+    ] {
+        assert_error(&with_property(property), &format!("{p}{pointer}"), needle);
+    }
+    for (property, expected) in [
+        (
+            r#"{"type": "object", "dependentRequired": {"b": [], "a": ["c", "b"]}}"#,
+            r#"dependent_required = "{\"a\":[\"c\",\"b\"],\"b\":[]}""#,
+        ),
+        (
+            r#"{"dependentRequired": {"a": ["b"]}}"#,
+            r#"dependent_required = "{\"a\":[\"b\"]}""#,
         ),
     ] {
         let models = codegen::generate(&with_property(property), "test.json")

@@ -194,6 +194,17 @@ fn case(keyword: Keyword) -> Case {
             ErrorCode::MaxProperties,
             "/m",
         ),
+        Keyword::DependentRequired => build(
+            case_type!(
+                T,
+                std::collections::BTreeMap<String, Value>,
+                [dependent_required = r#"{"a": ["b"]}"#]
+            ),
+            json!({"m": {"a": 1, "b": 2}}),
+            json!({"m": {"a": 1}}),
+            ErrorCode::DependentRequired,
+            "/m",
+        ),
         Keyword::Const => build(
             case_type!(T, Vec<i64>, [const = "[1, 2]"]),
             json!({"m": [1, 2]}),
@@ -480,6 +491,11 @@ fn fragment_for(keyword: Keyword) -> (String, &'static str) {
             r#"{"type": "object", "maxProperties": 2}"#,
             "",
             "max_properties = 2",
+        ),
+        Keyword::DependentRequired => (
+            r#"{"type": "object", "dependentRequired": {"a": ["b", "c"]}}"#,
+            "",
+            r#"dependent_required = "{\"a\":[\"b\",\"c\"]}""#,
         ),
         Keyword::Const => (r#"{"type": "integer", "const": 3}"#, "", r#"const = "3""#),
         Keyword::Enum => (
@@ -895,5 +911,73 @@ fn contains_counts_the_items_that_satisfy_it_on_both_paths() {
             ("/words/0", ErrorCode::Type),
             ("/words", ErrorCode::Contains)
         ]
+    );
+}
+
+/// `dependentRequired` on a `serde_json::Value` member and a map: one error per missing member
+/// at the object's pointer, the same on the typed and the raw path; any other JSON type passes.
+#[test]
+fn dependent_required_names_each_missing_member_on_both_paths() {
+    #[m3ter_models::model]
+    #[derive(Deserialize, Validate)]
+    #[spec(json)]
+    struct D {
+        #[spec(dependent_required = r#"{"bill": ["address", "country"], "x": []}"#)]
+        any: Option<Value>,
+        #[spec(dependent_required = r#"{"a": ["b"]}"#)]
+        map: Option<std::collections::HashMap<String, Option<i64>>>,
+    }
+    let check = |document: Value| {
+        let raw = D::validate_json(&document);
+        let typed: D = serde_json::from_value(document.clone()).expect("a typed value");
+        let typed = typed.validate();
+        let found = |r: Result<(), m3ter_models::ValidationErrors>| -> Vec<(String, String)> {
+            r.err()
+                .map(|errors| {
+                    errors
+                        .iter()
+                        .map(|e| {
+                            assert_eq!(e.code(), ErrorCode::DependentRequired);
+                            (
+                                e.path().to_owned(),
+                                serde_json::to_string(&e.params()).unwrap_or_default(),
+                            )
+                        })
+                        .collect()
+                })
+                .unwrap_or_default()
+        };
+        let (raw, typed) = (found(raw), found(typed));
+        assert_eq!(raw, typed, "{document}");
+        raw
+    };
+    for valid in [
+        json!({}),
+        json!({"any": "bill", "map": {"b": 1}}),
+        json!({"any": ["bill"]}),
+        json!({"any": 3}),
+        json!({"any": null}),
+        json!({"any": {"x": 1, "address": 2}}),
+        json!({"any": {"bill": 1, "address": null, "country": 0}, "map": {"a": null, "b": null}}),
+    ] {
+        assert_eq!(check(valid.clone()), [], "{valid}");
+    }
+    let pair = |path: &str, property: &str, missing: &str| {
+        (
+            path.to_owned(),
+            format!(r#"{{"missing":"{missing}","property":"{property}"}}"#),
+        )
+    };
+    assert_eq!(
+        check(json!({"any": {"bill": 1}, "map": {"a": 1}})),
+        [
+            pair("/any", "bill", "address"),
+            pair("/any", "bill", "country"),
+            pair("/map", "a", "b"),
+        ]
+    );
+    assert_eq!(
+        check(json!({"any": {"bill": 1, "country": "x"}})),
+        [pair("/any", "bill", "address")]
     );
 }

@@ -172,6 +172,18 @@ fn check_param(
                 check_json(keyword, &lit.value, errors);
             }
         }
+        Keyword::DependentRequired => {
+            if let Param::Json(lit) = param
+                && let Err(error) = dependent_required(&lit.value.value())
+            {
+                errors.spanned(
+                    lit.value.span(),
+                    format!(
+                        "`dependent_required` is a JSON object from a member's name to the names it requires, as JSON text (`dependent_required = \"{{\\\"a\\\": [\\\"b\\\", \\\"c\\\"]}}\"`): {error}"
+                    ),
+                );
+            }
+        }
         // A value of one Rust type has its JSON type from it: `type` is for any JSON value.
         Keyword::Type => {
             if !matches!(shape.present(), Shape::Any | Shape::Other) {
@@ -221,6 +233,51 @@ fn nested_span(keywords: &Keywords) -> Option<proc_macro2::Span> {
         Param::Items(inner) => nested_span(&inner.value),
         _ => None,
     })
+}
+
+/// `dependentRequired`'s JSON text read in its order: an object (each name once) whose every
+/// member is an array of distinct strings.
+pub(crate) fn dependent_required(text: &str) -> Result<Vec<(String, Vec<String>)>, String> {
+    struct Dependencies(Vec<(String, Vec<String>)>);
+    impl<'de> serde::Deserialize<'de> for Dependencies {
+        fn deserialize<D: serde::Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
+            struct Visitor;
+            impl<'de> serde::de::Visitor<'de> for Visitor {
+                type Value = Dependencies;
+                fn expecting(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+                    f.write_str("an object of arrays of member names")
+                }
+                fn visit_map<A: serde::de::MapAccess<'de>>(
+                    self,
+                    mut map: A,
+                ) -> Result<Dependencies, A::Error> {
+                    use serde::de::Error;
+                    let mut out: Vec<(String, Vec<String>)> = Vec::new();
+                    while let Some(name) = map.next_key::<String>()? {
+                        let names: Vec<String> = map
+                            .next_value()
+                            .map_err(|error| A::Error::custom(format!("`{name}`: {error}")))?;
+                        if out.iter().any(|(seen, _)| *seen == name) {
+                            return Err(A::Error::custom(format!("`{name}` is listed twice")));
+                        }
+                        for (i, required) in names.iter().enumerate() {
+                            if names[..i].contains(required) {
+                                return Err(A::Error::custom(format!(
+                                    "`{name}` names `{required}` twice"
+                                )));
+                            }
+                        }
+                        out.push((name, names));
+                    }
+                    Ok(Dependencies(out))
+                }
+            }
+            deserializer.deserialize_map(Visitor)
+        }
+    }
+    serde_json::from_str::<Dependencies>(text)
+        .map(|deps| deps.0)
+        .map_err(|error| error.to_string())
 }
 
 /// A parameter that is a JSON value as JSON text (`default`, `const`, `enum`): it must parse,

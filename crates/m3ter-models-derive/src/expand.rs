@@ -201,6 +201,21 @@ pub(crate) fn value_checks(
                     #check(#value, &__VALUES, &#path, __errors);
                 }}
             }
+            Keyword::DependentRequired => {
+                let Param::Json(lit) = param else { continue };
+                // Checked by `check::check_param` before this runs.
+                let Ok(dependencies) = check::dependent_required(&lit.value.value()) else {
+                    continue;
+                };
+                let pairs = dependencies.iter().map(|(name, required)| {
+                    quote! { (#name, &[#(#required),*]) }
+                });
+                let check = checked_on(&param, "check_dependent_required");
+                quote! {{
+                    static __DEPENDENCIES: &[(&str, &[&str])] = &[#(#pairs),*];
+                    #check(#value, __DEPENDENCIES, &#path, __errors);
+                }}
+            }
             Keyword::Format => {
                 let Param::Format(format) = param else { continue };
                 let variant = format_ident!("{}", format.value.ident());

@@ -16,6 +16,7 @@
 //! | `multiple_of = N` | `multipleOf` (greater than 0): the number divided by it is an integer, decided exactly on the decimal values (`0.0075` is a multiple of `0.0001`) | numbers |
 //! | `unique_items` | `uniqueItems: true`: no two items equal by JSON Schema's equality (`1` and `1.0` are equal, objects regardless of member order); the error names the indexes | lists of JSON-comparable items |
 //! | `min_properties = N`, `max_properties = N` | `minProperties`, `maxProperties`: the member count | maps (`HashMap`/`BTreeMap` from `String`, `serde_json::Map`, `serde_json::Value` objects) |
+//! | `dependent_required = "…"` | `dependentRequired`: a JSON object from a member's name to the names it requires, as JSON text (`dependent_required = "{\"a\": [\"b\", \"c\"]}"`): when `a` is present, `b` and `c` must be; one error `dependentRequired` per missing member, at the object's pointer, `params` `property` (the member present) and `missing`. Checked at compile time to be an object of arrays of distinct strings | maps (`HashMap`/`BTreeMap` from `String`, `serde_json::Map`, `serde_json::Value` objects; other JSON types pass) |
 //! | `const = "…"` | `const`: equal to this JSON value, given as JSON text (`const = "3"`, `const = "[1, null]"`), by JSON Schema's equality | JSON-comparable types |
 //! | `enum = "…"` | `enum` of any JSON values: equal to one of the JSON array's (`enum = "[1, \"a\", null]"`); a string enum is better a Rust enum | JSON-comparable types |
 //! | `nested` | validate a field whose type implements `Validate` | any |

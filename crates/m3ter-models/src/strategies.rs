@@ -173,7 +173,29 @@ pub fn valid_json(kind: &'static Kind, constraints: &'static Constraints) -> Box
             let max = constraints
                 .max_properties
                 .map_or(min + 3, |m| (m as usize).min(min + 3));
-            members(min..=max).prop_map(Value::Object).boxed()
+            let upper = constraints.max_properties.map(|m| m as usize);
+            let dependencies = dependent_required(constraints);
+            if dependencies.is_empty() {
+                return members(min..=max).prop_map(Value::Object).boxed();
+            }
+            // A member that `dependentRequired` names brings the members it requires, as long
+            // as `maxProperties` allows them.
+            members(min..=max)
+                .prop_map(move |mut object| {
+                    for (name, required) in &dependencies {
+                        if object.contains_key(name) {
+                            for member in required {
+                                object.entry(member.clone()).or_insert(Value::Null);
+                            }
+                        }
+                    }
+                    object
+                })
+                .prop_filter("maxProperties with the required members", move |object| {
+                    upper.is_none_or(|m| object.len() <= m)
+                })
+                .prop_map(Value::Object)
+                .boxed()
         }
         Kind::Any => valid_any(constraints, false),
         // An object of the type, or any value of another JSON type.
@@ -368,6 +390,29 @@ fn fits(kind: &Kind, value: &Value) -> bool {
         // the derive refuse `const`/`enum` there).
         Kind::Uuid | Kind::DateTime | Kind::Object(_) | Kind::Union(_) | Kind::ObjectOr(_) => false,
     }
+}
+
+/// `dependentRequired`'s pairs (none when absent).
+fn dependent_required(constraints: &Constraints) -> Vec<(String, Vec<String>)> {
+    let Some(Ok(Value::Object(pairs))) = constraints
+        .dependent_required
+        .map(serde_json::from_str::<Value>)
+    else {
+        return Vec::new();
+    };
+    pairs
+        .into_iter()
+        .map(|(name, required)| {
+            let required = match required {
+                Value::Array(names) => names
+                    .into_iter()
+                    .filter_map(|n| n.as_str().map(str::to_owned))
+                    .collect(),
+                _ => Vec::new(),
+            };
+            (name, required)
+        })
+        .collect()
 }
 
 /// An object of `count` members named `m0`, `m1`, ..., each `null` (the value any map of
@@ -1336,6 +1381,24 @@ fn field_mutations(
                             code,
                         ));
                     }
+                }
+            }
+            // An object of the one member that requires others: they are missing.
+            Keyword::DependentRequired => {
+                if let Kind::Map = field.kind
+                    && c.min_properties.is_none_or(|n| n <= 1)
+                    && c.max_properties.is_none_or(|n| n >= 1)
+                    && c.const_value.is_none()
+                    && c.enum_values.is_none()
+                    && let Some((name, _)) = dependent_required(c)
+                        .into_iter()
+                        .find(|(name, required)| required.iter().any(|r| r != name))
+                {
+                    let object: Map<String, Value> = [(name, Value::Null)].into_iter().collect();
+                    out.push(with_value(
+                        Just(Value::Object(object)).boxed(),
+                        ErrorCode::DependentRequired,
+                    ));
                 }
             }
             // Too few matches: an empty list (where `minItems` allows one) has none. Too many:

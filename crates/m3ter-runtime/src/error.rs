@@ -51,11 +51,13 @@ pub enum ErrorCode {
     MinContains,
     /// More items of an array than `maxContains` satisfy `contains`.
     MaxContains,
+    /// An object has a member that `dependentRequired` names without a member it requires.
+    DependentRequired,
 }
 
 impl ErrorCode {
     /// Every code, in a fixed order.
-    pub const ALL: [ErrorCode; 18] = [
+    pub const ALL: [ErrorCode; 19] = [
         ErrorCode::Syntax,
         ErrorCode::Type,
         ErrorCode::Required,
@@ -74,12 +76,13 @@ impl ErrorCode {
         ErrorCode::Contains,
         ErrorCode::MinContains,
         ErrorCode::MaxContains,
+        ErrorCode::DependentRequired,
     ];
 
     /// The wire spelling of the code: `syntax`, `type`, `required`, `unknown_field`, `length`,
     /// `pattern`, `format`, `enum`, `forbidden`, `range`, and, named as their JSON Schema
     /// keywords, `const`, `multipleOf`, `uniqueItems`, `minProperties`, `maxProperties`,
-    /// `contains`, `minContains` or `maxContains`.
+    /// `contains`, `minContains`, `maxContains` or `dependentRequired`.
     pub const fn as_str(self) -> &'static str {
         match self {
             ErrorCode::Syntax => "syntax",
@@ -100,6 +103,7 @@ impl ErrorCode {
             ErrorCode::Contains => "contains",
             ErrorCode::MinContains => "minContains",
             ErrorCode::MaxContains => "maxContains",
+            ErrorCode::DependentRequired => "dependentRequired",
         }
     }
 }
@@ -278,6 +282,15 @@ pub enum ErrorKind {
         /// The count of items that satisfy `contains`.
         actual: u64,
     },
+    /// A member that `dependentRequired` requires is missing while the member that requires it
+    /// is present (code `dependentRequired`), reported at the object's pointer: one error per
+    /// missing member.
+    DependentRequired {
+        /// The member present.
+        property: &'static str,
+        /// The member it requires, missing.
+        missing: &'static str,
+    },
     /// A number out of bounds.
     Range {
         /// Which bound.
@@ -312,6 +325,7 @@ impl ErrorKind {
             ErrorKind::Contains => ErrorCode::Contains,
             ErrorKind::MinContains { .. } => ErrorCode::MinContains,
             ErrorKind::MaxContains { .. } => ErrorCode::MaxContains,
+            ErrorKind::DependentRequired { .. } => ErrorCode::DependentRequired,
         }
     }
 
@@ -456,6 +470,12 @@ impl fmt::Display for ErrorKind {
                 write!(
                     f,
                     "must have at most {max} {noun} that satisfy `contains`, got {actual}"
+                )
+            }
+            ErrorKind::DependentRequired { property, missing } => {
+                write!(
+                    f,
+                    "must have the member `{missing}`, which `{property}` requires (`dependentRequired`)"
                 )
             }
             ErrorKind::Range {
@@ -625,7 +645,8 @@ impl Params<'_> {
             | ErrorKind::MinProperties { .. }
             | ErrorKind::MaxProperties { .. }
             | ErrorKind::MinContains { .. }
-            | ErrorKind::MaxContains { .. } => 2,
+            | ErrorKind::MaxContains { .. }
+            | ErrorKind::DependentRequired { .. } => 2,
         }
     }
 }
@@ -712,6 +733,10 @@ impl Serialize for Params<'_> {
             ErrorKind::MinContains { min, actual } => {
                 map.serialize_entry("actual", actual)?;
                 map.serialize_entry("min", min)?;
+            }
+            ErrorKind::DependentRequired { property, missing } => {
+                map.serialize_entry("missing", missing)?;
+                map.serialize_entry("property", property)?;
             }
         }
         if let Some(variant) = self.1 {
@@ -892,6 +917,10 @@ mod tests {
             ErrorKind::Contains,
             ErrorKind::MinContains { min: 2, actual: 1 },
             ErrorKind::MaxContains { max: 1, actual: 3 },
+            ErrorKind::DependentRequired {
+                property: "bill",
+                missing: "billing_address",
+            },
         ]
     }
 
@@ -921,6 +950,7 @@ mod tests {
             r#"{}"#,
             r#"{"actual":1,"min":2}"#,
             r#"{"actual":3,"max":1}"#,
+            r#"{"missing":"billing_address","property":"bill"}"#,
         ];
         let kinds = kinds();
         assert_eq!(kinds.len(), expected.len());

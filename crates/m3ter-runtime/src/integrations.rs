@@ -170,7 +170,8 @@ pub mod schema {
                 | Keyword::MaxContains
                 | Keyword::Default
                 | Keyword::Const
-                | Keyword::Enum => param_json(&param),
+                | Keyword::Enum
+                | Keyword::DependentRequired => param_json(&param),
                 // `uniqueItems: true`.
                 Keyword::UniqueItems => Some(Value::Bool(true)),
                 Keyword::Items => {

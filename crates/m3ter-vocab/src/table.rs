@@ -44,6 +44,10 @@ vocabulary! {
     MinProperties { spec: "min_properties", json: Some("minProperties"), slot: min_properties, applies: Types::OBJECT, param: Count, level: Value }
     /// `maxProperties`: at most this many members.
     MaxProperties { spec: "max_properties", json: Some("maxProperties"), slot: max_properties, applies: Types::OBJECT, param: Count, level: Value }
+    /// `dependentRequired`: when a member named as a key is present, every member its list
+    /// names must be too, given as JSON text (`dependent_required = "{\"a\": [\"b\"]}"`): an
+    /// object of arrays of strings. One error per missing member, at the object's pointer.
+    DependentRequired { spec: "dependent_required", json: Some("dependentRequired"), slot: dependent_required, applies: Types::OBJECT, param: Json, level: Value }
     /// `const`: the value equals this one, given as JSON text (`const = "3"`, `const = "[1, null]"`),
     /// by JSON Schema's equality.
     Const { spec: "const", json: Some("const"), slot: const_value, applies: Types::ANY, param: Json, level: Value }

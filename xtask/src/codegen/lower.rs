@@ -2565,7 +2565,55 @@ impl<'a> Lowerer<'a> {
                 }
             }
         }
+        if keyword == Keyword::DependentRequired && !self.dependent_required_fits(value, at) {
+            return None;
+        }
         Some(ParamValue::Json(value.to_json_string()))
+    }
+
+    /// Whether `dependentRequired`'s value is an object of arrays of distinct strings (JSON
+    /// Schema's shape), each mistake an error at its pointer.
+    fn dependent_required_fits(&mut self, value: &Json, at: &Pointer) -> bool {
+        let Json::Object(members) = value else {
+            self.error(at, format!("must be an object, not {}", value.type_name()));
+            return false;
+        };
+        let mut fits = true;
+        for (name, required) in members {
+            let at = at.key(name);
+            let Json::Array(names) = required else {
+                self.error(
+                    &at,
+                    format!(
+                        "must be an array of member names, not {}",
+                        required.type_name()
+                    ),
+                );
+                fits = false;
+                continue;
+            };
+            for (i, member) in names.iter().enumerate() {
+                let at = at.index(i);
+                match member {
+                    Json::String(_) if names[..i].contains(member) => {
+                        self.error(&at, "names a member listed before it: each once");
+                        fits = false;
+                    }
+                    Json::String(_) => {}
+                    other => {
+                        self.error(
+                            &at,
+                            format!(
+                                "must be a member name (a string), not {}",
+                                other.type_name()
+                            ),
+                        );
+                        fits = false;
+                    }
+                }
+            }
+        }
+        fits
     }
 
     /// Reports `const`, `enum` and `uniqueItems` on a member whose Rust type could write its

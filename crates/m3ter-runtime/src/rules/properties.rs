@@ -1,6 +1,8 @@
-//! `minProperties` / `maxProperties`: how many members an object (a map) has.
+//! `minProperties` / `maxProperties`: how many members an object (a map) has;
+//! `dependentRequired`: which members a present member requires.
 
 use std::collections::{BTreeMap, HashMap};
+use std::hash::BuildHasher;
 
 use serde_json::{Map, Value};
 
@@ -11,11 +13,19 @@ use crate::path::Path;
 pub trait PropertiesField {
     /// How many members, or `None` when the field is absent.
     fn property_count(&self) -> Option<usize>;
+
+    /// Whether the object has the member `name` (`false` when the field is absent or not an
+    /// object).
+    fn has_property(&self, name: &str) -> bool;
 }
 
-impl<V, S> PropertiesField for HashMap<String, V, S> {
+impl<V, S: BuildHasher> PropertiesField for HashMap<String, V, S> {
     fn property_count(&self) -> Option<usize> {
         Some(self.len())
+    }
+
+    fn has_property(&self, name: &str) -> bool {
+        self.contains_key(name)
     }
 }
 
@@ -23,11 +33,19 @@ impl<V> PropertiesField for BTreeMap<String, V> {
     fn property_count(&self) -> Option<usize> {
         Some(self.len())
     }
+
+    fn has_property(&self, name: &str) -> bool {
+        self.contains_key(name)
+    }
 }
 
 impl PropertiesField for Map<String, Value> {
     fn property_count(&self) -> Option<usize> {
         Some(self.len())
+    }
+
+    fn has_property(&self, name: &str) -> bool {
+        self.contains_key(name)
     }
 }
 
@@ -36,11 +54,20 @@ impl PropertiesField for Value {
     fn property_count(&self) -> Option<usize> {
         self.as_object().map(Map::len)
     }
+
+    fn has_property(&self, name: &str) -> bool {
+        self.as_object()
+            .is_some_and(|object| object.contains_key(name))
+    }
 }
 
 impl<T: PropertiesField + ?Sized> PropertiesField for &T {
     fn property_count(&self) -> Option<usize> {
         (**self).property_count()
+    }
+
+    fn has_property(&self, name: &str) -> bool {
+        (**self).has_property(name)
     }
 }
 
@@ -48,11 +75,19 @@ impl<T: PropertiesField + ?Sized> PropertiesField for Box<T> {
     fn property_count(&self) -> Option<usize> {
         (**self).property_count()
     }
+
+    fn has_property(&self, name: &str) -> bool {
+        (**self).has_property(name)
+    }
 }
 
 impl<T: PropertiesField> PropertiesField for Option<T> {
     fn property_count(&self) -> Option<usize> {
         self.as_ref().and_then(PropertiesField::property_count)
+    }
+
+    fn has_property(&self, name: &str) -> bool {
+        self.as_ref().is_some_and(|field| field.has_property(name))
     }
 }
 
@@ -74,6 +109,33 @@ pub fn check_properties<F: PropertiesField + ?Sized>(
         push_error(ErrorKind::MinProperties { min, actual }, path, errors);
     } else if let Some(max) = max.filter(|max| actual > *max) {
         push_error(ErrorKind::MaxProperties { max, actual }, path, errors);
+    }
+}
+
+/// Checks `dependentRequired` on an object field (skipped when the field is absent or not an
+/// object): for each `(member, required)` pair whose member is present, one error
+/// `dependentRequired` per required member missing, at the object's pointer (the missing
+/// member has no value to point at), in the order the keyword lists them.
+#[inline]
+pub fn check_dependent_required<F: PropertiesField + ?Sized>(
+    field: &F,
+    dependencies: &[(&'static str, &[&'static str])],
+    path: &Path<'_>,
+    errors: &mut Vec<ValidationError>,
+) {
+    for &(property, required) in dependencies {
+        if !field.has_property(property) {
+            continue;
+        }
+        for &missing in required {
+            if !field.has_property(missing) {
+                push_error(
+                    ErrorKind::DependentRequired { property, missing },
+                    path,
+                    errors,
+                );
+            }
+        }
     }
 }
 
@@ -119,5 +181,71 @@ mod tests {
         );
         assert_eq!(errors[0].message(), "must have at least 3 members, got 2");
         assert_eq!(errors[1].message(), "must have at most 0 members, got 1");
+    }
+
+    #[test]
+    fn dependent_required_names_each_missing_member_at_the_object() {
+        const DEPS: &[(&str, &[&str])] = &[("a", &["b", "c"]), ("d", &[]), ("x", &["a"])];
+        let mut errors = Vec::new();
+        let parse = |text: &str| serde_json::from_str::<Value>(text).unwrap_or_default();
+        // Nothing required: no trigger, or everything there, or not an object, or absent.
+        check_dependent_required(&parse(r#"{"b": 1}"#), DEPS, &Path::Root, &mut errors);
+        check_dependent_required(
+            &parse(r#"{"a": 1, "b": 2, "c": 3}"#),
+            DEPS,
+            &Path::Root,
+            &mut errors,
+        );
+        check_dependent_required(&parse(r#"["a"]"#), DEPS, &Path::Root, &mut errors);
+        check_dependent_required(&parse(r#""a""#), DEPS, &Path::Root, &mut errors);
+        check_dependent_required(&parse(r#"{"d": null}"#), DEPS, &Path::Root, &mut errors);
+        check_dependent_required(
+            &None::<BTreeMap<String, i64>>,
+            DEPS,
+            &Path::Root,
+            &mut errors,
+        );
+        assert!(errors.is_empty(), "{errors:?}");
+        check_dependent_required(
+            &parse(r#"{"a": 1, "c": 3}"#),
+            DEPS,
+            &Path::Root,
+            &mut errors,
+        );
+        let mut map = HashMap::new();
+        map.insert("a".to_owned(), 1);
+        map.insert("x".to_owned(), 2);
+        check_dependent_required(&Some(map), DEPS, &Path::Root.key("m"), &mut errors);
+        let found: Vec<(String, String)> = errors
+            .iter()
+            .map(|e| {
+                (
+                    e.path().to_owned(),
+                    serde_json::to_string(&e.params()).unwrap_or_default(),
+                )
+            })
+            .collect();
+        assert_eq!(
+            found,
+            [
+                (
+                    "".to_owned(),
+                    r#"{"missing":"b","property":"a"}"#.to_owned()
+                ),
+                (
+                    "/m".to_owned(),
+                    r#"{"missing":"b","property":"a"}"#.to_owned()
+                ),
+                (
+                    "/m".to_owned(),
+                    r#"{"missing":"c","property":"a"}"#.to_owned()
+                ),
+            ]
+        );
+        assert_eq!(errors[0].code().as_str(), "dependentRequired");
+        assert_eq!(
+            errors[0].message(),
+            "must have the member `b`, which `a` requires (`dependentRequired`)"
+        );
     }
 }
