@@ -167,9 +167,35 @@ fn check_param(
                 );
             }
         }
-        Keyword::Default | Keyword::Const | Keyword::Enum => {
+        // Each with the example its error shows.
+        Keyword::Default => {
             if let Param::Json(lit) = param {
-                check_json(keyword, &lit.value, errors);
+                check_json(
+                    keyword,
+                    "`default = \"\\\"TIME_FIRST\\\"\"`, `default = \"3\"`",
+                    &lit.value,
+                    errors,
+                );
+            }
+        }
+        Keyword::Const => {
+            if let Param::Json(lit) = param {
+                check_json(
+                    keyword,
+                    "`const = \"3\"`, `const = \"[1, null]\"`",
+                    &lit.value,
+                    errors,
+                );
+            }
+        }
+        Keyword::Enum => {
+            if let Param::Json(lit) = param {
+                check_json(
+                    keyword,
+                    "`enum = \"[1, \\\"a\\\", null]\"`",
+                    &lit.value,
+                    errors,
+                );
             }
         }
         Keyword::DependentRequired => {
@@ -280,14 +306,9 @@ pub(crate) fn dependent_required(text: &str) -> Result<Vec<(String, Vec<String>)
         .map_err(|error| error.to_string())
 }
 
-/// A parameter that is a JSON value as JSON text (`default`, `const`, `enum`): it must parse,
-/// and `enum`'s must be a non-empty array.
-fn check_json(keyword: Keyword, lit: &syn::LitStr, errors: &mut Errors) {
-    let example = match keyword {
-        Keyword::Enum => "`enum = \"[1, \\\"a\\\", null]\"`",
-        Keyword::Const => "`const = \"3\"`, `const = \"[1, null]\"`",
-        _ => "`default = \"\\\"TIME_FIRST\\\"\"`, `default = \"3\"`",
-    };
+/// A parameter that is a JSON value as JSON text (`default`, `const`, `enum`), shown by
+/// `example`: it must parse, and `enum`'s must be a non-empty array.
+fn check_json(keyword: Keyword, example: &str, lit: &syn::LitStr, errors: &mut Errors) {
     match serde_json::from_str::<serde_json::Value>(&lit.value()) {
         Err(error) => errors.spanned(
             lit.span(),

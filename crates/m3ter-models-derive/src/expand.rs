@@ -260,15 +260,8 @@ pub(crate) fn value_checks(
             }
             Keyword::Items => {
                 let Param::Items(inner) = param else { continue };
-                let item_path = format_ident!("{}_item", path);
-                let item_type = rust_type.map(|ty| quote!(<#ty as #rules::ItemsField>::Item));
-                let item_checks = value_checks(
-                    &quote!(__item),
-                    &item_path,
-                    &inner.value,
-                    mode,
-                    item_type.as_ref(),
-                );
+                let (item_path, item_type, item_checks) =
+                    item_checks(path, "item", &inner.value, mode, rust_type);
                 let item_checks = match &item_type {
                     Some(item_type) if mode == Mode::Json => quote! {
                         if <#item_type as ::m3ter_models::ValidateJson>::matches_type(__item) {
@@ -291,15 +284,8 @@ pub(crate) fn value_checks(
             // and no match (the typed path never sees it).
             Keyword::Contains => {
                 let Param::Items(inner) = param else { continue };
-                let item_path = format_ident!("{}_contains", path);
-                let item_type = rust_type.map(|ty| quote!(<#ty as #rules::ItemsField>::Item));
-                let item_checks = value_checks(
-                    &quote!(__item),
-                    &item_path,
-                    &inner.value,
-                    mode,
-                    item_type.as_ref(),
-                );
+                let (item_path, item_type, item_checks) =
+                    item_checks(path, "contains", &inner.value, mode, rust_type);
                 let candidate = match &item_type {
                     Some(item_type) if mode == Mode::Json => quote! {
                         <#item_type as ::m3ter_models::ValidateJson>::matches_type(__item)
@@ -365,6 +351,23 @@ fn checked_on(param: &Param<'_, crate::ast::Tokens>, rule: &str) -> TokenStream 
     let span = crate::ast::name_span(param);
     let rule = syn::Ident::new(rule, span);
     quote_spanned! {span=> ::m3ter_models::__private_v0_1::#rule}
+}
+
+/// The checks of `inner` on each item `__item` of a list (`items(...)`, `contains(...)`): the
+/// item's path local (`<path>_<suffix>`), the item's Rust type when the list's is known, and
+/// the checks.
+fn item_checks(
+    path: &syn::Ident,
+    suffix: &str,
+    inner: &Keywords,
+    mode: Mode,
+    rust_type: Option<&TokenStream>,
+) -> (syn::Ident, Option<TokenStream>, TokenStream) {
+    let rules = quote!(::m3ter_models::__private_v0_1);
+    let item_path = format_ident!("{}_{}", path, suffix);
+    let item_type = rust_type.map(|ty| quote!(<#ty as #rules::ItemsField>::Item));
+    let checks = value_checks(&quote!(__item), &item_path, inner, mode, item_type.as_ref());
+    (item_path, item_type, checks)
 }
 
 /// The compiled pattern as a `static __PATTERN`, after a compile-time assertion that it can be

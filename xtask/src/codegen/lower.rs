@@ -238,27 +238,21 @@ fn schemas_pointer() -> Pointer {
 }
 
 fn has_operation_rules(schema: &Json) -> bool {
-    schema
-        .get("properties")
-        .and_then(Json::members)
-        .is_some_and(|props| {
-            props
-                .iter()
-                .any(|(_, p)| p.get(OPERATIONS_EXTENSION).is_some())
-        })
+    any_property(schema, |p| p.get(OPERATIONS_EXTENSION).is_some())
 }
 
 /// Whether a member of `schema` is `readOnly: true`: forbidden in a request body, so a
 /// component that is one is generated per operation (`plan_components`).
 fn has_read_only_members(schema: &Json) -> bool {
+    any_property(schema, |p| p.get("readOnly") == Some(&Json::Bool(true)))
+}
+
+/// Whether a member schema under `schema`'s `properties` satisfies `test`.
+fn any_property(schema: &Json, test: impl Fn(&Json) -> bool) -> bool {
     schema
         .get("properties")
         .and_then(Json::members)
-        .is_some_and(|props| {
-            props
-                .iter()
-                .any(|(_, p)| p.get("readOnly") == Some(&Json::Bool(true)))
-        })
+        .is_some_and(|props| props.iter().any(|(_, p)| test(p)))
 }
 
 /// The union keyword of a schema (`anyOf` or `oneOf`), if it has one.
