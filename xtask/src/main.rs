@@ -62,6 +62,9 @@ fn main() -> ExitCode {
             }
             Err(message) => {
                 eprintln!("error: {message}");
+                if let Some(hint) = overlay_hint(&args, &message) {
+                    eprintln!("\n{hint}");
+                }
                 ExitCode::FAILURE
             }
         },
@@ -79,6 +82,23 @@ fn wants_help(args: &[String]) -> bool {
         Some("codegen") => args[1..].iter().any(|a| a == "-h" || a == "--help"),
         _ => false,
     }
+}
+
+/// A hint when another spec (`--spec`) failed under the overlay applied by default: that
+/// overlay is written for m3ter's document, so its actions match nothing in most other specs.
+fn overlay_hint(args: &[String], message: &str) -> Option<String> {
+    let other_spec = args.iter().any(|a| a == "--spec");
+    let overlay_chosen = args.iter().any(|a| a == "--overlay" || a == "--no-overlay");
+    let overlay_failed = message.lines().next().is_some_and(|first| {
+        first.contains(codegen::DEFAULT_OVERLAY) && first.contains("cannot be applied")
+    });
+    (other_spec && !overlay_chosen && overlay_failed).then(|| {
+        format!(
+            "hint: without `--overlay` or `--no-overlay`, the overlay {} is applied; it is written for \
+             m3ter's document. For another spec, add `--no-overlay` (or `--overlay FILE` with your own).",
+            codegen::DEFAULT_OVERLAY
+        )
+    })
 }
 
 fn parse(args: &[String]) -> Result<Options, String> {
@@ -231,5 +251,37 @@ mod tests {
             parse(&strings(&["codegen", "--overlay"])).unwrap_err(),
             "--overlay needs a FILE"
         );
+    }
+
+    #[test]
+    fn another_spec_failing_under_the_default_overlay_gets_a_hint() {
+        let dir = std::env::temp_dir().join(format!("xtask-hint-{}", std::process::id()));
+        std::fs::create_dir_all(&dir).unwrap();
+        let spec = dir.join("other.json");
+        std::fs::write(
+            &spec,
+            r#"{"openapi": "3.1.0", "info": {"title": "t", "version": "1"}, "paths": {}}"#,
+        )
+        .unwrap();
+        let spec_arg = spec.display().to_string();
+        let args = strings(&["codegen", "--check", "--spec", &spec_arg]);
+        // The real message of the overlay that matches nothing in another spec.
+        let message = codegen::run(&parse(&args).unwrap()).unwrap_err();
+        let hint = overlay_hint(&args, &message).unwrap();
+        assert!(hint.contains("--no-overlay"), "{hint}");
+        // No hint where the overlay was chosen, or for m3ter's own document.
+        let chosen = strings(&["codegen", "--spec", &spec_arg, "--overlay", "o.json"]);
+        assert_eq!(overlay_hint(&chosen, &message), None);
+        assert_eq!(overlay_hint(&strings(&["codegen"]), &message), None);
+        // With `--no-overlay` the same spec generates (it has no schemas to refuse).
+        let bare = strings(&["codegen", "--check", "--spec", &spec_arg, "--no-overlay"]);
+        let outcome = codegen::run(&parse(&bare).unwrap());
+        assert!(
+            outcome
+                .as_ref()
+                .map_or_else(|e| !e.contains("cannot be applied"), |_| true),
+            "{outcome:?}"
+        );
+        std::fs::remove_dir_all(&dir).unwrap();
     }
 }
