@@ -1427,9 +1427,16 @@ fn bad_escapes_and_unsupported_targets_are_errors_at_the_ref() {
         "`%` must be followed by two hexadecimal digits",
     );
     assert_error(
-        &spec("#/$defs/A"),
+        &spec("#/info"),
         at,
-        "a reference must name a component (`#/components/schemas/Name`) or a schema inside a component schema",
+        "a reference must name a component (`#/components/schemas/Name`), a schema inside a component schema",
+    );
+    assert_error(&spec("#"), at, "or a `$defs` entry of the document");
+    assert_error(&spec("#/$defs/A"), at, "`#/$defs/A` does not exist");
+    assert_error(
+        &spec("#/$defs/A/title"),
+        at,
+        "a reference must name a component",
     );
     assert_error(
         &spec("#/components/schemas/A/title"),
@@ -1482,6 +1489,182 @@ fn a_reference_to_a_components_property_types_the_member_as_that_property() {
     assert_eq!(
         errors[0].pointer,
         "/components/schemas/A/properties/x/minLength"
+    );
+}
+
+/// A document whose root has `$defs` (given as JSON text) and whose schemas are `schemas`.
+fn with_defs(defs: &str, schemas: &str) -> String {
+    format!(
+        r#"{{"openapi": "3.1.0", "info": {{"title": "t", "version": "1"}}, "paths": {{}},
+            "$defs": {defs}, "components": {{"schemas": {{{schemas}}}}}}}"#
+    )
+}
+
+#[test]
+fn a_reference_to_defs_types_the_member_as_the_definition() {
+    let spec = with_defs(
+        r#"{"name": {"type": "string", "minLength": 2, "maxLength": 80},
+            "a/b~c d": {"type": "integer", "maximum": 200},
+            "outer": {"type": "object", "properties": {"inner": {"type": "string", "maxLength": 63}},
+                      "$defs": {"deep": {"type": "string", "pattern": "^[a-z]+$"}}}}"#,
+        r##""S": {"type": "object", "$defs": {"own": {"type": "boolean"}}, "properties": {
+                "name": {"$ref": "#/$defs/name", "description": "The name."},
+                "escaped": {"$ref": "#/$defs/a~1b~0c%20d"},
+                "below": {"$ref": "#/$defs/outer/properties/inner"},
+                "nested": {"$ref": "#/$defs/outer/$defs/deep"},
+                "own": {"$ref": "#/components/schemas/S/$defs/own"},
+                "p": {"type": "object", "$defs": {"x": {"type": "string", "format": "uuid"}},
+                      "properties": {"q": {"type": "string"}}},
+                "x": {"$ref": "#/components/schemas/S/properties/p/$defs/x"},
+                "$defs": {"type": "string"}}}"##,
+    );
+    let generated = codegen::generate(&spec, "test.json").unwrap();
+    let s = &generated[generated.find("pub struct S").unwrap()..];
+    assert!(s.contains("/// The name."), "{s}");
+    assert!(
+        s.contains("#[spec(min_length = 2, max_length = 80)]"),
+        "{s}"
+    );
+    assert!(s.contains("#[spec(maximum = 200)]"), "{s}");
+    assert!(
+        s.contains("pub escaped: ::std::option::Option<i64>,"),
+        "{s}"
+    );
+    assert!(s.contains("#[spec(max_length = 63)]"), "{s}");
+    assert!(s.contains(r#"#[spec(pattern = "^[a-z]+$")]"#), "{s}");
+    assert!(s.contains("pub own: ::std::option::Option<bool>,"), "{s}");
+    assert!(
+        s.contains("pub x: ::std::option::Option<::m3ter_models::types::Uuid>,"),
+        "{s}"
+    );
+    // A property named `$defs` is a property, not definitions.
+    assert!(s.contains(r#"rename = "$defs","#), "{s}");
+    assert!(
+        s.contains("pub defs: ::std::option::Option<::std::string::String>,"),
+        "{s}"
+    );
+    // The definitions themselves are no members.
+    assert!(!generated.contains("pub struct Outer"), "{generated}");
+}
+
+#[test]
+fn keywords_beside_a_reference_to_defs_apply_too() {
+    let spec = |property: &str| {
+        with_defs(
+            r#"{"list": {"type": "array", "items": {"type": "string"}, "minItems": 1},
+                "obj": {"type": "object", "properties": {"a": {"type": "string"}}, "additionalProperties": false}}"#,
+            &format!(r#""S": {{"type": "object", "properties": {{"p": {property}}}}}"#),
+        )
+    };
+    // Added where the definition does not have them: both apply.
+    let generated = codegen::generate(
+        &spec(r##"{"$ref": "#/$defs/list", "maxItems": 2}"##),
+        "t.json",
+    )
+    .unwrap();
+    assert!(
+        generated.contains("#[spec(min_items = 1, max_items = 2)]"),
+        "{generated}"
+    );
+    // The same value: one.
+    assert!(
+        codegen::generate(
+            &spec(r##"{"$ref": "#/$defs/list", "minItems": 1}"##),
+            "t.json"
+        )
+        .is_ok()
+    );
+    // A different value: both would apply, which is not joined here.
+    assert_error(
+        &spec(r##"{"$ref": "#/$defs/list", "minItems": 3}"##),
+        "/components/schemas/S/properties/p/minItems",
+        "`minItems` beside `$ref` differs from the referenced schema's (3 here, 1 there)",
+    );
+    // `properties` beside a reference to a closed object would be allowed by its
+    // `additionalProperties: false` once joined, which JSON Schema does not say.
+    assert_error(
+        &spec(r##"{"$ref": "#/$defs/obj", "properties": {"b": {"type": "string"}}}"##),
+        "/components/schemas/S/properties/p/properties",
+        "`properties` beside `$ref` is not supported where the referenced schema has `properties`",
+    );
+    // An error in a keyword written beside the reference is reported there, one in the
+    // definition where the definition writes it.
+    assert_error(
+        &spec(r##"{"$ref": "#/$defs/list", "maxItems": -1}"##),
+        "/components/schemas/S/properties/p/maxItems",
+        "must be a non-negative integer",
+    );
+    let bad = with_defs(
+        r#"{"bad": {"type": "string", "minLength": 9, "maxLength": 3}}"#,
+        r##""S": {"type": "object", "properties": {"p": {"$ref": "#/$defs/bad"}, "q": {"$ref": "#/$defs/bad"}}}"##,
+    );
+    let errors = errors_of(&bad);
+    assert_eq!(errors.len(), 1, "{errors:#?}");
+    assert_eq!(errors[0].pointer, "/$defs/bad/minLength");
+}
+
+#[test]
+fn references_to_defs_follow_the_existing_limits_and_errors() {
+    // A cycle through definitions.
+    assert_error(
+        &with_defs(
+            r##"{"a": {"type": "object", "properties": {"next": {"$ref": "#/$defs/a"}}}}"##,
+            r##""S": {"type": "object", "properties": {"p": {"$ref": "#/$defs/a"}}}"##,
+        ),
+        "/$defs/a/properties/next/$ref",
+        "in a cycle",
+    );
+    // `$defs` must be an object.
+    assert_error(
+        &with_defs("[]", r#""S": {"type": "object"}"#),
+        "/$defs",
+        "`$defs` must be an object of schemas by name, not an array",
+    );
+    // `$id` and `$anchor` are not supported, where they are used.
+    assert_error(
+        &with_defs(
+            r#"{"a": {"$anchor": "here", "type": "string"}}"#,
+            r##""S": {"type": "object", "properties": {"p": {"$ref": "#/$defs/a"}}}"##,
+        ),
+        "/$defs/a/$anchor",
+        "unsupported keyword `$anchor`",
+    );
+    assert_error(
+        &with_defs(
+            r#"{"a": {"type": "string"}}"#,
+            r##""S": {"type": "object", "properties": {"p": {"$id": "https://example.com/p", "$ref": "#/$defs/a"}}}"##,
+        ),
+        "/components/schemas/S/properties/p/$id",
+        "unsupported keyword `$id`",
+    );
+    assert_error(
+        &with_defs(
+            r#"{"a": {"type": "string"}}"#,
+            r##""S": {"type": "object", "properties": {"p": {"$ref": "#a"}}}"##,
+        ),
+        "/components/schemas/S/properties/p/$ref",
+        "anchors are not supported",
+    );
+}
+
+#[test]
+fn a_ref_inside_a_value_is_data() {
+    // `{"$ref": ...}` inside `enum`, `const` and `default` is a JSON value, not a reference.
+    let spec = with_defs(
+        r#"{"a": {"type": "string"}}"#,
+        r##""S": {"type": "object", "properties": {
+                "p": {"enum": [{"$ref": "#/$defs/a"}]},
+                "q": {"const": {"$ref": "#/nowhere"}},
+                "r": {"type": "object", "default": {"$ref": "#"}}}}"##,
+    );
+    let generated = codegen::generate(&spec, "test.json").unwrap();
+    assert!(
+        generated.contains(r##"#[spec(enum = "[{\"$ref\":\"#/$defs/a\"}]")]"##),
+        "{generated}"
+    );
+    assert!(
+        generated.contains(r##"#[spec(const = "{\"$ref\":\"#/nowhere\"}")]"##),
+        "{generated}"
     );
 }
 
