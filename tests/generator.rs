@@ -223,9 +223,11 @@ fn keywords_on_the_wrong_type_are_errors() {
         "at least one type",
     );
     assert_error(
-        &with_property(r#"{"type": "object", "additionalProperties": {"type": "string"}}"#),
+        &with_property(
+            r#"{"type": "object", "properties": {"a": {"type": "string"}}, "additionalProperties": {"type": "string"}}"#,
+        ),
         "/components/schemas/S/properties/p/additionalProperties",
-        "only `true` or `false`",
+        "a schema for the members other than `properties` is not supported beside `properties` (only `true` or `false` is)",
     );
 }
 
@@ -1668,6 +1670,66 @@ fn a_ref_inside_a_value_is_data() {
     );
 }
 
+#[test]
+fn additional_properties_with_a_schema_checks_every_value_of_a_map() {
+    let spec = with_property(
+        r#"{"type": "object", "maxProperties": 3, "additionalProperties": {"type": "string", "maxLength": 3}}"#,
+    );
+    let generated = codegen::generate(&spec, "test.json").unwrap();
+    assert!(
+        generated.contains(
+            r#"#[spec(max_properties = 3, additional_properties(type = "string", max_length = 3))]"#
+        ),
+        "{generated}"
+    );
+    // On a member without `type` (any JSON value): its objects' values.
+    let generated = codegen::generate(
+        &with_property(r#"{"additionalProperties": {"minimum": 1}}"#),
+        "test.json",
+    )
+    .unwrap();
+    assert!(
+        generated.contains("#[spec(additional_properties(minimum = 1))]"),
+        "{generated}"
+    );
+    // `true` and `{}` allow any member: a plain map.
+    for values in ["true", "{}"] {
+        let generated = codegen::generate(
+            &with_property(&format!(
+                r#"{{"type": "object", "additionalProperties": {values}}}"#
+            )),
+            "test.json",
+        )
+        .unwrap();
+        assert!(!generated.contains("additional_properties"), "{generated}");
+    }
+    // What the values' schema cannot say is an error at its pointer.
+    assert_error(
+        &with_property(r#"{"type": "object", "additionalProperties": false}"#),
+        "/components/schemas/S/properties/p/additionalProperties",
+        "an object without properties that allows no properties is not supported",
+    );
+    assert_error(
+        &with_property(
+            r#"{"type": "object", "additionalProperties": {"type": "string", "minLength": 3, "maxLength": 2}}"#,
+        ),
+        "/components/schemas/S/properties/p/additionalProperties/minLength",
+        "",
+    );
+    assert_error(
+        &with_property(
+            r#"{"type": "object", "additionalProperties": {"properties": {"a": {"type": "string"}}}}"#,
+        ),
+        "/components/schemas/S/properties/p/additionalProperties/properties",
+        "`properties` is not supported on a schema without a `type`",
+    );
+    assert_error(
+        &with_property(r#"{"type": "object", "additionalProperties": {"frobnicate": 1}}"#),
+        "/components/schemas/S/properties/p/additionalProperties/frobnicate",
+        "unsupported keyword `frobnicate`",
+    );
+}
+
 // YAML and several files.
 
 #[test]
@@ -2344,19 +2406,23 @@ fn untyped_and_several_typed_schemas_are_any_json_value() {
 
 #[test]
 fn what_an_untyped_member_cannot_say_is_refused_at_its_pointer() {
-    for key in ["required", "additionalProperties"] {
-        let value = match key {
-            "required" => r#"["x"]"#,
-            _ => "false",
-        };
-        assert_error(
-            &with_property(&format!(
-                r#"{{"type": ["string", "integer"], "{key}": {value}}}"#
-            )),
-            &format!("/components/schemas/S/properties/p/{key}"),
-            &format!("`{key}` is not supported on a schema of type `integer | string`"),
-        );
-    }
+    assert_error(
+        &with_property(r#"{"type": ["string", "integer"], "required": ["x"]}"#),
+        "/components/schemas/S/properties/p/required",
+        "`required` is not supported on a schema of type `integer | string`",
+    );
+    // `additionalProperties` (a keyword of objects) is ignored on other types, and on
+    // objects `false` (no member at all) is refused.
+    assert_error(
+        &with_property(r#"{"type": ["string", "integer"], "additionalProperties": false}"#),
+        "/components/schemas/S/properties/p/additionalProperties",
+        "`additionalProperties` is ignored: it does not apply to type `integer | string`",
+    );
+    assert_error(
+        &with_property(r#"{"type": ["object", "integer"], "additionalProperties": false}"#),
+        "/components/schemas/S/properties/p/additionalProperties",
+        "an object without properties that allows no properties is not supported",
+    );
     // `const` and `enum` of any JSON values are keywords of any JSON value.
     for (property, expected) in [
         (

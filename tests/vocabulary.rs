@@ -205,6 +205,18 @@ fn case(keyword: Keyword) -> Case {
             ErrorCode::DependentRequired,
             "/m",
         ),
+        // Each member's value, at the member's pointer (escaped: `a/b` is `a~1b`).
+        Keyword::AdditionalProperties => build(
+            case_type!(
+                T,
+                serde_json::Map<String, Value>,
+                [additional_properties(type = "string", max_length = 1)]
+            ),
+            json!({"m": {"a": "x", "a/b": ""}}),
+            json!({"m": {"a": "x", "a/b": "yz"}}),
+            ErrorCode::Length,
+            "/m/a~1b",
+        ),
         Keyword::Const => build(
             case_type!(T, Vec<i64>, [const = "[1, 2]"]),
             json!({"m": [1, 2]}),
@@ -380,6 +392,9 @@ fn every_keyword_is_checked_on_both_paths_described_and_stated_in_the_schema() {
         let property = &schema["properties"]["m"];
         let stated = match keyword {
             Keyword::Items => property["items"]["maxLength"] == json!(1),
+            Keyword::AdditionalProperties => {
+                property["additionalProperties"] == json!({"type": "string", "maxLength": 1})
+            }
             Keyword::Nested => property.get("$ref").is_some() || property.get("allOf").is_some(),
             Keyword::Required => schema["required"] == json!(["m"]),
             Keyword::Nullable => property["type"] == json!(["string", "null"]),
@@ -496,6 +511,11 @@ fn fragment_for(keyword: Keyword) -> (String, &'static str) {
             r#"{"type": "object", "dependentRequired": {"a": ["b", "c"]}}"#,
             "",
             r#"dependent_required = "{\"a\":[\"b\",\"c\"]}""#,
+        ),
+        Keyword::AdditionalProperties => (
+            r#"{"type": "object", "additionalProperties": {"type": "integer", "minimum": 1}}"#,
+            "",
+            r#"additional_properties(type = "integer", minimum = 1)"#,
         ),
         Keyword::Const => (r#"{"type": "integer", "const": 3}"#, "", r#"const = "3""#),
         Keyword::Enum => (
@@ -979,5 +999,73 @@ fn dependent_required_names_each_missing_member_on_both_paths() {
     assert_eq!(
         check(json!({"any": {"bill": 1, "country": "x"}})),
         [pair("/any", "bill", "address")]
+    );
+}
+
+#[test]
+fn additional_properties_checks_every_value_at_its_member_on_both_paths() {
+    #[m3ter_models::model]
+    #[derive(Deserialize, Validate)]
+    #[spec(json)]
+    struct M {
+        // A typed map: the values' Rust type decides their JSON type.
+        #[spec(additional_properties(minimum = 1, maximum = 200))]
+        counts: Option<std::collections::BTreeMap<String, i64>>,
+        // Any JSON value: the objects' values, by their own `type`.
+        #[spec(additional_properties(type = "string | null", max_length = 2))]
+        any: Option<Value>,
+    }
+    let errors = |document: Value| -> Vec<(String, &'static str)> {
+        let raw = M::validate_json(&document);
+        let list = |r: Result<(), m3ter_models::ValidationErrors>| -> Vec<(String, &'static str)> {
+            r.err()
+                .map(|errors| {
+                    errors
+                        .iter()
+                        .map(|e| (e.path().to_owned(), e.code().as_str()))
+                        .collect()
+                })
+                .unwrap_or_default()
+        };
+        let raw = list(raw);
+        if let Ok(typed) = serde_json::from_value::<M>(document.clone()) {
+            assert_eq!(list(typed.validate()), raw, "{document}");
+        }
+        raw
+    };
+    for valid in [
+        json!({}),
+        json!({"counts": {}, "any": {}}),
+        json!({"counts": {"a": 1, "b": 200}}),
+        json!({"any": {"a": "ok", "b": null}}),
+        // Not an object: `additionalProperties` has nothing to check.
+        json!({"any": "a long string"}),
+        json!({"any": [1, 2, 3]}),
+    ] {
+        assert_eq!(errors(valid.clone()), [], "{valid}");
+    }
+    // 200 is the largest allowed, 201 is not; each error at its member, escaped.
+    assert_eq!(
+        errors(json!({"counts": {"a": 0, "b/c": 201, "d~e": 200}})),
+        [
+            ("/counts/a".to_owned(), "range"),
+            ("/counts/b~1c".to_owned(), "range")
+        ]
+    );
+    assert_eq!(
+        errors(json!({"any": {"x": "abc", "y": 1, "z": null}})),
+        [
+            ("/any/x".to_owned(), "length"),
+            ("/any/y".to_owned(), "type")
+        ]
+    );
+    // A value of another JSON type than the map's values: its `type` error alone (the raw
+    // path; serde refuses the typed value).
+    assert_eq!(
+        errors(json!({"counts": {"a": "x", "b": 0}})),
+        [
+            ("/counts/a".to_owned(), "type"),
+            ("/counts/b".to_owned(), "range")
+        ]
     );
 }

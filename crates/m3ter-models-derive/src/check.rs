@@ -156,6 +156,11 @@ fn check_param(
                 }
             }
         }
+        Keyword::AdditionalProperties => {
+            if let Param::Items(inner) = param {
+                check_keywords(&inner.value, &shape.member_value(), false, errors);
+            }
+        }
         Keyword::MinContains | Keyword::MaxContains => {
             if !keywords.has(Keyword::Contains) {
                 errors.spanned(

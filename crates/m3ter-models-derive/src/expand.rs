@@ -279,6 +279,39 @@ pub(crate) fn value_checks(
                     }
                 }
             }
+            // Each member's value, at the member's pointer, as `items` checks each item (in JSON
+            // mode a value of another JSON type than the map's values is that type's error
+            // alone, as an item's is).
+            Keyword::AdditionalProperties => {
+                let Param::Items(inner) = param else { continue };
+                let member_type =
+                    rust_type.map(|ty| quote!(<#ty as #rules::MembersField>::Value));
+                let member_path = format_ident!("{}_member", path);
+                let member_checks = value_checks(
+                    &quote!(__item),
+                    &member_path,
+                    &inner.value,
+                    mode,
+                    member_type.as_ref(),
+                );
+                let member_checks = match &member_type {
+                    Some(member_type) if mode == Mode::Json => quote! {
+                        if <#member_type as ::m3ter_models::ValidateJson>::matches_type(__item) {
+                            #member_checks
+                        }
+                    },
+                    _ => member_checks,
+                };
+                let members = checked_on(&param, "MembersField");
+                quote! {
+                    if let Some(__members) = #members::members(#value) {
+                        for (__key, __item) in __members {
+                            let #member_path = #path.key(__key);
+                            #member_checks
+                        }
+                    }
+                }
+            }
             // Each item's checks are collected apart: an item with none counts as a match. In
             // JSON mode an item of another JSON type than the list's items is its type error
             // and no match (the typed path never sees it).

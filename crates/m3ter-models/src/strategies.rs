@@ -175,17 +175,31 @@ pub fn valid_json(kind: &'static Kind, constraints: &'static Constraints) -> Box
                 .map_or(min + 3, |m| (m as usize).min(min + 3));
             let upper = constraints.max_properties.map(|m| m as usize);
             let dependencies = dependent_required(constraints);
+            // Each member's value satisfies `additionalProperties` (any JSON value when absent).
+            let value = match constraints.additional_properties {
+                Some(values) => valid_json(&Kind::Any, values),
+                None => Just(Value::Null).boxed(),
+            };
+            let object = proptest::collection::vec(value.clone(), min..=max).prop_map(|values| {
+                values
+                    .into_iter()
+                    .enumerate()
+                    .map(|(i, value)| (format!("m{i}"), value))
+                    .collect::<Map<String, Value>>()
+            });
             if dependencies.is_empty() {
-                return members(min..=max).prop_map(Value::Object).boxed();
+                return object.prop_map(Value::Object).boxed();
             }
             // A member that `dependentRequired` names brings the members it requires, as long
             // as `maxProperties` allows them.
-            members(min..=max)
-                .prop_map(move |mut object| {
+            (object, value)
+                .prop_map(move |(mut object, filler)| {
                     for (name, required) in &dependencies {
                         if object.contains_key(name) {
                             for member in required {
-                                object.entry(member.clone()).or_insert(Value::Null);
+                                object
+                                    .entry(member.clone())
+                                    .or_insert_with(|| filler.clone());
                             }
                         }
                     }
@@ -1192,6 +1206,7 @@ fn field_mutations(
     let string_kind = view(field.kind, c, JsonType::String);
     let integer_kind = view(field.kind, c, JsonType::Integer);
     let array_kind = view(field.kind, c, JsonType::Array);
+    let object_kind = view(field.kind, c, JsonType::Object);
     for keyword in Keyword::ALL.iter().copied().filter(|k| c.has(*k)) {
         match keyword {
             Keyword::Type => {
@@ -1399,6 +1414,37 @@ fn field_mutations(
                         Just(Value::Object(object)).boxed(),
                         ErrorCode::DependentRequired,
                     ));
+                }
+            }
+            // One member whose value is of a JSON type `additionalProperties` does not take:
+            // its `type` error, at the member's pointer. Its other keywords are held to each
+            // value by `tests/vocabulary.rs`; here they are not broken one by one.
+            Keyword::AdditionalProperties => {
+                if let (Kind::Map, Some(values)) = (object_kind, c.additional_properties)
+                    && let Some(value) = values.types().and_then(outside)
+                    && c.min_properties.is_none_or(|n| n <= 1)
+                    && c.max_properties.is_none_or(|n| n >= 1)
+                    && c.const_value.is_none()
+                    && c.enum_values.is_none()
+                    && dependent_required(c).is_empty()
+                {
+                    let member: Map<String, Value> =
+                        [("m0".to_owned(), value)].into_iter().collect();
+                    out.push(
+                        (object(spec), Just(Value::Object(member)))
+                            .prop_map(move |(mut document, value)| {
+                                insert(&mut document, wire, value);
+                                let path = format!("{}/m0", m3ter_vocab::pointer::member(wire));
+                                (
+                                    document,
+                                    Broken {
+                                        path,
+                                        code: ErrorCode::Type,
+                                    },
+                                )
+                            })
+                            .boxed(),
+                    );
                 }
             }
             // Too few matches: an empty list (where `minItems` allows one) has none. Too many:

@@ -190,6 +190,22 @@ pub mod schema {
                     }
                     continue;
                 }
+                // Each member's value: the map's value schema (`true` for any JSON value)
+                // with these constraints, as `items` for each item.
+                Keyword::AdditionalProperties => {
+                    if let Param::Items(members) = &param {
+                        let member_schema = schema
+                            .entry("additionalProperties")
+                            .or_insert_with(|| Value::Object(Map::new()));
+                        if *member_schema == Value::Bool(true) {
+                            *member_schema = Value::Object(Map::new());
+                        }
+                        if let Value::Object(member_schema) = member_schema {
+                            constrain(member_schema, members);
+                        }
+                    }
+                    continue;
+                }
                 // A schema of its own, as `items`'s.
                 Keyword::Contains => match &param {
                     Param::Items(contains) => {

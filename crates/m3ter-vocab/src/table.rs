@@ -48,6 +48,12 @@ vocabulary! {
     /// names must be too, given as JSON text (`dependent_required = "{\"a\": [\"b\"]}"`): an
     /// object of arrays of strings. One error per missing member, at the object's pointer.
     DependentRequired { spec: "dependent_required", json: Some("dependentRequired"), slot: dependent_required, applies: Types::OBJECT, param: Json, level: Value }
+    /// `additionalProperties` given a schema, on a map (an object without declared members):
+    /// these keywords apply to the value of every member, a nested schema as `items(...)`
+    /// holds one; each error is at the member's pointer (`/map/key`). On a
+    /// `serde_json::Value`, to every member of an object. (`additionalProperties: false`
+    /// beside `properties` is a struct that denies unknown members, not this keyword.)
+    AdditionalProperties { spec: "additional_properties", json: Some("additionalProperties"), slot: additional_properties, applies: Types::OBJECT, param: Items, level: Value }
     /// `const`: the value equals this one, given as JSON text (`const = "3"`, `const = "[1, null]"`),
     /// by JSON Schema's equality.
     Const { spec: "const", json: Some("const"), slot: const_value, applies: Types::ANY, param: Json, level: Value }

@@ -1441,6 +1441,8 @@ impl<'a> Lowerer<'a> {
         for keyword in Keyword::value_keywords() {
             if let Some(name) = keyword.json_name_opt()
                 && keyword != Keyword::Type
+                // The struct's own: `false` denies unknown members, a schema is refused below.
+                && keyword != Keyword::AdditionalProperties
                 && keyword.applies_to().contains(JsonType::Object)
                 && schema.get(name).is_some()
             {
@@ -1457,7 +1459,7 @@ impl<'a> Lowerer<'a> {
             Some(_) => {
                 self.error(
                     &at.key("additionalProperties"),
-                    "only `true` or `false` is supported",
+                    "a schema for the members other than `properties` is not supported beside `properties` (only `true` or `false` is): without `properties` the object is a map whose every value it checks",
                 );
                 false
             }
@@ -2112,20 +2114,10 @@ impl<'a> Lowerer<'a> {
                     return None;
                 }
                 self.check_bounds(&keywords, at, None);
-                match schema.get("additionalProperties") {
-                    None | Some(Json::Bool(true)) => Ty::Map,
-                    Some(Json::Bool(false)) => {
-                        self.error(&at.key("additionalProperties"), "an object without properties that allows no properties is not supported");
-                        return None;
-                    }
-                    Some(_) => {
-                        self.error(
-                            &at.key("additionalProperties"),
-                            "only `true` or `false` is supported",
-                        );
-                        return None;
-                    }
+                if !self.read_additional_properties(schema, at, &mut keywords) {
+                    return None;
                 }
+                Ty::Map
             }
             other => {
                 self.error(&at.key("type"), format!("unknown type `{other}`"));
@@ -2229,7 +2221,6 @@ impl<'a> Lowerer<'a> {
         for key in [
             "properties",
             "required",
-            "additionalProperties",
             "$ref",
             "anyOf",
             "oneOf",
@@ -2282,6 +2273,11 @@ impl<'a> Lowerer<'a> {
         {
             return None;
         }
+        if allowed.contains(JsonType::Object)
+            && !self.read_additional_properties(schema, at, &mut keywords)
+        {
+            return None;
+        }
         if allowed.contains(JsonType::Array)
             && let Some(items) = schema.get(Keyword::Items.json_name())
         {
@@ -2296,6 +2292,46 @@ impl<'a> Lowerer<'a> {
             }
         }
         Some(keywords)
+    }
+
+    /// `additionalProperties` of an object without `properties` (a map, or the objects of an
+    /// untyped member): `true` (or absent) allows any member; a schema is read as an untyped
+    /// value's (its own `type` a keyword), the `additionalProperties` keyword that checks every
+    /// member's value; `false` (no member at all) is refused. `false` after reporting an error.
+    fn read_additional_properties(
+        &mut self,
+        schema: &Json,
+        at: &Pointer,
+        keywords: &mut Keywords,
+    ) -> bool {
+        let name = Keyword::AdditionalProperties.json_name();
+        let values_at = at.key(name);
+        match schema.get(name) {
+            None | Some(Json::Bool(true)) => true,
+            Some(Json::Bool(false)) => {
+                self.error(
+                    &values_at,
+                    "an object without properties that allows no properties is not supported",
+                );
+                false
+            }
+            Some(values) => {
+                if !self.check_keywords(values, &values_at) {
+                    return false;
+                }
+                let Some(types) = self.type_set(values, &values_at) else {
+                    return false;
+                };
+                let Some(inner) = self.lower_untyped(values, &values_at, types) else {
+                    return false;
+                };
+                // `{}` allows any value, as `true` does.
+                if !inner.is_empty() {
+                    keywords.additional_properties = Some(Box::new(inner));
+                }
+                true
+            }
+        }
     }
 
     /// `contains`: a nested schema of value keywords, read as an untyped value's (its own `type`
