@@ -1714,7 +1714,7 @@ fn additional_properties_with_a_schema_checks_every_value_of_a_map() {
             r#"{"type": "object", "additionalProperties": {"type": "string", "minLength": 3, "maxLength": 2}}"#,
         ),
         "/components/schemas/S/properties/p/additionalProperties/minLength",
-        "",
+        "`minLength` (3) is greater than `maxLength` (2): no value can pass",
     );
     assert_error(
         &with_property(
@@ -1727,6 +1727,78 @@ fn additional_properties_with_a_schema_checks_every_value_of_a_map() {
         &with_property(r#"{"type": "object", "additionalProperties": {"frobnicate": 1}}"#),
         "/components/schemas/S/properties/p/additionalProperties/frobnicate",
         "unsupported keyword `frobnicate`",
+    );
+}
+
+#[test]
+fn property_names_checks_every_name_of_a_map() {
+    let generated = codegen::generate(
+        &with_property(
+            r#"{"type": "object", "propertyNames": {"type": "string", "maxLength": 3, "pattern": "^[a-z]+$"}, "additionalProperties": {"type": "integer"}}"#,
+        ),
+        "test.json",
+    )
+    .unwrap();
+    // (The attribute is long: prettyplease breaks it over lines.)
+    assert!(
+        generated.contains(r#"additional_properties(type = "integer"),"#),
+        "{generated}"
+    );
+    assert!(
+        generated.contains(r#"property_names(max_length = 3, pattern = "^[a-z]+$")"#),
+        "{generated}"
+    );
+    // On a member without `type`; `true` and `{}` say nothing.
+    let generated = codegen::generate(
+        &with_property(r#"{"propertyNames": {"enum": ["a", "b"]}}"#),
+        "test.json",
+    )
+    .unwrap();
+    assert!(
+        generated.contains(r#"#[spec(property_names(enum = "[\"a\",\"b\"]"))]"#),
+        "{generated}"
+    );
+    for names in ["true", "{}", r#"{"type": "string"}"#] {
+        let generated = codegen::generate(
+            &with_property(&format!(
+                r#"{{"type": "object", "propertyNames": {names}}}"#
+            )),
+            "test.json",
+        )
+        .unwrap();
+        assert!(
+            !generated.contains("property_names"),
+            "{names}: {generated}"
+        );
+    }
+    // A keyword of other types is ignored (names are strings): a warning.
+    assert_error(
+        &with_property(r#"{"type": "object", "propertyNames": {"maximum": 3}}"#),
+        "/components/schemas/S/properties/p/propertyNames/maximum",
+        "`maximum` is ignored: it does not apply to type `string`",
+    );
+    assert_error(
+        &with_property(r#"{"type": "object", "propertyNames": {"type": "integer"}}"#),
+        "/components/schemas/S/properties/p/propertyNames/type",
+        "a member's name is a string, which `type: integer` refuses",
+    );
+    assert_error(
+        &with_property(r#"{"type": "object", "propertyNames": false}"#),
+        "/components/schemas/S/properties/p/propertyNames",
+        "`propertyNames: false` (an object without any member) is not supported",
+    );
+    assert_error(
+        &with_property(r#"{"type": "object", "propertyNames": {"pattern": "(?<=a)b"}}"#),
+        "/components/schemas/S/properties/p/propertyNames/pattern",
+        "the lookbehind `(?<=…)` has no linear-time equivalent",
+    );
+    // On an object with `properties` it would count the struct's members, not the document's.
+    assert_error(
+        &with_property(
+            r#"{"type": "object", "properties": {"a": {"type": "string"}}, "propertyNames": {"maxLength": 1}}"#,
+        ),
+        "/components/schemas/S/properties/p/propertyNames",
+        "`propertyNames` is not supported on an object with `properties`",
     );
 }
 

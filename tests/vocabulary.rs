@@ -217,6 +217,18 @@ fn case(keyword: Keyword) -> Case {
             ErrorCode::Length,
             "/m/a~1b",
         ),
+        // Each member's name: the error at the object, naming the member.
+        Keyword::PropertyNames => build(
+            case_type!(
+                T,
+                std::collections::BTreeMap<String, Value>,
+                [property_names(max_length = 2)]
+            ),
+            json!({"m": {"ab": 1, "": 2}}),
+            json!({"m": {"ab": 1, "abc": 2}}),
+            ErrorCode::PropertyNames,
+            "/m",
+        ),
         Keyword::Const => build(
             case_type!(T, Vec<i64>, [const = "[1, 2]"]),
             json!({"m": [1, 2]}),
@@ -392,6 +404,7 @@ fn every_keyword_is_checked_on_both_paths_described_and_stated_in_the_schema() {
         let property = &schema["properties"]["m"];
         let stated = match keyword {
             Keyword::Items => property["items"]["maxLength"] == json!(1),
+            Keyword::PropertyNames => property["propertyNames"] == json!({"maxLength": 2}),
             Keyword::AdditionalProperties => {
                 property["additionalProperties"] == json!({"type": "string", "maxLength": 1})
             }
@@ -516,6 +529,11 @@ fn fragment_for(keyword: Keyword) -> (String, &'static str) {
             r#"{"type": "object", "additionalProperties": {"type": "integer", "minimum": 1}}"#,
             "",
             r#"additional_properties(type = "integer", minimum = 1)"#,
+        ),
+        Keyword::PropertyNames => (
+            r#"{"type": "object", "propertyNames": {"type": "string", "pattern": "^[a-z]+$"}}"#,
+            "",
+            r#"property_names(pattern = "^[a-z]+$")"#,
         ),
         Keyword::Const => (r#"{"type": "integer", "const": 3}"#, "", r#"const = "3""#),
         Keyword::Enum => (
@@ -1067,5 +1085,74 @@ fn additional_properties_checks_every_value_at_its_member_on_both_paths() {
             ("/counts/a".to_owned(), "type"),
             ("/counts/b".to_owned(), "range")
         ]
+    );
+}
+
+#[test]
+fn property_names_checks_every_name_at_the_object_on_both_paths() {
+    #[m3ter_models::model]
+    #[derive(Deserialize, Validate)]
+    #[spec(json)]
+    struct N {
+        #[spec(property_names(max_length = 3, pattern = "^[a-z]+$"))]
+        map: Option<std::collections::HashMap<String, Value>>,
+        #[spec(property_names(enum = r#"["a", "b"]"#))]
+        any: Option<Value>,
+    }
+    let errors = |document: Value| -> Vec<(String, Value)> {
+        let list = |r: Result<(), m3ter_models::ValidationErrors>| -> Vec<(String, Value)> {
+            let mut found: Vec<(String, Value)> = r
+                .err()
+                .map(|errors| {
+                    errors
+                        .iter()
+                        .map(|e| {
+                            assert_eq!(e.code(), ErrorCode::PropertyNames);
+                            (e.path().to_owned(), Value::Object(e.params()))
+                        })
+                        .collect()
+                })
+                .unwrap_or_default();
+            // A `HashMap`'s order is its own: compared as sets.
+            found.sort_by_key(|(path, params)| format!("{path}{params}"));
+            found
+        };
+        let raw = list(N::validate_json(&document));
+        let typed: N = serde_json::from_value(document.clone()).expect("a typed value");
+        assert_eq!(list(typed.validate()), raw, "{document}");
+        raw
+    };
+    for valid in [
+        json!({}),
+        json!({"map": {}, "any": {}}),
+        json!({"map": {"abc": 1, "z": null}, "any": {"a": 1, "b": [2]}}),
+        // Not an object: no names to check.
+        json!({"any": "c"}),
+        json!({"any": ["c"]}),
+    ] {
+        assert_eq!(errors(valid.clone()), [], "{valid}");
+    }
+    // `Abcd` breaks both keywords: one error each, at the object, naming the member.
+    assert_eq!(
+        errors(json!({"map": {"ok": 1, "Abcd": 2}, "any": {"c": 3}})),
+        [
+            (
+                "/any".to_owned(),
+                json!({"property": "c", "reason": {"code": "enum", "params": {"allowed": ["a", "b"]}}})
+            ),
+            (
+                "/map".to_owned(),
+                json!({"property": "Abcd", "reason": {"code": "length", "params": {"actual": 4, "max": 3, "unit": "characters"}}})
+            ),
+            (
+                "/map".to_owned(),
+                json!({"property": "Abcd", "reason": {"code": "pattern", "params": {"pattern": "^[a-z]+$"}}})
+            ),
+        ]
+    );
+    let raw = N::validate_json(&json!({"any": {"c": 1}})).unwrap_err();
+    assert_eq!(
+        raw.as_slice()[0].message(),
+        "has the member name \"c\", which must be one of \"a\", \"b\" (`propertyNames`)"
     );
 }

@@ -161,6 +161,12 @@ fn check_param(
                 check_keywords(&inner.value, &shape.member_value(), false, errors);
             }
         }
+        // A member's name is a string: the keywords inside are checked as on a `String`.
+        Keyword::PropertyNames => {
+            if let Param::Items(inner) = param {
+                check_keywords(&inner.value, &Shape::Str, false, errors);
+            }
+        }
         Keyword::MinContains | Keyword::MaxContains => {
             if !keywords.has(Keyword::Contains) {
                 errors.spanned(

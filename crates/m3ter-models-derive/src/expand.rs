@@ -312,6 +312,31 @@ pub(crate) fn value_checks(
                     }
                 }
             }
+            // Each member's name, a `&str` on both paths, checked by the keywords inside with
+            // its errors collected apart, then reported at the object as `propertyNames`.
+            Keyword::PropertyNames => {
+                let Param::Items(inner) = param else { continue };
+                let name_path = format_ident!("{}_name", path);
+                let name_checks =
+                    value_checks(&quote!(__name), &name_path, &inner.value, Mode::Typed, None);
+                let members = checked_on(&param, "MembersField");
+                quote! {
+                    if let Some(__members) = #members::members(#value) {
+                        let mut __found: ::std::vec::Vec<#rules::ValidationError> = ::std::vec::Vec::new();
+                        for (__name, _) in __members {
+                            {
+                                // Unused when `property_names()` is empty.
+                                #[allow(unused_variables)]
+                                let #name_path = #path;
+                                #[allow(unused_variables)]
+                                let __errors = &mut __found;
+                                #name_checks
+                            }
+                            #rules::check_property_name(__name, &mut __found, &#path, __errors);
+                        }
+                    }
+                }
+            }
             // Each item's checks are collected apart: an item with none counts as a match. In
             // JSON mode an item of another JSON type than the list's items is its type error
             // and no match (the typed path never sees it).

@@ -180,13 +180,28 @@ pub fn valid_json(kind: &'static Kind, constraints: &'static Constraints) -> Box
                 Some(values) => valid_json(&Kind::Any, values),
                 None => Just(Value::Null).boxed(),
             };
-            let object = proptest::collection::vec(value.clone(), min..=max).prop_map(|values| {
-                values
-                    .into_iter()
-                    .enumerate()
-                    .map(|(i, value)| (format!("m{i}"), value))
-                    .collect::<Map<String, Value>>()
-            });
+            // Each member's name satisfies `propertyNames` (`m0`, `m1`, ... when absent).
+            let object = match constraints.property_names {
+                None => proptest::collection::vec(value.clone(), min..=max)
+                    .prop_map(|values| {
+                        values
+                            .into_iter()
+                            .enumerate()
+                            .map(|(i, value)| (format!("m{i}"), value))
+                            .collect::<Map<String, Value>>()
+                    })
+                    .boxed(),
+                Some(names) => {
+                    let name = valid_json(&Kind::String, names)
+                        .prop_filter_map("a string", |v| v.as_str().map(str::to_owned));
+                    proptest::collection::vec((name, value.clone()), min..=max)
+                        .prop_map(|members| members.into_iter().collect::<Map<String, Value>>())
+                        .prop_filter("minProperties once equal names are one", move |object| {
+                            object.len() >= min
+                        })
+                        .boxed()
+                }
+            };
             if dependencies.is_empty() {
                 return object.prop_map(Value::Object).boxed();
             }
@@ -1445,6 +1460,43 @@ fn field_mutations(
                             })
                             .boxed(),
                     );
+                }
+            }
+            // One member whose name breaks `propertyNames`'s length (too long, or empty), or its
+            // values (a name they do not list): a `propertyNames` error at the object.
+            Keyword::PropertyNames => {
+                if let (Kind::Map, Some(names)) = (object_kind, c.property_names)
+                    && c.min_properties.is_none_or(|n| n <= 1)
+                    && c.max_properties.is_none_or(|n| n >= 1)
+                    && c.const_value.is_none()
+                    && c.enum_values.is_none()
+                    && dependent_required(c).is_empty()
+                {
+                    let bad = match (names.max_length, names.min_length) {
+                        (Some(max), _) if max < 1024 => Some("n".repeat(max as usize + 1)),
+                        (Some(_), _) => None,
+                        (None, Some(min)) if min > 0 => Some(String::new()),
+                        _ if names.const_value.is_some() || names.enum_values.is_some() => {
+                            Some("\u{1}".to_owned())
+                        }
+                        _ => None,
+                    };
+                    let value = match c.additional_properties {
+                        Some(values) => valid_json(&Kind::Any, values),
+                        None => Just(Value::Null).boxed(),
+                    };
+                    if let Some(bad) = bad {
+                        out.push(
+                            (object(spec), value)
+                                .prop_map(move |(mut document, value)| {
+                                    let member: Map<String, Value> =
+                                        [(bad.clone(), value)].into_iter().collect();
+                                    insert(&mut document, wire, Value::Object(member));
+                                    (document, broken(wire, ErrorCode::PropertyNames))
+                                })
+                                .boxed(),
+                        );
+                    }
                 }
             }
             // Too few matches: an empty list (where `minItems` allows one) has none. Too many:

@@ -206,6 +206,15 @@ pub mod schema {
                     }
                     continue;
                 }
+                // A schema of its own (of strings), as `contains`'s.
+                Keyword::PropertyNames => match &param {
+                    Param::Items(names) => {
+                        let mut names_schema = Map::new();
+                        constrain(&mut names_schema, names);
+                        Some(Value::Object(names_schema))
+                    }
+                    _ => None,
+                },
                 // A schema of its own, as `items`'s.
                 Keyword::Contains => match &param {
                     Param::Items(contains) => {

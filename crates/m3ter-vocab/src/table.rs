@@ -54,6 +54,10 @@ vocabulary! {
     /// `serde_json::Value`, to every member of an object. (`additionalProperties: false`
     /// beside `properties` is a struct that denies unknown members, not this keyword.)
     AdditionalProperties { spec: "additional_properties", json: Some("additionalProperties"), slot: additional_properties, applies: Types::OBJECT, param: Items, level: Value }
+    /// `propertyNames`: every member's name, a string, satisfies these keywords (a nested
+    /// schema of string keywords). One error `propertyNames` per keyword a name breaks, at the
+    /// object's pointer, naming the member and the error its name has.
+    PropertyNames { spec: "property_names", json: Some("propertyNames"), slot: property_names, applies: Types::OBJECT, param: Items, level: Value }
     /// `const`: the value equals this one, given as JSON text (`const = "3"`, `const = "[1, null]"`),
     /// by JSON Schema's equality.
     Const { spec: "const", json: Some("const"), slot: const_value, applies: Types::ANY, param: Json, level: Value }

@@ -2114,7 +2114,9 @@ impl<'a> Lowerer<'a> {
                     return None;
                 }
                 self.check_bounds(&keywords, at, None);
-                if !self.read_additional_properties(schema, at, &mut keywords) {
+                if !self.read_additional_properties(schema, at, &mut keywords)
+                    || !self.read_property_names(schema, at, &mut keywords)
+                {
                     return None;
                 }
                 Ty::Map
@@ -2274,7 +2276,8 @@ impl<'a> Lowerer<'a> {
             return None;
         }
         if allowed.contains(JsonType::Object)
-            && !self.read_additional_properties(schema, at, &mut keywords)
+            && (!self.read_additional_properties(schema, at, &mut keywords)
+                || !self.read_property_names(schema, at, &mut keywords))
         {
             return None;
         }
@@ -2328,6 +2331,58 @@ impl<'a> Lowerer<'a> {
                 // `{}` allows any value, as `true` does.
                 if !inner.is_empty() {
                     keywords.additional_properties = Some(Box::new(inner));
+                }
+                true
+            }
+        }
+    }
+
+    /// `propertyNames` of a map or an untyped member: a schema every member's name (a string)
+    /// satisfies, read as a string's keywords (one that applies to other types only is the
+    /// usual warning, ignored; a `type` that takes strings says nothing more, one that does not
+    /// is refused: no member could be written); `true` or `{}` says nothing; `false` (no
+    /// member at all) is refused. `false` after reporting an error.
+    fn read_property_names(
+        &mut self,
+        schema: &Json,
+        at: &Pointer,
+        keywords: &mut Keywords,
+    ) -> bool {
+        let name = Keyword::PropertyNames.json_name();
+        let names_at = at.key(name);
+        match schema.get(name) {
+            None | Some(Json::Bool(true)) => true,
+            Some(Json::Bool(false)) => {
+                self.error(
+                    &names_at,
+                    "`propertyNames: false` (an object without any member) is not supported",
+                );
+                false
+            }
+            Some(names) => {
+                if !self.check_keywords(names, &names_at) {
+                    return false;
+                }
+                let Some(types) = self.type_set(names, &names_at) else {
+                    return false;
+                };
+                if let Some(types) = types
+                    && !types.contains(JsonType::String)
+                {
+                    self.error(
+                        &names_at.key("type"),
+                        format!("a member's name is a string, which `type: {}` refuses: no member could be written; such an object is not supported", types.spec_text()),
+                    );
+                    return false;
+                }
+                let Some(mut inner) = self.lower_untyped(names, &names_at, Some(Types::STRING))
+                else {
+                    return false;
+                };
+                // Every name is a string: `type` has nothing more to say.
+                inner.types = None;
+                if !inner.is_empty() {
+                    keywords.property_names = Some(Box::new(inner));
                 }
                 true
             }

@@ -1,6 +1,7 @@
 //! `minProperties` / `maxProperties`: how many members an object (a map) has;
 //! `dependentRequired`: which members a present member requires; the members themselves
-//! (`MembersField`), which `additionalProperties` checks one by one.
+//! (`MembersField`), which `additionalProperties` checks one by one, and whose names
+//! `propertyNames` checks.
 
 use std::collections::{BTreeMap, HashMap};
 use std::hash::BuildHasher;
@@ -199,6 +200,42 @@ pub fn check_dependent_required<F: PropertiesField + ?Sized>(
                 );
             }
         }
+    }
+}
+
+/// `propertyNames`: the errors `found` that the checks of `propertyNames`'s keywords gave on
+/// the member name `name` (checked as a string, at any path), each reported as a
+/// `propertyNames` error at the object's pointer naming the member; `found` is left empty for
+/// the next name.
+#[inline]
+pub fn check_property_name(
+    name: &str,
+    found: &mut Vec<ValidationError>,
+    path: &Path<'_>,
+    errors: &mut Vec<ValidationError>,
+) {
+    if !found.is_empty() {
+        push_property_name_errors(name, found, path, errors);
+    }
+}
+
+#[cold]
+#[inline(never)]
+fn push_property_name_errors(
+    name: &str,
+    found: &mut Vec<ValidationError>,
+    path: &Path<'_>,
+    errors: &mut Vec<ValidationError>,
+) {
+    for error in found.drain(..) {
+        push_error(
+            ErrorKind::PropertyNames {
+                property: name.to_owned(),
+                reason: Box::new(error.kind().clone()),
+            },
+            path,
+            errors,
+        );
     }
 }
 
