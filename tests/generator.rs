@@ -1802,6 +1802,64 @@ fn property_names_checks_every_name_of_a_map() {
     );
 }
 
+#[test]
+fn pattern_properties_check_the_values_of_matching_members_of_a_map() {
+    let generated = codegen::generate(
+        &with_property(
+            r#"{"type": "object", "patternProperties": {"^x-": {}, "^n": {"type": "integer"}}, "additionalProperties": {"type": "string"}}"#,
+        ),
+        "test.json",
+    )
+    .unwrap();
+    assert!(
+        generated.contains(r#"additional_properties(type = "string"),"#),
+        "{generated}"
+    );
+    assert!(
+        generated.contains(r#"pattern_properties("^x-"(), "^n"(type = "integer"))"#),
+        "{generated}"
+    );
+    // Patterns that check nothing, without `additionalProperties`, say nothing.
+    let generated = codegen::generate(
+        &with_property(r#"{"type": "object", "patternProperties": {"^x-": {}, "a": true}}"#),
+        "test.json",
+    )
+    .unwrap();
+    assert!(!generated.contains("pattern_properties"), "{generated}");
+    // Errors at their pointers: a pattern that is not ECMA-262 (or has no linear-time
+    // translation), `false`, a keyword the values' schema cannot say, a value not an object.
+    let at = "/components/schemas/S/properties/p/patternProperties";
+    assert_error(
+        &with_property(r#"{"type": "object", "patternProperties": {"(?<=a)b": {}}}"#),
+        &format!("{at}/(?<=a)b"),
+        "the lookbehind `(?<=…)` has no linear-time equivalent",
+    );
+    assert_error(
+        &with_property(r#"{"type": "object", "patternProperties": {"^a": false}}"#),
+        &format!("{at}/^a"),
+        "`false` (no member whose name matches the pattern) is not supported",
+    );
+    assert_error(
+        &with_property(
+            r#"{"type": "object", "patternProperties": {"^a": {"properties": {"x": {}}}}}"#,
+        ),
+        &format!("{at}/^a/properties"),
+        "`properties` is not supported on a schema without a `type`",
+    );
+    assert_error(
+        &with_property(r#"{"type": "object", "patternProperties": []}"#),
+        at,
+        "must be an object from pattern to schema, not an array",
+    );
+    assert_error(
+        &with_property(
+            r#"{"type": "object", "properties": {"a": {"type": "string"}}, "patternProperties": {"^b": {}}}"#,
+        ),
+        at,
+        "`patternProperties` is not supported on an object with `properties`",
+    );
+}
+
 // YAML and several files.
 
 #[test]

@@ -217,6 +217,18 @@ fn case(keyword: Keyword) -> Case {
             ErrorCode::Length,
             "/m/a~1b",
         ),
+        // The members whose names match, each at its pointer; `b` matches no pattern.
+        Keyword::PatternProperties => build(
+            case_type!(
+                T,
+                serde_json::Map<String, Value>,
+                [pattern_properties("^a" (type = "integer", maximum = 20))]
+            ),
+            json!({"m": {"a1": 20, "b": "x"}}),
+            json!({"m": {"a1": 20, "ab": 21, "b": "x"}}),
+            ErrorCode::Range,
+            "/m/ab",
+        ),
         // Each member's name: the error at the object, naming the member.
         Keyword::PropertyNames => build(
             case_type!(
@@ -405,6 +417,9 @@ fn every_keyword_is_checked_on_both_paths_described_and_stated_in_the_schema() {
         let stated = match keyword {
             Keyword::Items => property["items"]["maxLength"] == json!(1),
             Keyword::PropertyNames => property["propertyNames"] == json!({"maxLength": 2}),
+            Keyword::PatternProperties => {
+                property["patternProperties"] == json!({"^a": {"type": "integer", "maximum": 20}})
+            }
             Keyword::AdditionalProperties => {
                 property["additionalProperties"] == json!({"type": "string", "maxLength": 1})
             }
@@ -529,6 +544,11 @@ fn fragment_for(keyword: Keyword) -> (String, &'static str) {
             r#"{"type": "object", "additionalProperties": {"type": "integer", "minimum": 1}}"#,
             "",
             r#"additional_properties(type = "integer", minimum = 1)"#,
+        ),
+        Keyword::PatternProperties => (
+            r#"{"type": "object", "patternProperties": {"^x-": {"type": "string"}, "^n": {"minimum": 1}}}"#,
+            "",
+            r#"pattern_properties("^x-"(type = "string"), "^n"(minimum = 1))"#,
         ),
         Keyword::PropertyNames => (
             r#"{"type": "object", "propertyNames": {"type": "string", "pattern": "^[a-z]+$"}}"#,
@@ -1154,5 +1174,63 @@ fn property_names_checks_every_name_at_the_object_on_both_paths() {
     assert_eq!(
         raw.as_slice()[0].message(),
         "has the member name \"c\", which must be one of \"a\", \"b\" (`propertyNames`)"
+    );
+}
+
+#[test]
+fn pattern_properties_check_the_matching_members_and_leave_the_rest_to_additional_properties() {
+    #[m3ter_models::model]
+    #[derive(Deserialize, Validate)]
+    #[spec(json)]
+    struct P {
+        // `n…` and `…1` both apply to `n1`; `x-…` checks nothing but is no additional member.
+        #[spec(
+            pattern_properties("^n" (type = "integer", minimum = 1), "1$" (maximum = 3), "^x-" ()),
+            additional_properties(type = "string")
+        )]
+        map: Option<std::collections::BTreeMap<String, Value>>,
+        // A typed map: unanchored `[0-9]` matches `a1`.
+        #[spec(pattern_properties("[0-9]" (maximum = 5)))]
+        counts: Option<std::collections::BTreeMap<String, i64>>,
+    }
+    let errors = |document: Value| -> Vec<(String, &'static str)> {
+        let list = |r: Result<(), m3ter_models::ValidationErrors>| -> Vec<(String, &'static str)> {
+            r.err()
+                .map(|errors| {
+                    errors
+                        .iter()
+                        .map(|e| (e.path().to_owned(), e.code().as_str()))
+                        .collect()
+                })
+                .unwrap_or_default()
+        };
+        let raw = list(P::validate_json(&document));
+        if let Ok(typed) = serde_json::from_value::<P>(document.clone()) {
+            assert_eq!(list(typed.validate()), raw, "{document}");
+        }
+        raw
+    };
+    for valid in [
+        json!({}),
+        json!({"map": {"n1": 3, "n": 100, "x-a": [1], "s": "t"}, "counts": {"a1": 5, "b": 6}}),
+    ] {
+        assert_eq!(errors(valid.clone()), [], "{valid}");
+    }
+    assert_eq!(
+        errors(json!({"map": {"n1": 4, "n2": 0, "nn": "a", "s": 2, "x-b": null}})),
+        // `additionalProperties` first (the table's order), then the patterns'.
+        [
+            ("/map/s".to_owned(), "type"),
+            ("/map/n1".to_owned(), "range"),
+            ("/map/n2".to_owned(), "range"),
+            ("/map/nn".to_owned(), "type"),
+        ]
+    );
+    assert_eq!(
+        errors(json!({"counts": {"a1": 6, "b": 7, "c/2": 8}})),
+        [
+            ("/counts/a1".to_owned(), "range"),
+            ("/counts/c~12".to_owned(), "range")
+        ]
     );
 }

@@ -202,6 +202,28 @@ pub fn valid_json(kind: &'static Kind, constraints: &'static Constraints) -> Box
                         .boxed()
                 }
             };
+            // A member whose name a `patternProperties` pattern matches would be held to that
+            // pattern's keywords too: such members are left out (and the map held to
+            // `minProperties` again), so the values need satisfy `additionalProperties` only.
+            let object = match constraints.pattern_properties {
+                None => object,
+                Some(patterns) => {
+                    let patterns: Vec<Pattern> = patterns
+                        .iter()
+                        .map(|(pattern, _)| Pattern::new(pattern))
+                        .collect();
+                    object
+                        .prop_map(move |mut members| {
+                            members.retain(|name, _| !patterns.iter().any(|p| p.is_match(name)));
+                            members
+                        })
+                        .prop_filter(
+                            "minProperties once the matched names are left out",
+                            move |m| m.len() >= min,
+                        )
+                        .boxed()
+                }
+            };
             if dependencies.is_empty() {
                 return object.prop_map(Value::Object).boxed();
             }
@@ -1499,6 +1521,9 @@ fn field_mutations(
                     }
                 }
             }
+            // Each pattern's keywords are held to the members it matches by
+            // `tests/vocabulary.rs`; a name that matches a pattern is not generated here.
+            Keyword::PatternProperties => {}
             // Too few matches: an empty list (where `minItems` allows one) has none. Too many:
             // one more item than `maxContains`, each drawn from `contains` (where the list can
             // be built so, `contains_counts`).

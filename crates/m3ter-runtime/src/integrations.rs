@@ -206,6 +206,19 @@ pub mod schema {
                     }
                     continue;
                 }
+                // A schema per pattern, as `additionalProperties`'s for every member.
+                Keyword::PatternProperties => match &param {
+                    Param::PatternSchemas(patterns) => {
+                        let mut by_pattern = Map::new();
+                        for (pattern, constraints) in patterns.iter() {
+                            let mut pattern_schema = Map::new();
+                            constrain(&mut pattern_schema, constraints);
+                            by_pattern.insert((*pattern).to_owned(), Value::Object(pattern_schema));
+                        }
+                        Some(Value::Object(by_pattern))
+                    }
+                    _ => None,
+                },
                 // A schema of its own (of strings), as `contains`'s.
                 Keyword::PropertyNames => match &param {
                     Param::Items(names) => {
@@ -256,7 +269,11 @@ pub mod schema {
             // The value as written: the derive checked that the text is JSON.
             Param::Json(text) => return serde_json::from_str::<Value>(text).ok(),
             Param::Format(format) => Value::from(format.name()),
-            Param::Items(_) | Param::Flag(()) | Param::Context(_) | Param::Types(_) => return None,
+            Param::Items(_)
+            | Param::Flag(())
+            | Param::Context(_)
+            | Param::Types(_)
+            | Param::PatternSchemas(_) => return None,
         })
     }
 

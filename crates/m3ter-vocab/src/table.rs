@@ -58,6 +58,11 @@ vocabulary! {
     /// schema of string keywords). One error `propertyNames` per keyword a name breaks, at the
     /// object's pointer, naming the member and the error its name has.
     PropertyNames { spec: "property_names", json: Some("propertyNames"), slot: property_names, applies: Types::OBJECT, param: Items, level: Value }
+    /// `patternProperties` on a map: for each ECMA-262 pattern (unanchored, as JSON Schema
+    /// says), the keywords of the value of every member whose name matches it (each matching
+    /// pattern applies), each error at the member's pointer; `additionalProperties` beside it
+    /// then applies only to the members no pattern matches.
+    PatternProperties { spec: "pattern_properties", json: Some("patternProperties"), slot: pattern_properties, applies: Types::OBJECT, param: PatternSchemas, level: Value }
     /// `const`: the value equals this one, given as JSON text (`const = "3"`, `const = "[1, null]"`),
     /// by JSON Schema's equality.
     Const { spec: "const", json: Some("const"), slot: const_value, applies: Types::ANY, param: Json, level: Value }

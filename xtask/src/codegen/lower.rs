@@ -2116,6 +2116,7 @@ impl<'a> Lowerer<'a> {
                 self.check_bounds(&keywords, at, None);
                 if !self.read_additional_properties(schema, at, &mut keywords)
                     || !self.read_property_names(schema, at, &mut keywords)
+                    || !self.read_pattern_properties(schema, at, &mut keywords)
                 {
                     return None;
                 }
@@ -2277,7 +2278,8 @@ impl<'a> Lowerer<'a> {
         }
         if allowed.contains(JsonType::Object)
             && (!self.read_additional_properties(schema, at, &mut keywords)
-                || !self.read_property_names(schema, at, &mut keywords))
+                || !self.read_property_names(schema, at, &mut keywords)
+                || !self.read_pattern_properties(schema, at, &mut keywords))
         {
             return None;
         }
@@ -2387,6 +2389,83 @@ impl<'a> Lowerer<'a> {
                 true
             }
         }
+    }
+
+    /// `patternProperties` of a map or an untyped member: each pattern (ECMA-262, translated
+    /// and compiled as `pattern` is) with the schema of the values of the members whose names
+    /// match it, read as an untyped value's; `true` or `{}` checks nothing (but exempts its
+    /// members from `additionalProperties`, read before); `false` is refused. `false` after
+    /// reporting an error.
+    fn read_pattern_properties(
+        &mut self,
+        schema: &Json,
+        at: &Pointer,
+        keywords: &mut Keywords,
+    ) -> bool {
+        let name = Keyword::PatternProperties.json_name();
+        let Some(value) = schema.get(name) else {
+            return true;
+        };
+        let patterns_at = at.key(name);
+        let Some(members) = value.members() else {
+            self.error(
+                &patterns_at,
+                format!(
+                    "must be an object from pattern to schema, not {}",
+                    value.type_name()
+                ),
+            );
+            return false;
+        };
+        let mut schemas = Vec::new();
+        let mut ok = true;
+        for (pattern, sub) in members {
+            let sub_at = patterns_at.key(pattern);
+            if let Err(message) = check_pattern(pattern) {
+                self.error(&sub_at, message);
+                ok = false;
+                continue;
+            }
+            let inner = match sub {
+                Json::Bool(true) => Keywords::default(),
+                Json::Bool(false) => {
+                    self.error(
+                        &sub_at,
+                        "`false` (no member whose name matches the pattern) is not supported",
+                    );
+                    ok = false;
+                    continue;
+                }
+                _ => {
+                    if !self.check_keywords(sub, &sub_at) {
+                        ok = false;
+                        continue;
+                    }
+                    let Some(types) = self.type_set(sub, &sub_at) else {
+                        ok = false;
+                        continue;
+                    };
+                    match self.lower_untyped(sub, &sub_at, types) {
+                        Some(inner) => inner,
+                        None => {
+                            ok = false;
+                            continue;
+                        }
+                    }
+                }
+            };
+            schemas.push((pattern.clone(), inner));
+        }
+        if !ok {
+            return false;
+        }
+        // A pattern that checks nothing still exempts its members from `additionalProperties`.
+        if schemas.iter().any(|(_, inner)| !inner.is_empty())
+            || keywords.additional_properties.is_some()
+        {
+            keywords.pattern_properties = Some(schemas);
+        }
+        true
     }
 
     /// `contains`: a nested schema of value keywords, read as an untyped value's (its own `type`
@@ -2621,6 +2700,8 @@ impl<'a> Lowerer<'a> {
                 ParamKind::Context => None,
                 // `type` decides the Rust type, or is set by `lower_untyped`.
                 ParamKind::Types => None,
+                // Read on a map (`read_pattern_properties`), where its patterns are translated.
+                ParamKind::PatternSchemas => None,
             };
             if let Some(param) = param
                 && keywords.set(keyword, param).is_err()
