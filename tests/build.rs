@@ -181,25 +181,43 @@ fn module_name(file: &str, number: usize) -> String {
 
 /// The OpenAPI 3.1 document for one group: its schema as the required member `value` of the
 /// object component `G`. A root `$schema` naming draft 2020-12 is moved to the document's
-/// `jsonSchemaDialect` (where OpenAPI 3.1 says it); anything else stays as written.
+/// `jsonSchemaDialect` (where OpenAPI 3.1 says it), and the root's `$defs` to the document's
+/// root: a reference `#/$defs/X` in the suite names the schema's root, which is now the
+/// document's (`#` is the document), so the definitions go where such a reference finds them
+/// (they constrain nothing where they stand). Anything else stays as written.
 fn wrap(schema: &Json) -> String {
-    let schema = match schema {
-        Json::Object(members) => Json::Object(
+    let (schema, defs) = match schema {
+        Json::Object(members) => (
+            Json::Object(
+                members
+                    .iter()
+                    .filter(|(key, value)| !(key == "$schema" && value.as_str() == Some(DIALECT)))
+                    .filter(|(key, _)| key != "$defs")
+                    .cloned()
+                    .collect(),
+            ),
             members
                 .iter()
-                .filter(|(key, value)| !(key == "$schema" && value.as_str() == Some(DIALECT)))
-                .cloned()
-                .collect(),
+                .find(|(key, _)| key == "$defs")
+                .map(|(_, defs)| defs),
         ),
-        other => other.clone(),
+        other => (other.clone(), None),
     };
     let mut value = String::new();
     write_json(&schema, &mut value);
+    let defs = match defs {
+        Some(defs) => {
+            let mut text = String::from(", \"$defs\": ");
+            write_json(defs, &mut text);
+            text
+        }
+        None => String::new(),
+    };
     format!(
         "{{\"openapi\": \"3.1.0\", \"jsonSchemaDialect\": \"{DIALECT}\", \
          \"info\": {{\"title\": \"JSON-Schema-Test-Suite group\", \"version\": \"1\"}}, \
          \"paths\": {{}}, \"components\": {{\"schemas\": {{\"G\": {{\"type\": \"object\", \
-         \"properties\": {{\"value\": {value}}}, \"required\": [\"value\"]}}}}}}}}"
+         \"properties\": {{\"value\": {value}}}, \"required\": [\"value\"]}}}}}}{defs}}}"
     )
 }
 

@@ -223,9 +223,11 @@ fn keywords_on_the_wrong_type_are_errors() {
         "at least one type",
     );
     assert_error(
-        &with_property(r#"{"type": "object", "additionalProperties": {"type": "string"}}"#),
+        &with_property(
+            r#"{"type": "object", "properties": {"a": {"type": "string"}}, "additionalProperties": {"type": "string"}}"#,
+        ),
         "/components/schemas/S/properties/p/additionalProperties",
-        "only `true` or `false`",
+        "a schema for the members other than `properties` is not supported beside `properties` (only `true` or `false` is)",
     );
 }
 
@@ -1427,9 +1429,16 @@ fn bad_escapes_and_unsupported_targets_are_errors_at_the_ref() {
         "`%` must be followed by two hexadecimal digits",
     );
     assert_error(
-        &spec("#/$defs/A"),
+        &spec("#/info"),
         at,
-        "a reference must name a component (`#/components/schemas/Name`) or a schema inside a component schema",
+        "a reference must name a component (`#/components/schemas/Name`), a schema inside a component schema",
+    );
+    assert_error(&spec("#"), at, "or a `$defs` entry of the document");
+    assert_error(&spec("#/$defs/A"), at, "`#/$defs/A` does not exist");
+    assert_error(
+        &spec("#/$defs/A/title"),
+        at,
+        "a reference must name a component",
     );
     assert_error(
         &spec("#/components/schemas/A/title"),
@@ -1482,6 +1491,372 @@ fn a_reference_to_a_components_property_types_the_member_as_that_property() {
     assert_eq!(
         errors[0].pointer,
         "/components/schemas/A/properties/x/minLength"
+    );
+}
+
+/// A document whose root has `$defs` (given as JSON text) and whose schemas are `schemas`.
+fn with_defs(defs: &str, schemas: &str) -> String {
+    format!(
+        r#"{{"openapi": "3.1.0", "info": {{"title": "t", "version": "1"}}, "paths": {{}},
+            "$defs": {defs}, "components": {{"schemas": {{{schemas}}}}}}}"#
+    )
+}
+
+#[test]
+fn a_reference_to_defs_types_the_member_as_the_definition() {
+    let spec = with_defs(
+        r#"{"name": {"type": "string", "minLength": 2, "maxLength": 80},
+            "a/b~c d": {"type": "integer", "maximum": 200},
+            "outer": {"type": "object", "properties": {"inner": {"type": "string", "maxLength": 63}},
+                      "$defs": {"deep": {"type": "string", "pattern": "^[a-z]+$"}}}}"#,
+        r##""S": {"type": "object", "$defs": {"own": {"type": "boolean"}}, "properties": {
+                "name": {"$ref": "#/$defs/name", "description": "The name."},
+                "escaped": {"$ref": "#/$defs/a~1b~0c%20d"},
+                "below": {"$ref": "#/$defs/outer/properties/inner"},
+                "nested": {"$ref": "#/$defs/outer/$defs/deep"},
+                "own": {"$ref": "#/components/schemas/S/$defs/own"},
+                "p": {"type": "object", "$defs": {"x": {"type": "string", "format": "uuid"}},
+                      "properties": {"q": {"type": "string"}}},
+                "x": {"$ref": "#/components/schemas/S/properties/p/$defs/x"},
+                "$defs": {"type": "string"}}}"##,
+    );
+    let generated = codegen::generate(&spec, "test.json").unwrap();
+    let s = &generated[generated.find("pub struct S").unwrap()..];
+    assert!(s.contains("/// The name."), "{s}");
+    assert!(
+        s.contains("#[spec(min_length = 2, max_length = 80)]"),
+        "{s}"
+    );
+    assert!(s.contains("#[spec(maximum = 200)]"), "{s}");
+    assert!(
+        s.contains("pub escaped: ::std::option::Option<i64>,"),
+        "{s}"
+    );
+    assert!(s.contains("#[spec(max_length = 63)]"), "{s}");
+    assert!(s.contains(r#"#[spec(pattern = "^[a-z]+$")]"#), "{s}");
+    assert!(s.contains("pub own: ::std::option::Option<bool>,"), "{s}");
+    assert!(
+        s.contains("pub x: ::std::option::Option<::m3ter_models::types::Uuid>,"),
+        "{s}"
+    );
+    // A property named `$defs` is a property, not definitions.
+    assert!(s.contains(r#"rename = "$defs","#), "{s}");
+    assert!(
+        s.contains("pub defs: ::std::option::Option<::std::string::String>,"),
+        "{s}"
+    );
+    // The definitions themselves are no members.
+    assert!(!generated.contains("pub struct Outer"), "{generated}");
+}
+
+#[test]
+fn keywords_beside_a_reference_to_defs_apply_too() {
+    let spec = |property: &str| {
+        with_defs(
+            r#"{"list": {"type": "array", "items": {"type": "string"}, "minItems": 1},
+                "obj": {"type": "object", "properties": {"a": {"type": "string"}}, "additionalProperties": false}}"#,
+            &format!(r#""S": {{"type": "object", "properties": {{"p": {property}}}}}"#),
+        )
+    };
+    // Added where the definition does not have them: both apply.
+    let generated = codegen::generate(
+        &spec(r##"{"$ref": "#/$defs/list", "maxItems": 2}"##),
+        "t.json",
+    )
+    .unwrap();
+    assert!(
+        generated.contains("#[spec(min_items = 1, max_items = 2)]"),
+        "{generated}"
+    );
+    // The same value: one.
+    assert!(
+        codegen::generate(
+            &spec(r##"{"$ref": "#/$defs/list", "minItems": 1}"##),
+            "t.json"
+        )
+        .is_ok()
+    );
+    // A different value: both would apply, which is not joined here.
+    assert_error(
+        &spec(r##"{"$ref": "#/$defs/list", "minItems": 3}"##),
+        "/components/schemas/S/properties/p/minItems",
+        "`minItems` beside `$ref` differs from the referenced schema's (3 here, 1 there)",
+    );
+    // `properties` beside a reference to a closed object would be allowed by its
+    // `additionalProperties: false` once joined, which JSON Schema does not say.
+    assert_error(
+        &spec(r##"{"$ref": "#/$defs/obj", "properties": {"b": {"type": "string"}}}"##),
+        "/components/schemas/S/properties/p/properties",
+        "`properties` beside `$ref` is not supported where the referenced schema has `properties`",
+    );
+    // An error in a keyword written beside the reference is reported there, one in the
+    // definition where the definition writes it.
+    assert_error(
+        &spec(r##"{"$ref": "#/$defs/list", "maxItems": -1}"##),
+        "/components/schemas/S/properties/p/maxItems",
+        "must be a non-negative integer",
+    );
+    let bad = with_defs(
+        r#"{"bad": {"type": "string", "minLength": 9, "maxLength": 3}}"#,
+        r##""S": {"type": "object", "properties": {"p": {"$ref": "#/$defs/bad"}, "q": {"$ref": "#/$defs/bad"}}}"##,
+    );
+    let errors = errors_of(&bad);
+    assert_eq!(errors.len(), 1, "{errors:#?}");
+    assert_eq!(errors[0].pointer, "/$defs/bad/minLength");
+}
+
+#[test]
+fn references_to_defs_follow_the_existing_limits_and_errors() {
+    // A cycle through definitions.
+    assert_error(
+        &with_defs(
+            r##"{"a": {"type": "object", "properties": {"next": {"$ref": "#/$defs/a"}}}}"##,
+            r##""S": {"type": "object", "properties": {"p": {"$ref": "#/$defs/a"}}}"##,
+        ),
+        "/$defs/a/properties/next/$ref",
+        "in a cycle",
+    );
+    // `$defs` must be an object.
+    assert_error(
+        &with_defs("[]", r#""S": {"type": "object"}"#),
+        "/$defs",
+        "`$defs` must be an object of schemas by name, not an array",
+    );
+    // `$id` and `$anchor` are not supported, where they are used.
+    assert_error(
+        &with_defs(
+            r#"{"a": {"$anchor": "here", "type": "string"}}"#,
+            r##""S": {"type": "object", "properties": {"p": {"$ref": "#/$defs/a"}}}"##,
+        ),
+        "/$defs/a/$anchor",
+        "unsupported keyword `$anchor`",
+    );
+    assert_error(
+        &with_defs(
+            r#"{"a": {"type": "string"}}"#,
+            r##""S": {"type": "object", "properties": {"p": {"$id": "https://example.com/p", "$ref": "#/$defs/a"}}}"##,
+        ),
+        "/components/schemas/S/properties/p/$id",
+        "unsupported keyword `$id`",
+    );
+    assert_error(
+        &with_defs(
+            r#"{"a": {"type": "string"}}"#,
+            r##""S": {"type": "object", "properties": {"p": {"$ref": "#a"}}}"##,
+        ),
+        "/components/schemas/S/properties/p/$ref",
+        "anchors are not supported",
+    );
+}
+
+#[test]
+fn a_ref_inside_a_value_is_data() {
+    // `{"$ref": ...}` inside `enum`, `const` and `default` is a JSON value, not a reference.
+    let spec = with_defs(
+        r#"{"a": {"type": "string"}}"#,
+        r##""S": {"type": "object", "properties": {
+                "p": {"enum": [{"$ref": "#/$defs/a"}]},
+                "q": {"const": {"$ref": "#/nowhere"}},
+                "r": {"type": "object", "default": {"$ref": "#"}}}}"##,
+    );
+    let generated = codegen::generate(&spec, "test.json").unwrap();
+    assert!(
+        generated.contains(r##"#[spec(enum = "[{\"$ref\":\"#/$defs/a\"}]")]"##),
+        "{generated}"
+    );
+    assert!(
+        generated.contains(r##"#[spec(const = "{\"$ref\":\"#/nowhere\"}")]"##),
+        "{generated}"
+    );
+}
+
+#[test]
+fn additional_properties_with_a_schema_checks_every_value_of_a_map() {
+    let spec = with_property(
+        r#"{"type": "object", "maxProperties": 3, "additionalProperties": {"type": "string", "maxLength": 3}}"#,
+    );
+    let generated = codegen::generate(&spec, "test.json").unwrap();
+    assert!(
+        generated.contains(
+            r#"#[spec(max_properties = 3, additional_properties(type = "string", max_length = 3))]"#
+        ),
+        "{generated}"
+    );
+    // On a member without `type` (any JSON value): its objects' values.
+    let generated = codegen::generate(
+        &with_property(r#"{"additionalProperties": {"minimum": 1}}"#),
+        "test.json",
+    )
+    .unwrap();
+    assert!(
+        generated.contains("#[spec(additional_properties(minimum = 1))]"),
+        "{generated}"
+    );
+    // `true` and `{}` allow any member: a plain map.
+    for values in ["true", "{}"] {
+        let generated = codegen::generate(
+            &with_property(&format!(
+                r#"{{"type": "object", "additionalProperties": {values}}}"#
+            )),
+            "test.json",
+        )
+        .unwrap();
+        assert!(!generated.contains("additional_properties"), "{generated}");
+    }
+    // What the values' schema cannot say is an error at its pointer.
+    assert_error(
+        &with_property(r#"{"type": "object", "additionalProperties": false}"#),
+        "/components/schemas/S/properties/p/additionalProperties",
+        "an object without properties that allows no properties is not supported",
+    );
+    assert_error(
+        &with_property(
+            r#"{"type": "object", "additionalProperties": {"type": "string", "minLength": 3, "maxLength": 2}}"#,
+        ),
+        "/components/schemas/S/properties/p/additionalProperties/minLength",
+        "`minLength` (3) is greater than `maxLength` (2): no value can pass",
+    );
+    assert_error(
+        &with_property(
+            r#"{"type": "object", "additionalProperties": {"properties": {"a": {"type": "string"}}}}"#,
+        ),
+        "/components/schemas/S/properties/p/additionalProperties/properties",
+        "`properties` is not supported on a schema without a `type`",
+    );
+    assert_error(
+        &with_property(r#"{"type": "object", "additionalProperties": {"frobnicate": 1}}"#),
+        "/components/schemas/S/properties/p/additionalProperties/frobnicate",
+        "unsupported keyword `frobnicate`",
+    );
+}
+
+#[test]
+fn property_names_checks_every_name_of_a_map() {
+    let generated = codegen::generate(
+        &with_property(
+            r#"{"type": "object", "propertyNames": {"type": "string", "maxLength": 3, "pattern": "^[a-z]+$"}, "additionalProperties": {"type": "integer"}}"#,
+        ),
+        "test.json",
+    )
+    .unwrap();
+    // (The attribute is long: prettyplease breaks it over lines.)
+    assert!(
+        generated.contains(r#"additional_properties(type = "integer"),"#),
+        "{generated}"
+    );
+    assert!(
+        generated.contains(r#"property_names(max_length = 3, pattern = "^[a-z]+$")"#),
+        "{generated}"
+    );
+    // On a member without `type`; `true` and `{}` say nothing.
+    let generated = codegen::generate(
+        &with_property(r#"{"propertyNames": {"enum": ["a", "b"]}}"#),
+        "test.json",
+    )
+    .unwrap();
+    assert!(
+        generated.contains(r#"#[spec(property_names(enum = "[\"a\",\"b\"]"))]"#),
+        "{generated}"
+    );
+    for names in ["true", "{}", r#"{"type": "string"}"#] {
+        let generated = codegen::generate(
+            &with_property(&format!(
+                r#"{{"type": "object", "propertyNames": {names}}}"#
+            )),
+            "test.json",
+        )
+        .unwrap();
+        assert!(
+            !generated.contains("property_names"),
+            "{names}: {generated}"
+        );
+    }
+    // A keyword of other types is ignored (names are strings): a warning.
+    assert_error(
+        &with_property(r#"{"type": "object", "propertyNames": {"maximum": 3}}"#),
+        "/components/schemas/S/properties/p/propertyNames/maximum",
+        "`maximum` is ignored: it does not apply to type `string`",
+    );
+    assert_error(
+        &with_property(r#"{"type": "object", "propertyNames": {"type": "integer"}}"#),
+        "/components/schemas/S/properties/p/propertyNames/type",
+        "a member's name is a string, which `type: integer` refuses",
+    );
+    assert_error(
+        &with_property(r#"{"type": "object", "propertyNames": false}"#),
+        "/components/schemas/S/properties/p/propertyNames",
+        "`propertyNames: false` (an object without any member) is not supported",
+    );
+    assert_error(
+        &with_property(r#"{"type": "object", "propertyNames": {"pattern": "(?<=a)b"}}"#),
+        "/components/schemas/S/properties/p/propertyNames/pattern",
+        "the lookbehind `(?<=…)` has no linear-time equivalent",
+    );
+    // On an object with `properties` it would count the struct's members, not the document's.
+    assert_error(
+        &with_property(
+            r#"{"type": "object", "properties": {"a": {"type": "string"}}, "propertyNames": {"maxLength": 1}}"#,
+        ),
+        "/components/schemas/S/properties/p/propertyNames",
+        "`propertyNames` is not supported on an object with `properties`",
+    );
+}
+
+#[test]
+fn pattern_properties_check_the_values_of_matching_members_of_a_map() {
+    let generated = codegen::generate(
+        &with_property(
+            r#"{"type": "object", "patternProperties": {"^x-": {}, "^n": {"type": "integer"}}, "additionalProperties": {"type": "string"}}"#,
+        ),
+        "test.json",
+    )
+    .unwrap();
+    assert!(
+        generated.contains(r#"additional_properties(type = "string"),"#),
+        "{generated}"
+    );
+    assert!(
+        generated.contains(r#"pattern_properties("^x-"(), "^n"(type = "integer"))"#),
+        "{generated}"
+    );
+    // Patterns that check nothing, without `additionalProperties`, say nothing.
+    let generated = codegen::generate(
+        &with_property(r#"{"type": "object", "patternProperties": {"^x-": {}, "a": true}}"#),
+        "test.json",
+    )
+    .unwrap();
+    assert!(!generated.contains("pattern_properties"), "{generated}");
+    // Errors at their pointers: a pattern that is not ECMA-262 (or has no linear-time
+    // translation), `false`, a keyword the values' schema cannot say, a value not an object.
+    let at = "/components/schemas/S/properties/p/patternProperties";
+    assert_error(
+        &with_property(r#"{"type": "object", "patternProperties": {"(?<=a)b": {}}}"#),
+        &format!("{at}/(?<=a)b"),
+        "the lookbehind `(?<=…)` has no linear-time equivalent",
+    );
+    assert_error(
+        &with_property(r#"{"type": "object", "patternProperties": {"^a": false}}"#),
+        &format!("{at}/^a"),
+        "`false` (no member whose name matches the pattern) is not supported",
+    );
+    assert_error(
+        &with_property(
+            r#"{"type": "object", "patternProperties": {"^a": {"properties": {"x": {}}}}}"#,
+        ),
+        &format!("{at}/^a/properties"),
+        "`properties` is not supported on a schema without a `type`",
+    );
+    assert_error(
+        &with_property(r#"{"type": "object", "patternProperties": []}"#),
+        at,
+        "must be an object from pattern to schema, not an array",
+    );
+    assert_error(
+        &with_property(
+            r#"{"type": "object", "properties": {"a": {"type": "string"}}, "patternProperties": {"^b": {}}}"#,
+        ),
+        at,
+        "`patternProperties` is not supported on an object with `properties`",
     );
 }
 
@@ -2161,19 +2536,23 @@ fn untyped_and_several_typed_schemas_are_any_json_value() {
 
 #[test]
 fn what_an_untyped_member_cannot_say_is_refused_at_its_pointer() {
-    for key in ["required", "additionalProperties"] {
-        let value = match key {
-            "required" => r#"["x"]"#,
-            _ => "false",
-        };
-        assert_error(
-            &with_property(&format!(
-                r#"{{"type": ["string", "integer"], "{key}": {value}}}"#
-            )),
-            &format!("/components/schemas/S/properties/p/{key}"),
-            &format!("`{key}` is not supported on a schema of type `integer | string`"),
-        );
-    }
+    assert_error(
+        &with_property(r#"{"type": ["string", "integer"], "required": ["x"]}"#),
+        "/components/schemas/S/properties/p/required",
+        "`required` is not supported on a schema of type `integer | string`",
+    );
+    // `additionalProperties` (a keyword of objects) is ignored on other types, and on
+    // objects `false` (no member at all) is refused.
+    assert_error(
+        &with_property(r#"{"type": ["string", "integer"], "additionalProperties": false}"#),
+        "/components/schemas/S/properties/p/additionalProperties",
+        "`additionalProperties` is ignored: it does not apply to type `integer | string`",
+    );
+    assert_error(
+        &with_property(r#"{"type": ["object", "integer"], "additionalProperties": false}"#),
+        "/components/schemas/S/properties/p/additionalProperties",
+        "an object without properties that allows no properties is not supported",
+    );
     // `const` and `enum` of any JSON values are keywords of any JSON value.
     for (property, expected) in [
         (

@@ -205,6 +205,42 @@ fn case(keyword: Keyword) -> Case {
             ErrorCode::DependentRequired,
             "/m",
         ),
+        // Each member's value, at the member's pointer (escaped: `a/b` is `a~1b`).
+        Keyword::AdditionalProperties => build(
+            case_type!(
+                T,
+                serde_json::Map<String, Value>,
+                [additional_properties(type = "string", max_length = 1)]
+            ),
+            json!({"m": {"a": "x", "a/b": ""}}),
+            json!({"m": {"a": "x", "a/b": "yz"}}),
+            ErrorCode::Length,
+            "/m/a~1b",
+        ),
+        // The members whose names match, each at its pointer; `b` matches no pattern.
+        Keyword::PatternProperties => build(
+            case_type!(
+                T,
+                serde_json::Map<String, Value>,
+                [pattern_properties("^a" (type = "integer", maximum = 20))]
+            ),
+            json!({"m": {"a1": 20, "b": "x"}}),
+            json!({"m": {"a1": 20, "ab": 21, "b": "x"}}),
+            ErrorCode::Range,
+            "/m/ab",
+        ),
+        // Each member's name: the error at the object, naming the member.
+        Keyword::PropertyNames => build(
+            case_type!(
+                T,
+                std::collections::BTreeMap<String, Value>,
+                [property_names(max_length = 2)]
+            ),
+            json!({"m": {"ab": 1, "": 2}}),
+            json!({"m": {"ab": 1, "abc": 2}}),
+            ErrorCode::PropertyNames,
+            "/m",
+        ),
         Keyword::Const => build(
             case_type!(T, Vec<i64>, [const = "[1, 2]"]),
             json!({"m": [1, 2]}),
@@ -380,6 +416,13 @@ fn every_keyword_is_checked_on_both_paths_described_and_stated_in_the_schema() {
         let property = &schema["properties"]["m"];
         let stated = match keyword {
             Keyword::Items => property["items"]["maxLength"] == json!(1),
+            Keyword::PropertyNames => property["propertyNames"] == json!({"maxLength": 2}),
+            Keyword::PatternProperties => {
+                property["patternProperties"] == json!({"^a": {"type": "integer", "maximum": 20}})
+            }
+            Keyword::AdditionalProperties => {
+                property["additionalProperties"] == json!({"type": "string", "maxLength": 1})
+            }
             Keyword::Nested => property.get("$ref").is_some() || property.get("allOf").is_some(),
             Keyword::Required => schema["required"] == json!(["m"]),
             Keyword::Nullable => property["type"] == json!(["string", "null"]),
@@ -496,6 +539,21 @@ fn fragment_for(keyword: Keyword) -> (String, &'static str) {
             r#"{"type": "object", "dependentRequired": {"a": ["b", "c"]}}"#,
             "",
             r#"dependent_required = "{\"a\":[\"b\",\"c\"]}""#,
+        ),
+        Keyword::AdditionalProperties => (
+            r#"{"type": "object", "additionalProperties": {"type": "integer", "minimum": 1}}"#,
+            "",
+            r#"additional_properties(type = "integer", minimum = 1)"#,
+        ),
+        Keyword::PatternProperties => (
+            r#"{"type": "object", "patternProperties": {"^x-": {"type": "string"}, "^n": {"minimum": 1}}}"#,
+            "",
+            r#"pattern_properties("^x-"(type = "string"), "^n"(minimum = 1))"#,
+        ),
+        Keyword::PropertyNames => (
+            r#"{"type": "object", "propertyNames": {"type": "string", "pattern": "^[a-z]+$"}}"#,
+            "",
+            r#"property_names(pattern = "^[a-z]+$")"#,
         ),
         Keyword::Const => (r#"{"type": "integer", "const": 3}"#, "", r#"const = "3""#),
         Keyword::Enum => (
@@ -979,5 +1037,200 @@ fn dependent_required_names_each_missing_member_on_both_paths() {
     assert_eq!(
         check(json!({"any": {"bill": 1, "country": "x"}})),
         [pair("/any", "bill", "address")]
+    );
+}
+
+#[test]
+fn additional_properties_checks_every_value_at_its_member_on_both_paths() {
+    #[m3ter_models::model]
+    #[derive(Deserialize, Validate)]
+    #[spec(json)]
+    struct M {
+        // A typed map: the values' Rust type decides their JSON type.
+        #[spec(additional_properties(minimum = 1, maximum = 200))]
+        counts: Option<std::collections::BTreeMap<String, i64>>,
+        // Any JSON value: the objects' values, by their own `type`.
+        #[spec(additional_properties(type = "string | null", max_length = 2))]
+        any: Option<Value>,
+    }
+    let errors = |document: Value| -> Vec<(String, &'static str)> {
+        let raw = M::validate_json(&document);
+        let list = |r: Result<(), m3ter_models::ValidationErrors>| -> Vec<(String, &'static str)> {
+            r.err()
+                .map(|errors| {
+                    errors
+                        .iter()
+                        .map(|e| (e.path().to_owned(), e.code().as_str()))
+                        .collect()
+                })
+                .unwrap_or_default()
+        };
+        let raw = list(raw);
+        if let Ok(typed) = serde_json::from_value::<M>(document.clone()) {
+            assert_eq!(list(typed.validate()), raw, "{document}");
+        }
+        raw
+    };
+    for valid in [
+        json!({}),
+        json!({"counts": {}, "any": {}}),
+        json!({"counts": {"a": 1, "b": 200}}),
+        json!({"any": {"a": "ok", "b": null}}),
+        // Not an object: `additionalProperties` has nothing to check.
+        json!({"any": "a long string"}),
+        json!({"any": [1, 2, 3]}),
+    ] {
+        assert_eq!(errors(valid.clone()), [], "{valid}");
+    }
+    // 200 is the largest allowed, 201 is not; each error at its member, escaped.
+    assert_eq!(
+        errors(json!({"counts": {"a": 0, "b/c": 201, "d~e": 200}})),
+        [
+            ("/counts/a".to_owned(), "range"),
+            ("/counts/b~1c".to_owned(), "range")
+        ]
+    );
+    assert_eq!(
+        errors(json!({"any": {"x": "abc", "y": 1, "z": null}})),
+        [
+            ("/any/x".to_owned(), "length"),
+            ("/any/y".to_owned(), "type")
+        ]
+    );
+    // A value of another JSON type than the map's values: its `type` error alone (the raw
+    // path; serde refuses the typed value).
+    assert_eq!(
+        errors(json!({"counts": {"a": "x", "b": 0}})),
+        [
+            ("/counts/a".to_owned(), "type"),
+            ("/counts/b".to_owned(), "range")
+        ]
+    );
+}
+
+#[test]
+fn property_names_checks_every_name_at_the_object_on_both_paths() {
+    #[m3ter_models::model]
+    #[derive(Deserialize, Validate)]
+    #[spec(json)]
+    struct N {
+        #[spec(property_names(max_length = 3, pattern = "^[a-z]+$"))]
+        map: Option<std::collections::HashMap<String, Value>>,
+        #[spec(property_names(enum = r#"["a", "b"]"#))]
+        any: Option<Value>,
+    }
+    let errors = |document: Value| -> Vec<(String, Value)> {
+        let list = |r: Result<(), m3ter_models::ValidationErrors>| -> Vec<(String, Value)> {
+            let mut found: Vec<(String, Value)> = r
+                .err()
+                .map(|errors| {
+                    errors
+                        .iter()
+                        .map(|e| {
+                            assert_eq!(e.code(), ErrorCode::PropertyNames);
+                            (e.path().to_owned(), Value::Object(e.params()))
+                        })
+                        .collect()
+                })
+                .unwrap_or_default();
+            // A `HashMap`'s order is its own: compared as sets.
+            found.sort_by_key(|(path, params)| format!("{path}{params}"));
+            found
+        };
+        let raw = list(N::validate_json(&document));
+        let typed: N = serde_json::from_value(document.clone()).expect("a typed value");
+        assert_eq!(list(typed.validate()), raw, "{document}");
+        raw
+    };
+    for valid in [
+        json!({}),
+        json!({"map": {}, "any": {}}),
+        json!({"map": {"abc": 1, "z": null}, "any": {"a": 1, "b": [2]}}),
+        // Not an object: no names to check.
+        json!({"any": "c"}),
+        json!({"any": ["c"]}),
+    ] {
+        assert_eq!(errors(valid.clone()), [], "{valid}");
+    }
+    // `Abcd` breaks both keywords: one error each, at the object, naming the member.
+    assert_eq!(
+        errors(json!({"map": {"ok": 1, "Abcd": 2}, "any": {"c": 3}})),
+        [
+            (
+                "/any".to_owned(),
+                json!({"property": "c", "reason": {"code": "enum", "params": {"allowed": ["a", "b"]}}})
+            ),
+            (
+                "/map".to_owned(),
+                json!({"property": "Abcd", "reason": {"code": "length", "params": {"actual": 4, "max": 3, "unit": "characters"}}})
+            ),
+            (
+                "/map".to_owned(),
+                json!({"property": "Abcd", "reason": {"code": "pattern", "params": {"pattern": "^[a-z]+$"}}})
+            ),
+        ]
+    );
+    let raw = N::validate_json(&json!({"any": {"c": 1}})).unwrap_err();
+    assert_eq!(
+        raw.as_slice()[0].message(),
+        "has the member name \"c\", which must be one of \"a\", \"b\" (`propertyNames`)"
+    );
+}
+
+#[test]
+fn pattern_properties_check_the_matching_members_and_leave_the_rest_to_additional_properties() {
+    #[m3ter_models::model]
+    #[derive(Deserialize, Validate)]
+    #[spec(json)]
+    struct P {
+        // `n…` and `…1` both apply to `n1`; `x-…` checks nothing but is no additional member.
+        #[spec(
+            pattern_properties("^n" (type = "integer", minimum = 1), "1$" (maximum = 3), "^x-" ()),
+            additional_properties(type = "string")
+        )]
+        map: Option<std::collections::BTreeMap<String, Value>>,
+        // A typed map: unanchored `[0-9]` matches `a1`.
+        #[spec(pattern_properties("[0-9]" (maximum = 5)))]
+        counts: Option<std::collections::BTreeMap<String, i64>>,
+    }
+    let errors = |document: Value| -> Vec<(String, &'static str)> {
+        let list = |r: Result<(), m3ter_models::ValidationErrors>| -> Vec<(String, &'static str)> {
+            r.err()
+                .map(|errors| {
+                    errors
+                        .iter()
+                        .map(|e| (e.path().to_owned(), e.code().as_str()))
+                        .collect()
+                })
+                .unwrap_or_default()
+        };
+        let raw = list(P::validate_json(&document));
+        if let Ok(typed) = serde_json::from_value::<P>(document.clone()) {
+            assert_eq!(list(typed.validate()), raw, "{document}");
+        }
+        raw
+    };
+    for valid in [
+        json!({}),
+        json!({"map": {"n1": 3, "n": 100, "x-a": [1], "s": "t"}, "counts": {"a1": 5, "b": 6}}),
+    ] {
+        assert_eq!(errors(valid.clone()), [], "{valid}");
+    }
+    assert_eq!(
+        errors(json!({"map": {"n1": 4, "n2": 0, "nn": "a", "s": 2, "x-b": null}})),
+        // `additionalProperties` first (the table's order), then the patterns'.
+        [
+            ("/map/s".to_owned(), "type"),
+            ("/map/n1".to_owned(), "range"),
+            ("/map/n2".to_owned(), "range"),
+            ("/map/nn".to_owned(), "type"),
+        ]
+    );
+    assert_eq!(
+        errors(json!({"counts": {"a1": 6, "b": 7, "c/2": 8}})),
+        [
+            ("/counts/a1".to_owned(), "range"),
+            ("/counts/c~12".to_owned(), "range")
+        ]
     );
 }

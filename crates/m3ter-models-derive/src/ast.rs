@@ -61,6 +61,7 @@ impl Repr for Tokens {
     type Mark = Spanned<()>;
     type Context = Spanned<Option<LitStr>>;
     type Types = Spanned<Types>;
+    type PatternSchemas = Spanned<Vec<(LitStr, Constraints<Tokens>)>>;
 
     fn count(count: &Self::Count) -> u64 {
         count.value
@@ -93,6 +94,7 @@ pub(crate) fn name_span(param: &Param<'_, Tokens>) -> Span {
         Param::Flag(p) => p.name,
         Param::Context(p) => p.name,
         Param::Types(p) => p.name,
+        Param::PatternSchemas(p) => p.name,
     }
 }
 
@@ -672,6 +674,49 @@ fn parse_param(
             ParamValue::Items(Spanned {
                 name: name.span(),
                 value: Box::new(inner),
+            })
+        }
+        // `pattern_properties("^a" (minimum = 1), "b" (max_length = 2))`.
+        ParamKind::PatternSchemas => {
+            let usage = format!(
+                "`{keyword}` takes patterns, each with its keywords in parentheses: `{keyword}(\"^a\" (minimum = 1), \"b\" (max_length = 2))`"
+            );
+            if !input.peek(syn::token::Paren) {
+                return Err(syn::Error::new(name.span(), usage));
+            }
+            let content;
+            syn::parenthesized!(content in input);
+            let mut schemas: Vec<(LitStr, Keywords)> = Vec::new();
+            while !content.is_empty() {
+                let pattern: LitStr = content
+                    .parse()
+                    .map_err(|e| syn::Error::new(e.span(), usage.clone()))?;
+                if !content.peek(syn::token::Paren) {
+                    return Err(syn::Error::new(pattern.span(), usage));
+                }
+                let inner_content;
+                syn::parenthesized!(inner_content in content);
+                let mut inner = Keywords::NONE;
+                parse_keywords(&inner_content, &mut inner, Level::Value, errors)?;
+                if schemas
+                    .iter()
+                    .any(|(seen, _)| seen.value() == pattern.value())
+                {
+                    errors.spanned(
+                        pattern.span(),
+                        format!("the pattern `{}` is given twice", pattern.value()),
+                    );
+                } else {
+                    schemas.push((pattern, inner));
+                }
+                if content.is_empty() {
+                    break;
+                }
+                content.parse::<Token![,]>()?;
+            }
+            ParamValue::PatternSchemas(Spanned {
+                name: name.span(),
+                value: schemas,
             })
         }
         ParamKind::Flag => {

@@ -112,21 +112,15 @@ fn check_param(
     match keyword {
         Keyword::Pattern => {
             if let Param::Text(lit) = param {
-                let source = lit.value.value();
-                match pattern::translate(&source) {
-                    Err(error) => {
-                        errors.spanned(lit.value.span(), format!("invalid pattern: {error}"));
-                    }
-                    Ok(translated) => {
-                        if let Err(error) = regex_syntax::Parser::new().parse(translated.as_str()) {
-                            errors.spanned(
-                                lit.value.span(),
-                                format!(
-                                    "the pattern's translation to the regex crate, `{translated}`, does not compile: {error}"
-                                ),
-                            );
-                        }
-                    }
+                check_pattern(&lit.value, errors);
+            }
+        }
+        // Each pattern as `pattern`'s, each schema on the map's values.
+        Keyword::PatternProperties => {
+            if let Param::PatternSchemas(schemas) = param {
+                for (lit, inner) in &schemas.value {
+                    check_pattern(lit, errors);
+                    check_keywords(inner, &shape.member_value(), false, errors);
                 }
             }
         }
@@ -154,6 +148,17 @@ fn check_param(
                         "`nested` cannot be counted inside `contains(...)`: write the item type's constraints as keywords there, or move `nested` to `items(...)`",
                     );
                 }
+            }
+        }
+        Keyword::AdditionalProperties => {
+            if let Param::Items(inner) = param {
+                check_keywords(&inner.value, &shape.member_value(), false, errors);
+            }
+        }
+        // A member's name is a string: the keywords inside are checked as on a `String`.
+        Keyword::PropertyNames => {
+            if let Param::Items(inner) = param {
+                check_keywords(&inner.value, &Shape::Str, false, errors);
             }
         }
         Keyword::MinContains | Keyword::MaxContains => {
@@ -248,6 +253,26 @@ fn check_param(
         | Keyword::Required
         | Keyword::Nullable
         | Keyword::Forbidden => {}
+    }
+}
+
+/// An ECMA-262 pattern must translate into the `regex` crate's syntax, and that compile.
+fn check_pattern(lit: &syn::LitStr, errors: &mut Errors) {
+    let source = lit.value();
+    match pattern::translate(&source) {
+        Err(error) => {
+            errors.spanned(lit.span(), format!("invalid pattern: {error}"));
+        }
+        Ok(translated) => {
+            if let Err(error) = regex_syntax::Parser::new().parse(translated.as_str()) {
+                errors.spanned(
+                    lit.span(),
+                    format!(
+                        "the pattern's translation to the regex crate, `{translated}`, does not compile: {error}"
+                    ),
+                );
+            }
+        }
     }
 }
 

@@ -279,6 +279,119 @@ pub(crate) fn value_checks(
                     }
                 }
             }
+            // Each member's value, at the member's pointer, as `items` checks each item (in JSON
+            // mode a value of another JSON type than the map's values is that type's error
+            // alone, as an item's is).
+            // Each member whose name matches a pattern, checked by that pattern's keywords,
+            // at the member's pointer (as `additionalProperties` checks each value).
+            Keyword::PatternProperties => {
+                let Param::PatternSchemas(schemas) = param else { continue };
+                let member_type =
+                    rust_type.map(|ty| quote!(<#ty as #rules::MembersField>::Value));
+                let member_path = format_ident!("{}_member", path);
+                let per_pattern = schemas.value.iter().map(|(lit, inner)| {
+                    let checks = value_checks(
+                        &quote!(__item),
+                        &member_path,
+                        inner,
+                        mode,
+                        member_type.as_ref(),
+                    );
+                    let matches = pattern_match(lit);
+                    quote! {
+                        if #matches {
+                            #checks
+                        }
+                    }
+                });
+                let member_checks = quote!(#(#per_pattern)*);
+                let member_checks = match &member_type {
+                    Some(member_type) if mode == Mode::Json => quote! {
+                        if <#member_type as ::m3ter_models::ValidateJson>::matches_type(__item) {
+                            #member_checks
+                        }
+                    },
+                    _ => member_checks,
+                };
+                let members = checked_on(&param, "MembersField");
+                quote! {
+                    if let Some(__members) = #members::members(#value) {
+                        for (__key, __item) in __members {
+                            // Unused when every pattern's keywords are empty.
+                            #[allow(unused_variables)]
+                            let #member_path = #path.key(__key);
+                            #member_checks
+                        }
+                    }
+                }
+            }
+            Keyword::AdditionalProperties => {
+                let Param::Items(inner) = param else { continue };
+                let member_type =
+                    rust_type.map(|ty| quote!(<#ty as #rules::MembersField>::Value));
+                let member_path = format_ident!("{}_member", path);
+                let member_checks = value_checks(
+                    &quote!(__item),
+                    &member_path,
+                    &inner.value,
+                    mode,
+                    member_type.as_ref(),
+                );
+                let member_checks = match &member_type {
+                    Some(member_type) if mode == Mode::Json => quote! {
+                        if <#member_type as ::m3ter_models::ValidateJson>::matches_type(__item) {
+                            #member_checks
+                        }
+                    },
+                    _ => member_checks,
+                };
+                // Beside `pattern_properties`, only the members no pattern matches.
+                let member_checks = match keywords.get(Keyword::PatternProperties) {
+                    Some(Param::PatternSchemas(schemas)) => {
+                        let matched = schemas.value.iter().map(|(lit, _)| pattern_match(lit));
+                        quote! {
+                            if !(false #(|| #matched)*) {
+                                #member_checks
+                            }
+                        }
+                    }
+                    _ => member_checks,
+                };
+                let members = checked_on(&param, "MembersField");
+                quote! {
+                    if let Some(__members) = #members::members(#value) {
+                        for (__key, __item) in __members {
+                            let #member_path = #path.key(__key);
+                            #member_checks
+                        }
+                    }
+                }
+            }
+            // Each member's name, a `&str` on both paths, checked by the keywords inside with
+            // its errors collected apart, then reported at the object as `propertyNames`.
+            Keyword::PropertyNames => {
+                let Param::Items(inner) = param else { continue };
+                let name_path = format_ident!("{}_name", path);
+                let name_checks =
+                    value_checks(&quote!(__name), &name_path, &inner.value, Mode::Typed, None);
+                let members = checked_on(&param, "MembersField");
+                quote! {
+                    if let Some(__members) = #members::members(#value) {
+                        let mut __found: ::std::vec::Vec<#rules::ValidationError> = ::std::vec::Vec::new();
+                        for (__name, _) in __members {
+                            {
+                                // Unused when `property_names()` is empty.
+                                #[allow(unused_variables)]
+                                let #name_path = #path;
+                                #[allow(unused_variables)]
+                                let __errors = &mut __found;
+                                #name_checks
+                            }
+                            #rules::check_property_name(__name, &mut __found, &#path, __errors);
+                        }
+                    }
+                }
+            }
             // Each item's checks are collected apart: an item with none counts as a match. In
             // JSON mode an item of another JSON type than the list's items is its type error
             // and no match (the typed path never sees it).
@@ -393,6 +506,24 @@ fn pattern_static(lit: &syn::LitStr, keywords: &Keywords) -> TokenStream {
         #supported
         static __PATTERN: #rules::Pattern = #constructor;
     }
+}
+
+/// An expression: whether the member name `__key` matches the ECMA-262 pattern `lit`
+/// (compiled once, in a `static`; without the `regex` feature only the fragment's own
+/// patterns compile, as for `pattern`).
+fn pattern_match(lit: &syn::LitStr) -> TokenStream {
+    let rules = quote!(::m3ter_models::__private_v0_1);
+    let supported = quote_spanned! {lit.span()=>
+        const _: () = ::core::assert!(
+            #rules::pattern::is_supported(#lit),
+            "this `pattern` needs the `regex` feature of m3ter-models (without it only the fragment's own patterns can be matched)"
+        );
+    };
+    quote! {{
+        #supported
+        static __NAME_PATTERN: #rules::Pattern = #rules::Pattern::new(#lit);
+        __NAME_PATTERN.is_match(__key)
+    }}
 }
 
 /// A `Number` constant.

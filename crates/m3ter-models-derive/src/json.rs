@@ -257,6 +257,13 @@ pub(crate) fn constraints(keywords: &Keywords) -> TokenStream {
                 None => quote!(::std::option::Option::None),
             },
             Param::Types(types) => crate::expand::types_tokens(types.value),
+            Param::PatternSchemas(schemas) => {
+                let entries = schemas.value.iter().map(|(lit, inner)| {
+                    let inner = constraints_ref(inner);
+                    quote!((#lit, #inner))
+                });
+                quote!(&[#(#entries),*])
+            }
         };
         quote!(#slot: ::std::option::Option::Some(#value))
     });

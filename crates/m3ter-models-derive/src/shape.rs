@@ -13,8 +13,8 @@ pub(crate) enum Shape {
     Float,
     Bool,
     List(Box<Shape>),
-    /// A map from strings (a JSON object).
-    Map,
+    /// A map from strings (a JSON object), with the shape of its values.
+    Map(Box<Shape>),
     Optional(Box<Shape>),
     /// `serde_json::Value`: any JSON value. Every value keyword applies to it, each checking
     /// only a value of its JSON types (`min_length` checks nothing on a number); `type` says
@@ -46,7 +46,7 @@ impl Shape {
                     "u16" => Shape::Int(0, u16::MAX.into()),
                     "u32" => Shape::Int(0, u32::MAX.into()),
                     "u64" => Shape::Int(0, u64::MAX.into()),
-                    "HashMap" | "BTreeMap" => Shape::Map,
+                    "HashMap" | "BTreeMap" => Shape::Map(Box::new(second_arg(&last.arguments))),
                     "f32" | "f64" => Shape::Float,
                     "bool" => Shape::Bool,
                     "Option" => Shape::Optional(Box::new(first_arg(&last.arguments))),
@@ -80,6 +80,16 @@ impl Shape {
         }
     }
 
+    /// The shape of a map's member values (`Other` when unknown; any JSON value for the
+    /// members of a `serde_json::Value`).
+    pub(crate) fn member_value(&self) -> Shape {
+        match self.present() {
+            Shape::Map(value) => (**value).clone(),
+            Shape::Any => Shape::Any,
+            _ => Shape::Other,
+        }
+    }
+
     /// The JSON types a value of this shape has; `None` when the macro cannot tell.
     pub(crate) fn json_types(&self) -> Option<Types> {
         Some(match self.present() {
@@ -87,7 +97,7 @@ impl Shape {
             Shape::Int(..) | Shape::Float => Types::NUMBER,
             Shape::Bool => return Some(Types::BOOLEAN),
             Shape::List(_) => Types::ARRAY,
-            Shape::Map => Types::OBJECT,
+            Shape::Map(_) => Types::OBJECT,
             Shape::Any => Types::ANY,
             Shape::Optional(_) | Shape::Other => return None,
         })
@@ -108,11 +118,25 @@ impl Shape {
             Shape::Float => "a float",
             Shape::Bool => "a bool",
             Shape::List(_) => "a list",
-            Shape::Map => "a map",
+            Shape::Map(_) => "a map",
             Shape::Any => "any JSON value",
             Shape::Optional(_) | Shape::Other => "another type",
         }
     }
+}
+
+/// The shape of the second type argument (a map's values).
+fn second_arg(args: &PathArguments) -> Shape {
+    if let PathArguments::AngleBracketed(args) = args {
+        let mut types = args.args.iter().filter_map(|arg| match arg {
+            GenericArgument::Type(ty) => Some(ty),
+            _ => None,
+        });
+        if let (Some(_), Some(value)) = (types.next(), types.next()) {
+            return Shape::of(value);
+        }
+    }
+    Shape::Other
 }
 
 fn first_arg(args: &PathArguments) -> Shape {

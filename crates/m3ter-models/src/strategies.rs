@@ -175,17 +175,68 @@ pub fn valid_json(kind: &'static Kind, constraints: &'static Constraints) -> Box
                 .map_or(min + 3, |m| (m as usize).min(min + 3));
             let upper = constraints.max_properties.map(|m| m as usize);
             let dependencies = dependent_required(constraints);
+            // Each member's value satisfies `additionalProperties` (any JSON value when absent).
+            let value = match constraints.additional_properties {
+                Some(values) => valid_json(&Kind::Any, values),
+                None => Just(Value::Null).boxed(),
+            };
+            // Each member's name satisfies `propertyNames` (`m0`, `m1`, ... when absent).
+            let object = match constraints.property_names {
+                None => proptest::collection::vec(value.clone(), min..=max)
+                    .prop_map(|values| {
+                        values
+                            .into_iter()
+                            .enumerate()
+                            .map(|(i, value)| (format!("m{i}"), value))
+                            .collect::<Map<String, Value>>()
+                    })
+                    .boxed(),
+                Some(names) => {
+                    let name = valid_json(&Kind::String, names)
+                        .prop_filter_map("a string", |v| v.as_str().map(str::to_owned));
+                    proptest::collection::vec((name, value.clone()), min..=max)
+                        .prop_map(|members| members.into_iter().collect::<Map<String, Value>>())
+                        .prop_filter("minProperties once equal names are one", move |object| {
+                            object.len() >= min
+                        })
+                        .boxed()
+                }
+            };
+            // A member whose name a `patternProperties` pattern matches would be held to that
+            // pattern's keywords too: such members are left out (and the map held to
+            // `minProperties` again), so the values need satisfy `additionalProperties` only.
+            let object = match constraints.pattern_properties {
+                None => object,
+                Some(patterns) => {
+                    let patterns: Vec<Pattern> = patterns
+                        .iter()
+                        .map(|(pattern, _)| Pattern::new(pattern))
+                        .collect();
+                    object
+                        .prop_map(move |mut members| {
+                            members.retain(|name, _| !patterns.iter().any(|p| p.is_match(name)));
+                            members
+                        })
+                        .prop_filter(
+                            "minProperties once the matched names are left out",
+                            move |m| m.len() >= min,
+                        )
+                        .boxed()
+                }
+            };
             if dependencies.is_empty() {
-                return members(min..=max).prop_map(Value::Object).boxed();
+                return object.prop_map(Value::Object).boxed();
             }
             // A member that `dependentRequired` names brings the members it requires, as long
             // as `maxProperties` allows them.
-            members(min..=max)
-                .prop_map(move |mut object| {
+            (object, value)
+                .prop_map(move |(mut object, filler)| {
                     for (name, required) in &dependencies {
                         if object.contains_key(name) {
                             for member in required {
-                                object.entry(member.clone()).or_insert(Value::Null);
+                                object
+                                    .entry(member.clone())
+                                    .or_insert_with(|| filler.clone());
                             }
                         }
                     }
@@ -1192,6 +1243,7 @@ fn field_mutations(
     let string_kind = view(field.kind, c, JsonType::String);
     let integer_kind = view(field.kind, c, JsonType::Integer);
     let array_kind = view(field.kind, c, JsonType::Array);
+    let object_kind = view(field.kind, c, JsonType::Object);
     for keyword in Keyword::ALL.iter().copied().filter(|k| c.has(*k)) {
         match keyword {
             Keyword::Type => {
@@ -1401,6 +1453,77 @@ fn field_mutations(
                     ));
                 }
             }
+            // One member whose value is of a JSON type `additionalProperties` does not take:
+            // its `type` error, at the member's pointer. Its other keywords are held to each
+            // value by `tests/vocabulary.rs`; here they are not broken one by one.
+            Keyword::AdditionalProperties => {
+                if let (Kind::Map, Some(values)) = (object_kind, c.additional_properties)
+                    && let Some(value) = values.types().and_then(outside)
+                    && c.min_properties.is_none_or(|n| n <= 1)
+                    && c.max_properties.is_none_or(|n| n >= 1)
+                    && c.const_value.is_none()
+                    && c.enum_values.is_none()
+                    && dependent_required(c).is_empty()
+                {
+                    let member: Map<String, Value> =
+                        [("m0".to_owned(), value)].into_iter().collect();
+                    out.push(
+                        (object(spec), Just(Value::Object(member)))
+                            .prop_map(move |(mut document, value)| {
+                                insert(&mut document, wire, value);
+                                let path = format!("{}/m0", m3ter_vocab::pointer::member(wire));
+                                (
+                                    document,
+                                    Broken {
+                                        path,
+                                        code: ErrorCode::Type,
+                                    },
+                                )
+                            })
+                            .boxed(),
+                    );
+                }
+            }
+            // One member whose name breaks `propertyNames`'s length (too long, or empty), or its
+            // values (a name they do not list): a `propertyNames` error at the object.
+            Keyword::PropertyNames => {
+                if let (Kind::Map, Some(names)) = (object_kind, c.property_names)
+                    && c.min_properties.is_none_or(|n| n <= 1)
+                    && c.max_properties.is_none_or(|n| n >= 1)
+                    && c.const_value.is_none()
+                    && c.enum_values.is_none()
+                    && dependent_required(c).is_empty()
+                {
+                    let bad = match (names.max_length, names.min_length) {
+                        (Some(max), _) if max < 1024 => Some("n".repeat(max as usize + 1)),
+                        (Some(_), _) => None,
+                        (None, Some(min)) if min > 0 => Some(String::new()),
+                        _ if names.const_value.is_some() || names.enum_values.is_some() => {
+                            Some("\u{1}".to_owned())
+                        }
+                        _ => None,
+                    };
+                    let value = match c.additional_properties {
+                        Some(values) => valid_json(&Kind::Any, values),
+                        None => Just(Value::Null).boxed(),
+                    };
+                    if let Some(bad) = bad {
+                        out.push(
+                            (object(spec), value)
+                                .prop_map(move |(mut document, value)| {
+                                    let member: Map<String, Value> =
+                                        [(bad.clone(), value)].into_iter().collect();
+                                    insert(&mut document, wire, Value::Object(member));
+                                    (document, broken(wire, ErrorCode::PropertyNames))
+                                })
+                                .boxed(),
+                        );
+                    }
+                }
+            }
+            // Each pattern's keywords are held to the members it matches by
+            // `tests/vocabulary.rs`; a name that matches a pattern is not generated here.
+            Keyword::PatternProperties => {}
             // Too few matches: an empty list (where `minItems` allows one) has none. Too many:
             // one more item than `maxContains`, each drawn from `contains` (where the list can
             // be built so, `contains_counts`).

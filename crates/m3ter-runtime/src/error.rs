@@ -53,11 +53,13 @@ pub enum ErrorCode {
     MaxContains,
     /// An object has a member that `dependentRequired` names without a member it requires.
     DependentRequired,
+    /// A member's name does not satisfy `propertyNames`.
+    PropertyNames,
 }
 
 impl ErrorCode {
     /// Every code, in a fixed order.
-    pub const ALL: [ErrorCode; 19] = [
+    pub const ALL: [ErrorCode; 20] = [
         ErrorCode::Syntax,
         ErrorCode::Type,
         ErrorCode::Required,
@@ -77,12 +79,13 @@ impl ErrorCode {
         ErrorCode::MinContains,
         ErrorCode::MaxContains,
         ErrorCode::DependentRequired,
+        ErrorCode::PropertyNames,
     ];
 
     /// The wire spelling of the code: `syntax`, `type`, `required`, `unknown_field`, `length`,
     /// `pattern`, `format`, `enum`, `forbidden`, `range`, and, named as their JSON Schema
     /// keywords, `const`, `multipleOf`, `uniqueItems`, `minProperties`, `maxProperties`,
-    /// `contains`, `minContains`, `maxContains` or `dependentRequired`.
+    /// `contains`, `minContains`, `maxContains`, `dependentRequired` or `propertyNames`.
     pub const fn as_str(self) -> &'static str {
         match self {
             ErrorCode::Syntax => "syntax",
@@ -104,6 +107,7 @@ impl ErrorCode {
             ErrorCode::MinContains => "minContains",
             ErrorCode::MaxContains => "maxContains",
             ErrorCode::DependentRequired => "dependentRequired",
+            ErrorCode::PropertyNames => "propertyNames",
         }
     }
 }
@@ -291,6 +295,16 @@ pub enum ErrorKind {
         /// The member it requires, missing.
         missing: &'static str,
     },
+    /// A member whose name does not satisfy `propertyNames` (code `propertyNames`), reported at
+    /// the object's pointer (a name has no pointer of its own): one error per keyword the name
+    /// breaks.
+    PropertyNames {
+        /// The member's name.
+        property: String,
+        /// What is wrong with the name: the error the name itself has under `propertyNames`'s
+        /// keywords (its parameter `reason` is that error's `code` and `params`).
+        reason: Box<ErrorKind>,
+    },
     /// A number out of bounds.
     Range {
         /// Which bound.
@@ -326,6 +340,7 @@ impl ErrorKind {
             ErrorKind::MinContains { .. } => ErrorCode::MinContains,
             ErrorKind::MaxContains { .. } => ErrorCode::MaxContains,
             ErrorKind::DependentRequired { .. } => ErrorCode::DependentRequired,
+            ErrorKind::PropertyNames { .. } => ErrorCode::PropertyNames,
         }
     }
 
@@ -476,6 +491,13 @@ impl fmt::Display for ErrorKind {
                 write!(
                     f,
                     "must have the member `{missing}`, which `{property}` requires (`dependentRequired`)"
+                )
+            }
+            ErrorKind::PropertyNames { property, reason } => {
+                write!(
+                    f,
+                    "has the member name {}, which {reason} (`propertyNames`)",
+                    Value::from(property.as_str())
                 )
             }
             ErrorKind::Range {
@@ -646,7 +668,8 @@ impl Params<'_> {
             | ErrorKind::MaxProperties { .. }
             | ErrorKind::MinContains { .. }
             | ErrorKind::MaxContains { .. }
-            | ErrorKind::DependentRequired { .. } => 2,
+            | ErrorKind::DependentRequired { .. }
+            | ErrorKind::PropertyNames { .. } => 2,
         }
     }
 }
@@ -738,11 +761,27 @@ impl Serialize for Params<'_> {
                 map.serialize_entry("missing", missing)?;
                 map.serialize_entry("property", property)?;
             }
+            ErrorKind::PropertyNames { property, reason } => {
+                map.serialize_entry("property", property)?;
+                map.serialize_entry("reason", &Reason(reason))?;
+            }
         }
         if let Some(variant) = self.1 {
             map.serialize_entry("variant", variant)?;
         }
         map.end()
+    }
+}
+
+/// The error a member's name has (`propertyNames`): `{"code": ..., "params": {...}}`.
+struct Reason<'a>(&'a ErrorKind);
+
+impl Serialize for Reason<'_> {
+    fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        let mut s = serializer.serialize_struct("Reason", 2)?;
+        s.serialize_field("code", self.0.code().as_str())?;
+        s.serialize_field("params", &Params(self.0, None))?;
+        s.end()
     }
 }
 
@@ -921,7 +960,33 @@ mod tests {
                 property: "bill",
                 missing: "billing_address",
             },
+            ErrorKind::PropertyNames {
+                property: "a\"b".to_owned(),
+                reason: Box::new(ErrorKind::Length {
+                    unit: LengthUnit::Characters,
+                    min: None,
+                    max: Some(2),
+                    actual: 3,
+                }),
+            },
         ]
+    }
+
+    #[test]
+    fn a_property_name_error_says_the_name_and_what_is_wrong_with_it() {
+        let kind = ErrorKind::PropertyNames {
+            property: "a\"b".to_owned(),
+            reason: Box::new(ErrorKind::Pattern {
+                pattern: "^[a-z]+$",
+                rule: None,
+            }),
+        };
+        assert_eq!(kind.code(), ErrorCode::PropertyNames);
+        assert_eq!(kind.code().as_str(), "propertyNames");
+        assert_eq!(
+            kind.to_string(),
+            "has the member name \"a\\\"b\", which must match the pattern `^[a-z]+$` (`propertyNames`)"
+        );
     }
 
     #[test]
@@ -951,6 +1016,7 @@ mod tests {
             r#"{"actual":1,"min":2}"#,
             r#"{"actual":3,"max":1}"#,
             r#"{"missing":"billing_address","property":"bill"}"#,
+            r#"{"property":"a\"b","reason":{"code":"length","params":{"actual":3,"max":2,"unit":"characters"}}}"#,
         ];
         let kinds = kinds();
         assert_eq!(kinds.len(), expected.len());

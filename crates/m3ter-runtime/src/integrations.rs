@@ -190,6 +190,44 @@ pub mod schema {
                     }
                     continue;
                 }
+                // Each member's value: the map's value schema (`true` for any JSON value)
+                // with these constraints, as `items` for each item.
+                Keyword::AdditionalProperties => {
+                    if let Param::Items(members) = &param {
+                        let member_schema = schema
+                            .entry("additionalProperties")
+                            .or_insert_with(|| Value::Object(Map::new()));
+                        if *member_schema == Value::Bool(true) {
+                            *member_schema = Value::Object(Map::new());
+                        }
+                        if let Value::Object(member_schema) = member_schema {
+                            constrain(member_schema, members);
+                        }
+                    }
+                    continue;
+                }
+                // A schema per pattern, as `additionalProperties`'s for every member.
+                Keyword::PatternProperties => match &param {
+                    Param::PatternSchemas(patterns) => {
+                        let mut by_pattern = Map::new();
+                        for (pattern, constraints) in patterns.iter() {
+                            let mut pattern_schema = Map::new();
+                            constrain(&mut pattern_schema, constraints);
+                            by_pattern.insert((*pattern).to_owned(), Value::Object(pattern_schema));
+                        }
+                        Some(Value::Object(by_pattern))
+                    }
+                    _ => None,
+                },
+                // A schema of its own (of strings), as `contains`'s.
+                Keyword::PropertyNames => match &param {
+                    Param::Items(names) => {
+                        let mut names_schema = Map::new();
+                        constrain(&mut names_schema, names);
+                        Some(Value::Object(names_schema))
+                    }
+                    _ => None,
+                },
                 // A schema of its own, as `items`'s.
                 Keyword::Contains => match &param {
                     Param::Items(contains) => {
@@ -231,7 +269,11 @@ pub mod schema {
             // The value as written: the derive checked that the text is JSON.
             Param::Json(text) => return serde_json::from_str::<Value>(text).ok(),
             Param::Format(format) => Value::from(format.name()),
-            Param::Items(_) | Param::Flag(()) | Param::Context(_) | Param::Types(_) => return None,
+            Param::Items(_)
+            | Param::Flag(())
+            | Param::Context(_)
+            | Param::Types(_)
+            | Param::PatternSchemas(_) => return None,
         })
     }
 

@@ -25,6 +25,8 @@ pub trait Repr: Sized {
     type Context: Clone + Debug + PartialEq;
     /// A set of JSON types (`type`).
     type Types: Clone + Debug + PartialEq;
+    /// Schemas by pattern (`patternProperties`): each pattern with its constraints.
+    type PatternSchemas: Clone + Debug + PartialEq;
 
     /// The value of a count.
     fn count(count: &Self::Count) -> u64;
@@ -51,6 +53,7 @@ impl Repr for Static {
     type Mark = ();
     type Context = Option<&'static str>;
     type Types = Types;
+    type PatternSchemas = &'static [(&'static str, &'static Constraints<Static>)];
 
     fn count(count: &u64) -> u64 {
         *count
@@ -82,6 +85,7 @@ impl Repr for Owned {
     type Mark = ();
     type Context = Option<String>;
     type Types = Types;
+    type PatternSchemas = Vec<(String, Constraints<Owned>)>;
 
     fn count(count: &u64) -> u64 {
         *count
@@ -121,6 +125,8 @@ pub enum Param<'a, R: Repr> {
     Context(&'a R::Context),
     /// A set of JSON types.
     Types(&'a R::Types),
+    /// Schemas by pattern.
+    PatternSchemas(&'a R::PatternSchemas),
 }
 
 /// A parameter to store with [`Constraints::set`].
@@ -144,6 +150,8 @@ pub enum ParamValue<R: Repr> {
     Context(R::Context),
     /// A set of JSON types.
     Types(R::Types),
+    /// Schemas by pattern.
+    PatternSchemas(R::PatternSchemas),
 }
 
 /// Why [`Constraints::set`] refused a parameter.

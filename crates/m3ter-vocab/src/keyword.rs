@@ -203,6 +203,9 @@ pub enum ParamKind {
     Context,
     /// A set of JSON types (`type = "string | integer"`).
     Types,
+    /// Schemas by pattern: for each ECMA-262 pattern, the keywords of the values of the
+    /// members whose names match it (`pattern_properties("^a" (minimum = 1))`).
+    PatternSchemas,
 }
 
 /// Where a keyword may be written.
@@ -347,6 +350,7 @@ macro_rules! vocabulary {
     (@slot $r:ident Flag) => { $r::Mark };
     (@slot $r:ident Context) => { $r::Context };
     (@slot $r:ident Types) => { $r::Types };
+    (@slot $r:ident PatternSchemas) => { $r::PatternSchemas };
 }
 
 pub(crate) use vocabulary;
@@ -374,7 +378,7 @@ impl Keyword {
             .iter()
             .filter(|k| level.is_none_or(|l| k.level() == l))
             .map(|k| match k.param() {
-                ParamKind::Items => format!("{}(...)", k.spec_name()),
+                ParamKind::Items | ParamKind::PatternSchemas => format!("{}(...)", k.spec_name()),
                 _ => k.spec_name().to_owned(),
             })
             .collect();

@@ -48,6 +48,21 @@ vocabulary! {
     /// names must be too, given as JSON text (`dependent_required = "{\"a\": [\"b\"]}"`): an
     /// object of arrays of strings. One error per missing member, at the object's pointer.
     DependentRequired { spec: "dependent_required", json: Some("dependentRequired"), slot: dependent_required, applies: Types::OBJECT, param: Json, level: Value }
+    /// `additionalProperties` given a schema, on a map (an object without declared members):
+    /// these keywords apply to the value of every member, a nested schema as `items(...)`
+    /// holds one; each error is at the member's pointer (`/map/key`). On a
+    /// `serde_json::Value`, to every member of an object. (`additionalProperties: false`
+    /// beside `properties` is a struct that denies unknown members, not this keyword.)
+    AdditionalProperties { spec: "additional_properties", json: Some("additionalProperties"), slot: additional_properties, applies: Types::OBJECT, param: Items, level: Value }
+    /// `propertyNames`: every member's name, a string, satisfies these keywords (a nested
+    /// schema of string keywords). One error `propertyNames` per keyword a name breaks, at the
+    /// object's pointer, naming the member and the error its name has.
+    PropertyNames { spec: "property_names", json: Some("propertyNames"), slot: property_names, applies: Types::OBJECT, param: Items, level: Value }
+    /// `patternProperties` on a map: for each ECMA-262 pattern (unanchored, as JSON Schema
+    /// says), the keywords of the value of every member whose name matches it (each matching
+    /// pattern applies), each error at the member's pointer; `additionalProperties` beside it
+    /// then applies only to the members no pattern matches.
+    PatternProperties { spec: "pattern_properties", json: Some("patternProperties"), slot: pattern_properties, applies: Types::OBJECT, param: PatternSchemas, level: Value }
     /// `const`: the value equals this one, given as JSON text (`const = "3"`, `const = "[1, null]"`),
     /// by JSON Schema's equality.
     Const { spec: "const", json: Some("const"), slot: const_value, applies: Types::ANY, param: Json, level: Value }

@@ -302,6 +302,14 @@ fn keywords(k: &Keywords) -> Vec<TokenStream> {
                     let text = types.spec_text();
                     quote!(#name = #text)
                 }
+                // `pattern_properties("^a" (minimum = 1), "b" ())`.
+                Param::PatternSchemas(schemas) => {
+                    let entries = schemas.iter().map(|(pattern, inner)| {
+                        let inner = keywords(inner);
+                        quote!(#pattern (#(#inner),*))
+                    });
+                    quote!(#name(#(#entries),*))
+                }
             }
         })
         .collect()

@@ -1441,6 +1441,8 @@ impl<'a> Lowerer<'a> {
         for keyword in Keyword::value_keywords() {
             if let Some(name) = keyword.json_name_opt()
                 && keyword != Keyword::Type
+                // The struct's own: `false` denies unknown members, a schema is refused below.
+                && keyword != Keyword::AdditionalProperties
                 && keyword.applies_to().contains(JsonType::Object)
                 && schema.get(name).is_some()
             {
@@ -1457,7 +1459,7 @@ impl<'a> Lowerer<'a> {
             Some(_) => {
                 self.error(
                     &at.key("additionalProperties"),
-                    "only `true` or `false` is supported",
+                    "a schema for the members other than `properties` is not supported beside `properties` (only `true` or `false` is): without `properties` the object is a map whose every value it checks",
                 );
                 false
             }
@@ -2112,20 +2114,13 @@ impl<'a> Lowerer<'a> {
                     return None;
                 }
                 self.check_bounds(&keywords, at, None);
-                match schema.get("additionalProperties") {
-                    None | Some(Json::Bool(true)) => Ty::Map,
-                    Some(Json::Bool(false)) => {
-                        self.error(&at.key("additionalProperties"), "an object without properties that allows no properties is not supported");
-                        return None;
-                    }
-                    Some(_) => {
-                        self.error(
-                            &at.key("additionalProperties"),
-                            "only `true` or `false` is supported",
-                        );
-                        return None;
-                    }
+                if !self.read_additional_properties(schema, at, &mut keywords)
+                    || !self.read_property_names(schema, at, &mut keywords)
+                    || !self.read_pattern_properties(schema, at, &mut keywords)
+                {
+                    return None;
                 }
+                Ty::Map
             }
             other => {
                 self.error(&at.key("type"), format!("unknown type `{other}`"));
@@ -2229,7 +2224,6 @@ impl<'a> Lowerer<'a> {
         for key in [
             "properties",
             "required",
-            "additionalProperties",
             "$ref",
             "anyOf",
             "oneOf",
@@ -2282,6 +2276,13 @@ impl<'a> Lowerer<'a> {
         {
             return None;
         }
+        if allowed.contains(JsonType::Object)
+            && (!self.read_additional_properties(schema, at, &mut keywords)
+                || !self.read_property_names(schema, at, &mut keywords)
+                || !self.read_pattern_properties(schema, at, &mut keywords))
+        {
+            return None;
+        }
         if allowed.contains(JsonType::Array)
             && let Some(items) = schema.get(Keyword::Items.json_name())
         {
@@ -2296,6 +2297,175 @@ impl<'a> Lowerer<'a> {
             }
         }
         Some(keywords)
+    }
+
+    /// `additionalProperties` of an object without `properties` (a map, or the objects of an
+    /// untyped member): `true` (or absent) allows any member; a schema is read as an untyped
+    /// value's (its own `type` a keyword), the `additionalProperties` keyword that checks every
+    /// member's value; `false` (no member at all) is refused. `false` after reporting an error.
+    fn read_additional_properties(
+        &mut self,
+        schema: &Json,
+        at: &Pointer,
+        keywords: &mut Keywords,
+    ) -> bool {
+        let name = Keyword::AdditionalProperties.json_name();
+        let values_at = at.key(name);
+        match schema.get(name) {
+            None | Some(Json::Bool(true)) => true,
+            Some(Json::Bool(false)) => {
+                self.error(
+                    &values_at,
+                    "an object without properties that allows no properties is not supported",
+                );
+                false
+            }
+            Some(values) => {
+                if !self.check_keywords(values, &values_at) {
+                    return false;
+                }
+                let Some(types) = self.type_set(values, &values_at) else {
+                    return false;
+                };
+                let Some(inner) = self.lower_untyped(values, &values_at, types) else {
+                    return false;
+                };
+                // `{}` allows any value, as `true` does.
+                if !inner.is_empty() {
+                    keywords.additional_properties = Some(Box::new(inner));
+                }
+                true
+            }
+        }
+    }
+
+    /// `propertyNames` of a map or an untyped member: a schema every member's name (a string)
+    /// satisfies, read as a string's keywords (one that applies to other types only is the
+    /// usual warning, ignored; a `type` that takes strings says nothing more, one that does not
+    /// is refused: no member could be written); `true` or `{}` says nothing; `false` (no
+    /// member at all) is refused. `false` after reporting an error.
+    fn read_property_names(
+        &mut self,
+        schema: &Json,
+        at: &Pointer,
+        keywords: &mut Keywords,
+    ) -> bool {
+        let name = Keyword::PropertyNames.json_name();
+        let names_at = at.key(name);
+        match schema.get(name) {
+            None | Some(Json::Bool(true)) => true,
+            Some(Json::Bool(false)) => {
+                self.error(
+                    &names_at,
+                    "`propertyNames: false` (an object without any member) is not supported",
+                );
+                false
+            }
+            Some(names) => {
+                if !self.check_keywords(names, &names_at) {
+                    return false;
+                }
+                let Some(types) = self.type_set(names, &names_at) else {
+                    return false;
+                };
+                if let Some(types) = types
+                    && !types.contains(JsonType::String)
+                {
+                    self.error(
+                        &names_at.key("type"),
+                        format!("a member's name is a string, which `type: {}` refuses: no member could be written; such an object is not supported", types.spec_text()),
+                    );
+                    return false;
+                }
+                let Some(mut inner) = self.lower_untyped(names, &names_at, Some(Types::STRING))
+                else {
+                    return false;
+                };
+                // Every name is a string: `type` has nothing more to say.
+                inner.types = None;
+                if !inner.is_empty() {
+                    keywords.property_names = Some(Box::new(inner));
+                }
+                true
+            }
+        }
+    }
+
+    /// `patternProperties` of a map or an untyped member: each pattern (ECMA-262, translated
+    /// and compiled as `pattern` is) with the schema of the values of the members whose names
+    /// match it, read as an untyped value's; `true` or `{}` checks nothing (but exempts its
+    /// members from `additionalProperties`, read before); `false` is refused. `false` after
+    /// reporting an error.
+    fn read_pattern_properties(
+        &mut self,
+        schema: &Json,
+        at: &Pointer,
+        keywords: &mut Keywords,
+    ) -> bool {
+        let name = Keyword::PatternProperties.json_name();
+        let Some(value) = schema.get(name) else {
+            return true;
+        };
+        let patterns_at = at.key(name);
+        let Some(members) = value.members() else {
+            self.error(
+                &patterns_at,
+                format!(
+                    "must be an object from pattern to schema, not {}",
+                    value.type_name()
+                ),
+            );
+            return false;
+        };
+        let mut schemas = Vec::new();
+        let mut ok = true;
+        for (pattern, sub) in members {
+            let sub_at = patterns_at.key(pattern);
+            if let Err(message) = check_pattern(pattern) {
+                self.error(&sub_at, message);
+                ok = false;
+                continue;
+            }
+            let inner = match sub {
+                Json::Bool(true) => Keywords::default(),
+                Json::Bool(false) => {
+                    self.error(
+                        &sub_at,
+                        "`false` (no member whose name matches the pattern) is not supported",
+                    );
+                    ok = false;
+                    continue;
+                }
+                _ => {
+                    if !self.check_keywords(sub, &sub_at) {
+                        ok = false;
+                        continue;
+                    }
+                    let Some(types) = self.type_set(sub, &sub_at) else {
+                        ok = false;
+                        continue;
+                    };
+                    match self.lower_untyped(sub, &sub_at, types) {
+                        Some(inner) => inner,
+                        None => {
+                            ok = false;
+                            continue;
+                        }
+                    }
+                }
+            };
+            schemas.push((pattern.clone(), inner));
+        }
+        if !ok {
+            return false;
+        }
+        // A pattern that checks nothing still exempts its members from `additionalProperties`.
+        if schemas.iter().any(|(_, inner)| !inner.is_empty())
+            || keywords.additional_properties.is_some()
+        {
+            keywords.pattern_properties = Some(schemas);
+        }
+        true
     }
 
     /// `contains`: a nested schema of value keywords, read as an untyped value's (its own `type`
@@ -2530,6 +2700,8 @@ impl<'a> Lowerer<'a> {
                 ParamKind::Context => None,
                 // `type` decides the Rust type, or is set by `lower_untyped`.
                 ParamKind::Types => None,
+                // Read on a map (`read_pattern_properties`), where its patterns are translated.
+                ParamKind::PatternSchemas => None,
             };
             if let Some(param) = param
                 && keywords.set(keyword, param).is_err()

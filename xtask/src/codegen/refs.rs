@@ -7,11 +7,27 @@
 //!   author wrote it): `#/components/{kind}/` followed by the name as it is (unescaped), so
 //!   that the name after the prefix is the component's key;
 //! - a schema inside a component schema (`#/components/schemas/A/properties/x`, also under
-//!   `items`, `additionalProperties`, `allOf`/`anyOf`/`oneOf`): that schema, copied in place of
-//!   the reference (its own references resolved first; the reference's annotations kept), so a
-//!   member may take another component's property as its type. Where each copy came from is
-//!   recorded ([`Origins`]), so an error inside it names the place its author wrote it;
-//! - anything else (`#/$defs/X`, `#/info`, an anchor, a remote URL) is an error at the `$ref`.
+//!   `items`, `additionalProperties`, `allOf`/`anyOf`/`oneOf`, `$defs` and the other keywords
+//!   whose value is a schema), or a `$defs` entry of the document root (`#/$defs/X`, and
+//!   pointers below it): that schema, copied in place of the reference (its own references
+//!   resolved first), so a member may take another component's property, or a definition, as
+//!   its type. Where each copy came from is recorded ([`Origins`]), so an error inside it
+//!   names the place its author wrote it;
+//! - anything else (`#/info`, `#` itself, an anchor, a remote URL) is an error at the `$ref`.
+//!
+//! The keywords beside a copied reference apply too, as JSON Schema 2020-12 says (`$ref` is
+//! one more keyword of its schema): the reference's annotations replace the copy's; any other
+//! keyword is added to the copy when the copy does not have it, is the same when it has the
+//! same value, and is an error at its pointer when the two differ, or when it is one of a
+//! group of keywords that read one another (`properties`, `patternProperties` and
+//! `additionalProperties`; `prefixItems` and `items`; `contains`, `minContains` and
+//! `maxContains`; `if`, `then` and `else`) and the copy has one of its group: joined into one
+//! schema they would mean something else.
+//!
+//! A reference is read where a schema can be: inside the value of `enum`, `const`, `default`,
+//! `example` or a schema's `examples` (JSON values, not schemas) a `$ref` member is data. Once
+//! every reference is resolved, the `$defs` of every schema (and of the document root) are
+//! removed: a definition applies only where it is referred to, and there it has been copied.
 //!
 //! References to other files are resolved before this pass (`files.rs`), into this form.
 
@@ -19,7 +35,7 @@ use std::collections::HashMap;
 
 use super::error::CodegenError;
 use super::json::Json;
-use super::normalize::Origins;
+use super::normalize::{ANNOTATIONS, Origins};
 use super::pointer::Pointer;
 
 /// How deep references to sub-schemas may lead through one another (a copy whose target holds
@@ -173,13 +189,73 @@ fn unescape(token: &str) -> Result<String, String> {
 enum Target {
     /// `#/components/{kind}/{name}`.
     Component { kind: String, name: String },
-    /// A schema inside a component schema.
+    /// A schema inside a component schema, or a `$defs` entry of the document root.
     Inside(Vec<String>),
+}
+
+/// The keywords whose value is an object of schemas by name: a step `keyword/name` of a
+/// pointer to a sub-schema, and, where the walk meets them, an object whose keys are names.
+const SCHEMA_MAPS: &[&str] = &[
+    "properties",
+    "patternProperties",
+    "$defs",
+    "dependentSchemas",
+];
+
+/// The keywords whose value is an array of schemas: a step `keyword/index`.
+const SCHEMA_ARRAYS: &[&str] = &["allOf", "anyOf", "oneOf", "prefixItems"];
+
+/// The keywords whose value is one schema: a step `keyword`.
+const SCHEMA_VALUES: &[&str] = &[
+    "items",
+    "additionalProperties",
+    "contains",
+    "propertyNames",
+    "not",
+    "if",
+    "then",
+    "else",
+];
+
+/// Keywords whose value is a JSON value, not a schema: a `$ref` inside it is data.
+const DATA_KEYWORDS: &[&str] = &["enum", "const", "default", "example"];
+
+/// Groups of keywords that read one another within their schema object (2020-12: an
+/// `additionalProperties` sees the `properties` beside it only): one of a group beside a
+/// `$ref` cannot be joined into a copy that has one of the same group.
+const INTERACTING: &[&[&str]] = &[
+    &[
+        "properties",
+        "patternProperties",
+        "additionalProperties",
+        "unevaluatedProperties",
+    ],
+    &["prefixItems", "items", "unevaluatedItems"],
+    &["contains", "minContains", "maxContains"],
+    &["if", "then", "else"],
+];
+
+/// Whether `tokens` lead from a schema to a schema inside it (each step one of the keywords
+/// above, with its name or index).
+fn schema_path(mut rest: &[String]) -> bool {
+    while !rest.is_empty() {
+        rest = match rest {
+            [keyword, _, tail @ ..] if SCHEMA_MAPS.contains(&keyword.as_str()) => tail,
+            [keyword, index, tail @ ..]
+                if SCHEMA_ARRAYS.contains(&keyword.as_str()) && index.parse::<usize>().is_ok() =>
+            {
+                tail
+            }
+            [keyword, tail @ ..] if SCHEMA_VALUES.contains(&keyword.as_str()) => tail,
+            _ => return false,
+        };
+    }
+    true
 }
 
 /// Classifies a reference's tokens; the error says what may be referred to.
 fn target(reference: &str, tokens: &[String]) -> Result<Target, String> {
-    let supported = "a reference must name a component (`#/components/schemas/Name`) or a schema inside a component schema (under its `properties`, `items`, `additionalProperties`, `allOf`, `anyOf` or `oneOf`)";
+    let supported = "a reference must name a component (`#/components/schemas/Name`), a schema inside a component schema (under its `properties`, `items`, `additionalProperties`, `allOf`, `anyOf`, `oneOf`, `$defs`, ...) or a `$defs` entry of the document (`#/$defs/Name`)";
     match tokens {
         [components, kind, name] if components == "components" => {
             if COMPONENT_KINDS.contains(&kind.as_str()) {
@@ -192,26 +268,11 @@ fn target(reference: &str, tokens: &[String]) -> Result<Target, String> {
             }
         }
         [components, schemas, _, rest @ ..]
-            if components == "components" && schemas == "schemas" =>
+            if components == "components" && schemas == "schemas" && schema_path(rest) =>
         {
-            let mut rest = rest;
-            while !rest.is_empty() {
-                rest = match rest {
-                    [keyword, _, tail @ ..] if keyword == "properties" => tail,
-                    [keyword, index, tail @ ..]
-                        if matches!(keyword.as_str(), "allOf" | "anyOf" | "oneOf")
-                            && index.parse::<usize>().is_ok() =>
-                    {
-                        tail
-                    }
-                    [keyword, tail @ ..]
-                        if matches!(keyword.as_str(), "items" | "additionalProperties") =>
-                    {
-                        tail
-                    }
-                    _ => return Err(format!("`{reference}`: {supported}")),
-                };
-            }
+            Ok(Target::Inside(tokens.to_vec()))
+        }
+        [defs, _, rest @ ..] if defs == "$defs" && schema_path(rest) => {
             Ok(Target::Inside(tokens.to_vec()))
         }
         _ => Err(format!("`{reference}`: {supported}")),
@@ -259,7 +320,8 @@ pub fn resolve(doc: &Json) -> Result<(Json, Origins), Vec<CodegenError>> {
         inlined: 0,
     };
     let mut out = doc.clone();
-    resolver.walk(&mut out, &Pointer::root(), &Pointer::root());
+    resolver.walk(&mut out, &Pointer::root(), &Pointer::root(), false);
+    strip_defs(&mut out, &Pointer::root(), false, &mut resolver.errors);
     if resolver.errors.is_empty() {
         Ok((out, resolver.origins))
     } else {
@@ -267,40 +329,95 @@ pub fn resolve(doc: &Json) -> Result<(Json, Origins), Vec<CodegenError>> {
     }
 }
 
+/// Whether the member `key` of an object (whose keys are names when `names`) holds a JSON
+/// value rather than schemas or OpenAPI objects: the walk leaves it as written.
+fn is_data(key: &str, value: &Json, names: bool) -> bool {
+    !names
+        && (DATA_KEYWORDS.contains(&key)
+            // A schema's `examples` is an array of values; OpenAPI's is a map of objects.
+            || (key == "examples" && matches!(value, Json::Array(_))))
+}
+
+/// Whether the value of the member `key` (of an object whose keys are names when `names`) is
+/// an object whose keys are names: a schema's map of sub-schemas, a components section, the
+/// paths, a response's `content`.
+fn holds_names(key: &str, names: bool) -> bool {
+    !names
+        && (SCHEMA_MAPS.contains(&key)
+            || COMPONENT_KINDS.contains(&key)
+            || matches!(
+                key,
+                "paths" | "webhooks" | "content" | "encoding" | "mapping"
+            ))
+}
+
+/// Removes the `$defs` of every schema: each has been copied where it is referred to. A
+/// `$defs` that is not an object is an error at its pointer.
+fn strip_defs(value: &mut Json, at: &Pointer, names: bool, errors: &mut Vec<CodegenError>) {
+    match value {
+        Json::Array(items) => {
+            for (i, item) in items.iter_mut().enumerate() {
+                strip_defs(item, &at.index(i), false, errors);
+            }
+        }
+        Json::Object(members) => {
+            if !names {
+                members.retain(|(key, defs)| {
+                    if key != "$defs" {
+                        return true;
+                    }
+                    if !matches!(defs, Json::Object(_)) {
+                        errors.push(CodegenError::new(
+                            &at.key(key),
+                            format!(
+                                "`$defs` must be an object of schemas by name, not {}",
+                                defs.type_name()
+                            ),
+                        ));
+                    }
+                    false
+                });
+            }
+            for (key, member) in members.iter_mut() {
+                if is_data(key, member, names) {
+                    continue;
+                }
+                strip_defs(member, &at.key(key), holds_names(key, names), errors);
+            }
+        }
+        _ => {}
+    }
+}
+
 impl Resolver<'_> {
     /// Rewrites every reference in `value` (at `at` in the output; `source` is where its text
-    /// is in the input, which differs inside a copy).
-    fn walk(&mut self, value: &mut Json, at: &Pointer, source: &Pointer) {
+    /// is in the input, which differs inside a copy). `names`: the object's keys are names
+    /// (of properties, definitions), so none of them is a keyword.
+    fn walk(&mut self, value: &mut Json, at: &Pointer, source: &Pointer, names: bool) {
         match value {
             Json::Array(items) => {
                 for (i, item) in items.iter_mut().enumerate() {
-                    self.walk(item, &at.index(i), &source.index(i));
+                    self.walk(item, &at.index(i), &source.index(i), false);
                 }
             }
             Json::Object(members) => {
                 let reference = members
                     .iter()
-                    .position(|(k, v)| k == "$ref" && matches!(v, Json::String(_)));
+                    .position(|(k, v)| !names && k == "$ref" && matches!(v, Json::String(_)));
                 if let Some(position) = reference {
                     let text = members[position].1.as_str().unwrap_or_default().to_owned();
                     let ref_at = source.key("$ref");
                     match self.rewrite(&text, &ref_at) {
                         Some(Rewritten::Text(text)) => members[position].1 = Json::String(text),
                         Some(Rewritten::Schema(schema, target_at)) => {
-                            // The copy, with the reference's own annotations over its own.
-                            let mut copy = schema.members().map(<[_]>::to_vec).unwrap_or_default();
-                            for (key, sibling) in members.iter() {
-                                if key == "$ref" {
-                                    continue;
-                                }
-                                match copy.iter_mut().find(|(k, _)| k == key) {
-                                    Some(slot) => slot.1 = sibling.clone(),
-                                    None => copy.push((key.clone(), sibling.clone())),
-                                }
-                            }
-                            *value = Json::Object(copy);
+                            let siblings: Vec<(String, Json)> = members
+                                .iter()
+                                .filter(|(key, _)| key != "$ref")
+                                .cloned()
+                                .collect();
+                            let copy = self.join(schema, siblings, at, source);
+                            *value = copy;
                             self.origins.record(at.to_string(), target_at.to_string());
-                            // Already resolved: nothing more to rewrite inside.
                             return;
                         }
                         None => {}
@@ -310,15 +427,76 @@ impl Resolver<'_> {
                     return;
                 };
                 for (key, member) in members.iter_mut() {
+                    if is_data(key, member, names) {
+                        continue;
+                    }
                     let (member_at, member_source) = (at.key(key), source.key(key));
-                    if key == "discriminator" {
+                    if key == "discriminator" && !names {
                         self.mapping(member, &member_source);
                     }
-                    self.walk(member, &member_at, &member_source);
+                    self.walk(member, &member_at, &member_source, holds_names(key, names));
                 }
             }
             _ => {}
         }
+    }
+
+    /// The copy of a referenced schema joined with the keywords beside its `$ref` (see the
+    /// module's doc); they are resolved here, and each records its own place (`source`) as
+    /// its origin.
+    fn join(
+        &mut self,
+        schema: Json,
+        siblings: Vec<(String, Json)>,
+        at: &Pointer,
+        source: &Pointer,
+    ) -> Json {
+        let mut copy = schema.members().map(<[_]>::to_vec).unwrap_or_default();
+        for (key, mut sibling) in siblings {
+            let (key_at, key_source) = (at.key(&key), source.key(&key));
+            if key == "discriminator" {
+                self.mapping(&mut sibling, &key_source);
+            }
+            if !is_data(&key, &sibling, false) {
+                self.walk(&mut sibling, &key_at, &key_source, holds_names(&key, false));
+            }
+            // Recorded even where the two are the same: the copy's own origin, recorded for
+            // `at`, must not claim what is written beside the reference.
+            self.origins
+                .record(key_at.to_string(), key_source.to_string());
+            let annotation = ANNOTATIONS.contains(&key.as_str()) || key.starts_with("x-");
+            if !annotation && key != "$defs" {
+                let group = INTERACTING
+                    .iter()
+                    .find(|group| group.contains(&key.as_str()));
+                let clash = group.and_then(|group| {
+                    copy.iter()
+                        .map(|(k, _)| k)
+                        .find(|k| group.contains(&k.as_str()))
+                });
+                if let Some(other) = clash {
+                    self.errors.push(CodegenError::new(
+                        &key_source,
+                        format!("`{key}` beside `$ref` is not supported where the referenced schema has `{other}`: the two read each other only inside one schema (JSON Schema 2020-12), so joined they would mean something else; write them in one schema"),
+                    ));
+                    continue;
+                }
+            }
+            match copy.iter_mut().find(|(k, _)| *k == key) {
+                None => copy.push((key, sibling)),
+                Some(slot) if annotation || key == "$defs" => slot.1 = sibling,
+                Some(slot) if slot.1 == sibling => {}
+                Some(slot) => {
+                    let message = format!(
+                        "`{key}` beside `$ref` differs from the referenced schema's ({} here, {} there): both apply (JSON Schema 2020-12), which this generator does not join; write the one that holds once",
+                        sibling.to_json_string(),
+                        slot.1.to_json_string()
+                    );
+                    self.errors.push(CodegenError::new(&key_source, message));
+                }
+            }
+        }
+        Json::Object(copy)
     }
 
     /// A discriminator's `mapping` values that are references, in the generator's form.
@@ -422,7 +600,7 @@ impl Resolver<'_> {
         let mut copy = found.clone();
         let errors = self.errors.len();
         // Inside the copy, pointers are the target's own (its text is there).
-        self.walk(&mut copy, target_at, target_at);
+        self.walk(&mut copy, target_at, target_at, false);
         self.stack.pop();
         let result = (self.errors.len() == errors).then_some(copy);
         self.resolved.insert(key, result.clone());

@@ -32,7 +32,9 @@ pub use multiple::{check_multiple_of, is_multiple_of};
 pub use number::Number;
 pub use pattern::{Pattern, check_format, check_pattern};
 pub use presence::check_forbidden;
-pub use properties::{PropertiesField, check_dependent_required, check_properties};
+pub use properties::{
+    MembersField, PropertiesField, check_dependent_required, check_properties, check_property_name,
+};
 pub use range::check_range;
 pub use values::{
     JsonEq, JsonLiteral, ValueField, check_const, check_enum_values, check_unique_items, hash_str,

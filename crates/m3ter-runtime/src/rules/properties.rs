@@ -1,5 +1,7 @@
 //! `minProperties` / `maxProperties`: how many members an object (a map) has;
-//! `dependentRequired`: which members a present member requires.
+//! `dependentRequired`: which members a present member requires; the members themselves
+//! (`MembersField`), which `additionalProperties` checks one by one, and whose names
+//! `propertyNames` checks.
 
 use std::collections::{BTreeMap, HashMap};
 use std::hash::BuildHasher;
@@ -91,6 +93,68 @@ impl<T: PropertiesField> PropertiesField for Option<T> {
     }
 }
 
+/// A field whose value is an object (a map from member names), or absent: its members in the
+/// map's order, each name with its value, for the checks of each member's value
+/// (`additionalProperties`, expanded as `items` is for each item).
+pub trait MembersField {
+    /// The type of a member's value.
+    type Value;
+
+    /// The members, or `None` when the field is absent or not an object.
+    fn members(&self) -> Option<impl Iterator<Item = (&str, &Self::Value)>>;
+}
+
+impl<V, S: BuildHasher> MembersField for HashMap<String, V, S> {
+    type Value = V;
+    fn members(&self) -> Option<impl Iterator<Item = (&str, &V)>> {
+        Some(self.iter().map(|(k, v)| (k.as_str(), v)))
+    }
+}
+
+impl<V> MembersField for BTreeMap<String, V> {
+    type Value = V;
+    fn members(&self) -> Option<impl Iterator<Item = (&str, &V)>> {
+        Some(self.iter().map(|(k, v)| (k.as_str(), v)))
+    }
+}
+
+impl MembersField for Map<String, Value> {
+    type Value = Value;
+    fn members(&self) -> Option<impl Iterator<Item = (&str, &Value)>> {
+        Some(self.iter().map(|(k, v)| (k.as_str(), v)))
+    }
+}
+
+/// A raw value: its members when it is an object; another JSON type has none to check.
+impl MembersField for Value {
+    type Value = Value;
+    fn members(&self) -> Option<impl Iterator<Item = (&str, &Value)>> {
+        self.as_object()
+            .map(|object| object.iter().map(|(k, v)| (k.as_str(), v)))
+    }
+}
+
+impl<T: MembersField + ?Sized> MembersField for &T {
+    type Value = T::Value;
+    fn members(&self) -> Option<impl Iterator<Item = (&str, &T::Value)>> {
+        (**self).members()
+    }
+}
+
+impl<T: MembersField + ?Sized> MembersField for Box<T> {
+    type Value = T::Value;
+    fn members(&self) -> Option<impl Iterator<Item = (&str, &T::Value)>> {
+        (**self).members()
+    }
+}
+
+impl<T: MembersField> MembersField for Option<T> {
+    type Value = T::Value;
+    fn members(&self) -> Option<impl Iterator<Item = (&str, &T::Value)>> {
+        self.as_ref().and_then(MembersField::members)
+    }
+}
+
 /// Checks the member count of an object field (skipped when the field is absent): one error,
 /// `minProperties` or `maxProperties`, for the bound broken.
 #[inline]
@@ -139,6 +203,42 @@ pub fn check_dependent_required<F: PropertiesField + ?Sized>(
     }
 }
 
+/// `propertyNames`: the errors `found` that the checks of `propertyNames`'s keywords gave on
+/// the member name `name` (checked as a string, at any path), each reported as a
+/// `propertyNames` error at the object's pointer naming the member; `found` is left empty for
+/// the next name.
+#[inline]
+pub fn check_property_name(
+    name: &str,
+    found: &mut Vec<ValidationError>,
+    path: &Path<'_>,
+    errors: &mut Vec<ValidationError>,
+) {
+    if !found.is_empty() {
+        push_property_name_errors(name, found, path, errors);
+    }
+}
+
+#[cold]
+#[inline(never)]
+fn push_property_name_errors(
+    name: &str,
+    found: &mut Vec<ValidationError>,
+    path: &Path<'_>,
+    errors: &mut Vec<ValidationError>,
+) {
+    for error in found.drain(..) {
+        push_error(
+            ErrorKind::PropertyNames {
+                property: name.to_owned(),
+                reason: Box::new(error.kind().clone()),
+            },
+            path,
+            errors,
+        );
+    }
+}
+
 #[cold]
 #[inline(never)]
 fn push_error(kind: ErrorKind, path: &Path<'_>, errors: &mut Vec<ValidationError>) {
@@ -148,6 +248,30 @@ fn push_error(kind: ErrorKind, path: &Path<'_>, errors: &mut Vec<ValidationError
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn members_are_listed_in_the_maps_order_and_only_on_objects() {
+        let names = |members: Option<Vec<(&str, &Value)>>| {
+            members.map(|m| m.into_iter().map(|(k, _)| k.to_owned()).collect::<Vec<_>>())
+        };
+        let raw: Value = serde_json::from_str(r#"{"b": 1, "a": 2}"#).unwrap_or_default();
+        let listed = names(raw.members().map(Iterator::collect));
+        let order: Option<Vec<String>> = raw.as_object().map(|o| o.keys().cloned().collect());
+        assert_eq!(listed, order);
+        assert_eq!(listed.map(|l| l.len()), Some(2));
+        assert_eq!(
+            names(Value::from("ab").members().map(Iterator::collect)),
+            None
+        );
+        assert_eq!(names(None::<Value>.members().map(Iterator::collect)), None);
+        let map: BTreeMap<String, i64> = [("x".to_owned(), 1)].into_iter().collect();
+        let values: Vec<i64> = map
+            .members()
+            .map(|m| m.map(|(_, v)| *v).collect())
+            .unwrap_or_default();
+        assert_eq!(values, [1]);
+        assert!(Some(&map).members().is_some());
+    }
 
     #[test]
     fn members_are_counted_on_maps_and_raw_objects() {
