@@ -270,11 +270,11 @@ fn colliding_enum_values_are_errors() {
 #[test]
 fn every_error_is_reported_not_only_the_first() {
     // (`oneOf` is now read, as a nullable member: two other unsupported keywords.)
-    let spec = with_property(r#"{"type": "string", "if": "x", "not": {}}"#);
+    let spec = with_property(r#"{"type": "string", "unevaluatedItems": "x", "propertyNames": {}}"#);
     let pointers: Vec<String> = errors_of(&spec).into_iter().map(|e| e.pointer).collect();
     for wanted in [
-        "/components/schemas/S/properties/p/if",
-        "/components/schemas/S/properties/p/not",
+        "/components/schemas/S/properties/p/unevaluatedItems",
+        "/components/schemas/S/properties/p/propertyNames",
     ] {
         assert!(
             pointers.iter().any(|p| p == wanted),
@@ -531,21 +531,21 @@ fn every_schema_position_is_checked() {
     // An operation's parameter.
     assert_error(
         &with_paths(
-            r#"{"/x": {"get": {"parameters": [{"name": "q", "in": "query", "schema": {"type": "string", "not": {}}}], "responses": {}}}}"#,
+            r#"{"/x": {"get": {"parameters": [{"name": "q", "in": "query", "schema": {"type": "string", "propertyNames": {}}}], "responses": {}}}}"#,
             "",
         ),
-        "/paths/~1x/get/parameters/0/schema/not",
-        "unsupported keyword `not`",
+        "/paths/~1x/get/parameters/0/schema/propertyNames",
+        "unsupported keyword `propertyNames`",
     );
     // A request body without the operation extension (`allOf` of one `$ref` is now that
     // reference: an unsupported keyword instead).
     assert_error(
         &with_paths(
-            r##"{"/x": {"post": {"requestBody": {"content": {"application/json": {"schema": {"not": {}}}}}, "responses": {}}}}"##,
+            r##"{"/x": {"post": {"requestBody": {"content": {"application/json": {"schema": {"propertyNames": {}}}}}, "responses": {}}}}"##,
             "",
         ),
-        "/paths/~1x/post/requestBody/content/application~1json/schema/not",
-        "unsupported keyword `not`",
+        "/paths/~1x/post/requestBody/content/application~1json/schema/propertyNames",
+        "unsupported keyword `propertyNames`",
     );
     // A response header, and a schema nested in a response's object.
     let spec = with_paths(
@@ -2008,7 +2008,6 @@ fn dependent_required_is_read_and_its_bad_parameters_are_errors_at_their_pointer
 fn contains_is_read_and_its_bad_parameters_are_errors_at_their_pointers() {
     let p = "/components/schemas/S/properties/p";
     for (property, pointer, needle) in [
-        (r#"{"contains": false}"#, "/contains", "must be an object"),
         (
             r#"{"contains": {"if": {"const": 1}}}"#,
             "/contains/if",
@@ -2079,6 +2078,8 @@ fn contains_is_read_and_its_bad_parameters_are_errors_at_their_pointers() {
             "contains(type = \"null | integer\", maximum = 3),\n        min_contains = 0,\n        max_contains = 2",
         ),
         (r#"{"contains": true}"#, "contains()"),
+        // `false`: the schema nothing satisfies, the negation of the empty one.
+        (r#"{"contains": false}"#, "contains(not())"),
         (
             r#"{"contains": {"items": {"const": 1}, "contains": {"const": 2}}}"#,
             r#"contains(items(const = "1"), contains(const = "2"))"#,
@@ -2105,6 +2106,130 @@ fn contains_is_read_and_its_bad_parameters_are_errors_at_their_pointers() {
         !models.contains("min_contains") && !models.contains("max_contains"),
         "{models}"
     );
+}
+
+#[test]
+fn not_is_read_and_what_it_cannot_say_is_an_error_at_its_pointer() {
+    let p = "/components/schemas/S/properties/p";
+    for (property, pointer, needle) in [
+        (r#"{"not": 3}"#, "/not", "must be an object"),
+        (
+            r#"{"not": {"properties": {"a": {}}}}"#,
+            "/not/properties",
+            "not supported on a schema without a `type`",
+        ),
+        (
+            r#"{"not": {"if": {"const": 1}}}"#,
+            "/not/if",
+            "unsupported keyword `if`",
+        ),
+        (
+            r#"{"not": {"maximum": "5"}}"#,
+            "/not/maximum",
+            "must be a number",
+        ),
+        // On a typed member: only its own type's keywords, and only on a type that compares
+        // as JSON.
+        (
+            r#"{"type": "integer", "not": {"minLength": 2}}"#,
+            "/not/minLength",
+            "does not apply to the member, of type `integer`: on a member of one type, `not` takes the keywords of its type only",
+        ),
+        (
+            r#"{"type": "string", "not": {"type": "string"}}"#,
+            "/not/type",
+            "does not apply to the member",
+        ),
+        (
+            r#"{"type": "string", "format": "uuid", "not": {"const": "x"}}"#,
+            "/not",
+            "`not` is not supported on a member generated as a UUID",
+        ),
+        (
+            r#"{"type": "array", "items": {"type": "string"}, "not": {"minItems": 1}}"#,
+            "/not",
+            "`not` is not supported on a member generated as",
+        ),
+        (
+            r#"{"type": "object", "properties": {"a": {}}, "not": {}}"#,
+            "/not",
+            "not supported on an object with `properties`",
+        ),
+        (
+            r#"{"type": "string", "enum": ["a", "b"], "not": {"const": "a"}}"#,
+            "/not",
+            "beside `enum` is not supported",
+        ),
+    ] {
+        let spec = with_schemas(&format!(
+            r#""S": {{"type": "object", "properties": {{"p": {property}}}}},
+               "C": {{"type": "object", "properties": {{"n": {{"type": "string"}}}}}}"#
+        ));
+        assert_error(&spec, &format!("{p}{pointer}"), needle);
+    }
+    for (property, expected) in [
+        (
+            r#"{"not": {"type": "integer"}}"#,
+            r#"not(type = "integer")"#,
+        ),
+        (r#"{"not": true}"#, "not()"),
+        (r#"{"not": {"not": {}}}"#, "not(not())"),
+        (
+            r#"{"not": {"type": ["integer", "boolean"], "minimum": 3}}"#,
+            r#"not(type = "boolean | integer", minimum = 3)"#,
+        ),
+        (
+            r#"{"type": "string", "not": {"maxLength": 2, "pattern": "^a"}}"#,
+            r#"not(max_length = 2, pattern = "^a")"#,
+        ),
+        (
+            r#"{"type": "array", "items": {"type": "number", "not": {"multipleOf": 2}}}"#,
+            "items(not(multiple_of = 2))",
+        ),
+    ] {
+        let models = codegen::generate(&with_property(property), "test.json")
+            .unwrap_or_else(|errors| panic!("{property}: {errors:?}"));
+        assert!(
+            models.contains(expected),
+            "{property}: {expected} not in\n{models}"
+        );
+    }
+    // `not: false` constrains nothing: every value passes it.
+    let models = codegen::generate(
+        &with_property(r#"{"type": "string", "not": false}"#),
+        "test.json",
+    )
+    .unwrap_or_else(|errors| panic!("{errors:?}"));
+    assert!(!models.contains("not("), "{models}");
+    // `null` passes `not` only when its schema does not take `null`: the member stays
+    // nullable beside `not: {const: 5}`, and is not beside `not: {minimum: 3}` (which ignores
+    // `null`, so `null` satisfies it) or `not: {const: null}`.
+    let models = codegen::generate(
+        &with_property(r#"{"type": ["integer", "null"], "not": {"const": 5}}"#),
+        "test.json",
+    )
+    .unwrap_or_else(|errors| panic!("{errors:?}"));
+    assert!(models.contains("nullable"), "{models}");
+    let models = codegen::generate(
+        &with_property(r#"{"type": ["integer", "null"], "not": {"minimum": 3}}"#),
+        "test.json",
+    )
+    .unwrap_or_else(|errors| panic!("{errors:?}"));
+    assert!(!models.contains("nullable"), "{models}");
+    let models = codegen::generate(
+        &with_property(r#"{"type": ["integer", "null"], "not": {"type": "null"}}"#),
+        "test.json",
+    );
+    assert!(
+        models.is_err(),
+        "`type` inside `not` on a typed member: {models:?}"
+    );
+    let models = codegen::generate(
+        &with_property(r#"{"type": ["integer", "null"], "not": {"const": null}}"#),
+        "test.json",
+    )
+    .unwrap_or_else(|errors| panic!("{errors:?}"));
+    assert!(!models.contains("nullable"), "{models}");
 }
 
 #[test]

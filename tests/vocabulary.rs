@@ -249,6 +249,14 @@ fn case(keyword: Keyword) -> Case {
             ErrorCode::MaxContains,
             "/m",
         ),
+        // "ab" satisfies `min_length = 2` and so fails `not`; "a" does not.
+        Keyword::Not => build(
+            case_type!(T, String, [not(min_length = 2)]),
+            json!({"m": "a"}),
+            json!({"m": "ab"}),
+            ErrorCode::Not,
+            "/m",
+        ),
         Keyword::Nested => build(
             case_type!(T, Child, [nested]),
             json!({"m": {"name": "ab"}}),
@@ -522,6 +530,11 @@ fn fragment_for(keyword: Keyword) -> (String, &'static str) {
             r#"{"type": "array", "items": {"type": "string"}, "contains": {"minLength": 2}, "maxContains": 1}"#,
             "",
             "contains(min_length = 2), max_contains = 1",
+        ),
+        Keyword::Not => (
+            r#"{"type": "string", "not": {"minLength": 2}}"#,
+            "",
+            "not(min_length = 2)",
         ),
         Keyword::Nested => (r##"{"$ref": "#/components/schemas/C"}"##, "", "nested"),
         Keyword::Required => (
@@ -912,6 +925,68 @@ fn contains_counts_the_items_that_satisfy_it_on_both_paths() {
             ("/words", ErrorCode::Contains)
         ]
     );
+}
+
+/// `not` end to end: one error `not` at the member when its nested schema gets no error, the
+/// nested errors never reported; an absent member is no value; `not()` (the `false` schema's
+/// negation: nothing passes) refuses every present value, `null` included; a double negation;
+/// `not` inside `items(...)` at each item's pointer; the typed and raw paths agree.
+#[test]
+fn not_refuses_the_values_its_schema_accepts_on_both_paths() {
+    #[m3ter_models::model]
+    #[derive(Deserialize, Validate)]
+    #[spec(json)]
+    struct N {
+        #[spec(not(type = "integer | boolean"))]
+        any: Option<Value>,
+        #[spec(not())]
+        never: Option<Value>,
+        #[spec(not(not(minimum = 10)))]
+        twice: Option<i64>,
+        #[spec(items(not(pattern = "^a", max_length = 3)))]
+        words: Option<Vec<String>>,
+        #[spec(not(const = "\"x\""))]
+        name: String,
+    }
+    let check = |document: Value| -> Vec<(String, ErrorCode)> {
+        let raw = N::validate_json(&document).err();
+        let raw = raw.as_ref().map_or(&[][..], |e| e.as_slice());
+        let typed: N = serde_json::from_value(document.clone()).unwrap();
+        let typed = typed.validate().err();
+        let typed = typed.as_ref().map_or(&[][..], |e| e.as_slice());
+        assert_eq!(raw, typed, "{document}");
+        raw.iter()
+            .map(|e| (e.path().to_owned(), e.code()))
+            .collect()
+    };
+    let not = |path: &str| (path.to_owned(), ErrorCode::Not);
+    assert_eq!(check(json!({"name": "y"})), vec![]);
+    assert_eq!(
+        check(json!({"any": 1.5, "twice": 10, "words": ["abcd", "b"], "name": "xx"})),
+        vec![]
+    );
+    // `1.0` is an integer to JSON Schema; `null` is no integer or boolean.
+    assert_eq!(check(json!({"any": 1.0, "name": "y"})), vec![not("/any")]);
+    assert_eq!(check(json!({"any": true, "name": "y"})), vec![not("/any")]);
+    assert_eq!(check(json!({"any": null, "name": "y"})), vec![]);
+    for value in [json!(null), json!(0), json!("a"), json!([]), json!({})] {
+        assert_eq!(
+            check(json!({"never": value, "name": "y"})),
+            vec![not("/never")]
+        );
+    }
+    assert_eq!(check(json!({"twice": 9, "name": "y"})), vec![not("/twice")]);
+    // Only the items that satisfy both keywords: "ab", not "abcd" (too long) or "b".
+    assert_eq!(
+        check(json!({"words": ["b", "ab", "abcd", "a"], "name": "x"})),
+        vec![not("/words/1"), not("/words/3"), not("/name")]
+    );
+    let errors = N::validate_json(&json!({"name": "x"})).unwrap_err();
+    assert_eq!(
+        errors.as_slice()[0].message(),
+        "must not satisfy the schema of `not`, but does"
+    );
+    assert!(errors.as_slice()[0].params().is_empty());
 }
 
 /// `dependentRequired` on a `serde_json::Value` member and a map: one error per missing member

@@ -544,9 +544,8 @@ pub(crate) fn parse_field_keywords(
     errors: &mut Errors,
 ) {
     for attr in attrs.iter().filter(|a| a.path().is_ident("spec")) {
-        let parsed = attr.parse_args_with(|input: ParseStream| {
-            parse_keywords(input, keywords, Level::Member, errors)
-        });
+        let parsed = attr
+            .parse_args_with(|input: ParseStream| parse_keywords(input, keywords, None, errors));
         if let Err(error) = parsed {
             errors.push(error);
         }
@@ -555,14 +554,18 @@ pub(crate) fn parse_field_keywords(
 
 /// Parses `kw = value, kw(...), kw, ...` into `keywords`, each keyword read from the
 /// vocabulary's table. Unknown keywords, bad values and duplicates are recorded and skipped, so
-/// one attribute can report several mistakes. `level` is the widest level allowed here
-/// (`Member` on a field, `Value` inside `items(...)`).
+/// one attribute can report several mistakes. `within` is the keyword whose nested schema this
+/// is (`items` inside `items(...)`), `None` on a field: only value keywords are allowed inside.
 fn parse_keywords(
     input: ParseStream,
     keywords: &mut Keywords,
-    level: Level,
+    within: Option<Keyword>,
     errors: &mut Errors,
 ) -> syn::Result<()> {
+    let level = match within {
+        None => Level::Member,
+        Some(_) => Level::Value,
+    };
     while !input.is_empty() {
         let name: Ident = input.call(syn::ext::IdentExt::parse_any)?;
         let key = name.to_string();
@@ -579,10 +582,12 @@ fn parse_keywords(
                 skip_value(input)?;
             }
             Some(keyword) => {
-                if level == Level::Value && keyword.level() == Level::Member {
+                if let Some(within) = within
+                    && keyword.level() == Level::Member
+                {
                     errors.spanned(
                         name.span(),
-                        format!("`{key}` says how a member may appear: it applies to the field, not inside `items(...)`"),
+                        format!("`{key}` says how a member may appear: it applies to the field, not inside `{within}(...)`"),
                     );
                 }
                 match parse_param(keyword, &name, input, errors) {
@@ -668,7 +673,7 @@ fn parse_param(
             let content;
             syn::parenthesized!(content in input);
             let mut inner = Keywords::NONE;
-            parse_keywords(&content, &mut inner, Level::Value, errors)?;
+            parse_keywords(&content, &mut inner, Some(keyword), errors)?;
             ParamValue::Items(Spanned {
                 name: name.span(),
                 value: Box::new(inner),

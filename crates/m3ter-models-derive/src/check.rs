@@ -156,6 +156,21 @@ fn check_param(
                 }
             }
         }
+        // The value itself against a nested schema: its keywords apply to the field's type as
+        // the field's own do.
+        Keyword::Not => {
+            if let Param::Items(inner) = param {
+                check_keywords(&inner.value, shape, false, errors);
+                // The raw walk leaves `nested` to the member type's `ValidateJson`, whose
+                // verdict is not collected apart: refused, so that both paths decide alike.
+                if let Some(span) = nested_span(&inner.value) {
+                    errors.spanned(
+                        span,
+                        format!("`nested` cannot be decided inside `{keyword}(...)`: write the value's constraints as keywords there"),
+                    );
+                }
+            }
+        }
         Keyword::MinContains | Keyword::MaxContains => {
             if !keywords.has(Keyword::Contains) {
                 errors.spanned(

@@ -91,8 +91,14 @@ fn field_checks(field: &ast::Field<'_>) -> TokenStream {
     } else {
         quote! { let __field_path = __path.member(#wire, #pointer); }
     };
+    let present = if crate::json::present_type(field.ty).1 {
+        quote!(::std::option::Option::is_some(&self.#member))
+    } else {
+        quote!(true)
+    };
     let checks = value_checks(
         &quote!(&self.#member),
+        &present,
         &format_ident!("__field_path"),
         &field.keywords,
         Mode::Typed,
@@ -124,11 +130,17 @@ pub(crate) enum Mode {
 /// nesting are the caller's: the same runtime rules read the raw value through
 /// `StrField`/`NumberField`/`ItemsField`.
 ///
+/// `present` is a `bool` expression: whether the value is there at all (a typed `Option`
+/// member's `is_some()`; `true` for a raw member, which is checked only when present, and for
+/// an item). The keywords that decide on a value as a whole (`not`) check nothing without one;
+/// the others read an absent `Option` as nothing to check.
+///
 /// In JSON mode, `rust_type` is the Rust type the raw value stands for (the field's, under its
 /// `Option`): an item of another JSON type than its list's item type is the list type's `type`
 /// error alone, as a member of another type is (`json.rs`), so the item keywords skip it.
 pub(crate) fn value_checks(
     value: &TokenStream,
+    present: &TokenStream,
     path: &syn::Ident,
     keywords: &Keywords,
     mode: Mode,
@@ -284,8 +296,8 @@ pub(crate) fn value_checks(
             // and no match (the typed path never sees it).
             Keyword::Contains => {
                 let Param::Items(inner) = param else { continue };
-                let (item_path, item_type, item_checks) =
-                    item_checks(path, "contains", &inner.value, mode, rust_type);
+                let (item_path, item_type, satisfied) =
+                    item_satisfies(path, "contains", &inner.value, mode, rust_type);
                 let candidate = match &item_type {
                     Some(item_type) if mode == Mode::Json => quote! {
                         <#item_type as ::m3ter_models::ValidateJson>::matches_type(__item)
@@ -296,25 +308,30 @@ pub(crate) fn value_checks(
                 quote! {
                     if let Some(__items) = #rules::ItemsField::items(#value) {
                         let mut __matched: u64 = 0;
-                        let mut __scratch: ::std::vec::Vec<#rules::ValidationError> = ::std::vec::Vec::new();
                         for (__index, __item) in __items.iter().enumerate() {
                             if !(#candidate) {
                                 continue;
                             }
-                            {
-                                // Unused when `contains()` is empty (`contains: true`).
-                                #[allow(unused_variables)]
-                                let #item_path = #path.index(__index);
-                                #[allow(unused_variables)]
-                                let __errors = &mut __scratch;
-                                #item_checks
-                            }
-                            if __scratch.is_empty() {
+                            // Unused when `contains()` is empty (`contains: true`).
+                            #[allow(unused_variables)]
+                            let #item_path = #path.index(__index);
+                            if #satisfied {
                                 __matched += 1;
                             }
-                            __scratch.clear();
                         }
                         #rules::check_contains(__matched, #min, #max, &#path, __errors);
+                    }
+                }
+            }
+            // The value itself is checked against the nested schema, its errors collected
+            // apart: none means it satisfies it, which `not` refuses. An absent member is not
+            // a value (`present`).
+            Keyword::Not => {
+                let Param::Items(inner) = param else { continue };
+                let satisfied = satisfies(value, path, &inner.value, mode, rust_type);
+                quote! {
+                    if #present {
+                        #rules::check_not(#satisfied, &#path, __errors);
                     }
                 }
             }
@@ -366,8 +383,55 @@ fn item_checks(
     let rules = quote!(::m3ter_models::__private_v0_1);
     let item_path = format_ident!("{}_{}", path, suffix);
     let item_type = rust_type.map(|ty| quote!(<#ty as #rules::ItemsField>::Item));
-    let checks = value_checks(&quote!(__item), &item_path, inner, mode, item_type.as_ref());
+    let checks = value_checks(
+        &quote!(__item),
+        &quote!(true),
+        &item_path,
+        inner,
+        mode,
+        item_type.as_ref(),
+    );
     (item_path, item_type, checks)
+}
+
+/// Like [`item_checks`], but the checks as a `bool` expression: whether the item `__item`
+/// satisfies `inner` ([`satisfies`]).
+fn item_satisfies(
+    path: &syn::Ident,
+    suffix: &str,
+    inner: &Keywords,
+    mode: Mode,
+    rust_type: Option<&TokenStream>,
+) -> (syn::Ident, Option<TokenStream>, TokenStream) {
+    let rules = quote!(::m3ter_models::__private_v0_1);
+    let item_path = format_ident!("{}_{}", path, suffix);
+    let item_type = rust_type.map(|ty| quote!(<#ty as #rules::ItemsField>::Item));
+    let satisfied = satisfies(&quote!(__item), &item_path, inner, mode, item_type.as_ref());
+    (item_path, item_type, satisfied)
+}
+
+/// A `bool` expression: whether `value` (at the path local `path`) satisfies the nested schema
+/// `inner`, its checks run into a scratch list of their own (none recorded: satisfied). What
+/// `contains(...)` counts and `not(...)` refuses. The value is present where this runs.
+pub(crate) fn satisfies(
+    value: &TokenStream,
+    path: &syn::Ident,
+    inner: &Keywords,
+    mode: Mode,
+    rust_type: Option<&TokenStream>,
+) -> TokenStream {
+    let rules = quote!(::m3ter_models::__private_v0_1);
+    let checks = value_checks(value, &quote!(true), path, inner, mode, rust_type);
+    quote! {{
+        let mut __scratch: ::std::vec::Vec<#rules::ValidationError> = ::std::vec::Vec::new();
+        {
+            // Unused when the nested schema is empty (`not()`, `contains()`).
+            #[allow(unused_variables)]
+            let __errors = &mut __scratch;
+            #checks
+        }
+        __scratch.is_empty()
+    }}
 }
 
 /// The compiled pattern as a `static __PATTERN`, after a compile-time assertion that it can be

@@ -326,6 +326,7 @@ fn field_json(field: &Field<'_>) -> TokenStream {
     let inner_type = quote!(#inner);
     let checks = value_checks(
         &quote!(__member),
+        &quote!(true),
         &format_ident!("__field_path"),
         &field.keywords,
         Mode::Json,

@@ -51,13 +51,15 @@ pub enum ErrorCode {
     MinContains,
     /// More items of an array than `maxContains` satisfy `contains`.
     MaxContains,
+    /// A value satisfies the schema of `not`.
+    Not,
     /// An object has a member that `dependentRequired` names without a member it requires.
     DependentRequired,
 }
 
 impl ErrorCode {
     /// Every code, in a fixed order.
-    pub const ALL: [ErrorCode; 19] = [
+    pub const ALL: [ErrorCode; 20] = [
         ErrorCode::Syntax,
         ErrorCode::Type,
         ErrorCode::Required,
@@ -76,13 +78,14 @@ impl ErrorCode {
         ErrorCode::Contains,
         ErrorCode::MinContains,
         ErrorCode::MaxContains,
+        ErrorCode::Not,
         ErrorCode::DependentRequired,
     ];
 
     /// The wire spelling of the code: `syntax`, `type`, `required`, `unknown_field`, `length`,
     /// `pattern`, `format`, `enum`, `forbidden`, `range`, and, named as their JSON Schema
     /// keywords, `const`, `multipleOf`, `uniqueItems`, `minProperties`, `maxProperties`,
-    /// `contains`, `minContains`, `maxContains` or `dependentRequired`.
+    /// `contains`, `minContains`, `maxContains`, `not` or `dependentRequired`.
     pub const fn as_str(self) -> &'static str {
         match self {
             ErrorCode::Syntax => "syntax",
@@ -103,6 +106,7 @@ impl ErrorCode {
             ErrorCode::Contains => "contains",
             ErrorCode::MinContains => "minContains",
             ErrorCode::MaxContains => "maxContains",
+            ErrorCode::Not => "not",
             ErrorCode::DependentRequired => "dependentRequired",
         }
     }
@@ -282,6 +286,8 @@ pub enum ErrorKind {
         /// The count of items that satisfy `contains`.
         actual: u64,
     },
+    /// The value satisfies the schema of `not`, which it must not (code `not`).
+    Not,
     /// A member that `dependentRequired` requires is missing while the member that requires it
     /// is present (code `dependentRequired`), reported at the object's pointer: one error per
     /// missing member.
@@ -325,6 +331,7 @@ impl ErrorKind {
             ErrorKind::Contains => ErrorCode::Contains,
             ErrorKind::MinContains { .. } => ErrorCode::MinContains,
             ErrorKind::MaxContains { .. } => ErrorCode::MaxContains,
+            ErrorKind::Not => ErrorCode::Not,
             ErrorKind::DependentRequired { .. } => ErrorCode::DependentRequired,
         }
     }
@@ -472,6 +479,7 @@ impl fmt::Display for ErrorKind {
                     "must have at most {max} {noun} that satisfy `contains`, got {actual}"
                 )
             }
+            ErrorKind::Not => f.write_str("must not satisfy the schema of `not`, but does"),
             ErrorKind::DependentRequired { property, missing } => {
                 write!(
                     f,
@@ -631,7 +639,10 @@ impl Params<'_> {
     fn kind_len(&self) -> usize {
         match self.0 {
             ErrorKind::Syntax { .. } | ErrorKind::Type { .. } => 2,
-            ErrorKind::Required | ErrorKind::UnknownField | ErrorKind::Contains => 0,
+            ErrorKind::Required
+            | ErrorKind::UnknownField
+            | ErrorKind::Contains
+            | ErrorKind::Not => 0,
             ErrorKind::Length { min, max, .. } => {
                 2 + usize::from(min.is_some()) + usize::from(max.is_some())
             }
@@ -729,7 +740,7 @@ impl Serialize for Params<'_> {
                 map.serialize_entry("actual", actual)?;
                 map.serialize_entry("max", max)?;
             }
-            ErrorKind::Contains => {}
+            ErrorKind::Contains | ErrorKind::Not => {}
             ErrorKind::MinContains { min, actual } => {
                 map.serialize_entry("actual", actual)?;
                 map.serialize_entry("min", min)?;
@@ -917,6 +928,7 @@ mod tests {
             ErrorKind::Contains,
             ErrorKind::MinContains { min: 2, actual: 1 },
             ErrorKind::MaxContains { max: 1, actual: 3 },
+            ErrorKind::Not,
             ErrorKind::DependentRequired {
                 property: "bill",
                 missing: "billing_address",
@@ -950,6 +962,7 @@ mod tests {
             r#"{}"#,
             r#"{"actual":1,"min":2}"#,
             r#"{"actual":3,"max":1}"#,
+            r#"{}"#,
             r#"{"missing":"billing_address","property":"bill"}"#,
         ];
         let kinds = kinds();

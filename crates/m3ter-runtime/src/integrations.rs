@@ -191,11 +191,11 @@ pub mod schema {
                     continue;
                 }
                 // A schema of its own, as `items`'s.
-                Keyword::Contains => match &param {
-                    Param::Items(contains) => {
-                        let mut contains_schema = Map::new();
-                        constrain(&mut contains_schema, contains);
-                        Some(Value::Object(contains_schema))
+                Keyword::Contains | Keyword::Not => match &param {
+                    Param::Items(inner) => {
+                        let mut inner_schema = Map::new();
+                        constrain(&mut inner_schema, inner);
+                        Some(Value::Object(inner_schema))
                     }
                     _ => None,
                 },
@@ -238,6 +238,14 @@ pub mod schema {
     /// `null` added to the schema's `enum`, and a `const` made an `enum` of it and `null`, so that
     /// a nullable member's `null` passes them as it passes validation.
     fn null_among_values(map: &mut Map<String, Value>) {
+        // `not`'s schema may be satisfied by `null`, which the member takes all the same:
+        // refused as a value that is also not `null`.
+        if let Some(not) = map.remove("not") {
+            map.insert(
+                "not".to_owned(),
+                serde_json::json!({ "allOf": [not, { "not": { "type": "null" } }] }),
+            );
+        }
         if let Some(value) = map.remove("const") {
             let values = if value.is_null() {
                 vec![value]

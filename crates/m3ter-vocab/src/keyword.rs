@@ -153,6 +153,11 @@ impl Types {
         Types(self.0 | other.0)
     }
 
+    /// The types of this set that are not in `other`.
+    pub const fn without(self, other: Types) -> Types {
+        Types(self.0 & !other.0)
+    }
+
     /// Whether the two sets share a type.
     pub const fn intersects(self, other: Types) -> bool {
         self.0 & other.0 != 0

@@ -66,6 +66,10 @@ vocabulary! {
     /// `maxContains`: at most this many items satisfy `contains`; without `contains` it
     /// constrains nothing, as JSON Schema says.
     MaxContains { spec: "max_contains", json: Some("maxContains"), slot: max_contains, applies: Types::ARRAY, param: Count, level: Value }
+    /// `not`: the value must not satisfy these keywords, a nested schema as `items(...)` holds
+    /// one (`not()`, the empty schema, is satisfied by every value: nothing passes it, which is
+    /// how a `false` schema is written).
+    Not { spec: "not", json: Some("not"), slot: not, applies: Types::ANY, param: Items, level: Value }
     /// `nested`: the value is of a type with its own constraints (a reference to an object
     /// schema), validated in turn.
     Nested { spec: "nested", json: None, slot: nested, applies: Types::OBJECT.or(Types::ARRAY), param: Flag, level: Value }

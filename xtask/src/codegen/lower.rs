@@ -2132,6 +2132,14 @@ impl<'a> Lowerer<'a> {
                 return None;
             }
         };
+        // A struct or an enum reports `not` where it reports the other value keywords.
+        if !matches!(ty, Ty::Named(..) | Ty::ObjectOr(_))
+            && !self.read_not(schema, at, Some(&ty), &mut keywords)
+        {
+            return None;
+        }
+        // `type: [T, "null"]` beside `not`: `null` passes unless `not`'s schema takes it.
+        let nullable = nullable && !keywords.not.as_deref().is_some_and(null_satisfies);
         self.check_value_keywords(at, &ty, &keywords);
         Some((ty, keywords, nullable, docs))
     }
@@ -2282,6 +2290,9 @@ impl<'a> Lowerer<'a> {
         {
             return None;
         }
+        if !self.read_not(schema, at, None, &mut keywords) {
+            return None;
+        }
         if allowed.contains(JsonType::Array)
             && let Some(items) = schema.get(Keyword::Items.json_name())
         {
@@ -2298,12 +2309,9 @@ impl<'a> Lowerer<'a> {
         Some(keywords)
     }
 
-    /// `contains`: a nested schema of value keywords, read as an untyped value's (its own `type`
-    /// a keyword), into `keywords`; `minContains`/`maxContains` were read with the counts. On
-    /// a typed list (`item`, the items' Rust type) each keyword must apply to the items' one
-    /// JSON type, which must compare as JSON (a string, a number, a boolean), so that the typed
-    /// item and its JSON satisfy the same keywords; anything else is an error at its pointer.
-    /// `false` after reporting an error.
+    /// `contains`: a nested schema of value keywords ([`Self::nested_schema`]) on each item,
+    /// into `keywords`; `minContains`/`maxContains` were read with the counts. `item` is the
+    /// items' Rust type on a typed list. `false` after reporting an error.
     fn read_contains(
         &mut self,
         schema: &Json,
@@ -2315,66 +2323,135 @@ impl<'a> Lowerer<'a> {
             return true;
         };
         let contains_at = at.key(Keyword::Contains.json_name());
-        // `true`: every item satisfies it, as an empty schema (`contains()`): one item must be.
-        if *contains == Json::Bool(true) {
-            keywords.contains = Some(Box::default());
-            return true;
-        }
-        if !self.check_keywords(contains, &contains_at) {
-            return false;
-        }
-        let Some(types) = self.type_set(contains, &contains_at) else {
-            return false;
-        };
-        let Some(inner) = self.lower_untyped(contains, &contains_at, types) else {
+        let typed = item.map(|item| Typed {
+            ty: item,
+            what: "a list whose items are generated as",
+            value: "the list's items",
+            place: "on a list with typed `items`",
+        });
+        let Some(inner) = self.nested_schema(contains, &contains_at, Keyword::Contains, typed)
+        else {
             return false;
         };
-        if let Some(item) = item {
-            let item_type = match item {
-                Ty::String => Some(JsonType::String),
-                Ty::I32 | Ty::I64 => Some(JsonType::Integer),
-                Ty::F64 => Some(JsonType::Number),
-                Ty::Bool => Some(JsonType::Boolean),
-                Ty::Uuid
-                | Ty::DateTime
-                | Ty::Map
-                | Ty::Any
-                | Ty::ObjectOr(_)
-                | Ty::Named(..)
-                | Ty::Array(_) => None,
-            };
-            let Some(item_type) = item_type else {
-                self.error(
-                    &contains_at,
-                    format!(
-                        "`contains` is not supported on a list whose items are generated as {}: only on items of a string, number or boolean type, or without a `type` on the list",
-                        ty_words(item)
-                    ),
-                );
-                return false;
-            };
-            let mut ok = true;
-            for (keyword, _) in inner.iter() {
-                if keyword == Keyword::Type
-                    || !keyword.applies_to().intersects(Types::of(item_type))
-                {
-                    self.error(
-                        &contains_at.key(keyword.json_name()),
-                        format!(
-                            "`{}` inside `contains` does not apply to the list's items, of type `{}`: on a list with typed `items`, `contains` takes the keywords of the items' type only",
-                            keyword.json_name(),
-                            item_type.name()
-                        ),
-                    );
-                    ok = false;
-                }
-            }
-            if !ok {
-                return false;
-            }
-        }
         keywords.contains = Some(Box::new(inner));
         true
+    }
+
+    /// `not`: a nested schema of value keywords ([`Self::nested_schema`]) on the value itself,
+    /// into `keywords`. `ty` is the member's Rust type when it has one. `not: false` constrains
+    /// nothing and is not written. `false` after reporting an error.
+    fn read_not(
+        &mut self,
+        schema: &Json,
+        at: &Pointer,
+        ty: Option<&Ty>,
+        keywords: &mut Keywords,
+    ) -> bool {
+        let Some(not) = schema.get(Keyword::Not.json_name()) else {
+            return true;
+        };
+        // Nothing satisfies `false`, so every value satisfies `not: false`.
+        if *not == Json::Bool(false) {
+            return true;
+        }
+        let not_at = at.key(Keyword::Not.json_name());
+        let typed = ty.map(|ty| Typed {
+            ty,
+            what: "a member generated as",
+            value: "the member",
+            place: "on a member of one type",
+        });
+        let Some(inner) = self.nested_schema(not, &not_at, Keyword::Not, typed) else {
+            return false;
+        };
+        keywords.not = Some(Box::new(inner));
+        true
+    }
+
+    /// A nested schema of value keywords, the parameter of `keyword` at `at`: `true` is the
+    /// empty schema (every value satisfies it), `false` the schema nothing satisfies, written
+    /// `not()` (the negation of the empty schema); an object is read as an untyped value's
+    /// schema (its own `type` a keyword), so what decides more than a value's checks (members,
+    /// a reference, a union) is refused at its pointer. On a typed value (`typed`) each keyword
+    /// must apply to its one JSON type, which must compare as JSON (a string, a number, a
+    /// boolean), so that the typed value and its JSON satisfy the same keywords; anything else
+    /// is an error at its pointer. `None` after reporting an error.
+    fn nested_schema(
+        &mut self,
+        nested: &Json,
+        at: &Pointer,
+        keyword: Keyword,
+        typed: Option<Typed<'_>>,
+    ) -> Option<Keywords> {
+        let inner = match nested {
+            Json::Bool(true) => Keywords::default(),
+            Json::Bool(false) => Keywords {
+                not: Some(Box::default()),
+                ..Keywords::default()
+            },
+            _ => {
+                if !self.check_keywords(nested, at) {
+                    return None;
+                }
+                let types = self.type_set(nested, at)?;
+                self.lower_untyped(nested, at, types)?
+            }
+        };
+        let Some(typed) = typed else {
+            return Some(inner);
+        };
+        let json_type = match typed.ty {
+            Ty::String => Some(JsonType::String),
+            Ty::I32 | Ty::I64 => Some(JsonType::Integer),
+            Ty::F64 => Some(JsonType::Number),
+            Ty::Bool => Some(JsonType::Boolean),
+            Ty::Uuid
+            | Ty::DateTime
+            | Ty::Map
+            | Ty::Any
+            | Ty::ObjectOr(_)
+            | Ty::Named(..)
+            | Ty::Array(_) => None,
+        };
+        let name = keyword.json_name();
+        let Some(json_type) = json_type else {
+            self.error(
+                at,
+                format!(
+                    "`{name}` is not supported on {} {}: only on {}",
+                    typed.what,
+                    ty_words(typed.ty),
+                    match keyword {
+                        Keyword::Contains => "items of a string, number or boolean type, or without a `type` on the list",
+                        _ => "a string, number or boolean, or without a `type` (any JSON value)",
+                    }
+                ),
+            );
+            return None;
+        };
+        let mut ok = true;
+        for (inner_keyword, _) in inner.iter() {
+            if inner_keyword == Keyword::Type
+                || !inner_keyword.applies_to().intersects(Types::of(json_type))
+            {
+                self.error(
+                    &at.key(inner_keyword.json_name()),
+                    format!(
+                        "`{}` inside `{name}` does not apply to {}, of type `{}`: {}, `{name}` takes the keywords of {} type only",
+                        inner_keyword.json_name(),
+                        typed.value,
+                        json_type.name(),
+                        typed.place,
+                        match keyword {
+                            Keyword::Contains => "the items'",
+                            _ => "its",
+                        }
+                    ),
+                );
+                ok = false;
+            }
+        }
+        ok.then_some(inner)
     }
 
     /// `anyOf`/`oneOf` of a schema and a schema that accepts only `null`: that schema, nullable
@@ -3059,9 +3136,60 @@ fn excludes_null(keywords: &Keywords) -> bool {
             .is_some_and(|e| !lists_null(e))
 }
 
-/// Whether a value of `ty` compares as its JSON does (the runtime's `JsonEq`): the JSON types'
-/// own Rust types, maps of JSON values, generated string enums (each value its one wire
-/// string), and lists of those.
+/// Whether `null` satisfies the nested schema `keywords`: the keywords that apply to `null`
+/// decide (`type`, `const`, `enum`, `not`), every other one ignores it, as JSON Schema says.
+fn null_satisfies(keywords: &Keywords) -> bool {
+    keywords.iter().all(|(keyword, _)| match keyword {
+        Keyword::Type => keywords
+            .types()
+            .is_some_and(|types| types.contains(JsonType::Null)),
+        Keyword::Const | Keyword::Enum => !excludes_null(keywords),
+        Keyword::Not => keywords
+            .not
+            .as_deref()
+            .is_some_and(|not| !null_satisfies(not)),
+        Keyword::MinLength
+        | Keyword::MaxLength
+        | Keyword::MinItems
+        | Keyword::MaxItems
+        | Keyword::Format
+        | Keyword::Pattern
+        | Keyword::PatternRule
+        | Keyword::Minimum
+        | Keyword::Maximum
+        | Keyword::ExclusiveMinimum
+        | Keyword::ExclusiveMaximum
+        | Keyword::MultipleOf
+        | Keyword::UniqueItems
+        | Keyword::MinProperties
+        | Keyword::MaxProperties
+        | Keyword::DependentRequired
+        | Keyword::Items
+        | Keyword::Contains
+        | Keyword::MinContains
+        | Keyword::MaxContains
+        | Keyword::Nested
+        | Keyword::Required
+        | Keyword::Nullable
+        | Keyword::Default
+        | Keyword::Forbidden => true,
+    })
+}
+
+/// A typed value a nested schema applies to ([`Lowerer::nested_schema`]), and how messages
+/// name it.
+#[derive(Clone, Copy)]
+struct Typed<'a> {
+    /// The value's Rust type.
+    ty: &'a Ty,
+    /// "a member generated as": what is not supported, before the type in words.
+    what: &'static str,
+    /// "the member": the value the keywords would not apply to.
+    value: &'static str,
+    /// "on a member of one type": where the nested schema takes its type's keywords only.
+    place: &'static str,
+}
+
 /// `minContains` and `maxContains` without `contains` are ignored, as JSON Schema says: they
 /// count the items that satisfy it (`schema/README.md` says so).
 fn ignore_lone_contains_bounds(schema: &Json, keywords: &mut Keywords) {
@@ -3071,6 +3199,9 @@ fn ignore_lone_contains_bounds(schema: &Json, keywords: &mut Keywords) {
     }
 }
 
+/// Whether a value of `ty` compares as its JSON does (the runtime's `JsonEq`): the JSON types'
+/// own Rust types, maps of JSON values, generated string enums (each value its one wire
+/// string), and lists of those.
 fn compares_as_json(ty: &Ty) -> bool {
     match ty {
         Ty::String
