@@ -2009,9 +2009,9 @@ fn contains_is_read_and_its_bad_parameters_are_errors_at_their_pointers() {
     let p = "/components/schemas/S/properties/p";
     for (property, pointer, needle) in [
         (
-            r#"{"contains": {"if": {"const": 1}}}"#,
-            "/contains/if",
-            "unsupported keyword `if`",
+            r#"{"contains": {"propertyNames": {"const": 1}}}"#,
+            "/contains/propertyNames",
+            "unsupported keyword `propertyNames`",
         ),
         (
             r#"{"contains": {"properties": {"a": {}}}}"#,
@@ -2119,9 +2119,9 @@ fn not_is_read_and_what_it_cannot_say_is_an_error_at_its_pointer() {
             "not supported on a schema without a `type`",
         ),
         (
-            r#"{"not": {"if": {"const": 1}}}"#,
-            "/not/if",
-            "unsupported keyword `if`",
+            r#"{"not": {"propertyNames": {"const": 1}}}"#,
+            "/not/propertyNames",
+            "unsupported keyword `propertyNames`",
         ),
         (
             r#"{"not": {"maximum": "5"}}"#,
@@ -2230,6 +2230,89 @@ fn not_is_read_and_what_it_cannot_say_is_an_error_at_its_pointer() {
     )
     .unwrap_or_else(|errors| panic!("{errors:?}"));
     assert!(!models.contains("nullable"), "{models}");
+}
+
+#[test]
+fn if_then_else_is_read_and_a_lone_branch_is_a_warning() {
+    let p = "/components/schemas/S/properties/p";
+    for (property, pointer, needle) in [
+        (
+            r#"{"type": "integer", "if": {"minLength": 2}, "then": {}}"#,
+            "/if/minLength",
+            "does not apply to the member, of type `integer`",
+        ),
+        (
+            r#"{"if": {"const": 1}, "then": {"properties": {}}}"#,
+            "/then/properties",
+            "not supported on a schema without a `type`",
+        ),
+        (
+            r#"{"type": "string", "format": "date-time", "if": {}, "else": {}}"#,
+            "/if",
+            "`if` is not supported on a member generated as a date-time",
+        ),
+        // Each part's `if` decides its own branches only: not merged.
+        (
+            r#"{"allOf": [{"if": {"exclusiveMaximum": 0}}, {"then": {"minimum": -10}}]}"#,
+            "/allOf/0/if",
+            "`if` inside an `allOf` part is not supported",
+        ),
+    ] {
+        assert_error(&with_property(property), &format!("{p}{pointer}"), needle);
+    }
+    for (property, expected) in [
+        (
+            r#"{"if": {"exclusiveMaximum": 0}, "then": {"minimum": -10}, "else": {"multipleOf": 2}}"#,
+            "if(exclusive_maximum = 0), then(minimum = -10), else(multiple_of = 2)",
+        ),
+        (
+            r#"{"if": true, "then": {"const": "then"}, "else": false}"#,
+            r#"if(), then(const = "\"then\""), else(not())"#,
+        ),
+    ] {
+        let models = codegen::generate(&with_property(property), "test.json")
+            .unwrap_or_else(|errors| panic!("{property}: {errors:?}"));
+        assert!(
+            models.contains(expected),
+            "{property}: {expected} not in\n{models}"
+        );
+    }
+    // Alone, each constrains nothing: a warning at its pointer, nothing written.
+    for (property, key, message) in [
+        (
+            r#"{"if": {"const": 0}}"#,
+            "if",
+            "`if` is ignored: without `then` or `else` it constrains nothing",
+        ),
+        (
+            r#"{"then": {"const": 0}}"#,
+            "then",
+            "`then` is ignored: without `if` it constrains nothing",
+        ),
+        (
+            r#"{"type": "string", "else": {"const": "a"}}"#,
+            "else",
+            "`else` is ignored: without `if` it constrains nothing",
+        ),
+    ] {
+        let generated = codegen::generate_with_warnings(
+            &with_property(property),
+            None,
+            &codegen::Provenance::command_line("test.json", codegen::DEFAULT_OUT),
+        )
+        .unwrap_or_else(|errors| panic!("{property}: {errors:?}"));
+        let warnings: Vec<(String, String)> = generated
+            .warnings
+            .iter()
+            .map(|w| (w.pointer.clone(), w.message.clone()))
+            .collect();
+        assert_eq!(
+            warnings,
+            vec![(format!("{p}/{key}"), message.to_owned())],
+            "{property}"
+        );
+        assert!(!generated.source.contains(&format!("{key}(")), "{property}");
+    }
 }
 
 #[test]

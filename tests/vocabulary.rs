@@ -257,6 +257,34 @@ fn case(keyword: Keyword) -> Case {
             ErrorCode::Not,
             "/m",
         ),
+        // Above 0 `then` holds, else `else`: 4 is even; -11 is below -10.
+        Keyword::If => build(
+            case_type!(
+                T,
+                i64,
+                [if(exclusive_maximum = 0), then(minimum = -10), else(multiple_of = 2)]
+            ),
+            json!({"m": 4}),
+            json!({"m": -11}),
+            ErrorCode::Range,
+            "/m",
+        ),
+        // "ab" starts with `a`: it must be at least 3 long.
+        Keyword::Then => build(
+            case_type!(T, String, [if(pattern = "^a"), then(min_length = 3)]),
+            json!({"m": "b"}),
+            json!({"m": "ab"}),
+            ErrorCode::Length,
+            "/m",
+        ),
+        // 3 is not above 5, so it must be a multiple of 2.
+        Keyword::Else => build(
+            case_type!(T, serde_json::Value, [if(minimum = 5), else(multiple_of = 2)]),
+            json!({"m": 7}),
+            json!({"m": 3}),
+            ErrorCode::MultipleOf,
+            "/m",
+        ),
         Keyword::Nested => build(
             case_type!(T, Child, [nested]),
             json!({"m": {"name": "ab"}}),
@@ -535,6 +563,21 @@ fn fragment_for(keyword: Keyword) -> (String, &'static str) {
             r#"{"type": "string", "not": {"minLength": 2}}"#,
             "",
             "not(min_length = 2)",
+        ),
+        Keyword::If => (
+            r#"{"type": "integer", "if": {"exclusiveMaximum": 0}, "then": {"minimum": -10}}"#,
+            "",
+            "if(exclusive_maximum = 0), then(minimum = -10)",
+        ),
+        Keyword::Then => (
+            r#"{"then": {"const": "yes"}, "if": {"maxLength": 4}}"#,
+            "",
+            r#"if(max_length = 4), then(const = "\"yes\"")"#,
+        ),
+        Keyword::Else => (
+            r#"{"type": "number", "if": {"maximum": 0}, "else": {"multipleOf": 2}}"#,
+            "",
+            "if(maximum = 0), else(multiple_of = 2)",
         ),
         Keyword::Nested => (r##"{"$ref": "#/components/schemas/C"}"##, "", "nested"),
         Keyword::Required => (
@@ -987,6 +1030,79 @@ fn not_refuses_the_values_its_schema_accepts_on_both_paths() {
         "must not satisfy the schema of `not`, but does"
     );
     assert!(errors.as_slice()[0].params().is_empty());
+}
+
+/// `if`/`then`/`else` end to end: `if` decides silently (its errors never reported), the branch
+/// it chooses reports its errors as the member's own, at the member's pointer or below (an
+/// item of `items(...)` inside `then`); an absent member is no value; the typed and raw paths
+/// agree.
+#[test]
+fn if_chooses_then_or_else_and_their_errors_are_the_members_own_on_both_paths() {
+    #[m3ter_models::model]
+    #[derive(Deserialize, Validate)]
+    #[spec(json)]
+    struct I {
+        #[spec(
+            if(type = "array", min_items = 2),
+            then(items(max_length = 1)),
+            else(not(type = "array"), max_length = 3)
+        )]
+        any: Option<Value>,
+        #[spec(if(minimum = 0), then(maximum = 10, multiple_of = 2), else(minimum = -5))]
+        number: Option<i64>,
+    }
+    let check = |document: Value| -> Vec<(String, ErrorCode)> {
+        let raw = I::validate_json(&document).err();
+        let raw = raw.as_ref().map_or(&[][..], |e| e.as_slice());
+        let typed: I = serde_json::from_value(document.clone()).unwrap();
+        let typed = typed.validate().err();
+        let typed = typed.as_ref().map_or(&[][..], |e| e.as_slice());
+        assert_eq!(raw, typed, "{document}");
+        raw.iter()
+            .map(|e| (e.path().to_owned(), e.code()))
+            .collect()
+    };
+    let error = |path: &str, code| (path.to_owned(), code);
+    assert_eq!(check(json!({})), vec![]);
+    // Two items or more: each at most one long. Fewer: no array at all, a string of at most 3.
+    assert_eq!(check(json!({"any": ["a", "b"], "number": 4})), vec![]);
+    assert_eq!(check(json!({"any": "abc", "number": -5})), vec![]);
+    assert_eq!(check(json!({"any": 12345})), vec![]);
+    assert_eq!(
+        check(json!({"any": ["a", "bc", "de"]})),
+        vec![
+            error("/any/1", ErrorCode::Length),
+            error("/any/2", ErrorCode::Length)
+        ]
+    );
+    assert_eq!(
+        check(json!({"any": ["a"]})),
+        vec![error("/any", ErrorCode::Not)]
+    );
+    assert_eq!(
+        check(json!({"any": "abcd"})),
+        vec![error("/any", ErrorCode::Length)]
+    );
+    // 12 is above 10 and 7 odd: both `then` errors; -6 is below `else`'s -5.
+    assert_eq!(
+        check(json!({"number": 12})),
+        vec![error("/number", ErrorCode::Range)]
+    );
+    assert_eq!(
+        check(json!({"number": 7})),
+        vec![error("/number", ErrorCode::MultipleOf)]
+    );
+    assert_eq!(
+        check(json!({"number": 11})),
+        vec![
+            error("/number", ErrorCode::Range),
+            error("/number", ErrorCode::MultipleOf)
+        ]
+    );
+    assert_eq!(
+        check(json!({"number": -6})),
+        vec![error("/number", ErrorCode::Range)]
+    );
 }
 
 /// `dependentRequired` on a `serde_json::Value` member and a map: one error per missing member

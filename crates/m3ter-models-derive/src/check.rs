@@ -158,7 +158,22 @@ fn check_param(
         }
         // The value itself against a nested schema: its keywords apply to the field's type as
         // the field's own do.
-        Keyword::Not => {
+        Keyword::Not | Keyword::If | Keyword::Then | Keyword::Else => {
+            if matches!(keyword, Keyword::Then | Keyword::Else) && !keywords.has(Keyword::If) {
+                errors.spanned(
+                    name_span(param),
+                    format!("`{keyword}` applies when `if` decides so: write `if(...)` beside it (without it JSON Schema ignores `{keyword}`)"),
+                );
+            }
+            if keyword == Keyword::If
+                && !keywords.has(Keyword::Then)
+                && !keywords.has(Keyword::Else)
+            {
+                errors.spanned(
+                    name_span(param),
+                    "`if` decides between `then(...)` and `else(...)`: write at least one of them (alone, JSON Schema ignores `if`)",
+                );
+            }
             if let Param::Items(inner) = param {
                 check_keywords(&inner.value, shape, false, errors);
                 // The raw walk leaves `nested` to the member type's `ValidateJson`, whose

@@ -335,6 +335,31 @@ pub(crate) fn value_checks(
                     }
                 }
             }
+            // `if` decides silently (its checks collected apart); the branch it chooses is
+            // checked as the value's own keywords, its errors reported. `then` and `else` are
+            // expanded here (`check` refuses them without `if`).
+            Keyword::If => {
+                let Param::Items(condition) = param else { continue };
+                let satisfied = satisfies(value, path, &condition.value, mode, rust_type);
+                let branch = |keyword| match keywords.get(keyword) {
+                    Some(Param::Items(branch)) => {
+                        value_checks(value, present, path, &branch.value, mode, rust_type)
+                    }
+                    _ => TokenStream::new(),
+                };
+                let then_checks = branch(Keyword::Then);
+                let else_checks = branch(Keyword::Else);
+                quote! {
+                    if #present {
+                        if #satisfied {
+                            #then_checks
+                        } else {
+                            #else_checks
+                        }
+                    }
+                }
+            }
+            Keyword::Then | Keyword::Else => continue,
             // Decided with `contains` (`check` refuses them without it).
             Keyword::MinContains | Keyword::MaxContains => continue,
             // The raw walk delegates to the member type's `ValidateJson` (the caller's).

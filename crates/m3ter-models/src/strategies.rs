@@ -105,26 +105,51 @@ pub fn valid<T: Describe + DeserializeOwned + Debug + 'static>() -> BoxedStrateg
 
 /// Any valid JSON value of `kind` under `constraints`.
 ///
-/// Under `not`, values are drawn without it and those its schema is satisfied by are dropped:
-/// decided here for the keywords of one value ([`satisfies`]). Under `not` of a keyword of
-/// items or members, a list or an object cannot be decided here: the strategy draws nothing
-/// then, and proptest stops with that reason (write that member's strategy by hand).
+/// Under `not` or `if`, values are drawn without them and those they refuse are dropped:
+/// decided here for the keywords of one value ([`satisfies`]). Under a nested schema with a
+/// keyword of items or members, a list or an object cannot be decided here: the strategy
+/// draws nothing then, and proptest stops with that reason (write that member's strategy by
+/// hand).
 pub fn valid_json(kind: &'static Kind, constraints: &'static Constraints) -> BoxedStrategy<Value> {
     let values = drawn(kind, constraints);
-    let Some(not) = constraints.not else {
+    if constraints.not.is_none() && constraints.if_schema.is_none() {
         return values;
-    };
+    }
     values
         .prop_filter(
-            "the strategies decide `not` of the keywords of one value only (not of a list's items or an object's members): write this member's strategy by hand",
-            move |value| satisfies(value, not) == Some(false),
+            "the strategies decide `not` and `if` of the keywords of one value only (not of a list's items or an object's members): write this member's strategy by hand",
+            move |value| applicators_hold(value, constraints) == Some(true),
         )
         .boxed()
 }
 
-/// Whether `value` satisfies the nested schema `schema` (`not`'s), through the runtime's rules;
-/// `None` for a list or an object under a keyword of items or members, which is not decided
-/// here.
+/// Whether `value` passes the applicators of `constraints` (`not`, `if` with `then` and
+/// `else`), as [`satisfies`] decides them.
+fn applicators_hold(value: &Value, constraints: &Constraints) -> Option<bool> {
+    let not = match constraints.not {
+        Some(not) => !satisfies(value, not)?,
+        None => true,
+    };
+    let conditional = match constraints.if_schema {
+        Some(condition) => {
+            let branch = if satisfies(value, condition)? {
+                constraints.then_schema
+            } else {
+                constraints.else_schema
+            };
+            match branch {
+                Some(branch) => satisfies(value, branch)?,
+                None => true,
+            }
+        }
+        None => true,
+    };
+    Some(not && conditional)
+}
+
+/// Whether `value` satisfies the nested schema `schema` (`not`'s, `if`'s, ...), through the
+/// runtime's rules; `None` for a list or an object under a keyword of items or members, which
+/// is not decided here.
 fn satisfies(value: &Value, schema: &Constraints) -> Option<bool> {
     use crate::rules::{NumberField, count_chars_within, is_multiple_of, json_equal};
     let mut holds = true;
@@ -159,7 +184,9 @@ fn satisfies(value: &Value, schema: &Constraints) -> Option<bool> {
             }),
             Keyword::Const | Keyword::Enum => listed_values(schema)
                 .is_none_or(|values| values.iter().any(|v| json_equal(v, value))),
-            Keyword::Not => !satisfies(value, schema.not?)?,
+            Keyword::Not | Keyword::If => applicators_hold(value, schema)?,
+            // Decided with `if`.
+            Keyword::Then | Keyword::Else => true,
             Keyword::MinItems
             | Keyword::MaxItems
             | Keyword::UniqueItems
@@ -1535,6 +1562,9 @@ fn field_mutations(
             }
             // Broken through `contains` (an empty list) where it is above 0.
             Keyword::MinContains => {}
+            // Not broken here: a value that satisfies `if` but not `then` (or neither `if` nor
+            // `else`) is drawn by no rule of one keyword.
+            Keyword::If | Keyword::Then | Keyword::Else => {}
             // A value that satisfies `not`'s schema, where one of the member's kind can.
             Keyword::Not => {
                 if let Some(not) = c.not

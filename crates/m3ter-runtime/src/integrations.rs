@@ -191,14 +191,16 @@ pub mod schema {
                     continue;
                 }
                 // A schema of its own, as `items`'s.
-                Keyword::Contains | Keyword::Not => match &param {
-                    Param::Items(inner) => {
-                        let mut inner_schema = Map::new();
-                        constrain(&mut inner_schema, inner);
-                        Some(Value::Object(inner_schema))
+                Keyword::Contains | Keyword::Not | Keyword::If | Keyword::Then | Keyword::Else => {
+                    match &param {
+                        Param::Items(inner) => {
+                            let mut inner_schema = Map::new();
+                            constrain(&mut inner_schema, inner);
+                            Some(Value::Object(inner_schema))
+                        }
+                        _ => None,
                     }
-                    _ => None,
-                },
+                }
                 // One type as a string, several as an array, as JSON Schema writes them.
                 Keyword::Type => match &param {
                     Param::Types(types) => {
@@ -244,6 +246,20 @@ pub mod schema {
             map.insert(
                 "not".to_owned(),
                 serde_json::json!({ "allOf": [not, { "not": { "type": "null" } }] }),
+            );
+        }
+        // So may `if` lead to a branch `null` fails: the three hold for a value other than
+        // `null`.
+        let mut conditional = Map::new();
+        for key in ["if", "then", "else"] {
+            if let Some(schema) = map.remove(key) {
+                conditional.insert(key.to_owned(), schema);
+            }
+        }
+        if !conditional.is_empty() {
+            map.insert(
+                "anyOf".to_owned(),
+                serde_json::json!([{ "type": "null" }, conditional]),
             );
         }
         if let Some(value) = map.remove("const") {

@@ -70,6 +70,17 @@ vocabulary! {
     /// one (`not()`, the empty schema, is satisfied by every value: nothing passes it, which is
     /// how a `false` schema is written).
     Not { spec: "not", json: Some("not"), slot: not, applies: Types::ANY, param: Items, level: Value }
+    /// `if`: a nested schema that decides, silently, which of `then` and `else` applies: its
+    /// own errors are never reported. Written `if(...)` (`if` is a Rust keyword, but any
+    /// identifier, keywords included, names a keyword in `#[spec(...)]`); without `then` or
+    /// `else` it constrains nothing.
+    If { spec: "if", json: Some("if"), slot: if_schema, applies: Types::ANY, param: Items, level: Value }
+    /// `then`: the keywords the value must satisfy when it satisfies `if`, its errors reported
+    /// as the value's own; without `if` it constrains nothing, as JSON Schema says.
+    Then { spec: "then", json: Some("then"), slot: then_schema, applies: Types::ANY, param: Items, level: Value }
+    /// `else`: the keywords the value must satisfy when it does not satisfy `if`, its errors
+    /// reported as the value's own; without `if` it constrains nothing, as JSON Schema says.
+    Else { spec: "else", json: Some("else"), slot: else_schema, applies: Types::ANY, param: Items, level: Value }
     /// `nested`: the value is of a type with its own constraints (a reference to an object
     /// schema), validated in turn.
     Nested { spec: "nested", json: None, slot: nested, applies: Types::OBJECT.or(Types::ARRAY), param: Flag, level: Value }

@@ -2132,14 +2132,15 @@ impl<'a> Lowerer<'a> {
                 return None;
             }
         };
-        // A struct or an enum reports `not` where it reports the other value keywords.
+        // A struct or an enum reports the applicators where it reports the other value
+        // keywords.
         if !matches!(ty, Ty::Named(..) | Ty::ObjectOr(_))
-            && !self.read_not(schema, at, Some(&ty), &mut keywords)
+            && !self.read_applicators(schema, at, Some(&ty), &mut keywords)
         {
             return None;
         }
-        // `type: [T, "null"]` beside `not`: `null` passes unless `not`'s schema takes it.
-        let nullable = nullable && !keywords.not.as_deref().is_some_and(null_satisfies);
+        // `type: [T, "null"]` beside `not` or `if`: `null` passes only where they let it.
+        let nullable = nullable && null_satisfies(&keywords);
         self.check_value_keywords(at, &ty, &keywords);
         Some((ty, keywords, nullable, docs))
     }
@@ -2290,7 +2291,7 @@ impl<'a> Lowerer<'a> {
         {
             return None;
         }
-        if !self.read_not(schema, at, None, &mut keywords) {
+        if !self.read_applicators(schema, at, None, &mut keywords) {
             return None;
         }
         if allowed.contains(JsonType::Array)
@@ -2337,35 +2338,65 @@ impl<'a> Lowerer<'a> {
         true
     }
 
-    /// `not`: a nested schema of value keywords ([`Self::nested_schema`]) on the value itself,
-    /// into `keywords`. `ty` is the member's Rust type when it has one. `not: false` constrains
-    /// nothing and is not written. `false` after reporting an error.
-    fn read_not(
+    /// The applicators on the value itself, each a nested schema of value keywords
+    /// ([`Self::nested_schema`]), into `keywords`: `not`, and `if` with `then` and `else`. `ty`
+    /// is the member's Rust type when it has one. `not: false` constrains nothing and is not
+    /// written; `then` and `else` without `if`, and `if` without either, constrain nothing, as
+    /// JSON Schema says: a warning at their pointers, and nothing written. `false` after
+    /// reporting an error.
+    fn read_applicators(
         &mut self,
         schema: &Json,
         at: &Pointer,
         ty: Option<&Ty>,
         keywords: &mut Keywords,
     ) -> bool {
-        let Some(not) = schema.get(Keyword::Not.json_name()) else {
-            return true;
-        };
-        // Nothing satisfies `false`, so every value satisfies `not: false`.
-        if *not == Json::Bool(false) {
-            return true;
-        }
-        let not_at = at.key(Keyword::Not.json_name());
         let typed = ty.map(|ty| Typed {
             ty,
             what: "a member generated as",
             value: "the member",
             place: "on a member of one type",
         });
-        let Some(inner) = self.nested_schema(not, &not_at, Keyword::Not, typed) else {
-            return false;
-        };
-        keywords.not = Some(Box::new(inner));
-        true
+        let mut ok = true;
+        let has = |keyword: Keyword| schema.get(keyword.json_name()).is_some();
+        let branches = has(Keyword::Then) || has(Keyword::Else);
+        for keyword in [Keyword::Not, Keyword::If, Keyword::Then, Keyword::Else] {
+            let name = keyword.json_name();
+            let Some(nested) = schema.get(name) else {
+                continue;
+            };
+            let nested_at = at.key(name);
+            // Nothing satisfies `false`, so every value satisfies `not: false`.
+            if keyword == Keyword::Not && *nested == Json::Bool(false) {
+                continue;
+            }
+            if keyword == Keyword::If && !branches {
+                self.warn(
+                    &nested_at,
+                    "`if` is ignored: without `then` or `else` it constrains nothing",
+                );
+                continue;
+            }
+            if matches!(keyword, Keyword::Then | Keyword::Else) && !has(Keyword::If) {
+                self.warn(
+                    &nested_at,
+                    format!("`{name}` is ignored: without `if` it constrains nothing"),
+                );
+                continue;
+            }
+            let Some(inner) = self.nested_schema(nested, &nested_at, keyword, typed) else {
+                ok = false;
+                continue;
+            };
+            if keywords
+                .set(keyword, ParamValue::Items(Box::new(inner)))
+                .is_err()
+            {
+                self.error(&nested_at, "is given twice");
+                ok = false;
+            }
+        }
+        ok
     }
 
     /// A nested schema of value keywords, the parameter of `keyword` at `at`: `true` is the
@@ -3137,9 +3168,17 @@ fn excludes_null(keywords: &Keywords) -> bool {
 }
 
 /// Whether `null` satisfies the nested schema `keywords`: the keywords that apply to `null`
-/// decide (`type`, `const`, `enum`, `not`), every other one ignores it, as JSON Schema says.
+/// decide (`type`, `const`, `enum`, `not`, `if` with `then` and `else`), every other one
+/// ignores it, as JSON Schema says.
 fn null_satisfies(keywords: &Keywords) -> bool {
+    let branch = |branch: Option<&Keywords>| branch.is_none_or(null_satisfies);
     keywords.iter().all(|(keyword, _)| match keyword {
+        Keyword::If => match keywords.if_schema.as_deref().is_some_and(null_satisfies) {
+            true => branch(keywords.then_schema.as_deref()),
+            false => branch(keywords.else_schema.as_deref()),
+        },
+        // Decided with `if`.
+        Keyword::Then | Keyword::Else => true,
         Keyword::Type => keywords
             .types()
             .is_some_and(|types| types.contains(JsonType::Null)),

@@ -709,6 +709,14 @@ impl Merger<'_> {
                         }
                     }
                 }
+                // A part's `if` decides its own `then` and `else` only: merged with another
+                // part's they would decide together (JSON Schema keeps them apart).
+                "if" | "then" | "else" if at != target => {
+                    self.error(
+                        &key_at,
+                        format!("`{key}` inside an `allOf` part is not supported (a part's `if`, `then` and `else` decide apart from the other parts'): write them beside `allOf`"),
+                    );
+                }
                 "anyOf" | "oneOf" | "discriminator" | "not" => {
                     self.error(
                         &key_at,
