@@ -99,7 +99,14 @@ fn an_unsupported_keyword_is_an_error_at_its_pointer() {
     assert_error(
         &with_property(r#"{"type": "string", "oneOf": []}"#),
         "/components/schemas/S/properties/p/oneOf",
-        "`oneOf` is supported on a member only as a nullable schema",
+        "must list at least one schema",
+    );
+    assert_error(
+        &with_property(
+            r#"{"type": "string", "anyOf": [{"type": "null"}, {"type": "string"}], "discriminator": {"propertyName": "t"}}"#,
+        ),
+        "/components/schemas/S/properties/p/anyOf",
+        "`anyOf` is supported on a member only as a nullable schema",
     );
     assert_error(
         &with_property(r#"{"type": "string", "unevaluatedItems": false}"#),
@@ -500,12 +507,12 @@ fn with_paths(paths: &str, components: &str) -> String {
     )
 }
 
-/// What a `oneOf` that is not a nullable member is told.
-const ONE_OF: &str = "`oneOf` is supported on a member only as a nullable schema";
+/// What a `oneOf` with nested `properties` is told.
+const ONE_OF: &str = "not supported on a schema without a `type`";
 
 #[test]
 fn every_schema_position_is_checked() {
-    let one_of = r#"{"oneOf": [{"type": "string"}]}"#;
+    let one_of = r#"{"oneOf": [{"properties": {}}]}"#;
     // An inline response schema.
     assert_error(
         &with_paths(
@@ -514,7 +521,7 @@ fn every_schema_position_is_checked() {
             ),
             "",
         ),
-        "/paths/~1x/get/responses/200/content/application~1json/schema/oneOf",
+        "/paths/~1x/get/responses/200/content/application~1json/schema/oneOf/0/properties",
         ONE_OF,
     );
     // A path-level parameter.
@@ -525,7 +532,7 @@ fn every_schema_position_is_checked() {
             ),
             "",
         ),
-        "/paths/~1x~1{id}/parameters/0/schema/oneOf",
+        "/paths/~1x~1{id}/parameters/0/schema/oneOf/0/properties",
         ONE_OF,
     );
     // An operation's parameter.
@@ -550,14 +557,14 @@ fn every_schema_position_is_checked() {
     // A response header, and a schema nested in a response's object.
     let spec = with_paths(
         r#"{"/x": {"get": {"responses": {"200": {"description": "ok",
-            "headers": {"X-Rate": {"schema": {"type": "integer", "anyOf": []}}},
+            "headers": {"X-Rate": {"schema": {"type": "integer", "anyOf": [{"propertyNames": {}}]}}},
             "content": {"application/json": {"schema": {"type": "object", "properties": {"q": {"type": "string", "maxLength": 1, "minLength": 2}}}}}}}}}}"#,
         "",
     );
     assert_error(
         &spec,
-        "/paths/~1x/get/responses/200/headers/X-Rate/schema/anyOf",
-        "`anyOf` is supported on a member only as a nullable schema",
+        "/paths/~1x/get/responses/200/headers/X-Rate/schema/anyOf/0/propertyNames",
+        "unsupported keyword `propertyNames`",
     );
     assert_error(
         &spec,
@@ -575,10 +582,10 @@ fn every_schema_position_is_checked() {
         ),
     );
     for at in [
-        "/components/responses/R/content/application~1json/schema/oneOf",
-        "/components/parameters/P/schema/oneOf",
-        "/components/requestBodies/B/content/application~1json/schema/oneOf",
-        "/components/headers/H/schema/oneOf",
+        "/components/responses/R/content/application~1json/schema/oneOf/0/properties",
+        "/components/parameters/P/schema/oneOf/0/properties",
+        "/components/requestBodies/B/content/application~1json/schema/oneOf/0/properties",
+        "/components/headers/H/schema/oneOf/0/properties",
     ] {
         assert_error(&spec, at, ONE_OF);
     }
@@ -2312,6 +2319,68 @@ fn if_then_else_is_read_and_a_lone_branch_is_a_warning() {
             "{property}"
         );
         assert!(!generated.source.contains(&format!("{key}(")), "{property}");
+    }
+}
+
+#[test]
+fn any_of_and_one_of_on_a_member_are_applicators_beside_the_nullable_form() {
+    let p = "/components/schemas/S/properties/p";
+    for (property, pointer, needle) in [
+        (
+            r#"{"anyOf": []}"#,
+            "/anyOf",
+            "must list at least one schema",
+        ),
+        (
+            r#"{"oneOf": {}}"#,
+            "/oneOf",
+            "must be an array of schemas, not an object",
+        ),
+        (
+            r#"{"anyOf": [{"type": "string"}, {"required": ["a"]}]}"#,
+            "/anyOf/1/required",
+            "not supported on a schema without a `type`",
+        ),
+        (
+            r#"{"type": "string", "oneOf": [{"maxLength": 2}, {"minimum": 3}]}"#,
+            "/oneOf/1/minimum",
+            "`minimum` inside `oneOf` does not apply to the member, of type `string`",
+        ),
+        (
+            r#"{"type": "string", "format": "uuid", "anyOf": [{"const": "x"}]}"#,
+            "/anyOf/0",
+            "`anyOf` is not supported on a member generated as a UUID",
+        ),
+    ] {
+        assert_error(&with_property(property), &format!("{p}{pointer}"), needle);
+    }
+    for (property, expected) in [
+        // Without a single `type`: any JSON value, each branch its own `type`.
+        (
+            r#"{"anyOf": [{"type": "integer"}, {"minimum": 2}]}"#,
+            r#"#[spec(any_of((type = "integer"), (minimum = 2)))]
+    pub p: ::std::option::Option<::m3ter_models::__private_v0_1::serde_json::Value>"#,
+        ),
+        // With one: typed, the branches of its type.
+        (
+            r#"{"type": "string", "oneOf": [{"maxLength": 2}, {"pattern": "^a"}]}"#,
+            r#"#[spec(one_of((max_length = 2), (pattern = "^a")))]
+    pub p: ::std::option::Option<::std::string::String>"#,
+        ),
+        // `true` is the empty schema, `false` the one nothing satisfies.
+        (r#"{"anyOf": [true, false]}"#, "any_of((), (not()))"),
+        // The nullable form stays the nullable member it was.
+        (
+            r#"{"anyOf": [{"type": "integer", "minimum": 1}, {"type": "null"}]}"#,
+            "#[spec(minimum = 1, nullable)]",
+        ),
+    ] {
+        let models = codegen::generate(&with_property(property), "test.json")
+            .unwrap_or_else(|errors| panic!("{property}: {errors:?}"));
+        assert!(
+            models.contains(expected),
+            "{property}: {expected} not in\n{models}"
+        );
     }
 }
 

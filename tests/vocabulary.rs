@@ -285,6 +285,22 @@ fn case(keyword: Keyword) -> Case {
             ErrorCode::MultipleOf,
             "/m",
         ),
+        // 3 is neither at most 1 nor at least 5.
+        Keyword::AnyOf => build(
+            case_type!(T, i64, [any_of((maximum = 1), (minimum = 5))]),
+            json!({"m": 7}),
+            json!({"m": 3}),
+            ErrorCode::AnyOf,
+            "/m",
+        ),
+        // "abc" is both a string of 3 and one starting with `a`.
+        Keyword::OneOf => build(
+            case_type!(T, serde_json::Value, [one_of((min_length = 3), (pattern = "^a"), (type = "null"))]),
+            json!({"m": "ab"}),
+            json!({"m": "abc"}),
+            ErrorCode::OneOf,
+            "/m",
+        ),
         Keyword::Nested => build(
             case_type!(T, Child, [nested]),
             json!({"m": {"name": "ab"}}),
@@ -578,6 +594,16 @@ fn fragment_for(keyword: Keyword) -> (String, &'static str) {
             r#"{"type": "number", "if": {"maximum": 0}, "else": {"multipleOf": 2}}"#,
             "",
             "if(maximum = 0), else(multiple_of = 2)",
+        ),
+        Keyword::AnyOf => (
+            r#"{"type": "integer", "anyOf": [{"maximum": 1}, {"minimum": 5}]}"#,
+            "",
+            "any_of((maximum = 1), (minimum = 5))",
+        ),
+        Keyword::OneOf => (
+            r#"{"oneOf": [{"type": "string", "minLength": 3}, {"pattern": "^a"}, true]}"#,
+            "",
+            r#"one_of((type = "string", min_length = 3), (pattern = "^a"), ())"#,
         ),
         Keyword::Nested => (r##"{"$ref": "#/components/schemas/C"}"##, "", "nested"),
         Keyword::Required => (
@@ -1102,6 +1128,96 @@ fn if_chooses_then_or_else_and_their_errors_are_the_members_own_on_both_paths() 
     assert_eq!(
         check(json!({"number": -6})),
         vec![error("/number", ErrorCode::Range)]
+    );
+}
+
+/// `anyOf` and `oneOf` end to end: the count of satisfied schemas decides (their own errors
+/// never reported), `()` the empty schema, `(not())` the one nothing satisfies; an absent member
+/// is no value; the typed and raw paths agree, with the same params.
+#[test]
+fn any_of_and_one_of_count_the_schemas_the_value_satisfies_on_both_paths() {
+    #[m3ter_models::model]
+    #[derive(Deserialize, Validate)]
+    #[spec(json)]
+    struct A {
+        #[spec(any_of((type = "string", max_length = 2), (type = "integer", minimum = 10)))]
+        any: Option<Value>,
+        #[spec(one_of((multiple_of = 2), (multiple_of = 3)))]
+        number: Option<i64>,
+        #[spec(one_of((), (not()), (min_length = 2)))]
+        text: Option<String>,
+        #[spec(items(any_of((pattern = "^a"), (pattern = "b$"))))]
+        words: Option<Vec<String>>,
+    }
+    let check = |document: Value| -> Vec<(String, ErrorCode, Value)> {
+        let raw = A::validate_json(&document).err();
+        let raw = raw.as_ref().map_or(&[][..], |e| e.as_slice());
+        let typed: A = serde_json::from_value(document.clone()).unwrap();
+        let typed = typed.validate().err();
+        let typed = typed.as_ref().map_or(&[][..], |e| e.as_slice());
+        assert_eq!(raw, typed, "{document}");
+        raw.iter()
+            .map(|e| (e.path().to_owned(), e.code(), Value::Object(e.params())))
+            .collect()
+    };
+    assert_eq!(check(json!({})), vec![]);
+    assert_eq!(
+        check(json!({"any": "ab", "number": 4, "text": "a", "words": ["ax", "xb", "ab"]})),
+        vec![]
+    );
+    assert_eq!(check(json!({"any": 10, "number": 9})), vec![]);
+    assert_eq!(
+        check(json!({"any": "abc"})),
+        vec![("/any".to_owned(), ErrorCode::AnyOf, json!({"branches": 2}))]
+    );
+    // `null` and `9.5` are of neither branch's type.
+    for value in [json!(null), json!(9.5), json!(9), json!([])] {
+        assert_eq!(
+            check(json!({ "any": value })),
+            vec![("/any".to_owned(), ErrorCode::AnyOf, json!({"branches": 2}))],
+            "{value}"
+        );
+    }
+    // 6 is a multiple of both, 7 of neither.
+    assert_eq!(
+        check(json!({"number": 6})),
+        vec![(
+            "/number".to_owned(),
+            ErrorCode::OneOf,
+            json!({"branches": 2, "matched": 2})
+        )]
+    );
+    assert_eq!(
+        check(json!({"number": 7})),
+        vec![(
+            "/number".to_owned(),
+            ErrorCode::OneOf,
+            json!({"branches": 2, "matched": 0})
+        )]
+    );
+    // "ab" satisfies `()` and `min_length = 2`; nothing satisfies `not()`.
+    assert_eq!(
+        check(json!({"text": "ab"})),
+        vec![(
+            "/text".to_owned(),
+            ErrorCode::OneOf,
+            json!({"branches": 3, "matched": 2})
+        )]
+    );
+    assert_eq!(
+        check(json!({"words": ["x", "ab", "bb", "c"]})),
+        vec![
+            (
+                "/words/0".to_owned(),
+                ErrorCode::AnyOf,
+                json!({"branches": 2})
+            ),
+            (
+                "/words/3".to_owned(),
+                ErrorCode::AnyOf,
+                json!({"branches": 2})
+            ),
+        ]
     );
 }
 

@@ -58,6 +58,7 @@ impl Repr for Tokens {
     type Text = Spanned<LitStr>;
     type Format = Spanned<Format>;
     type Items = Spanned<Box<Constraints<Tokens>>>;
+    type Schemas = Spanned<Vec<Constraints<Tokens>>>;
     type Mark = Spanned<()>;
     type Context = Spanned<Option<LitStr>>;
     type Types = Spanned<Types>;
@@ -73,6 +74,9 @@ impl Repr for Tokens {
     }
     fn items(items: &Self::Items) -> &Constraints<Self> {
         &items.value
+    }
+    fn schemas(schemas: &Self::Schemas) -> &[Constraints<Self>] {
+        &schemas.value
     }
     fn types(types: &Self::Types) -> Types {
         types.value
@@ -90,6 +94,7 @@ pub(crate) fn name_span(param: &Param<'_, Tokens>) -> Span {
         Param::Text(p) | Param::Json(p) => p.name,
         Param::Format(p) => p.name,
         Param::Items(p) => p.name,
+        Param::Schemas(p) => p.name,
         Param::Flag(p) => p.name,
         Param::Context(p) => p.name,
         Param::Types(p) => p.name,
@@ -677,6 +682,42 @@ fn parse_param(
             ParamValue::Items(Spanned {
                 name: name.span(),
                 value: Box::new(inner),
+            })
+        }
+        ParamKind::Schemas => {
+            let example = format!("`{keyword}((min_length = 2), (maximum = 3))`");
+            if !input.peek(syn::token::Paren) {
+                return Err(syn::Error::new(
+                    name.span(),
+                    format!("`{keyword}` takes a list of schemas, each in parentheses: {example}"),
+                ));
+            }
+            let content;
+            syn::parenthesized!(content in input);
+            let mut schemas = Vec::new();
+            while !content.is_empty() {
+                if !content.peek(syn::token::Paren) {
+                    errors.spanned(
+                        content.span(),
+                        format!("each schema of `{keyword}` is in parentheses: {example}"),
+                    );
+                    // The rest is read here, so that nothing else is reported on it.
+                    content.parse::<proc_macro2::TokenStream>()?;
+                    return Ok(None);
+                }
+                let schema;
+                syn::parenthesized!(schema in content);
+                let mut inner = Keywords::NONE;
+                parse_keywords(&schema, &mut inner, Some(keyword), errors)?;
+                schemas.push(inner);
+                if content.is_empty() {
+                    break;
+                }
+                content.parse::<Token![,]>()?;
+            }
+            ParamValue::Schemas(Spanned {
+                name: name.span(),
+                value: schemas,
             })
         }
         ParamKind::Flag => {

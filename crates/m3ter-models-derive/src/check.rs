@@ -186,6 +186,25 @@ fn check_param(
                 }
             }
         }
+        Keyword::AnyOf | Keyword::OneOf => {
+            if let Param::Schemas(schemas) = param {
+                if schemas.value.is_empty() {
+                    errors.spanned(
+                        schemas.name,
+                        format!("`{keyword}` lists no schema: write at least one, each in parentheses (`{keyword}((min_length = 2), (maximum = 3))`)"),
+                    );
+                }
+                for schema in &schemas.value {
+                    check_keywords(schema, shape, false, errors);
+                    if let Some(span) = nested_span(schema) {
+                        errors.spanned(
+                            span,
+                            format!("`nested` cannot be decided inside `{keyword}(...)`: write the value's constraints as keywords there"),
+                        );
+                    }
+                }
+            }
+        }
         Keyword::MinContains | Keyword::MaxContains => {
             if !keywords.has(Keyword::Contains) {
                 errors.spanned(
@@ -287,6 +306,7 @@ fn nested_span(keywords: &Keywords) -> Option<proc_macro2::Span> {
     keywords.iter().find_map(|(keyword, param)| match param {
         Param::Flag(_) if keyword == Keyword::Nested => Some(name_span(&param)),
         Param::Items(inner) => nested_span(&inner.value),
+        Param::Schemas(schemas) => schemas.value.iter().find_map(nested_span),
         _ => None,
     })
 }

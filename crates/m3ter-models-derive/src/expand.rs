@@ -360,6 +360,31 @@ pub(crate) fn value_checks(
                 }
             }
             Keyword::Then | Keyword::Else => continue,
+            // Each schema decides apart; the count decides.
+            Keyword::AnyOf | Keyword::OneOf => {
+                let Param::Schemas(schemas) = param else { continue };
+                let branches = schemas.value.len() as u64;
+                let satisfied = schemas
+                    .value
+                    .iter()
+                    .map(|schema| satisfies(value, path, schema, mode, rust_type));
+                let check = if keyword == Keyword::AnyOf {
+                    quote!(check_any_of)
+                } else {
+                    quote!(check_one_of)
+                };
+                quote! {
+                    if #present {
+                        let mut __matched: u64 = 0;
+                        #(
+                            if #satisfied {
+                                __matched += 1;
+                            }
+                        )*
+                        #rules::#check(__matched, #branches, &#path, __errors);
+                    }
+                }
+            }
             // Decided with `contains` (`check` refuses them without it).
             Keyword::MinContains | Keyword::MaxContains => continue,
             // The raw walk delegates to the member type's `ValidateJson` (the caller's).

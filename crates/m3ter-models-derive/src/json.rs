@@ -251,6 +251,13 @@ pub(crate) fn constraints(keywords: &Keywords) -> TokenStream {
                 quote!(#vocab::Format::#variant)
             }
             Param::Items(inner) => constraints_ref(&inner.value),
+            Param::Schemas(schemas) => {
+                let schemas = schemas.value.iter().map(constraints);
+                quote!({
+                    const __SCHEMAS: &[#vocab::Constraints<#vocab::Static>] = &[#(#schemas),*];
+                    __SCHEMAS
+                })
+            }
             Param::Flag(_) => quote!(()),
             Param::Context(context) => match &context.value {
                 Some(lit) => quote!(::std::option::Option::Some(#lit)),

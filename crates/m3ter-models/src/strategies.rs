@@ -105,26 +105,39 @@ pub fn valid<T: Describe + DeserializeOwned + Debug + 'static>() -> BoxedStrateg
 
 /// Any valid JSON value of `kind` under `constraints`.
 ///
-/// Under `not` or `if`, values are drawn without them and those they refuse are dropped:
+/// Under `not`, `if`, `anyOf` or `oneOf`, values are drawn without them and those they refuse
+/// are dropped:
 /// decided here for the keywords of one value ([`satisfies`]). Under a nested schema with a
 /// keyword of items or members, a list or an object cannot be decided here: the strategy
 /// draws nothing then, and proptest stops with that reason (write that member's strategy by
 /// hand).
 pub fn valid_json(kind: &'static Kind, constraints: &'static Constraints) -> BoxedStrategy<Value> {
-    let values = drawn(kind, constraints);
-    if constraints.not.is_none() && constraints.if_schema.is_none() {
+    under_applicators(drawn(kind, constraints), constraints)
+}
+
+/// `values` held to the applicators of `constraints` (`not`, `if`, `anyOf`, `oneOf`), where it
+/// has any: those they refuse are dropped ([`applicators_hold`]).
+fn under_applicators(
+    values: BoxedStrategy<Value>,
+    constraints: &'static Constraints,
+) -> BoxedStrategy<Value> {
+    if constraints.not.is_none()
+        && constraints.if_schema.is_none()
+        && constraints.any_of.is_none()
+        && constraints.one_of.is_none()
+    {
         return values;
     }
     values
         .prop_filter(
-            "the strategies decide `not` and `if` of the keywords of one value only (not of a list's items or an object's members): write this member's strategy by hand",
+            "the strategies decide `not`, `if`, `anyOf` and `oneOf` of the keywords of one value only (not of a list's items or an object's members): write this member's strategy by hand",
             move |value| applicators_hold(value, constraints) == Some(true),
         )
         .boxed()
 }
 
 /// Whether `value` passes the applicators of `constraints` (`not`, `if` with `then` and
-/// `else`), as [`satisfies`] decides them.
+/// `else`, `anyOf`, `oneOf`), as [`satisfies`] decides them.
 fn applicators_hold(value: &Value, constraints: &Constraints) -> Option<bool> {
     let not = match constraints.not {
         Some(not) => !satisfies(value, not)?,
@@ -144,7 +157,22 @@ fn applicators_hold(value: &Value, constraints: &Constraints) -> Option<bool> {
         }
         None => true,
     };
-    Some(not && conditional)
+    let matched = |schemas: &[Constraints]| -> Option<usize> {
+        let mut count = 0;
+        for schema in schemas {
+            count += usize::from(satisfies(value, schema)?);
+        }
+        Some(count)
+    };
+    let any_of = match constraints.any_of {
+        Some(schemas) => matched(schemas)? > 0,
+        None => true,
+    };
+    let one_of = match constraints.one_of {
+        Some(schemas) => matched(schemas)? == 1,
+        None => true,
+    };
+    Some(not && conditional && any_of && one_of)
 }
 
 /// Whether `value` satisfies the nested schema `schema` (`not`'s, `if`'s, ...), through the
@@ -184,7 +212,9 @@ fn satisfies(value: &Value, schema: &Constraints) -> Option<bool> {
             }),
             Keyword::Const | Keyword::Enum => listed_values(schema)
                 .is_none_or(|values| values.iter().any(|v| json_equal(v, value))),
-            Keyword::Not | Keyword::If => applicators_hold(value, schema)?,
+            Keyword::Not | Keyword::If | Keyword::AnyOf | Keyword::OneOf => {
+                applicators_hold(value, schema)?
+            }
             // Decided with `if`.
             Keyword::Then | Keyword::Else => true,
             Keyword::MinItems
@@ -411,14 +441,16 @@ fn valid_any(constraints: &'static Constraints, nested: bool) -> BoxedStrategy<V
             | JsonType::Integer
             | JsonType::Number
             | JsonType::String
-            | JsonType::Object => valid_json(view(&Kind::Any, constraints, ty), constraints),
+            // Drawn without the applicators, which decide on the union below (a type none of
+            // whose values passes them would otherwise be rejected without end).
+            | JsonType::Object => drawn(view(&Kind::Any, constraints, ty), constraints),
         });
     }
     if options.is_empty() {
         // Only arrays, inside an array: an empty one (the items' bounds are the outer array's).
         return Just(Value::Array(Vec::new())).boxed();
     }
-    proptest::strategy::Union::new(options).boxed()
+    under_applicators(proptest::strategy::Union::new(options).boxed(), constraints)
 }
 
 /// The item counts a list under `contains` may have when every item satisfies `contains`:
@@ -1565,6 +1597,9 @@ fn field_mutations(
             // Not broken here: a value that satisfies `if` but not `then` (or neither `if` nor
             // `else`) is drawn by no rule of one keyword.
             Keyword::If | Keyword::Then | Keyword::Else => {}
+            // Not broken here either: a value that satisfies none of the schemas (or two of
+            // `oneOf`'s) is drawn by no rule of one keyword.
+            Keyword::AnyOf | Keyword::OneOf => {}
             // A value that satisfies `not`'s schema, where one of the member's kind can.
             Keyword::Not => {
                 if let Some(not) = c.not

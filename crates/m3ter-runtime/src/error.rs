@@ -53,13 +53,17 @@ pub enum ErrorCode {
     MaxContains,
     /// A value satisfies the schema of `not`.
     Not,
+    /// A value satisfies none of the schemas of `anyOf`.
+    AnyOf,
+    /// A value satisfies none of the schemas of `oneOf`, or more than one.
+    OneOf,
     /// An object has a member that `dependentRequired` names without a member it requires.
     DependentRequired,
 }
 
 impl ErrorCode {
     /// Every code, in a fixed order.
-    pub const ALL: [ErrorCode; 20] = [
+    pub const ALL: [ErrorCode; 22] = [
         ErrorCode::Syntax,
         ErrorCode::Type,
         ErrorCode::Required,
@@ -79,13 +83,16 @@ impl ErrorCode {
         ErrorCode::MinContains,
         ErrorCode::MaxContains,
         ErrorCode::Not,
+        ErrorCode::AnyOf,
+        ErrorCode::OneOf,
         ErrorCode::DependentRequired,
     ];
 
     /// The wire spelling of the code: `syntax`, `type`, `required`, `unknown_field`, `length`,
     /// `pattern`, `format`, `enum`, `forbidden`, `range`, and, named as their JSON Schema
     /// keywords, `const`, `multipleOf`, `uniqueItems`, `minProperties`, `maxProperties`,
-    /// `contains`, `minContains`, `maxContains`, `not` or `dependentRequired`.
+    /// `contains`, `minContains`, `maxContains`, `not`, `anyOf`, `oneOf` or
+    /// `dependentRequired`.
     pub const fn as_str(self) -> &'static str {
         match self {
             ErrorCode::Syntax => "syntax",
@@ -107,6 +114,8 @@ impl ErrorCode {
             ErrorCode::MinContains => "minContains",
             ErrorCode::MaxContains => "maxContains",
             ErrorCode::Not => "not",
+            ErrorCode::AnyOf => "anyOf",
+            ErrorCode::OneOf => "oneOf",
             ErrorCode::DependentRequired => "dependentRequired",
         }
     }
@@ -288,6 +297,18 @@ pub enum ErrorKind {
     },
     /// The value satisfies the schema of `not`, which it must not (code `not`).
     Not,
+    /// The value satisfies none of the schemas of `anyOf` (code `anyOf`).
+    AnyOf {
+        /// How many schemas `anyOf` lists.
+        branches: u64,
+    },
+    /// The value satisfies none of the schemas of `oneOf`, or more than one (code `oneOf`).
+    OneOf {
+        /// How many schemas `oneOf` lists.
+        branches: u64,
+        /// How many of them the value satisfies (0, or 2 and more).
+        matched: u64,
+    },
     /// A member that `dependentRequired` requires is missing while the member that requires it
     /// is present (code `dependentRequired`), reported at the object's pointer: one error per
     /// missing member.
@@ -332,6 +353,8 @@ impl ErrorKind {
             ErrorKind::MinContains { .. } => ErrorCode::MinContains,
             ErrorKind::MaxContains { .. } => ErrorCode::MaxContains,
             ErrorKind::Not => ErrorCode::Not,
+            ErrorKind::AnyOf { .. } => ErrorCode::AnyOf,
+            ErrorKind::OneOf { .. } => ErrorCode::OneOf,
             ErrorKind::DependentRequired { .. } => ErrorCode::DependentRequired,
         }
     }
@@ -480,6 +503,19 @@ impl fmt::Display for ErrorKind {
                 )
             }
             ErrorKind::Not => f.write_str("must not satisfy the schema of `not`, but does"),
+            ErrorKind::AnyOf { branches } => write!(
+                f,
+                "must satisfy at least one of the {branches} schemas of `anyOf`, but satisfies none"
+            ),
+            ErrorKind::OneOf { branches, matched } => write!(
+                f,
+                "must satisfy exactly one of the {branches} schemas of `oneOf`, but satisfies {}",
+                if *matched == 0 {
+                    "none".to_owned()
+                } else {
+                    matched.to_string()
+                }
+            ),
             ErrorKind::DependentRequired { property, missing } => {
                 write!(
                     f,
@@ -643,6 +679,7 @@ impl Params<'_> {
             | ErrorKind::UnknownField
             | ErrorKind::Contains
             | ErrorKind::Not => 0,
+            ErrorKind::AnyOf { .. } => 1,
             ErrorKind::Length { min, max, .. } => {
                 2 + usize::from(min.is_some()) + usize::from(max.is_some())
             }
@@ -657,6 +694,7 @@ impl Params<'_> {
             | ErrorKind::MaxProperties { .. }
             | ErrorKind::MinContains { .. }
             | ErrorKind::MaxContains { .. }
+            | ErrorKind::OneOf { .. }
             | ErrorKind::DependentRequired { .. } => 2,
         }
     }
@@ -741,6 +779,11 @@ impl Serialize for Params<'_> {
                 map.serialize_entry("max", max)?;
             }
             ErrorKind::Contains | ErrorKind::Not => {}
+            ErrorKind::AnyOf { branches } => map.serialize_entry("branches", branches)?,
+            ErrorKind::OneOf { branches, matched } => {
+                map.serialize_entry("branches", branches)?;
+                map.serialize_entry("matched", matched)?;
+            }
             ErrorKind::MinContains { min, actual } => {
                 map.serialize_entry("actual", actual)?;
                 map.serialize_entry("min", min)?;
@@ -929,6 +972,11 @@ mod tests {
             ErrorKind::MinContains { min: 2, actual: 1 },
             ErrorKind::MaxContains { max: 1, actual: 3 },
             ErrorKind::Not,
+            ErrorKind::AnyOf { branches: 2 },
+            ErrorKind::OneOf {
+                branches: 3,
+                matched: 2,
+            },
             ErrorKind::DependentRequired {
                 property: "bill",
                 missing: "billing_address",
@@ -963,6 +1011,8 @@ mod tests {
             r#"{"actual":1,"min":2}"#,
             r#"{"actual":3,"max":1}"#,
             r#"{}"#,
+            r#"{"branches":2}"#,
+            r#"{"branches":3,"matched":2}"#,
             r#"{"missing":"billing_address","property":"bill"}"#,
         ];
         let kinds = kinds();

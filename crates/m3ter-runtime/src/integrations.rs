@@ -201,6 +201,20 @@ pub mod schema {
                         _ => None,
                     }
                 }
+                // An array of schemas of their own.
+                Keyword::AnyOf | Keyword::OneOf => match &param {
+                    Param::Schemas(schemas) => Some(Value::Array(
+                        schemas
+                            .iter()
+                            .map(|schema| {
+                                let mut branch = Map::new();
+                                constrain(&mut branch, schema);
+                                Value::Object(branch)
+                            })
+                            .collect(),
+                    )),
+                    _ => None,
+                },
                 // One type as a string, several as an array, as JSON Schema writes them.
                 Keyword::Type => match &param {
                     Param::Types(types) => {
@@ -233,7 +247,11 @@ pub mod schema {
             // The value as written: the derive checked that the text is JSON.
             Param::Json(text) => return serde_json::from_str::<Value>(text).ok(),
             Param::Format(format) => Value::from(format.name()),
-            Param::Items(_) | Param::Flag(()) | Param::Context(_) | Param::Types(_) => return None,
+            Param::Items(_)
+            | Param::Schemas(_)
+            | Param::Flag(())
+            | Param::Context(_)
+            | Param::Types(_) => return None,
         })
     }
 
@@ -248,15 +266,22 @@ pub mod schema {
                 serde_json::json!({ "allOf": [not, { "not": { "type": "null" } }] }),
             );
         }
-        // So may `if` lead to a branch `null` fails: the three hold for a value other than
-        // `null`.
+        // So may `if` lead to a branch `null` fails, or `null` satisfy no branch of `anyOf`
+        // (or not one of `oneOf`): they hold for a value other than `null`.
         let mut conditional = Map::new();
-        for key in ["if", "then", "else"] {
+        for key in ["if", "then", "else", "anyOf", "oneOf"] {
             if let Some(schema) = map.remove(key) {
                 conditional.insert(key.to_owned(), schema);
             }
         }
         if !conditional.is_empty() {
+            let conditional = match conditional.remove("anyOf") {
+                // Nested once more, so that the keyword is free for the alternative.
+                Some(any_of) => {
+                    serde_json::json!({ "allOf": [conditional, { "anyOf": any_of }] })
+                }
+                None => Value::Object(conditional),
+            };
             map.insert(
                 "anyOf".to_owned(),
                 serde_json::json!([{ "type": "null" }, conditional]),

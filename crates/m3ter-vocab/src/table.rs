@@ -81,6 +81,13 @@ vocabulary! {
     /// `else`: the keywords the value must satisfy when it does not satisfy `if`, its errors
     /// reported as the value's own; without `if` it constrains nothing, as JSON Schema says.
     Else { spec: "else", json: Some("else"), slot: else_schema, applies: Types::ANY, param: Items, level: Value }
+    /// `anyOf`: the value satisfies at least one of these nested schemas, each written in
+    /// parentheses (`any_of((min_length = 2), (maximum = 3))`). Their own errors are never
+    /// reported: one error `anyOf` when none is satisfied.
+    AnyOf { spec: "any_of", json: Some("anyOf"), slot: any_of, applies: Types::ANY, param: Schemas, level: Value }
+    /// `oneOf`: the value satisfies exactly one of these nested schemas (written as `any_of`'s):
+    /// one error `oneOf` when none is, or more than one.
+    OneOf { spec: "one_of", json: Some("oneOf"), slot: one_of, applies: Types::ANY, param: Schemas, level: Value }
     /// `nested`: the value is of a type with its own constraints (a reference to an object
     /// schema), validated in turn.
     Nested { spec: "nested", json: None, slot: nested, applies: Types::OBJECT.or(Types::ARRAY), param: Flag, level: Value }

@@ -262,6 +262,13 @@ fn union_keyword(schema: &Json) -> Option<&'static str> {
         .find(|k| schema.get(k).is_some())
 }
 
+/// Whether `schema`'s `keyword` (`anyOf` or `oneOf`) is the nullable form of a schema: two
+/// schemas, one of which accepts only `null`.
+fn nullable_form(schema: &Json, keyword: &str) -> bool {
+    matches!(schema.get(keyword), Some(Json::Array(list))
+        if list.len() == 2 && list.iter().filter(|s| null_only(s)).count() == 1)
+}
+
 /// A schema that accepts only `null` (3.1 `{"type": "null"}`, 3.0.3's
 /// `{"type": …, "nullable": true, "enum": [null]}` once normalized), annotations aside.
 fn null_only(schema: &Json) -> bool {
@@ -1937,7 +1944,11 @@ impl<'a> Lowerer<'a> {
             return None;
         }
         let docs = self.docs(schema, at);
-        if let Some(keyword) = union_keyword(schema) {
+        // The nullable form, or a union (which needs a component and a discriminator) is
+        // `lower_nullable`'s; any other `anyOf`/`oneOf` is an applicator (`read_applicators`).
+        if let Some(keyword) = union_keyword(schema)
+            && (schema.get("discriminator").is_some() || nullable_form(schema, keyword))
+        {
             return self.lower_nullable(schema, at, keyword, inline_name, docs);
         }
         if let Some(reference) = schema.get("$ref") {
@@ -2240,8 +2251,6 @@ impl<'a> Lowerer<'a> {
             "required",
             "additionalProperties",
             "$ref",
-            "anyOf",
-            "oneOf",
             "discriminator",
         ] {
             if schema.get(key).is_some() {
@@ -2360,6 +2369,42 @@ impl<'a> Lowerer<'a> {
         let mut ok = true;
         let has = |keyword: Keyword| schema.get(keyword.json_name()).is_some();
         let branches = has(Keyword::Then) || has(Keyword::Else);
+        for keyword in [Keyword::AnyOf, Keyword::OneOf] {
+            let name = keyword.json_name();
+            let Some(list) = schema.get(name) else {
+                continue;
+            };
+            let list_at = at.key(name);
+            let parts = match list {
+                Json::Array(parts) if !parts.is_empty() => parts,
+                Json::Array(_) => {
+                    self.error(&list_at, "must list at least one schema");
+                    ok = false;
+                    continue;
+                }
+                other => {
+                    self.error(
+                        &list_at,
+                        format!("must be an array of schemas, not {}", other.type_name()),
+                    );
+                    ok = false;
+                    continue;
+                }
+            };
+            let mut schemas = Vec::with_capacity(parts.len());
+            for (index, part) in parts.iter().enumerate() {
+                match self.nested_schema(part, &list_at.index(index), keyword, typed) {
+                    Some(inner) => schemas.push(inner),
+                    None => ok = false,
+                }
+            }
+            if schemas.len() == parts.len()
+                && keywords.set(keyword, ParamValue::Schemas(schemas)).is_err()
+            {
+                self.error(&list_at, "is given twice");
+                ok = false;
+            }
+        }
         for keyword in [Keyword::Not, Keyword::If, Keyword::Then, Keyword::Else] {
             let name = keyword.json_name();
             let Some(nested) = schema.get(name) else {
@@ -2621,6 +2666,8 @@ impl<'a> Lowerer<'a> {
                 // Read where they decide more than a constraint: `format` (a Rust type or a
                 // registry format), `items` (the item type).
                 ParamKind::Format | ParamKind::Items => None,
+                // Nested schemas: read with the applicators (`read_applicators`).
+                ParamKind::Schemas => None,
                 // A flag written as a boolean (`uniqueItems`): `false` constrains nothing.
                 ParamKind::Flag => match value {
                     Json::Bool(true) => Some(ParamValue::Flag(())),
@@ -3179,6 +3226,14 @@ fn null_satisfies(keywords: &Keywords) -> bool {
         },
         // Decided with `if`.
         Keyword::Then | Keyword::Else => true,
+        Keyword::AnyOf => keywords
+            .any_of
+            .as_deref()
+            .is_some_and(|schemas| schemas.iter().any(null_satisfies)),
+        Keyword::OneOf => keywords
+            .one_of
+            .as_deref()
+            .is_some_and(|schemas| schemas.iter().filter(|s| null_satisfies(s)).count() == 1),
         Keyword::Type => keywords
             .types()
             .is_some_and(|types| types.contains(JsonType::Null)),

@@ -22,7 +22,7 @@ pub mod uri;
 pub mod values;
 
 pub use access::{ItemsField, JsonField, NumberField, StrField};
-pub use applicators::check_not;
+pub use applicators::{check_any_of, check_not, check_one_of};
 pub use arn::{IamRoleArn, parse_iam_role_arn};
 pub use contains::check_contains;
 pub use json::{
