@@ -2385,6 +2385,74 @@ fn any_of_and_one_of_on_a_member_are_applicators_beside_the_nullable_form() {
 }
 
 #[test]
+fn prefix_items_and_boolean_schemas_are_read() {
+    for (property, expected) in [
+        // A list with `prefixItems` is any JSON value of type array, each item as the document
+        // has it; `items` applies after the prefix, `false` refusing every further item.
+        (
+            r#"{"type": "array", "prefixItems": [{"type": "integer"}, {"type": "string", "maxLength": 2}], "items": false}"#,
+            r#"#[spec(
+        type = "array",
+        items(not()),
+        prefix_items((type = "integer"), (type = "string", max_length = 2))
+    )]
+    pub p: ::std::option::Option<::m3ter_models::__private_v0_1::serde_json::Value>"#,
+        ),
+        (
+            r#"{"prefixItems": [true, {"minimum": 1}], "items": true}"#,
+            "#[spec(prefix_items((), (minimum = 1)))]",
+        ),
+        // A member's schema `true` is any value, `false` no value.
+        (
+            "true",
+            "pub p: ::std::option::Option<::m3ter_models::__private_v0_1::serde_json::Value>",
+        ),
+        ("false", "#[spec(not())]"),
+        (
+            r#"{"type": "array", "items": false}"#,
+            "#[spec(items(not()))]",
+        ),
+        // An `allOf` part `true` adds nothing; `false` lets nothing pass.
+        (
+            r#"{"allOf": [true, {"type": "integer", "minimum": 1}]}"#,
+            "#[spec(minimum = 1)]\n    pub p: ::std::option::Option<i64>",
+        ),
+        (
+            r#"{"allOf": [{"type": "integer"}, false]}"#,
+            "#[spec(not())]",
+        ),
+    ] {
+        let models = codegen::generate(&with_property(property), "test.json")
+            .unwrap_or_else(|errors| panic!("{property}: {errors:?}"));
+        assert!(
+            models.contains(expected),
+            "{property}: {expected} not in\n{models}"
+        );
+    }
+    let p = "/components/schemas/S/properties/p";
+    for (property, pointer, needle) in [
+        (
+            r#"{"prefixItems": []}"#,
+            "/prefixItems",
+            "must list at least one schema",
+        ),
+        (
+            r#"{"prefixItems": [{"properties": {}}]}"#,
+            "/prefixItems/0/properties",
+            "not supported on a schema without a `type`",
+        ),
+        // A part's `prefixItems` does not shorten another part's `items`: not merged.
+        (
+            r#"{"allOf": [{"prefixItems": [{"minimum": 3}]}], "items": {"minimum": 5}}"#,
+            "/allOf/0/prefixItems",
+            "`prefixItems` inside an `allOf` part is not supported",
+        ),
+    ] {
+        assert_error(&with_property(property), &format!("{p}{pointer}"), needle);
+    }
+}
+
+#[test]
 fn untyped_and_several_typed_schemas_are_any_json_value() {
     // Several types: a `serde_json::Value` with `type` as a keyword, each keyword kept when one
     // of the types takes it.

@@ -301,6 +301,18 @@ fn case(keyword: Keyword) -> Case {
             ErrorCode::OneOf,
             "/m",
         ),
+        // Item 1 must be at most 2 long; the items after the prefix at least 3.
+        Keyword::PrefixItems => build(
+            case_type!(
+                T,
+                Vec<String>,
+                [prefix_items((), (max_length = 2)), items(min_length = 3)]
+            ),
+            json!({"m": ["abcd", "ab", "abc"]}),
+            json!({"m": ["abcd", "abc", "abc"]}),
+            ErrorCode::Length,
+            "/m/1",
+        ),
         Keyword::Nested => build(
             case_type!(T, Child, [nested]),
             json!({"m": {"name": "ab"}}),
@@ -604,6 +616,11 @@ fn fragment_for(keyword: Keyword) -> (String, &'static str) {
             r#"{"oneOf": [{"type": "string", "minLength": 3}, {"pattern": "^a"}, true]}"#,
             "",
             r#"one_of((type = "string", min_length = 3), (pattern = "^a"), ())"#,
+        ),
+        Keyword::PrefixItems => (
+            r#"{"type": "array", "prefixItems": [{"type": "integer"}, true], "items": false}"#,
+            "",
+            r#"type = "array", items(not()), prefix_items((type = "integer"), ())"#,
         ),
         Keyword::Nested => (r##"{"$ref": "#/components/schemas/C"}"##, "", "nested"),
         Keyword::Required => (
@@ -1217,6 +1234,67 @@ fn any_of_and_one_of_count_the_schemas_the_value_satisfies_on_both_paths() {
                 ErrorCode::AnyOf,
                 json!({"branches": 2})
             ),
+        ]
+    );
+}
+
+/// `prefix_items` end to end: item `i` by schema `i`, its errors at the item's pointer; `items`
+/// after the prefix only; the typed and raw paths agree; in the raw walk an item of another
+/// JSON type is its one `type` error.
+#[test]
+fn prefix_items_check_the_first_items_and_items_the_rest_on_both_paths() {
+    #[m3ter_models::model]
+    #[derive(Deserialize, Validate)]
+    #[spec(json)]
+    struct P {
+        #[spec(prefix_items((type = "integer"), (type = "string")), items(not()))]
+        pair: Option<Value>,
+        #[spec(prefix_items((maximum = 0)), items(minimum = 10))]
+        numbers: Option<Vec<i64>>,
+    }
+    let check = |document: Value| -> Vec<(String, ErrorCode)> {
+        let raw = P::validate_json(&document).err();
+        let raw = raw.as_ref().map_or(&[][..], |e| e.as_slice());
+        let typed: P = serde_json::from_value(document.clone()).unwrap();
+        let typed = typed.validate().err();
+        let typed = typed.as_ref().map_or(&[][..], |e| e.as_slice());
+        assert_eq!(raw, typed, "{document}");
+        raw.iter()
+            .map(|e| (e.path().to_owned(), e.code()))
+            .collect()
+    };
+    let error = |path: &str, code| (path.to_owned(), code);
+    assert_eq!(
+        check(json!({"pair": [1, "a"], "numbers": [0, 10, 11]})),
+        vec![]
+    );
+    // Fewer items than the prefix: nothing more to check; not an array: nothing at all.
+    assert_eq!(check(json!({"pair": [], "numbers": [-5]})), vec![]);
+    assert_eq!(check(json!({"pair": "x"})), vec![]);
+    assert_eq!(
+        check(json!({"pair": ["a", 1, null]})),
+        vec![
+            // In the table's order: `items`, then `prefix_items`.
+            error("/pair/2", ErrorCode::Not),
+            error("/pair/0", ErrorCode::Type),
+            error("/pair/1", ErrorCode::Type),
+        ]
+    );
+    // 1 breaks the prefix's maximum, not `items`' minimum; 9 the minimum.
+    assert_eq!(
+        check(json!({"numbers": [1, 9, 10]})),
+        vec![
+            error("/numbers/1", ErrorCode::Range),
+            error("/numbers/0", ErrorCode::Range)
+        ]
+    );
+    let errors = P::validate_json(&json!({"numbers": ["a", 5]})).unwrap_err();
+    let found: Vec<(&str, ErrorCode)> = errors.iter().map(|e| (e.path(), e.code())).collect();
+    assert_eq!(
+        found,
+        vec![
+            ("/numbers/0", ErrorCode::Type),
+            ("/numbers/1", ErrorCode::Range)
         ]
     );
 }

@@ -186,7 +186,7 @@ fn check_param(
                 }
             }
         }
-        Keyword::AnyOf | Keyword::OneOf => {
+        Keyword::AnyOf | Keyword::OneOf | Keyword::PrefixItems => {
             if let Param::Schemas(schemas) = param {
                 if schemas.value.is_empty() {
                     errors.spanned(
@@ -194,8 +194,13 @@ fn check_param(
                         format!("`{keyword}` lists no schema: write at least one, each in parentheses (`{keyword}((min_length = 2), (maximum = 3))`)"),
                     );
                 }
+                // `prefix_items`' schemas are of items.
+                let shape = match keyword {
+                    Keyword::PrefixItems => shape.item(),
+                    _ => shape.clone(),
+                };
                 for schema in &schemas.value {
-                    check_keywords(schema, shape, false, errors);
+                    check_keywords(schema, &shape, false, errors);
                     if let Some(span) = nested_span(schema) {
                         errors.spanned(
                             span,

@@ -270,8 +270,13 @@ pub(crate) fn value_checks(
                 let limit = number_tokens(limit.value);
                 quote! { #rules::check_range(#value, #rules::RangeBound::#bound, #limit, &#path, __errors); }
             }
+            // After `prefix_items`' items, if any (JSON Schema 2020-12).
             Keyword::Items => {
                 let Param::Items(inner) = param else { continue };
+                let prefix = match keywords.get(Keyword::PrefixItems) {
+                    Some(Param::Schemas(schemas)) => schemas.value.len(),
+                    _ => 0,
+                };
                 let (item_path, item_type, item_checks) =
                     item_checks(path, "item", &inner.value, mode, rust_type);
                 let item_checks = match &item_type {
@@ -284,9 +289,43 @@ pub(crate) fn value_checks(
                 };
                 quote! {
                     if let Some(__items) = #rules::ItemsField::items(#value) {
-                        for (__index, __item) in __items.iter().enumerate() {
+                        for (__index, __item) in __items.iter().enumerate().skip(#prefix) {
                             let #item_path = #path.index(__index);
                             #item_checks
+                        }
+                    }
+                }
+            }
+            // Item `i` by schema `i`, its errors the item's own (an item of another JSON type
+            // in the raw walk is its type error alone, as under `items`).
+            Keyword::PrefixItems => {
+                let Param::Schemas(schemas) = param else { continue };
+                let arms = schemas.value.iter().enumerate().map(|(index, schema)| {
+                    let (item_path, item_type, checks) =
+                        item_checks(path, "prefix", schema, mode, rust_type);
+                    let checks = match &item_type {
+                        Some(item_type) if mode == Mode::Json => quote! {
+                            if <#item_type as ::m3ter_models::ValidateJson>::matches_type(__item) {
+                                #checks
+                            }
+                        },
+                        _ => checks,
+                    };
+                    quote! {
+                        #index => {
+                            #[allow(unused_variables)]
+                            let #item_path = #path.index(__index);
+                            #checks
+                        }
+                    }
+                });
+                quote! {
+                    if let Some(__items) = #rules::ItemsField::items(#value) {
+                        for (__index, __item) in __items.iter().enumerate() {
+                            match __index {
+                                #(#arms)*
+                                _ => break,
+                            }
                         }
                     }
                 }

@@ -125,12 +125,13 @@ fn under_applicators(
         && constraints.if_schema.is_none()
         && constraints.any_of.is_none()
         && constraints.one_of.is_none()
+        && constraints.prefix_items.is_none()
     {
         return values;
     }
     values
         .prop_filter(
-            "the strategies decide `not`, `if`, `anyOf` and `oneOf` of the keywords of one value only (not of a list's items or an object's members): write this member's strategy by hand",
+            "the strategies decide `not`, `if`, `anyOf`, `oneOf` and `prefixItems` of the keywords of one value only (not of a list's items or an object's members): write this member's strategy by hand",
             move |value| applicators_hold(value, constraints) == Some(true),
         )
         .boxed()
@@ -172,7 +173,13 @@ fn applicators_hold(value: &Value, constraints: &Constraints) -> Option<bool> {
         Some(schemas) => matched(schemas)? == 1,
         None => true,
     };
-    Some(not && conditional && any_of && one_of)
+    let mut prefix = true;
+    if let (Some(schemas), Some(items)) = (constraints.prefix_items, value.as_array()) {
+        for (item, schema) in items.iter().zip(schemas) {
+            prefix &= satisfies(item, schema)?;
+        }
+    }
+    Some(not && conditional && any_of && one_of && prefix)
 }
 
 /// Whether `value` satisfies the nested schema `schema` (`not`'s, `if`'s, ...), through the
@@ -212,7 +219,7 @@ fn satisfies(value: &Value, schema: &Constraints) -> Option<bool> {
             }),
             Keyword::Const | Keyword::Enum => listed_values(schema)
                 .is_none_or(|values| values.iter().any(|v| json_equal(v, value))),
-            Keyword::Not | Keyword::If | Keyword::AnyOf | Keyword::OneOf => {
+            Keyword::Not | Keyword::If | Keyword::AnyOf | Keyword::OneOf | Keyword::PrefixItems => {
                 applicators_hold(value, schema)?
             }
             // Decided with `if`.
@@ -1600,6 +1607,8 @@ fn field_mutations(
             // Not broken here either: a value that satisfies none of the schemas (or two of
             // `oneOf`'s) is drawn by no rule of one keyword.
             Keyword::AnyOf | Keyword::OneOf => {}
+            // The items are broken where their types are generated, as under `items`.
+            Keyword::PrefixItems => {}
             // A value that satisfies `not`'s schema, where one of the member's kind can.
             Keyword::Not => {
                 if let Some(not) = c.not

@@ -150,6 +150,11 @@ pub mod schema {
 
     /// Writes each keyword of `constraints` into `schema` under its JSON Schema name.
     fn constrain(schema: &mut Map<String, Value>, constraints: &Constraints) {
+        // The items' type's own schema, before `items` adds its keywords.
+        let item_type = schema
+            .get("items")
+            .filter(|items| matches!(items, Value::Object(map) if !map.is_empty()))
+            .cloned();
         for (keyword, param) in constraints.iter() {
             let value = match keyword {
                 Keyword::MinLength
@@ -202,14 +207,21 @@ pub mod schema {
                     }
                 }
                 // An array of schemas of their own.
-                Keyword::AnyOf | Keyword::OneOf => match &param {
+                // An array of schemas of their own; a prefix item is also of the items' type
+                // (the type's own schema, which `items` no longer states for it).
+                Keyword::AnyOf | Keyword::OneOf | Keyword::PrefixItems => match &param {
                     Param::Schemas(schemas) => Some(Value::Array(
                         schemas
                             .iter()
                             .map(|schema| {
                                 let mut branch = Map::new();
                                 constrain(&mut branch, schema);
-                                Value::Object(branch)
+                                match &item_type {
+                                    Some(item_type) if keyword == Keyword::PrefixItems => {
+                                        serde_json::json!({ "allOf": [item_type, branch] })
+                                    }
+                                    _ => Value::Object(branch),
+                                }
                             })
                             .collect(),
                     )),

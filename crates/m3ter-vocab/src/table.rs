@@ -88,6 +88,9 @@ vocabulary! {
     /// `oneOf`: the value satisfies exactly one of these nested schemas (written as `any_of`'s):
     /// one error `oneOf` when none is, or more than one.
     OneOf { spec: "one_of", json: Some("oneOf"), slot: one_of, applies: Types::ANY, param: Schemas, level: Value }
+    /// `prefixItems`: item `i` satisfies schema `i` of these (written as `any_of`'s), its errors
+    /// the item's own; `items` beside it applies to the items after them only.
+    PrefixItems { spec: "prefix_items", json: Some("prefixItems"), slot: prefix_items, applies: Types::ARRAY, param: Schemas, level: Value }
     /// `nested`: the value is of a type with its own constraints (a reference to an object
     /// schema), validated in turn.
     Nested { spec: "nested", json: None, slot: nested, applies: Types::OBJECT.or(Types::ARRAY), param: Flag, level: Value }

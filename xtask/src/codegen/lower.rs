@@ -1940,6 +1940,14 @@ impl<'a> Lowerer<'a> {
         at: &Pointer,
         inline_name: &str,
     ) -> Option<(Ty, Keywords, bool, Docs)> {
+        // A boolean schema: `true` takes any JSON value, `false` none (`not()`).
+        if let Json::Bool(any) = schema {
+            let keywords = Keywords {
+                not: (!any).then(Box::default),
+                ..Keywords::default()
+            };
+            return Some((Ty::Any, keywords, false, Docs::new()));
+        }
         if !self.check_keywords(schema, at) {
             return None;
         }
@@ -2072,6 +2080,13 @@ impl<'a> Lowerer<'a> {
                 Ty::F64
             }
             "boolean" => Ty::Bool,
+            // Items of several schemas: any JSON value of the type (`type` a keyword), so that
+            // each item is checked as the document has it.
+            "array" if schema.get(Keyword::PrefixItems.json_name()).is_some() => {
+                let types = self.type_set(schema, at)?;
+                let keywords = self.lower_untyped(schema, at, types)?;
+                return Some((Ty::Any, keywords, false, docs));
+            }
             "array" => {
                 ignore_lone_contains_bounds(schema, &mut keywords);
                 self.check_bounds(&keywords, at, None);
@@ -2306,12 +2321,10 @@ impl<'a> Lowerer<'a> {
         if allowed.contains(JsonType::Array)
             && let Some(items) = schema.get(Keyword::Items.json_name())
         {
+            // A schema of its own, each item any JSON value in turn (`true` checks nothing,
+            // `false` refuses every item: after `prefixItems`' only, where it is).
             let items_at = at.key(Keyword::Items.json_name());
-            if !self.check_keywords(items, &items_at) {
-                return None;
-            }
-            let item_types = self.type_set(items, &items_at)?;
-            let item_keywords = self.lower_untyped(items, &items_at, item_types)?;
+            let item_keywords = self.nested_schema(items, &items_at, Keyword::Items, None)?;
             if !item_keywords.is_empty() {
                 keywords.items = Some(Box::new(item_keywords));
             }
@@ -2369,7 +2382,12 @@ impl<'a> Lowerer<'a> {
         let mut ok = true;
         let has = |keyword: Keyword| schema.get(keyword.json_name()).is_some();
         let branches = has(Keyword::Then) || has(Keyword::Else);
-        for keyword in [Keyword::AnyOf, Keyword::OneOf] {
+        // `prefixItems` on an untyped member only (a typed list with it is lowered as one).
+        let lists = [Keyword::AnyOf, Keyword::OneOf, Keyword::PrefixItems];
+        for keyword in lists
+            .into_iter()
+            .filter(|k| ty.is_none() || *k != Keyword::PrefixItems)
+        {
             let name = keyword.json_name();
             let Some(list) = schema.get(name) else {
                 continue;
@@ -3230,6 +3248,7 @@ fn null_satisfies(keywords: &Keywords) -> bool {
             .any_of
             .as_deref()
             .is_some_and(|schemas| schemas.iter().any(null_satisfies)),
+        Keyword::PrefixItems => true,
         Keyword::OneOf => keywords
             .one_of
             .as_deref()

@@ -1,4 +1,4 @@
-//! `any_of` and `one_of` misused: each an error on its tokens.
+//! `any_of`, `one_of` and `prefix_items` misused: each an error on its tokens.
 use m3ter_models::Validate;
 
 #[derive(Validate)]
@@ -21,6 +21,12 @@ struct Mistakes {
     // `nested` is not decided apart.
     #[spec(one_of((nested), ()))]
     child: Child,
+    // A string's keyword on the items of a list of integers.
+    #[spec(prefix_items((max_length = 2)))]
+    numbers: Vec<i64>,
+    // Not a list.
+    #[spec(prefix_items((minimum = 1)))]
+    single: i64,
     // A member keyword inside a schema.
     #[spec(any_of((required)))]
     maybe: Option<String>,
