@@ -105,12 +105,11 @@ pub fn valid<T: Describe + DeserializeOwned + Debug + 'static>() -> BoxedStrateg
 
 /// Any valid JSON value of `kind` under `constraints`.
 ///
-/// Under `not`, `if`, `anyOf` or `oneOf`, values are drawn without them and those they refuse
-/// are dropped:
-/// decided here for the keywords of one value ([`satisfies`]). Under a nested schema with a
-/// keyword of items or members, a list or an object cannot be decided here: the strategy
-/// draws nothing then, and proptest stops with that reason (write that member's strategy by
-/// hand).
+/// Under `not`, `if`, `anyOf`, `oneOf` or `prefixItems`, values are drawn without them and
+/// those they refuse are dropped, decided here for the keywords of one value (through the
+/// runtime's rules). Under a nested schema with a keyword of items or members, a list or an
+/// object cannot be decided here: the strategy draws nothing then, and proptest stops with
+/// that reason (write that member's strategy by hand).
 pub fn valid_json(kind: &'static Kind, constraints: &'static Constraints) -> BoxedStrategy<Value> {
     under_applicators(drawn(kind, constraints), constraints)
 }
