@@ -99,7 +99,14 @@ fn an_unsupported_keyword_is_an_error_at_its_pointer() {
     assert_error(
         &with_property(r#"{"type": "string", "oneOf": []}"#),
         "/components/schemas/S/properties/p/oneOf",
-        "`oneOf` is supported on a member only as a nullable schema",
+        "must list at least one schema",
+    );
+    assert_error(
+        &with_property(
+            r#"{"type": "string", "anyOf": [{"type": "null"}, {"type": "string"}], "discriminator": {"propertyName": "t"}}"#,
+        ),
+        "/components/schemas/S/properties/p/anyOf",
+        "`anyOf` is supported on a member only as a nullable schema",
     );
     assert_error(
         &with_property(r#"{"type": "string", "unevaluatedItems": false}"#),
@@ -271,12 +278,13 @@ fn colliding_enum_values_are_errors() {
 
 #[test]
 fn every_error_is_reported_not_only_the_first() {
-    // (`oneOf` is now read, as a nullable member: two other unsupported keywords.)
-    let spec = with_property(r#"{"type": "string", "if": "x", "not": {}}"#);
+    // (`oneOf` is now read, as a nullable member: two unsupported keywords.)
+    let spec =
+        with_property(r#"{"type": "string", "unevaluatedItems": "x", "dependentSchemas": {}}"#);
     let pointers: Vec<String> = errors_of(&spec).into_iter().map(|e| e.pointer).collect();
     for wanted in [
-        "/components/schemas/S/properties/p/if",
-        "/components/schemas/S/properties/p/not",
+        "/components/schemas/S/properties/p/unevaluatedItems",
+        "/components/schemas/S/properties/p/dependentSchemas",
     ] {
         assert!(
             pointers.iter().any(|p| p == wanted),
@@ -502,12 +510,12 @@ fn with_paths(paths: &str, components: &str) -> String {
     )
 }
 
-/// What a `oneOf` that is not a nullable member is told.
-const ONE_OF: &str = "`oneOf` is supported on a member only as a nullable schema";
+/// What a `oneOf` with nested `properties` is told.
+const ONE_OF: &str = "not supported on a schema without a `type`";
 
 #[test]
 fn every_schema_position_is_checked() {
-    let one_of = r#"{"oneOf": [{"type": "string"}]}"#;
+    let one_of = r#"{"oneOf": [{"properties": {}}]}"#;
     // An inline response schema.
     assert_error(
         &with_paths(
@@ -516,7 +524,7 @@ fn every_schema_position_is_checked() {
             ),
             "",
         ),
-        "/paths/~1x/get/responses/200/content/application~1json/schema/oneOf",
+        "/paths/~1x/get/responses/200/content/application~1json/schema/oneOf/0/properties",
         ONE_OF,
     );
     // A path-level parameter.
@@ -527,39 +535,39 @@ fn every_schema_position_is_checked() {
             ),
             "",
         ),
-        "/paths/~1x~1{id}/parameters/0/schema/oneOf",
+        "/paths/~1x~1{id}/parameters/0/schema/oneOf/0/properties",
         ONE_OF,
     );
     // An operation's parameter.
     assert_error(
         &with_paths(
-            r#"{"/x": {"get": {"parameters": [{"name": "q", "in": "query", "schema": {"type": "string", "not": {}}}], "responses": {}}}}"#,
+            r#"{"/x": {"get": {"parameters": [{"name": "q", "in": "query", "schema": {"type": "string", "dependentSchemas": {}}}], "responses": {}}}}"#,
             "",
         ),
-        "/paths/~1x/get/parameters/0/schema/not",
-        "unsupported keyword `not`",
+        "/paths/~1x/get/parameters/0/schema/dependentSchemas",
+        "unsupported keyword `dependentSchemas`",
     );
     // A request body without the operation extension (`allOf` of one `$ref` is now that
     // reference: an unsupported keyword instead).
     assert_error(
         &with_paths(
-            r##"{"/x": {"post": {"requestBody": {"content": {"application/json": {"schema": {"not": {}}}}}, "responses": {}}}}"##,
+            r##"{"/x": {"post": {"requestBody": {"content": {"application/json": {"schema": {"dependentSchemas": {}}}}}, "responses": {}}}}"##,
             "",
         ),
-        "/paths/~1x/post/requestBody/content/application~1json/schema/not",
-        "unsupported keyword `not`",
+        "/paths/~1x/post/requestBody/content/application~1json/schema/dependentSchemas",
+        "unsupported keyword `dependentSchemas`",
     );
     // A response header, and a schema nested in a response's object.
     let spec = with_paths(
         r#"{"/x": {"get": {"responses": {"200": {"description": "ok",
-            "headers": {"X-Rate": {"schema": {"type": "integer", "anyOf": []}}},
+            "headers": {"X-Rate": {"schema": {"type": "integer", "anyOf": [{"dependentSchemas": {}}]}}},
             "content": {"application/json": {"schema": {"type": "object", "properties": {"q": {"type": "string", "maxLength": 1, "minLength": 2}}}}}}}}}}"#,
         "",
     );
     assert_error(
         &spec,
-        "/paths/~1x/get/responses/200/headers/X-Rate/schema/anyOf",
-        "`anyOf` is supported on a member only as a nullable schema",
+        "/paths/~1x/get/responses/200/headers/X-Rate/schema/anyOf/0/dependentSchemas",
+        "unsupported keyword `dependentSchemas`",
     );
     assert_error(
         &spec,
@@ -577,10 +585,10 @@ fn every_schema_position_is_checked() {
         ),
     );
     for at in [
-        "/components/responses/R/content/application~1json/schema/oneOf",
-        "/components/parameters/P/schema/oneOf",
-        "/components/requestBodies/B/content/application~1json/schema/oneOf",
-        "/components/headers/H/schema/oneOf",
+        "/components/responses/R/content/application~1json/schema/oneOf/0/properties",
+        "/components/parameters/P/schema/oneOf/0/properties",
+        "/components/requestBodies/B/content/application~1json/schema/oneOf/0/properties",
+        "/components/headers/H/schema/oneOf/0/properties",
     ] {
         assert_error(&spec, at, ONE_OF);
     }
@@ -2383,11 +2391,10 @@ fn dependent_required_is_read_and_its_bad_parameters_are_errors_at_their_pointer
 fn contains_is_read_and_its_bad_parameters_are_errors_at_their_pointers() {
     let p = "/components/schemas/S/properties/p";
     for (property, pointer, needle) in [
-        (r#"{"contains": false}"#, "/contains", "must be an object"),
         (
-            r#"{"contains": {"if": {"const": 1}}}"#,
-            "/contains/if",
-            "unsupported keyword `if`",
+            r#"{"contains": {"dependentSchemas": {"a": {"const": 1}}}}"#,
+            "/contains/dependentSchemas",
+            "unsupported keyword `dependentSchemas`",
         ),
         (
             r#"{"contains": {"properties": {"a": {}}}}"#,
@@ -2454,6 +2461,8 @@ fn contains_is_read_and_its_bad_parameters_are_errors_at_their_pointers() {
             "contains(type = \"null | integer\", maximum = 3),\n        min_contains = 0,\n        max_contains = 2",
         ),
         (r#"{"contains": true}"#, "contains()"),
+        // `false`: the schema nothing satisfies, the negation of the empty one.
+        (r#"{"contains": false}"#, "contains(not())"),
         (
             r#"{"contains": {"items": {"const": 1}, "contains": {"const": 2}}}"#,
             r#"contains(items(const = "1"), contains(const = "2"))"#,
@@ -2480,6 +2489,343 @@ fn contains_is_read_and_its_bad_parameters_are_errors_at_their_pointers() {
         !models.contains("min_contains") && !models.contains("max_contains"),
         "{models}"
     );
+}
+
+#[test]
+fn not_is_read_and_what_it_cannot_say_is_an_error_at_its_pointer() {
+    let p = "/components/schemas/S/properties/p";
+    for (property, pointer, needle) in [
+        (r#"{"not": 3}"#, "/not", "must be an object"),
+        (
+            r#"{"not": {"properties": {"a": {}}}}"#,
+            "/not/properties",
+            "not supported on a schema without a `type`",
+        ),
+        (
+            r#"{"not": {"dependentSchemas": {"a": {"const": 1}}}}"#,
+            "/not/dependentSchemas",
+            "unsupported keyword `dependentSchemas`",
+        ),
+        (
+            r#"{"not": {"maximum": "5"}}"#,
+            "/not/maximum",
+            "must be a number",
+        ),
+        // On a typed member: only its own type's keywords, and only on a type that compares
+        // as JSON.
+        (
+            r#"{"type": "integer", "not": {"minLength": 2}}"#,
+            "/not/minLength",
+            "does not apply to the member, of type `integer`: on a member of one type, `not` takes the keywords of its type only",
+        ),
+        (
+            r#"{"type": "string", "not": {"type": "string"}}"#,
+            "/not/type",
+            "does not apply to the member",
+        ),
+        (
+            r#"{"type": "string", "format": "uuid", "not": {"const": "x"}}"#,
+            "/not",
+            "`not` is not supported on a member generated as a UUID",
+        ),
+        (
+            r#"{"type": "array", "items": {"type": "string"}, "not": {"minItems": 1}}"#,
+            "/not",
+            "`not` is not supported on a member generated as",
+        ),
+        (
+            r#"{"type": "object", "properties": {"a": {}}, "not": {}}"#,
+            "/not",
+            "not supported on an object with `properties`",
+        ),
+        (
+            r#"{"type": "string", "enum": ["a", "b"], "not": {"const": "a"}}"#,
+            "/not",
+            "beside `enum` is not supported",
+        ),
+    ] {
+        let spec = with_schemas(&format!(
+            r#""S": {{"type": "object", "properties": {{"p": {property}}}}},
+               "C": {{"type": "object", "properties": {{"n": {{"type": "string"}}}}}}"#
+        ));
+        assert_error(&spec, &format!("{p}{pointer}"), needle);
+    }
+    for (property, expected) in [
+        (
+            r#"{"not": {"type": "integer"}}"#,
+            r#"not(type = "integer")"#,
+        ),
+        (r#"{"not": true}"#, "not()"),
+        (r#"{"not": {"not": {}}}"#, "not(not())"),
+        (
+            r#"{"not": {"type": ["integer", "boolean"], "minimum": 3}}"#,
+            r#"not(type = "boolean | integer", minimum = 3)"#,
+        ),
+        (
+            r#"{"type": "string", "not": {"maxLength": 2, "pattern": "^a"}}"#,
+            r#"not(max_length = 2, pattern = "^a")"#,
+        ),
+        (
+            r#"{"type": "array", "items": {"type": "number", "not": {"multipleOf": 2}}}"#,
+            "items(not(multiple_of = 2))",
+        ),
+    ] {
+        let models = codegen::generate(&with_property(property), "test.json")
+            .unwrap_or_else(|errors| panic!("{property}: {errors:?}"));
+        assert!(
+            models.contains(expected),
+            "{property}: {expected} not in\n{models}"
+        );
+    }
+    // `not: false` constrains nothing: every value passes it.
+    let models = codegen::generate(
+        &with_property(r#"{"type": "string", "not": false}"#),
+        "test.json",
+    )
+    .unwrap_or_else(|errors| panic!("{errors:?}"));
+    assert!(!models.contains("not("), "{models}");
+    // `null` passes `not` only when its schema does not take `null`: the member stays
+    // nullable beside `not: {const: 5}`, and is not beside `not: {minimum: 3}` (which ignores
+    // `null`, so `null` satisfies it) or `not: {const: null}`.
+    let models = codegen::generate(
+        &with_property(r#"{"type": ["integer", "null"], "not": {"const": 5}}"#),
+        "test.json",
+    )
+    .unwrap_or_else(|errors| panic!("{errors:?}"));
+    assert!(models.contains("nullable"), "{models}");
+    let models = codegen::generate(
+        &with_property(r#"{"type": ["integer", "null"], "not": {"minimum": 3}}"#),
+        "test.json",
+    )
+    .unwrap_or_else(|errors| panic!("{errors:?}"));
+    assert!(!models.contains("nullable"), "{models}");
+    let models = codegen::generate(
+        &with_property(r#"{"type": ["integer", "null"], "not": {"type": "null"}}"#),
+        "test.json",
+    );
+    assert!(
+        models.is_err(),
+        "`type` inside `not` on a typed member: {models:?}"
+    );
+    let models = codegen::generate(
+        &with_property(r#"{"type": ["integer", "null"], "not": {"const": null}}"#),
+        "test.json",
+    )
+    .unwrap_or_else(|errors| panic!("{errors:?}"));
+    assert!(!models.contains("nullable"), "{models}");
+}
+
+#[test]
+fn if_then_else_is_read_and_a_lone_branch_is_a_warning() {
+    let p = "/components/schemas/S/properties/p";
+    for (property, pointer, needle) in [
+        (
+            r#"{"type": "integer", "if": {"minLength": 2}, "then": {}}"#,
+            "/if/minLength",
+            "does not apply to the member, of type `integer`",
+        ),
+        (
+            r#"{"if": {"const": 1}, "then": {"properties": {}}}"#,
+            "/then/properties",
+            "not supported on a schema without a `type`",
+        ),
+        (
+            r#"{"type": "string", "format": "date-time", "if": {}, "else": {}}"#,
+            "/if",
+            "`if` is not supported on a member generated as a date-time",
+        ),
+        // Each part's `if` decides its own branches only: not merged.
+        (
+            r#"{"allOf": [{"if": {"exclusiveMaximum": 0}}, {"then": {"minimum": -10}}]}"#,
+            "/allOf/0/if",
+            "`if` inside an `allOf` part is not supported",
+        ),
+    ] {
+        assert_error(&with_property(property), &format!("{p}{pointer}"), needle);
+    }
+    for (property, expected) in [
+        (
+            r#"{"if": {"exclusiveMaximum": 0}, "then": {"minimum": -10}, "else": {"multipleOf": 2}}"#,
+            "if(exclusive_maximum = 0), then(minimum = -10), else(multiple_of = 2)",
+        ),
+        (
+            r#"{"if": true, "then": {"const": "then"}, "else": false}"#,
+            r#"if(), then(const = "\"then\""), else(not())"#,
+        ),
+    ] {
+        let models = codegen::generate(&with_property(property), "test.json")
+            .unwrap_or_else(|errors| panic!("{property}: {errors:?}"));
+        assert!(
+            models.contains(expected),
+            "{property}: {expected} not in\n{models}"
+        );
+    }
+    // Alone, each constrains nothing: a warning at its pointer, nothing written.
+    for (property, key, message) in [
+        (
+            r#"{"if": {"const": 0}}"#,
+            "if",
+            "`if` is ignored: without `then` or `else` it constrains nothing",
+        ),
+        (
+            r#"{"then": {"const": 0}}"#,
+            "then",
+            "`then` is ignored: without `if` it constrains nothing",
+        ),
+        (
+            r#"{"type": "string", "else": {"const": "a"}}"#,
+            "else",
+            "`else` is ignored: without `if` it constrains nothing",
+        ),
+    ] {
+        let generated = codegen::generate_with_warnings(
+            &with_property(property),
+            None,
+            &codegen::Provenance::command_line("test.json", codegen::DEFAULT_OUT),
+        )
+        .unwrap_or_else(|errors| panic!("{property}: {errors:?}"));
+        let warnings: Vec<(String, String)> = generated
+            .warnings
+            .iter()
+            .map(|w| (w.pointer.clone(), w.message.clone()))
+            .collect();
+        assert_eq!(
+            warnings,
+            vec![(format!("{p}/{key}"), message.to_owned())],
+            "{property}"
+        );
+        assert!(!generated.source.contains(&format!("{key}(")), "{property}");
+    }
+}
+
+#[test]
+fn any_of_and_one_of_on_a_member_are_applicators_beside_the_nullable_form() {
+    let p = "/components/schemas/S/properties/p";
+    for (property, pointer, needle) in [
+        (
+            r#"{"anyOf": []}"#,
+            "/anyOf",
+            "must list at least one schema",
+        ),
+        (
+            r#"{"oneOf": {}}"#,
+            "/oneOf",
+            "must be an array of schemas, not an object",
+        ),
+        (
+            r#"{"anyOf": [{"type": "string"}, {"required": ["a"]}]}"#,
+            "/anyOf/1/required",
+            "not supported on a schema without a `type`",
+        ),
+        (
+            r#"{"type": "string", "oneOf": [{"maxLength": 2}, {"minimum": 3}]}"#,
+            "/oneOf/1/minimum",
+            "`minimum` inside `oneOf` does not apply to the member, of type `string`",
+        ),
+        (
+            r#"{"type": "string", "format": "uuid", "anyOf": [{"const": "x"}]}"#,
+            "/anyOf/0",
+            "`anyOf` is not supported on a member generated as a UUID",
+        ),
+    ] {
+        assert_error(&with_property(property), &format!("{p}{pointer}"), needle);
+    }
+    for (property, expected) in [
+        // Without a single `type`: any JSON value, each branch its own `type`.
+        (
+            r#"{"anyOf": [{"type": "integer"}, {"minimum": 2}]}"#,
+            r#"#[spec(any_of((type = "integer"), (minimum = 2)))]
+    pub p: ::std::option::Option<::m3ter_models::__private_v0_1::serde_json::Value>"#,
+        ),
+        // With one: typed, the branches of its type.
+        (
+            r#"{"type": "string", "oneOf": [{"maxLength": 2}, {"pattern": "^a"}]}"#,
+            r#"#[spec(one_of((max_length = 2), (pattern = "^a")))]
+    pub p: ::std::option::Option<::std::string::String>"#,
+        ),
+        // `true` is the empty schema, `false` the one nothing satisfies.
+        (r#"{"anyOf": [true, false]}"#, "any_of((), (not()))"),
+        // The nullable form stays the nullable member it was.
+        (
+            r#"{"anyOf": [{"type": "integer", "minimum": 1}, {"type": "null"}]}"#,
+            "#[spec(minimum = 1, nullable)]",
+        ),
+    ] {
+        let models = codegen::generate(&with_property(property), "test.json")
+            .unwrap_or_else(|errors| panic!("{property}: {errors:?}"));
+        assert!(
+            models.contains(expected),
+            "{property}: {expected} not in\n{models}"
+        );
+    }
+}
+
+#[test]
+fn prefix_items_and_boolean_schemas_are_read() {
+    for (property, expected) in [
+        // A list with `prefixItems` is any JSON value of type array, each item as the document
+        // has it; `items` applies after the prefix, `false` refusing every further item.
+        (
+            r#"{"type": "array", "prefixItems": [{"type": "integer"}, {"type": "string", "maxLength": 2}], "items": false}"#,
+            r#"#[spec(
+        type = "array",
+        items(not()),
+        prefix_items((type = "integer"), (type = "string", max_length = 2))
+    )]
+    pub p: ::std::option::Option<::m3ter_models::__private_v0_1::serde_json::Value>"#,
+        ),
+        (
+            r#"{"prefixItems": [true, {"minimum": 1}], "items": true}"#,
+            "#[spec(prefix_items((), (minimum = 1)))]",
+        ),
+        // A member's schema `true` is any value, `false` no value.
+        (
+            "true",
+            "pub p: ::std::option::Option<::m3ter_models::__private_v0_1::serde_json::Value>",
+        ),
+        ("false", "#[spec(not())]"),
+        (
+            r#"{"type": "array", "items": false}"#,
+            "#[spec(items(not()))]",
+        ),
+        // An `allOf` part `true` adds nothing; `false` lets nothing pass.
+        (
+            r#"{"allOf": [true, {"type": "integer", "minimum": 1}]}"#,
+            "#[spec(minimum = 1)]\n    pub p: ::std::option::Option<i64>",
+        ),
+        (
+            r#"{"allOf": [{"type": "integer"}, false]}"#,
+            "#[spec(not())]",
+        ),
+    ] {
+        let models = codegen::generate(&with_property(property), "test.json")
+            .unwrap_or_else(|errors| panic!("{property}: {errors:?}"));
+        assert!(
+            models.contains(expected),
+            "{property}: {expected} not in\n{models}"
+        );
+    }
+    let p = "/components/schemas/S/properties/p";
+    for (property, pointer, needle) in [
+        (
+            r#"{"prefixItems": []}"#,
+            "/prefixItems",
+            "must list at least one schema",
+        ),
+        (
+            r#"{"prefixItems": [{"properties": {}}]}"#,
+            "/prefixItems/0/properties",
+            "not supported on a schema without a `type`",
+        ),
+        // A part's `prefixItems` does not shorten another part's `items`: not merged.
+        (
+            r#"{"allOf": [{"prefixItems": [{"minimum": 3}]}], "items": {"minimum": 5}}"#,
+            "/allOf/0/prefixItems",
+            "`prefixItems` inside an `allOf` part is not supported",
+        ),
+    ] {
+        assert_error(&with_property(property), &format!("{p}{pointer}"), needle);
+    }
 }
 
 #[test]

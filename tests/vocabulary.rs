@@ -285,6 +285,70 @@ fn case(keyword: Keyword) -> Case {
             ErrorCode::MaxContains,
             "/m",
         ),
+        // "ab" satisfies `min_length = 2` and so fails `not`; "a" does not.
+        Keyword::Not => build(
+            case_type!(T, String, [not(min_length = 2)]),
+            json!({"m": "a"}),
+            json!({"m": "ab"}),
+            ErrorCode::Not,
+            "/m",
+        ),
+        // Above 0 `then` holds, else `else`: 4 is even; -11 is below -10.
+        Keyword::If => build(
+            case_type!(
+                T,
+                i64,
+                [if(exclusive_maximum = 0), then(minimum = -10), else(multiple_of = 2)]
+            ),
+            json!({"m": 4}),
+            json!({"m": -11}),
+            ErrorCode::Range,
+            "/m",
+        ),
+        // "ab" starts with `a`: it must be at least 3 long.
+        Keyword::Then => build(
+            case_type!(T, String, [if(pattern = "^a"), then(min_length = 3)]),
+            json!({"m": "b"}),
+            json!({"m": "ab"}),
+            ErrorCode::Length,
+            "/m",
+        ),
+        // 3 is not above 5, so it must be a multiple of 2.
+        Keyword::Else => build(
+            case_type!(T, serde_json::Value, [if(minimum = 5), else(multiple_of = 2)]),
+            json!({"m": 7}),
+            json!({"m": 3}),
+            ErrorCode::MultipleOf,
+            "/m",
+        ),
+        // 3 is neither at most 1 nor at least 5.
+        Keyword::AnyOf => build(
+            case_type!(T, i64, [any_of((maximum = 1), (minimum = 5))]),
+            json!({"m": 7}),
+            json!({"m": 3}),
+            ErrorCode::AnyOf,
+            "/m",
+        ),
+        // "abc" is both a string of 3 and one starting with `a`.
+        Keyword::OneOf => build(
+            case_type!(T, serde_json::Value, [one_of((min_length = 3), (pattern = "^a"), (type = "null"))]),
+            json!({"m": "ab"}),
+            json!({"m": "abc"}),
+            ErrorCode::OneOf,
+            "/m",
+        ),
+        // Item 1 must be at most 2 long; the items after the prefix at least 3.
+        Keyword::PrefixItems => build(
+            case_type!(
+                T,
+                Vec<String>,
+                [prefix_items((), (max_length = 2)), items(min_length = 3)]
+            ),
+            json!({"m": ["abcd", "ab", "abc"]}),
+            json!({"m": ["abcd", "abc", "abc"]}),
+            ErrorCode::Length,
+            "/m/1",
+        ),
         Keyword::Nested => build(
             case_type!(T, Child, [nested]),
             json!({"m": {"name": "ab"}}),
@@ -580,6 +644,41 @@ fn fragment_for(keyword: Keyword) -> (String, &'static str) {
             r#"{"type": "array", "items": {"type": "string"}, "contains": {"minLength": 2}, "maxContains": 1}"#,
             "",
             "contains(min_length = 2), max_contains = 1",
+        ),
+        Keyword::Not => (
+            r#"{"type": "string", "not": {"minLength": 2}}"#,
+            "",
+            "not(min_length = 2)",
+        ),
+        Keyword::If => (
+            r#"{"type": "integer", "if": {"exclusiveMaximum": 0}, "then": {"minimum": -10}}"#,
+            "",
+            "if(exclusive_maximum = 0), then(minimum = -10)",
+        ),
+        Keyword::Then => (
+            r#"{"then": {"const": "yes"}, "if": {"maxLength": 4}}"#,
+            "",
+            r#"if(max_length = 4), then(const = "\"yes\"")"#,
+        ),
+        Keyword::Else => (
+            r#"{"type": "number", "if": {"maximum": 0}, "else": {"multipleOf": 2}}"#,
+            "",
+            "if(maximum = 0), else(multiple_of = 2)",
+        ),
+        Keyword::AnyOf => (
+            r#"{"type": "integer", "anyOf": [{"maximum": 1}, {"minimum": 5}]}"#,
+            "",
+            "any_of((maximum = 1), (minimum = 5))",
+        ),
+        Keyword::OneOf => (
+            r#"{"oneOf": [{"type": "string", "minLength": 3}, {"pattern": "^a"}, true]}"#,
+            "",
+            r#"one_of((type = "string", min_length = 3), (pattern = "^a"), ())"#,
+        ),
+        Keyword::PrefixItems => (
+            r#"{"type": "array", "prefixItems": [{"type": "integer"}, true], "items": false}"#,
+            "",
+            r#"type = "array", items(not()), prefix_items((type = "integer"), ())"#,
         ),
         Keyword::Nested => (r##"{"$ref": "#/components/schemas/C"}"##, "", "nested"),
         Keyword::Required => (
@@ -968,6 +1067,292 @@ fn contains_counts_the_items_that_satisfy_it_on_both_paths() {
         vec![
             ("/words/0", ErrorCode::Type),
             ("/words", ErrorCode::Contains)
+        ]
+    );
+}
+
+/// `not` end to end: one error `not` at the member when its nested schema gets no error, the
+/// nested errors never reported; an absent member is no value; `not()` (the `false` schema's
+/// negation: nothing passes) refuses every present value, `null` included; a double negation;
+/// `not` inside `items(...)` at each item's pointer; the typed and raw paths agree.
+#[test]
+fn not_refuses_the_values_its_schema_accepts_on_both_paths() {
+    #[m3ter_models::model]
+    #[derive(Deserialize, Validate)]
+    #[spec(json)]
+    struct N {
+        #[spec(not(type = "integer | boolean"))]
+        any: Option<Value>,
+        #[spec(not())]
+        never: Option<Value>,
+        #[spec(not(not(minimum = 10)))]
+        twice: Option<i64>,
+        #[spec(items(not(pattern = "^a", max_length = 3)))]
+        words: Option<Vec<String>>,
+        #[spec(not(const = "\"x\""))]
+        name: String,
+    }
+    let check = |document: Value| -> Vec<(String, ErrorCode)> {
+        let raw = N::validate_json(&document).err();
+        let raw = raw.as_ref().map_or(&[][..], |e| e.as_slice());
+        let typed: N = serde_json::from_value(document.clone()).unwrap();
+        let typed = typed.validate().err();
+        let typed = typed.as_ref().map_or(&[][..], |e| e.as_slice());
+        assert_eq!(raw, typed, "{document}");
+        raw.iter()
+            .map(|e| (e.path().to_owned(), e.code()))
+            .collect()
+    };
+    let not = |path: &str| (path.to_owned(), ErrorCode::Not);
+    assert_eq!(check(json!({"name": "y"})), vec![]);
+    assert_eq!(
+        check(json!({"any": 1.5, "twice": 10, "words": ["abcd", "b"], "name": "xx"})),
+        vec![]
+    );
+    // `1.0` is an integer to JSON Schema; `null` is no integer or boolean.
+    assert_eq!(check(json!({"any": 1.0, "name": "y"})), vec![not("/any")]);
+    assert_eq!(check(json!({"any": true, "name": "y"})), vec![not("/any")]);
+    assert_eq!(check(json!({"any": null, "name": "y"})), vec![]);
+    for value in [json!(null), json!(0), json!("a"), json!([]), json!({})] {
+        assert_eq!(
+            check(json!({"never": value, "name": "y"})),
+            vec![not("/never")]
+        );
+    }
+    assert_eq!(check(json!({"twice": 9, "name": "y"})), vec![not("/twice")]);
+    // Only the items that satisfy both keywords: "ab", not "abcd" (too long) or "b".
+    assert_eq!(
+        check(json!({"words": ["b", "ab", "abcd", "a"], "name": "x"})),
+        vec![not("/words/1"), not("/words/3"), not("/name")]
+    );
+    let errors = N::validate_json(&json!({"name": "x"})).unwrap_err();
+    assert_eq!(
+        errors.as_slice()[0].message(),
+        "must not satisfy the schema of `not`, but does"
+    );
+    assert!(errors.as_slice()[0].params().is_empty());
+}
+
+/// `if`/`then`/`else` end to end: `if` decides silently (its errors never reported), the branch
+/// it chooses reports its errors as the member's own, at the member's pointer or below (an
+/// item of `items(...)` inside `then`); an absent member is no value; the typed and raw paths
+/// agree.
+#[test]
+fn if_chooses_then_or_else_and_their_errors_are_the_members_own_on_both_paths() {
+    #[m3ter_models::model]
+    #[derive(Deserialize, Validate)]
+    #[spec(json)]
+    struct I {
+        #[spec(
+            if(type = "array", min_items = 2),
+            then(items(max_length = 1)),
+            else(not(type = "array"), max_length = 3)
+        )]
+        any: Option<Value>,
+        #[spec(if(minimum = 0), then(maximum = 10, multiple_of = 2), else(minimum = -5))]
+        number: Option<i64>,
+    }
+    let check = |document: Value| -> Vec<(String, ErrorCode)> {
+        let raw = I::validate_json(&document).err();
+        let raw = raw.as_ref().map_or(&[][..], |e| e.as_slice());
+        let typed: I = serde_json::from_value(document.clone()).unwrap();
+        let typed = typed.validate().err();
+        let typed = typed.as_ref().map_or(&[][..], |e| e.as_slice());
+        assert_eq!(raw, typed, "{document}");
+        raw.iter()
+            .map(|e| (e.path().to_owned(), e.code()))
+            .collect()
+    };
+    let error = |path: &str, code| (path.to_owned(), code);
+    assert_eq!(check(json!({})), vec![]);
+    // Two items or more: each at most one long. Fewer: no array at all, a string of at most 3.
+    assert_eq!(check(json!({"any": ["a", "b"], "number": 4})), vec![]);
+    assert_eq!(check(json!({"any": "abc", "number": -5})), vec![]);
+    assert_eq!(check(json!({"any": 12345})), vec![]);
+    assert_eq!(
+        check(json!({"any": ["a", "bc", "de"]})),
+        vec![
+            error("/any/1", ErrorCode::Length),
+            error("/any/2", ErrorCode::Length)
+        ]
+    );
+    assert_eq!(
+        check(json!({"any": ["a"]})),
+        vec![error("/any", ErrorCode::Not)]
+    );
+    assert_eq!(
+        check(json!({"any": "abcd"})),
+        vec![error("/any", ErrorCode::Length)]
+    );
+    // 12 is above 10 and 7 odd: both `then` errors; -6 is below `else`'s -5.
+    assert_eq!(
+        check(json!({"number": 12})),
+        vec![error("/number", ErrorCode::Range)]
+    );
+    assert_eq!(
+        check(json!({"number": 7})),
+        vec![error("/number", ErrorCode::MultipleOf)]
+    );
+    assert_eq!(
+        check(json!({"number": 11})),
+        vec![
+            error("/number", ErrorCode::Range),
+            error("/number", ErrorCode::MultipleOf)
+        ]
+    );
+    assert_eq!(
+        check(json!({"number": -6})),
+        vec![error("/number", ErrorCode::Range)]
+    );
+}
+
+/// `anyOf` and `oneOf` end to end: the count of satisfied schemas decides (their own errors
+/// never reported), `()` the empty schema, `(not())` the one nothing satisfies; an absent member
+/// is no value; the typed and raw paths agree, with the same params.
+#[test]
+fn any_of_and_one_of_count_the_schemas_the_value_satisfies_on_both_paths() {
+    #[m3ter_models::model]
+    #[derive(Deserialize, Validate)]
+    #[spec(json)]
+    struct A {
+        #[spec(any_of((type = "string", max_length = 2), (type = "integer", minimum = 10)))]
+        any: Option<Value>,
+        #[spec(one_of((multiple_of = 2), (multiple_of = 3)))]
+        number: Option<i64>,
+        #[spec(one_of((), (not()), (min_length = 2)))]
+        text: Option<String>,
+        #[spec(items(any_of((pattern = "^a"), (pattern = "b$"))))]
+        words: Option<Vec<String>>,
+    }
+    let check = |document: Value| -> Vec<(String, ErrorCode, Value)> {
+        let raw = A::validate_json(&document).err();
+        let raw = raw.as_ref().map_or(&[][..], |e| e.as_slice());
+        let typed: A = serde_json::from_value(document.clone()).unwrap();
+        let typed = typed.validate().err();
+        let typed = typed.as_ref().map_or(&[][..], |e| e.as_slice());
+        assert_eq!(raw, typed, "{document}");
+        raw.iter()
+            .map(|e| (e.path().to_owned(), e.code(), Value::Object(e.params())))
+            .collect()
+    };
+    assert_eq!(check(json!({})), vec![]);
+    assert_eq!(
+        check(json!({"any": "ab", "number": 4, "text": "a", "words": ["ax", "xb", "ab"]})),
+        vec![]
+    );
+    assert_eq!(check(json!({"any": 10, "number": 9})), vec![]);
+    assert_eq!(
+        check(json!({"any": "abc"})),
+        vec![("/any".to_owned(), ErrorCode::AnyOf, json!({"branches": 2}))]
+    );
+    // `null` and `9.5` are of neither branch's type.
+    for value in [json!(null), json!(9.5), json!(9), json!([])] {
+        assert_eq!(
+            check(json!({ "any": value })),
+            vec![("/any".to_owned(), ErrorCode::AnyOf, json!({"branches": 2}))],
+            "{value}"
+        );
+    }
+    // 6 is a multiple of both, 7 of neither.
+    assert_eq!(
+        check(json!({"number": 6})),
+        vec![(
+            "/number".to_owned(),
+            ErrorCode::OneOf,
+            json!({"branches": 2, "matched": 2})
+        )]
+    );
+    assert_eq!(
+        check(json!({"number": 7})),
+        vec![(
+            "/number".to_owned(),
+            ErrorCode::OneOf,
+            json!({"branches": 2, "matched": 0})
+        )]
+    );
+    // "ab" satisfies `()` and `min_length = 2`; nothing satisfies `not()`.
+    assert_eq!(
+        check(json!({"text": "ab"})),
+        vec![(
+            "/text".to_owned(),
+            ErrorCode::OneOf,
+            json!({"branches": 3, "matched": 2})
+        )]
+    );
+    assert_eq!(
+        check(json!({"words": ["x", "ab", "bb", "c"]})),
+        vec![
+            (
+                "/words/0".to_owned(),
+                ErrorCode::AnyOf,
+                json!({"branches": 2})
+            ),
+            (
+                "/words/3".to_owned(),
+                ErrorCode::AnyOf,
+                json!({"branches": 2})
+            ),
+        ]
+    );
+}
+
+/// `prefix_items` end to end: item `i` by schema `i`, its errors at the item's pointer; `items`
+/// after the prefix only; the typed and raw paths agree; in the raw walk an item of another
+/// JSON type is its one `type` error.
+#[test]
+fn prefix_items_check_the_first_items_and_items_the_rest_on_both_paths() {
+    #[m3ter_models::model]
+    #[derive(Deserialize, Validate)]
+    #[spec(json)]
+    struct P {
+        #[spec(prefix_items((type = "integer"), (type = "string")), items(not()))]
+        pair: Option<Value>,
+        #[spec(prefix_items((maximum = 0)), items(minimum = 10))]
+        numbers: Option<Vec<i64>>,
+    }
+    let check = |document: Value| -> Vec<(String, ErrorCode)> {
+        let raw = P::validate_json(&document).err();
+        let raw = raw.as_ref().map_or(&[][..], |e| e.as_slice());
+        let typed: P = serde_json::from_value(document.clone()).unwrap();
+        let typed = typed.validate().err();
+        let typed = typed.as_ref().map_or(&[][..], |e| e.as_slice());
+        assert_eq!(raw, typed, "{document}");
+        raw.iter()
+            .map(|e| (e.path().to_owned(), e.code()))
+            .collect()
+    };
+    let error = |path: &str, code| (path.to_owned(), code);
+    assert_eq!(
+        check(json!({"pair": [1, "a"], "numbers": [0, 10, 11]})),
+        vec![]
+    );
+    // Fewer items than the prefix: nothing more to check; not an array: nothing at all.
+    assert_eq!(check(json!({"pair": [], "numbers": [-5]})), vec![]);
+    assert_eq!(check(json!({"pair": "x"})), vec![]);
+    assert_eq!(
+        check(json!({"pair": ["a", 1, null]})),
+        vec![
+            // In the table's order: `items`, then `prefix_items`.
+            error("/pair/2", ErrorCode::Not),
+            error("/pair/0", ErrorCode::Type),
+            error("/pair/1", ErrorCode::Type),
+        ]
+    );
+    // 1 breaks the prefix's maximum, not `items`' minimum; 9 the minimum.
+    assert_eq!(
+        check(json!({"numbers": [1, 9, 10]})),
+        vec![
+            error("/numbers/1", ErrorCode::Range),
+            error("/numbers/0", ErrorCode::Range)
+        ]
+    );
+    let errors = P::validate_json(&json!({"numbers": ["a", 5]})).unwrap_err();
+    let found: Vec<(&str, ErrorCode)> = errors.iter().map(|e| (e.path(), e.code())).collect();
+    assert_eq!(
+        found,
+        vec![
+            ("/numbers/0", ErrorCode::Type),
+            ("/numbers/1", ErrorCode::Range)
         ]
     );
 }

@@ -58,6 +58,7 @@ impl Repr for Tokens {
     type Text = Spanned<LitStr>;
     type Format = Spanned<Format>;
     type Items = Spanned<Box<Constraints<Tokens>>>;
+    type Schemas = Spanned<Vec<Constraints<Tokens>>>;
     type Mark = Spanned<()>;
     type Context = Spanned<Option<LitStr>>;
     type Types = Spanned<Types>;
@@ -75,6 +76,9 @@ impl Repr for Tokens {
     fn items(items: &Self::Items) -> &Constraints<Self> {
         &items.value
     }
+    fn schemas(schemas: &Self::Schemas) -> &[Constraints<Self>] {
+        &schemas.value
+    }
     fn types(types: &Self::Types) -> Types {
         types.value
     }
@@ -91,6 +95,7 @@ pub(crate) fn name_span(param: &Param<'_, Tokens>) -> Span {
         Param::Text(p) | Param::Json(p) => p.name,
         Param::Format(p) => p.name,
         Param::Items(p) => p.name,
+        Param::Schemas(p) => p.name,
         Param::Flag(p) => p.name,
         Param::Context(p) => p.name,
         Param::Types(p) => p.name,
@@ -546,9 +551,8 @@ pub(crate) fn parse_field_keywords(
     errors: &mut Errors,
 ) {
     for attr in attrs.iter().filter(|a| a.path().is_ident("spec")) {
-        let parsed = attr.parse_args_with(|input: ParseStream| {
-            parse_keywords(input, keywords, Level::Member, errors)
-        });
+        let parsed = attr
+            .parse_args_with(|input: ParseStream| parse_keywords(input, keywords, None, errors));
         if let Err(error) = parsed {
             errors.push(error);
         }
@@ -557,14 +561,18 @@ pub(crate) fn parse_field_keywords(
 
 /// Parses `kw = value, kw(...), kw, ...` into `keywords`, each keyword read from the
 /// vocabulary's table. Unknown keywords, bad values and duplicates are recorded and skipped, so
-/// one attribute can report several mistakes. `level` is the widest level allowed here
-/// (`Member` on a field, `Value` inside `items(...)`).
+/// one attribute can report several mistakes. `within` is the keyword whose nested schema this
+/// is (`items` inside `items(...)`), `None` on a field: only value keywords are allowed inside.
 fn parse_keywords(
     input: ParseStream,
     keywords: &mut Keywords,
-    level: Level,
+    within: Option<Keyword>,
     errors: &mut Errors,
 ) -> syn::Result<()> {
+    let level = match within {
+        None => Level::Member,
+        Some(_) => Level::Value,
+    };
     while !input.is_empty() {
         let name: Ident = input.call(syn::ext::IdentExt::parse_any)?;
         let key = name.to_string();
@@ -581,10 +589,12 @@ fn parse_keywords(
                 skip_value(input)?;
             }
             Some(keyword) => {
-                if level == Level::Value && keyword.level() == Level::Member {
+                if let Some(within) = within
+                    && keyword.level() == Level::Member
+                {
                     errors.spanned(
                         name.span(),
-                        format!("`{key}` says how a member may appear: it applies to the field, not inside `items(...)`"),
+                        format!("`{key}` says how a member may appear: it applies to the field, not inside `{within}(...)`"),
                     );
                 }
                 match parse_param(keyword, &name, input, errors) {
@@ -670,7 +680,7 @@ fn parse_param(
             let content;
             syn::parenthesized!(content in input);
             let mut inner = Keywords::NONE;
-            parse_keywords(&content, &mut inner, Level::Value, errors)?;
+            parse_keywords(&content, &mut inner, Some(keyword), errors)?;
             ParamValue::Items(Spanned {
                 name: name.span(),
                 value: Box::new(inner),
@@ -697,7 +707,7 @@ fn parse_param(
                 let inner_content;
                 syn::parenthesized!(inner_content in content);
                 let mut inner = Keywords::NONE;
-                parse_keywords(&inner_content, &mut inner, Level::Value, errors)?;
+                parse_keywords(&inner_content, &mut inner, Some(keyword), errors)?;
                 if schemas
                     .iter()
                     .any(|(seen, _)| seen.value() == pattern.value())
@@ -715,6 +725,42 @@ fn parse_param(
                 content.parse::<Token![,]>()?;
             }
             ParamValue::PatternSchemas(Spanned {
+                name: name.span(),
+                value: schemas,
+            })
+        }
+        ParamKind::Schemas => {
+            let example = format!("`{keyword}((min_length = 2), (maximum = 3))`");
+            if !input.peek(syn::token::Paren) {
+                return Err(syn::Error::new(
+                    name.span(),
+                    format!("`{keyword}` takes a list of schemas, each in parentheses: {example}"),
+                ));
+            }
+            let content;
+            syn::parenthesized!(content in input);
+            let mut schemas = Vec::new();
+            while !content.is_empty() {
+                if !content.peek(syn::token::Paren) {
+                    errors.spanned(
+                        content.span(),
+                        format!("each schema of `{keyword}` is in parentheses: {example}"),
+                    );
+                    // The rest is read here, so that nothing else is reported on it.
+                    content.parse::<proc_macro2::TokenStream>()?;
+                    return Ok(None);
+                }
+                let schema;
+                syn::parenthesized!(schema in content);
+                let mut inner = Keywords::NONE;
+                parse_keywords(&schema, &mut inner, Some(keyword), errors)?;
+                schemas.push(inner);
+                if content.is_empty() {
+                    break;
+                }
+                content.parse::<Token![,]>()?;
+            }
+            ParamValue::Schemas(Spanned {
                 name: name.span(),
                 value: schemas,
             })

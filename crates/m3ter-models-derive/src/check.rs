@@ -161,6 +161,60 @@ fn check_param(
                 check_keywords(&inner.value, &Shape::Str, false, errors);
             }
         }
+        // The value itself against a nested schema: its keywords apply to the field's type as
+        // the field's own do.
+        Keyword::Not | Keyword::If | Keyword::Then | Keyword::Else => {
+            if matches!(keyword, Keyword::Then | Keyword::Else) && !keywords.has(Keyword::If) {
+                errors.spanned(
+                    name_span(param),
+                    format!("`{keyword}` applies when `if` decides so: write `if(...)` beside it (without it JSON Schema ignores `{keyword}`)"),
+                );
+            }
+            if keyword == Keyword::If
+                && !keywords.has(Keyword::Then)
+                && !keywords.has(Keyword::Else)
+            {
+                errors.spanned(
+                    name_span(param),
+                    "`if` decides between `then(...)` and `else(...)`: write at least one of them (alone, JSON Schema ignores `if`)",
+                );
+            }
+            if let Param::Items(inner) = param {
+                check_keywords(&inner.value, shape, false, errors);
+                // The raw walk leaves `nested` to the member type's `ValidateJson`, whose
+                // verdict is not collected apart: refused, so that both paths decide alike.
+                if let Some(span) = nested_span(&inner.value) {
+                    errors.spanned(
+                        span,
+                        format!("`nested` cannot be decided inside `{keyword}(...)`: write the value's constraints as keywords there"),
+                    );
+                }
+            }
+        }
+        Keyword::AnyOf | Keyword::OneOf | Keyword::PrefixItems => {
+            if let Param::Schemas(schemas) = param {
+                if schemas.value.is_empty() {
+                    errors.spanned(
+                        schemas.name,
+                        format!("`{keyword}` lists no schema: write at least one, each in parentheses (`{keyword}((min_length = 2), (maximum = 3))`)"),
+                    );
+                }
+                // `prefix_items`' schemas are of items.
+                let shape = match keyword {
+                    Keyword::PrefixItems => shape.item(),
+                    _ => shape.clone(),
+                };
+                for schema in &schemas.value {
+                    check_keywords(schema, &shape, false, errors);
+                    if let Some(span) = nested_span(schema) {
+                        errors.spanned(
+                            span,
+                            format!("`nested` cannot be decided inside `{keyword}(...)`: write the value's constraints as keywords there"),
+                        );
+                    }
+                }
+            }
+        }
         Keyword::MinContains | Keyword::MaxContains => {
             if !keywords.has(Keyword::Contains) {
                 errors.spanned(
@@ -282,6 +336,7 @@ fn nested_span(keywords: &Keywords) -> Option<proc_macro2::Span> {
     keywords.iter().find_map(|(keyword, param)| match param {
         Param::Flag(_) if keyword == Keyword::Nested => Some(name_span(&param)),
         Param::Items(inner) => nested_span(&inner.value),
+        Param::Schemas(schemas) => schemas.value.iter().find_map(nested_span),
         _ => None,
     })
 }

@@ -91,8 +91,14 @@ fn field_checks(field: &ast::Field<'_>) -> TokenStream {
     } else {
         quote! { let __field_path = __path.member(#wire, #pointer); }
     };
+    let present = if crate::json::present_type(field.ty).1 {
+        quote!(::std::option::Option::is_some(&self.#member))
+    } else {
+        quote!(true)
+    };
     let checks = value_checks(
         &quote!(&self.#member),
+        &present,
         &format_ident!("__field_path"),
         &field.keywords,
         Mode::Typed,
@@ -124,11 +130,17 @@ pub(crate) enum Mode {
 /// nesting are the caller's: the same runtime rules read the raw value through
 /// `StrField`/`NumberField`/`ItemsField`.
 ///
+/// `present` is a `bool` expression: whether the value is there at all (a typed `Option`
+/// member's `is_some()`; `true` for a raw member, which is checked only when present, and for
+/// an item). The keywords that decide on a value as a whole (`not`) check nothing without one;
+/// the others read an absent `Option` as nothing to check.
+///
 /// In JSON mode, `rust_type` is the Rust type the raw value stands for (the field's, under its
 /// `Option`): an item of another JSON type than its list's item type is the list type's `type`
 /// error alone, as a member of another type is (`json.rs`), so the item keywords skip it.
 pub(crate) fn value_checks(
     value: &TokenStream,
+    present: &TokenStream,
     path: &syn::Ident,
     keywords: &Keywords,
     mode: Mode,
@@ -258,8 +270,13 @@ pub(crate) fn value_checks(
                 let limit = number_tokens(limit.value);
                 quote! { #rules::check_range(#value, #rules::RangeBound::#bound, #limit, &#path, __errors); }
             }
+            // After `prefix_items`' items, if any (JSON Schema 2020-12).
             Keyword::Items => {
                 let Param::Items(inner) = param else { continue };
+                let prefix = match keywords.get(Keyword::PrefixItems) {
+                    Some(Param::Schemas(schemas)) => schemas.value.len(),
+                    _ => 0,
+                };
                 let (item_path, item_type, item_checks) =
                     item_checks(path, "item", &inner.value, mode, rust_type);
                 let item_checks = match &item_type {
@@ -272,16 +289,13 @@ pub(crate) fn value_checks(
                 };
                 quote! {
                     if let Some(__items) = #rules::ItemsField::items(#value) {
-                        for (__index, __item) in __items.iter().enumerate() {
+                        for (__index, __item) in __items.iter().enumerate().skip(#prefix) {
                             let #item_path = #path.index(__index);
                             #item_checks
                         }
                     }
                 }
             }
-            // Each member's value, at the member's pointer, as `items` checks each item (in JSON
-            // mode a value of another JSON type than the map's values is that type's error
-            // alone, as an item's is).
             // Each member whose name matches a pattern, checked by that pattern's keywords,
             // at the member's pointer (as `additionalProperties` checks each value).
             Keyword::PatternProperties => {
@@ -292,6 +306,7 @@ pub(crate) fn value_checks(
                 let per_pattern = schemas.value.iter().map(|(lit, inner)| {
                     let checks = value_checks(
                         &quote!(__item),
+                        &quote!(true),
                         &member_path,
                         inner,
                         mode,
@@ -325,6 +340,9 @@ pub(crate) fn value_checks(
                     }
                 }
             }
+            // Each member's value, at the member's pointer, as `items` checks each item (in JSON
+            // mode a value of another JSON type than the map's values is that type's error
+            // alone, as an item's is).
             Keyword::AdditionalProperties => {
                 let Param::Items(inner) = param else { continue };
                 let member_type =
@@ -332,6 +350,7 @@ pub(crate) fn value_checks(
                 let member_path = format_ident!("{}_member", path);
                 let member_checks = value_checks(
                     &quote!(__item),
+                    &quote!(true),
                     &member_path,
                     &inner.value,
                     mode,
@@ -373,7 +392,14 @@ pub(crate) fn value_checks(
                 let Param::Items(inner) = param else { continue };
                 let name_path = format_ident!("{}_name", path);
                 let name_checks =
-                    value_checks(&quote!(__name), &name_path, &inner.value, Mode::Typed, None);
+                    value_checks(
+                    &quote!(__name),
+                    &quote!(true),
+                    &name_path,
+                    &inner.value,
+                    Mode::Typed,
+                    None,
+                );
                 let members = checked_on(&param, "MembersField");
                 quote! {
                     if let Some(__members) = #members::members(#value) {
@@ -392,13 +418,47 @@ pub(crate) fn value_checks(
                     }
                 }
             }
+            // Item `i` by schema `i`, its errors the item's own (an item of another JSON type
+            // in the raw walk is its type error alone, as under `items`).
+            Keyword::PrefixItems => {
+                let Param::Schemas(schemas) = param else { continue };
+                let arms = schemas.value.iter().enumerate().map(|(index, schema)| {
+                    let (item_path, item_type, checks) =
+                        item_checks(path, "prefix", schema, mode, rust_type);
+                    let checks = match &item_type {
+                        Some(item_type) if mode == Mode::Json => quote! {
+                            if <#item_type as ::m3ter_models::ValidateJson>::matches_type(__item) {
+                                #checks
+                            }
+                        },
+                        _ => checks,
+                    };
+                    quote! {
+                        #index => {
+                            #[allow(unused_variables)]
+                            let #item_path = #path.index(__index);
+                            #checks
+                        }
+                    }
+                });
+                quote! {
+                    if let Some(__items) = #rules::ItemsField::items(#value) {
+                        for (__index, __item) in __items.iter().enumerate() {
+                            match __index {
+                                #(#arms)*
+                                _ => break,
+                            }
+                        }
+                    }
+                }
+            }
             // Each item's checks are collected apart: an item with none counts as a match. In
             // JSON mode an item of another JSON type than the list's items is its type error
             // and no match (the typed path never sees it).
             Keyword::Contains => {
                 let Param::Items(inner) = param else { continue };
-                let (item_path, item_type, item_checks) =
-                    item_checks(path, "contains", &inner.value, mode, rust_type);
+                let (item_path, item_type, satisfied) =
+                    item_satisfies(path, "contains", &inner.value, mode, rust_type);
                 let candidate = match &item_type {
                     Some(item_type) if mode == Mode::Json => quote! {
                         <#item_type as ::m3ter_models::ValidateJson>::matches_type(__item)
@@ -409,25 +469,80 @@ pub(crate) fn value_checks(
                 quote! {
                     if let Some(__items) = #rules::ItemsField::items(#value) {
                         let mut __matched: u64 = 0;
-                        let mut __scratch: ::std::vec::Vec<#rules::ValidationError> = ::std::vec::Vec::new();
                         for (__index, __item) in __items.iter().enumerate() {
                             if !(#candidate) {
                                 continue;
                             }
-                            {
-                                // Unused when `contains()` is empty (`contains: true`).
-                                #[allow(unused_variables)]
-                                let #item_path = #path.index(__index);
-                                #[allow(unused_variables)]
-                                let __errors = &mut __scratch;
-                                #item_checks
-                            }
-                            if __scratch.is_empty() {
+                            // Unused when `contains()` is empty (`contains: true`).
+                            #[allow(unused_variables)]
+                            let #item_path = #path.index(__index);
+                            if #satisfied {
                                 __matched += 1;
                             }
-                            __scratch.clear();
                         }
                         #rules::check_contains(__matched, #min, #max, &#path, __errors);
+                    }
+                }
+            }
+            // The value itself is checked against the nested schema, its errors collected
+            // apart: none means it satisfies it, which `not` refuses. An absent member is not
+            // a value (`present`).
+            Keyword::Not => {
+                let Param::Items(inner) = param else { continue };
+                let satisfied = satisfies(value, path, &inner.value, mode, rust_type);
+                quote! {
+                    if #present {
+                        #rules::check_not(#satisfied, &#path, __errors);
+                    }
+                }
+            }
+            // `if` decides silently (its checks collected apart); the branch it chooses is
+            // checked as the value's own keywords, its errors reported. `then` and `else` are
+            // expanded here (`check` refuses them without `if`).
+            Keyword::If => {
+                let Param::Items(condition) = param else { continue };
+                let satisfied = satisfies(value, path, &condition.value, mode, rust_type);
+                let branch = |keyword| match keywords.get(keyword) {
+                    Some(Param::Items(branch)) => {
+                        value_checks(value, present, path, &branch.value, mode, rust_type)
+                    }
+                    _ => TokenStream::new(),
+                };
+                let then_checks = branch(Keyword::Then);
+                let else_checks = branch(Keyword::Else);
+                quote! {
+                    if #present {
+                        if #satisfied {
+                            #then_checks
+                        } else {
+                            #else_checks
+                        }
+                    }
+                }
+            }
+            Keyword::Then | Keyword::Else => continue,
+            // Each schema decides apart; the count decides.
+            Keyword::AnyOf | Keyword::OneOf => {
+                let Param::Schemas(schemas) = param else { continue };
+                let branches = schemas.value.len() as u64;
+                let satisfied = schemas
+                    .value
+                    .iter()
+                    .map(|schema| satisfies(value, path, schema, mode, rust_type));
+                let check = if keyword == Keyword::AnyOf {
+                    quote!(check_any_of)
+                } else {
+                    quote!(check_one_of)
+                };
+                quote! {
+                    if #present {
+                        let mut __matched: u64 = 0;
+                        #(
+                            if #satisfied {
+                                __matched += 1;
+                            }
+                        )*
+                        #rules::#check(__matched, #branches, &#path, __errors);
                     }
                 }
             }
@@ -479,8 +594,55 @@ fn item_checks(
     let rules = quote!(::m3ter_models::__private_v0_1);
     let item_path = format_ident!("{}_{}", path, suffix);
     let item_type = rust_type.map(|ty| quote!(<#ty as #rules::ItemsField>::Item));
-    let checks = value_checks(&quote!(__item), &item_path, inner, mode, item_type.as_ref());
+    let checks = value_checks(
+        &quote!(__item),
+        &quote!(true),
+        &item_path,
+        inner,
+        mode,
+        item_type.as_ref(),
+    );
     (item_path, item_type, checks)
+}
+
+/// Like [`item_checks`], but the checks as a `bool` expression: whether the item `__item`
+/// satisfies `inner` ([`satisfies`]).
+fn item_satisfies(
+    path: &syn::Ident,
+    suffix: &str,
+    inner: &Keywords,
+    mode: Mode,
+    rust_type: Option<&TokenStream>,
+) -> (syn::Ident, Option<TokenStream>, TokenStream) {
+    let rules = quote!(::m3ter_models::__private_v0_1);
+    let item_path = format_ident!("{}_{}", path, suffix);
+    let item_type = rust_type.map(|ty| quote!(<#ty as #rules::ItemsField>::Item));
+    let satisfied = satisfies(&quote!(__item), &item_path, inner, mode, item_type.as_ref());
+    (item_path, item_type, satisfied)
+}
+
+/// A `bool` expression: whether `value` (at the path local `path`) satisfies the nested schema
+/// `inner`, its checks run into a scratch list of their own (none recorded: satisfied). What
+/// `contains(...)` counts and `not(...)` refuses. The value is present where this runs.
+pub(crate) fn satisfies(
+    value: &TokenStream,
+    path: &syn::Ident,
+    inner: &Keywords,
+    mode: Mode,
+    rust_type: Option<&TokenStream>,
+) -> TokenStream {
+    let rules = quote!(::m3ter_models::__private_v0_1);
+    let checks = value_checks(value, &quote!(true), path, inner, mode, rust_type);
+    quote! {{
+        let mut __scratch: ::std::vec::Vec<#rules::ValidationError> = ::std::vec::Vec::new();
+        {
+            // Unused when the nested schema is empty (`not()`, `contains()`).
+            #[allow(unused_variables)]
+            let __errors = &mut __scratch;
+            #checks
+        }
+        __scratch.is_empty()
+    }}
 }
 
 /// The compiled pattern as a `static __PATTERN`, after a compile-time assertion that it can be

@@ -251,6 +251,13 @@ pub(crate) fn constraints(keywords: &Keywords) -> TokenStream {
                 quote!(#vocab::Format::#variant)
             }
             Param::Items(inner) => constraints_ref(&inner.value),
+            Param::Schemas(schemas) => {
+                let schemas = schemas.value.iter().map(constraints);
+                quote!({
+                    const __SCHEMAS: &[#vocab::Constraints<#vocab::Static>] = &[#(#schemas),*];
+                    __SCHEMAS
+                })
+            }
             Param::Flag(_) => quote!(()),
             Param::Context(context) => match &context.value {
                 Some(lit) => quote!(::std::option::Option::Some(#lit)),
@@ -333,6 +340,7 @@ fn field_json(field: &Field<'_>) -> TokenStream {
     let inner_type = quote!(#inner);
     let checks = value_checks(
         &quote!(__member),
+        &quote!(true),
         &format_ident!("__field_path"),
         &field.keywords,
         Mode::Json,

@@ -104,7 +104,163 @@ pub fn valid<T: Describe + DeserializeOwned + Debug + 'static>() -> BoxedStrateg
 }
 
 /// Any valid JSON value of `kind` under `constraints`.
+///
+/// Under `not`, `if`, `anyOf`, `oneOf` or `prefixItems`, values are drawn without them and
+/// those they refuse are dropped, decided here for the keywords of one value (through the
+/// runtime's rules). Under a nested schema with a keyword of items or members, a list or an
+/// object cannot be decided here: the strategy draws nothing then, and proptest stops with
+/// that reason (write that member's strategy by hand).
 pub fn valid_json(kind: &'static Kind, constraints: &'static Constraints) -> BoxedStrategy<Value> {
+    under_applicators(drawn(kind, constraints), constraints)
+}
+
+/// `values` held to the applicators of `constraints` (`not`, `if`, `anyOf`, `oneOf`), where it
+/// has any: those they refuse are dropped ([`applicators_hold`]).
+fn under_applicators(
+    values: BoxedStrategy<Value>,
+    constraints: &'static Constraints,
+) -> BoxedStrategy<Value> {
+    if constraints.not.is_none()
+        && constraints.if_schema.is_none()
+        && constraints.any_of.is_none()
+        && constraints.one_of.is_none()
+        && constraints.prefix_items.is_none()
+    {
+        return values;
+    }
+    values
+        .prop_filter(
+            "the strategies decide `not`, `if`, `anyOf`, `oneOf` and `prefixItems` of the keywords of one value only (not of a list's items or an object's members): write this member's strategy by hand",
+            move |value| applicators_hold(value, constraints) == Some(true),
+        )
+        .boxed()
+}
+
+/// Whether `value` passes the applicators of `constraints` (`not`, `if` with `then` and
+/// `else`, `anyOf`, `oneOf`), as [`satisfies`] decides them.
+fn applicators_hold(value: &Value, constraints: &Constraints) -> Option<bool> {
+    let not = match constraints.not {
+        Some(not) => !satisfies(value, not)?,
+        None => true,
+    };
+    let conditional = match constraints.if_schema {
+        Some(condition) => {
+            let branch = if satisfies(value, condition)? {
+                constraints.then_schema
+            } else {
+                constraints.else_schema
+            };
+            match branch {
+                Some(branch) => satisfies(value, branch)?,
+                None => true,
+            }
+        }
+        None => true,
+    };
+    let matched = |schemas: &[Constraints]| -> Option<usize> {
+        let mut count = 0;
+        for schema in schemas {
+            count += usize::from(satisfies(value, schema)?);
+        }
+        Some(count)
+    };
+    let any_of = match constraints.any_of {
+        Some(schemas) => matched(schemas)? > 0,
+        None => true,
+    };
+    let one_of = match constraints.one_of {
+        Some(schemas) => matched(schemas)? == 1,
+        None => true,
+    };
+    let mut prefix = true;
+    if let (Some(schemas), Some(items)) = (constraints.prefix_items, value.as_array()) {
+        for (item, schema) in items.iter().zip(schemas) {
+            prefix &= satisfies(item, schema)?;
+        }
+    }
+    Some(not && conditional && any_of && one_of && prefix)
+}
+
+/// Whether `value` satisfies the nested schema `schema` (`not`'s, `if`'s, ...), through the
+/// runtime's rules; `None` for a list or an object under a keyword of items or members, which
+/// is not decided here.
+fn satisfies(value: &Value, schema: &Constraints) -> Option<bool> {
+    use crate::rules::{NumberField, count_chars_within, is_multiple_of, json_equal};
+    let mut holds = true;
+    for (keyword, _) in schema.iter() {
+        holds &= match keyword {
+            Keyword::Type => schema
+                .types()
+                .is_none_or(|types| types.accepts(crate::rules::json_schema_type(value))),
+            Keyword::MinLength | Keyword::MaxLength => value.as_str().is_none_or(|s| {
+                count_chars_within(s, schema.min_length, schema.max_length).is_ok()
+            }),
+            Keyword::Pattern => value.as_str().is_none_or(|s| {
+                schema
+                    .pattern
+                    .is_none_or(|pattern| Pattern::new(pattern).is_match(s))
+            }),
+            Keyword::Format => value.as_str().is_none_or(|s| {
+                schema
+                    .format
+                    .is_none_or(|format| formats::check(format, s).is_ok())
+            }),
+            Keyword::Minimum
+            | Keyword::Maximum
+            | Keyword::ExclusiveMinimum
+            | Keyword::ExclusiveMaximum => {
+                value.number_value().is_none() || within_range(value, schema)
+            }
+            Keyword::MultipleOf => value.number_value().is_none_or(|n| {
+                schema
+                    .multiple_of
+                    .is_none_or(|divisor| is_multiple_of(n, divisor))
+            }),
+            Keyword::Const | Keyword::Enum => listed_values(schema)
+                .is_none_or(|values| values.iter().any(|v| json_equal(v, value))),
+            Keyword::Not | Keyword::If | Keyword::AnyOf | Keyword::OneOf | Keyword::PrefixItems => {
+                applicators_hold(value, schema)?
+            }
+            // Decided with `if`.
+            Keyword::Then | Keyword::Else => true,
+            Keyword::MinItems
+            | Keyword::MaxItems
+            | Keyword::UniqueItems
+            | Keyword::Items
+            | Keyword::Contains
+            | Keyword::MinContains
+            | Keyword::MaxContains => {
+                if value.is_array() {
+                    return None;
+                }
+                true
+            }
+            Keyword::MinProperties
+            | Keyword::MaxProperties
+            | Keyword::DependentRequired
+            | Keyword::AdditionalProperties
+            | Keyword::PropertyNames
+            | Keyword::PatternProperties => {
+                if value.is_object() {
+                    return None;
+                }
+                true
+            }
+            // A nested type's own checks (the derive refuses `nested` inside `not`), words for
+            // people, an annotation, presence: nothing a value decides here.
+            Keyword::Nested
+            | Keyword::PatternRule
+            | Keyword::Default
+            | Keyword::Required
+            | Keyword::Nullable
+            | Keyword::Forbidden => true,
+        };
+    }
+    Some(holds)
+}
+
+/// [`valid_json`] but for `not`.
+fn drawn(kind: &'static Kind, constraints: &'static Constraints) -> BoxedStrategy<Value> {
     // `const` and `enum` name the valid values: those of the member's JSON type.
     if let Some(values) = listed_values(constraints) {
         let values: Vec<Value> = values.into_iter().filter(|v| fits(kind, v)).collect();
@@ -294,7 +450,14 @@ fn view(kind: &'static Kind, constraints: &Constraints, ty: JsonType) -> &'stati
 /// takes (every type without one), each within the keywords of its type. Arrays are not
 /// generated inside an array's items (`nested`), so the strategy is finite.
 fn valid_any(constraints: &'static Constraints, nested: bool) -> BoxedStrategy<Value> {
-    let types = constraints.types().unwrap_or(Types::ANY);
+    let mut types = constraints.types().unwrap_or(Types::ANY);
+    // The types `not` refuses as a whole are not drawn (a filter would drop every one).
+    if let Some(not) = constraints.not
+        && let Some(refused) = not.types()
+        && not.iter().all(|(k, _)| k == Keyword::Type)
+    {
+        types = types.without(refused);
+    }
     let mut options: Vec<BoxedStrategy<Value>> = Vec::new();
     for ty in JsonType::ALL {
         if !types.contains(ty) {
@@ -340,14 +503,16 @@ fn valid_any(constraints: &'static Constraints, nested: bool) -> BoxedStrategy<V
             | JsonType::Integer
             | JsonType::Number
             | JsonType::String
-            | JsonType::Object => valid_json(view(&Kind::Any, constraints, ty), constraints),
+            // Drawn without the applicators, which decide on the union below (a type none of
+            // whose values passes them would otherwise be rejected without end).
+            | JsonType::Object => drawn(view(&Kind::Any, constraints, ty), constraints),
         });
     }
     if options.is_empty() {
         // Only arrays, inside an array: an empty one (the items' bounds are the outer array's).
         return Just(Value::Array(Vec::new())).boxed();
     }
-    proptest::strategy::Union::new(options).boxed()
+    under_applicators(proptest::strategy::Union::new(options).boxed(), constraints)
 }
 
 /// The item counts a list under `contains` may have when every item satisfies `contains`:
@@ -601,7 +766,11 @@ fn object(spec: &'static TypeSpec) -> BoxedStrategy<Value> {
     let members: Vec<BoxedStrategy<Option<(String, Value)>>> = spec
         .fields
         .iter()
-        .filter(|f| !f.forbidden)
+        // A member that takes no value (`not()`: every value satisfies the empty schema) is
+        // left out where it may be absent.
+        .filter(|f| {
+            !f.forbidden && (f.required || !f.constraints.not.is_some_and(Constraints::is_empty))
+        })
         .map(|field| {
             let wire = field.wire_name.to_owned();
             let mut value = valid_json(field.kind, &field.constraints);
@@ -1559,6 +1728,23 @@ fn field_mutations(
             }
             // Broken through `contains` (an empty list) where it is above 0.
             Keyword::MinContains => {}
+            // Not broken here: a value that satisfies `if` but not `then` (or neither `if` nor
+            // `else`) is drawn by no rule of one keyword.
+            Keyword::If | Keyword::Then | Keyword::Else => {}
+            // Not broken here either: a value that satisfies none of the schemas (or two of
+            // `oneOf`'s) is drawn by no rule of one keyword.
+            Keyword::AnyOf | Keyword::OneOf => {}
+            // The items are broken where their types are generated, as under `items`.
+            Keyword::PrefixItems => {}
+            // A value that satisfies `not`'s schema, where one of the member's kind can.
+            Keyword::Not => {
+                if let Some(not) = c.not
+                    && listed_values(not)
+                        .is_none_or(|values| values.iter().any(|v| fits(field.kind, v)))
+                {
+                    out.push(with_value(valid_json(field.kind, not), ErrorCode::Not));
+                }
+            }
             // Words for people about the pattern: broken with the pattern.
             Keyword::PatternRule => {}
             // An annotation (the value when absent): nothing a value can break.

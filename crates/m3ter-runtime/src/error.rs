@@ -51,6 +51,12 @@ pub enum ErrorCode {
     MinContains,
     /// More items of an array than `maxContains` satisfy `contains`.
     MaxContains,
+    /// A value satisfies the schema of `not`.
+    Not,
+    /// A value satisfies none of the schemas of `anyOf`.
+    AnyOf,
+    /// A value satisfies none of the schemas of `oneOf`, or more than one.
+    OneOf,
     /// An object has a member that `dependentRequired` names without a member it requires.
     DependentRequired,
     /// A member's name does not satisfy `propertyNames`.
@@ -59,7 +65,7 @@ pub enum ErrorCode {
 
 impl ErrorCode {
     /// Every code, in a fixed order.
-    pub const ALL: [ErrorCode; 20] = [
+    pub const ALL: [ErrorCode; 23] = [
         ErrorCode::Syntax,
         ErrorCode::Type,
         ErrorCode::Required,
@@ -78,6 +84,9 @@ impl ErrorCode {
         ErrorCode::Contains,
         ErrorCode::MinContains,
         ErrorCode::MaxContains,
+        ErrorCode::Not,
+        ErrorCode::AnyOf,
+        ErrorCode::OneOf,
         ErrorCode::DependentRequired,
         ErrorCode::PropertyNames,
     ];
@@ -85,7 +94,8 @@ impl ErrorCode {
     /// The wire spelling of the code: `syntax`, `type`, `required`, `unknown_field`, `length`,
     /// `pattern`, `format`, `enum`, `forbidden`, `range`, and, named as their JSON Schema
     /// keywords, `const`, `multipleOf`, `uniqueItems`, `minProperties`, `maxProperties`,
-    /// `contains`, `minContains`, `maxContains`, `dependentRequired` or `propertyNames`.
+    /// `contains`, `minContains`, `maxContains`, `not`, `anyOf`, `oneOf`, `dependentRequired` or
+    /// `propertyNames`.
     pub const fn as_str(self) -> &'static str {
         match self {
             ErrorCode::Syntax => "syntax",
@@ -106,6 +116,9 @@ impl ErrorCode {
             ErrorCode::Contains => "contains",
             ErrorCode::MinContains => "minContains",
             ErrorCode::MaxContains => "maxContains",
+            ErrorCode::Not => "not",
+            ErrorCode::AnyOf => "anyOf",
+            ErrorCode::OneOf => "oneOf",
             ErrorCode::DependentRequired => "dependentRequired",
             ErrorCode::PropertyNames => "propertyNames",
         }
@@ -286,6 +299,20 @@ pub enum ErrorKind {
         /// The count of items that satisfy `contains`.
         actual: u64,
     },
+    /// The value satisfies the schema of `not`, which it must not (code `not`).
+    Not,
+    /// The value satisfies none of the schemas of `anyOf` (code `anyOf`).
+    AnyOf {
+        /// How many schemas `anyOf` lists.
+        branches: u64,
+    },
+    /// The value satisfies none of the schemas of `oneOf`, or more than one (code `oneOf`).
+    OneOf {
+        /// How many schemas `oneOf` lists.
+        branches: u64,
+        /// How many of them the value satisfies (0, or 2 and more).
+        matched: u64,
+    },
     /// A member that `dependentRequired` requires is missing while the member that requires it
     /// is present (code `dependentRequired`), reported at the object's pointer: one error per
     /// missing member.
@@ -339,6 +366,9 @@ impl ErrorKind {
             ErrorKind::Contains => ErrorCode::Contains,
             ErrorKind::MinContains { .. } => ErrorCode::MinContains,
             ErrorKind::MaxContains { .. } => ErrorCode::MaxContains,
+            ErrorKind::Not => ErrorCode::Not,
+            ErrorKind::AnyOf { .. } => ErrorCode::AnyOf,
+            ErrorKind::OneOf { .. } => ErrorCode::OneOf,
             ErrorKind::DependentRequired { .. } => ErrorCode::DependentRequired,
             ErrorKind::PropertyNames { .. } => ErrorCode::PropertyNames,
         }
@@ -487,6 +517,20 @@ impl fmt::Display for ErrorKind {
                     "must have at most {max} {noun} that satisfy `contains`, got {actual}"
                 )
             }
+            ErrorKind::Not => f.write_str("must not satisfy the schema of `not`, but does"),
+            ErrorKind::AnyOf { branches } => write!(
+                f,
+                "must satisfy at least one of the {branches} schemas of `anyOf`, but satisfies none"
+            ),
+            ErrorKind::OneOf { branches, matched } => write!(
+                f,
+                "must satisfy exactly one of the {branches} schemas of `oneOf`, but satisfies {}",
+                if *matched == 0 {
+                    "none".to_owned()
+                } else {
+                    matched.to_string()
+                }
+            ),
             ErrorKind::DependentRequired { property, missing } => {
                 write!(
                     f,
@@ -653,7 +697,11 @@ impl Params<'_> {
     fn kind_len(&self) -> usize {
         match self.0 {
             ErrorKind::Syntax { .. } | ErrorKind::Type { .. } => 2,
-            ErrorKind::Required | ErrorKind::UnknownField | ErrorKind::Contains => 0,
+            ErrorKind::Required
+            | ErrorKind::UnknownField
+            | ErrorKind::Contains
+            | ErrorKind::Not => 0,
+            ErrorKind::AnyOf { .. } => 1,
             ErrorKind::Length { min, max, .. } => {
                 2 + usize::from(min.is_some()) + usize::from(max.is_some())
             }
@@ -668,6 +716,7 @@ impl Params<'_> {
             | ErrorKind::MaxProperties { .. }
             | ErrorKind::MinContains { .. }
             | ErrorKind::MaxContains { .. }
+            | ErrorKind::OneOf { .. }
             | ErrorKind::DependentRequired { .. }
             | ErrorKind::PropertyNames { .. } => 2,
         }
@@ -752,7 +801,12 @@ impl Serialize for Params<'_> {
                 map.serialize_entry("actual", actual)?;
                 map.serialize_entry("max", max)?;
             }
-            ErrorKind::Contains => {}
+            ErrorKind::Contains | ErrorKind::Not => {}
+            ErrorKind::AnyOf { branches } => map.serialize_entry("branches", branches)?,
+            ErrorKind::OneOf { branches, matched } => {
+                map.serialize_entry("branches", branches)?;
+                map.serialize_entry("matched", matched)?;
+            }
             ErrorKind::MinContains { min, actual } => {
                 map.serialize_entry("actual", actual)?;
                 map.serialize_entry("min", min)?;
@@ -956,6 +1010,12 @@ mod tests {
             ErrorKind::Contains,
             ErrorKind::MinContains { min: 2, actual: 1 },
             ErrorKind::MaxContains { max: 1, actual: 3 },
+            ErrorKind::Not,
+            ErrorKind::AnyOf { branches: 2 },
+            ErrorKind::OneOf {
+                branches: 3,
+                matched: 2,
+            },
             ErrorKind::DependentRequired {
                 property: "bill",
                 missing: "billing_address",
@@ -1015,6 +1075,9 @@ mod tests {
             r#"{}"#,
             r#"{"actual":1,"min":2}"#,
             r#"{"actual":3,"max":1}"#,
+            r#"{}"#,
+            r#"{"branches":2}"#,
+            r#"{"branches":3,"matched":2}"#,
             r#"{"missing":"billing_address","property":"bill"}"#,
             r#"{"property":"a\"b","reason":{"code":"length","params":{"actual":3,"max":2,"unit":"characters"}}}"#,
         ];

@@ -150,6 +150,11 @@ pub mod schema {
 
     /// Writes each keyword of `constraints` into `schema` under its JSON Schema name.
     fn constrain(schema: &mut Map<String, Value>, constraints: &Constraints) {
+        // The items' type's own schema, before `items` adds its keywords.
+        let item_type = schema
+            .get("items")
+            .filter(|items| matches!(items, Value::Object(map) if !map.is_empty()))
+            .cloned();
         for (keyword, param) in constraints.iter() {
             let value = match keyword {
                 Keyword::MinLength
@@ -229,12 +234,35 @@ pub mod schema {
                     _ => None,
                 },
                 // A schema of its own, as `items`'s.
-                Keyword::Contains => match &param {
-                    Param::Items(contains) => {
-                        let mut contains_schema = Map::new();
-                        constrain(&mut contains_schema, contains);
-                        Some(Value::Object(contains_schema))
+                Keyword::Contains | Keyword::Not | Keyword::If | Keyword::Then | Keyword::Else => {
+                    match &param {
+                        Param::Items(inner) => {
+                            let mut inner_schema = Map::new();
+                            constrain(&mut inner_schema, inner);
+                            Some(Value::Object(inner_schema))
+                        }
+                        _ => None,
                     }
+                }
+                // An array of schemas of their own.
+                // An array of schemas of their own; a prefix item is also of the items' type
+                // (the type's own schema, which `items` no longer states for it).
+                Keyword::AnyOf | Keyword::OneOf | Keyword::PrefixItems => match &param {
+                    Param::Schemas(schemas) => Some(Value::Array(
+                        schemas
+                            .iter()
+                            .map(|schema| {
+                                let mut branch = Map::new();
+                                constrain(&mut branch, schema);
+                                match &item_type {
+                                    Some(item_type) if keyword == Keyword::PrefixItems => {
+                                        serde_json::json!({ "allOf": [item_type, branch] })
+                                    }
+                                    _ => Value::Object(branch),
+                                }
+                            })
+                            .collect(),
+                    )),
                     _ => None,
                 },
                 // One type as a string, several as an array, as JSON Schema writes them.
@@ -270,6 +298,7 @@ pub mod schema {
             Param::Json(text) => return serde_json::from_str::<Value>(text).ok(),
             Param::Format(format) => Value::from(format.name()),
             Param::Items(_)
+            | Param::Schemas(_)
             | Param::Flag(())
             | Param::Context(_)
             | Param::Types(_)
@@ -280,6 +309,35 @@ pub mod schema {
     /// `null` added to the schema's `enum`, and a `const` made an `enum` of it and `null`, so that
     /// a nullable member's `null` passes them as it passes validation.
     fn null_among_values(map: &mut Map<String, Value>) {
+        // `not`'s schema may be satisfied by `null`, which the member takes all the same:
+        // refused as a value that is also not `null`.
+        if let Some(not) = map.remove("not") {
+            map.insert(
+                "not".to_owned(),
+                serde_json::json!({ "allOf": [not, { "not": { "type": "null" } }] }),
+            );
+        }
+        // So may `if` lead to a branch `null` fails, or `null` satisfy no branch of `anyOf`
+        // (or not one of `oneOf`): they hold for a value other than `null`.
+        let mut conditional = Map::new();
+        for key in ["if", "then", "else", "anyOf", "oneOf"] {
+            if let Some(schema) = map.remove(key) {
+                conditional.insert(key.to_owned(), schema);
+            }
+        }
+        if !conditional.is_empty() {
+            let conditional = match conditional.remove("anyOf") {
+                // Nested once more, so that the keyword is free for the alternative.
+                Some(any_of) => {
+                    serde_json::json!({ "allOf": [conditional, { "anyOf": any_of }] })
+                }
+                None => Value::Object(conditional),
+            };
+            map.insert(
+                "anyOf".to_owned(),
+                serde_json::json!([{ "type": "null" }, conditional]),
+            );
+        }
         if let Some(value) = map.remove("const") {
             let values = if value.is_null() {
                 vec![value]

@@ -17,8 +17,10 @@ pub trait Repr: Sized {
     type Text: Clone + Debug + PartialEq;
     /// A format (`format`).
     type Format: Clone + Debug + PartialEq;
-    /// The constraints of each item (`items`).
+    /// The constraints of each item (`items`): one nested schema.
     type Items: Clone + Debug + PartialEq;
+    /// A list of nested schemas (`anyOf`).
+    type Schemas: Clone + Debug + PartialEq;
     /// A flag (`nested`): `()`, or where it was written.
     type Mark: Clone + Debug + PartialEq;
     /// An optional context (`forbidden = "create"`).
@@ -36,6 +38,8 @@ pub trait Repr: Sized {
     fn format(format: &Self::Format) -> Format;
     /// The item constraints.
     fn items(items: &Self::Items) -> &Constraints<Self>;
+    /// The nested schemas of a list.
+    fn schemas(schemas: &Self::Schemas) -> &[Constraints<Self>];
     /// The set of types.
     fn types(types: &Self::Types) -> Types;
 }
@@ -50,6 +54,7 @@ impl Repr for Static {
     type Text = &'static str;
     type Format = Format;
     type Items = &'static Constraints<Static>;
+    type Schemas = &'static [Constraints<Static>];
     type Mark = ();
     type Context = Option<&'static str>;
     type Types = Types;
@@ -67,6 +72,9 @@ impl Repr for Static {
     fn items(items: &Self::Items) -> &Constraints<Self> {
         items
     }
+    fn schemas(schemas: &Self::Schemas) -> &[Constraints<Self>] {
+        schemas
+    }
     fn types(types: &Types) -> Types {
         *types
     }
@@ -82,6 +90,7 @@ impl Repr for Owned {
     type Text = String;
     type Format = Format;
     type Items = Box<Constraints<Owned>>;
+    type Schemas = Vec<Constraints<Owned>>;
     type Mark = ();
     type Context = Option<String>;
     type Types = Types;
@@ -98,6 +107,9 @@ impl Repr for Owned {
     }
     fn items(items: &Self::Items) -> &Constraints<Self> {
         items
+    }
+    fn schemas(schemas: &Self::Schemas) -> &[Constraints<Self>] {
+        schemas
     }
     fn types(types: &Types) -> Types {
         *types
@@ -119,6 +131,8 @@ pub enum Param<'a, R: Repr> {
     Format(&'a R::Format),
     /// Item constraints.
     Items(&'a R::Items),
+    /// A list of nested schemas.
+    Schemas(&'a R::Schemas),
     /// A flag.
     Flag(&'a R::Mark),
     /// An optional context.
@@ -144,6 +158,8 @@ pub enum ParamValue<R: Repr> {
     Format(R::Format),
     /// Item constraints.
     Items(R::Items),
+    /// A list of nested schemas.
+    Schemas(R::Schemas),
     /// A flag.
     Flag(R::Mark),
     /// An optional context.

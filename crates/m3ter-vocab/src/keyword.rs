@@ -153,6 +153,11 @@ impl Types {
         Types(self.0 | other.0)
     }
 
+    /// The types of this set that are not in `other`.
+    pub const fn without(self, other: Types) -> Types {
+        Types(self.0 & !other.0)
+    }
+
     /// Whether the two sets share a type.
     pub const fn intersects(self, other: Types) -> bool {
         self.0 & other.0 != 0
@@ -195,8 +200,11 @@ pub enum ParamKind {
     Json,
     /// A format name from the registry (`format = "uuid"`).
     Format,
-    /// Keywords for each item (`items(max_length = 3)`).
+    /// Keywords for each item (`items(max_length = 3)`): one nested schema.
     Items,
+    /// A list of nested schemas, each in parentheses (`any_of((min_length = 2), (maximum = 3))`;
+    /// `()` is the empty schema).
+    Schemas,
     /// No parameter (`nested`).
     Flag,
     /// No parameter or a string saying when it applies (`forbidden`, `forbidden = "create"`).
@@ -347,6 +355,7 @@ macro_rules! vocabulary {
     (@slot $r:ident Json) => { $r::Text };
     (@slot $r:ident Format) => { $r::Format };
     (@slot $r:ident Items) => { $r::Items };
+    (@slot $r:ident Schemas) => { $r::Schemas };
     (@slot $r:ident Flag) => { $r::Mark };
     (@slot $r:ident Context) => { $r::Context };
     (@slot $r:ident Types) => { $r::Types };
@@ -379,6 +388,7 @@ impl Keyword {
             .filter(|k| level.is_none_or(|l| k.level() == l))
             .map(|k| match k.param() {
                 ParamKind::Items | ParamKind::PatternSchemas => format!("{}(...)", k.spec_name()),
+                ParamKind::Schemas => format!("{}((...), ...)", k.spec_name()),
                 _ => k.spec_name().to_owned(),
             })
             .collect();

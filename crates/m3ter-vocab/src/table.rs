@@ -81,6 +81,31 @@ vocabulary! {
     /// `maxContains`: at most this many items satisfy `contains`; without `contains` it
     /// constrains nothing, as JSON Schema says.
     MaxContains { spec: "max_contains", json: Some("maxContains"), slot: max_contains, applies: Types::ARRAY, param: Count, level: Value }
+    /// `not`: the value must not satisfy these keywords, a nested schema as `items(...)` holds
+    /// one (`not()`, the empty schema, is satisfied by every value: nothing passes it, which is
+    /// how a `false` schema is written).
+    Not { spec: "not", json: Some("not"), slot: not, applies: Types::ANY, param: Items, level: Value }
+    /// `if`: a nested schema that decides, silently, which of `then` and `else` applies: its
+    /// own errors are never reported. Written `if(...)` (`if` is a Rust keyword, but any
+    /// identifier, keywords included, names a keyword in `#[spec(...)]`); without `then` or
+    /// `else` it constrains nothing.
+    If { spec: "if", json: Some("if"), slot: if_schema, applies: Types::ANY, param: Items, level: Value }
+    /// `then`: the keywords the value must satisfy when it satisfies `if`, its errors reported
+    /// as the value's own; without `if` it constrains nothing, as JSON Schema says.
+    Then { spec: "then", json: Some("then"), slot: then_schema, applies: Types::ANY, param: Items, level: Value }
+    /// `else`: the keywords the value must satisfy when it does not satisfy `if`, its errors
+    /// reported as the value's own; without `if` it constrains nothing, as JSON Schema says.
+    Else { spec: "else", json: Some("else"), slot: else_schema, applies: Types::ANY, param: Items, level: Value }
+    /// `anyOf`: the value satisfies at least one of these nested schemas, each written in
+    /// parentheses (`any_of((min_length = 2), (maximum = 3))`). Their own errors are never
+    /// reported: one error `anyOf` when none is satisfied.
+    AnyOf { spec: "any_of", json: Some("anyOf"), slot: any_of, applies: Types::ANY, param: Schemas, level: Value }
+    /// `oneOf`: the value satisfies exactly one of these nested schemas (written as `any_of`'s):
+    /// one error `oneOf` when none is, or more than one.
+    OneOf { spec: "one_of", json: Some("oneOf"), slot: one_of, applies: Types::ANY, param: Schemas, level: Value }
+    /// `prefixItems`: item `i` satisfies schema `i` of these (written as `any_of`'s), its errors
+    /// the item's own; `items` beside it applies to the items after them only.
+    PrefixItems { spec: "prefix_items", json: Some("prefixItems"), slot: prefix_items, applies: Types::ARRAY, param: Schemas, level: Value }
     /// `nested`: the value is of a type with its own constraints (a reference to an object
     /// schema), validated in turn.
     Nested { spec: "nested", json: None, slot: nested, applies: Types::OBJECT.or(Types::ARRAY), param: Flag, level: Value }

@@ -295,6 +295,13 @@ fn keywords(k: &Keywords) -> Vec<TokenStream> {
                     let inner = keywords(items);
                     quote!(#name(#(#inner),*))
                 }
+                Param::Schemas(schemas) => {
+                    let schemas = schemas.iter().map(|schema| {
+                        let inner = keywords(schema);
+                        quote!((#(#inner),*))
+                    });
+                    quote!(#name(#(#schemas),*))
+                }
                 Param::Flag(()) => quote!(#name),
                 Param::Context(Some(context)) => quote!(#name = #context),
                 Param::Context(None) => quote!(#name),

@@ -262,6 +262,13 @@ fn union_keyword(schema: &Json) -> Option<&'static str> {
         .find(|k| schema.get(k).is_some())
 }
 
+/// Whether `schema`'s `keyword` (`anyOf` or `oneOf`) is the nullable form of a schema: two
+/// schemas, one of which accepts only `null`.
+fn nullable_form(schema: &Json, keyword: &str) -> bool {
+    matches!(schema.get(keyword), Some(Json::Array(list))
+        if list.len() == 2 && list.iter().filter(|s| null_only(s)).count() == 1)
+}
+
 /// A schema that accepts only `null` (3.1 `{"type": "null"}`, 3.0.3's
 /// `{"type": …, "nullable": true, "enum": [null]}` once normalized), annotations aside.
 fn null_only(schema: &Json) -> bool {
@@ -1935,11 +1942,23 @@ impl<'a> Lowerer<'a> {
         at: &Pointer,
         inline_name: &str,
     ) -> Option<(Ty, Keywords, bool, Docs)> {
+        // A boolean schema: `true` takes any JSON value, `false` none (`not()`).
+        if let Json::Bool(any) = schema {
+            let keywords = Keywords {
+                not: (!any).then(Box::default),
+                ..Keywords::default()
+            };
+            return Some((Ty::Any, keywords, false, Docs::new()));
+        }
         if !self.check_keywords(schema, at) {
             return None;
         }
         let docs = self.docs(schema, at);
-        if let Some(keyword) = union_keyword(schema) {
+        // The nullable form, or a union (which needs a component and a discriminator) is
+        // `lower_nullable`'s; any other `anyOf`/`oneOf` is an applicator (`read_applicators`).
+        if let Some(keyword) = union_keyword(schema)
+            && (schema.get("discriminator").is_some() || nullable_form(schema, keyword))
+        {
             return self.lower_nullable(schema, at, keyword, inline_name, docs);
         }
         if let Some(reference) = schema.get("$ref") {
@@ -2063,6 +2082,13 @@ impl<'a> Lowerer<'a> {
                 Ty::F64
             }
             "boolean" => Ty::Bool,
+            // Items of several schemas: any JSON value of the type (`type` a keyword), so that
+            // each item is checked as the document has it.
+            "array" if schema.get(Keyword::PrefixItems.json_name()).is_some() => {
+                let types = self.type_set(schema, at)?;
+                let keywords = self.lower_untyped(schema, at, types)?;
+                return Some((Ty::Any, keywords, false, docs));
+            }
             "array" => {
                 ignore_lone_contains_bounds(schema, &mut keywords);
                 self.check_bounds(&keywords, at, None);
@@ -2127,6 +2153,15 @@ impl<'a> Lowerer<'a> {
                 return None;
             }
         };
+        // A struct or an enum reports the applicators where it reports the other value
+        // keywords.
+        if !matches!(ty, Ty::Named(..) | Ty::ObjectOr(_))
+            && !self.read_applicators(schema, at, Some(&ty), &mut keywords)
+        {
+            return None;
+        }
+        // `type: [T, "null"]` beside `not` or `if`: `null` passes only where they let it.
+        let nullable = nullable && null_satisfies(&keywords);
         self.check_value_keywords(at, &ty, &keywords);
         Some((ty, keywords, nullable, docs))
     }
@@ -2221,14 +2256,7 @@ impl<'a> Lowerer<'a> {
     ) -> Option<Keywords> {
         let allowed = types.unwrap_or(Types::ANY);
         let mut ok = true;
-        for key in [
-            "properties",
-            "required",
-            "$ref",
-            "anyOf",
-            "oneOf",
-            "discriminator",
-        ] {
+        for key in ["properties", "required", "$ref", "discriminator"] {
             if schema.get(key).is_some() {
                 let what = match types {
                     None => "without a `type`".to_owned(),
@@ -2283,15 +2311,16 @@ impl<'a> Lowerer<'a> {
         {
             return None;
         }
+        if !self.read_applicators(schema, at, None, &mut keywords) {
+            return None;
+        }
         if allowed.contains(JsonType::Array)
             && let Some(items) = schema.get(Keyword::Items.json_name())
         {
+            // A schema of its own, each item any JSON value in turn (`true` checks nothing,
+            // `false` refuses every item: after `prefixItems`' only, where it is).
             let items_at = at.key(Keyword::Items.json_name());
-            if !self.check_keywords(items, &items_at) {
-                return None;
-            }
-            let item_types = self.type_set(items, &items_at)?;
-            let item_keywords = self.lower_untyped(items, &items_at, item_types)?;
+            let item_keywords = self.nested_schema(items, &items_at, Keyword::Items, None)?;
             if !item_keywords.is_empty() {
                 keywords.items = Some(Box::new(item_keywords));
             }
@@ -2468,12 +2497,9 @@ impl<'a> Lowerer<'a> {
         true
     }
 
-    /// `contains`: a nested schema of value keywords, read as an untyped value's (its own `type`
-    /// a keyword), into `keywords`; `minContains`/`maxContains` were read with the counts. On
-    /// a typed list (`item`, the items' Rust type) each keyword must apply to the items' one
-    /// JSON type, which must compare as JSON (a string, a number, a boolean), so that the typed
-    /// item and its JSON satisfy the same keywords; anything else is an error at its pointer.
-    /// `false` after reporting an error.
+    /// `contains`: a nested schema of value keywords ([`Self::nested_schema`]) on each item,
+    /// into `keywords`; `minContains`/`maxContains` were read with the counts. `item` is the
+    /// items' Rust type on a typed list. `false` after reporting an error.
     fn read_contains(
         &mut self,
         schema: &Json,
@@ -2485,66 +2511,206 @@ impl<'a> Lowerer<'a> {
             return true;
         };
         let contains_at = at.key(Keyword::Contains.json_name());
-        // `true`: every item satisfies it, as an empty schema (`contains()`): one item must be.
-        if *contains == Json::Bool(true) {
-            keywords.contains = Some(Box::default());
-            return true;
-        }
-        if !self.check_keywords(contains, &contains_at) {
-            return false;
-        }
-        let Some(types) = self.type_set(contains, &contains_at) else {
-            return false;
-        };
-        let Some(inner) = self.lower_untyped(contains, &contains_at, types) else {
+        let typed = item.map(|item| Typed {
+            ty: item,
+            what: "a list whose items are generated as",
+            value: "the list's items",
+            place: "on a list with typed `items`",
+        });
+        let Some(inner) = self.nested_schema(contains, &contains_at, Keyword::Contains, typed)
+        else {
             return false;
         };
-        if let Some(item) = item {
-            let item_type = match item {
-                Ty::String => Some(JsonType::String),
-                Ty::I32 | Ty::I64 => Some(JsonType::Integer),
-                Ty::F64 => Some(JsonType::Number),
-                Ty::Bool => Some(JsonType::Boolean),
-                Ty::Uuid
-                | Ty::DateTime
-                | Ty::Map
-                | Ty::Any
-                | Ty::ObjectOr(_)
-                | Ty::Named(..)
-                | Ty::Array(_) => None,
-            };
-            let Some(item_type) = item_type else {
-                self.error(
-                    &contains_at,
-                    format!(
-                        "`contains` is not supported on a list whose items are generated as {}: only on items of a string, number or boolean type, or without a `type` on the list",
-                        ty_words(item)
-                    ),
-                );
-                return false;
-            };
-            let mut ok = true;
-            for (keyword, _) in inner.iter() {
-                if keyword == Keyword::Type
-                    || !keyword.applies_to().intersects(Types::of(item_type))
-                {
-                    self.error(
-                        &contains_at.key(keyword.json_name()),
-                        format!(
-                            "`{}` inside `contains` does not apply to the list's items, of type `{}`: on a list with typed `items`, `contains` takes the keywords of the items' type only",
-                            keyword.json_name(),
-                            item_type.name()
-                        ),
-                    );
-                    ok = false;
-                }
-            }
-            if !ok {
-                return false;
-            }
-        }
         keywords.contains = Some(Box::new(inner));
         true
+    }
+
+    /// The applicators on the value itself, each a nested schema of value keywords
+    /// ([`Self::nested_schema`]), into `keywords`: `not`, and `if` with `then` and `else`. `ty`
+    /// is the member's Rust type when it has one. `not: false` constrains nothing and is not
+    /// written; `then` and `else` without `if`, and `if` without either, constrain nothing, as
+    /// JSON Schema says: a warning at their pointers, and nothing written. `false` after
+    /// reporting an error.
+    fn read_applicators(
+        &mut self,
+        schema: &Json,
+        at: &Pointer,
+        ty: Option<&Ty>,
+        keywords: &mut Keywords,
+    ) -> bool {
+        let typed = ty.map(|ty| Typed {
+            ty,
+            what: "a member generated as",
+            value: "the member",
+            place: "on a member of one type",
+        });
+        let mut ok = true;
+        let has = |keyword: Keyword| schema.get(keyword.json_name()).is_some();
+        let branches = has(Keyword::Then) || has(Keyword::Else);
+        // `prefixItems` on an untyped member only (a typed list with it is lowered as one).
+        let lists = [Keyword::AnyOf, Keyword::OneOf, Keyword::PrefixItems];
+        for keyword in lists
+            .into_iter()
+            .filter(|k| ty.is_none() || *k != Keyword::PrefixItems)
+        {
+            let name = keyword.json_name();
+            let Some(list) = schema.get(name) else {
+                continue;
+            };
+            let list_at = at.key(name);
+            let parts = match list {
+                Json::Array(parts) if !parts.is_empty() => parts,
+                Json::Array(_) => {
+                    self.error(&list_at, "must list at least one schema");
+                    ok = false;
+                    continue;
+                }
+                other => {
+                    self.error(
+                        &list_at,
+                        format!("must be an array of schemas, not {}", other.type_name()),
+                    );
+                    ok = false;
+                    continue;
+                }
+            };
+            let mut schemas = Vec::with_capacity(parts.len());
+            for (index, part) in parts.iter().enumerate() {
+                match self.nested_schema(part, &list_at.index(index), keyword, typed) {
+                    Some(inner) => schemas.push(inner),
+                    None => ok = false,
+                }
+            }
+            if schemas.len() == parts.len()
+                && keywords.set(keyword, ParamValue::Schemas(schemas)).is_err()
+            {
+                self.error(&list_at, "is given twice");
+                ok = false;
+            }
+        }
+        for keyword in [Keyword::Not, Keyword::If, Keyword::Then, Keyword::Else] {
+            let name = keyword.json_name();
+            let Some(nested) = schema.get(name) else {
+                continue;
+            };
+            let nested_at = at.key(name);
+            // Nothing satisfies `false`, so every value satisfies `not: false`.
+            if keyword == Keyword::Not && *nested == Json::Bool(false) {
+                continue;
+            }
+            if keyword == Keyword::If && !branches {
+                self.warn(
+                    &nested_at,
+                    "`if` is ignored: without `then` or `else` it constrains nothing",
+                );
+                continue;
+            }
+            if matches!(keyword, Keyword::Then | Keyword::Else) && !has(Keyword::If) {
+                self.warn(
+                    &nested_at,
+                    format!("`{name}` is ignored: without `if` it constrains nothing"),
+                );
+                continue;
+            }
+            let Some(inner) = self.nested_schema(nested, &nested_at, keyword, typed) else {
+                ok = false;
+                continue;
+            };
+            if keywords
+                .set(keyword, ParamValue::Items(Box::new(inner)))
+                .is_err()
+            {
+                self.error(&nested_at, "is given twice");
+                ok = false;
+            }
+        }
+        ok
+    }
+
+    /// A nested schema of value keywords, the parameter of `keyword` at `at`: `true` is the
+    /// empty schema (every value satisfies it), `false` the schema nothing satisfies, written
+    /// `not()` (the negation of the empty schema); an object is read as an untyped value's
+    /// schema (its own `type` a keyword), so what decides more than a value's checks (members,
+    /// a reference, a union) is refused at its pointer. On a typed value (`typed`) each keyword
+    /// must apply to its one JSON type, which must compare as JSON (a string, a number, a
+    /// boolean), so that the typed value and its JSON satisfy the same keywords; anything else
+    /// is an error at its pointer. `None` after reporting an error.
+    fn nested_schema(
+        &mut self,
+        nested: &Json,
+        at: &Pointer,
+        keyword: Keyword,
+        typed: Option<Typed<'_>>,
+    ) -> Option<Keywords> {
+        let inner = match nested {
+            Json::Bool(true) => Keywords::default(),
+            Json::Bool(false) => Keywords {
+                not: Some(Box::default()),
+                ..Keywords::default()
+            },
+            _ => {
+                if !self.check_keywords(nested, at) {
+                    return None;
+                }
+                let types = self.type_set(nested, at)?;
+                self.lower_untyped(nested, at, types)?
+            }
+        };
+        let Some(typed) = typed else {
+            return Some(inner);
+        };
+        let json_type = match typed.ty {
+            Ty::String => Some(JsonType::String),
+            Ty::I32 | Ty::I64 => Some(JsonType::Integer),
+            Ty::F64 => Some(JsonType::Number),
+            Ty::Bool => Some(JsonType::Boolean),
+            Ty::Uuid
+            | Ty::DateTime
+            | Ty::Map
+            | Ty::Any
+            | Ty::ObjectOr(_)
+            | Ty::Named(..)
+            | Ty::Array(_) => None,
+        };
+        let name = keyword.json_name();
+        let Some(json_type) = json_type else {
+            self.error(
+                at,
+                format!(
+                    "`{name}` is not supported on {} {}: only on {}",
+                    typed.what,
+                    ty_words(typed.ty),
+                    match keyword {
+                        Keyword::Contains => "items of a string, number or boolean type, or without a `type` on the list",
+                        _ => "a string, number or boolean, or without a `type` (any JSON value)",
+                    }
+                ),
+            );
+            return None;
+        };
+        let mut ok = true;
+        for (inner_keyword, _) in inner.iter() {
+            if inner_keyword == Keyword::Type
+                || !inner_keyword.applies_to().intersects(Types::of(json_type))
+            {
+                self.error(
+                    &at.key(inner_keyword.json_name()),
+                    format!(
+                        "`{}` inside `{name}` does not apply to {}, of type `{}`: {}, `{name}` takes the keywords of {} type only",
+                        inner_keyword.json_name(),
+                        typed.value,
+                        json_type.name(),
+                        typed.place,
+                        match keyword {
+                            Keyword::Contains => "the items'",
+                            _ => "its",
+                        }
+                    ),
+                );
+                ok = false;
+            }
+        }
+        ok.then_some(inner)
     }
 
     /// `anyOf`/`oneOf` of a schema and a schema that accepts only `null`: that schema, nullable
@@ -2683,6 +2849,8 @@ impl<'a> Lowerer<'a> {
                 // Read where they decide more than a constraint: `format` (a Rust type or a
                 // registry format), `items` (the item type).
                 ParamKind::Format | ParamKind::Items => None,
+                // Nested schemas: read with the applicators (`read_applicators`).
+                ParamKind::Schemas => None,
                 // A flag written as a boolean (`uniqueItems`): `false` constrains nothing.
                 ParamKind::Flag => match value {
                     Json::Bool(true) => Some(ParamValue::Flag(())),
@@ -3231,9 +3399,80 @@ fn excludes_null(keywords: &Keywords) -> bool {
             .is_some_and(|e| !lists_null(e))
 }
 
-/// Whether a value of `ty` compares as its JSON does (the runtime's `JsonEq`): the JSON types'
-/// own Rust types, maps of JSON values, generated string enums (each value its one wire
-/// string), and lists of those.
+/// Whether `null` satisfies the nested schema `keywords`: the keywords that apply to `null`
+/// decide (`type`, `const`, `enum`, `not`, `if` with `then` and `else`), every other one
+/// ignores it, as JSON Schema says.
+fn null_satisfies(keywords: &Keywords) -> bool {
+    let branch = |branch: Option<&Keywords>| branch.is_none_or(null_satisfies);
+    keywords.iter().all(|(keyword, _)| match keyword {
+        Keyword::If => match keywords.if_schema.as_deref().is_some_and(null_satisfies) {
+            true => branch(keywords.then_schema.as_deref()),
+            false => branch(keywords.else_schema.as_deref()),
+        },
+        // Decided with `if`.
+        Keyword::Then | Keyword::Else => true,
+        Keyword::AnyOf => keywords
+            .any_of
+            .as_deref()
+            .is_some_and(|schemas| schemas.iter().any(null_satisfies)),
+        Keyword::PrefixItems => true,
+        Keyword::OneOf => keywords
+            .one_of
+            .as_deref()
+            .is_some_and(|schemas| schemas.iter().filter(|s| null_satisfies(s)).count() == 1),
+        Keyword::Type => keywords
+            .types()
+            .is_some_and(|types| types.contains(JsonType::Null)),
+        Keyword::Const | Keyword::Enum => !excludes_null(keywords),
+        Keyword::Not => keywords
+            .not
+            .as_deref()
+            .is_some_and(|not| !null_satisfies(not)),
+        Keyword::MinLength
+        | Keyword::MaxLength
+        | Keyword::MinItems
+        | Keyword::MaxItems
+        | Keyword::Format
+        | Keyword::Pattern
+        | Keyword::PatternRule
+        | Keyword::Minimum
+        | Keyword::Maximum
+        | Keyword::ExclusiveMinimum
+        | Keyword::ExclusiveMaximum
+        | Keyword::MultipleOf
+        | Keyword::UniqueItems
+        | Keyword::MinProperties
+        | Keyword::MaxProperties
+        | Keyword::DependentRequired
+        | Keyword::AdditionalProperties
+        | Keyword::PropertyNames
+        | Keyword::PatternProperties
+        | Keyword::Items
+        | Keyword::Contains
+        | Keyword::MinContains
+        | Keyword::MaxContains
+        | Keyword::Nested
+        | Keyword::Required
+        | Keyword::Nullable
+        | Keyword::Default
+        | Keyword::Forbidden => true,
+    })
+}
+
+/// A typed value a nested schema applies to ([`Lowerer::nested_schema`]), and how messages
+/// name it.
+#[derive(Clone, Copy)]
+struct Typed<'a> {
+    /// The value's Rust type.
+    ty: &'a Ty,
+    /// "a member generated as": what is not supported, before the type in words.
+    what: &'static str,
+    /// "the member": the value the keywords would not apply to.
+    value: &'static str,
+    /// "on a member of one type": where the nested schema takes its type's keywords only.
+    place: &'static str,
+}
+
 /// `minContains` and `maxContains` without `contains` are ignored, as JSON Schema says: they
 /// count the items that satisfy it (`schema/README.md` says so).
 fn ignore_lone_contains_bounds(schema: &Json, keywords: &mut Keywords) {
@@ -3243,6 +3482,9 @@ fn ignore_lone_contains_bounds(schema: &Json, keywords: &mut Keywords) {
     }
 }
 
+/// Whether a value of `ty` compares as its JSON does (the runtime's `JsonEq`): the JSON types'
+/// own Rust types, maps of JSON values, generated string enums (each value its one wire
+/// string), and lists of those.
 fn compares_as_json(ty: &Ty) -> bool {
     match ty {
         Ty::String

@@ -549,6 +549,14 @@ impl Merger<'_> {
                         None => continue,
                     }
                 }
+                // A boolean part: `true` adds nothing; `false` lets nothing pass, which is
+                // `not: {}` (the generator's `not()`), whatever the other parts say.
+                None if *part == Json::Bool(true) => continue,
+                None if *part == Json::Bool(false) => {
+                    out.retain(|(k, _)| k != "not");
+                    out.push(("not".to_owned(), Json::Object(Vec::new())));
+                    continue;
+                }
                 None if part.get("allOf").is_some() => self.merged(part, &part_at),
                 None if part.members().is_some() => part.clone(),
                 None => {
@@ -708,6 +716,14 @@ impl Merger<'_> {
                             }
                         }
                     }
+                }
+                // A part's `if` decides its own `then` and `else` only: merged with another
+                // part's they would decide together (JSON Schema keeps them apart).
+                "if" | "then" | "else" | "prefixItems" if at != target => {
+                    self.error(
+                        &key_at,
+                        format!("`{key}` inside an `allOf` part is not supported (a part's `if`, `then` and `else` decide apart from the other parts', and a part's `prefixItems` does not shorten another's `items`): write it beside `allOf`"),
+                    );
                 }
                 "anyOf" | "oneOf" | "discriminator" | "not" => {
                     self.error(

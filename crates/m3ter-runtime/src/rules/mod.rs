@@ -4,6 +4,7 @@
 //! is valid.
 
 pub mod access;
+pub mod applicators;
 pub mod arn;
 pub mod bucket;
 pub mod calendar;
@@ -21,6 +22,7 @@ pub mod uri;
 pub mod values;
 
 pub use access::{ItemsField, JsonField, NumberField, StrField};
+pub use applicators::{check_any_of, check_not, check_one_of};
 pub use arn::{IamRoleArn, parse_iam_role_arn};
 pub use contains::check_contains;
 pub use json::{
