@@ -133,7 +133,7 @@ fn variant_from_value<U, V: DeserializeOwned + Into<U>>(
 fn variant_parse_valid<U, V: DeserializeOwned + Validate + Into<U>>(
     bytes: &[u8],
 ) -> Option<Result<U, ValidationErrors>> {
-    let value = serde_json::from_slice::<V>(bytes).ok()?;
+    let value = crate::json::typed_parse::<V>(bytes).ok()?;
     Some(value.validate().map(|()| value.into()))
 }
 
