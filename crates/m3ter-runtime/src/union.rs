@@ -20,6 +20,7 @@
 //! typed and raw verdicts are one.
 
 use std::fmt;
+use std::ops::ControlFlow;
 
 use serde::Serialize;
 use serde::de::{self, DeserializeOwned, DeserializeSeed, IgnoredAny, MapAccess, Visitor};
@@ -75,6 +76,10 @@ pub struct UnionVariant<U> {
     /// this variant's tag (or absence): a one-value enum of the tag, not nullable
     /// ([`accepts_only_tag`]). Decided when the constant is evaluated.
     pub tag_only: bool,
+    /// Whether its type may hold a member of this wire name (every name, for a type that
+    /// lets unknown members through): a member it may not hold makes its typed parse fail,
+    /// so the fast path need not try it ([`declares_member`]).
+    pub declares: fn(&[u8]) -> bool,
 }
 
 impl<U: Union> UnionVariant<U> {
@@ -90,7 +95,20 @@ impl<U: Union> UnionVariant<U> {
             exact_typed_parse: V::EXACT_TYPED_PARSE,
             parse_valid: variant_parse_valid::<U, V>,
             tag_only: accepts_only_tag(&V::KIND, U::DISCRIMINATOR, tag),
+            declares: declares_member::<V>,
         }
+    }
+}
+
+/// Whether a `V` may hold the member `name` (its wire name's bytes): `V` declares it, or
+/// lets unknown members through. Only the fast path's guess of a typed parse that must fail:
+/// a wrong `false` costs a raw walk, never a different verdict.
+fn declares_member<V: Describe>(name: &[u8]) -> bool {
+    match &V::KIND {
+        Kind::Object(spec) => {
+            !spec.deny_unknown_fields || spec.fields.iter().any(|f| f.wire_name.as_bytes() == name)
+        }
+        _ => true,
     }
 }
 
@@ -326,16 +344,50 @@ pub fn parse_exact<U: Union>(bytes: &[u8]) -> Option<Result<U, ValidationErrors>
 /// in mapping order, the first that parses and validates being the union's value. That is the
 /// rule's choice: a discriminator naming variant `i` makes every other variant's exact parse
 /// fail, so only `i` can be first; without a discriminator the rule takes the first accepting
-/// variant. A variant that parses but does not validate says that the discriminator is its tag
-/// or absent: the document is then read for it once (its tag: that variant's errors are the
-/// union's; absent: the next variants may still accept). When none accepts, the raw walk says
-/// why (`None`): the closest variant, or why the tagged one failed its parse.
+/// variant. When none accepts, the raw walk says why (`None`): the closest variant, or why the
+/// tagged one failed its parse.
+///
+/// A document without backslashes that the first variant parses but does not validate is
+/// then searched for its discriminator ([`flat::has_member`]): present, it is the first
+/// variant's tag, whose errors are the union's; absent, the next variants may still accept.
+/// One the first variant does not parse is read by its quotes ([`Scan`]): its discriminator
+/// says which variant alone may accept it, and a member a variant does not declare says that
+/// its typed parse would fail, so it is not tried. Other documents are read for their
+/// discriminator as each variant needs it ([`probe`]).
 fn by_variants<U: Union>(bytes: &[u8]) -> Option<Result<U, ValidationErrors>> {
+    let mut first = U::VARIANTS.first().and_then(|v| (v.parse_valid)(bytes));
+    match &first {
+        Some(Ok(_)) => return first,
+        // Parsed, not valid: the discriminator is the first variant's tag, or absent.
+        Some(Err(_)) => match flat::has_member(bytes, U::DISCRIMINATOR) {
+            Some(true) => return first,
+            Some(false) => {
+                return U::VARIANTS
+                    .iter()
+                    .skip(1)
+                    .find_map(|v| (v.parse_valid)(bytes).and_then(Result::ok))
+                    .map(Ok);
+            }
+            None => {}
+        },
+        None => {
+            if let Some(scan) = Scan::of::<U>(bytes) {
+                return scan.verdict(bytes, first);
+            }
+        }
+    }
     let mut absent = false;
     for (index, variant) in U::VARIANTS.iter().enumerate() {
-        match (variant.parse_valid)(bytes) {
+        let verdict = match index {
+            0 => first.take(),
+            _ => (variant.parse_valid)(bytes),
+        };
+        match verdict {
             Some(Ok(value)) => return Some(Ok(value)),
             Some(Err(_)) if absent => {}
+            // A variant that parses but does not validate says that the discriminator is its
+            // tag or absent: the document is then read for it once (its tag: that variant's
+            // errors are the union's; absent: the next variants may still accept).
             Some(Err(errors)) => match probe::<U>(bytes)? {
                 Found::Once(Value::String(tag)) if U::TAGS.get(index) == Some(&tag.as_str()) => {
                     return Some(Err(errors));
@@ -347,6 +399,81 @@ fn by_variants<U: Union>(bytes: &[u8]) -> Option<Result<U, ValidationErrors>> {
         }
     }
     None
+}
+
+/// The most member names [`Scan`] keeps; a document with more is tried on every variant.
+const SCANNED_NAMES: usize = 16;
+
+/// A flat document without backslashes read by its quotes ([`flat::members`], which reads
+/// such a document as serde does: a property test in `json/flat.rs`): its discriminator, and
+/// its member names (the first [`SCANNED_NAMES`]).
+struct Scan<'a> {
+    tag: Member<'a>,
+    names: [&'a [u8]; SCANNED_NAMES],
+    /// How many names were read (more than `names` holds: some were not kept).
+    count: usize,
+}
+
+impl<'a> Scan<'a> {
+    /// The scan of `bytes`; `None` when it does not read as a flat object without backslashes.
+    fn of<U: Union>(bytes: &'a [u8]) -> Option<Self> {
+        let mut scan = Scan {
+            tag: Member::Absent,
+            names: [&[]; SCANNED_NAMES],
+            count: 0,
+        };
+        flat::members(bytes, |raw| {
+            if raw.key == U::DISCRIMINATOR.as_bytes() {
+                scan.tag.add(raw);
+            }
+            if let Some(name) = scan.names.get_mut(scan.count) {
+                *name = raw.key;
+            }
+            scan.count += 1;
+            ControlFlow::Continue(())
+        })?;
+        Some(scan)
+    }
+
+    /// Whether `variant`'s typed parse may accept the document: it declares every member (a
+    /// wrong `true` costs a parse, a wrong `false` the raw walk, never another verdict).
+    fn fits<U>(&self, variant: &UnionVariant<U>) -> bool {
+        self.count > SCANNED_NAMES
+            || self.names[..self.count]
+                .iter()
+                .all(|n| (variant.declares)(n))
+    }
+
+    /// [`by_variants`]' verdict, given the first variant's (`first`, which did not accept).
+    /// The discriminator a string naming variant `i`: `i`'s verdict, no other variant's parse
+    /// can succeed. Any other discriminator, or a repeated one: no variant's parse can
+    /// succeed. Absent: the first of the other variants, in mapping order, that accepts; those
+    /// that do not declare every member are not tried (their parse would fail).
+    fn verdict<U: Union>(
+        &self,
+        bytes: &[u8],
+        first: Option<Result<U, ValidationErrors>>,
+    ) -> Option<Result<U, ValidationErrors>> {
+        match self.tag {
+            Member::Once { text, string: true } => {
+                match U::TAGS.iter().position(|t| t.as_bytes() == text) {
+                    Some(0) => first,
+                    Some(i) => U::VARIANTS
+                        .get(i)
+                        .filter(|v| self.fits(v))
+                        .and_then(|v| (v.parse_valid)(bytes)),
+                    None => None,
+                }
+            }
+            Member::Once { string: false, .. } | Member::Repeated => None,
+            Member::Absent => U::VARIANTS
+                .iter()
+                .skip(1)
+                .filter(|v| self.fits(v))
+                .find_map(|v| (v.parse_valid)(bytes).and_then(Result::ok))
+                .map(Ok),
+        }
+    }
 }
 
 /// The discriminator of a flat document (`None` when the document does not read as an object):
