@@ -136,22 +136,24 @@ impl<'a> Member<'a> {
 }
 
 /// Whether the flat object `bytes` has a member `name`, for text that is valid JSON (a typed
-/// parse accepted it) and holds no backslash (`None` when it holds one). Found by its colon:
-/// a colon that follows `"name"` (and whitespace). With no escapes no string holds a quote, so
-/// such a colon is in no string (the quote before it would have to open that string, leaving
-/// `name` outside any string, which valid JSON allows only for literals and numbers: the
-/// caller's names are none of those), and a string followed by a colon is a key.
+/// parse accepted it) and holds no backslash (`None` when it holds one, or `name` is empty).
+/// Found as `"name"` followed by a colon, from each occurrence of the name's first byte: with
+/// no escapes no string holds a quote, so the quote before the name opens a string (were it a
+/// closing one, the name would stand outside any string, which valid JSON allows only for
+/// literals and numbers: the caller's names are none of those), that string is the name, and
+/// a string followed by a colon is a key.
 pub(crate) fn has_member(bytes: &[u8], name: &str) -> Option<bool> {
+    let name = name.as_bytes();
+    let &first = name.first()?;
     if memchr::memchr(b'\\', bytes).is_some() {
         return None;
     }
-    let name = name.as_bytes();
-    Some(memchr::memchr_iter(b':', bytes).any(|colon| {
-        let before = bytes[..colon].trim_ascii_end();
-        before
-            .strip_suffix(b"\"")
-            .and_then(|b| b.strip_suffix(name))
-            .is_some_and(|b| b.ends_with(b"\""))
+    Some(memchr::memchr_iter(first, bytes).any(|at| {
+        at > 0
+            && bytes[at - 1] == b'"'
+            && bytes[at..].starts_with(name)
+            && bytes.get(at + name.len()) == Some(&b'"')
+            && bytes.get(skip_ws(bytes, at + name.len() + 1)) == Some(&b':')
     }))
 }
 
