@@ -347,34 +347,49 @@ pub fn parse_exact<U: Union>(bytes: &[u8]) -> Option<Result<U, ValidationErrors>
 /// variant. When none accepts, the raw walk says why (`None`): the closest variant, or why the
 /// tagged one failed its parse.
 ///
-/// A document without backslashes that the first variant parses but does not validate is
-/// then searched for its discriminator ([`flat::has_member`]): present, it is the first
-/// variant's tag, whose errors are the union's; absent, the next variants may still accept.
-/// One the first variant does not parse is read by its quotes ([`Scan`]): its discriminator
-/// says which variant alone may accept it, and a member a variant does not declare says that
-/// its typed parse would fail, so it is not tried. Other documents are read for their
-/// discriminator as each variant needs it ([`probe`]).
+/// A document without backslashes is first searched for its discriminator
+/// ([`flat::member_value`]). When that names another variant than the first, or the first
+/// variant does not parse the document, or parses but does not validate it and the
+/// discriminator is absent, the members are read by their quotes ([`Scan`]): the
+/// discriminator says which variant alone may accept, and a member a variant does not declare
+/// says that its typed parse would fail, so it is not tried. When the first variant parses
+/// but does not validate and the discriminator is present, it is the first variant's tag,
+/// whose errors are the union's. Other documents are read for their discriminator as each
+/// variant needs it ([`probe`]).
 fn by_variants<U: Union>(bytes: &[u8]) -> Option<Result<U, ValidationErrors>> {
+    // Where the discriminator's value is, if the text has no backslash: exact once a typed
+    // parse has accepted the text, a guess before.
+    let value = flat::member_value(bytes, U::DISCRIMINATOR);
+    // A discriminator that names another variant: the first variant's parse would fail, so the
+    // members decide first (they parse the first variant themselves should the guess be wrong).
+    let other = value.flatten().is_some_and(|at| {
+        let first_tag = U::TAGS.first().map_or(&b""[..], |t| t.as_bytes());
+        !is_string(bytes, at, first_tag) && flat::string_at(bytes, at).is_some()
+    });
+    if other && let Some(scan) = Scan::of::<U>(bytes) {
+        return scan.verdict(bytes, None);
+    }
     let mut first = U::VARIANTS.first().and_then(|v| (v.parse_valid)(bytes));
-    match &first {
-        Some(Ok(_)) => return first,
+    match (&first, value) {
+        (Some(Ok(_)), _) => return first,
         // Parsed, not valid: the discriminator is the first variant's tag, or absent.
-        Some(Err(_)) => match flat::has_member(bytes, U::DISCRIMINATOR) {
-            Some(true) => return first,
-            Some(false) => {
-                return U::VARIANTS
-                    .iter()
-                    .skip(1)
-                    .find_map(|v| (v.parse_valid)(bytes).and_then(Result::ok))
-                    .map(Ok);
-            }
-            None => {}
-        },
-        None => {
+        (Some(Err(_)), Some(Some(_))) => return first,
+        (Some(Err(_)), Some(None)) => {
             if let Some(scan) = Scan::of::<U>(bytes) {
-                return scan.verdict(bytes, first);
+                return scan.verdict(bytes, Some(first));
+            }
+            return U::VARIANTS
+                .iter()
+                .skip(1)
+                .find_map(|v| (v.parse_valid)(bytes).and_then(Result::ok))
+                .map(Ok);
+        }
+        (None, _) => {
+            if let Some(scan) = Scan::of::<U>(bytes) {
+                return scan.verdict(bytes, Some(first));
             }
         }
+        (Some(Err(_)), None) => {}
     }
     let mut absent = false;
     for (index, variant) in U::VARIANTS.iter().enumerate() {
@@ -399,6 +414,14 @@ fn by_variants<U: Union>(bytes: &[u8]) -> Option<Result<U, ValidationErrors>> {
         }
     }
     None
+}
+
+/// Whether the string `"text"` is written at `at` (no backslash: its bytes are its text).
+fn is_string(bytes: &[u8], at: usize, text: &[u8]) -> bool {
+    let end = at + 1 + text.len();
+    bytes.get(at) == Some(&b'"')
+        && bytes.get(at + 1..end) == Some(text)
+        && bytes.get(end) == Some(&b'"')
 }
 
 /// The most member names [`Scan`] keeps; a document with more is tried on every variant.
@@ -444,33 +467,38 @@ impl<'a> Scan<'a> {
                 .all(|n| (variant.declares)(n))
     }
 
-    /// [`by_variants`]' verdict, given the first variant's (`first`, which did not accept).
-    /// The discriminator a string naming variant `i`: `i`'s verdict, no other variant's parse
-    /// can succeed. Any other discriminator, or a repeated one: no variant's parse can
-    /// succeed. Absent: the first of the other variants, in mapping order, that accepts; those
-    /// that do not declare every member are not tried (their parse would fail).
+    /// [`by_variants`]' verdict, given the first variant's (`first`: `None` when it was not
+    /// tried; tried, it did not accept). The discriminator a string naming variant `i`: `i`'s
+    /// verdict, no other variant's parse can succeed. Any other discriminator, or a repeated
+    /// one: no variant's parse can succeed. Absent: the first variant, in mapping order, that
+    /// accepts. A variant that does not declare every member is not tried (its parse would
+    /// fail).
     fn verdict<U: Union>(
         &self,
         bytes: &[u8],
-        first: Option<Result<U, ValidationErrors>>,
+        first: Option<Option<Result<U, ValidationErrors>>>,
     ) -> Option<Result<U, ValidationErrors>> {
+        let tried = first.is_some();
+        let parse = |v: &UnionVariant<U>| {
+            if self.fits(v) {
+                (v.parse_valid)(bytes)
+            } else {
+                None
+            }
+        };
         match self.tag {
             Member::Once { text, string: true } => {
                 match U::TAGS.iter().position(|t| t.as_bytes() == text) {
-                    Some(0) => first,
-                    Some(i) => U::VARIANTS
-                        .get(i)
-                        .filter(|v| self.fits(v))
-                        .and_then(|v| (v.parse_valid)(bytes)),
+                    Some(0) => first.unwrap_or_else(|| U::VARIANTS.first().and_then(parse)),
+                    Some(i) => U::VARIANTS.get(i).and_then(parse),
                     None => None,
                 }
             }
             Member::Once { string: false, .. } | Member::Repeated => None,
             Member::Absent => U::VARIANTS
                 .iter()
-                .skip(1)
-                .filter(|v| self.fits(v))
-                .find_map(|v| (v.parse_valid)(bytes).and_then(Result::ok))
+                .skip(usize::from(tried))
+                .find_map(|v| parse(v).and_then(Result::ok))
                 .map(Ok),
         }
     }

@@ -135,26 +135,37 @@ impl<'a> Member<'a> {
     }
 }
 
-/// Whether the flat object `bytes` has a member `name`, for text that is valid JSON (a typed
-/// parse accepted it) and holds no backslash (`None` when it holds one, or `name` is empty).
-/// Found as `"name"` followed by a colon, from each occurrence of the name's first byte: with
-/// no escapes no string holds a quote, so the quote before the name opens a string (were it a
-/// closing one, the name would stand outside any string, which valid JSON allows only for
-/// literals and numbers: the caller's names are none of those), that string is the name, and
-/// a string followed by a colon is a key.
-pub(crate) fn has_member(bytes: &[u8], name: &str) -> Option<bool> {
+/// Where the value of the member `name` of the flat object `bytes` starts: `Some(None)` when
+/// it has no such member, `None` when the text holds a backslash (or `name` is empty). Found
+/// as the first `"name"` followed by a colon, from each occurrence of the name's first byte.
+///
+/// Exact for text that is valid JSON (a typed parse accepted it): with no escapes no string
+/// holds a quote, so the quote before the name opens a string (were it a closing one, the
+/// name would stand outside any string, which valid JSON allows only for literals and
+/// numbers: the caller's names are none of those), that string is the name, and a string
+/// followed by a colon is a key. For other text it is only a guess, which may order work but
+/// must not decide a verdict.
+pub(crate) fn member_value(bytes: &[u8], name: &str) -> Option<Option<usize>> {
     let name = name.as_bytes();
     let &first = name.first()?;
     if memchr::memchr(b'\\', bytes).is_some() {
         return None;
     }
-    Some(memchr::memchr_iter(first, bytes).any(|at| {
-        at > 0
+    Some(memchr::memchr_iter(first, bytes).find_map(|at| {
+        let after = at + name.len();
+        let key = at > 0
             && bytes[at - 1] == b'"'
             && bytes[at..].starts_with(name)
-            && bytes.get(at + name.len()) == Some(&b'"')
-            && bytes.get(skip_ws(bytes, at + name.len() + 1)) == Some(&b':')
+            && bytes.get(after) == Some(&b'"');
+        let colon = skip_ws(bytes, after + 1);
+        (key && bytes.get(colon) == Some(&b':')).then(|| skip_ws(bytes, colon + 1))
     }))
+}
+
+/// The string whose opening quote is at `at`, without its quotes (no backslash: no quote is
+/// escaped); `None` when no string opens there.
+pub(crate) fn string_at(bytes: &[u8], at: usize) -> Option<&[u8]> {
+    string(bytes, at).map(|(text, _)| text)
 }
 
 /// The string opening at `at` (a quote): its bytes and the index after its closing quote (no
@@ -226,7 +237,7 @@ mod properties {
     use serde::de::{self, DeserializeSeed, IgnoredAny, MapAccess, Visitor};
     use serde_json::Value;
 
-    use super::{Member, Raw, has_member, member, members as read_members};
+    use super::{Member, Raw, member, member_value, members as read_members, string_at};
 
     /// serde's reading: each member `name`'s value, in order.
     struct Values(&'static str);
@@ -331,7 +342,6 @@ mod properties {
                 (Member::Repeated, [_, _, ..]) => {}
                 (bytes, serde) => prop_assert!(false, "{text}: bytes {bytes:?}, serde {serde:?}"),
             }
-            prop_assert_eq!(has_member(text.as_bytes(), "kind"), Some(!by_serde.is_empty()));
             // Every member, its name, its value and where the value is.
             let entries = Entries.deserialize(&mut serde_json::Deserializer::from_str(&text)).unwrap();
             let mut read: Vec<Raw<'_>> = Vec::new();
@@ -350,6 +360,12 @@ mod properties {
                 } else {
                     prop_assert_eq!(raw.text, written);
                 }
+            }
+            // The search by the name's first byte finds the first member `kind`'s value.
+            let first = read.iter().find(|raw| raw.key == b"kind");
+            prop_assert_eq!(member_value(text.as_bytes(), "kind"), Some(first.map(|raw| raw.start)));
+            if let Some(raw) = first.filter(|raw| raw.string) {
+                prop_assert_eq!(string_at(text.as_bytes(), raw.start), Some(raw.text));
             }
         }
     }
