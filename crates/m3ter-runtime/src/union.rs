@@ -78,7 +78,8 @@ pub struct UnionVariant<U> {
     pub tag_only: bool,
     /// Whether its type may hold a member of this wire name (every name, for a type that
     /// lets unknown members through): a member it may not hold makes its typed parse fail,
-    /// so the fast path need not try it ([`declares_member`]).
+    /// so the fast path need not try it. Read from its type's descriptor by
+    /// [`UnionVariant::new`].
     pub declares: fn(&[u8]) -> bool,
 }
 
