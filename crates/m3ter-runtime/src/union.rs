@@ -20,6 +20,7 @@
 //! typed and raw verdicts are one.
 
 use std::fmt;
+use std::ops::ControlFlow;
 
 use serde::Serialize;
 use serde::de::{self, DeserializeOwned, DeserializeSeed, IgnoredAny, MapAccess, Visitor};
@@ -75,6 +76,11 @@ pub struct UnionVariant<U> {
     /// this variant's tag (or absence): a one-value enum of the tag, not nullable
     /// ([`accepts_only_tag`]). Decided when the constant is evaluated.
     pub tag_only: bool,
+    /// Whether its type may hold a member of this wire name (every name, for a type that
+    /// lets unknown members through): a member it may not hold makes its typed parse fail,
+    /// so the fast path need not try it. Read from its type's descriptor by
+    /// [`UnionVariant::new`].
+    pub declares: fn(&[u8]) -> bool,
 }
 
 impl<U: Union> UnionVariant<U> {
@@ -90,7 +96,20 @@ impl<U: Union> UnionVariant<U> {
             exact_typed_parse: V::EXACT_TYPED_PARSE,
             parse_valid: variant_parse_valid::<U, V>,
             tag_only: accepts_only_tag(&V::KIND, U::DISCRIMINATOR, tag),
+            declares: declares_member::<V>,
         }
+    }
+}
+
+/// Whether a `V` may hold the member `name` (its wire name's bytes): `V` declares it, or
+/// lets unknown members through. Only the fast path's guess of a typed parse that must fail:
+/// a wrong `false` costs a raw walk, never a different verdict.
+fn declares_member<V: Describe>(name: &[u8]) -> bool {
+    match &V::KIND {
+        Kind::Object(spec) => {
+            !spec.deny_unknown_fields || spec.fields.iter().any(|f| f.wire_name.as_bytes() == name)
+        }
+        _ => true,
     }
 }
 
@@ -133,7 +152,7 @@ fn variant_from_value<U, V: DeserializeOwned + Into<U>>(
 fn variant_parse_valid<U, V: DeserializeOwned + Validate + Into<U>>(
     bytes: &[u8],
 ) -> Option<Result<U, ValidationErrors>> {
-    let value = serde_json::from_slice::<V>(bytes).ok()?;
+    let value = crate::json::typed_parse::<V>(bytes).ok()?;
     Some(value.validate().map(|()| value.into()))
 }
 
@@ -326,16 +345,65 @@ pub fn parse_exact<U: Union>(bytes: &[u8]) -> Option<Result<U, ValidationErrors>
 /// in mapping order, the first that parses and validates being the union's value. That is the
 /// rule's choice: a discriminator naming variant `i` makes every other variant's exact parse
 /// fail, so only `i` can be first; without a discriminator the rule takes the first accepting
-/// variant. A variant that parses but does not validate says that the discriminator is its tag
-/// or absent: the document is then read for it once (its tag: that variant's errors are the
-/// union's; absent: the next variants may still accept). When none accepts, the raw walk says
-/// why (`None`): the closest variant, or why the tagged one failed its parse.
+/// variant. When none accepts, the raw walk says why (`None`): the closest variant, or why the
+/// tagged one failed its parse.
+///
+/// A document without backslashes is first searched for its discriminator
+/// ([`flat::member_value`]). When that names another variant than the first, or the first
+/// variant does not parse the document, or parses but does not validate it and the
+/// discriminator is absent, the members are read by their quotes ([`Scan`]): the
+/// discriminator says which variant alone may accept, and a member a variant does not declare
+/// says that its typed parse would fail, so it is not tried. When the first variant parses
+/// but does not validate and the discriminator is present, it is the first variant's tag,
+/// whose errors are the union's. Other documents are read for their discriminator as each
+/// variant needs it ([`probe`]).
 fn by_variants<U: Union>(bytes: &[u8]) -> Option<Result<U, ValidationErrors>> {
+    // Where the discriminator's value is, if the text has no backslash: exact once a typed
+    // parse has accepted the text, a guess before.
+    let value = flat::member_value(bytes, U::DISCRIMINATOR);
+    // A discriminator that names another variant: the first variant's parse would fail, so the
+    // members decide first (they parse the first variant themselves should the guess be wrong).
+    let other = value.flatten().is_some_and(|at| {
+        let first_tag = U::TAGS.first().map_or(&b""[..], |t| t.as_bytes());
+        !is_string(bytes, at, first_tag) && flat::string_at(bytes, at).is_some()
+    });
+    if other && let Some(scan) = Scan::of::<U>(bytes) {
+        return scan.verdict(bytes, None);
+    }
+    let mut first = U::VARIANTS.first().and_then(|v| (v.parse_valid)(bytes));
+    match (&first, value) {
+        (Some(Ok(_)), _) => return first,
+        // Parsed, not valid: the discriminator is the first variant's tag, or absent.
+        (Some(Err(_)), Some(Some(_))) => return first,
+        (Some(Err(_)), Some(None)) => {
+            if let Some(scan) = Scan::of::<U>(bytes) {
+                return scan.verdict(bytes, Some(first));
+            }
+            return U::VARIANTS
+                .iter()
+                .skip(1)
+                .find_map(|v| (v.parse_valid)(bytes).and_then(Result::ok))
+                .map(Ok);
+        }
+        (None, _) => {
+            if let Some(scan) = Scan::of::<U>(bytes) {
+                return scan.verdict(bytes, Some(first));
+            }
+        }
+        (Some(Err(_)), None) => {}
+    }
     let mut absent = false;
     for (index, variant) in U::VARIANTS.iter().enumerate() {
-        match (variant.parse_valid)(bytes) {
+        let verdict = match index {
+            0 => first.take(),
+            _ => (variant.parse_valid)(bytes),
+        };
+        match verdict {
             Some(Ok(value)) => return Some(Ok(value)),
             Some(Err(_)) if absent => {}
+            // A variant that parses but does not validate says that the discriminator is its
+            // tag or absent: the document is then read for it once (its tag: that variant's
+            // errors are the union's; absent: the next variants may still accept).
             Some(Err(errors)) => match probe::<U>(bytes)? {
                 Found::Once(Value::String(tag)) if U::TAGS.get(index) == Some(&tag.as_str()) => {
                     return Some(Err(errors));
@@ -347,6 +415,94 @@ fn by_variants<U: Union>(bytes: &[u8]) -> Option<Result<U, ValidationErrors>> {
         }
     }
     None
+}
+
+/// Whether the string `"text"` is written at `at` (no backslash: its bytes are its text).
+fn is_string(bytes: &[u8], at: usize, text: &[u8]) -> bool {
+    let end = at + 1 + text.len();
+    bytes.get(at) == Some(&b'"')
+        && bytes.get(at + 1..end) == Some(text)
+        && bytes.get(end) == Some(&b'"')
+}
+
+/// The most member names [`Scan`] keeps; a document with more is tried on every variant.
+const SCANNED_NAMES: usize = 16;
+
+/// A flat document without backslashes read by its quotes ([`flat::members`], which reads
+/// such a document as serde does: a property test in `json/flat.rs`): its discriminator, and
+/// its member names (the first [`SCANNED_NAMES`]).
+struct Scan<'a> {
+    tag: Member<'a>,
+    names: [&'a [u8]; SCANNED_NAMES],
+    /// How many names were read (more than `names` holds: some were not kept).
+    count: usize,
+}
+
+impl<'a> Scan<'a> {
+    /// The scan of `bytes`; `None` when it does not read as a flat object without backslashes.
+    fn of<U: Union>(bytes: &'a [u8]) -> Option<Self> {
+        let mut scan = Scan {
+            tag: Member::Absent,
+            names: [&[]; SCANNED_NAMES],
+            count: 0,
+        };
+        flat::members(bytes, |raw| {
+            if raw.key == U::DISCRIMINATOR.as_bytes() {
+                scan.tag.add(raw);
+            }
+            if let Some(name) = scan.names.get_mut(scan.count) {
+                *name = raw.key;
+            }
+            scan.count += 1;
+            ControlFlow::Continue(())
+        })?;
+        Some(scan)
+    }
+
+    /// Whether `variant`'s typed parse may accept the document: it declares every member (a
+    /// wrong `true` costs a parse, a wrong `false` the raw walk, never another verdict).
+    fn fits<U>(&self, variant: &UnionVariant<U>) -> bool {
+        self.count > SCANNED_NAMES
+            || self.names[..self.count]
+                .iter()
+                .all(|n| (variant.declares)(n))
+    }
+
+    /// [`by_variants`]' verdict, given the first variant's (`first`: `None` when it was not
+    /// tried; tried, it did not accept). The discriminator a string naming variant `i`: `i`'s
+    /// verdict, no other variant's parse can succeed. Any other discriminator, or a repeated
+    /// one: no variant's parse can succeed. Absent: the first variant, in mapping order, that
+    /// accepts. A variant that does not declare every member is not tried (its parse would
+    /// fail).
+    fn verdict<U: Union>(
+        &self,
+        bytes: &[u8],
+        first: Option<Option<Result<U, ValidationErrors>>>,
+    ) -> Option<Result<U, ValidationErrors>> {
+        let tried = first.is_some();
+        let parse = |v: &UnionVariant<U>| {
+            if self.fits(v) {
+                (v.parse_valid)(bytes)
+            } else {
+                None
+            }
+        };
+        match self.tag {
+            Member::Once { text, string: true } => {
+                match U::TAGS.iter().position(|t| t.as_bytes() == text) {
+                    Some(0) => first.unwrap_or_else(|| U::VARIANTS.first().and_then(parse)),
+                    Some(i) => U::VARIANTS.get(i).and_then(parse),
+                    None => None,
+                }
+            }
+            Member::Once { string: false, .. } | Member::Repeated => None,
+            Member::Absent => U::VARIANTS
+                .iter()
+                .skip(usize::from(tried))
+                .find_map(|v| parse(v).and_then(Result::ok))
+                .map(Ok),
+        }
+    }
 }
 
 /// The discriminator of a flat document (`None` when the document does not read as an object):

@@ -1,8 +1,10 @@
-//! One member of a flat object read from the bytes, without a parser: for a document that is
+//! The members of a flat object read from the bytes, without a parser: for a document that is
 //! one object of scalar members (see [`typed_parse_is_exact`](super::typed_parse_is_exact)) and
 //! holds no backslash, every string is its bytes between two quotes, so the members can be
 //! told apart by finding quotes. Anything else, and anything unexpected, is `None`: the caller
 //! then reads the document with serde.
+
+use std::ops::ControlFlow;
 
 /// What a flat object says of the member `name`.
 #[derive(Debug, PartialEq)]
@@ -16,11 +18,31 @@ pub(crate) enum Member<'a> {
     Repeated,
 }
 
-/// The member `name` of the flat object `bytes`, read by its quotes; `None` when the text holds
-/// a backslash (an escape would need decoding) or does not read as a flat object of scalars.
-/// For text that is valid JSON and a flat object without backslashes it is what a parser
-/// says; for other text it may be anything but a parser's verdict is then needed anyway.
-pub(crate) fn member<'a>(bytes: &'a [u8], name: &str) -> Option<Member<'a>> {
+/// One member of a flat object, as [`members`] reads it.
+#[derive(Clone, Copy, Debug, PartialEq)]
+pub(crate) struct Raw<'a> {
+    /// The name, its bytes between the quotes.
+    pub key: &'a [u8],
+    /// The value's text: a string's without its quotes, a number's or literal's as written.
+    pub text: &'a [u8],
+    /// Whether the value is a string.
+    pub string: bool,
+    /// The byte offset of the value (of a string's opening quote).
+    pub start: usize,
+    /// The byte offset just past the value (past a string's closing quote).
+    pub end: usize,
+}
+
+/// Hands each member of the flat object `bytes` to `each`, in order, until `each` breaks;
+/// `Some(())` once the object is read to its end (nothing but whitespace after it) or `each`
+/// broke, `None` when the text holds a backslash (an escape would need decoding) or does not
+/// read as a flat object of scalars (what `each` was given before stays given). For text that
+/// is valid JSON and a flat object without backslashes, the members are what a parser reads;
+/// for other text they may be anything, but a parser's verdict is then needed anyway.
+pub(crate) fn members<'a>(
+    bytes: &'a [u8],
+    mut each: impl FnMut(Raw<'a>) -> ControlFlow<()>,
+) -> Option<()> {
     if memchr::memchr(b'\\', bytes).is_some() {
         return None;
     }
@@ -29,9 +51,8 @@ pub(crate) fn member<'a>(bytes: &'a [u8], name: &str) -> Option<Member<'a>> {
         return None;
     }
     at = skip_ws(bytes, at + 1);
-    let mut found = Member::Absent;
     if bytes.get(at) == Some(&b'}') {
-        return (skip_ws(bytes, at + 1) == bytes.len()).then_some(found);
+        return (skip_ws(bytes, at + 1) == bytes.len()).then_some(());
     }
     loop {
         let (key, after) = string(bytes, at)?;
@@ -40,7 +61,7 @@ pub(crate) fn member<'a>(bytes: &'a [u8], name: &str) -> Option<Member<'a>> {
             return None;
         }
         at = skip_ws(bytes, at + 1);
-        let (text, is_string, after) = match bytes.get(at)? {
+        let (text, string, end) = match bytes.get(at)? {
             b'"' => {
                 let (text, after) = string(bytes, at)?;
                 (text, true, after)
@@ -48,7 +69,21 @@ pub(crate) fn member<'a>(bytes: &'a [u8], name: &str) -> Option<Member<'a>> {
             _ => {
                 let end = bytes[at..]
                     .iter()
-                    .position(|&b| matches!(b, b',' | b'}' | b' ' | b'\t' | b'\n' | b'\r'))
+                    .position(|&b| {
+                        matches!(
+                            b,
+                            b',' | b'}'
+                                | b']'
+                                | b'{'
+                                | b'['
+                                | b':'
+                                | b'"'
+                                | b' '
+                                | b'\t'
+                                | b'\n'
+                                | b'\r'
+                        )
+                    })
                     .map_or(bytes.len(), |n| at + n);
                 if end == at {
                     return None;
@@ -56,32 +91,90 @@ pub(crate) fn member<'a>(bytes: &'a [u8], name: &str) -> Option<Member<'a>> {
                 (&bytes[at..end], false, end)
             }
         };
-        if key == name.as_bytes() {
-            found = match found {
-                Member::Absent => Member::Once {
-                    text,
-                    string: is_string,
-                },
-                Member::Once { .. } | Member::Repeated => Member::Repeated,
-            };
+        let raw = Raw {
+            key,
+            text,
+            string,
+            start: at,
+            end,
+        };
+        if each(raw).is_break() {
+            return Some(());
         }
-        at = skip_ws(bytes, after);
+        at = skip_ws(bytes, end);
         match bytes.get(at)? {
             b',' => at = skip_ws(bytes, at + 1),
-            b'}' => {
-                return (skip_ws(bytes, at + 1) == bytes.len()).then_some(found);
-            }
+            b'}' => return (skip_ws(bytes, at + 1) == bytes.len()).then_some(()),
             _ => return None,
         }
     }
 }
 
-/// The string opening at `at` (a quote): its bytes and the index after its closing quote.
+/// The member `name` of the flat object `bytes` ([`members`]); `None` where `members` is.
+pub(crate) fn member<'a>(bytes: &'a [u8], name: &str) -> Option<Member<'a>> {
+    let mut found = Member::Absent;
+    members(bytes, |raw| {
+        if raw.key == name.as_bytes() {
+            found.add(raw);
+        }
+        ControlFlow::Continue(())
+    })?;
+    Some(found)
+}
+
+impl<'a> Member<'a> {
+    /// What is known once `raw` is read as another member of this name.
+    pub(crate) fn add(&mut self, raw: Raw<'a>) {
+        *self = match self {
+            Member::Absent => Member::Once {
+                text: raw.text,
+                string: raw.string,
+            },
+            Member::Once { .. } | Member::Repeated => Member::Repeated,
+        };
+    }
+}
+
+/// Where the value of the member `name` of the flat object `bytes` starts: `Some(None)` when
+/// it has no such member, `None` when the text holds a backslash (or `name` is empty). Found
+/// as the first `"name"` followed by a colon, from each occurrence of the name's first byte.
+///
+/// Exact for text that is valid JSON (a typed parse accepted it): with no escapes no string
+/// holds a quote, so the quote before the name opens a string (were it a closing one, the
+/// name would stand outside any string, which valid JSON allows only for literals and
+/// numbers: the caller's names are none of those), that string is the name, and a string
+/// followed by a colon is a key. For other text it is only a guess, which may order work but
+/// must not decide a verdict.
+pub(crate) fn member_value(bytes: &[u8], name: &str) -> Option<Option<usize>> {
+    let name = name.as_bytes();
+    let &first = name.first()?;
+    if memchr::memchr(b'\\', bytes).is_some() {
+        return None;
+    }
+    Some(memchr::memchr_iter(first, bytes).find_map(|at| {
+        let after = at + name.len();
+        let key = at > 0
+            && bytes[at - 1] == b'"'
+            && bytes[at..].starts_with(name)
+            && bytes.get(after) == Some(&b'"');
+        let colon = skip_ws(bytes, after + 1);
+        (key && bytes.get(colon) == Some(&b':')).then(|| skip_ws(bytes, colon + 1))
+    }))
+}
+
+/// The string whose opening quote is at `at`, without its quotes (no backslash: no quote is
+/// escaped); `None` when no string opens there.
+pub(crate) fn string_at(bytes: &[u8], at: usize) -> Option<&[u8]> {
+    string(bytes, at).map(|(text, _)| text)
+}
+
+/// The string opening at `at` (a quote): its bytes and the index after its closing quote (no
+/// backslash: no quote is escaped).
 fn string(bytes: &[u8], at: usize) -> Option<(&[u8], usize)> {
     if bytes.get(at) != Some(&b'"') {
         return None;
     }
-    let len = memchr::memchr(b'"', &bytes[at + 1..])?;
+    let len = memchr::memchr(b'"', bytes.get(at + 1..)?)?;
     Some((&bytes[at + 1..at + 1 + len], at + 2 + len))
 }
 
@@ -144,7 +237,7 @@ mod properties {
     use serde::de::{self, DeserializeSeed, IgnoredAny, MapAccess, Visitor};
     use serde_json::Value;
 
-    use super::{Member, member};
+    use super::{Member, Raw, member, member_value, members as read_members, string_at};
 
     /// serde's reading: each member `name`'s value, in order.
     struct Values(&'static str);
@@ -182,9 +275,37 @@ mod properties {
         .prop_map(|parts| parts.concat())
     }
 
+    /// serde's reading of every member, in order.
+    struct Entries;
+
+    impl<'de> DeserializeSeed<'de> for Entries {
+        type Value = Vec<(String, Value)>;
+        fn deserialize<D: de::Deserializer<'de>>(self, d: D) -> Result<Self::Value, D::Error> {
+            d.deserialize_map(self)
+        }
+    }
+
+    impl<'de> Visitor<'de> for Entries {
+        type Value = Vec<(String, Value)>;
+        fn expecting(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+            f.write_str("an object")
+        }
+        fn visit_map<A: MapAccess<'de>>(self, mut map: A) -> Result<Self::Value, A::Error> {
+            let mut entries = Vec::new();
+            while let Some(key) = map.next_key::<String>()? {
+                entries.push((key, map.next_value::<Value>()?));
+            }
+            Ok(entries)
+        }
+    }
+
     fn scalar() -> impl Strategy<Value = String> {
         prop_oneof![
             "[a-zA-Z0-9 :,{}\\[\\]é]{0,8}".prop_map(|s| format!("\"{s}\"")),
+            // The name as a value, before a colon in a value, and strings past a word.
+            Just("\"kind\"".to_owned()),
+            Just("\"kind :\"".to_owned()),
+            "[a-z\"#]{9,70}".prop_map(|s| format!("\"{}\"", s.replace('"', ""))),
             Just("null".to_owned()),
             Just("true".to_owned()),
             Just("false".to_owned()),
@@ -220,6 +341,31 @@ mod properties {
                 }
                 (Member::Repeated, [_, _, ..]) => {}
                 (bytes, serde) => prop_assert!(false, "{text}: bytes {bytes:?}, serde {serde:?}"),
+            }
+            // Every member, its name, its value and where the value is.
+            let entries = Entries.deserialize(&mut serde_json::Deserializer::from_str(&text)).unwrap();
+            let mut read: Vec<Raw<'_>> = Vec::new();
+            let whole = read_members(text.as_bytes(), |raw| {
+                read.push(raw);
+                std::ops::ControlFlow::Continue(())
+            });
+            prop_assert_eq!(whole, Some(()));
+            prop_assert_eq!(read.len(), entries.len());
+            for (raw, (key, value)) in read.iter().zip(&entries) {
+                prop_assert_eq!(raw.key, key.as_bytes());
+                let written = &text.as_bytes()[raw.start..raw.end];
+                prop_assert_eq!(&serde_json::from_slice::<Value>(written).unwrap(), value);
+                if raw.string {
+                    prop_assert_eq!(raw.text, &written[1..written.len() - 1]);
+                } else {
+                    prop_assert_eq!(raw.text, written);
+                }
+            }
+            // The search by the name's first byte finds the first member `kind`'s value.
+            let first = read.iter().find(|raw| raw.key == b"kind");
+            prop_assert_eq!(member_value(text.as_bytes(), "kind"), Some(first.map(|raw| raw.start)));
+            if let Some(raw) = first.filter(|raw| raw.string) {
+                prop_assert_eq!(string_at(text.as_bytes(), raw.start), Some(raw.text));
             }
         }
     }

@@ -5,8 +5,11 @@
 
 use std::borrow::Cow;
 use std::collections::HashMap;
+use std::ops::ControlFlow;
 
 use m3ter_vocab::pointer::unescape;
+
+use super::flat;
 
 /// A place in the source text.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -58,6 +61,9 @@ impl Location {
         if pointers.is_empty() {
             return Vec::new();
         }
+        if let Some(result) = all_by_quotes(text, pointers) {
+            return result;
+        }
         if let Some(result) = all_flat(text, pointers) {
             return result;
         }
@@ -92,16 +98,75 @@ impl Location {
 /// The most pointers [`all_flat`] takes: it compares each member name with each pointer.
 const FLAT_MAX_POINTERS: usize = 16;
 
+/// Whether each pointer is the whole document or one member of it (no escapes), and there are
+/// at most [`FLAT_MAX_POINTERS`]: what [`all_by_quotes`] and [`all_flat`] take.
+fn flat_pointers(pointers: &[&str]) -> bool {
+    pointers.len() <= FLAT_MAX_POINTERS
+        && pointers.iter().all(|p| {
+            p.is_empty() || (p.starts_with('/') && !p[1..].bytes().any(|b| b == b'/' || b == b'~'))
+        })
+}
+
+/// [`all_flat`] for a flat object of scalars without backslashes, read by its quotes
+/// ([`flat::members`]): what `all_flat` gives wherever this gives anything, for
+/// `flat::members` reads a member as `all_flat`'s scanner does and gives up (`None`) at
+/// anything the scanner might read otherwise (a property test holds the two to [`locate`]).
+fn all_by_quotes(text: &[u8], pointers: &[&str]) -> Option<Vec<Option<Location>>> {
+    if !flat_pointers(pointers) {
+        return None;
+    }
+    let mut result: Vec<Option<Location>> = vec![None; pointers.len()];
+    let mut missing = pointers.iter().filter(|p| !p.is_empty()).count();
+    let whole = missing < pointers.len();
+    let mut stopped = false;
+    flat::members(text, |raw| {
+        for (location, pointer) in result.iter_mut().zip(pointers) {
+            // The name after the `/`, its length compared first.
+            let pointer = pointer.as_bytes();
+            if pointer.len() == raw.key.len() + 1 && location.is_none() && &pointer[1..] == raw.key
+            {
+                *location = Some(span(raw.start, raw.end));
+                missing -= 1;
+            }
+        }
+        // Every value found (and the whole document not asked for): the rest is not read.
+        stopped = missing == 0 && !whole;
+        if stopped {
+            ControlFlow::Break(())
+        } else {
+            ControlFlow::Continue(())
+        }
+    })?;
+    if !stopped {
+        // Read to the closing brace, with nothing but whitespace after it: the whole document,
+        // for itself and for every member it does not have.
+        let blank = |b: &u8| matches!(b, b' ' | b'\t' | b'\n' | b'\r');
+        let start = text.iter().position(|b| !blank(b))?;
+        let end = text.iter().rposition(|b| !blank(b))? + 1;
+        for location in &mut result {
+            location.get_or_insert(span(start, end));
+        }
+    }
+    set_lines_and_columns(text, &mut result);
+    Some(result)
+}
+
+/// The location of the bytes `start..end`, its line and column not set yet.
+fn span(start: usize, end: usize) -> Location {
+    Location {
+        line: 0,
+        column: 0,
+        offset: start,
+        len: end - start,
+    }
+}
+
 /// [`Location::all`] for the usual case, without building a trie: a few pointers, each to the
 /// whole document or to one member of it (no escapes), in a text that is one object whose
 /// member names have no escapes. `None` when the case does not apply or the text is not such an
 /// object; the general read then decides.
 fn all_flat(text: &[u8], pointers: &[&str]) -> Option<Vec<Option<Location>>> {
-    if pointers.len() > FLAT_MAX_POINTERS
-        || !pointers.iter().all(|p| {
-            p.is_empty() || (p.starts_with('/') && !p[1..].bytes().any(|b| b == b'/' || b == b'~'))
-        })
-    {
+    if !flat_pointers(pointers) {
         return None;
     }
     let mut result: Vec<Option<Location>> = vec![None; pointers.len()];
@@ -110,14 +175,6 @@ fn all_flat(text: &[u8], pointers: &[&str]) -> Option<Vec<Option<Location>>> {
     scan.skip_ws();
     let root = scan.pos;
     scan.eat(b'{')?;
-    let span = |start: usize, end: usize| {
-        Some(Location {
-            line: 0,
-            column: 0,
-            offset: start,
-            len: end - start,
-        })
-    };
     loop {
         scan.skip_ws();
         if scan.peek()? == b'}' {
@@ -125,7 +182,7 @@ fn all_flat(text: &[u8], pointers: &[&str]) -> Option<Vec<Option<Location>>> {
             // The whole document, for itself and for every member it does not have.
             for (i, pointer) in pointers.iter().enumerate() {
                 if pointer.is_empty() || result[i].is_none() {
-                    result[i] = span(root, scan.pos);
+                    result[i] = Some(span(root, scan.pos));
                 }
             }
             break;
@@ -144,7 +201,7 @@ fn all_flat(text: &[u8], pointers: &[&str]) -> Option<Vec<Option<Location>>> {
                 && !pointer.is_empty()
                 && pointer.as_bytes().get(1..) == Some(key)
             {
-                result[i] = span(start, scan.pos);
+                result[i] = Some(span(start, scan.pos));
                 missing -= 1;
             }
         }
@@ -270,9 +327,17 @@ fn set_lines_and_columns(text: &[u8], locations: &mut [Option<Location>]) {
         one_line: false,
     };
     // Most documents to explain are one line (NDJSON, minified): one search says so, and then
-    // no location needs to look for line breaks.
+    // no location needs to look for line breaks; in ASCII, a column is then the offset.
     let last = locations.iter().map(offset).max().unwrap_or(0);
-    cursor.one_line = memchr::memchr(b'\n', &text[..last.min(text.len())]).is_none();
+    let before_last = &text[..last.min(text.len())];
+    cursor.one_line = memchr::memchr(b'\n', before_last).is_none();
+    if cursor.one_line && before_last.is_ascii() {
+        for location in locations.iter_mut().flatten() {
+            location.line = 1;
+            location.column = location.offset + 1;
+        }
+        return;
+    }
     if locations.is_sorted_by_key(offset) {
         for location in locations.iter_mut().flatten() {
             cursor.place(text, location);
@@ -693,6 +758,48 @@ mod tests {
                 [locate(text, pointer)],
                 "{pointer:?}"
             );
+        }
+    }
+}
+
+/// [`Location::all`] held to [`locate`] on generated flat documents: short and long strings
+/// (several words long), escapes, non-ASCII text, line breaks, and
+/// pointers to members that are there, twice, or not.
+#[cfg(test)]
+mod properties {
+    use proptest::prelude::*;
+
+    use super::{Location, locate};
+
+    fn value() -> impl Strategy<Value = String> {
+        prop_oneof![
+            "[a-z]{0,40}".prop_map(|s| format!("\"{s}\"")),
+            "[a-zé\\\\\"]{0,30}".prop_map(|s| serde_json::to_string(&s).unwrap_or_default()),
+            (-100i64..100).prop_map(|n| n.to_string()),
+            Just("null".to_owned()),
+        ]
+    }
+
+    proptest! {
+        #[test]
+        fn all_at_once_is_one_at_a_time_on_flat_documents(
+            members in proptest::collection::vec(
+                (prop_oneof![Just("a"), Just("bb"), Just("é"), Just("a\\u0062")], value(),
+                 prop_oneof![Just(""), Just(" "), Just("\n  ")]),
+                0..6,
+            ),
+            pointers in proptest::collection::vec(
+                prop_oneof![Just(""), Just("/a"), Just("/bb"), Just("/é"), Just("/ab"), Just("/zz")],
+                1..5,
+            ),
+        ) {
+            let body: Vec<String> = members
+                .iter()
+                .map(|(key, value, ws)| format!("{ws}\"{key}\":{ws}{value}"))
+                .collect();
+            let text = format!("{{{}}}", body.join(","));
+            let one_by_one: Vec<_> = pointers.iter().map(|p| locate(text.as_bytes(), p)).collect();
+            prop_assert_eq!(Location::all(text.as_bytes(), &pointers), one_by_one, "{}", text);
         }
     }
 }

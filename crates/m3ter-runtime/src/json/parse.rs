@@ -23,11 +23,23 @@ pub fn parse_value(bytes: &[u8]) -> Result<Value, ValidationError> {
     if let Some(error) = byte_order_mark(bytes) {
         return Err(error);
     }
-    let mut deserializer = serde_json::Deserializer::from_slice(bytes);
-    let value = StrictValue
-        .deserialize(&mut deserializer)
-        .and_then(|value| deserializer.end().map(|()| value));
+    // Text that is UTF-8 as a whole (checked once, a word at a time) is read as a `&str`, so
+    // that serde_json does not check each string's UTF-8 again; the same reader stops at the
+    // same byte with the same error either way.
+    let value = match std::str::from_utf8(bytes) {
+        Ok(text) => strict(&mut serde_json::Deserializer::from_str(text)),
+        Err(_) => strict(&mut serde_json::Deserializer::from_slice(bytes)),
+    };
     value.map_err(|error| explain(bytes, &error))
+}
+
+/// One document from `deserializer`, duplicate keys refused, nothing after it.
+fn strict<'de, R: serde_json::de::Read<'de>>(
+    deserializer: &mut serde_json::Deserializer<R>,
+) -> serde_json::Result<Value> {
+    let value = StrictValue.deserialize(&mut *deserializer)?;
+    deserializer.end()?;
+    Ok(value)
 }
 
 /// The `syntax` error [`parse_value`] gives for `bytes` when serde_json stopped with `error`

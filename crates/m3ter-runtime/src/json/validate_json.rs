@@ -64,7 +64,7 @@ pub trait ValidateJson {
         if !Self::EXACT_TYPED_PARSE || !super::typed_parse_is_exact(bytes) {
             return None;
         }
-        let value = serde_json::from_slice::<Self>(bytes).ok()?;
+        let value = super::typed_parse::<Self>(bytes).ok()?;
         Some(value.validate().map(|()| value))
     }
 
