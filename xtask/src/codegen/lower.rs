@@ -1251,7 +1251,12 @@ impl<'a> Lowerer<'a> {
                 || value_keyword(key).is_some()
                 || key.starts_with("x-");
             if !known {
-                self.error(&at.key(key), format!("unsupported keyword `{key}`"));
+                let known = ANNOTATIONS
+                    .iter()
+                    .chain(STRUCTURAL)
+                    .copied()
+                    .chain(Keyword::value_keywords().filter_map(Keyword::json_name_opt));
+                self.error(&at.key(key), super::unsupported::message(key, known));
                 ok = false;
             }
         }

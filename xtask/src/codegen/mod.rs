@@ -15,6 +15,7 @@ pub mod overlay;
 pub mod pointer;
 pub mod readme;
 pub mod refs;
+pub mod unsupported;
 
 use std::fs;
 use std::path::{Component, Path, PathBuf};

@@ -33,6 +33,13 @@ pub const ANNOTATIONS: &[&str] = &[
     "readOnly",
     "writeOnly",
     "default",
+    // JSON Schema 2020-12's comment and content vocabulary (annotations there: a string's
+    // encoding and media type are not asserted), OpenAPI's documentation and XML hints.
+    "$comment",
+    "contentEncoding",
+    "contentMediaType",
+    "externalDocs",
+    "xml",
 ];
 
 const SCHEMA_REF_PREFIX: &str = "#/components/schemas/";
