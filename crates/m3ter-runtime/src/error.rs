@@ -413,8 +413,11 @@ impl fmt::Display for ErrorKind {
             } => write!(f, "must match the pattern `{pattern}`"),
             ErrorKind::Format { format, violation } => {
                 let part = violation.part.replace('_', " ");
-                if part == format.replace('-', " ") {
-                    // The part is the whole value (`date-time`, `uuid`): said once.
+                if part == format.replace('-', " ")
+                    || violation.expected.to_ascii_lowercase().contains(&part)
+                {
+                    // The part is the whole value (`date-time`, `uuid`), or the rule names it
+                    // (`free of two adjacent periods`): said once.
                     write!(f, "must be a valid {format}: {}", violation.expected)
                 } else {
                     write!(
