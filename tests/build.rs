@@ -23,6 +23,10 @@ const FIXTURES: &[(&str, &str)] = &[
     ),
     ("fixtures/generator/hostile.openapi.json", "hostile.rs"),
     ("fixtures/generator/read-only.openapi.json", "read_only.rs"),
+    (
+        "fixtures/generator/no-members.openapi.json",
+        "no_members.rs",
+    ),
 ];
 
 /// The vendored suite's draft 2020-12 folder (required files; `optional/` and

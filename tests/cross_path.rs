@@ -10,7 +10,7 @@
 
 #![allow(clippy::unwrap_used, clippy::expect_used, clippy::panic)] // A test fails by panicking.
 
-use std::collections::HashMap;
+use std::collections::{BTreeMap, HashMap};
 
 use m3ter_models::describe::Describe;
 use m3ter_models::json::{self, Operation, Profile};
@@ -113,6 +113,33 @@ struct Tolerant {
     #[spec(max_length = 3)]
     name: Option<String>,
     id: Option<m3ter_models::types::Uuid>,
+}
+
+/// Maps of typed values with the object keywords: the strategies make each value of its map's
+/// value type, within `additional_properties` and the value type's own keywords.
+#[m3ter_models::model]
+#[derive(Debug, Serialize, Deserialize, Validate)]
+#[serde(deny_unknown_fields)]
+#[spec(json)]
+struct TypedMaps {
+    #[spec(
+        min_properties = 1,
+        max_properties = 3,
+        additional_properties(minimum = 1, maximum = 200)
+    )]
+    counts: BTreeMap<String, i64>,
+    #[spec(
+        min_properties = 2,
+        property_names(max_length = 3),
+        additional_properties(min_length = 1, max_length = 2)
+    )]
+    labels: Option<HashMap<String, String>>,
+    #[spec(min_properties = 1, max_properties = 2)]
+    children: Option<BTreeMap<String, Child>>,
+    #[spec(dependent_required = r#"{"m0": ["m1"]}"#, min_properties = 1)]
+    levels: Option<HashMap<String, Option<u8>>>,
+    #[spec(max_properties = 2, additional_properties(enum = r#"["S3", "GCS"]"#))]
+    kinds: Option<BTreeMap<String, String>>,
 }
 
 /// A hostile value for a member or an unknown member.
@@ -307,6 +334,67 @@ proptest! {
             Err(error) => Some(error.into()),
         };
         prop_assert_eq!(cli.map(|e| codes(&e)), raw.map(|e| codes(&e)), "{}", text);
+    }
+
+    #[test]
+    fn typed_maps_get_one_verdict(text in document::<TypedMaps>()) {
+        agree::<TypedMaps>(&text, false)?;
+    }
+
+    /// Each map's values are of its value type (an `i64`, a `String`, a `Child`, an `Option<u8>`
+    /// read from non-`null` values), so serde takes every document the descriptor gives (none
+    /// is filtered out, as `strategies::valid` would), and every keyword holds.
+    #[test]
+    fn the_strategies_make_typed_maps_of_their_value_type(
+        document in m3ter_models::strategies::valid_json(
+            &<TypedMaps as Describe>::KIND,
+            &m3ter_models::describe::Constraints::NONE,
+        )
+    ) {
+        prop_assert!(TypedMaps::validate_json(&document).is_ok(), "{}", document);
+        let value: TypedMaps = match serde_json::from_value(document.clone()) {
+            Ok(value) => value,
+            Err(error) => return Err(TestCaseError::fail(format!("serde refused {document}: {error}"))),
+        };
+        prop_assert!(value.validate().is_ok(), "{:?}", value);
+        prop_assert!((1..=3).contains(&value.counts.len()));
+        prop_assert!(value.counts.values().all(|n| (1..=200).contains(n)), "{:?}", value.counts);
+        if let Some(labels) = &value.labels {
+            prop_assert!(labels.len() >= 2);
+            prop_assert!(labels.iter().all(|(k, v)| k.chars().count() <= 3 && (1..=2).contains(&v.chars().count())));
+        }
+        if let Some(children) = &value.children {
+            prop_assert!((1..=2).contains(&children.len()));
+            prop_assert!(children.values().all(|c| !c.name.is_empty()));
+        }
+        if let Some(levels) = &value.levels {
+            prop_assert!(!levels.contains_key("m0") || levels.contains_key("m1"));
+        }
+        if let Some(kinds) = &value.kinds {
+            prop_assert!(kinds.values().all(|k| k == "S3" || k == "GCS"), "{:?}", kinds);
+        }
+    }
+
+    /// Its broken documents have their labelled error, and only errors of the keyword broken:
+    /// no value of the wrong type comes with them.
+    #[test]
+    fn the_strategies_break_typed_maps_by_their_keywords_alone(
+        (document, broken) in m3ter_models::strategies::invalid::<TypedMaps>()
+    ) {
+        let errors = TypedMaps::validate_json(&document).unwrap_err();
+        prop_assert!(
+            errors.iter().any(|e| e.path() == broken.path && e.code() == broken.code),
+            "{} lacks {:?}: {:?}", document, broken, errors
+        );
+        if matches!(
+            broken.code,
+            ErrorCode::MinProperties | ErrorCode::MaxProperties | ErrorCode::DependentRequired | ErrorCode::PropertyNames
+        ) {
+            prop_assert!(errors.iter().all(|e| e.code() == broken.code), "{}: {:?}", document, errors);
+            // serde takes it: the values are of the map's value type.
+            let typed: TypedMaps = serde_json::from_value(document.clone()).unwrap();
+            prop_assert_eq!(codes(&typed.validate().unwrap_err()), codes(&errors));
+        }
     }
 
     #[test]

@@ -368,3 +368,68 @@ fn read_only_members_of_a_request_body_are_forbidden() {
     // `Owner` is generated once, for the request and the response: its `id` is allowed.
     assert_eq!(raw(&json!({"id": "o"}), Owner::validate_json), vec![]);
 }
+
+/// `additionalProperties: false` without `properties`: an object without members, each member
+/// it has an `unknown_field` error at its own pointer, on the raw path, through `from_slice`,
+/// and after serde where serde takes the document; without a `type`, any other JSON value
+/// passes.
+#[test]
+fn an_object_that_allows_no_members_reports_each_member_at_its_pointer() {
+    use m3ter_models::ValidateJson;
+    use m3ter_workspace_tests::no_members::{Sealed, SealedEmpty, SealedNestedInner};
+    let raw = |value: &serde_json::Value| -> Vec<(String, ErrorCode)> {
+        Sealed::validate_json(value)
+            .err()
+            .map(|e| e.iter().map(|e| (e.path().to_owned(), e.code())).collect())
+            .unwrap_or_default()
+    };
+    let from_slice = |value: &serde_json::Value| -> Vec<(String, ErrorCode)> {
+        m3ter_models::json::from_slice::<Sealed>(value.to_string().as_bytes())
+            .err()
+            .map(|e| e.iter().map(|e| (e.path().to_owned(), e.code())).collect())
+            .unwrap_or_default()
+    };
+    for valid in [
+        json!({}),
+        json!({"empty": {}, "loose": {}, "nested": {"inner": {}}}),
+        json!({"loose": 3}),
+        json!({"loose": "x"}),
+        json!({"loose": [1, {"a": 1}]}),
+        json!({"loose": null}),
+    ] {
+        assert_eq!(raw(&valid), vec![], "{valid}");
+        assert_eq!(from_slice(&valid), vec![], "{valid}");
+        let typed: Sealed = serde_json::from_value(valid.clone()).unwrap();
+        assert_eq!(errors(&typed), vec![], "{valid}");
+    }
+    let invalid = json!({
+        "empty": {"a": 1, "b/~": null},
+        "loose": {"x": {}},
+        "nested": {"inner": {"z": []}}
+    });
+    let expected = vec![
+        at("/empty/a", ErrorCode::UnknownField),
+        at("/empty/b~1~0", ErrorCode::UnknownField),
+        at("/loose/x", ErrorCode::UnknownField),
+        at("/nested/inner/z", ErrorCode::UnknownField),
+    ];
+    assert_eq!(raw(&invalid), expected);
+    assert_eq!(from_slice(&invalid), expected);
+    // serde refuses each unknown member, as the raw path does.
+    assert!(serde_json::from_value::<Sealed>(invalid).is_err());
+    // Not an object where one is required: a `type` error at the member.
+    assert_eq!(
+        raw(&json!({"empty": [], "nested": {"inner": 1}})),
+        vec![
+            at("/empty", ErrorCode::Type),
+            at("/nested/inner", ErrorCode::Type)
+        ]
+    );
+    // The typed values are structs without fields.
+    let _: (SealedEmpty, SealedNestedInner) = (SealedEmpty::new(), SealedNestedInner::new());
+    let error = Sealed::validate_json(&json!({"empty": {"a": 1}})).unwrap_err();
+    assert_eq!(
+        error.iter().next().unwrap().to_string(),
+        "/empty/a: is not a known field"
+    );
+}

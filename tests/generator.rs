@@ -1735,12 +1735,30 @@ fn additional_properties_with_a_schema_checks_every_value_of_a_map() {
         .unwrap();
         assert!(!generated.contains("additional_properties"), "{generated}");
     }
-    // What the values' schema cannot say is an error at its pointer.
+    // `false` without `properties`: an object without members, a struct without fields that
+    // denies unknown members (or, without a `type`, any value whose objects are that struct).
+    for (property, member) in [
+        (
+            r#"{"type": "object", "additionalProperties": false}"#,
+            "SP>",
+        ),
+        (r#"{"additionalProperties": false}"#, "ObjectOr<SP>"),
+    ] {
+        let generated = codegen::generate(&with_property(property), "test.json").unwrap();
+        assert!(
+            generated.contains("#[serde(deny_unknown_fields)]")
+                && generated.contains("pub struct SP {}")
+                && generated.contains(member),
+            "{generated}"
+        );
+    }
+    // Beside what an object of no members cannot be checked for, the keyword is named.
     assert_error(
-        &with_property(r#"{"type": "object", "additionalProperties": false}"#),
-        "/components/schemas/S/properties/p/additionalProperties",
-        "an object without properties that allows no properties is not supported",
+        &with_property(r#"{"type": "object", "additionalProperties": false, "minProperties": 1}"#),
+        "/components/schemas/S/properties/p/minProperties",
+        "`minProperties` is not supported on an object with `properties` or `additionalProperties: false`",
     );
+    // What the values' schema cannot say is an error at its pointer.
     assert_error(
         &with_property(
             r#"{"type": "object", "additionalProperties": {"type": "string", "minLength": 3, "maxLength": 2}}"#,
@@ -2921,7 +2939,7 @@ fn what_an_untyped_member_cannot_say_is_refused_at_its_pointer() {
     assert_error(
         &with_property(r#"{"type": ["object", "integer"], "additionalProperties": false}"#),
         "/components/schemas/S/properties/p/additionalProperties",
-        "an object without properties that allows no properties is not supported",
+        "`additionalProperties: false` without `properties` (an object that allows no member) is supported on a member of `type: object` or without a `type` only",
     );
     // `const` and `enum` of any JSON values are keywords of any JSON value.
     for (property, expected) in [

@@ -23,6 +23,11 @@ pub mod read_only {
     include!(concat!(env!("OUT_DIR"), "/read_only.rs"));
 }
 
+/// Models generated from `fixtures/generator/no-members.openapi.json`.
+pub mod no_members {
+    include!(concat!(env!("OUT_DIR"), "/no_members.rs"));
+}
+
 /// The proptest case count: `M3TER_PROPTEST_CASES` when set, else `default` (sized for CI).
 pub fn proptest_cases(default: u32) -> u32 {
     std::env::var("M3TER_PROPTEST_CASES")

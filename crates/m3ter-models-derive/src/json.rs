@@ -281,10 +281,16 @@ fn struct_body(container: &Container<'_>, fields: &[Field<'_>]) -> TokenStream {
     let read: Vec<&Field<'_>> = fields.iter().filter(|f| !f.skip_deserializing).collect();
     let checks = read.iter().map(|f| field_json(f));
     let unknown = if container.deny_unknown_fields {
-        let wires = read.iter().map(|f| f.wire_name.as_str());
+        let wires: Vec<&str> = read.iter().map(|f| f.wire_name.as_str()).collect();
+        // A struct without fields (an object without members): every member is unknown.
+        let unknown_key = if wires.is_empty() {
+            quote!(true)
+        } else {
+            quote!(!matches!(__key.as_str(), #(#wires)|*))
+        };
         quote! {
             for __key in __object.keys() {
-                if !matches!(__key.as_str(), #(#wires)|*) {
+                if #unknown_key {
                     ::m3ter_models::__private_v0_1::push_unknown_field(__key, __path, __errors);
                 }
             }

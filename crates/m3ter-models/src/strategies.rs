@@ -3,7 +3,8 @@
 //! Built from the descriptors `#[derive(Validate)]` emits ([`Describe`]), so they follow the
 //! spec: a new member or bound needs no edit here. Valid values are generated as JSON and
 //! deserialized into the typed model; invalid ones are JSON documents labelled with the one
-//! constraint they were made to break.
+//! constraint they were made to break. A map's members are values of its value type
+//! ([`Kind::Map`]), within `additional_properties(...)` and that type's own keywords.
 //!
 //! ```
 //! use m3ter_models::strategies;
@@ -324,18 +325,16 @@ fn drawn(kind: &'static Kind, constraints: &'static Constraints) -> BoxedStrateg
             }
             list.prop_map(Value::Array).boxed()
         }
-        Kind::Map => {
+        Kind::Map(values) => {
             let min = constraints.min_properties.unwrap_or(0) as usize;
             let max = constraints
                 .max_properties
                 .map_or(min + 3, |m| (m as usize).min(min + 3));
             let upper = constraints.max_properties.map(|m| m as usize);
             let dependencies = dependent_required(constraints);
-            // Each member's value satisfies `additionalProperties` (any JSON value when absent).
-            let value = match constraints.additional_properties {
-                Some(values) => valid_json(&Kind::Any, values),
-                None => Just(Value::Null).boxed(),
-            };
+            // Each member's value is of the map's value type and satisfies
+            // `additionalProperties`.
+            let value = member_value(values, constraints);
             // Each member's name satisfies `propertyNames` (`m0`, `m1`, ... when absent).
             let object = match constraints.property_names {
                 None => proptest::collection::vec(value.clone(), min..=max)
@@ -423,7 +422,7 @@ static ANY_INTEGER: Kind = Kind::Integer {
 static ANY_NUMBER: Kind = Kind::Number;
 static ANY_STRING: Kind = Kind::String;
 static ANY_ARRAY: Kind = Kind::Array(&Kind::Any);
-static ANY_OBJECT: Kind = Kind::Map;
+static ANY_OBJECT: Kind = Kind::Map(&Kind::Any);
 
 /// The kind a value of `kind` has when it is of the JSON type `ty`: `kind` itself, or for
 /// [`Kind::Any`] the kind of `ty` when its `type` keyword (if any) takes `ty` (else `Any`,
@@ -600,7 +599,9 @@ fn fits(kind: &Kind, value: &Value) -> bool {
         Kind::Array(item) => value
             .as_array()
             .is_some_and(|items| items.iter().all(|i| fits(item, i))),
-        Kind::Map => value.is_object(),
+        Kind::Map(values) => value
+            .as_object()
+            .is_some_and(|members| members.values().all(|v| fits(values, v))),
         Kind::Any => true,
         // Parsed into a type that may write them otherwise: never listed (the generator and
         // the derive refuse `const`/`enum` there).
@@ -631,10 +632,31 @@ fn dependent_required(constraints: &Constraints) -> Vec<(String, Vec<String>)> {
         .collect()
 }
 
-/// An object of `count` members named `m0`, `m1`, ..., each `null` (the value any map of
-/// `serde_json::Value` or of an `Option` takes).
-fn members(count: std::ops::RangeInclusive<usize>) -> impl Strategy<Value = Map<String, Value>> {
-    count.prop_map(|n| (0..n).map(|i| (format!("m{i}"), Value::Null)).collect())
+/// A valid value of a member of a map whose values are of `values` (the map's value type's
+/// kind), under the map's `constraints`: a value of that kind within `additionalProperties`
+/// (the value type's own keywords come with its kind: a struct's members, an integer's range).
+/// A map of any JSON value without `additionalProperties` takes `null`, the simplest value.
+fn member_value(values: &'static Kind, constraints: &'static Constraints) -> BoxedStrategy<Value> {
+    match (values, constraints.additional_properties) {
+        (Kind::Any, None) => Just(Value::Null).boxed(),
+        (kind, schema) => valid_json(kind, schema.unwrap_or(&Constraints::NONE)),
+    }
+}
+
+/// An object of `count` members named `m0`, `m1`, ..., each a `value`.
+fn members(
+    count: std::ops::RangeInclusive<usize>,
+    value: BoxedStrategy<Value>,
+) -> impl Strategy<Value = Map<String, Value>> {
+    count
+        .prop_flat_map(move |n| proptest::collection::vec(value.clone(), n..=n))
+        .prop_map(|values| {
+            values
+                .into_iter()
+                .enumerate()
+                .map(|(i, value)| (format!("m{i}"), value))
+                .collect()
+        })
 }
 
 /// `|x|` as `digits × 10^exponent`, from its shortest decimal form (`0.0075` is `75 × 10^-4`).
@@ -733,7 +755,9 @@ fn other_value(kind: &'static Kind, allowed: Vec<Value>) -> Option<BoxedStrategy
             .prop_map(|x| serde_json::json!(x))
             .boxed(),
         Kind::Boolean => any::<bool>().prop_map(Value::Bool).boxed(),
-        Kind::Map => members(0..=2).prop_map(Value::Object).boxed(),
+        Kind::Map(values) => members(0..=2, member_value(values, &Constraints::NONE))
+            .prop_map(Value::Object)
+            .boxed(),
         Kind::Array(item) => proptest::collection::vec(valid_json(item, &Constraints::NONE), 0..3)
             .prop_map(Value::Array)
             .boxed(),
@@ -1352,7 +1376,7 @@ fn wrong_type(kind: &Kind) -> Option<Value> {
         Kind::String | Kind::Uuid | Kind::DateTime | Kind::Enum(_) => Value::from(12345),
         Kind::Integer { .. } | Kind::Number => Value::from("12"),
         Kind::Boolean => Value::from("true"),
-        Kind::Object(_) | Kind::Union(_) | Kind::Map => Value::Array(Vec::new()),
+        Kind::Object(_) | Kind::Union(_) | Kind::Map(_) => Value::Array(Vec::new()),
         Kind::Array(_) => Value::Object(Map::new()),
         // Every JSON type is accepted.
         Kind::Any | Kind::ObjectOr(_) => return None,
@@ -1584,7 +1608,7 @@ fn field_mutations(
                 }
             }
             Keyword::MinProperties | Keyword::MaxProperties => {
-                if let Kind::Map = field.kind {
+                if let Kind::Map(values) = field.kind {
                     let count = if keyword == Keyword::MinProperties {
                         c.min_properties.filter(|n| *n > 0).map(|n| n - 1)
                     } else {
@@ -1598,7 +1622,9 @@ fn field_mutations(
                     if let Some(count) = count {
                         let n = count as usize;
                         out.push(with_value(
-                            members(n..=n).prop_map(Value::Object).boxed(),
+                            members(n..=n, member_value(values, c))
+                                .prop_map(Value::Object)
+                                .boxed(),
                             code,
                         ));
                     }
@@ -1606,7 +1632,7 @@ fn field_mutations(
             }
             // An object of the one member that requires others: they are missing.
             Keyword::DependentRequired => {
-                if let Kind::Map = field.kind
+                if let Kind::Map(values) = field.kind
                     && c.min_properties.is_none_or(|n| n <= 1)
                     && c.max_properties.is_none_or(|n| n >= 1)
                     && c.const_value.is_none()
@@ -1615,18 +1641,17 @@ fn field_mutations(
                         .into_iter()
                         .find(|(name, required)| required.iter().any(|r| r != name))
                 {
-                    let object: Map<String, Value> = [(name, Value::Null)].into_iter().collect();
-                    out.push(with_value(
-                        Just(Value::Object(object)).boxed(),
-                        ErrorCode::DependentRequired,
-                    ));
+                    let object = member_value(values, c).prop_map(move |value| {
+                        Value::Object([(name.clone(), value)].into_iter().collect())
+                    });
+                    out.push(with_value(object.boxed(), ErrorCode::DependentRequired));
                 }
             }
             // One member whose value is of a JSON type `additionalProperties` does not take:
             // its `type` error, at the member's pointer. Its other keywords are held to each
             // value by `tests/vocabulary.rs`; here they are not broken one by one.
             Keyword::AdditionalProperties => {
-                if let (Kind::Map, Some(values)) = (object_kind, c.additional_properties)
+                if let (Kind::Map(_), Some(values)) = (object_kind, c.additional_properties)
                     && let Some(value) = values.types().and_then(outside)
                     && c.min_properties.is_none_or(|n| n <= 1)
                     && c.max_properties.is_none_or(|n| n >= 1)
@@ -1656,7 +1681,7 @@ fn field_mutations(
             // One member whose name breaks `propertyNames`'s length (too long, or empty), or its
             // values (a name they do not list): a `propertyNames` error at the object.
             Keyword::PropertyNames => {
-                if let (Kind::Map, Some(names)) = (object_kind, c.property_names)
+                if let (Kind::Map(values), Some(names)) = (object_kind, c.property_names)
                     && c.min_properties.is_none_or(|n| n <= 1)
                     && c.max_properties.is_none_or(|n| n >= 1)
                     && c.const_value.is_none()
@@ -1672,10 +1697,7 @@ fn field_mutations(
                         }
                         _ => None,
                     };
-                    let value = match c.additional_properties {
-                        Some(values) => valid_json(&Kind::Any, values),
-                        None => Just(Value::Null).boxed(),
-                    };
+                    let value = member_value(values, c);
                     if let Some(bad) = bad {
                         out.push(
                             (object(spec), value)

@@ -30,8 +30,9 @@ pub enum Kind {
     Union(&'static UnionSpec),
     /// An array of items of this kind.
     Array(&'static Kind),
-    /// An object with any members.
-    Map,
+    /// An object whose every member's value is of this kind: a map (`HashMap` or `BTreeMap`
+    /// of `String` keys, its value type's kind; `serde_json::Map` of [`Kind::Any`]).
+    Map(&'static Kind),
     /// Any JSON value.
     Any,
     /// Any JSON value; an object is of this kind ([`crate::ObjectOr`]).
@@ -118,7 +119,7 @@ describe! {
     u32 => Kind::Integer { min: 0, max: u32::MAX as i128 };
     u64 => Kind::Integer { min: 0, max: u64::MAX as i128 };
     uuid::Uuid => Kind::Uuid;
-    serde_json::Map<String, serde_json::Value> => Kind::Map;
+    serde_json::Map<String, serde_json::Value> => Kind::Map(&Kind::Any);
     i128 => Kind::Integer { min: i128::MIN, max: i128::MAX };
     serde_json::Value => Kind::Any;
 }
@@ -131,12 +132,19 @@ impl<T: Describe> Describe for Vec<T> {
     const KIND: Kind = Kind::Array(&T::KIND);
 }
 
-impl<V, S> Describe for std::collections::HashMap<String, V, S> {
-    const KIND: Kind = Kind::Map;
+impl<V: Describe, S> Describe for std::collections::HashMap<String, V, S> {
+    const KIND: Kind = Kind::Map(&V::KIND);
 }
 
-impl<V> Describe for std::collections::BTreeMap<String, V> {
-    const KIND: Kind = Kind::Map;
+impl<V: Describe> Describe for std::collections::BTreeMap<String, V> {
+    const KIND: Kind = Kind::Map(&V::KIND);
+}
+
+/// An item or a map's value that may be `null`: described by its values other than `null`
+/// (what a strategy makes of it; a member's own `Option` is the member's `nullable`/`required`,
+/// [`FieldSpec`]).
+impl<T: Describe> Describe for Option<T> {
+    const KIND: Kind = T::KIND;
 }
 
 impl<T: Describe> Describe for Box<T> {

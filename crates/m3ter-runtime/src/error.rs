@@ -416,6 +416,9 @@ impl fmt::Display for ErrorKind {
                     }
                 };
                 match (min, max) {
+                    (None | Some(0), Some(0)) => {
+                        write!(f, "must be empty, got {actual} {}", noun(*actual))
+                    }
                     (Some(min), Some(max)) if min == max => {
                         write!(f, "must be exactly {min} {}, got {actual}", noun(*min))
                     }
@@ -440,8 +443,11 @@ impl fmt::Display for ErrorKind {
             } => write!(f, "must match the pattern `{pattern}`"),
             ErrorKind::Format { format, violation } => {
                 let part = violation.part.replace('_', " ");
-                if part == format.replace('-', " ") {
-                    // The part is the whole value (`date-time`, `uuid`): said once.
+                if part == format.replace('-', " ")
+                    || violation.expected.to_ascii_lowercase().contains(&part)
+                {
+                    // The part is the whole value (`date-time`, `uuid`), or the rule names it
+                    // (`free of two adjacent periods`): said once.
                     write!(f, "must be a valid {format}: {}", violation.expected)
                 } else {
                     write!(
@@ -452,14 +458,8 @@ impl fmt::Display for ErrorKind {
                 }
             }
             ErrorKind::Enum { allowed } => {
-                f.write_str("must be one of ")?;
-                for (i, value) in allowed.iter().enumerate() {
-                    if i > 0 {
-                        f.write_str(", ")?;
-                    }
-                    write!(f, "\"{value}\"")?;
-                }
-                Ok(())
+                // Each value as a JSON string (a quote or backslash in it escaped).
+                one_of(f, allowed.iter().map(|value| Value::from(*value)))
             }
             ErrorKind::Forbidden {
                 context: Some(context),
@@ -468,21 +468,10 @@ impl fmt::Display for ErrorKind {
             }
             ErrorKind::Forbidden { context: None } => f.write_str("must not be present"),
             ErrorKind::Const { expected } => write!(f, "must be {}", json_text(expected)),
-            ErrorKind::EnumValues { allowed } => {
-                f.write_str("must be one of ")?;
-                match serde_json::from_str::<Value>(allowed) {
-                    Ok(Value::Array(values)) => {
-                        for (i, value) in values.iter().enumerate() {
-                            if i > 0 {
-                                f.write_str(", ")?;
-                            }
-                            write!(f, "{value}")?;
-                        }
-                        Ok(())
-                    }
-                    _ => f.write_str(allowed),
-                }
-            }
+            ErrorKind::EnumValues { allowed } => match serde_json::from_str::<Value>(allowed) {
+                Ok(Value::Array(values)) => one_of(f, values.into_iter()),
+                _ => write!(f, "must be one of {allowed}"),
+            },
             ErrorKind::MultipleOf { divisor, actual } => {
                 write!(f, "must be a multiple of {divisor}, got {actual}")
             }
@@ -496,6 +485,9 @@ impl fmt::Display for ErrorKind {
                 let noun = if *min == 1 { "member" } else { "members" };
                 write!(f, "must have at least {min} {noun}, got {actual}")
             }
+            ErrorKind::MaxProperties { max: 0, actual } => {
+                write!(f, "must have no members, got {actual}")
+            }
             ErrorKind::MaxProperties { max, actual } => {
                 let noun = if *max == 1 { "member" } else { "members" };
                 write!(f, "must have at most {max} {noun}, got {actual}")
@@ -504,17 +496,23 @@ impl fmt::Display for ErrorKind {
                 f.write_str("must have an item that satisfies `contains`, but none does")
             }
             ErrorKind::MinContains { min, actual } => {
-                let noun = if *min == 1 { "item" } else { "items" };
                 write!(
                     f,
-                    "must have at least {min} {noun} that satisfy `contains`, got {actual}"
+                    "must have at least {min} {} `contains`, got {actual}",
+                    items_that_satisfy(*min)
+                )
+            }
+            ErrorKind::MaxContains { max: 0, actual } => {
+                write!(
+                    f,
+                    "must have no item that satisfies `contains`, got {actual}"
                 )
             }
             ErrorKind::MaxContains { max, actual } => {
-                let noun = if *max == 1 { "item" } else { "items" };
                 write!(
                     f,
-                    "must have at most {max} {noun} that satisfy `contains`, got {actual}"
+                    "must have at most {max} {} `contains`, got {actual}",
+                    items_that_satisfy(*max)
                 )
             }
             ErrorKind::Not => f.write_str("must not satisfy the schema of `not`, but does"),
@@ -534,7 +532,9 @@ impl fmt::Display for ErrorKind {
             ErrorKind::DependentRequired { property, missing } => {
                 write!(
                     f,
-                    "must have the member `{missing}`, which `{property}` requires (`dependentRequired`)"
+                    "must have the member {} when it has the member {} (`dependentRequired`)",
+                    Value::from(*missing),
+                    Value::from(*property)
                 )
             }
             ErrorKind::PropertyNames { property, reason } => {
@@ -559,6 +559,32 @@ impl fmt::Display for ErrorKind {
             }
         }
     }
+}
+
+/// `item that satisfies` for 1, `items that satisfy` for any other count.
+fn items_that_satisfy(count: u64) -> &'static str {
+    if count == 1 {
+        "item that satisfies"
+    } else {
+        "items that satisfy"
+    }
+}
+
+/// `must be "S3"` for one allowed value, `must be one of "S3", "GCS"` for several: each value as
+/// compact JSON.
+fn one_of(f: &mut fmt::Formatter<'_>, values: impl ExactSizeIterator<Item = Value>) -> fmt::Result {
+    if values.len() == 1 {
+        f.write_str("must be ")?;
+    } else {
+        f.write_str("must be one of ")?;
+    }
+    for (i, value) in values.enumerate() {
+        if i > 0 {
+            f.write_str(", ")?;
+        }
+        write!(f, "{value}")?;
+    }
+    Ok(())
 }
 
 /// JSON text, compact (as the derive and the generator checked it, it parses).

@@ -24,6 +24,7 @@
 pub mod describe;
 pub mod endpoint;
 pub mod error;
+mod error_examples;
 pub mod formats;
 pub mod integrations;
 pub mod json;

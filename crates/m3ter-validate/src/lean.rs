@@ -149,7 +149,7 @@ impl<'de> Visitor<'de> for Shaped {
             Kind::Object(spec) => Some(spec),
             _ => None,
         };
-        let keep_all = matches!(self.0, Kind::Map | Kind::Any);
+        let keep_all = matches!(self.0, Kind::Map(_) | Kind::Any);
         let mut object = Map::new();
         let mut skipped_keys = HashSet::new();
         while let Some(key) = map.next_key::<String>()? {

@@ -1,5 +1,5 @@
 //! The catalogue of messages a person reads, as snapshots (`tests/snapshots/`): every error
-//! kind with its boundary wordings (one character, many characters, any JSON value), every
+//! kind with its boundary wordings (one character, many characters, one allowed value), every
 //! format violation the rules can give, the errors of typical broken documents, and the human
 //! report around them. A wording change fails here until the new snapshot is reviewed and
 //! committed (`INSTA_UPDATE=always cargo test -p m3ter-validate --test messages`, then read the
@@ -9,107 +9,39 @@
 
 use std::collections::BTreeSet;
 
-use m3ter_models::error::{FormatViolation, LengthUnit, RangeBound};
 use m3ter_models::json::{self, Operation, Profile};
-use m3ter_models::rules::number::Number;
-use m3ter_models::{ErrorKind, formats};
-use m3ter_validate::check::{self, Rules};
+use m3ter_models::{ErrorKind, ValidationError, formats};
+use m3ter_validate::check::{self, Checked, Place, Rules};
 use m3ter_validate::output::{self, Style};
 
-fn length(unit: LengthUnit, min: Option<u64>, max: Option<u64>, actual: u64) -> ErrorKind {
-    ErrorKind::Length {
-        unit,
-        min,
-        max,
-        actual,
-    }
-}
-
+/// Every kind of error (`ErrorKind::examples`: at least one example of each kind, one arm per
+/// kind there, so a new kind does not compile without one), as the CLI writes it: the human
+/// line, then the `--format json` record.
 #[test]
 fn every_kind_of_error() {
-    use LengthUnit::{Characters, Items};
-    let kinds = [
-        ErrorKind::Syntax {
-            message: "expected `:` at line 1 column 9".into(),
-            line: 1,
-            column: 9,
-        },
-        ErrorKind::Type {
-            expected: "string",
-            actual: "null",
-        },
-        ErrorKind::Type {
-            expected: "integer (int64)",
-            actual: "number",
-        },
-        ErrorKind::Type {
-            expected: "object",
-            actual: "array",
-        },
-        ErrorKind::Type {
-            expected: "any JSON value",
-            actual: "null",
-        },
-        ErrorKind::Required,
-        ErrorKind::UnknownField,
-        length(Characters, Some(1), Some(200), 0),
-        length(Characters, Some(1), None, 0),
-        length(Characters, Some(2), None, 1),
-        length(Characters, None, Some(1), 2),
-        length(Characters, None, Some(63), 64),
-        length(Characters, Some(1), Some(1), 3),
-        length(Characters, Some(12), Some(12), 3),
-        length(Characters, None, None, 1),
-        length(Items, Some(1), None, 0),
-        length(Items, None, Some(1), 2),
-        length(Items, None, Some(3), 4),
-        ErrorKind::Pattern {
-            pattern: "^[a-z]+$",
-            rule: None,
-        },
-        ErrorKind::Pattern {
-            pattern: "^[a-z]+$",
-            rule: Some("must be lower-case ASCII letters"),
-        },
-        ErrorKind::Enum {
-            allowed: &["S3", "GCS"],
-        },
-        ErrorKind::Forbidden {
-            context: Some("create"),
-        },
-        ErrorKind::Forbidden { context: None },
-        ErrorKind::Range {
-            bound: RangeBound::Minimum,
-            limit: Number::Int(1),
-            actual: Number::Int(0),
-        },
-        ErrorKind::Range {
-            bound: RangeBound::Maximum,
-            limit: Number::Int(50),
-            actual: Number::Int(51),
-        },
-        ErrorKind::Range {
-            bound: RangeBound::ExclusiveMinimum,
-            limit: Number::Int(0),
-            actual: Number::Float(-0.5),
-        },
-        ErrorKind::Range {
-            bound: RangeBound::ExclusiveMaximum,
-            limit: Number::Int(10),
-            actual: Number::Float(10.5),
-        },
-        ErrorKind::Format {
-            format: "aws-iam-role-arn",
-            violation: FormatViolation {
-                part: "account_id",
-                expected: "exactly 12 ASCII digits",
-            },
-        },
-    ];
-    let catalogue: Vec<String> = kinds
-        .iter()
-        .map(|kind| format!("[{}] {kind}", kind.code()))
-        .collect();
+    let mut catalogue = Vec::new();
+    for kind in ErrorKind::examples() {
+        let checked = Checked {
+            line: None,
+            errors: vec![ValidationError::new("/member", kind)],
+            places: vec![Place {
+                line: 1,
+                column: 1,
+                located: false,
+                width: 0,
+                text: String::new(),
+                skipped: 0,
+            }],
+        };
+        let mut human = Vec::new();
+        output::human(&mut human, "a.json", &checked, Style { color: false }).unwrap();
+        let human = String::from_utf8(human).unwrap();
+        // The first line is the message; the excerpt below it is the document's, not the kind's.
+        catalogue.push(human.lines().next().unwrap().to_owned());
+        let mut json = Vec::new();
+        output::json_line(&mut json, "a.json", &checked).unwrap();
+        catalogue.push(String::from_utf8(json).unwrap().trim_end().to_owned());
+    }
     insta::assert_snapshot!(catalogue.join("\n"));
 }
 

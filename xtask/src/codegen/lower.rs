@@ -1460,7 +1460,7 @@ impl<'a> Lowerer<'a> {
             {
                 self.error(
                     &at.key(name),
-                    format!("`{name}` is not supported on an object with `properties` (generated as a struct, whose typed value has its members as serde reads them, not as the document has them)"),
+                    format!("`{name}` is not supported on an object with `properties` or `additionalProperties: false` (generated as a struct, whose typed value has its members as serde reads them, not as the document has them)"),
                 );
             }
         }
@@ -2018,8 +2018,9 @@ impl<'a> Lowerer<'a> {
                     return Some((Ty::Any, keywords, false, docs));
                 }
             },
-            // An object's members: checked on objects only (`Ty::ObjectOr`, below).
-            None if schema.get("properties").is_some() => {
+            // An object's members (or, with `additionalProperties: false`, that it has none):
+            // checked on objects only (`Ty::ObjectOr`, below).
+            None if declares_members(schema) => {
                 if !self.check_untyped_object(schema, at) {
                     return None;
                 }
@@ -2124,7 +2125,10 @@ impl<'a> Lowerer<'a> {
                 }
                 Ty::Array(Box::new(item_ty))
             }
-            "object" if schema.get("properties").is_some() => {
+            // `additionalProperties: false` without `properties`: an object without members, a
+            // struct without fields that denies unknown members, so that each member is an
+            // `unknown_field` error at its own pointer on both paths.
+            "object" if declares_members(schema) => {
                 if !self.claim_type_name(inline_name, at) {
                     return None;
                 }
@@ -2336,7 +2340,9 @@ impl<'a> Lowerer<'a> {
     /// `additionalProperties` of an object without `properties` (a map, or the objects of an
     /// untyped member): `true` (or absent) allows any member; a schema is read as an untyped
     /// value's (its own `type` a keyword), the `additionalProperties` keyword that checks every
-    /// member's value; `false` (no member at all) is refused. `false` after reporting an error.
+    /// member's value; `false` (no member at all) is refused here (a member of one type, or
+    /// none, with it is a struct without fields: `declares_members`). `false` after reporting
+    /// an error.
     fn read_additional_properties(
         &mut self,
         schema: &Json,
@@ -2350,7 +2356,7 @@ impl<'a> Lowerer<'a> {
             Some(Json::Bool(false)) => {
                 self.error(
                     &values_at,
-                    "an object without properties that allows no properties is not supported",
+                    "`additionalProperties: false` without `properties` (an object that allows no member) is supported on a member of `type: object` or without a `type` only (a struct without fields): not in a schema of several types, nor inside a map's or an untyped value's schema",
                 );
                 false
             }
@@ -3380,6 +3386,13 @@ impl<'a> Lowerer<'a> {
 /// Whether `schema` is a `type: "string"` schema whose `enum` lists only strings: a Rust enum.
 fn string_enum(schema: &Json) -> bool {
     schema.get("type").and_then(Json::as_str) == Some("string") && enum_of_strings(schema)
+}
+
+/// Whether `schema` says which members its objects have: `properties`, or
+/// `additionalProperties: false` (none at all); either is generated as a struct.
+fn declares_members(schema: &Json) -> bool {
+    schema.get("properties").is_some()
+        || matches!(schema.get("additionalProperties"), Some(Json::Bool(false)))
 }
 
 /// Whether the schema's `enum` is an array of strings only (at least one).

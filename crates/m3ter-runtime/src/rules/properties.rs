@@ -304,7 +304,7 @@ mod tests {
             [r#"{"actual":2,"min":3}"#, r#"{"actual":1,"max":0}"#]
         );
         assert_eq!(errors[0].message(), "must have at least 3 members, got 2");
-        assert_eq!(errors[1].message(), "must have at most 0 members, got 1");
+        assert_eq!(errors[1].message(), "must have no members, got 1");
     }
 
     #[test]
@@ -369,7 +369,7 @@ mod tests {
         assert_eq!(errors[0].code().as_str(), "dependentRequired");
         assert_eq!(
             errors[0].message(),
-            "must have the member `b`, which `a` requires (`dependentRequired`)"
+            r#"must have the member "b" when it has the member "a" (`dependentRequired`)"#
         );
     }
 }
