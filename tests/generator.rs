@@ -510,12 +510,12 @@ fn with_paths(paths: &str, components: &str) -> String {
     )
 }
 
-/// What a `oneOf` with nested `properties` is told.
+/// What a `oneOf` with a nested `discriminator` is told.
 const ONE_OF: &str = "not supported on a schema without a `type`";
 
 #[test]
 fn every_schema_position_is_checked() {
-    let one_of = r#"{"oneOf": [{"properties": {}}]}"#;
+    let one_of = r#"{"oneOf": [{"discriminator": {"propertyName": "t"}}]}"#;
     // An inline response schema.
     assert_error(
         &with_paths(
@@ -524,7 +524,7 @@ fn every_schema_position_is_checked() {
             ),
             "",
         ),
-        "/paths/~1x/get/responses/200/content/application~1json/schema/oneOf/0/properties",
+        "/paths/~1x/get/responses/200/content/application~1json/schema/oneOf/0/discriminator",
         ONE_OF,
     );
     // A path-level parameter.
@@ -535,7 +535,7 @@ fn every_schema_position_is_checked() {
             ),
             "",
         ),
-        "/paths/~1x~1{id}/parameters/0/schema/oneOf/0/properties",
+        "/paths/~1x~1{id}/parameters/0/schema/oneOf/0/discriminator",
         ONE_OF,
     );
     // An operation's parameter.
@@ -585,10 +585,10 @@ fn every_schema_position_is_checked() {
         ),
     );
     for at in [
-        "/components/responses/R/content/application~1json/schema/oneOf/0/properties",
-        "/components/parameters/P/schema/oneOf/0/properties",
-        "/components/requestBodies/B/content/application~1json/schema/oneOf/0/properties",
-        "/components/headers/H/schema/oneOf/0/properties",
+        "/components/responses/R/content/application~1json/schema/oneOf/0/discriminator",
+        "/components/parameters/P/schema/oneOf/0/discriminator",
+        "/components/requestBodies/B/content/application~1json/schema/oneOf/0/discriminator",
+        "/components/headers/H/schema/oneOf/0/discriminator",
     ] {
         assert_error(&spec, at, ONE_OF);
     }
@@ -1726,10 +1726,10 @@ fn additional_properties_with_a_schema_checks_every_value_of_a_map() {
     );
     assert_error(
         &with_property(
-            r#"{"type": "object", "additionalProperties": {"properties": {"a": {"type": "string"}}}}"#,
+            r#"{"type": "object", "additionalProperties": {"properties": [{"type": "string"}]}}"#,
         ),
         "/components/schemas/S/properties/p/additionalProperties/properties",
-        "`properties` is not supported on a schema without a `type`",
+        "must be an object from member name to schema, not an array",
     );
     assert_error(
         &with_property(r#"{"type": "object", "additionalProperties": {"frobnicate": 1}}"#),
@@ -1849,10 +1849,10 @@ fn pattern_properties_check_the_values_of_matching_members_of_a_map() {
     );
     assert_error(
         &with_property(
-            r#"{"type": "object", "patternProperties": {"^a": {"properties": {"x": {}}}}}"#,
+            r#"{"type": "object", "patternProperties": {"^a": {"required": ["x", "x"]}}}"#,
         ),
-        &format!("{at}/^a/properties"),
-        "`properties` is not supported on a schema without a `type`",
+        &format!("{at}/^a/required/1"),
+        "names a member listed before it: each once",
     );
     assert_error(
         &with_property(r#"{"type": "object", "patternProperties": []}"#),
@@ -2397,8 +2397,8 @@ fn contains_is_read_and_its_bad_parameters_are_errors_at_their_pointers() {
             "unsupported keyword `dependentSchemas`",
         ),
         (
-            r#"{"contains": {"properties": {"a": {}}}}"#,
-            "/contains/properties",
+            r#"{"contains": {"discriminator": {"propertyName": "t"}}}"#,
+            "/contains/discriminator",
             "not supported on a schema without a `type`",
         ),
         (
@@ -2497,8 +2497,8 @@ fn not_is_read_and_what_it_cannot_say_is_an_error_at_its_pointer() {
     for (property, pointer, needle) in [
         (r#"{"not": 3}"#, "/not", "must be an object"),
         (
-            r#"{"not": {"properties": {"a": {}}}}"#,
-            "/not/properties",
+            r#"{"not": {"discriminator": {"propertyName": "t"}}}"#,
+            "/not/discriminator",
             "not supported on a schema without a `type`",
         ),
         (
@@ -2625,8 +2625,8 @@ fn if_then_else_is_read_and_a_lone_branch_is_a_warning() {
             "does not apply to the member, of type `integer`",
         ),
         (
-            r#"{"if": {"const": 1}, "then": {"properties": {}}}"#,
-            "/then/properties",
+            r#"{"if": {"const": 1}, "then": {"discriminator": {"propertyName": "t"}}}"#,
+            "/then/discriminator",
             "not supported on a schema without a `type`",
         ),
         (
@@ -2713,9 +2713,9 @@ fn any_of_and_one_of_on_a_member_are_applicators_beside_the_nullable_form() {
             "must be an array of schemas, not an object",
         ),
         (
-            r#"{"anyOf": [{"type": "string"}, {"required": ["a"]}]}"#,
+            r#"{"anyOf": [{"type": "string"}, {"required": "a"}]}"#,
             "/anyOf/1/required",
-            "not supported on a schema without a `type`",
+            "must be an array of member names, not a string",
         ),
         (
             r#"{"type": "string", "oneOf": [{"maxLength": 2}, {"minimum": 3}]}"#,
@@ -2813,8 +2813,8 @@ fn prefix_items_and_boolean_schemas_are_read() {
             "must list at least one schema",
         ),
         (
-            r#"{"prefixItems": [{"properties": {}}]}"#,
-            "/prefixItems/0/properties",
+            r#"{"prefixItems": [{"discriminator": {"propertyName": "t"}}]}"#,
+            "/prefixItems/0/discriminator",
             "not supported on a schema without a `type`",
         ),
         // A part's `prefixItems` does not shorten another part's `items`: not merged.
@@ -2882,10 +2882,11 @@ fn untyped_and_several_typed_schemas_are_any_json_value() {
 
 #[test]
 fn what_an_untyped_member_cannot_say_is_refused_at_its_pointer() {
+    // `required` applies to objects only: ignored on other types, a warning.
     assert_error(
         &with_property(r#"{"type": ["string", "integer"], "required": ["x"]}"#),
         "/components/schemas/S/properties/p/required",
-        "`required` is not supported on a schema of type `integer | string`",
+        "`required` is ignored: it does not apply to type `integer | string`",
     );
     // `additionalProperties` (a keyword of objects) is ignored on other types, and on
     // objects `false` (no member at all) is refused.
@@ -2917,10 +2918,12 @@ fn what_an_untyped_member_cannot_say_is_refused_at_its_pointer() {
             "{property}: {expected} not in\n{code}"
         );
     }
-    assert_error(
-        &with_property(r#"{"required": ["x"]}"#),
-        "/components/schemas/S/properties/p/required",
-        "`required` is not supported on a schema without a `type`",
+    // `required` without `properties`: the names an object must have, on any JSON value.
+    let code = codegen::generate(&with_property(r#"{"required": ["x"]}"#), "test.json").unwrap();
+    assert!(
+        code.contains(r#"#[spec(required_members = "[\"x\"]")]"#)
+            && code.contains("serde_json::Value"),
+        "{code}"
     );
     // Inside the items of an untyped array.
     assert_error(
@@ -3253,4 +3256,75 @@ fn properties_without_a_type_are_an_object_or_any_other_value() {
         "/components/schemas/S/properties/p/minProperties",
         "`minProperties` is not supported on an object with `properties`",
     );
+}
+
+#[test]
+fn properties_and_required_are_read_in_nested_schemas_of_any_json_value() {
+    // Inside `not`, `anyOf`, `items`: each member's schema a nested schema (`true` the empty
+    // one, `false` `not()`), the names `required` lists as JSON text.
+    for (property, expected) in [
+        (
+            r#"{"not": {"properties": {"a": {"minLength": 1}, "b": false}, "required": ["a"]}}"#,
+            r#"not(required_members = "[\"a\"]", properties("a"(min_length = 1), "b"(not())))"#,
+        ),
+        (
+            r#"{"anyOf": [{"required": ["a", "b/c"]}, {"type": "string"}]}"#,
+            r#"any_of((required_members = "[\"a\",\"b/c\"]"), (type = "string"))"#,
+        ),
+        (
+            r#"{"type": "array", "prefixItems": [true], "items": {"properties": {"x": {"type": "integer"}}}}"#,
+            r#"items(properties("x"(type = "integer")))"#,
+        ),
+        // A member of several types: the keywords on the `serde_json::Value` itself; a member
+        // named with `true` still exempts itself from `additionalProperties`.
+        (
+            r#"{"type": ["object", "string"], "properties": {"a": true}, "additionalProperties": {"type": "integer"}, "required": ["a"]}"#,
+            r#"required_members = "[\"a\"]",
+        properties("a"()),
+        additional_properties(type = "integer")"#,
+        ),
+    ] {
+        let code = codegen::generate(&with_property(property), "test.json")
+            .unwrap_or_else(|errors| panic!("{property}: {errors:?}"));
+        assert!(
+            code.contains(expected),
+            "{property}: {expected} not in\n{code}"
+        );
+    }
+    let p = "/components/schemas/S/properties/p";
+    for (property, pointer, needle) in [
+        (
+            r#"{"not": {"required": "a"}}"#,
+            "/not/required",
+            "must be an array of member names, not a string",
+        ),
+        (
+            r#"{"not": {"required": ["a", 1]}}"#,
+            "/not/required/1",
+            "must be a member name (a string), not a number",
+        ),
+        (
+            r#"{"not": {"required": ["a", "a"]}}"#,
+            "/not/required/1",
+            "names a member listed before it: each once",
+        ),
+        (
+            r#"{"not": {"properties": true}}"#,
+            "/not/properties",
+            "must be an object from member name to schema, not a boolean",
+        ),
+        (
+            r#"{"not": {"properties": {"a/b": {"frobnicate": 1}}}}"#,
+            "/not/properties/a~1b/frobnicate",
+            "unsupported keyword `frobnicate`",
+        ),
+        // On a member of one type other than an object: a keyword of objects is ignored.
+        (
+            r#"{"type": "string", "not": {"required": ["a"]}}"#,
+            "/not/required",
+            "`required` inside `not` does not apply to the member, of type `string`",
+        ),
+    ] {
+        assert_error(&with_property(property), &format!("{p}{pointer}"), needle);
+    }
 }

@@ -1450,6 +1450,9 @@ impl<'a> Lowerer<'a> {
                 && keyword != Keyword::Type
                 // The struct's own: `false` denies unknown members, a schema is refused below.
                 && keyword != Keyword::AdditionalProperties
+                // The struct's members and which of them are required.
+                && keyword != Keyword::Properties
+                && keyword != Keyword::RequiredMembers
                 && keyword.applies_to().contains(JsonType::Object)
                 && schema.get(name).is_some()
             {
@@ -2256,7 +2259,7 @@ impl<'a> Lowerer<'a> {
     ) -> Option<Keywords> {
         let allowed = types.unwrap_or(Types::ANY);
         let mut ok = true;
-        for key in ["properties", "required", "$ref", "discriminator"] {
+        for key in ["$ref", "discriminator"] {
             if schema.get(key).is_some() {
                 let what = match types {
                     None => "without a `type`".to_owned(),
@@ -2305,7 +2308,8 @@ impl<'a> Lowerer<'a> {
             return None;
         }
         if allowed.contains(JsonType::Object)
-            && (!self.read_additional_properties(schema, at, &mut keywords)
+            && (!self.read_members(schema, at, &mut keywords)
+                || !self.read_additional_properties(schema, at, &mut keywords)
                 || !self.read_property_names(schema, at, &mut keywords)
                 || !self.read_pattern_properties(schema, at, &mut keywords))
         {
@@ -2326,6 +2330,93 @@ impl<'a> Lowerer<'a> {
             }
         }
         Some(keywords)
+    }
+
+    /// `properties` and `required` of a value without fields (an untyped member, or a nested
+    /// schema): each member's schema read through [`Self::nested_schema`] (`true` the empty
+    /// schema, `false` `not()`: the member must be absent), the `properties` keyword; the
+    /// names `required` lists (distinct strings), the `required_members` keyword. `false`
+    /// after reporting an error.
+    fn read_members(&mut self, schema: &Json, at: &Pointer, keywords: &mut Keywords) -> bool {
+        let mut ok = true;
+        let required_name = Keyword::RequiredMembers.json_name();
+        if let Some(required) = schema.get(required_name) {
+            let required_at = at.key(required_name);
+            match required {
+                Json::Array(names) => {
+                    let mut fits = true;
+                    for (i, name) in names.iter().enumerate() {
+                        match name {
+                            Json::String(_) if names[..i].contains(name) => {
+                                self.error(
+                                    &required_at.index(i),
+                                    "names a member listed before it: each once",
+                                );
+                                fits = false;
+                            }
+                            Json::String(_) => {}
+                            other => {
+                                self.error(
+                                    &required_at.index(i),
+                                    format!(
+                                        "must be a member name (a string), not {}",
+                                        other.type_name()
+                                    ),
+                                );
+                                fits = false;
+                            }
+                        }
+                    }
+                    // `[]` requires nothing.
+                    if fits && !names.is_empty() {
+                        keywords.required_members = Some(required.to_json_string());
+                    }
+                    ok &= fits;
+                }
+                other => {
+                    self.error(
+                        &required_at,
+                        format!(
+                            "must be an array of member names, not {}",
+                            other.type_name()
+                        ),
+                    );
+                    ok = false;
+                }
+            }
+        }
+        let properties_name = Keyword::Properties.json_name();
+        if let Some(properties) = schema.get(properties_name) {
+            let properties_at = at.key(properties_name);
+            let Some(members) = properties.members() else {
+                self.error(
+                    &properties_at,
+                    format!(
+                        "must be an object from member name to schema, not {}",
+                        properties.type_name()
+                    ),
+                );
+                return false;
+            };
+            let mut schemas = Vec::with_capacity(members.len());
+            for (name, member) in members {
+                let member_at = properties_at.key(name);
+                match self.nested_schema(member, &member_at, Keyword::Properties, None) {
+                    Some(inner) => schemas.push((name.clone(), inner)),
+                    None => ok = false,
+                }
+            }
+            // A member that checks nothing still exempts itself from `additionalProperties`.
+            if ok
+                && (schemas.iter().any(|(_, inner)| !inner.is_empty())
+                    || schema
+                        .get(Keyword::AdditionalProperties.json_name())
+                        .is_some())
+            {
+                keywords.properties = Some(schemas);
+            }
+        }
+        ok
     }
 
     /// `additionalProperties` of an object without `properties` (a map, or the objects of an
@@ -2845,6 +2936,9 @@ impl<'a> Lowerer<'a> {
                 // A string `enum` of a `type: string` schema is a Rust enum (`enum_variants`);
                 // any other `enum`, and `const`, is a JSON value kept as JSON text.
                 ParamKind::Json if keyword == Keyword::Enum && string_enum(schema) => None,
+                // The members of a value without fields (`read_members`); a struct's are its
+                // fields.
+                ParamKind::Json if keyword == Keyword::RequiredMembers => None,
                 ParamKind::Json => self.json_values(keyword, value, &at.key(name)),
                 // Read where they decide more than a constraint: `format` (a Rust type or a
                 // registry format), `items` (the item type).
@@ -2870,6 +2964,8 @@ impl<'a> Lowerer<'a> {
                 ParamKind::Types => None,
                 // Read on a map (`read_pattern_properties`), where its patterns are translated.
                 ParamKind::PatternSchemas => None,
+                // Read on a value without fields (`read_members`).
+                ParamKind::MemberSchemas => None,
             };
             if let Some(param) = param
                 && keywords.set(keyword, param).is_err()
@@ -3444,6 +3540,8 @@ fn null_satisfies(keywords: &Keywords) -> bool {
         | Keyword::MinProperties
         | Keyword::MaxProperties
         | Keyword::DependentRequired
+        | Keyword::RequiredMembers
+        | Keyword::Properties
         | Keyword::AdditionalProperties
         | Keyword::PropertyNames
         | Keyword::PatternProperties
