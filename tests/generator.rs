@@ -1711,12 +1711,17 @@ fn additional_properties_with_a_schema_checks_every_value_of_a_map() {
         .unwrap();
         assert!(!generated.contains("additional_properties"), "{generated}");
     }
-    // What the values' schema cannot say is an error at its pointer.
-    assert_error(
+    // `false`: an object without members, each member a `not` error.
+    let generated = codegen::generate(
         &with_property(r#"{"type": "object", "additionalProperties": false}"#),
-        "/components/schemas/S/properties/p/additionalProperties",
-        "an object without properties that allows no properties is not supported",
+        "test.json",
+    )
+    .unwrap();
+    assert!(
+        generated.contains(r#"#[spec(additional_properties(not()))]"#),
+        "{generated}"
     );
+    // What the values' schema cannot say is an error at its pointer.
     assert_error(
         &with_property(
             r#"{"type": "object", "additionalProperties": {"type": "string", "minLength": 3, "maxLength": 2}}"#,
@@ -1790,10 +1795,15 @@ fn property_names_checks_every_name_of_a_map() {
         "/components/schemas/S/properties/p/propertyNames/type",
         "a member's name is a string, which `type: integer` refuses",
     );
-    assert_error(
+    // `false`: no name satisfies it, so no member.
+    let generated = codegen::generate(
         &with_property(r#"{"type": "object", "propertyNames": false}"#),
-        "/components/schemas/S/properties/p/propertyNames",
-        "`propertyNames: false` (an object without any member) is not supported",
+        "test.json",
+    )
+    .unwrap();
+    assert!(
+        generated.contains(r#"#[spec(property_names(not()))]"#),
+        "{generated}"
     );
     assert_error(
         &with_property(r#"{"type": "object", "propertyNames": {"pattern": "(?<=a)b"}}"#),
@@ -1842,10 +1852,15 @@ fn pattern_properties_check_the_values_of_matching_members_of_a_map() {
         &format!("{at}/(?<=a)b"),
         "the lookbehind `(?<=…)` has no linear-time equivalent",
     );
-    assert_error(
+    // `false`: no member whose name matches.
+    let generated = codegen::generate(
         &with_property(r#"{"type": "object", "patternProperties": {"^a": false}}"#),
-        &format!("{at}/^a"),
-        "`false` (no member whose name matches the pattern) is not supported",
+        "test.json",
+    )
+    .unwrap();
+    assert!(
+        generated.contains(r#"#[spec(pattern_properties("^a"(not())))]"#),
+        "{generated}"
     );
     assert_error(
         &with_property(
@@ -2888,17 +2903,21 @@ fn what_an_untyped_member_cannot_say_is_refused_at_its_pointer() {
         "/components/schemas/S/properties/p/required",
         "`required` is ignored: it does not apply to type `integer | string`",
     );
-    // `additionalProperties` (a keyword of objects) is ignored on other types, and on
-    // objects `false` (no member at all) is refused.
+    // `additionalProperties` (a keyword of objects) is ignored on other types.
     assert_error(
         &with_property(r#"{"type": ["string", "integer"], "additionalProperties": false}"#),
         "/components/schemas/S/properties/p/additionalProperties",
         "`additionalProperties` is ignored: it does not apply to type `integer | string`",
     );
-    assert_error(
+    // On objects `false` is `not()` for every member.
+    let generated = codegen::generate(
         &with_property(r#"{"type": ["object", "integer"], "additionalProperties": false}"#),
-        "/components/schemas/S/properties/p/additionalProperties",
-        "an object without properties that allows no properties is not supported",
+        "test.json",
+    )
+    .unwrap();
+    assert!(
+        generated.contains(r#"additional_properties(not())"#),
+        "{generated}"
     );
     // `const` and `enum` of any JSON values are keywords of any JSON value.
     for (property, expected) in [

@@ -1758,3 +1758,83 @@ fn properties_and_required_members_check_an_objects_members_on_both_paths() {
         );
     }
 }
+
+/// `false` where a map's keywords expect a schema is `not()`: `additionalProperties: false`
+/// (no member, or none but those `properties` names), `propertyNames: false` (no member),
+/// a pattern's `false` (no member whose name matches); each member reported at its pointer (a
+/// name at the object, as `propertyNames`), the same on both paths.
+#[test]
+fn false_for_members_is_not_and_each_member_is_reported_on_both_paths() {
+    #[m3ter_models::model]
+    #[derive(Deserialize, Validate)]
+    #[spec(json)]
+    struct F {
+        #[spec(additional_properties(not()))]
+        empty: Option<serde_json::Map<String, Value>>,
+        #[spec(property_names(not()))]
+        nameless: Option<std::collections::BTreeMap<String, Value>>,
+        #[spec(pattern_properties("^a" (not())))]
+        no_a: Option<serde_json::Map<String, Value>>,
+        #[spec(properties("k" ()), additional_properties(not()))]
+        only_k: Option<Value>,
+    }
+    let errors = |document: Value| -> Vec<(String, &'static str)> {
+        let list = |r: Result<(), m3ter_models::ValidationErrors>| -> Vec<(String, &'static str)> {
+            r.err()
+                .map(|errors| {
+                    errors
+                        .iter()
+                        .map(|e| (e.path().to_owned(), e.code().as_str()))
+                        .collect()
+                })
+                .unwrap_or_default()
+        };
+        let raw = list(F::validate_json(&document));
+        let typed: F = serde_json::from_value(document.clone()).expect("a typed value");
+        assert_eq!(list(typed.validate()), raw, "{document}");
+        raw
+    };
+    for valid in [
+        json!({"empty": {}, "nameless": {}, "no_a": {"b": 1}, "only_k": {"k": [1]}}),
+        json!({"only_k": "not an object"}),
+    ] {
+        assert_eq!(errors(valid.clone()), [], "{valid}");
+    }
+    assert_eq!(
+        errors(json!({"empty": {"x": 1, "y/z": null}})),
+        [
+            ("/empty/x".to_owned(), "not"),
+            ("/empty/y~1z".to_owned(), "not")
+        ]
+    );
+    assert_eq!(
+        errors(json!({"nameless": {"x": 1}})),
+        [("/nameless".to_owned(), "propertyNames")]
+    );
+    assert_eq!(
+        errors(json!({"no_a": {"ab": 1, "b": 2}})),
+        [("/no_a/ab".to_owned(), "not")]
+    );
+    assert_eq!(
+        errors(json!({"only_k": {"k": 1, "j": 2}})),
+        [("/only_k/j".to_owned(), "not")]
+    );
+    // The strategies draw such objects without members and break them with one.
+    let mut runner = TestRunner::deterministic();
+    let kind = &<F as Describe>::KIND;
+    let valid =
+        m3ter_models::strategies::valid_json(kind, &m3ter_models::describe::Constraints::NONE);
+    let invalid = m3ter_models::strategies::invalid_json(kind);
+    for _ in 0..32 {
+        let document = valid.new_tree(&mut runner).unwrap().current();
+        assert_eq!(errors(document.clone()), [], "{document}");
+        let (document, broken) = invalid.new_tree(&mut runner).unwrap().current();
+        let found = F::validate_json(&document).expect_err("broken");
+        assert!(
+            found
+                .iter()
+                .any(|e| e.path() == broken.path && e.code() == broken.code),
+            "{document} should break {broken:?}, got {found:?}"
+        );
+    }
+}

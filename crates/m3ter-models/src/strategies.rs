@@ -360,6 +360,11 @@ fn no_value_rules(constraints: &Constraints) -> bool {
         && constraints.one_of.is_none()
 }
 
+/// Whether the nested schema is `not()`, which no value satisfies (a `false` schema).
+fn refuses_all(schema: Option<&Constraints>) -> bool {
+    schema.is_some_and(|schema| schema.not.is_some_and(Constraints::is_empty))
+}
+
 /// `required_members`' names (none when absent).
 fn required_members(constraints: &Constraints) -> Vec<String> {
     constraints
@@ -435,9 +440,17 @@ fn drawn(kind: &'static Kind, constraints: &'static Constraints) -> BoxedStrateg
         }
         Kind::Map => {
             let min = constraints.min_properties.unwrap_or(0) as usize;
-            let max = constraints
-                .max_properties
-                .map_or(min + 3, |m| (m as usize).min(min + 3));
+            // `additionalProperties: false` or `propertyNames: false` (`not()`): no member
+            // drawn (but those `required_members` names, below).
+            let max = if refuses_all(constraints.additional_properties)
+                || refuses_all(constraints.property_names)
+            {
+                min
+            } else {
+                constraints
+                    .max_properties
+                    .map_or(min + 3, |m| (m as usize).min(min + 3))
+            };
             let upper = constraints.max_properties.map(|m| m as usize);
             let dependencies = dependent_required(constraints);
             // Each member's value satisfies `additionalProperties` (any JSON value when absent).
@@ -1784,8 +1797,15 @@ fn field_mutations(
             // its `type` error, at the member's pointer. Its other keywords are held to each
             // value by `tests/vocabulary.rs`; here they are not broken one by one.
             Keyword::AdditionalProperties => {
-                if let (Kind::Map, Some(values)) = (object_kind, c.additional_properties)
-                    && let Some(value) = values.types().and_then(outside)
+                // `false` (`not()`): any member is a `not` error at its pointer.
+                let closed =
+                    refuses_all(c.additional_properties).then_some((Value::Null, ErrorCode::Not));
+                let typed = c
+                    .additional_properties
+                    .and_then(|values| values.types())
+                    .and_then(outside)
+                    .map(|value| (value, ErrorCode::Type));
+                if let (Kind::Map, Some((value, code))) = (object_kind, closed.or(typed))
                     && c.min_properties.is_none_or(|n| n <= 1)
                     && c.max_properties.is_none_or(|n| n >= 1)
                     && c.const_value.is_none()
@@ -1799,13 +1819,7 @@ fn field_mutations(
                             .prop_map(move |(mut document, value)| {
                                 insert(&mut document, wire, value);
                                 let path = format!("{}/m0", m3ter_vocab::pointer::member(wire));
-                                (
-                                    document,
-                                    Broken {
-                                        path,
-                                        code: ErrorCode::Type,
-                                    },
-                                )
+                                (document, Broken { path, code })
                             })
                             .boxed(),
                     );
@@ -1815,6 +1829,7 @@ fn field_mutations(
             // values (a name they do not list): a `propertyNames` error at the object.
             Keyword::PropertyNames => {
                 if let (Kind::Map, Some(names)) = (object_kind, c.property_names)
+                    && !refuses_all(c.additional_properties)
                     && c.min_properties.is_none_or(|n| n <= 1)
                     && c.max_properties.is_none_or(|n| n >= 1)
                     && c.const_value.is_none()
@@ -1822,6 +1837,8 @@ fn field_mutations(
                     && dependent_required(c).is_empty()
                 {
                     let bad = match (names.max_length, names.min_length) {
+                        // `false` (`not()`): any name.
+                        _ if refuses_all(Some(names)) => Some("m0".to_owned()),
                         (Some(max), _) if max < 1024 => Some("n".repeat(max as usize + 1)),
                         (Some(_), _) => None,
                         (None, Some(min)) if min > 0 => Some(String::new()),

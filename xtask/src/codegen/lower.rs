@@ -2420,9 +2420,11 @@ impl<'a> Lowerer<'a> {
     }
 
     /// `additionalProperties` of an object without `properties` (a map, or the objects of an
-    /// untyped member): `true` (or absent) allows any member; a schema is read as an untyped
-    /// value's (its own `type` a keyword), the `additionalProperties` keyword that checks every
-    /// member's value; `false` (no member at all) is refused. `false` after reporting an error.
+    /// untyped member), or beside `properties` in a nested schema: a nested schema
+    /// ([`Self::nested_schema`]) every other member's value satisfies, the
+    /// `additionalProperties` keyword; `true` (or absent, or `{}`) allows any member, `false`
+    /// is `not()` (no other member: each one a `not` error at its pointer). `false` after
+    /// reporting an error.
     fn read_additional_properties(
         &mut self,
         schema: &Json,
@@ -2430,40 +2432,25 @@ impl<'a> Lowerer<'a> {
         keywords: &mut Keywords,
     ) -> bool {
         let name = Keyword::AdditionalProperties.json_name();
-        let values_at = at.key(name);
-        match schema.get(name) {
-            None | Some(Json::Bool(true)) => true,
-            Some(Json::Bool(false)) => {
-                self.error(
-                    &values_at,
-                    "an object without properties that allows no properties is not supported",
-                );
-                false
-            }
-            Some(values) => {
-                if !self.check_keywords(values, &values_at) {
-                    return false;
-                }
-                let Some(types) = self.type_set(values, &values_at) else {
-                    return false;
-                };
-                let Some(inner) = self.lower_untyped(values, &values_at, types) else {
-                    return false;
-                };
-                // `{}` allows any value, as `true` does.
-                if !inner.is_empty() {
-                    keywords.additional_properties = Some(Box::new(inner));
-                }
-                true
-            }
+        let Some(values) = schema.get(name) else {
+            return true;
+        };
+        let Some(inner) =
+            self.nested_schema(values, &at.key(name), Keyword::AdditionalProperties, None)
+        else {
+            return false;
+        };
+        // `{}` allows any value, as `true` does.
+        if !inner.is_empty() {
+            keywords.additional_properties = Some(Box::new(inner));
         }
+        true
     }
 
     /// `propertyNames` of a map or an untyped member: a schema every member's name (a string)
-    /// satisfies, read as a string's keywords (one that applies to other types only is the
-    /// usual warning, ignored; a `type` that takes strings says nothing more, one that does not
-    /// is refused: no member could be written); `true` or `{}` says nothing; `false` (no
-    /// member at all) is refused. `false` after reporting an error.
+    /// satisfies, read by [`Self::nested_schema`] as a string's keywords; `true` or `{}` says
+    /// nothing; `false` is `not()` (no member at all: each name a `propertyNames` error).
+    /// `false` after reporting an error.
     fn read_property_names(
         &mut self,
         schema: &Json,
@@ -2471,44 +2458,17 @@ impl<'a> Lowerer<'a> {
         keywords: &mut Keywords,
     ) -> bool {
         let name = Keyword::PropertyNames.json_name();
-        let names_at = at.key(name);
-        match schema.get(name) {
-            None | Some(Json::Bool(true)) => true,
-            Some(Json::Bool(false)) => {
-                self.error(
-                    &names_at,
-                    "`propertyNames: false` (an object without any member) is not supported",
-                );
-                false
-            }
-            Some(names) => {
-                if !self.check_keywords(names, &names_at) {
-                    return false;
-                }
-                let Some(types) = self.type_set(names, &names_at) else {
-                    return false;
-                };
-                if let Some(types) = types
-                    && !types.contains(JsonType::String)
-                {
-                    self.error(
-                        &names_at.key("type"),
-                        format!("a member's name is a string, which `type: {}` refuses: no member could be written; such an object is not supported", types.spec_text()),
-                    );
-                    return false;
-                }
-                let Some(mut inner) = self.lower_untyped(names, &names_at, Some(Types::STRING))
-                else {
-                    return false;
-                };
-                // Every name is a string: `type` has nothing more to say.
-                inner.types = None;
-                if !inner.is_empty() {
-                    keywords.property_names = Some(Box::new(inner));
-                }
-                true
-            }
+        let Some(names) = schema.get(name) else {
+            return true;
+        };
+        let Some(inner) = self.nested_schema(names, &at.key(name), Keyword::PropertyNames, None)
+        else {
+            return false;
+        };
+        if !inner.is_empty() {
+            keywords.property_names = Some(Box::new(inner));
         }
+        true
     }
 
     /// `patternProperties` of a map or an untyped member: each pattern (ECMA-262, translated
@@ -2546,33 +2506,11 @@ impl<'a> Lowerer<'a> {
                 ok = false;
                 continue;
             }
-            let inner = match sub {
-                Json::Bool(true) => Keywords::default(),
-                Json::Bool(false) => {
-                    self.error(
-                        &sub_at,
-                        "`false` (no member whose name matches the pattern) is not supported",
-                    );
-                    ok = false;
-                    continue;
-                }
-                _ => {
-                    if !self.check_keywords(sub, &sub_at) {
-                        ok = false;
-                        continue;
-                    }
-                    let Some(types) = self.type_set(sub, &sub_at) else {
-                        ok = false;
-                        continue;
-                    };
-                    match self.lower_untyped(sub, &sub_at, types) {
-                        Some(inner) => inner,
-                        None => {
-                            ok = false;
-                            continue;
-                        }
-                    }
-                }
+            // `false` is `not()`: no member whose name matches the pattern.
+            let Some(inner) = self.nested_schema(sub, &sub_at, Keyword::PatternProperties, None)
+            else {
+                ok = false;
+                continue;
             };
             schemas.push((pattern.clone(), inner));
         }
@@ -2744,7 +2682,25 @@ impl<'a> Lowerer<'a> {
                     return None;
                 }
                 let types = self.type_set(nested, at)?;
-                self.lower_untyped(nested, at, types)?
+                if keyword == Keyword::PropertyNames {
+                    // A member's name is a string: the schema is read as a string's keywords
+                    // (one of other types the usual warning, ignored), and a `type` that takes
+                    // strings says nothing more.
+                    if let Some(types) = types
+                        && !types.contains(JsonType::String)
+                    {
+                        self.error(
+                            &at.key("type"),
+                            format!("a member's name is a string, which `type: {}` refuses: no member could be written; write `false` for an object without members", types.spec_text()),
+                        );
+                        return None;
+                    }
+                    let mut inner = self.lower_untyped(nested, at, Some(Types::STRING))?;
+                    inner.types = None;
+                    inner
+                } else {
+                    self.lower_untyped(nested, at, types)?
+                }
             }
         };
         let Some(typed) = typed else {
