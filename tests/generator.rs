@@ -3337,6 +3337,13 @@ fn properties_and_required_are_read_in_nested_schemas_of_any_json_value() {
             "/not/properties/a~1b/frobnicate",
             "unsupported keyword `frobnicate`",
         ),
+        // A part's `properties` would exempt its members from a schema for the others, which
+        // JSON Schema checks them by.
+        (
+            r#"{"not": {"allOf": [{"properties": {"foo": {}}}], "additionalProperties": {"type": "boolean"}}}"#,
+            "/not/additionalProperties",
+            "a schema for the other members (`additionalProperties`) is not supported where another `allOf` part",
+        ),
         // On a member of one type other than an object: a keyword of objects is ignored.
         (
             r#"{"type": "string", "not": {"required": ["a"]}}"#,
