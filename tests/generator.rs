@@ -534,12 +534,12 @@ fn with_paths(paths: &str, components: &str) -> String {
     )
 }
 
-/// What a `oneOf` with nested `properties` is told.
+/// What a `oneOf` with a nested `discriminator` is told.
 const ONE_OF: &str = "not supported on a schema without a `type`";
 
 #[test]
 fn every_schema_position_is_checked() {
-    let one_of = r#"{"oneOf": [{"properties": {}}]}"#;
+    let one_of = r#"{"oneOf": [{"discriminator": {"propertyName": "t"}}]}"#;
     // An inline response schema.
     assert_error(
         &with_paths(
@@ -548,7 +548,7 @@ fn every_schema_position_is_checked() {
             ),
             "",
         ),
-        "/paths/~1x/get/responses/200/content/application~1json/schema/oneOf/0/properties",
+        "/paths/~1x/get/responses/200/content/application~1json/schema/oneOf/0/discriminator",
         ONE_OF,
     );
     // A path-level parameter.
@@ -559,7 +559,7 @@ fn every_schema_position_is_checked() {
             ),
             "",
         ),
-        "/paths/~1x~1{id}/parameters/0/schema/oneOf/0/properties",
+        "/paths/~1x~1{id}/parameters/0/schema/oneOf/0/discriminator",
         ONE_OF,
     );
     // An operation's parameter.
@@ -609,10 +609,10 @@ fn every_schema_position_is_checked() {
         ),
     );
     for at in [
-        "/components/responses/R/content/application~1json/schema/oneOf/0/properties",
-        "/components/parameters/P/schema/oneOf/0/properties",
-        "/components/requestBodies/B/content/application~1json/schema/oneOf/0/properties",
-        "/components/headers/H/schema/oneOf/0/properties",
+        "/components/responses/R/content/application~1json/schema/oneOf/0/discriminator",
+        "/components/parameters/P/schema/oneOf/0/discriminator",
+        "/components/requestBodies/B/content/application~1json/schema/oneOf/0/discriminator",
+        "/components/headers/H/schema/oneOf/0/discriminator",
     ] {
         assert_error(&spec, at, ONE_OF);
     }
@@ -1752,11 +1752,16 @@ fn additional_properties_with_a_schema_checks_every_value_of_a_map() {
             "{generated}"
         );
     }
-    // Beside what an object of no members cannot be checked for, the keyword is named.
-    assert_error(
+    // Beside another keyword about its members, the object is a map that `false` closes
+    // (each member a `not` error), as JSON Schema reads it.
+    let generated = codegen::generate(
         &with_property(r#"{"type": "object", "additionalProperties": false, "minProperties": 1}"#),
-        "/components/schemas/S/properties/p/minProperties",
-        "`minProperties` is not supported on an object with `properties` or `additionalProperties: false`",
+        "test.json",
+    )
+    .unwrap();
+    assert!(
+        generated.contains("#[spec(min_properties = 1, additional_properties(not()))]"),
+        "{generated}"
     );
     // What the values' schema cannot say is an error at its pointer.
     assert_error(
@@ -1768,10 +1773,10 @@ fn additional_properties_with_a_schema_checks_every_value_of_a_map() {
     );
     assert_error(
         &with_property(
-            r#"{"type": "object", "additionalProperties": {"properties": {"a": {"type": "string"}}}}"#,
+            r#"{"type": "object", "additionalProperties": {"properties": [{"type": "string"}]}}"#,
         ),
         "/components/schemas/S/properties/p/additionalProperties/properties",
-        "`properties` is not supported on a schema without a `type`",
+        "must be an object from member name to schema, not an array",
     );
     assert_error(
         &with_property(r#"{"type": "object", "additionalProperties": {"frobnicate": 1}}"#),
@@ -1832,10 +1837,15 @@ fn property_names_checks_every_name_of_a_map() {
         "/components/schemas/S/properties/p/propertyNames/type",
         "a member's name is a string, which `type: integer` refuses",
     );
-    assert_error(
+    // `false`: no name satisfies it, so no member.
+    let generated = codegen::generate(
         &with_property(r#"{"type": "object", "propertyNames": false}"#),
-        "/components/schemas/S/properties/p/propertyNames",
-        "`propertyNames: false` (an object without any member) is not supported",
+        "test.json",
+    )
+    .unwrap();
+    assert!(
+        generated.contains(r#"#[spec(property_names(not()))]"#),
+        "{generated}"
     );
     assert_error(
         &with_property(r#"{"type": "object", "propertyNames": {"pattern": "(?<=a)b"}}"#),
@@ -1884,17 +1894,22 @@ fn pattern_properties_check_the_values_of_matching_members_of_a_map() {
         &format!("{at}/(?<=a)b"),
         "the lookbehind `(?<=…)` has no linear-time equivalent",
     );
-    assert_error(
+    // `false`: no member whose name matches.
+    let generated = codegen::generate(
         &with_property(r#"{"type": "object", "patternProperties": {"^a": false}}"#),
-        &format!("{at}/^a"),
-        "`false` (no member whose name matches the pattern) is not supported",
+        "test.json",
+    )
+    .unwrap();
+    assert!(
+        generated.contains(r#"#[spec(pattern_properties("^a"(not())))]"#),
+        "{generated}"
     );
     assert_error(
         &with_property(
-            r#"{"type": "object", "patternProperties": {"^a": {"properties": {"x": {}}}}}"#,
+            r#"{"type": "object", "patternProperties": {"^a": {"required": ["x", "x"]}}}"#,
         ),
-        &format!("{at}/^a/properties"),
-        "`properties` is not supported on a schema without a `type`",
+        &format!("{at}/^a/required/1"),
+        "names a member listed before it: each once",
     );
     assert_error(
         &with_property(r#"{"type": "object", "patternProperties": []}"#),
@@ -2439,8 +2454,8 @@ fn contains_is_read_and_its_bad_parameters_are_errors_at_their_pointers() {
             "unsupported keyword `dependentSchemas`",
         ),
         (
-            r#"{"contains": {"properties": {"a": {}}}}"#,
-            "/contains/properties",
+            r#"{"contains": {"discriminator": {"propertyName": "t"}}}"#,
+            "/contains/discriminator",
             "not supported on a schema without a `type`",
         ),
         (
@@ -2539,8 +2554,8 @@ fn not_is_read_and_what_it_cannot_say_is_an_error_at_its_pointer() {
     for (property, pointer, needle) in [
         (r#"{"not": 3}"#, "/not", "must be an object"),
         (
-            r#"{"not": {"properties": {"a": {}}}}"#,
-            "/not/properties",
+            r#"{"not": {"discriminator": {"propertyName": "t"}}}"#,
+            "/not/discriminator",
             "not supported on a schema without a `type`",
         ),
         (
@@ -2667,8 +2682,8 @@ fn if_then_else_is_read_and_a_lone_branch_is_a_warning() {
             "does not apply to the member, of type `integer`",
         ),
         (
-            r#"{"if": {"const": 1}, "then": {"properties": {}}}"#,
-            "/then/properties",
+            r#"{"if": {"const": 1}, "then": {"discriminator": {"propertyName": "t"}}}"#,
+            "/then/discriminator",
             "not supported on a schema without a `type`",
         ),
         (
@@ -2755,9 +2770,9 @@ fn any_of_and_one_of_on_a_member_are_applicators_beside_the_nullable_form() {
             "must be an array of schemas, not an object",
         ),
         (
-            r#"{"anyOf": [{"type": "string"}, {"required": ["a"]}]}"#,
+            r#"{"anyOf": [{"type": "string"}, {"required": "a"}]}"#,
             "/anyOf/1/required",
-            "not supported on a schema without a `type`",
+            "must be an array of member names, not a string",
         ),
         (
             r#"{"type": "string", "oneOf": [{"maxLength": 2}, {"minimum": 3}]}"#,
@@ -2855,8 +2870,8 @@ fn prefix_items_and_boolean_schemas_are_read() {
             "must list at least one schema",
         ),
         (
-            r#"{"prefixItems": [{"properties": {}}]}"#,
-            "/prefixItems/0/properties",
+            r#"{"prefixItems": [{"discriminator": {"propertyName": "t"}}]}"#,
+            "/prefixItems/0/discriminator",
             "not supported on a schema without a `type`",
         ),
         // A part's `prefixItems` does not shorten another part's `items`: not merged.
@@ -2924,22 +2939,27 @@ fn untyped_and_several_typed_schemas_are_any_json_value() {
 
 #[test]
 fn what_an_untyped_member_cannot_say_is_refused_at_its_pointer() {
+    // `required` applies to objects only: ignored on other types, a warning.
     assert_error(
         &with_property(r#"{"type": ["string", "integer"], "required": ["x"]}"#),
         "/components/schemas/S/properties/p/required",
-        "`required` is not supported on a schema of type `integer | string`",
+        "`required` is ignored: it does not apply to type `integer | string`",
     );
-    // `additionalProperties` (a keyword of objects) is ignored on other types, and on
-    // objects `false` (no member at all) is refused.
+    // `additionalProperties` (a keyword of objects) is ignored on other types.
     assert_error(
         &with_property(r#"{"type": ["string", "integer"], "additionalProperties": false}"#),
         "/components/schemas/S/properties/p/additionalProperties",
         "`additionalProperties` is ignored: it does not apply to type `integer | string`",
     );
-    assert_error(
+    // On objects `false` is `not()` for every member.
+    let generated = codegen::generate(
         &with_property(r#"{"type": ["object", "integer"], "additionalProperties": false}"#),
-        "/components/schemas/S/properties/p/additionalProperties",
-        "`additionalProperties: false` without `properties` (an object that allows no member) is supported on a member of `type: object` or without a `type` only",
+        "test.json",
+    )
+    .unwrap();
+    assert!(
+        generated.contains(r#"additional_properties(not())"#),
+        "{generated}"
     );
     // `const` and `enum` of any JSON values are keywords of any JSON value.
     for (property, expected) in [
@@ -2959,10 +2979,12 @@ fn what_an_untyped_member_cannot_say_is_refused_at_its_pointer() {
             "{property}: {expected} not in\n{code}"
         );
     }
-    assert_error(
-        &with_property(r#"{"required": ["x"]}"#),
-        "/components/schemas/S/properties/p/required",
-        "`required` is not supported on a schema without a `type`",
+    // `required` without `properties`: the names an object must have, on any JSON value.
+    let code = codegen::generate(&with_property(r#"{"required": ["x"]}"#), "test.json").unwrap();
+    assert!(
+        code.contains(r#"#[spec(required_members = "[\"x\"]")]"#)
+            && code.contains("serde_json::Value"),
+        "{code}"
     );
     // Inside the items of an untyped array.
     assert_error(
@@ -3295,4 +3317,82 @@ fn properties_without_a_type_are_an_object_or_any_other_value() {
         "/components/schemas/S/properties/p/minProperties",
         "`minProperties` is not supported on an object with `properties`",
     );
+}
+
+#[test]
+fn properties_and_required_are_read_in_nested_schemas_of_any_json_value() {
+    // Inside `not`, `anyOf`, `items`: each member's schema a nested schema (`true` the empty
+    // one, `false` `not()`), the names `required` lists as JSON text.
+    for (property, expected) in [
+        (
+            r#"{"not": {"properties": {"a": {"minLength": 1}, "b": false}, "required": ["a"]}}"#,
+            r#"not(required_members = "[\"a\"]", properties("a"(min_length = 1), "b"(not())))"#,
+        ),
+        (
+            r#"{"anyOf": [{"required": ["a", "b/c"]}, {"type": "string"}]}"#,
+            r#"any_of((required_members = "[\"a\",\"b/c\"]"), (type = "string"))"#,
+        ),
+        (
+            r#"{"type": "array", "prefixItems": [true], "items": {"properties": {"x": {"type": "integer"}}}}"#,
+            r#"items(properties("x"(type = "integer")))"#,
+        ),
+        // A member of several types: the keywords on the `serde_json::Value` itself; a member
+        // named with `true` still exempts itself from `additionalProperties`.
+        (
+            r#"{"type": ["object", "string"], "properties": {"a": true}, "additionalProperties": {"type": "integer"}, "required": ["a"]}"#,
+            r#"required_members = "[\"a\"]",
+        properties("a"()),
+        additional_properties(type = "integer")"#,
+        ),
+    ] {
+        let code = codegen::generate(&with_property(property), "test.json")
+            .unwrap_or_else(|errors| panic!("{property}: {errors:?}"));
+        assert!(
+            code.contains(expected),
+            "{property}: {expected} not in\n{code}"
+        );
+    }
+    let p = "/components/schemas/S/properties/p";
+    for (property, pointer, needle) in [
+        (
+            r#"{"not": {"required": "a"}}"#,
+            "/not/required",
+            "must be an array of member names, not a string",
+        ),
+        (
+            r#"{"not": {"required": ["a", 1]}}"#,
+            "/not/required/1",
+            "must be a member name (a string), not a number",
+        ),
+        (
+            r#"{"not": {"required": ["a", "a"]}}"#,
+            "/not/required/1",
+            "names a member listed before it: each once",
+        ),
+        (
+            r#"{"not": {"properties": true}}"#,
+            "/not/properties",
+            "must be an object from member name to schema, not a boolean",
+        ),
+        (
+            r#"{"not": {"properties": {"a/b": {"frobnicate": 1}}}}"#,
+            "/not/properties/a~1b/frobnicate",
+            "unsupported keyword `frobnicate`",
+        ),
+        // A part's `properties` would exempt its members from a schema for the others, which
+        // JSON Schema checks them by.
+        (
+            r#"{"not": {"allOf": [{"properties": {"foo": {}}}], "additionalProperties": {"type": "boolean"}}}"#,
+            "/not/additionalProperties",
+            "a schema for the other members (`additionalProperties`) is not supported where another `allOf` part",
+        ),
+        // On a member of one type other than an object: a keyword of objects is ignored.
+        (
+            r#"{"type": "string", "not": {"required": ["a"]}}"#,
+            "/not/required",
+            "`required` inside `not` does not apply to the member, of type `string`",
+        ),
+    ] {
+        assert_error(&with_property(property), &format!("{p}{pointer}"), needle);
+    }
 }

@@ -205,6 +205,27 @@ fn case(keyword: Keyword) -> Case {
             ErrorCode::DependentRequired,
             "/m",
         ),
+        // Each missing member, at its own pointer (escaped: `b/c` is `b~1c`); a value that is
+        // not an object has no members to require.
+        Keyword::RequiredMembers => build(
+            case_type!(T, Value, [required_members = r#"["a", "b/c"]"#]),
+            json!({"m": {"a": 1, "b/c": null}}),
+            json!({"m": {"a": 1}}),
+            ErrorCode::Required,
+            "/m/b~1c",
+        ),
+        // Each member named, when present, at its pointer; `z` is named by none.
+        Keyword::Properties => build(
+            case_type!(
+                T,
+                Value,
+                [properties("a" (type = "string"), "b/c" (maximum = 2))]
+            ),
+            json!({"m": {"a": "x", "b/c": 2, "z": 9}}),
+            json!({"m": {"a": "x", "b/c": 3, "z": 9}}),
+            ErrorCode::Range,
+            "/m/b~1c",
+        ),
         // Each member's value, at the member's pointer (escaped: `a/b` is `a~1b`).
         Keyword::AdditionalProperties => build(
             case_type!(
@@ -603,6 +624,16 @@ fn fragment_for(keyword: Keyword) -> (String, &'static str) {
             r#"{"type": "object", "dependentRequired": {"a": ["b", "c"]}}"#,
             "",
             r#"dependent_required = "{\"a\":[\"b\",\"c\"]}""#,
+        ),
+        Keyword::RequiredMembers => (
+            r#"{"required": ["a", "b"]}"#,
+            "",
+            r#"required_members = "[\"a\",\"b\"]""#,
+        ),
+        Keyword::Properties => (
+            r#"{"type": ["object", "string"], "properties": {"a": {"minLength": 1}, "b": true}}"#,
+            "",
+            r#"type = "string | object", properties("a"(min_length = 1), "b"())"#,
         ),
         Keyword::AdditionalProperties => (
             r#"{"type": "object", "additionalProperties": {"type": "integer", "minimum": 1}}"#,
@@ -1618,4 +1649,192 @@ fn pattern_properties_check_the_matching_members_and_leave_the_rest_to_additiona
             ("/counts/c~12".to_owned(), "range")
         ]
     );
+}
+
+/// `properties` and `required_members` on a `serde_json::Value` and in its nested schemas:
+/// each member at its own pointer, each missing one a `required` error there, other values
+/// passed; `additional_properties` beside them checks only the members not named; the typed
+/// and the raw path give the same errors.
+#[test]
+fn properties_and_required_members_check_an_objects_members_on_both_paths() {
+    #[m3ter_models::model]
+    #[derive(Deserialize, Validate)]
+    #[spec(json)]
+    struct M {
+        #[spec(
+            required_members = r#"["id", "a/b"]"#,
+            properties("id" (type = "integer", minimum = 1), "name" (max_length = 3)),
+            additional_properties(type = "boolean")
+        )]
+        obj: Option<Value>,
+        // An object without `x`, or one whose `x` is not a string (`not` of both): a value
+        // that is not an object satisfies both, so `not` refuses it.
+        #[spec(not(required_members = r#"["x"]"#, properties("x" (type = "string"))))]
+        neg: Option<Value>,
+        // Each item an object with `k`, or any other value.
+        #[spec(items(required_members = r#"["k"]"#))]
+        list: Option<Vec<Value>>,
+        // `false` for a member: it must be absent.
+        #[spec(properties("gone" (not())))]
+        closed: Option<Value>,
+    }
+    let errors = |document: Value| -> Vec<(String, &'static str)> {
+        let list = |r: Result<(), m3ter_models::ValidationErrors>| -> Vec<(String, &'static str)> {
+            r.err()
+                .map(|errors| {
+                    errors
+                        .iter()
+                        .map(|e| (e.path().to_owned(), e.code().as_str()))
+                        .collect()
+                })
+                .unwrap_or_default()
+        };
+        let raw = list(M::validate_json(&document));
+        let typed: M = serde_json::from_value(document.clone()).expect("a typed value");
+        assert_eq!(list(typed.validate()), raw, "{document}");
+        raw
+    };
+    for valid in [
+        json!({}),
+        json!({"obj": {"id": 1, "a/b": false, "name": "abc", "flag": true}}),
+        // Not an object: nothing to require or check.
+        json!({"obj": "text", "list": [1, "k", null], "closed": []}),
+        json!({"neg": {"y": 1}}),
+        json!({"neg": {"x": 1}}),
+        json!({"list": [{"k": null}, {"k": 0, "j": 1}]}),
+        json!({"closed": {"other": 1}}),
+    ] {
+        assert_eq!(errors(valid.clone()), [], "{valid}");
+    }
+    // Both required members missing, each at its pointer (escaped), in the list's order; a
+    // named member's own error at its pointer; the member not named checked by
+    // `additional_properties`.
+    assert_eq!(
+        errors(json!({"obj": {"name": "abcd", "extra": 1}})),
+        [
+            ("/obj/id".to_owned(), "required"),
+            ("/obj/a~1b".to_owned(), "required"),
+            ("/obj/name".to_owned(), "length"),
+            ("/obj/extra".to_owned(), "type"),
+        ]
+    );
+    assert_eq!(
+        errors(json!({"obj": {"id": 0, "a/b": 1}})),
+        [
+            ("/obj/id".to_owned(), "range"),
+            ("/obj/a~1b".to_owned(), "type")
+        ]
+    );
+    assert_eq!(
+        errors(json!({"neg": {"x": "s"}})),
+        [("/neg".to_owned(), "not")]
+    );
+    assert_eq!(errors(json!({"neg": 3})), [("/neg".to_owned(), "not")]);
+    assert_eq!(
+        errors(json!({"list": [{"k": 1}, {"j": 1}]})),
+        [("/list/1/k".to_owned(), "required")]
+    );
+    assert_eq!(
+        errors(json!({"closed": {"gone": null}})),
+        [("/closed/gone".to_owned(), "not")]
+    );
+    // The strategies decide these keywords: valid documents pass, each broken one breaks
+    // what it says.
+    let mut runner = TestRunner::deterministic();
+    let kind = &<M as Describe>::KIND;
+    let valid =
+        m3ter_models::strategies::valid_json(kind, &m3ter_models::describe::Constraints::NONE);
+    let invalid = m3ter_models::strategies::invalid_json(kind);
+    for _ in 0..32 {
+        let document = valid.new_tree(&mut runner).unwrap().current();
+        assert_eq!(errors(document.clone()), [], "{document}");
+        let (document, broken) = invalid.new_tree(&mut runner).unwrap().current();
+        let found = M::validate_json(&document).expect_err("broken");
+        assert!(
+            found
+                .iter()
+                .any(|e| e.path() == broken.path && e.code() == broken.code),
+            "{document} should break {broken:?}, got {found:?}"
+        );
+    }
+}
+
+/// `false` where a map's keywords expect a schema is `not()`: `additionalProperties: false`
+/// (no member, or none but those `properties` names), `propertyNames: false` (no member),
+/// a pattern's `false` (no member whose name matches); each member reported at its pointer (a
+/// name at the object, as `propertyNames`), the same on both paths.
+#[test]
+fn false_for_members_is_not_and_each_member_is_reported_on_both_paths() {
+    #[m3ter_models::model]
+    #[derive(Deserialize, Validate)]
+    #[spec(json)]
+    struct F {
+        #[spec(additional_properties(not()))]
+        empty: Option<serde_json::Map<String, Value>>,
+        #[spec(property_names(not()))]
+        nameless: Option<std::collections::BTreeMap<String, Value>>,
+        #[spec(pattern_properties("^a" (not())))]
+        no_a: Option<serde_json::Map<String, Value>>,
+        #[spec(properties("k" ()), additional_properties(not()))]
+        only_k: Option<Value>,
+    }
+    let errors = |document: Value| -> Vec<(String, &'static str)> {
+        let list = |r: Result<(), m3ter_models::ValidationErrors>| -> Vec<(String, &'static str)> {
+            r.err()
+                .map(|errors| {
+                    errors
+                        .iter()
+                        .map(|e| (e.path().to_owned(), e.code().as_str()))
+                        .collect()
+                })
+                .unwrap_or_default()
+        };
+        let raw = list(F::validate_json(&document));
+        let typed: F = serde_json::from_value(document.clone()).expect("a typed value");
+        assert_eq!(list(typed.validate()), raw, "{document}");
+        raw
+    };
+    for valid in [
+        json!({"empty": {}, "nameless": {}, "no_a": {"b": 1}, "only_k": {"k": [1]}}),
+        json!({"only_k": "not an object"}),
+    ] {
+        assert_eq!(errors(valid.clone()), [], "{valid}");
+    }
+    assert_eq!(
+        errors(json!({"empty": {"x": 1, "y/z": null}})),
+        [
+            ("/empty/x".to_owned(), "not"),
+            ("/empty/y~1z".to_owned(), "not")
+        ]
+    );
+    assert_eq!(
+        errors(json!({"nameless": {"x": 1}})),
+        [("/nameless".to_owned(), "propertyNames")]
+    );
+    assert_eq!(
+        errors(json!({"no_a": {"ab": 1, "b": 2}})),
+        [("/no_a/ab".to_owned(), "not")]
+    );
+    assert_eq!(
+        errors(json!({"only_k": {"k": 1, "j": 2}})),
+        [("/only_k/j".to_owned(), "not")]
+    );
+    // The strategies draw such objects without members and break them with one.
+    let mut runner = TestRunner::deterministic();
+    let kind = &<F as Describe>::KIND;
+    let valid =
+        m3ter_models::strategies::valid_json(kind, &m3ter_models::describe::Constraints::NONE);
+    let invalid = m3ter_models::strategies::invalid_json(kind);
+    for _ in 0..32 {
+        let document = valid.new_tree(&mut runner).unwrap().current();
+        assert_eq!(errors(document.clone()), [], "{document}");
+        let (document, broken) = invalid.new_tree(&mut runner).unwrap().current();
+        let found = F::validate_json(&document).expect_err("broken");
+        assert!(
+            found
+                .iter()
+                .any(|e| e.path() == broken.path && e.code() == broken.code),
+            "{document} should break {broken:?}, got {found:?}"
+        );
+    }
 }

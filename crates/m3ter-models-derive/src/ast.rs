@@ -63,6 +63,7 @@ impl Repr for Tokens {
     type Context = Spanned<Option<LitStr>>;
     type Types = Spanned<Types>;
     type PatternSchemas = Spanned<Vec<(LitStr, Constraints<Tokens>)>>;
+    type MemberSchemas = Spanned<Vec<(LitStr, Constraints<Tokens>)>>;
 
     fn count(count: &Self::Count) -> u64 {
         count.value
@@ -99,7 +100,7 @@ pub(crate) fn name_span(param: &Param<'_, Tokens>) -> Span {
         Param::Flag(p) => p.name,
         Param::Context(p) => p.name,
         Param::Types(p) => p.name,
-        Param::PatternSchemas(p) => p.name,
+        Param::PatternSchemas(p) | Param::MemberSchemas(p) => p.name,
     }
 }
 
@@ -686,10 +687,17 @@ fn parse_param(
                 value: Box::new(inner),
             })
         }
-        // `pattern_properties("^a" (minimum = 1), "b" (max_length = 2))`.
-        ParamKind::PatternSchemas => {
+        // `pattern_properties("^a" (minimum = 1), "b" (max_length = 2))`, and
+        // `properties("a" (min_length = 1), "b" ())`: a string with its keywords, each once.
+        ParamKind::PatternSchemas | ParamKind::MemberSchemas => {
+            let (what, example) = match keyword.param() {
+                ParamKind::PatternSchemas => {
+                    ("pattern", "(\"^a\" (minimum = 1), \"b\" (max_length = 2))")
+                }
+                _ => ("member name", "(\"a\" (min_length = 1), \"b\" ())"),
+            };
             let usage = format!(
-                "`{keyword}` takes patterns, each with its keywords in parentheses: `{keyword}(\"^a\" (minimum = 1), \"b\" (max_length = 2))`"
+                "`{keyword}` takes {what}s, each with its keywords in parentheses: `{keyword}{example}`"
             );
             if !input.peek(syn::token::Paren) {
                 return Err(syn::Error::new(name.span(), usage));
@@ -698,36 +706,37 @@ fn parse_param(
             syn::parenthesized!(content in input);
             let mut schemas: Vec<(LitStr, Keywords)> = Vec::new();
             while !content.is_empty() {
-                let pattern: LitStr = content
+                let key: LitStr = content
                     .parse()
                     .map_err(|e| syn::Error::new(e.span(), usage.clone()))?;
                 if !content.peek(syn::token::Paren) {
-                    return Err(syn::Error::new(pattern.span(), usage));
+                    return Err(syn::Error::new(key.span(), usage));
                 }
                 let inner_content;
                 syn::parenthesized!(inner_content in content);
                 let mut inner = Keywords::NONE;
                 parse_keywords(&inner_content, &mut inner, Some(keyword), errors)?;
-                if schemas
-                    .iter()
-                    .any(|(seen, _)| seen.value() == pattern.value())
-                {
+                if schemas.iter().any(|(seen, _)| seen.value() == key.value()) {
                     errors.spanned(
-                        pattern.span(),
-                        format!("the pattern `{}` is given twice", pattern.value()),
+                        key.span(),
+                        format!("the {what} `{}` is given twice", key.value()),
                     );
                 } else {
-                    schemas.push((pattern, inner));
+                    schemas.push((key, inner));
                 }
                 if content.is_empty() {
                     break;
                 }
                 content.parse::<Token![,]>()?;
             }
-            ParamValue::PatternSchemas(Spanned {
+            let value = Spanned {
                 name: name.span(),
                 value: schemas,
-            })
+            };
+            match keyword.param() {
+                ParamKind::PatternSchemas => ParamValue::PatternSchemas(value),
+                _ => ParamValue::MemberSchemas(value),
+            }
         }
         ParamKind::Schemas => {
             let example = format!("`{keyword}((min_length = 2), (maximum = 3))`");

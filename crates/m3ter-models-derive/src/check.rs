@@ -124,6 +124,30 @@ fn check_param(
                 }
             }
         }
+        // A member's schema, on a value without fields only: a struct's members are its fields,
+        // a map's values one Rust type (`additional_properties` checks them).
+        Keyword::Properties => {
+            if let Param::MemberSchemas(schemas) = param
+                && only_on_values(keyword, param, shape, errors)
+            {
+                for (_, inner) in &schemas.value {
+                    check_keywords(inner, &Shape::Any, false, errors);
+                }
+            }
+        }
+        Keyword::RequiredMembers => {
+            if let Param::Json(lit) = param
+                && only_on_values(keyword, param, shape, errors)
+                && let Err(error) = required_members(&lit.value.value())
+            {
+                errors.spanned(
+                    lit.value.span(),
+                    format!(
+                        "`required_members` is a JSON array of distinct member names, as JSON text (`required_members = \"[\\\"a\\\", \\\"b\\\"]\"`): {error}"
+                    ),
+                );
+            }
+        }
         Keyword::PatternRule => {
             if !keywords.has(Keyword::Pattern) {
                 errors.spanned(
@@ -339,6 +363,39 @@ fn nested_span(keywords: &Keywords) -> Option<proc_macro2::Span> {
         Param::Schemas(schemas) => schemas.value.iter().find_map(nested_span),
         _ => None,
     })
+}
+
+/// Whether `keyword` (`properties`, `required_members`) is on any JSON value (a
+/// `serde_json::Value`, or a nested schema of one), where the typed and the raw path see the
+/// same members; elsewhere an error on the keyword.
+fn only_on_values(
+    keyword: Keyword,
+    param: &Param<'_, Tokens>,
+    shape: &Shape,
+    errors: &mut Errors,
+) -> bool {
+    if *shape.present() == Shape::Any {
+        return true;
+    }
+    errors.spanned(
+        name_span(param),
+        format!(
+            "`{keyword}` names the members of any JSON value (a `serde_json::Value`), but this field is {}: a struct declares its members as fields (and `#[spec(required)]` on an `Option` field), a map's values are checked by `additional_properties(...)`",
+            shape.describe()
+        ),
+    );
+    false
+}
+
+/// `required_members`' JSON text: an array of distinct strings, in its order.
+pub(crate) fn required_members(text: &str) -> Result<Vec<String>, String> {
+    let names: Vec<String> = serde_json::from_str(text).map_err(|error| error.to_string())?;
+    for (i, name) in names.iter().enumerate() {
+        if names[..i].contains(name) {
+            return Err(format!("`{name}` is listed twice"));
+        }
+    }
+    Ok(names)
 }
 
 /// `dependentRequired`'s JSON text read in its order: an object (each name once) whose every

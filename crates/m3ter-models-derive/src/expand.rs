@@ -364,17 +364,25 @@ pub(crate) fn value_checks(
                     },
                     _ => member_checks,
                 };
-                // Beside `pattern_properties`, only the members no pattern matches.
-                let member_checks = match keywords.get(Keyword::PatternProperties) {
-                    Some(Param::PatternSchemas(schemas)) => {
-                        let matched = schemas.value.iter().map(|(lit, _)| pattern_match(lit));
-                        quote! {
-                            if !(false #(|| #matched)*) {
-                                #member_checks
-                            }
+                // Beside `properties` and `pattern_properties`, only the members none of their
+                // names and patterns takes.
+                let mut taken: Vec<TokenStream> = Vec::new();
+                if let Some(Param::MemberSchemas(schemas)) = keywords.get(Keyword::Properties) {
+                    taken.extend(schemas.value.iter().map(|(lit, _)| quote!(__key == #lit)));
+                }
+                if let Some(Param::PatternSchemas(schemas)) =
+                    keywords.get(Keyword::PatternProperties)
+                {
+                    taken.extend(schemas.value.iter().map(|(lit, _)| pattern_match(lit)));
+                }
+                let member_checks = if taken.is_empty() {
+                    member_checks
+                } else {
+                    quote! {
+                        if !(false #(|| #taken)*) {
+                            #member_checks
                         }
                     }
-                    _ => member_checks,
                 };
                 let members = checked_on(&param, "MembersField");
                 quote! {
@@ -385,6 +393,48 @@ pub(crate) fn value_checks(
                         }
                     }
                 }
+            }
+            // Each missing member named, a `required` error at its pointer (a value that is
+            // not an object has none to require).
+            Keyword::RequiredMembers => {
+                let Param::Json(lit) = param else { continue };
+                // Checked by `check::check_param` before this runs.
+                let Ok(names) = check::required_members(&lit.value.value()) else {
+                    continue;
+                };
+                let check = checked_on(&param, "check_required_members");
+                quote! {{
+                    static __REQUIRED: &[&str] = &[#(#names),*];
+                    #check(#value, __REQUIRED, &#path, __errors);
+                }}
+            }
+            // Each member named that is present, checked by its keywords at its pointer (as
+            // `additional_properties` checks each member's value).
+            Keyword::Properties => {
+                let Param::MemberSchemas(schemas) = param else { continue };
+                let member_type =
+                    rust_type.map(|ty| quote!(<#ty as #rules::MembersField>::Value));
+                let member_path = format_ident!("{}_member", path);
+                let members = checked_on(&param, "MembersField");
+                let per_member = schemas.value.iter().map(|(lit, inner)| {
+                    let checks = value_checks(
+                        &quote!(__item),
+                        &quote!(true),
+                        &member_path,
+                        inner,
+                        mode,
+                        member_type.as_ref(),
+                    );
+                    quote! {
+                        if let Some(__item) = #members::member(#value, #lit) {
+                            // Unused when the member's keywords are empty.
+                            #[allow(unused_variables)]
+                            let #member_path = #path.key(#lit);
+                            #checks
+                        }
+                    }
+                });
+                quote!(#(#per_member)*)
             }
             // Each member's name, a `&str` on both paths, checked by the keywords inside with
             // its errors collected apart, then reported at the object as `propertyNames`.

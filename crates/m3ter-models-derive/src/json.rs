@@ -264,7 +264,7 @@ pub(crate) fn constraints(keywords: &Keywords) -> TokenStream {
                 None => quote!(::std::option::Option::None),
             },
             Param::Types(types) => crate::expand::types_tokens(types.value),
-            Param::PatternSchemas(schemas) => {
+            Param::PatternSchemas(schemas) | Param::MemberSchemas(schemas) => {
                 let entries = schemas.value.iter().map(|(lit, inner)| {
                     let inner = constraints_ref(inner);
                     quote!((#lit, #inner))

@@ -108,9 +108,9 @@ pub fn valid<T: Describe + DeserializeOwned + Debug + 'static>() -> BoxedStrateg
 ///
 /// Under `not`, `if`, `anyOf`, `oneOf` or `prefixItems`, values are drawn without them and
 /// those they refuse are dropped, decided here for the keywords of one value (through the
-/// runtime's rules). Under a nested schema with a keyword of items or members, a list or an
-/// object cannot be decided here: the strategy draws nothing then, and proptest stops with
-/// that reason (write that member's strategy by hand).
+/// runtime's rules; an object's members one by one). Under a nested schema with a keyword of
+/// items, a list cannot be decided here: the strategy draws nothing then, and proptest stops
+/// with that reason (write that member's strategy by hand).
 pub fn valid_json(kind: &'static Kind, constraints: &'static Constraints) -> BoxedStrategy<Value> {
     under_applicators(drawn(kind, constraints), constraints)
 }
@@ -131,7 +131,7 @@ fn under_applicators(
     }
     values
         .prop_filter(
-            "the strategies decide `not`, `if`, `anyOf`, `oneOf` and `prefixItems` of the keywords of one value only (not of a list's items or an object's members): write this member's strategy by hand",
+            "the strategies decide `not`, `if`, `anyOf`, `oneOf` and `prefixItems` of the keywords of one value and an object's members only (not of a list's items): write this member's strategy by hand",
             move |value| applicators_hold(value, constraints) == Some(true),
         )
         .boxed()
@@ -183,8 +183,8 @@ fn applicators_hold(value: &Value, constraints: &Constraints) -> Option<bool> {
 }
 
 /// Whether `value` satisfies the nested schema `schema` (`not`'s, `if`'s, ...), through the
-/// runtime's rules; `None` for a list or an object under a keyword of items or members, which
-/// is not decided here.
+/// runtime's rules (an object's keywords member by member); `None` for a list under a keyword
+/// of items, which is not decided here.
 fn satisfies(value: &Value, schema: &Constraints) -> Option<bool> {
     use crate::rules::{NumberField, count_chars_within, is_multiple_of, json_equal};
     let mut holds = true;
@@ -236,17 +236,85 @@ fn satisfies(value: &Value, schema: &Constraints) -> Option<bool> {
                 }
                 true
             }
-            Keyword::MinProperties
-            | Keyword::MaxProperties
-            | Keyword::DependentRequired
-            | Keyword::AdditionalProperties
-            | Keyword::PropertyNames
-            | Keyword::PatternProperties => {
-                if value.is_object() {
-                    return None;
+            // On an object, decided member by member (a member's nested schema with keywords
+            // of a list is not: `None`); any other value has no members.
+            Keyword::MinProperties | Keyword::MaxProperties => on_object(value, |object| {
+                let count = object.len() as u64;
+                Some(
+                    schema.min_properties.is_none_or(|min| count >= min)
+                        && schema.max_properties.is_none_or(|max| count <= max),
+                )
+            })?,
+            Keyword::DependentRequired => on_object(value, |object| {
+                Some(dependent_required(schema).iter().all(|(name, required)| {
+                    !object.contains_key(name) || required.iter().all(|r| object.contains_key(r))
+                }))
+            })?,
+            Keyword::RequiredMembers => on_object(value, |object| {
+                Some(
+                    required_members(schema)
+                        .iter()
+                        .all(|name| object.contains_key(name)),
+                )
+            })?,
+            Keyword::Properties => on_object(value, |object| {
+                all_satisfy(
+                    schema
+                        .properties
+                        .unwrap_or(&[])
+                        .iter()
+                        .filter_map(|(name, inner)| Some((object.get(*name)?, *inner))),
+                )
+            })?,
+            Keyword::PatternProperties => on_object(value, |object| {
+                let patterns: Vec<(Pattern, &Constraints)> = schema
+                    .pattern_properties
+                    .unwrap_or(&[])
+                    .iter()
+                    .map(|(pattern, inner)| (Pattern::new(pattern), *inner))
+                    .collect();
+                all_satisfy(object.iter().flat_map(|(name, member)| {
+                    patterns
+                        .iter()
+                        .filter(move |(pattern, _)| pattern.is_match(name))
+                        .map(move |(_, inner)| (member, *inner))
+                }))
+            })?,
+            // The members neither `properties` nor a pattern takes.
+            Keyword::AdditionalProperties => on_object(value, |object| {
+                let Some(values) = schema.additional_properties else {
+                    return Some(true);
+                };
+                let patterns: Vec<Pattern> = schema
+                    .pattern_properties
+                    .unwrap_or(&[])
+                    .iter()
+                    .map(|(pattern, _)| Pattern::new(pattern))
+                    .collect();
+                let named = |name: &str| {
+                    schema
+                        .properties
+                        .is_some_and(|members| members.iter().any(|(n, _)| *n == name))
+                };
+                all_satisfy(
+                    object
+                        .iter()
+                        .filter(|(name, _)| {
+                            !named(name) && !patterns.iter().any(|p| p.is_match(name))
+                        })
+                        .map(|(_, member)| (member, values)),
+                )
+            })?,
+            Keyword::PropertyNames => on_object(value, |object| {
+                let Some(names) = schema.property_names else {
+                    return Some(true);
+                };
+                let mut holds = true;
+                for name in object.keys() {
+                    holds &= satisfies(&Value::String(name.clone()), names)?;
                 }
-                true
-            }
+                Some(holds)
+            })?,
             // A nested type's own checks (the derive refuses `nested` inside `not`), words for
             // people, an annotation, presence: nothing a value decides here.
             Keyword::Nested
@@ -258,6 +326,52 @@ fn satisfies(value: &Value, schema: &Constraints) -> Option<bool> {
         };
     }
     Some(holds)
+}
+
+/// Whether an object's members satisfy one keyword of members (decided by `holds`); any
+/// other value has no members and satisfies it. `None` where a member's nested schema is not
+/// decided here.
+fn on_object(
+    value: &Value,
+    holds: impl FnOnce(&Map<String, Value>) -> Option<bool>,
+) -> Option<bool> {
+    match value.as_object() {
+        Some(object) => holds(object),
+        None => Some(true),
+    }
+}
+
+/// Whether every `(member, schema)` pair satisfies, `None` when one is not decided here.
+fn all_satisfy<'a>(pairs: impl Iterator<Item = (&'a Value, &'a Constraints)>) -> Option<bool> {
+    let mut holds = true;
+    for (member, schema) in pairs {
+        holds &= satisfies(member, schema)?;
+    }
+    Some(holds)
+}
+
+/// Whether `constraints` has none of the keywords that decide on the value as a whole
+/// (`const`, `enum`, the applicators), which a member changed could also break.
+fn no_value_rules(constraints: &Constraints) -> bool {
+    constraints.const_value.is_none()
+        && constraints.enum_values.is_none()
+        && constraints.not.is_none()
+        && constraints.if_schema.is_none()
+        && constraints.any_of.is_none()
+        && constraints.one_of.is_none()
+}
+
+/// Whether the nested schema is `not()`, which no value satisfies (a `false` schema).
+fn refuses_all(schema: Option<&Constraints>) -> bool {
+    schema.is_some_and(|schema| schema.not.is_some_and(Constraints::is_empty))
+}
+
+/// `required_members`' names (none when absent).
+fn required_members(constraints: &Constraints) -> Vec<String> {
+    constraints
+        .required_members
+        .and_then(|text| serde_json::from_str(text).ok())
+        .unwrap_or_default()
 }
 
 /// [`valid_json`] but for `not`.
@@ -327,9 +441,17 @@ fn drawn(kind: &'static Kind, constraints: &'static Constraints) -> BoxedStrateg
         }
         Kind::Map(values) => {
             let min = constraints.min_properties.unwrap_or(0) as usize;
-            let max = constraints
-                .max_properties
-                .map_or(min + 3, |m| (m as usize).min(min + 3));
+            // `additionalProperties: false` or `propertyNames: false` (`not()`): no member
+            // drawn (but those `required_members` names, below).
+            let max = if refuses_all(constraints.additional_properties)
+                || refuses_all(constraints.property_names)
+            {
+                min
+            } else {
+                constraints
+                    .max_properties
+                    .map_or(min + 3, |m| (m as usize).min(min + 3))
+            };
             let upper = constraints.max_properties.map(|m| m as usize);
             let dependencies = dependent_required(constraints);
             // Each member's value is of the map's value type and satisfies
@@ -378,6 +500,55 @@ fn drawn(kind: &'static Kind, constraints: &'static Constraints) -> BoxedStrateg
                         )
                         .boxed()
                 }
+            };
+            // The members `required_members` names, each drawn from its `properties` schema
+            // (any JSON value without one); the object then held to the other keywords of
+            // members, as `satisfies` decides them.
+            let required = required_members(constraints);
+            let object = if required.is_empty() && constraints.properties.is_none() {
+                object
+            } else {
+                let named: Vec<BoxedStrategy<(String, Value)>> = required
+                    .into_iter()
+                    .map(|name| {
+                        // Its `properties` schema, else `additionalProperties`'.
+                        let schema = constraints
+                            .properties
+                            .unwrap_or(&[])
+                            .iter()
+                            .find(|(n, _)| *n == name)
+                            .map(|(_, inner)| *inner)
+                            .or(constraints.additional_properties)
+                            .unwrap_or(&Constraints::NONE);
+                        valid_json(&Kind::Any, schema)
+                            .prop_map(move |value| (name.clone(), value))
+                            .boxed()
+                    })
+                    .collect();
+                // The keywords of members alone: the applicators decide on the whole value
+                // (`under_applicators`), `dependentRequired` adds members below.
+                let members_only = Constraints {
+                    required_members: constraints.required_members,
+                    properties: constraints.properties,
+                    pattern_properties: constraints.pattern_properties,
+                    additional_properties: constraints.additional_properties,
+                    property_names: constraints.property_names,
+                    min_properties: constraints.min_properties,
+                    max_properties: constraints.max_properties,
+                    ..Constraints::NONE
+                };
+                (object, named)
+                    .prop_map(|(mut object, named)| {
+                        object.extend(named);
+                        object
+                    })
+                    .prop_filter(
+                        "the members held to `properties`, `required` and the counts",
+                        move |object| {
+                            satisfies(&Value::Object(object.clone()), &members_only) != Some(false)
+                        },
+                    )
+                    .boxed()
             };
             if dependencies.is_empty() {
                 return object.prop_map(Value::Object).boxed();
@@ -1651,8 +1822,18 @@ fn field_mutations(
             // its `type` error, at the member's pointer. Its other keywords are held to each
             // value by `tests/vocabulary.rs`; here they are not broken one by one.
             Keyword::AdditionalProperties => {
-                if let (Kind::Map(_), Some(values)) = (object_kind, c.additional_properties)
-                    && let Some(value) = values.types().and_then(outside)
+                // `false` (`not()`): any member is a `not` error at its pointer (a map of JSON
+                // values: a typed map's member of another type is its `type` error first).
+                let closed =
+                    refuses_all(c.additional_properties).then_some((Value::Null, ErrorCode::Not));
+                let typed = c
+                    .additional_properties
+                    .and_then(|values| values.types())
+                    .and_then(outside)
+                    .map(|value| (value, ErrorCode::Type));
+                if let (Kind::Map(values_kind), Some((value, code))) =
+                    (object_kind, closed.or(typed))
+                    && (code != ErrorCode::Not || matches!(values_kind, Kind::Any))
                     && c.min_properties.is_none_or(|n| n <= 1)
                     && c.max_properties.is_none_or(|n| n >= 1)
                     && c.const_value.is_none()
@@ -1666,13 +1847,7 @@ fn field_mutations(
                             .prop_map(move |(mut document, value)| {
                                 insert(&mut document, wire, value);
                                 let path = format!("{}/m0", m3ter_vocab::pointer::member(wire));
-                                (
-                                    document,
-                                    Broken {
-                                        path,
-                                        code: ErrorCode::Type,
-                                    },
-                                )
+                                (document, Broken { path, code })
                             })
                             .boxed(),
                     );
@@ -1682,6 +1857,7 @@ fn field_mutations(
             // values (a name they do not list): a `propertyNames` error at the object.
             Keyword::PropertyNames => {
                 if let (Kind::Map(values), Some(names)) = (object_kind, c.property_names)
+                    && !refuses_all(c.additional_properties)
                     && c.min_properties.is_none_or(|n| n <= 1)
                     && c.max_properties.is_none_or(|n| n >= 1)
                     && c.const_value.is_none()
@@ -1689,6 +1865,8 @@ fn field_mutations(
                     && dependent_required(c).is_empty()
                 {
                     let bad = match (names.max_length, names.min_length) {
+                        // `false` (`not()`): any name.
+                        _ if refuses_all(Some(names)) => Some("m0".to_owned()),
                         (Some(max), _) if max < 1024 => Some("n".repeat(max as usize + 1)),
                         (Some(_), _) => None,
                         (None, Some(min)) if min > 0 => Some(String::new()),
@@ -1710,6 +1888,85 @@ fn field_mutations(
                                 .boxed(),
                         );
                     }
+                }
+            }
+            // A valid object without the first member `required` names: its `required` error,
+            // at the member's pointer.
+            Keyword::RequiredMembers => {
+                if let (Kind::Map(_), Some(name)) =
+                    (object_kind, required_members(c).into_iter().next())
+                    && c.min_properties.is_none()
+                    && dependent_required(c).is_empty()
+                    && no_value_rules(c)
+                {
+                    let path = format!(
+                        "{}/{}",
+                        m3ter_vocab::pointer::member(wire),
+                        m3ter_vocab::pointer::escape(&name)
+                    );
+                    out.push(
+                        (object(spec), drawn(&ANY_OBJECT, c))
+                            .prop_map(move |(mut document, mut value)| {
+                                if let Value::Object(members) = &mut value {
+                                    members.remove(&name);
+                                }
+                                insert(&mut document, wire, value);
+                                let code = ErrorCode::Required;
+                                (
+                                    document,
+                                    Broken {
+                                        path: path.clone(),
+                                        code,
+                                    },
+                                )
+                            })
+                            .boxed(),
+                    );
+                }
+            }
+            // A valid object whose member (one `required` names, or any where `maxProperties`
+            // leaves room) is of a JSON type its `properties` schema's `type` refuses: its
+            // `type` error, at the member's pointer.
+            Keyword::Properties => {
+                let required = required_members(c);
+                let target = c
+                    .properties
+                    .unwrap_or(&[])
+                    .iter()
+                    .find_map(|(name, inner)| {
+                        let value = inner.types().and_then(outside)?;
+                        let room = required.iter().any(|r| r == name) || c.max_properties.is_none();
+                        room.then(|| ((*name).to_owned(), value))
+                    });
+                if let (Kind::Map(_), Some((name, bad))) = (object_kind, target)
+                    && c.property_names.is_none()
+                    && c.pattern_properties.is_none()
+                    && dependent_required(c).is_empty()
+                    && no_value_rules(c)
+                {
+                    let path = format!(
+                        "{}/{}",
+                        m3ter_vocab::pointer::member(wire),
+                        m3ter_vocab::pointer::escape(&name)
+                    );
+                    out.push(
+                        (object(spec), drawn(&ANY_OBJECT, c))
+                            .prop_map(move |(mut document, mut value)| {
+                                if let Value::Object(members) = &mut value {
+                                    members.insert(name.clone(), bad.clone());
+                                }
+                                insert(&mut document, wire, value);
+                                let code = ErrorCode::Type;
+                                (
+                                    document,
+                                    Broken {
+                                        path: path.clone(),
+                                        code,
+                                    },
+                                )
+                            })
+                            .boxed(),
+                    );
                 }
             }
             // Each pattern's keywords are held to the members it matches by

@@ -176,7 +176,8 @@ pub mod schema {
                 | Keyword::Default
                 | Keyword::Const
                 | Keyword::Enum
-                | Keyword::DependentRequired => param_json(&param),
+                | Keyword::DependentRequired
+                | Keyword::RequiredMembers => param_json(&param),
                 // `uniqueItems: true`.
                 Keyword::UniqueItems => Some(Value::Bool(true)),
                 Keyword::Items => {
@@ -211,9 +212,10 @@ pub mod schema {
                     }
                     continue;
                 }
-                // A schema per pattern, as `additionalProperties`'s for every member.
-                Keyword::PatternProperties => match &param {
-                    Param::PatternSchemas(patterns) => {
+                // A schema per member name, and per pattern, as `additionalProperties`'s for
+                // every member.
+                Keyword::Properties | Keyword::PatternProperties => match &param {
+                    Param::PatternSchemas(patterns) | Param::MemberSchemas(patterns) => {
                         let mut by_pattern = Map::new();
                         for (pattern, constraints) in patterns.iter() {
                             let mut pattern_schema = Map::new();
@@ -302,7 +304,8 @@ pub mod schema {
             | Param::Flag(())
             | Param::Context(_)
             | Param::Types(_)
-            | Param::PatternSchemas(_) => return None,
+            | Param::PatternSchemas(_)
+            | Param::MemberSchemas(_) => return None,
         })
     }
 

@@ -29,6 +29,8 @@ pub trait Repr: Sized {
     type Types: Clone + Debug + PartialEq;
     /// Schemas by pattern (`patternProperties`): each pattern with its constraints.
     type PatternSchemas: Clone + Debug + PartialEq;
+    /// Schemas by member name (`properties`): each name with its constraints.
+    type MemberSchemas: Clone + Debug + PartialEq;
 
     /// The value of a count.
     fn count(count: &Self::Count) -> u64;
@@ -59,6 +61,7 @@ impl Repr for Static {
     type Context = Option<&'static str>;
     type Types = Types;
     type PatternSchemas = &'static [(&'static str, &'static Constraints<Static>)];
+    type MemberSchemas = &'static [(&'static str, &'static Constraints<Static>)];
 
     fn count(count: &u64) -> u64 {
         *count
@@ -95,6 +98,7 @@ impl Repr for Owned {
     type Context = Option<String>;
     type Types = Types;
     type PatternSchemas = Vec<(String, Constraints<Owned>)>;
+    type MemberSchemas = Vec<(String, Constraints<Owned>)>;
 
     fn count(count: &u64) -> u64 {
         *count
@@ -141,6 +145,8 @@ pub enum Param<'a, R: Repr> {
     Types(&'a R::Types),
     /// Schemas by pattern.
     PatternSchemas(&'a R::PatternSchemas),
+    /// Schemas by member name.
+    MemberSchemas(&'a R::MemberSchemas),
 }
 
 /// A parameter to store with [`Constraints::set`].
@@ -168,6 +174,8 @@ pub enum ParamValue<R: Repr> {
     Types(R::Types),
     /// Schemas by pattern.
     PatternSchemas(R::PatternSchemas),
+    /// Schemas by member name.
+    MemberSchemas(R::MemberSchemas),
 }
 
 /// Why [`Constraints::set`] refused a parameter.

@@ -214,6 +214,9 @@ pub enum ParamKind {
     /// Schemas by pattern: for each ECMA-262 pattern, the keywords of the values of the
     /// members whose names match it (`pattern_properties("^a" (minimum = 1))`).
     PatternSchemas,
+    /// Schemas by member name: for each name, the keywords of that member's value, checked
+    /// when it is present (`properties("a" (min_length = 1), "b" ())`).
+    MemberSchemas,
 }
 
 /// Where a keyword may be written.
@@ -360,6 +363,7 @@ macro_rules! vocabulary {
     (@slot $r:ident Context) => { $r::Context };
     (@slot $r:ident Types) => { $r::Types };
     (@slot $r:ident PatternSchemas) => { $r::PatternSchemas };
+    (@slot $r:ident MemberSchemas) => { $r::MemberSchemas };
 }
 
 pub(crate) use vocabulary;
@@ -387,7 +391,9 @@ impl Keyword {
             .iter()
             .filter(|k| level.is_none_or(|l| k.level() == l))
             .map(|k| match k.param() {
-                ParamKind::Items | ParamKind::PatternSchemas => format!("{}(...)", k.spec_name()),
+                ParamKind::Items | ParamKind::PatternSchemas | ParamKind::MemberSchemas => {
+                    format!("{}(...)", k.spec_name())
+                }
                 ParamKind::Schemas => format!("{}((...), ...)", k.spec_name()),
                 _ => k.spec_name().to_owned(),
             })

@@ -48,6 +48,19 @@ vocabulary! {
     /// names must be too, given as JSON text (`dependent_required = "{\"a\": [\"b\"]}"`): an
     /// object of arrays of strings. One error per missing member, at the object's pointer.
     DependentRequired { spec: "dependent_required", json: Some("dependentRequired"), slot: dependent_required, applies: Types::OBJECT, param: Json, level: Value }
+    /// `required` as the object's list of member names, on a value without fields (a
+    /// `serde_json::Value`, or a nested schema of one), given as JSON text
+    /// (`required_members = "[\"a\", \"b\"]"`): an array of distinct strings. One error
+    /// `required` per missing member, at the member's pointer (`/p/a`), as a struct's missing
+    /// field has; a value that is not an object has no members to require. Spelled apart from
+    /// the member flag `required` (a struct field's, the parent's list given to each field).
+    RequiredMembers { spec: "required_members", json: Some("required"), slot: required_members, applies: Types::OBJECT, param: Json, level: Value }
+    /// `properties` on a value without fields (a `serde_json::Value`, or a nested schema of
+    /// one): for each member name, the keywords of that member's value when it is present
+    /// (`properties("a" (min_length = 1), "b" ())`), each error at the member's pointer
+    /// (`/p/a`); `additional_properties` beside it then applies only to the other members. A
+    /// struct declares its members as fields instead.
+    Properties { spec: "properties", json: Some("properties"), slot: properties, applies: Types::OBJECT, param: MemberSchemas, level: Value }
     /// `additionalProperties` given a schema, on a map (an object without declared members):
     /// these keywords apply to the value of every member, a nested schema as `items(...)`
     /// holds one; each error is at the member's pointer (`/map/key`). On a

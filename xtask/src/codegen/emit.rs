@@ -309,8 +309,9 @@ fn keywords(k: &Keywords) -> Vec<TokenStream> {
                     let text = types.spec_text();
                     quote!(#name = #text)
                 }
-                // `pattern_properties("^a" (minimum = 1), "b" ())`.
-                Param::PatternSchemas(schemas) => {
+                // `pattern_properties("^a" (minimum = 1), "b" ())`,
+                // `properties("a" (min_length = 1), "b" ())`.
+                Param::PatternSchemas(schemas) | Param::MemberSchemas(schemas) => {
                     let entries = schemas.iter().map(|(pattern, inner)| {
                         let inner = keywords(inner);
                         quote!(#pattern (#(#inner),*))

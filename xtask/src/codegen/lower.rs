@@ -1455,6 +1455,9 @@ impl<'a> Lowerer<'a> {
                 && keyword != Keyword::Type
                 // The struct's own: `false` denies unknown members, a schema is refused below.
                 && keyword != Keyword::AdditionalProperties
+                // The struct's members and which of them are required.
+                && keyword != Keyword::Properties
+                && keyword != Keyword::RequiredMembers
                 && keyword.applies_to().contains(JsonType::Object)
                 && schema.get(name).is_some()
             {
@@ -2265,7 +2268,7 @@ impl<'a> Lowerer<'a> {
     ) -> Option<Keywords> {
         let allowed = types.unwrap_or(Types::ANY);
         let mut ok = true;
-        for key in ["properties", "required", "$ref", "discriminator"] {
+        for key in ["$ref", "discriminator"] {
             if schema.get(key).is_some() {
                 let what = match types {
                     None => "without a `type`".to_owned(),
@@ -2314,7 +2317,8 @@ impl<'a> Lowerer<'a> {
             return None;
         }
         if allowed.contains(JsonType::Object)
-            && (!self.read_additional_properties(schema, at, &mut keywords)
+            && (!self.read_members(schema, at, &mut keywords)
+                || !self.read_additional_properties(schema, at, &mut keywords)
                 || !self.read_property_names(schema, at, &mut keywords)
                 || !self.read_pattern_properties(schema, at, &mut keywords))
         {
@@ -2337,12 +2341,101 @@ impl<'a> Lowerer<'a> {
         Some(keywords)
     }
 
+    /// `properties` and `required` of a value without fields (an untyped member, or a nested
+    /// schema): each member's schema read through [`Self::nested_schema`] (`true` the empty
+    /// schema, `false` `not()`: the member must be absent), the `properties` keyword; the
+    /// names `required` lists (distinct strings), the `required_members` keyword. `false`
+    /// after reporting an error.
+    fn read_members(&mut self, schema: &Json, at: &Pointer, keywords: &mut Keywords) -> bool {
+        let mut ok = true;
+        let required_name = Keyword::RequiredMembers.json_name();
+        if let Some(required) = schema.get(required_name) {
+            let required_at = at.key(required_name);
+            match required {
+                Json::Array(names) => {
+                    let mut fits = true;
+                    for (i, name) in names.iter().enumerate() {
+                        match name {
+                            Json::String(_) if names[..i].contains(name) => {
+                                self.error(
+                                    &required_at.index(i),
+                                    "names a member listed before it: each once",
+                                );
+                                fits = false;
+                            }
+                            Json::String(_) => {}
+                            other => {
+                                self.error(
+                                    &required_at.index(i),
+                                    format!(
+                                        "must be a member name (a string), not {}",
+                                        other.type_name()
+                                    ),
+                                );
+                                fits = false;
+                            }
+                        }
+                    }
+                    // `[]` requires nothing.
+                    if fits && !names.is_empty() {
+                        keywords.required_members = Some(required.to_json_string());
+                    }
+                    ok &= fits;
+                }
+                other => {
+                    self.error(
+                        &required_at,
+                        format!(
+                            "must be an array of member names, not {}",
+                            other.type_name()
+                        ),
+                    );
+                    ok = false;
+                }
+            }
+        }
+        let properties_name = Keyword::Properties.json_name();
+        if let Some(properties) = schema.get(properties_name) {
+            let properties_at = at.key(properties_name);
+            let Some(members) = properties.members() else {
+                self.error(
+                    &properties_at,
+                    format!(
+                        "must be an object from member name to schema, not {}",
+                        properties.type_name()
+                    ),
+                );
+                return false;
+            };
+            let mut schemas = Vec::with_capacity(members.len());
+            for (name, member) in members {
+                let member_at = properties_at.key(name);
+                match self.nested_schema(member, &member_at, Keyword::Properties, None) {
+                    Some(inner) => schemas.push((name.clone(), inner)),
+                    None => ok = false,
+                }
+            }
+            // A member that checks nothing still exempts itself from `additionalProperties`.
+            if ok
+                && (schemas.iter().any(|(_, inner)| !inner.is_empty())
+                    || schema
+                        .get(Keyword::AdditionalProperties.json_name())
+                        .is_some())
+            {
+                keywords.properties = Some(schemas);
+            }
+        }
+        ok
+    }
+
     /// `additionalProperties` of an object without `properties` (a map, or the objects of an
-    /// untyped member): `true` (or absent) allows any member; a schema is read as an untyped
-    /// value's (its own `type` a keyword), the `additionalProperties` keyword that checks every
-    /// member's value; `false` (no member at all) is refused here (a member of one type, or
-    /// none, with it is a struct without fields: `declares_members`). `false` after reporting
-    /// an error.
+    /// untyped member), or beside `properties` in a nested schema: a nested schema
+    /// ([`Self::nested_schema`]) every other member's value satisfies, the
+    /// `additionalProperties` keyword; `true` (or absent, or `{}`) allows any member, `false`
+    /// is `not()` (no other member: each one a `not` error at its pointer). A member of
+    /// `type: object` or without a `type` whose schema closes it so is a struct without fields
+    /// instead (`declares_members`: each member an `unknown_field` error, as on every struct).
+    /// `false` after reporting an error.
     fn read_additional_properties(
         &mut self,
         schema: &Json,
@@ -2350,40 +2443,25 @@ impl<'a> Lowerer<'a> {
         keywords: &mut Keywords,
     ) -> bool {
         let name = Keyword::AdditionalProperties.json_name();
-        let values_at = at.key(name);
-        match schema.get(name) {
-            None | Some(Json::Bool(true)) => true,
-            Some(Json::Bool(false)) => {
-                self.error(
-                    &values_at,
-                    "`additionalProperties: false` without `properties` (an object that allows no member) is supported on a member of `type: object` or without a `type` only (a struct without fields): not in a schema of several types, nor inside a map's or an untyped value's schema",
-                );
-                false
-            }
-            Some(values) => {
-                if !self.check_keywords(values, &values_at) {
-                    return false;
-                }
-                let Some(types) = self.type_set(values, &values_at) else {
-                    return false;
-                };
-                let Some(inner) = self.lower_untyped(values, &values_at, types) else {
-                    return false;
-                };
-                // `{}` allows any value, as `true` does.
-                if !inner.is_empty() {
-                    keywords.additional_properties = Some(Box::new(inner));
-                }
-                true
-            }
+        let Some(values) = schema.get(name) else {
+            return true;
+        };
+        let Some(inner) =
+            self.nested_schema(values, &at.key(name), Keyword::AdditionalProperties, None)
+        else {
+            return false;
+        };
+        // `{}` allows any value, as `true` does.
+        if !inner.is_empty() {
+            keywords.additional_properties = Some(Box::new(inner));
         }
+        true
     }
 
     /// `propertyNames` of a map or an untyped member: a schema every member's name (a string)
-    /// satisfies, read as a string's keywords (one that applies to other types only is the
-    /// usual warning, ignored; a `type` that takes strings says nothing more, one that does not
-    /// is refused: no member could be written); `true` or `{}` says nothing; `false` (no
-    /// member at all) is refused. `false` after reporting an error.
+    /// satisfies, read by [`Self::nested_schema`] as a string's keywords; `true` or `{}` says
+    /// nothing; `false` is `not()` (no member at all: each name a `propertyNames` error).
+    /// `false` after reporting an error.
     fn read_property_names(
         &mut self,
         schema: &Json,
@@ -2391,44 +2469,17 @@ impl<'a> Lowerer<'a> {
         keywords: &mut Keywords,
     ) -> bool {
         let name = Keyword::PropertyNames.json_name();
-        let names_at = at.key(name);
-        match schema.get(name) {
-            None | Some(Json::Bool(true)) => true,
-            Some(Json::Bool(false)) => {
-                self.error(
-                    &names_at,
-                    "`propertyNames: false` (an object without any member) is not supported",
-                );
-                false
-            }
-            Some(names) => {
-                if !self.check_keywords(names, &names_at) {
-                    return false;
-                }
-                let Some(types) = self.type_set(names, &names_at) else {
-                    return false;
-                };
-                if let Some(types) = types
-                    && !types.contains(JsonType::String)
-                {
-                    self.error(
-                        &names_at.key("type"),
-                        format!("a member's name is a string, which `type: {}` refuses: no member could be written; such an object is not supported", types.spec_text()),
-                    );
-                    return false;
-                }
-                let Some(mut inner) = self.lower_untyped(names, &names_at, Some(Types::STRING))
-                else {
-                    return false;
-                };
-                // Every name is a string: `type` has nothing more to say.
-                inner.types = None;
-                if !inner.is_empty() {
-                    keywords.property_names = Some(Box::new(inner));
-                }
-                true
-            }
+        let Some(names) = schema.get(name) else {
+            return true;
+        };
+        let Some(inner) = self.nested_schema(names, &at.key(name), Keyword::PropertyNames, None)
+        else {
+            return false;
+        };
+        if !inner.is_empty() {
+            keywords.property_names = Some(Box::new(inner));
         }
+        true
     }
 
     /// `patternProperties` of a map or an untyped member: each pattern (ECMA-262, translated
@@ -2466,33 +2517,11 @@ impl<'a> Lowerer<'a> {
                 ok = false;
                 continue;
             }
-            let inner = match sub {
-                Json::Bool(true) => Keywords::default(),
-                Json::Bool(false) => {
-                    self.error(
-                        &sub_at,
-                        "`false` (no member whose name matches the pattern) is not supported",
-                    );
-                    ok = false;
-                    continue;
-                }
-                _ => {
-                    if !self.check_keywords(sub, &sub_at) {
-                        ok = false;
-                        continue;
-                    }
-                    let Some(types) = self.type_set(sub, &sub_at) else {
-                        ok = false;
-                        continue;
-                    };
-                    match self.lower_untyped(sub, &sub_at, types) {
-                        Some(inner) => inner,
-                        None => {
-                            ok = false;
-                            continue;
-                        }
-                    }
-                }
+            // `false` is `not()`: no member whose name matches the pattern.
+            let Some(inner) = self.nested_schema(sub, &sub_at, Keyword::PatternProperties, None)
+            else {
+                ok = false;
+                continue;
             };
             schemas.push((pattern.clone(), inner));
         }
@@ -2664,7 +2693,25 @@ impl<'a> Lowerer<'a> {
                     return None;
                 }
                 let types = self.type_set(nested, at)?;
-                self.lower_untyped(nested, at, types)?
+                if keyword == Keyword::PropertyNames {
+                    // A member's name is a string: the schema is read as a string's keywords
+                    // (one of other types the usual warning, ignored), and a `type` that takes
+                    // strings says nothing more.
+                    if let Some(types) = types
+                        && !types.contains(JsonType::String)
+                    {
+                        self.error(
+                            &at.key("type"),
+                            format!("a member's name is a string, which `type: {}` refuses: no member could be written; write `false` for an object without members", types.spec_text()),
+                        );
+                        return None;
+                    }
+                    let mut inner = self.lower_untyped(nested, at, Some(Types::STRING))?;
+                    inner.types = None;
+                    inner
+                } else {
+                    self.lower_untyped(nested, at, types)?
+                }
             }
         };
         let Some(typed) = typed else {
@@ -2856,6 +2903,9 @@ impl<'a> Lowerer<'a> {
                 // A string `enum` of a `type: string` schema is a Rust enum (`enum_variants`);
                 // any other `enum`, and `const`, is a JSON value kept as JSON text.
                 ParamKind::Json if keyword == Keyword::Enum && string_enum(schema) => None,
+                // The members of a value without fields (`read_members`); a struct's are its
+                // fields.
+                ParamKind::Json if keyword == Keyword::RequiredMembers => None,
                 ParamKind::Json => self.json_values(keyword, value, &at.key(name)),
                 // Read where they decide more than a constraint: `format` (a Rust type or a
                 // registry format), `items` (the item type).
@@ -2881,6 +2931,8 @@ impl<'a> Lowerer<'a> {
                 ParamKind::Types => None,
                 // Read on a map (`read_pattern_properties`), where its patterns are translated.
                 ParamKind::PatternSchemas => None,
+                // Read on a value without fields (`read_members`).
+                ParamKind::MemberSchemas => None,
             };
             if let Some(param) = param
                 && keywords.set(keyword, param).is_err()
@@ -3389,10 +3441,23 @@ fn string_enum(schema: &Json) -> bool {
 }
 
 /// Whether `schema` says which members its objects have: `properties`, or
-/// `additionalProperties: false` (none at all); either is generated as a struct.
+/// `additionalProperties: false` (none at all) without another keyword about an object's
+/// members (`patternProperties` admits some, the counts and `propertyNames` constrain them: such
+/// an object is a map, `false` its `additional_properties(not())`); either is generated as a
+/// struct.
 fn declares_members(schema: &Json) -> bool {
+    const MAP_KEYWORDS: [Keyword; 5] = [
+        Keyword::PatternProperties,
+        Keyword::PropertyNames,
+        Keyword::MinProperties,
+        Keyword::MaxProperties,
+        Keyword::DependentRequired,
+    ];
     schema.get("properties").is_some()
-        || matches!(schema.get("additionalProperties"), Some(Json::Bool(false)))
+        || (matches!(schema.get("additionalProperties"), Some(Json::Bool(false)))
+            && MAP_KEYWORDS
+                .iter()
+                .all(|k| schema.get(k.json_name()).is_none()))
 }
 
 /// Whether the schema's `enum` is an array of strings only (at least one).
@@ -3462,6 +3527,8 @@ fn null_satisfies(keywords: &Keywords) -> bool {
         | Keyword::MinProperties
         | Keyword::MaxProperties
         | Keyword::DependentRequired
+        | Keyword::RequiredMembers
+        | Keyword::Properties
         | Keyword::AdditionalProperties
         | Keyword::PropertyNames
         | Keyword::PatternProperties

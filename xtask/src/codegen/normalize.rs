@@ -524,6 +524,17 @@ impl Merger<'_> {
             }
         }
         let mut out: Vec<(String, Json)> = Vec::new();
+        // Which sources (parts, then the schema itself) declare `properties`, and where a
+        // schema for the other members is: JSON Schema's `additionalProperties` sees only the
+        // `properties` beside it, the merged one would see every part's.
+        let mut declares: Vec<bool> = Vec::new();
+        let mut member_schemas: Vec<(usize, Pointer)> = Vec::new();
+        let mut note = |source: &Json, at: &Pointer| {
+            if let Some(Json::Object(_)) = source.get("additionalProperties") {
+                member_schemas.push((declares.len(), at.key("additionalProperties")));
+            }
+            declares.push(source.get("properties").is_some());
+        };
         for (i, part) in parts.iter().enumerate() {
             let part_at = all_of_at.index(i);
             // A referenced part's members are where the component declares them.
@@ -578,11 +589,25 @@ impl Merger<'_> {
                 }
             };
             let from_ref = part.get("$ref").is_some();
+            note(&resolved, &source_at);
             self.merge_into(&mut out, &resolved, &source_at, at, from_ref);
         }
         // The schema's own keywords last: its properties after the parts', its annotations
         // over theirs.
         let own_json = Json::Object(own.clone());
+        note(&own_json, at);
+        for (source, ap_at) in &member_schemas {
+            if declares
+                .iter()
+                .enumerate()
+                .any(|(other, declared)| *declared && other != *source)
+            {
+                self.error(
+                    ap_at,
+                    "a schema for the other members (`additionalProperties`) is not supported where another `allOf` part (or the schema beside `allOf`) declares `properties`: JSON Schema checks those members by it too, the merged schema would not; declare the properties beside it",
+                );
+            }
+        }
         self.merge_into(&mut out, &own_json, at, at, false);
         self.annotate(&mut out, &own, parts);
         Json::Object(out)

@@ -36,6 +36,7 @@ pub use pattern::{Pattern, check_format, check_pattern};
 pub use presence::check_forbidden;
 pub use properties::{
     MembersField, PropertiesField, check_dependent_required, check_properties, check_property_name,
+    check_required_members,
 };
 pub use range::check_range;
 pub use values::{

@@ -102,12 +102,19 @@ pub trait MembersField {
 
     /// The members, or `None` when the field is absent or not an object.
     fn members(&self) -> Option<impl Iterator<Item = (&str, &Self::Value)>>;
+
+    /// The value of the member `name` (`properties`), or `None` when the field is absent, not
+    /// an object, or has no such member.
+    fn member(&self, name: &str) -> Option<&Self::Value>;
 }
 
 impl<V, S: BuildHasher> MembersField for HashMap<String, V, S> {
     type Value = V;
     fn members(&self) -> Option<impl Iterator<Item = (&str, &V)>> {
         Some(self.iter().map(|(k, v)| (k.as_str(), v)))
+    }
+    fn member(&self, name: &str) -> Option<&V> {
+        self.get(name)
     }
 }
 
@@ -116,12 +123,18 @@ impl<V> MembersField for BTreeMap<String, V> {
     fn members(&self) -> Option<impl Iterator<Item = (&str, &V)>> {
         Some(self.iter().map(|(k, v)| (k.as_str(), v)))
     }
+    fn member(&self, name: &str) -> Option<&V> {
+        self.get(name)
+    }
 }
 
 impl MembersField for Map<String, Value> {
     type Value = Value;
     fn members(&self) -> Option<impl Iterator<Item = (&str, &Value)>> {
         Some(self.iter().map(|(k, v)| (k.as_str(), v)))
+    }
+    fn member(&self, name: &str) -> Option<&Value> {
+        self.get(name)
     }
 }
 
@@ -132,12 +145,18 @@ impl MembersField for Value {
         self.as_object()
             .map(|object| object.iter().map(|(k, v)| (k.as_str(), v)))
     }
+    fn member(&self, name: &str) -> Option<&Value> {
+        self.as_object().and_then(|object| object.get(name))
+    }
 }
 
 impl<T: MembersField + ?Sized> MembersField for &T {
     type Value = T::Value;
     fn members(&self) -> Option<impl Iterator<Item = (&str, &T::Value)>> {
         (**self).members()
+    }
+    fn member(&self, name: &str) -> Option<&T::Value> {
+        (**self).member(name)
     }
 }
 
@@ -146,12 +165,18 @@ impl<T: MembersField + ?Sized> MembersField for Box<T> {
     fn members(&self) -> Option<impl Iterator<Item = (&str, &T::Value)>> {
         (**self).members()
     }
+    fn member(&self, name: &str) -> Option<&T::Value> {
+        (**self).member(name)
+    }
 }
 
 impl<T: MembersField> MembersField for Option<T> {
     type Value = T::Value;
     fn members(&self) -> Option<impl Iterator<Item = (&str, &T::Value)>> {
         self.as_ref().and_then(MembersField::members)
+    }
+    fn member(&self, name: &str) -> Option<&T::Value> {
+        self.as_ref().and_then(|field| field.member(name))
     }
 }
 
@@ -173,6 +198,26 @@ pub fn check_properties<F: PropertiesField + ?Sized>(
         push_error(ErrorKind::MinProperties { min, actual }, path, errors);
     } else if let Some(max) = max.filter(|max| actual > *max) {
         push_error(ErrorKind::MaxProperties { max, actual }, path, errors);
+    }
+}
+
+/// Checks `required` as an object's list of member names (`required_members`; skipped when
+/// the field is absent or not an object): one error `required` per member missing, at the
+/// member's pointer (where a struct's missing field is reported), in the list's order.
+#[inline]
+pub fn check_required_members<F: PropertiesField + ?Sized>(
+    field: &F,
+    names: &[&'static str],
+    path: &Path<'_>,
+    errors: &mut Vec<ValidationError>,
+) {
+    if field.property_count().is_none() {
+        return;
+    }
+    for &name in names {
+        if !field.has_property(name) {
+            push_error(ErrorKind::Required, &path.key(name), errors);
+        }
     }
 }
 
@@ -248,6 +293,7 @@ fn push_error(kind: ErrorKind, path: &Path<'_>, errors: &mut Vec<ValidationError
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::error::ErrorCode;
 
     #[test]
     fn members_are_listed_in_the_maps_order_and_only_on_objects() {
@@ -271,6 +317,36 @@ mod tests {
             .unwrap_or_default();
         assert_eq!(values, [1]);
         assert!(Some(&map).members().is_some());
+    }
+
+    #[test]
+    fn a_member_is_found_by_name_only_on_objects() {
+        let raw: Value = serde_json::from_str(r#"{"a": 1, "b/c": 2}"#).unwrap_or_default();
+        assert_eq!(raw.member("b/c"), Some(&Value::from(2)));
+        assert_eq!(raw.member("x"), None);
+        assert_eq!(Value::from("a").member("a"), None);
+        assert_eq!(Some(&raw).member("a"), Some(&Value::from(1)));
+        assert_eq!(None::<Value>.member("a"), None);
+        let map: BTreeMap<String, i64> = [("x".to_owned(), 7)].into_iter().collect();
+        assert_eq!(map.member("x"), Some(&7));
+    }
+
+    #[test]
+    fn each_missing_required_member_is_an_error_at_its_pointer() {
+        let mut errors = Vec::new();
+        let raw: Value = serde_json::from_str(r#"{"a": 1}"#).unwrap_or_default();
+        check_required_members(&raw, &["a", "b/c", "d"], &Path::Root, &mut errors);
+        let found: Vec<(&str, ErrorCode)> = errors.iter().map(|e| (e.path(), e.code())).collect();
+        assert_eq!(
+            found,
+            [("/b~1c", ErrorCode::Required), ("/d", ErrorCode::Required)]
+        );
+        // Not an object, or absent: no members to require.
+        let mut errors = Vec::new();
+        check_required_members(&Value::from(3), &["a"], &Path::Root, &mut errors);
+        check_required_members(&None::<Value>, &["a"], &Path::Root, &mut errors);
+        check_required_members(&Value::Null, &["a"], &Path::Root, &mut errors);
+        assert!(errors.is_empty(), "{errors:?}");
     }
 
     #[test]
