@@ -28,20 +28,66 @@ pub fn write<T: Serialize + ?Sized>(out: &mut Vec<u8>, value: &T) -> Result<(), 
 /// Appends `text` as a JSON string (quoted, escaped).
 #[inline]
 pub fn string(out: &mut Vec<u8>, text: &str) {
-    out.reserve(text.len() + 2);
+    let bytes = text.as_bytes();
+    out.reserve(bytes.len() + 2);
     out.push(b'"');
-    escaped(out, text.as_bytes());
+    match find_escape(bytes) {
+        None => append(out, bytes),
+        Some(at) => escaped_from(out, bytes, at),
+    }
     out.push(b'"');
 }
 
 /// Appends the escaped contents of a JSON string (no quotes): runs without a byte to escape are
 /// copied whole.
 #[inline]
-fn escaped(out: &mut Vec<u8>, mut bytes: &[u8]) {
-    while let Some(at) = find_escape(bytes) {
-        out.extend_from_slice(&bytes[..at]);
-        push_escape(out, bytes[at]);
-        bytes = &bytes[at + 1..];
+fn escaped(out: &mut Vec<u8>, bytes: &[u8]) {
+    match find_escape(bytes) {
+        None => append(out, bytes),
+        Some(at) => escaped_from(out, bytes, at),
+    }
+}
+
+/// [`escaped`], where the first byte to escape is at `at`.
+#[inline(never)]
+fn escaped_from(out: &mut Vec<u8>, mut bytes: &[u8], mut at: usize) {
+    loop {
+        append(out, bytes.get(..at).unwrap_or_default());
+        push_escape(out, bytes.get(at).copied().unwrap_or_default());
+        bytes = bytes.get(at + 1..).unwrap_or_default();
+        match find_escape(bytes) {
+            Some(next) => at = next,
+            None => break,
+        }
+    }
+    append(out, bytes);
+}
+
+/// Appends `bytes`; up to 16 as two overlapping copies of fixed length (4 or 8 bytes), the
+/// second written over the end of the first, rather than by a call to `memcpy`.
+#[inline]
+fn append(out: &mut Vec<u8>, bytes: &[u8]) {
+    let len = bytes.len();
+    let start = out.len();
+    if (8..=16).contains(&len) {
+        if let (Some(head), Some(tail)) = (bytes.first_chunk::<8>(), bytes.last_chunk::<8>()) {
+            out.extend_from_slice(head);
+            out.truncate(start + len - 8);
+            out.extend_from_slice(tail);
+            return;
+        }
+    } else if (4..8).contains(&len) {
+        if let (Some(head), Some(tail)) = (bytes.first_chunk::<4>(), bytes.last_chunk::<4>()) {
+            out.extend_from_slice(head);
+            out.truncate(start + len - 4);
+            out.extend_from_slice(tail);
+            return;
+        }
+    } else if len < 4 {
+        for &byte in bytes {
+            out.push(byte);
+        }
+        return;
     }
     out.extend_from_slice(bytes);
 }
