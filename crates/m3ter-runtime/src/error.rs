@@ -386,6 +386,46 @@ impl ErrorKind {
     }
 }
 
+impl ErrorKind {
+    /// The message, when it says nothing but a constant (the kinds without parameters, a
+    /// pattern's rule in words, `forbidden` without its context): written as it is, without
+    /// formatting.
+    fn fixed_message(&self) -> Option<&'static str> {
+        match self {
+            ErrorKind::Required => Some("is required"),
+            ErrorKind::UnknownField => Some("is not a known field"),
+            ErrorKind::Pattern {
+                rule: Some(rule), ..
+            } => Some(rule),
+            ErrorKind::Forbidden { context: None } => Some("must not be present"),
+            ErrorKind::Contains => {
+                Some("must have an item that satisfies `contains`, but none does")
+            }
+            ErrorKind::Not => Some("must not satisfy the schema of `not`, but does"),
+            ErrorKind::Syntax { .. }
+            | ErrorKind::Type { .. }
+            | ErrorKind::Length { .. }
+            | ErrorKind::Pattern { rule: None, .. }
+            | ErrorKind::Format { .. }
+            | ErrorKind::Enum { .. }
+            | ErrorKind::Forbidden { context: Some(_) }
+            | ErrorKind::Const { .. }
+            | ErrorKind::EnumValues { .. }
+            | ErrorKind::MultipleOf { .. }
+            | ErrorKind::UniqueItems { .. }
+            | ErrorKind::MinProperties { .. }
+            | ErrorKind::MaxProperties { .. }
+            | ErrorKind::MinContains { .. }
+            | ErrorKind::MaxContains { .. }
+            | ErrorKind::AnyOf { .. }
+            | ErrorKind::OneOf { .. }
+            | ErrorKind::DependentRequired { .. }
+            | ErrorKind::PropertyNames { .. }
+            | ErrorKind::Range { .. } => None,
+        }
+    }
+}
+
 impl fmt::Display for ErrorKind {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         match self {
@@ -398,8 +438,12 @@ impl fmt::Display for ErrorKind {
                     with_article(actual)
                 )
             }
-            ErrorKind::Required => f.write_str("is required"),
-            ErrorKind::UnknownField => f.write_str("is not a known field"),
+            ErrorKind::Required
+            | ErrorKind::UnknownField
+            | ErrorKind::Pattern { rule: Some(_), .. }
+            | ErrorKind::Forbidden { context: None }
+            | ErrorKind::Contains
+            | ErrorKind::Not => f.write_str(self.fixed_message().unwrap_or_default()),
             ErrorKind::Length {
                 unit,
                 min,
@@ -435,9 +479,6 @@ impl fmt::Display for ErrorKind {
                 }
             }
             ErrorKind::Pattern {
-                rule: Some(rule), ..
-            } => f.write_str(rule),
-            ErrorKind::Pattern {
                 pattern,
                 rule: None,
             } => write!(f, "must match the pattern `{pattern}`"),
@@ -466,7 +507,6 @@ impl fmt::Display for ErrorKind {
             } => {
                 write!(f, "must not be present on {context}")
             }
-            ErrorKind::Forbidden { context: None } => f.write_str("must not be present"),
             ErrorKind::Const { expected } => write!(f, "must be {}", json_text(expected)),
             ErrorKind::EnumValues { allowed } => match serde_json::from_str::<Value>(allowed) {
                 Ok(Value::Array(values)) => one_of(f, values.into_iter()),
@@ -492,9 +532,6 @@ impl fmt::Display for ErrorKind {
                 let noun = if *max == 1 { "member" } else { "members" };
                 write!(f, "must have at most {max} {noun}, got {actual}")
             }
-            ErrorKind::Contains => {
-                f.write_str("must have an item that satisfies `contains`, but none does")
-            }
             ErrorKind::MinContains { min, actual } => {
                 write!(
                     f,
@@ -515,7 +552,6 @@ impl fmt::Display for ErrorKind {
                     items_that_satisfy(*max)
                 )
             }
-            ErrorKind::Not => f.write_str("must not satisfy the schema of `not`, but does"),
             ErrorKind::AnyOf { branches } => write!(
                 f,
                 "must satisfy at least one of the {branches} schemas of `anyOf`, but satisfies none"
@@ -699,12 +735,16 @@ impl Serialize for ValidationError {
     }
 }
 
-/// The message of an error kind, serialized from its `Display`.
+/// The message of an error kind, serialized from its `Display` (a constant one as the string it
+/// is, without formatting: the same text).
 struct Message<'a>(&'a ErrorKind);
 
 impl Serialize for Message<'_> {
     fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
-        serializer.collect_str(self.0)
+        match self.0.fixed_message() {
+            Some(message) => serializer.serialize_str(message),
+            None => serializer.collect_str(self.0),
+        }
     }
 }
 
@@ -1073,6 +1113,57 @@ mod tests {
             kind.to_string(),
             "has the member name \"a\\\"b\", which must match the pattern `^[a-z]+$` (`propertyNames`)"
         );
+    }
+
+    /// The message serialized is the message displayed, whether it is a constant (written as
+    /// it is) or formatted; the constant ones pinned.
+    #[test]
+    fn every_kind_serializes_the_message_it_displays() {
+        for kind in kinds() {
+            let error = ValidationError::new("/a", kind.clone());
+            let json = serde_json::to_value(&error).ok();
+            let message = json.as_ref().and_then(|v| v["message"].as_str());
+            assert_eq!(message, Some(kind.to_string().as_str()), "{kind:?}");
+        }
+        let fixed = [
+            (ErrorKind::Required, "is required"),
+            (ErrorKind::UnknownField, "is not a known field"),
+            (
+                ErrorKind::Forbidden { context: None },
+                "must not be present",
+            ),
+            (
+                ErrorKind::Contains,
+                "must have an item that satisfies `contains`, but none does",
+            ),
+            (
+                ErrorKind::Not,
+                "must not satisfy the schema of `not`, but does",
+            ),
+            (
+                ErrorKind::Pattern {
+                    pattern: "^a$",
+                    rule: Some("must be a"),
+                },
+                "must be a",
+            ),
+        ];
+        for (kind, message) in fixed {
+            assert_eq!(kind.fixed_message(), Some(message));
+            assert_eq!(kind.to_string(), message);
+        }
+        let formatted = [
+            ErrorKind::Forbidden {
+                context: Some("create"),
+            },
+            ErrorKind::Pattern {
+                pattern: "^a$",
+                rule: None,
+            },
+        ];
+        for kind in formatted {
+            assert_eq!(kind.fixed_message(), None);
+        }
     }
 
     #[test]

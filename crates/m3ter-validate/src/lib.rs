@@ -6,6 +6,7 @@
 
 pub mod args;
 pub mod check;
+pub mod compact;
 pub mod escape;
 pub mod input;
 pub mod lean;

@@ -4,78 +4,35 @@ use std::borrow::Cow;
 use std::io::{self, Write};
 
 use m3ter_models::ValidationError;
-use serde::Serialize;
 
 use crate::check::{Checked, Place};
-use crate::escape;
+use crate::{compact, escape};
 
-/// `--format json`: the contract scripts depend on.
-#[derive(Serialize)]
-struct DocumentLine<'a> {
-    source: &'a str,
-    line: Option<usize>,
-    /// `None` (`null`) for an input that could not be read.
-    valid: Option<bool>,
-    errors: Errors<'a>,
-    /// Why the input could not be read.
-    #[serde(skip_serializing_if = "Option::is_none")]
-    reason: Option<&'a str>,
-}
-
-/// The errors of a document, each with its line and column in the input.
-struct Errors<'a>(Option<&'a Checked>);
-
-impl Serialize for Errors<'_> {
-    fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
-        use serde::ser::SerializeSeq;
-        let Some(checked) = self.0 else {
-            return serializer.serialize_seq(Some(0))?.end();
-        };
-        let mut seq = serializer.serialize_seq(Some(checked.errors.len()))?;
-        for (i, error) in checked.errors.iter().enumerate() {
-            let place = checked.places.get(i).filter(|p| p.located);
-            seq.serialize_element(&LocatedError {
-                error,
-                line: place.map(|p| input_line(checked, p)),
-                column: place.map(|p| p.column),
-            })?;
+/// `--format json`, the contract scripts depend on: one object a line,
+/// `{"source": …, "line": …, "valid": …, "errors": […]}` (and `"reason"` after the errors for
+/// an input that could not be read), each error its `path`, `code`, `message` and `params` (the
+/// library's serialization of the error) then its `line` and `column` in the input. Written by
+/// hand, spelled as serde_json writes it ([`compact`]); the tests hold it byte for byte to
+/// serde_json's serialization of the same records.
+///
+/// Appends the line of one document to `out` (as the NDJSON workers render their reports into
+/// their buffers).
+pub fn json_line(out: &mut Vec<u8>, source: &str, checked: &Checked) -> io::Result<()> {
+    head(out, source, checked.line, Some(checked.errors.is_empty()));
+    for (i, error) in checked.errors.iter().enumerate() {
+        if i > 0 {
+            out.push(b',');
         }
-        seq.end()
+        let place = checked.places.get(i).filter(|p| p.located);
+        located_error(
+            out,
+            error,
+            place.map(|p| input_line(checked, p)),
+            place.map(|p| p.column),
+        )?;
     }
-}
-
-/// One error of `--format json`: `path`, `code`, `message`, `params`, then `line` and `column`.
-#[derive(Serialize)]
-struct LocatedError<'a> {
-    #[serde(flatten)]
-    error: &'a ValidationError,
-    line: Option<usize>,
-    column: Option<usize>,
-}
-
-/// The line of `place` in the input: with `--ndjson` the document's line plus the line within
-/// it, else the line within the document (which is the input).
-fn input_line(checked: &Checked, place: &Place) -> usize {
-    checked
-        .line
-        .map_or(place.line, |first| first + place.line.saturating_sub(1))
-}
-
-/// Writes the `--format json` line of one document. Generic over the writer so that writing
-/// into a `Vec` (as the NDJSON workers do) is inlined rather than a call per fragment.
-pub fn json_line<W: Write + ?Sized>(
-    out: &mut W,
-    source: &str,
-    checked: &Checked,
-) -> io::Result<()> {
-    let line = DocumentLine {
-        source,
-        line: checked.line,
-        valid: Some(checked.errors.is_empty()),
-        errors: Errors(Some(checked)),
-        reason: None,
-    };
-    write_json(out, &line)
+    out.extend_from_slice(b"]}\n");
+    Ok(())
 }
 
 /// Writes the `--format json` line of an input that could not be read:
@@ -85,20 +42,58 @@ pub fn json_unreadable<W: Write + ?Sized>(
     source: &str,
     reason: &str,
 ) -> io::Result<()> {
-    let line = DocumentLine {
-        source,
-        line: None,
-        valid: None,
-        errors: Errors(None),
-        reason: Some(reason),
-    };
-    write_json(out, &line)
+    let mut bytes = Vec::new();
+    head(&mut bytes, source, None, None);
+    bytes.extend_from_slice(b"],\"reason\":");
+    compact::string(&mut bytes, reason);
+    bytes.extend_from_slice(b"}\n");
+    out.write_all(&bytes)
 }
 
-fn write_json<W: Write + ?Sized>(out: &mut W, line: &DocumentLine<'_>) -> io::Result<()> {
-    // `From` keeps an I/O error's kind (a broken pipe stays a broken pipe).
-    serde_json::to_writer(&mut *out, line).map_err(io::Error::from)?;
-    out.write_all(b"\n")
+/// `{"source":…,"line":…,"valid":…,"errors":[`.
+fn head(out: &mut Vec<u8>, source: &str, line: Option<usize>, valid: Option<bool>) {
+    out.extend_from_slice(b"{\"source\":");
+    compact::string(out, source);
+    out.extend_from_slice(b",\"line\":");
+    number_or_null(out, line);
+    out.extend_from_slice(match valid {
+        Some(true) => b",\"valid\":true,\"errors\":[",
+        Some(false) => b",\"valid\":false,\"errors\":[",
+        None => b",\"valid\":null,\"errors\":[",
+    });
+}
+
+/// One error: the members of its own serialization, then `line` and `column` (`null` where it
+/// was not found in the text).
+fn located_error(
+    out: &mut Vec<u8>,
+    error: &ValidationError,
+    line: Option<usize>,
+    column: Option<usize>,
+) -> io::Result<()> {
+    out.push(b'{');
+    compact::fields(out, error, true).map_err(io::Error::other)?;
+    out.extend_from_slice(b",\"line\":");
+    number_or_null(out, line);
+    out.extend_from_slice(b",\"column\":");
+    number_or_null(out, column);
+    out.push(b'}');
+    Ok(())
+}
+
+fn number_or_null(out: &mut Vec<u8>, n: Option<usize>) {
+    match n {
+        Some(n) => compact::unsigned(out, n as u64),
+        None => out.extend_from_slice(b"null"),
+    }
+}
+
+/// The line of `place` in the input: with `--ndjson` the document's line plus the line within
+/// it, else the line within the document (which is the input).
+fn input_line(checked: &Checked, place: &Place) -> usize {
+    checked
+        .line
+        .map_or(place.line, |first| first + place.line.saturating_sub(1))
 }
 
 /// ANSI styles, or none.
@@ -256,5 +251,244 @@ impl Totals {
             ));
         }
         line
+    }
+}
+
+#[cfg(test)]
+#[allow(clippy::unwrap_used)] // A test fails by panicking.
+mod tests {
+    use m3ter_models::error::{FormatViolation, LengthUnit, RangeBound};
+    use m3ter_models::rules::Number;
+    use m3ter_models::{ErrorKind, ValidationError};
+    use proptest::prelude::*;
+    use serde::Serialize;
+
+    use super::*;
+
+    // The `--format json` records as serde_json serialized them before the writer was written
+    // by hand: what the writer must write, byte for byte.
+
+    #[derive(Serialize)]
+    struct DocumentLine<'a> {
+        source: &'a str,
+        line: Option<usize>,
+        valid: Option<bool>,
+        errors: Errors<'a>,
+        #[serde(skip_serializing_if = "Option::is_none")]
+        reason: Option<&'a str>,
+    }
+
+    struct Errors<'a>(Option<&'a Checked>);
+
+    impl Serialize for Errors<'_> {
+        fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+            use serde::ser::SerializeSeq;
+            let Some(checked) = self.0 else {
+                return serializer.serialize_seq(Some(0))?.end();
+            };
+            let mut seq = serializer.serialize_seq(Some(checked.errors.len()))?;
+            for (i, error) in checked.errors.iter().enumerate() {
+                let place = checked.places.get(i).filter(|p| p.located);
+                seq.serialize_element(&LocatedError {
+                    error,
+                    line: place.map(|p| input_line(checked, p)),
+                    column: place.map(|p| p.column),
+                })?;
+            }
+            seq.end()
+        }
+    }
+
+    #[derive(Serialize)]
+    struct LocatedError<'a> {
+        #[serde(flatten)]
+        error: &'a ValidationError,
+        line: Option<usize>,
+        column: Option<usize>,
+    }
+
+    fn serde_line(source: &str, checked: &Checked) -> String {
+        let line = DocumentLine {
+            source,
+            line: checked.line,
+            valid: Some(checked.errors.is_empty()),
+            errors: Errors(Some(checked)),
+            reason: None,
+        };
+        serde_json::to_string(&line).unwrap() + "\n"
+    }
+
+    fn serde_unreadable(source: &str, reason: &str) -> String {
+        let line = DocumentLine {
+            source,
+            line: None,
+            valid: None,
+            errors: Errors(None),
+            reason: Some(reason),
+        };
+        serde_json::to_string(&line).unwrap() + "\n"
+    }
+
+    /// Strings of controls, quotes, backslashes, ASCII and non-ASCII text, or any string.
+    fn text() -> impl Strategy<Value = String> {
+        prop_oneof![
+            "[\\x00-\\x1f\"\\\\a-z0-9 /~\\x7f\u{80}-\u{9f}é€\u{2028}😀]{0,40}",
+            any::<String>(),
+        ]
+    }
+
+    fn leak(text: String) -> &'static str {
+        Box::leak(text.into_boxed_str())
+    }
+
+    /// Every kind of error, its strings generated (and leaked where the kind holds a
+    /// `&'static str`), its numbers any.
+    fn kind() -> impl Strategy<Value = ErrorKind> {
+        let leaf = prop_oneof![
+            (text(), any::<usize>(), any::<usize>()).prop_map(|(message, line, column)| {
+                ErrorKind::Syntax {
+                    message,
+                    line,
+                    column,
+                }
+            }),
+            (text(), text()).prop_map(|(e, a)| ErrorKind::Type {
+                expected: leak(e),
+                actual: leak(a),
+            }),
+            Just(ErrorKind::Required),
+            Just(ErrorKind::UnknownField),
+            (
+                any::<bool>(),
+                any::<Option<u64>>(),
+                any::<Option<u64>>(),
+                any::<u64>()
+            )
+                .prop_map(|(chars, min, max, actual)| ErrorKind::Length {
+                    unit: if chars {
+                        LengthUnit::Characters
+                    } else {
+                        LengthUnit::Items
+                    },
+                    min,
+                    max,
+                    actual,
+                }),
+            (text(), prop::option::of(text())).prop_map(|(p, r)| ErrorKind::Pattern {
+                pattern: leak(p),
+                rule: r.map(leak),
+            }),
+            (text(), text(), text()).prop_map(|(f, p, e)| ErrorKind::Format {
+                format: leak(f),
+                violation: FormatViolation {
+                    part: leak(p),
+                    expected: leak(e),
+                },
+            }),
+            prop::collection::vec(text(), 0..4).prop_map(|values| ErrorKind::Enum {
+                allowed: Box::leak(
+                    values
+                        .into_iter()
+                        .map(leak)
+                        .collect::<Vec<_>>()
+                        .into_boxed_slice()
+                ),
+            }),
+            prop::option::of(text()).prop_map(|c| ErrorKind::Forbidden {
+                context: c.map(leak),
+            }),
+            (text(), any::<i64>()).prop_map(|(s, n)| ErrorKind::Const {
+                expected: leak(serde_json::json!([s, n]).to_string()),
+            }),
+            (any::<i128>(), any::<f64>(), 0..4u8).prop_map(|(i, f, b)| ErrorKind::Range {
+                bound: match b {
+                    0 => RangeBound::Minimum,
+                    1 => RangeBound::Maximum,
+                    2 => RangeBound::ExclusiveMinimum,
+                    _ => RangeBound::ExclusiveMaximum,
+                },
+                limit: Number::Int(i),
+                actual: Number::Float(f),
+            }),
+            (any::<f64>(), any::<i128>()).prop_map(|(d, a)| ErrorKind::MultipleOf {
+                divisor: Number::Float(d),
+                actual: Number::Int(a),
+            }),
+            (any::<u64>(), any::<u64>())
+                .prop_map(|(matched, branches)| ErrorKind::OneOf { branches, matched }),
+            (text(), text()).prop_map(|(p, m)| ErrorKind::DependentRequired {
+                property: leak(p),
+                missing: leak(m),
+            }),
+        ];
+        leaf.prop_recursive(2, 4, 1, |reason| {
+            (text(), reason).prop_map(|(property, reason)| ErrorKind::PropertyNames {
+                property,
+                reason: Box::new(reason),
+            })
+        })
+    }
+
+    fn error() -> impl Strategy<Value = ValidationError> {
+        (text(), kind(), prop::option::of(text())).prop_map(|(path, kind, variant)| {
+            let error = ValidationError::new(path, kind);
+            match variant {
+                Some(tag) => error.under_variant(Box::leak(Box::new(leak(tag)))),
+                None => error,
+            }
+        })
+    }
+
+    /// A checked document's line, errors and places (as many places as errors, or fewer, or
+    /// more), to build a [`Checked`] from.
+    type Parts = (
+        Option<usize>,
+        Vec<ValidationError>,
+        Vec<(bool, usize, usize)>,
+    );
+
+    fn parts() -> impl Strategy<Value = Parts> {
+        (
+            prop::option::of(0..usize::MAX / 2),
+            prop::collection::vec(error(), 0..5),
+            prop::collection::vec((any::<bool>(), 0..usize::MAX / 2, any::<usize>()), 0..6),
+        )
+    }
+
+    fn checked((line, errors, places): Parts) -> Checked {
+        Checked {
+            line,
+            errors,
+            places: places
+                .into_iter()
+                .map(|(located, line, column)| Place {
+                    line,
+                    column,
+                    located,
+                    width: 0,
+                    text: String::new(),
+                    skipped: 0,
+                })
+                .collect(),
+        }
+    }
+
+    proptest! {
+        #![proptest_config(ProptestConfig::with_cases(1000))]
+
+        #[test]
+        fn a_documents_line_as_serde_json_wrote_it(source in text(), parts in parts()) {
+            let checked = checked(parts);
+            let mut ours = Vec::new();
+            json_line(&mut ours, &source, &checked).unwrap();
+            prop_assert_eq!(String::from_utf8(ours).unwrap(), serde_line(&source, &checked));
+        }
+
+        #[test]
+        fn an_unreadable_inputs_line_as_serde_json_wrote_it(source in text(), reason in text()) {
+            let mut ours = Vec::new();
+            json_unreadable(&mut ours, &source, &reason).unwrap();
+            prop_assert_eq!(String::from_utf8(ours).unwrap(), serde_unreadable(&source, &reason));
+        }
     }
 }

@@ -226,7 +226,11 @@ pub fn emit<W: Write + ?Sized>(
     style: Style,
 ) -> io::Result<()> {
     match format {
-        Format::Json => output::json_line(out, source, checked),
+        Format::Json => {
+            let mut line = Vec::new();
+            output::json_line(&mut line, source, checked)?;
+            out.write_all(&line)
+        }
         Format::Human => output::human(out, source, checked, style),
     }
 }
@@ -414,13 +418,13 @@ impl Rendered {
     fn add(&mut self, report: Report<'_>, line: LineChecked) -> io::Result<()> {
         self.totals.add(&line.checked);
         self.pretty |= line.pretty;
-        emit(
-            &mut self.bytes,
-            report.source,
-            &line.checked,
-            report.format,
-            report.style,
-        )
+        match report.format {
+            // Straight into the buffer, not through a line of its own.
+            Format::Json => output::json_line(&mut self.bytes, report.source, &line.checked),
+            Format::Human => {
+                output::human(&mut self.bytes, report.source, &line.checked, report.style)
+            }
+        }
     }
 }
 
