@@ -125,6 +125,21 @@ pub(crate) enum Mode {
     Json,
 }
 
+/// `checks` of a raw item or member value (`__item`) run only when the value is of the JSON
+/// type of `ty`, the Rust type it stands for (in JSON mode): a value of another type is its
+/// container's `type` error alone, as a member of another type is (`json.rs`). Typed, or
+/// without a type to match, the checks as they are.
+fn when_of_type(checks: TokenStream, ty: Option<&TokenStream>, mode: Mode) -> TokenStream {
+    match ty {
+        Some(ty) if mode == Mode::Json => quote! {
+            if <#ty as ::m3ter_models::ValidateJson>::matches_type(__item) {
+                #checks
+            }
+        },
+        _ => checks,
+    }
+}
+
 /// The checks of `keywords` on `value` (an expression of a reference to the field or item),
 /// whose path is the local `path`, in the vocabulary's table order. In JSON mode, presence and
 /// nesting are the caller's: the same runtime rules read the raw value through
@@ -279,14 +294,7 @@ pub(crate) fn value_checks(
                 };
                 let (item_path, item_type, item_checks) =
                     item_checks(path, "item", &inner.value, mode, rust_type);
-                let item_checks = match &item_type {
-                    Some(item_type) if mode == Mode::Json => quote! {
-                        if <#item_type as ::m3ter_models::ValidateJson>::matches_type(__item) {
-                            #item_checks
-                        }
-                    },
-                    _ => item_checks,
-                };
+                let item_checks = when_of_type(item_checks, item_type.as_ref(), mode);
                 quote! {
                     if let Some(__items) = #rules::ItemsField::items(#value) {
                         for (__index, __item) in __items.iter().enumerate().skip(#prefix) {
@@ -320,14 +328,7 @@ pub(crate) fn value_checks(
                     }
                 });
                 let member_checks = quote!(#(#per_pattern)*);
-                let member_checks = match &member_type {
-                    Some(member_type) if mode == Mode::Json => quote! {
-                        if <#member_type as ::m3ter_models::ValidateJson>::matches_type(__item) {
-                            #member_checks
-                        }
-                    },
-                    _ => member_checks,
-                };
+                let member_checks = when_of_type(member_checks, member_type.as_ref(), mode);
                 let members = checked_on(&param, "MembersField");
                 quote! {
                     if let Some(__members) = #members::members(#value) {
@@ -356,14 +357,7 @@ pub(crate) fn value_checks(
                     mode,
                     member_type.as_ref(),
                 );
-                let member_checks = match &member_type {
-                    Some(member_type) if mode == Mode::Json => quote! {
-                        if <#member_type as ::m3ter_models::ValidateJson>::matches_type(__item) {
-                            #member_checks
-                        }
-                    },
-                    _ => member_checks,
-                };
+                let member_checks = when_of_type(member_checks, member_type.as_ref(), mode);
                 // Beside `properties` and `pattern_properties`, only the members none of their
                 // names and patterns takes.
                 let mut taken: Vec<TokenStream> = Vec::new();
@@ -475,14 +469,7 @@ pub(crate) fn value_checks(
                 let arms = schemas.value.iter().enumerate().map(|(index, schema)| {
                     let (item_path, item_type, checks) =
                         item_checks(path, "prefix", schema, mode, rust_type);
-                    let checks = match &item_type {
-                        Some(item_type) if mode == Mode::Json => quote! {
-                            if <#item_type as ::m3ter_models::ValidateJson>::matches_type(__item) {
-                                #checks
-                            }
-                        },
-                        _ => checks,
-                    };
+                    let checks = when_of_type(checks, item_type.as_ref(), mode);
                     quote! {
                         #index => {
                             #[allow(unused_variables)]
