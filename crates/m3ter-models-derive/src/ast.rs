@@ -690,11 +690,11 @@ fn parse_param(
         // `pattern_properties("^a" (minimum = 1), "b" (max_length = 2))`, and
         // `properties("a" (min_length = 1), "b" ())`: a string with its keywords, each once.
         ParamKind::PatternSchemas | ParamKind::MemberSchemas => {
-            let (what, example) = match keyword.param() {
-                ParamKind::PatternSchemas => {
-                    ("pattern", "(\"^a\" (minimum = 1), \"b\" (max_length = 2))")
-                }
-                _ => ("member name", "(\"a\" (min_length = 1), \"b\" ())"),
+            let patterns = keyword.param() == ParamKind::PatternSchemas;
+            let (what, example) = if patterns {
+                ("pattern", "(\"^a\" (minimum = 1), \"b\" (max_length = 2))")
+            } else {
+                ("member name", "(\"a\" (min_length = 1), \"b\" ())")
             };
             let usage = format!(
                 "`{keyword}` takes {what}s, each with its keywords in parentheses: `{keyword}{example}`"
@@ -733,9 +733,10 @@ fn parse_param(
                 name: name.span(),
                 value: schemas,
             };
-            match keyword.param() {
-                ParamKind::PatternSchemas => ParamValue::PatternSchemas(value),
-                _ => ParamValue::MemberSchemas(value),
+            if patterns {
+                ParamValue::PatternSchemas(value)
+            } else {
+                ParamValue::MemberSchemas(value)
             }
         }
         ParamKind::Schemas => {

@@ -215,30 +215,9 @@ fn check_param(
                 }
             }
         }
-        Keyword::AnyOf | Keyword::OneOf | Keyword::PrefixItems => {
-            if let Param::Schemas(schemas) = param {
-                if schemas.value.is_empty() {
-                    errors.spanned(
-                        schemas.name,
-                        format!("`{keyword}` lists no schema: write at least one, each in parentheses (`{keyword}((min_length = 2), (maximum = 3))`)"),
-                    );
-                }
-                // `prefix_items`' schemas are of items.
-                let shape = match keyword {
-                    Keyword::PrefixItems => shape.item(),
-                    _ => shape.clone(),
-                };
-                for schema in &schemas.value {
-                    check_keywords(schema, &shape, false, errors);
-                    if let Some(span) = nested_span(schema) {
-                        errors.spanned(
-                            span,
-                            format!("`nested` cannot be decided inside `{keyword}(...)`: write the value's constraints as keywords there"),
-                        );
-                    }
-                }
-            }
-        }
+        Keyword::AnyOf | Keyword::OneOf => check_schemas(keyword, param, shape, errors),
+        // `prefix_items`' schemas are of items.
+        Keyword::PrefixItems => check_schemas(keyword, param, &shape.item(), errors),
         Keyword::MinContains | Keyword::MaxContains => {
             if !keywords.has(Keyword::Contains) {
                 errors.spanned(
@@ -463,5 +442,28 @@ fn check_json(keyword: Keyword, example: &str, lit: &syn::LitStr, errors: &mut E
             format!("`enum` is a JSON array of the allowed values as JSON text ({example})"),
         ),
         Ok(_) => {}
+    }
+}
+
+/// The schemas of `any_of`, `one_of` or `prefix_items` (`param`), each checked against `shape`
+/// (the value's, or the items' for `prefix_items`): at least one, and no `nested` inside.
+fn check_schemas(keyword: Keyword, param: &Param<'_, Tokens>, shape: &Shape, errors: &mut Errors) {
+    let Param::Schemas(schemas) = param else {
+        return;
+    };
+    if schemas.value.is_empty() {
+        errors.spanned(
+            schemas.name,
+            format!("`{keyword}` lists no schema: write at least one, each in parentheses (`{keyword}((min_length = 2), (maximum = 3))`)"),
+        );
+    }
+    for schema in &schemas.value {
+        check_keywords(schema, shape, false, errors);
+        if let Some(span) = nested_span(schema) {
+            errors.spanned(
+                span,
+                format!("`nested` cannot be decided inside `{keyword}(...)`: write the value's constraints as keywords there"),
+            );
+        }
     }
 }

@@ -420,6 +420,9 @@ mod tests {
                 property: leak(p),
                 missing: leak(m),
             }),
+            // Every kind at least as the catalogue shows it (one arm per kind there, so a new
+            // kind is drawn here too).
+            prop::sample::select(ErrorKind::examples()),
         ];
         leaf.prop_recursive(2, 4, 1, |reason| {
             (text(), reason).prop_map(|(property, reason)| ErrorKind::PropertyNames {

@@ -2738,9 +2738,10 @@ impl<'a> Lowerer<'a> {
                     "`{name}` is not supported on {} {}: only on {}",
                     typed.what,
                     ty_words(typed.ty),
-                    match keyword {
-                        Keyword::Contains => "items of a string, number or boolean type, or without a `type` on the list",
-                        _ => "a string, number or boolean, or without a `type` (any JSON value)",
+                    if schema_of_items(keyword) {
+                        "items of a string, number or boolean type, or without a `type` on the list"
+                    } else {
+                        "a string, number or boolean, or without a `type` (any JSON value)"
                     }
                 ),
             );
@@ -2759,9 +2760,10 @@ impl<'a> Lowerer<'a> {
                         typed.value,
                         json_type.name(),
                         typed.place,
-                        match keyword {
-                            Keyword::Contains => "the items'",
-                            _ => "its",
+                        if schema_of_items(keyword) {
+                            "the items'"
+                        } else {
+                            "its"
                         }
                     ),
                 );
@@ -3438,6 +3440,53 @@ impl<'a> Lowerer<'a> {
 /// Whether `schema` is a `type: "string"` schema whose `enum` lists only strings: a Rust enum.
 fn string_enum(schema: &Json) -> bool {
     schema.get("type").and_then(Json::as_str) == Some("string") && enum_of_strings(schema)
+}
+
+/// Whether the nested schema of `keyword` applies to each item of a list (`items`, `contains`,
+/// `prefixItems`) rather than to the value itself (`not`, `anyOf`, ...) or its members; for the
+/// words of [`Lowerer::nested_schema`]'s errors.
+fn schema_of_items(keyword: Keyword) -> bool {
+    match keyword {
+        Keyword::Items | Keyword::Contains | Keyword::PrefixItems => true,
+        Keyword::Not
+        | Keyword::If
+        | Keyword::Then
+        | Keyword::Else
+        | Keyword::AnyOf
+        | Keyword::OneOf
+        | Keyword::Properties
+        | Keyword::AdditionalProperties
+        | Keyword::PropertyNames
+        | Keyword::PatternProperties => false,
+        // Keywords without a nested schema.
+        Keyword::Type
+        | Keyword::MinLength
+        | Keyword::MaxLength
+        | Keyword::MinItems
+        | Keyword::MaxItems
+        | Keyword::Format
+        | Keyword::Pattern
+        | Keyword::PatternRule
+        | Keyword::Minimum
+        | Keyword::Maximum
+        | Keyword::ExclusiveMinimum
+        | Keyword::ExclusiveMaximum
+        | Keyword::MultipleOf
+        | Keyword::UniqueItems
+        | Keyword::MinProperties
+        | Keyword::MaxProperties
+        | Keyword::DependentRequired
+        | Keyword::RequiredMembers
+        | Keyword::Const
+        | Keyword::Enum
+        | Keyword::MinContains
+        | Keyword::MaxContains
+        | Keyword::Nested
+        | Keyword::Required
+        | Keyword::Nullable
+        | Keyword::Default
+        | Keyword::Forbidden => false,
+    }
 }
 
 /// Whether `schema` says which members its objects have: `properties`, or

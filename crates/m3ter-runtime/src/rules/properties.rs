@@ -110,8 +110,13 @@ pub trait MembersField {
 
 impl<V, S: BuildHasher> MembersField for HashMap<String, V, S> {
     type Value = V;
+    /// In key order, as a `serde_json::Map` (a `BTreeMap` without serde_json's
+    /// `preserve_order`) walks a document's members: the typed and the raw path report a map's
+    /// errors in one order, not in the hash's.
     fn members(&self) -> Option<impl Iterator<Item = (&str, &V)>> {
-        Some(self.iter().map(|(k, v)| (k.as_str(), v)))
+        let mut members: Vec<(&str, &V)> = self.iter().map(|(k, v)| (k.as_str(), v)).collect();
+        members.sort_unstable_by(|a, b| a.0.cmp(b.0));
+        Some(members.into_iter())
     }
     fn member(&self, name: &str) -> Option<&V> {
         self.get(name)
