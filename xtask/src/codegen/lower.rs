@@ -2091,9 +2091,13 @@ impl<'a> Lowerer<'a> {
                 Ty::F64
             }
             "boolean" => Ty::Bool,
-            // Items of several schemas: any JSON value of the type (`type` a keyword), so that
-            // each item is checked as the document has it.
-            "array" if schema.get(Keyword::PrefixItems.json_name()).is_some() => {
+            // Items of several schemas, or of no schema at all (no `items`: any item): any
+            // JSON value of the type (`type` a keyword), so that each item is checked as the
+            // document has it.
+            "array"
+                if schema.get(Keyword::PrefixItems.json_name()).is_some()
+                    || schema.get(Keyword::Items.json_name()).is_none() =>
+            {
                 let types = self.type_set(schema, at)?;
                 let keywords = self.lower_untyped(schema, at, types)?;
                 return Some((Ty::Any, keywords, false, docs));
@@ -2102,7 +2106,7 @@ impl<'a> Lowerer<'a> {
                 ignore_lone_contains_bounds(schema, &mut keywords);
                 self.check_bounds(&keywords, at, None);
                 let Some(items) = schema.get(Keyword::Items.json_name()) else {
-                    self.error(at, "an array needs `items`");
+                    // Taken by the arm above.
                     return None;
                 };
                 let items_at = at.key(Keyword::Items.json_name());
