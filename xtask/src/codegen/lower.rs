@@ -2156,8 +2156,12 @@ impl<'a> Lowerer<'a> {
                     return None;
                 }
                 self.check_bounds(&keywords, at, None);
-                if !self.read_additional_properties(schema, at, &mut keywords)
-                    || !self.read_property_names(schema, at, &mut keywords)
+                if !self.read_member_schema(
+                    schema,
+                    at,
+                    Keyword::AdditionalProperties,
+                    &mut keywords,
+                ) || !self.read_member_schema(schema, at, Keyword::PropertyNames, &mut keywords)
                     || !self.read_pattern_properties(schema, at, &mut keywords)
                 {
                     return None;
@@ -2322,8 +2326,13 @@ impl<'a> Lowerer<'a> {
         }
         if allowed.contains(JsonType::Object)
             && (!self.read_members(schema, at, &mut keywords)
-                || !self.read_additional_properties(schema, at, &mut keywords)
-                || !self.read_property_names(schema, at, &mut keywords)
+                || !self.read_member_schema(
+                    schema,
+                    at,
+                    Keyword::AdditionalProperties,
+                    &mut keywords,
+                )
+                || !self.read_member_schema(schema, at, Keyword::PropertyNames, &mut keywords)
                 || !self.read_pattern_properties(schema, at, &mut keywords))
         {
             return None;
@@ -2432,56 +2441,40 @@ impl<'a> Lowerer<'a> {
         ok
     }
 
-    /// `additionalProperties` of an object without `properties` (a map, or the objects of an
-    /// untyped member), or beside `properties` in a nested schema: a nested schema
-    /// ([`Self::nested_schema`]) every other member's value satisfies, the
-    /// `additionalProperties` keyword; `true` (or absent, or `{}`) allows any member, `false`
-    /// is `not()` (no other member: each one a `not` error at its pointer). A member of
-    /// `type: object` or without a `type` whose schema closes it so is a struct without fields
-    /// instead (`declares_members`: each member an `unknown_field` error, as on every struct).
-    /// `false` after reporting an error.
-    fn read_additional_properties(
+    /// The schema of an object's members that `keyword` names, read by [`Self::nested_schema`]
+    /// into its slot: `additionalProperties` of an object without `properties` (a map, or the
+    /// objects of an untyped member), or beside `properties` in a nested schema, which every
+    /// other member's value satisfies; `propertyNames` of a map or an untyped member, which
+    /// every member's name (a string) satisfies. `true` (or absent, or `{}`) says nothing;
+    /// `false` is `not()` (for `additionalProperties` no other member, each one a `not` error
+    /// at its pointer; for `propertyNames` no member, each name a `propertyNames` error). A
+    /// member of `type: object` or without a `type` that `additionalProperties: false` closes
+    /// is a struct without fields instead (`declares_members`: each member an `unknown_field`
+    /// error, as on every struct). `false` after reporting an error.
+    fn read_member_schema(
         &mut self,
         schema: &Json,
         at: &Pointer,
+        keyword: Keyword,
         keywords: &mut Keywords,
     ) -> bool {
-        let name = Keyword::AdditionalProperties.json_name();
-        let Some(values) = schema.get(name) else {
+        let name = keyword.json_name();
+        let Some(value) = schema.get(name) else {
             return true;
         };
-        let Some(inner) =
-            self.nested_schema(values, &at.key(name), Keyword::AdditionalProperties, None)
-        else {
+        let value_at = at.key(name);
+        let Some(inner) = self.nested_schema(value, &value_at, keyword, None) else {
             return false;
         };
-        // `{}` allows any value, as `true` does.
-        if !inner.is_empty() {
-            keywords.additional_properties = Some(Box::new(inner));
+        if inner.is_empty() {
+            return true;
         }
-        true
-    }
-
-    /// `propertyNames` of a map or an untyped member: a schema every member's name (a string)
-    /// satisfies, read by [`Self::nested_schema`] as a string's keywords; `true` or `{}` says
-    /// nothing; `false` is `not()` (no member at all: each name a `propertyNames` error).
-    /// `false` after reporting an error.
-    fn read_property_names(
-        &mut self,
-        schema: &Json,
-        at: &Pointer,
-        keywords: &mut Keywords,
-    ) -> bool {
-        let name = Keyword::PropertyNames.json_name();
-        let Some(names) = schema.get(name) else {
-            return true;
-        };
-        let Some(inner) = self.nested_schema(names, &at.key(name), Keyword::PropertyNames, None)
-        else {
+        if keywords
+            .set(keyword, ParamValue::Items(Box::new(inner)))
+            .is_err()
+        {
+            self.error(&value_at, "is given twice");
             return false;
-        };
-        if !inner.is_empty() {
-            keywords.property_names = Some(Box::new(inner));
         }
         true
     }
