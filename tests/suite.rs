@@ -13,6 +13,7 @@ pub mod properties;
 pub mod raw_json;
 pub mod schema_agreement;
 pub mod source_values;
+pub mod test_targets;
 pub mod unions;
 pub mod user_types;
 pub mod vocabulary;

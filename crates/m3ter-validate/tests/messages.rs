@@ -2,8 +2,8 @@
 //! kind with its boundary wordings (one character, many characters, one allowed value), every
 //! format violation the rules can give, the errors of typical broken documents, and the human
 //! report around them. A wording change fails here until the new snapshot is reviewed and
-//! committed (`INSTA_UPDATE=always cargo test -p m3ter-validate --test messages`, then read the
-//! diff), so no message changes by accident.
+//! committed (`INSTA_UPDATE=always cargo test -p m3ter-validate --test suite -- messages::`,
+//! then read the diff), so no message changes by accident.
 
 #![allow(clippy::unwrap_used, clippy::expect_used, clippy::panic)] // A test fails by panicking.
 
