@@ -5,6 +5,8 @@
 //! `cargo test --workspace`; this test keeps a test written there later from being skipped in
 //! silence.
 
+#![allow(clippy::unwrap_used, clippy::expect_used, clippy::panic)] // A test fails by panicking.
+
 use std::fs;
 use std::path::{Path, PathBuf};
 
