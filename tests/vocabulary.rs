@@ -1956,3 +1956,52 @@ fn pattern_and_additional_properties_beside_fields_check_the_whole_object_on_eve
         );
     }
 }
+
+/// The strategies hold a declared member to the patterns of the other members' map that match
+/// its name: valid documents pass (with the member within both its own bounds and the
+/// pattern's), broken ones break what they say.
+#[test]
+fn the_strategies_hold_declared_members_to_the_matching_patterns() {
+    #[m3ter_models::model]
+    #[derive(Debug, Deserialize, serde::Serialize, Validate)]
+    #[spec(json)]
+    struct S {
+        #[spec(maximum = 10)]
+        n: i64,
+        #[spec(max_length = 3)]
+        name: Option<String>,
+        #[serde(flatten)]
+        #[spec(pattern_properties("^n" (minimum = 5, min_length = 2)), additional_properties(not()))]
+        others: serde_json::Map<String, Value>,
+    }
+    let spec = match &<S as Describe>::KIND {
+        Kind::Object(spec) => spec,
+        other => panic!("{other:?}"),
+    };
+    assert!(spec.others.is_some());
+    assert_eq!(
+        spec.fields.iter().map(|f| f.wire_name).collect::<Vec<_>>(),
+        ["n", "name"]
+    );
+    let mut runner = TestRunner::deterministic();
+    let kind = &<S as Describe>::KIND;
+    let valid =
+        m3ter_models::strategies::valid_json(kind, &m3ter_models::describe::Constraints::NONE);
+    let invalid = m3ter_models::strategies::invalid_json(kind);
+    for _ in 0..64 {
+        let document = valid.new_tree(&mut runner).unwrap().current();
+        assert!(S::validate_json(&document).is_ok(), "{document}");
+        let n = document["n"].as_i64().unwrap();
+        assert!((5..=10).contains(&n), "{document}");
+        let typed: S = serde_json::from_value(document.clone()).unwrap();
+        assert!(typed.validate().is_ok(), "{document}");
+        let (document, broken) = invalid.new_tree(&mut runner).unwrap().current();
+        let found = S::validate_json(&document).expect_err("broken");
+        assert!(
+            found
+                .iter()
+                .any(|e| e.path() == broken.path && e.code() == broken.code),
+            "{document} should break {broken:?}, got {found:?}"
+        );
+    }
+}

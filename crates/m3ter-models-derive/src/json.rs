@@ -179,6 +179,13 @@ fn describe_impl(container: &Container<'_>) -> TokenStream {
         }
         Body::Struct { fields, .. } => {
             let deny = container.deny_unknown_fields;
+            let others = match fields.iter().find(|f| crate::expand::is_others(f)) {
+                Some(others) => {
+                    let constraints = constraints_ref(&others.keywords);
+                    quote!(::std::option::Option::Some(#constraints))
+                }
+                None => quote!(::std::option::Option::None),
+            };
             // The map of the other members (`#[serde(flatten)]`) is no member of its own.
             let fields = fields
                 .iter()
@@ -208,6 +215,7 @@ fn describe_impl(container: &Container<'_>) -> TokenStream {
                     name: #name,
                     fields: &[#(#fields),*],
                     deny_unknown_fields: #deny,
+                    others: #others,
                 })
             }
         }
