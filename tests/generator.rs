@@ -3486,6 +3486,30 @@ fn a_pattern_beside_properties_that_a_typed_value_cannot_check_is_an_error() {
         "/components/schemas/A/patternProperties/^k",
         "matches the union's discriminator `kind`",
     );
+    // A member whose typed value serde may write otherwise than the document has it.
+    let spec = document(
+        "3.1.0",
+        r#"{"S": {"type": "object",
+              "properties": {"id": {"type": "string", "format": "uuid"}, "o": {"type": "object", "properties": {}}},
+              "patternProperties": {"^i": {"maxLength": 36}, "^o": {"minProperties": 1}, "d$": {}}}}"#,
+        "{}",
+    );
+    assert_error(
+        &spec,
+        "/components/schemas/S/patternProperties/^i",
+        "the pattern matches `id`, generated as a UUID (`format: uuid`), whose typed value serde may write otherwise",
+    );
+    assert_error(
+        &spec,
+        "/components/schemas/S/patternProperties/^o",
+        "the pattern matches `o`, generated as the generated type `SO`",
+    );
+    // A pattern without keywords checks nothing there.
+    let errors = errors_of(&spec);
+    assert!(
+        !errors.iter().any(|e| e.pointer.ends_with("/d$")),
+        "{errors:#?}"
+    );
     let code = generated(&document(
         "3.1.0",
         r#"{"S": {"type": "object", "properties": {"p": {"type": "string", "default": "abc"}},

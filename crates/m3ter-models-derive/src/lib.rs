@@ -40,7 +40,9 @@
 //! pattern to every member whose name matches it, the declared fields too (a field's typed value
 //! checked as serde writes it, when present: an `Option` that is `None` is absent, unless the
 //! field is `required`, when it is `null`; a value serde filled in from a `default` counts as
-//! present), and `additional_properties` to the members neither declared nor matched
+//! present; a field whose value serde may write otherwise than the document had it, a UUID, a
+//! date-time or a struct, is checked as written: give it its keywords of its own instead), and
+//! `additional_properties` to the members neither declared nor matched
 //! (`additional_properties(not())`: no other member, each one a `not` error). Each error is at
 //! the member's pointer (`/fxo`), on the typed and the raw path alike, in one order (the fields'
 //! own checks in field order, the object's where the map is declared, over the members in key

@@ -1603,6 +1603,17 @@ impl<'a> Lowerer<'a> {
             // what the raw document passes: it stays an annotation, as JSON Schema has it, and
             // the docs say why); on a member that must be present (or absent) it says nothing
             // more than the docs do.
+            // The typed path checks the member's value as serde writes it: only where that is
+            // the document's value.
+            if !compares_as_json(&ty)
+                && let Some((pattern, _, _)) =
+                    matching.iter().find(|(_, _, inner)| !inner.is_empty())
+            {
+                self.error(
+                    &at.key(Keyword::PatternProperties.json_name()).key(pattern),
+                    format!("the pattern matches `{wire}`, generated as {}, whose typed value serde may write otherwise than the document has it (another spelling, defaults filled in, unknown members dropped): not supported; give the pattern no keywords for it, or write them on the property", ty_words(&ty)),
+                );
+            }
             if let Some((pattern, _, _)) = matching
                 .iter()
                 .find(|(_, _, inner)| nullable && !null_satisfies(inner))
