@@ -1533,9 +1533,11 @@ impl<'a> Lowerer<'a> {
             let prop_at = at.key("properties").key(wire);
             // The patterns that apply to this property too (its typed value is checked as
             // serde writes it, when present).
+            // (A pattern without keywords checks nothing: it only exempts the member from
+            // `additionalProperties`, which a property is anyway.)
             let matching: Vec<&(String, regex::Regex, Keywords)> = matchers
                 .iter()
-                .filter(|(_, regex, _)| regex.is_match(wire))
+                .filter(|(_, regex, inner)| !inner.is_empty() && regex.is_match(wire))
                 .collect();
             if let Some((discriminator, _)) = tag
                 && discriminator == wire
@@ -1606,8 +1608,7 @@ impl<'a> Lowerer<'a> {
             // The typed path checks the member's value as serde writes it: only where that is
             // the document's value.
             if !compares_as_json(&ty)
-                && let Some((pattern, _, _)) =
-                    matching.iter().find(|(_, _, inner)| !inner.is_empty())
+                && let Some((pattern, _, _)) = matching.first()
             {
                 self.error(
                     &at.key(Keyword::PatternProperties.json_name()).key(pattern),
