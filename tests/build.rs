@@ -27,6 +27,10 @@ const FIXTURES: &[(&str, &str)] = &[
         "fixtures/generator/no-members.openapi.json",
         "no_members.rs",
     ),
+    (
+        "fixtures/generator/other-members.openapi.json",
+        "other_members.rs",
+    ),
 ];
 
 /// The vendored suite's draft 2020-12 folder (required files; `optional/` and

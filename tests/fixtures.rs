@@ -433,3 +433,117 @@ fn an_object_that_allows_no_members_reports_each_member_at_its_pointer() {
         "/empty/a: is not a known field"
     );
 }
+
+/// `patternProperties` and `additionalProperties: {schema}` beside `properties`: the struct
+/// keeps its other members in a map, each pattern checks every member whose name matches it
+/// (the properties too), `additionalProperties` the members neither declared nor matched;
+/// each error at the member's pointer with the same code and params on the raw path, through
+/// `from_slice` and after serde. `additionalProperties: false` beside `patternProperties`:
+/// each member neither declared nor matched a `not` error.
+#[test]
+fn members_beside_the_properties_are_checked_by_the_patterns_and_additional_properties() {
+    use m3ter_models::ValidateJson;
+    use m3ter_workspace_tests::other_members::{Closed, Open};
+    type Found = Vec<(String, ErrorCode, String)>;
+    fn list(result: Result<(), m3ter_models::ValidationErrors>) -> Found {
+        result
+            .err()
+            .map(|e| {
+                e.iter()
+                    .map(|e| {
+                        let params = serde_json::to_string(&e.params()).unwrap_or_default();
+                        (e.path().to_owned(), e.code(), params)
+                    })
+                    .collect()
+            })
+            .unwrap_or_default()
+    }
+    fn every_path<T>(document: &serde_json::Value) -> Found
+    where
+        T: ValidateJson + Validate + serde::de::DeserializeOwned,
+    {
+        let raw = list(T::validate_json(document));
+        let bytes = document.to_string();
+        let from_slice = m3ter_models::json::from_slice::<T>(bytes.as_bytes()).map(|_| ());
+        assert_eq!(list(from_slice), raw, "{document}");
+        if let Ok(typed) = serde_json::from_value::<T>(document.clone()) {
+            assert_eq!(list(typed.validate()), raw, "{document}");
+        }
+        raw
+    }
+    let e = |path: &str, code: ErrorCode, params: &str| (path.to_owned(), code, params.to_owned());
+    // `fmt`'s default (`"abc"`, 3 characters) is not filled in: the pattern `^f` allows 2.
+    let open: Open = serde_json::from_value(json!({"name": "n"})).unwrap();
+    assert_eq!(open.fmt, None);
+    assert_eq!(errors(&open), vec![]);
+    for valid in [
+        json!({"name": "n"}),
+        json!({"name": "abcde", "fox": [1, 2], "fmt": "ab", "additional_properties": true,
+               "fy": [1, 2, 3, 4], "x-any": "thing", "count": 1, "f": 9}),
+    ] {
+        assert_eq!(every_path::<Open>(&valid), Found::new(), "{valid}");
+    }
+    // The other members are kept, and written back; the map is named past the property
+    // `additional_properties`.
+    let open: Open = serde_json::from_value(json!({"name": "n", "count": 2, "x-a": null})).unwrap();
+    assert_eq!(open.additional_properties_2.len(), 2);
+    assert_eq!(open.additional_properties, None);
+    assert_eq!(
+        serde_json::to_value(&open).unwrap(),
+        json!({"name": "n", "count": 2, "x-a": null})
+    );
+    assert_eq!(
+        every_path::<Open>(&json!({
+            "name": "abcdef", "fox": [1], "fmt": "abc", "fy": [], "count": 0, "q": "s", "x-q": "s"
+        })),
+        vec![
+            // The property's own (`maxLength: 5`), then the object's: `additionalProperties`
+            // over the other members in key order, then the pattern's.
+            e(
+                "/name",
+                ErrorCode::Length,
+                r#"{"actual":6,"max":5,"unit":"characters"}"#
+            ),
+            e(
+                "/count",
+                ErrorCode::Range,
+                r#"{"actual":0,"bound":"minimum","limit":1}"#
+            ),
+            e(
+                "/q",
+                ErrorCode::Type,
+                r#"{"actual":"string","expected":"integer"}"#
+            ),
+            e(
+                "/fmt",
+                ErrorCode::Length,
+                r#"{"actual":3,"max":2,"unit":"characters"}"#
+            ),
+            e(
+                "/fox",
+                ErrorCode::Length,
+                r#"{"actual":1,"min":2,"unit":"items"}"#
+            ),
+            e(
+                "/fy",
+                ErrorCode::Length,
+                r#"{"actual":0,"min":2,"unit":"items"}"#
+            ),
+        ]
+    );
+    for valid in [json!({}), json!({"a": 1, "v": "s", "vv": ""})] {
+        assert_eq!(every_path::<Closed>(&valid), Found::new(), "{valid}");
+    }
+    assert_eq!(
+        every_path::<Closed>(&json!({"a": 1, "b": 2, "v": 3, "w~": {}})),
+        vec![
+            e("/b", ErrorCode::Not, "{}"),
+            e("/w~0", ErrorCode::Not, "{}"),
+            e(
+                "/v",
+                ErrorCode::Type,
+                r#"{"actual":"integer","expected":"string"}"#
+            ),
+        ]
+    );
+}

@@ -259,13 +259,8 @@ fn keywords_on_the_wrong_type_are_errors() {
         "/components/schemas/S/properties/p/type",
         "at least one type",
     );
-    assert_error(
-        &with_property(
-            r#"{"type": "object", "properties": {"a": {"type": "string"}}, "additionalProperties": {"type": "string"}}"#,
-        ),
-        "/components/schemas/S/properties/p/additionalProperties",
-        "a schema for the members other than `properties` is not supported beside `properties` (only `true` or `false` is)",
-    );
+    // A schema for the other members beside `properties` is read: see
+    // `members_beside_the_properties_are_a_flattened_map_with_the_keywords`.
 }
 
 #[test]
@@ -792,20 +787,47 @@ fn colliding_generated_names_are_errors() {
         "/components/schemas/S/properties/p",
         "the type name `SP` is already taken",
     );
-    // Two properties, one Rust field.
+}
+
+#[test]
+fn properties_that_make_one_rust_field_get_numbered_names_in_order() {
+    // `foo\nbar`, `foo"bar`, `foo\\bar`, `foo\rbar`, `foo\tbar`, `foo\fbar` (the suite's
+    // "properties with escaped characters") all make `foo_bar`; `foo_bar_2` is a property's
+    // own name, kept by it, so the numbering skips it.
     let spec = with_property(
-        r#"{"type": "string"}, "P": {"type": "string"}, "a-b": {"type": "string"}, "a_b": {"type": "string"}"#,
+        r#"{"type": "string"}, "foo\nbar": {"type": "number"}, "foo\"bar": {"type": "number"},
+           "foo_bar_2": {"type": "boolean"}, "foo\\bar": {"type": "object", "properties": {}},
+           "P": {"type": "string"}"#,
     );
-    assert_error(
-        &spec,
-        "/components/schemas/S/properties/P",
-        "the properties `p` and `P` both become the Rust field `p`",
-    );
-    assert_error(
-        &spec,
-        "/components/schemas/S/properties/a_b",
-        "the properties `a-b` and `a_b` both become the Rust field `a_b`",
-    );
+    let code = generated(&spec);
+    for (wire, field) in [
+        (r#""foo\nbar""#, "pub foo_bar: ::std::option::Option<f64>"),
+        (r#""foo\"bar""#, "pub foo_bar_3: ::std::option::Option<f64>"),
+        (
+            r#""foo_bar_2""#,
+            "pub foo_bar_2: ::std::option::Option<bool>",
+        ),
+        (
+            r#""foo\\bar""#,
+            "pub foo_bar_4: ::std::option::Option<SFooBar4>",
+        ),
+        (
+            r#""p""#,
+            "pub p: ::std::option::Option<::std::string::String>",
+        ),
+        (
+            r#""P""#,
+            "pub p_2: ::std::option::Option<::std::string::String>",
+        ),
+    ] {
+        let rename = format!("rename = {wire}");
+        let at = code
+            .find(&rename)
+            .unwrap_or_else(|| panic!("no `{rename}` in:\n{code}"));
+        let next = code[at..].find("pub ").map_or("", |i| &code[at + i..]);
+        assert!(next.starts_with(field), "{wire}: {next:.60}");
+    }
+    assert!(code.contains("pub struct SFooBar4"), "{code}");
 }
 
 #[test]
@@ -1922,13 +1944,8 @@ fn pattern_properties_check_the_values_of_matching_members_of_a_map() {
         at,
         "must be an object from pattern to schema, not an array",
     );
-    assert_error(
-        &with_property(
-            r#"{"type": "object", "properties": {"a": {"type": "string"}}, "patternProperties": {"^b": {}}}"#,
-        ),
-        at,
-        "`patternProperties` is not supported on an object with `properties`",
-    );
+    // Beside `properties` it is read: see
+    // `members_beside_the_properties_are_a_flattened_map_with_the_keywords`.
 }
 
 // YAML and several files.
@@ -3401,4 +3418,107 @@ fn properties_and_required_are_read_in_nested_schemas_of_any_json_value() {
     ] {
         assert_error(&with_property(property), &format!("{p}{pointer}"), needle);
     }
+}
+
+/// `additionalProperties: {schema}` or `patternProperties` beside `properties`: the struct
+/// keeps its fields and gains the map of its other members, `#[serde(flatten)]`, carrying the
+/// keywords; no `deny_unknown_fields`, even beside `additionalProperties: false`.
+#[test]
+fn members_beside_the_properties_are_a_flattened_map_with_the_keywords() {
+    let code = generated(&document(
+        "3.1.0",
+        r#"{"S": {"type": "object", "properties": {"foo": {"type": "integer"}},
+              "patternProperties": {"f.o": {"minimum": 2}},
+              "additionalProperties": {"type": "integer"}},
+            "T": {"type": "object", "properties": {"a": {"type": "string"}},
+              "patternProperties": {"^v": {}}, "additionalProperties": false}}"#,
+        "{}",
+    ));
+    let compact: String = code.split_whitespace().collect::<Vec<_>>().join(" ");
+    for expected in [
+        r#"#[serde(flatten)] #[spec( additional_properties(type = "integer"), pattern_properties("f.o"(minimum = 2)) )] pub additional_properties: ::m3ter_models::__private_v0_1::serde_json::Map<"#,
+        r#"#[serde(flatten)] #[spec(additional_properties(not()), pattern_properties("^v"()))] pub additional_properties:"#,
+    ] {
+        assert!(compact.contains(expected), "{expected}\nin:\n{code}");
+    }
+    assert!(!code.contains("deny_unknown_fields"), "{code}");
+    // The constructor starts with no other member.
+    assert!(
+        compact.contains("additional_properties: ::std::default::Default::default()"),
+        "{code}"
+    );
+}
+
+/// What a pattern beside `properties` cannot say on a typed value is an error at the pattern:
+/// it matches a union variant's discriminator (always there in a typed value), or an optional
+/// nullable property and refuses `null` (`None` does not tell `null` from absent). A property
+/// the pattern matches gets no default filled in, and the docs say why.
+#[test]
+fn a_pattern_beside_properties_that_a_typed_value_cannot_check_is_an_error() {
+    let spec = document(
+        "3.1.0",
+        r#"{"S": {"type": "object",
+              "properties": {"p": {"type": ["string", "null"]}, "q": {"type": ["string", "null"]}},
+              "patternProperties": {"^p": {"type": "string"}, "^q": {"maxLength": 1}}}}"#,
+        "{}",
+    );
+    assert_error(
+        &spec,
+        "/components/schemas/S/patternProperties/^p",
+        "an optional member that may be `null`, and refuses `null`",
+    );
+    // `maxLength` passes `null`: `q` is fine.
+    let errors = errors_of(&spec);
+    assert!(
+        !errors.iter().any(|e| e.pointer.ends_with("/^q")),
+        "{errors:#?}"
+    );
+    let union = document(
+        "3.1.0",
+        r##"{"U": {"oneOf": [{"$ref": "#/components/schemas/A"}],
+                   "discriminator": {"propertyName": "kind", "mapping": {"a": "#/components/schemas/A"}}},
+             "A": {"type": "object", "properties": {"kind": {"type": "string"}},
+                   "patternProperties": {"^k": {"minLength": 1}}}}"##,
+        "{}",
+    );
+    assert_error(
+        &union,
+        "/components/schemas/A/patternProperties/^k",
+        "matches the union's discriminator `kind`",
+    );
+    // A member whose typed value serde may write otherwise than the document has it.
+    let spec = document(
+        "3.1.0",
+        r#"{"S": {"type": "object",
+              "properties": {"id": {"type": "string", "format": "uuid"}, "o": {"type": "object", "properties": {}}},
+              "patternProperties": {"^i": {"maxLength": 36}, "^o": {"minProperties": 1}, "d$": {}}}}"#,
+        "{}",
+    );
+    assert_error(
+        &spec,
+        "/components/schemas/S/patternProperties/^i",
+        "the pattern matches `id`, generated as a UUID (`format: uuid`), whose typed value serde may write otherwise",
+    );
+    assert_error(
+        &spec,
+        "/components/schemas/S/patternProperties/^o",
+        "the pattern matches `o`, generated as the generated type `SO`",
+    );
+    // A pattern without keywords checks nothing there.
+    let errors = errors_of(&spec);
+    assert!(
+        !errors.iter().any(|e| e.pointer.ends_with("/d$")),
+        "{errors:#?}"
+    );
+    let code = generated(&document(
+        "3.1.0",
+        r#"{"S": {"type": "object", "properties": {"p": {"type": "string", "default": "abc"}},
+              "patternProperties": {"^p": {"maxLength": 2}}}}"#,
+        "{}",
+    ));
+    assert!(
+        code.contains("Not filled in when absent: the `patternProperties` pattern `^p` applies"),
+        "{code}"
+    );
+    assert!(!code.contains("__default_s_p"), "{code}");
 }

@@ -1844,3 +1844,164 @@ fn false_for_members_is_not_and_each_member_is_reported_on_both_paths() {
         );
     }
 }
+
+/// `pattern_properties` and `additional_properties` on a struct's `#[serde(flatten)]` map of
+/// its other members: each pattern checks every member whose name matches it, the declared
+/// ones too (as serde writes their typed value), `additional_properties` the members neither
+/// declared nor matched; the typed path, the raw path and `json::from_slice` report the same
+/// errors (pointer, code, params), in the same order.
+#[test]
+fn pattern_and_additional_properties_beside_fields_check_the_whole_object_on_every_path() {
+    #[m3ter_models::model]
+    #[derive(Debug, Deserialize, serde::Serialize, Validate)]
+    #[spec(json, json_schema)]
+    struct O {
+        #[spec(max_items = 3)]
+        foo: Option<Vec<i64>>,
+        #[spec(max_length = 5)]
+        fab: String,
+        // No pattern matches it: declared, so no other member either.
+        bar: Option<bool>,
+        #[serde(flatten)]
+        #[spec(
+            pattern_properties("^f" (min_items = 2, max_length = 3)),
+            additional_properties(type = "integer", minimum = 1)
+        )]
+        others: serde_json::Map<String, Value>,
+    }
+    type Found = Vec<(String, &'static str, String)>;
+    let list = |r: Result<(), m3ter_models::ValidationErrors>| -> Found {
+        r.err()
+            .map(|errors| {
+                errors
+                    .iter()
+                    .map(|e| {
+                        let params = serde_json::to_string(&e.params()).unwrap_or_default();
+                        (e.path().to_owned(), e.code().as_str(), params)
+                    })
+                    .collect()
+            })
+            .unwrap_or_default()
+    };
+    let errors = |document: Value| -> Found {
+        let raw = list(O::validate_json(&document));
+        let from_slice = m3ter_models::json::from_slice::<O>(document.to_string().as_bytes());
+        assert_eq!(list(from_slice.map(|_| ())), raw, "{document}");
+        if let Ok(typed) = serde_json::from_value::<O>(document.clone()) {
+            assert_eq!(list(typed.validate()), raw, "{document}");
+        }
+        raw
+    };
+    for valid in [
+        json!({"fab": "abc"}),
+        json!({"fab": "", "foo": [1, 2], "bar": false, "fx": [1, 2, 3, 4], "n": 1, "f": 7}),
+    ] {
+        assert_eq!(errors(valid.clone()), Found::new(), "{valid}");
+    }
+    // The other members are kept in the typed value, and written back.
+    let typed: O = serde_json::from_value(json!({"fab": "a", "n": 2, "fx": "s"})).unwrap();
+    assert_eq!(typed.others.len(), 2);
+    assert_eq!(
+        serde_json::to_value(&typed).unwrap(),
+        json!({"fab": "a", "n": 2, "fx": "s"})
+    );
+    let p =
+        |path: &str, code: &'static str, params: &str| (path.to_owned(), code, params.to_owned());
+    assert_eq!(
+        errors(json!({
+            "foo": [1], "fab": "abcd", "bar": true, "fx": [1], "q": "s", "r": 0, "f~/": []
+        })),
+        [
+            // The object's checks: `additional_properties` (table order) over the members in
+            // key order, then the pattern's (on `fab`, a declared member, too: 4 characters
+            // pass its own `max_length = 5`, not the pattern's 3).
+            p("/q", "type", r#"{"actual":"string","expected":"integer"}"#),
+            p("/r", "range", r#"{"actual":0,"bound":"minimum","limit":1}"#),
+            p(
+                "/fab",
+                "length",
+                r#"{"actual":4,"max":3,"unit":"characters"}"#
+            ),
+            p("/foo", "length", r#"{"actual":1,"min":2,"unit":"items"}"#),
+            p("/fx", "length", r#"{"actual":1,"min":2,"unit":"items"}"#),
+            p("/f~0~1", "length", r#"{"actual":0,"min":2,"unit":"items"}"#),
+        ]
+    );
+    // The JSON Schema states them on the object, and judges every document as the paths do.
+    let schema = serde_json::to_value(schemars::schema_for!(O)).unwrap();
+    assert_eq!(
+        schema["patternProperties"],
+        json!({"^f": {"minItems": 2, "maxLength": 3}})
+    );
+    assert_eq!(
+        schema["additionalProperties"],
+        json!({"type": "integer", "minimum": 1})
+    );
+    assert!(schema["properties"].get("others").is_none(), "{schema}");
+    let validator = jsonschema::validator_for(&schema).unwrap();
+    for document in [
+        json!({"fab": "abc"}),
+        json!({"fab": "", "foo": [1, 2], "fx": [1, 2, 3, 4], "n": 1}),
+        json!({"fab": "abcd"}),
+        json!({"fab": "a", "foo": [1]}),
+        json!({"fab": "a", "q": "s"}),
+        json!({"fab": "a", "r": 0}),
+        json!({"fab": "a", "fx": []}),
+        json!({"fab": "a", "bar": true}),
+    ] {
+        assert_eq!(
+            validator.is_valid(&document),
+            O::validate_json(&document).is_ok(),
+            "{document}"
+        );
+    }
+}
+
+/// The strategies hold a declared member to the patterns of the other members' map that match
+/// its name: valid documents pass (with the member within both its own bounds and the
+/// pattern's), broken ones break what they say.
+#[test]
+fn the_strategies_hold_declared_members_to_the_matching_patterns() {
+    #[m3ter_models::model]
+    #[derive(Debug, Deserialize, serde::Serialize, Validate)]
+    #[spec(json)]
+    struct S {
+        #[spec(maximum = 10)]
+        n: i64,
+        #[spec(max_length = 3)]
+        name: Option<String>,
+        #[serde(flatten)]
+        #[spec(pattern_properties("^n" (minimum = 5, min_length = 2)), additional_properties(not()))]
+        others: serde_json::Map<String, Value>,
+    }
+    let spec = match &<S as Describe>::KIND {
+        Kind::Object(spec) => spec,
+        other => panic!("{other:?}"),
+    };
+    assert!(spec.others.is_some());
+    assert_eq!(
+        spec.fields.iter().map(|f| f.wire_name).collect::<Vec<_>>(),
+        ["n", "name"]
+    );
+    let mut runner = TestRunner::deterministic();
+    let kind = &<S as Describe>::KIND;
+    let valid =
+        m3ter_models::strategies::valid_json(kind, &m3ter_models::describe::Constraints::NONE);
+    let invalid = m3ter_models::strategies::invalid_json(kind);
+    for _ in 0..64 {
+        let document = valid.new_tree(&mut runner).unwrap().current();
+        assert!(S::validate_json(&document).is_ok(), "{document}");
+        let n = document["n"].as_i64().unwrap();
+        assert!((5..=10).contains(&n), "{document}");
+        let typed: S = serde_json::from_value(document.clone()).unwrap();
+        assert!(typed.validate().is_ok(), "{document}");
+        let (document, broken) = invalid.new_tree(&mut runner).unwrap().current();
+        let found = S::validate_json(&document).expect_err("broken");
+        assert!(
+            found
+                .iter()
+                .any(|e| e.path() == broken.path && e.code() == broken.code),
+            "{document} should break {broken:?}, got {found:?}"
+        );
+    }
+}

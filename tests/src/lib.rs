@@ -28,6 +28,11 @@ pub mod no_members {
     include!(concat!(env!("OUT_DIR"), "/no_members.rs"));
 }
 
+/// Models generated from `fixtures/generator/other-members.openapi.json`.
+pub mod other_members {
+    include!(concat!(env!("OUT_DIR"), "/other_members.rs"));
+}
+
 /// The proptest case count: `M3TER_PROPTEST_CASES` when set, else `default` (sized for CI).
 pub fn proptest_cases(default: u32) -> u32 {
     std::env::var("M3TER_PROPTEST_CASES")

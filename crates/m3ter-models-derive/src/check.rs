@@ -27,19 +27,76 @@ pub(crate) fn check(container: &Container<'_>, errors: &mut Errors) {
     }
     crate::serde_rules::check(container, errors);
     if let Body::Struct { fields, .. } = &container.body {
+        let mut others = false;
         for field in fields {
-            if let Some(span) = container.json
-                && field.flatten
-            {
-                errors.spanned(
-                    span,
-                    "`#[spec(json)]` does not support `#[serde(flatten)]` fields",
-                );
-            }
-            let shape = Shape::of(field.ty);
+            let shape = if field.flatten {
+                check_flatten(container, field, &mut others, errors)
+            } else {
+                Shape::of(field.ty)
+            };
             check_keywords(&field.keywords, &shape, true, errors);
         }
     }
+}
+
+/// A `#[serde(flatten)]` field: with `#[spec(json)]`, or with `pattern_properties` or
+/// `additional_properties`, it must be the map of the struct's other members (a map from
+/// `String` to `serde_json::Value`, one per struct, beside no `deny_unknown_fields`), whose
+/// only keywords are those two, applied to the object as JSON Schema says
+/// (`expand::others_checks`). Its shape for the keyword checks: a map of JSON values.
+fn check_flatten(
+    container: &Container<'_>,
+    field: &crate::ast::Field<'_>,
+    others: &mut bool,
+    errors: &mut Errors,
+) -> Shape {
+    let shape = Shape::of(field.ty);
+    let object_keywords = crate::expand::is_others(field);
+    if container.json.is_none() && !object_keywords {
+        return shape;
+    }
+    const WHAT: &str = "the map of the struct's other members (`#[serde(flatten)]`, of type `serde_json::Map<String, serde_json::Value>`, or a `HashMap`/`BTreeMap` from `String` to `serde_json::Value`)";
+    let is_map = match &shape {
+        Shape::Map(value) => matches!(**value, Shape::Any),
+        Shape::Other => is_json_map(field.ty),
+        _ => false,
+    };
+    if !is_map {
+        errors.spanned(
+            syn::spanned::Spanned::span(field.ty),
+            format!("`#[serde(flatten)]` with `#[spec(json)]` or with `pattern_properties`/`additional_properties` is supported on {WHAT} only"),
+        );
+    }
+    let second = std::mem::replace(others, true);
+    if second {
+        errors.spanned(
+            field.span,
+            "a second `#[serde(flatten)]` field: a struct has one map of its other members",
+        );
+    } else if container.deny_unknown_fields {
+        errors.spanned(
+            field.span,
+            "`#[serde(deny_unknown_fields)]` leaves no other members for a `#[serde(flatten)]` map to hold (serde does not support the two together): remove one, or write `additional_properties(not())` on the map to refuse every member that no pattern matches",
+        );
+    }
+    for (keyword, param) in field.keywords.iter() {
+        if !matches!(
+            keyword,
+            Keyword::PatternProperties | Keyword::AdditionalProperties
+        ) {
+            errors.spanned(
+                name_span(&param),
+                format!("`{keyword}` is not supported on {WHAT}: only `pattern_properties` and `additional_properties` are (they apply to the whole object as JSON Schema says; a keyword that counts or names the members would see only the other ones)"),
+            );
+        }
+    }
+    Shape::Map(Box::new(Shape::Any))
+}
+
+/// Whether `ty` is written `serde_json::Map<…>` (or `Map<…>`, imported): a map of JSON values.
+fn is_json_map(ty: &syn::Type) -> bool {
+    matches!(ty, syn::Type::Path(p) if p.qself.is_none()
+        && p.path.segments.last().is_some_and(|last| last.ident == "Map"))
 }
 
 fn check_keywords(keywords: &Keywords, shape: &Shape, top_level: bool, errors: &mut Errors) {

@@ -20,7 +20,16 @@ pub(crate) fn derive(input: &DeriveInput) -> TokenStream {
         return quote! { #compile_errors #fallback };
     }
     let body = match &container.body {
-        Body::Struct { fields, .. } => fields.iter().map(field_checks).collect(),
+        Body::Struct { fields, .. } => fields
+            .iter()
+            .map(|field| {
+                if is_others(field) {
+                    others_checks(field, fields, Mode::Typed)
+                } else {
+                    field_checks(field)
+                }
+            })
+            .collect(),
         Body::UnitEnum(_) => TokenStream::new(),
         Body::Union(variants) => {
             let Some(discriminator) = &container.discriminator else {
@@ -107,6 +116,117 @@ fn field_checks(field: &ast::Field<'_>) -> TokenStream {
     quote_spanned! {field.span=>
         {
             #path
+            #checks
+        }
+    }
+}
+
+/// Whether `field` is the map of a struct's other members that `pattern_properties` or
+/// `additional_properties` check: a `#[serde(flatten)]` field with either keyword.
+pub(crate) fn is_others(field: &ast::Field<'_>) -> bool {
+    field.flatten
+        && (field.keywords.has(Keyword::PatternProperties)
+            || field.keywords.has(Keyword::AdditionalProperties))
+}
+
+/// The checks of `pattern_properties` and `additional_properties` written on `others`, the
+/// `#[serde(flatten)]` map of a struct's other members, as JSON Schema applies them to the
+/// object: each pattern to every member whose name matches it, declared ones too, and
+/// `additional_properties` to the members neither declared nor matched. Both paths gather the
+/// same members into one `serde_json::Map` (the typed path: each declared member that is
+/// present and matches a pattern, as serde writes it, and the other members; the raw path: the
+/// same members of the document) and run the same checks on it in JSON mode, each error at
+/// the member's pointer, in the map's order.
+pub(crate) fn others_checks(
+    others: &ast::Field<'_>,
+    fields: &[ast::Field<'_>],
+    mode: Mode,
+) -> TokenStream {
+    let rules = quote!(::m3ter_models::__private_v0_1);
+    let patterns: Vec<TokenStream> = match others.keywords.get(Keyword::PatternProperties) {
+        Some(Param::PatternSchemas(schemas)) => schemas
+            .value
+            .iter()
+            .map(|(lit, _)| pattern_match(lit))
+            .collect(),
+        _ => Vec::new(),
+    };
+    let matched = quote!((false #(|| #patterns)*));
+    let declared: Vec<&ast::Field<'_>> = fields
+        .iter()
+        .filter(|f| !f.flatten && !f.skip_deserializing)
+        .collect();
+    // Without a pattern, no declared member is checked here (nor needs `Serialize`).
+    let checked = if patterns.is_empty() {
+        &[][..]
+    } else {
+        &declared[..]
+    };
+    let gather = match mode {
+        Mode::Typed => {
+            let declared = checked.iter().map(|field| {
+                let member = &field.member;
+                let wire = &field.wire_name;
+                // A required `Option` (nullable) is there as `null` when `None`.
+                let present = if crate::json::present_type(field.ty).1 && !field.presence().required {
+                    quote!(::std::option::Option::is_some(&self.#member))
+                } else {
+                    quote!(true)
+                };
+                quote! {
+                    {
+                        let __key: &str = #wire;
+                        if #present && #matched {
+                            if let ::std::result::Result::Ok(__member) = #rules::serde_json::to_value(&self.#member) {
+                                __whole.insert(::std::string::ToString::to_string(__key), __member);
+                            }
+                        }
+                    }
+                }
+            });
+            let member = &others.member;
+            quote! {
+                #(#declared)*
+                if let ::std::option::Option::Some(__members) = #rules::MembersField::members(&self.#member) {
+                    for (__key, __member) in __members {
+                        if let ::std::result::Result::Ok(__member) = #rules::serde_json::to_value(__member) {
+                            __whole.insert(::std::string::ToString::to_string(__key), __member);
+                        }
+                    }
+                }
+            }
+        }
+        Mode::Json => {
+            let wires = declared.iter().map(|f| f.wire_name.as_str());
+            let declared_key = if declared.is_empty() {
+                quote!(false)
+            } else {
+                quote!(matches!(__key, #(#wires)|*))
+            };
+            quote! {
+                for (__name, __member) in __object {
+                    let __key: &str = __name.as_str();
+                    if !#declared_key || #matched {
+                        __whole.insert(::std::clone::Clone::clone(__name), ::std::clone::Clone::clone(__member));
+                    }
+                }
+            }
+        }
+    };
+    let checks = value_checks(
+        &quote!(&__whole),
+        &quote!(true),
+        &format_ident!("__others_path"),
+        &others.keywords,
+        Mode::Json,
+        None,
+    );
+    quote_spanned! {others.span=>
+        {
+            let __others_path: #rules::Path<'_> = *__path;
+            let mut __whole: #rules::serde_json::Map<::std::string::String, #rules::serde_json::Value> =
+                #rules::serde_json::Map::new();
+            #gather
             #checks
         }
     }

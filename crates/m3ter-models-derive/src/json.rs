@@ -179,9 +179,17 @@ fn describe_impl(container: &Container<'_>) -> TokenStream {
         }
         Body::Struct { fields, .. } => {
             let deny = container.deny_unknown_fields;
+            let others = match fields.iter().find(|f| crate::expand::is_others(f)) {
+                Some(others) => {
+                    let constraints = constraints_ref(&others.keywords);
+                    quote!(::std::option::Option::Some(#constraints))
+                }
+                None => quote!(::std::option::Option::None),
+            };
+            // The map of the other members (`#[serde(flatten)]`) is no member of its own.
             let fields = fields
                 .iter()
-                .filter(|f| !f.skip_deserializing)
+                .filter(|f| !f.skip_deserializing && !f.flatten)
                 .map(|field| {
                     let wire = &field.wire_name;
                     let (inner, _) = present_type(field.ty);
@@ -207,6 +215,7 @@ fn describe_impl(container: &Container<'_>) -> TokenStream {
                     name: #name,
                     fields: &[#(#fields),*],
                     deny_unknown_fields: #deny,
+                    others: #others,
                 })
             }
         }
@@ -279,7 +288,16 @@ pub(crate) fn constraints(keywords: &Keywords) -> TokenStream {
 
 fn struct_body(container: &Container<'_>, fields: &[Field<'_>]) -> TokenStream {
     let read: Vec<&Field<'_>> = fields.iter().filter(|f| !f.skip_deserializing).collect();
-    let checks = read.iter().map(|f| field_json(f));
+    let checks = read.iter().map(|f| {
+        if crate::expand::is_others(f) {
+            crate::expand::others_checks(f, fields, Mode::Json)
+        } else if f.flatten {
+            // The other members, checked by nothing (`check` allows no other keyword here).
+            TokenStream::new()
+        } else {
+            field_json(f)
+        }
+    });
     let unknown = if container.deny_unknown_fields {
         let wires: Vec<&str> = read.iter().map(|f| f.wire_name.as_str()).collect();
         // A struct without fields (an object without members): every member is unknown.

@@ -23,8 +23,8 @@
 //! | `dependent_required = "…"` | `dependentRequired`: a JSON object from a member's name to the names it requires, as JSON text (`dependent_required = "{\"a\": [\"b\", \"c\"]}"`): when `a` is present, `b` and `c` must be; one error `dependentRequired` per missing member, at the object's pointer, `params` `property` (the member present) and `missing`. Checked at compile time to be an object of arrays of distinct strings | maps (`HashMap`/`BTreeMap` from `String`, `serde_json::Map`, `serde_json::Value` objects; other JSON types pass) |
 //! | `properties("a" (…), "b" (…))` | `properties` on any JSON value: for each member name, the keywords in its parentheses (a nested schema, written as in `items(…)`; `("b" ())` checks nothing but names `b`) apply to that member's value when it is present, each error at the member's pointer (`/m/a`); beside it `additional_properties(…)` checks only the members it does not name (nor a `pattern_properties` pattern matches). A name given twice is a compile error. A struct declares its members as fields instead: on another field type it is a compile error | `serde_json::Value` (objects; other JSON types pass), and nested schemas of it |
 //! | `required_members = "…"` | `required` as an object's list of names, on any JSON value: a JSON array of distinct member names, as JSON text (`required_members = "[\"a\", \"b\"]"`, checked at compile time); one error `required` per missing member, at the member's pointer (`/m/b`), as a struct's missing field has. Spelled apart from the member flag `required` below, which a struct's `Option` field carries for its parent's list | `serde_json::Value` (objects; other JSON types pass), and nested schemas of it |
-//! | `additional_properties(…)` | `additionalProperties` given a schema, on a map (an object without declared members): the keywords inside (a nested schema, written as in `items(…)`) apply to the value of every member, each error at the member's pointer (`/map/key`), as `items(…)` checks each item; `nested` inside it validates each value of a type with its own constraints. On a typed map the keywords inside check the typed values; in the raw walk a value of another JSON type than the map's values is its `type` error alone | maps (`HashMap`/`BTreeMap` from `String`, `serde_json::Map`, `serde_json::Value` objects; other JSON types pass) |
-//! | `pattern_properties("^a" (…), "b" (…))` | `patternProperties`: for each ECMA-262 pattern (unanchored, translated and compiled when the macro expands, as `pattern`'s), the keywords in its parentheses (a nested schema, written as in `items(…)`) apply to the value of every member whose name matches it, each error at the member's pointer; beside it `additional_properties(…)` checks only the members no pattern matches. A pattern given twice is a compile error | maps (`HashMap`/`BTreeMap` from `String`, `serde_json::Map`, `serde_json::Value` objects; other JSON types pass) |
+//! | `additional_properties(…)` | `additionalProperties` given a schema, on a map (an object without declared members): the keywords inside (a nested schema, written as in `items(…)`) apply to the value of every member, each error at the member's pointer (`/map/key`), as `items(…)` checks each item; `nested` inside it validates each value of a type with its own constraints. On a typed map the keywords inside check the typed values; in the raw walk a value of another JSON type than the map's values is its `type` error alone. On a struct's `#[serde(flatten)]` map of its other members, the members neither declared nor matched by a pattern (see below the table) | maps (`HashMap`/`BTreeMap` from `String`, `serde_json::Map`, `serde_json::Value` objects; other JSON types pass), a struct's map of its other members |
+//! | `pattern_properties("^a" (…), "b" (…))` | `patternProperties`: for each ECMA-262 pattern (unanchored, translated and compiled when the macro expands, as `pattern`'s), the keywords in its parentheses (a nested schema, written as in `items(…)`) apply to the value of every member whose name matches it, each error at the member's pointer; beside it `additional_properties(…)` checks only the members no pattern matches. A pattern given twice is a compile error. On a struct's `#[serde(flatten)]` map of its other members, every member whose name matches, the declared fields too (see below the table) | maps (`HashMap`/`BTreeMap` from `String`, `serde_json::Map`, `serde_json::Value` objects; other JSON types pass), a struct's map of its other members |
 //! | `property_names(…)` | `propertyNames`: every member's name (a string) satisfies the string keywords inside (`min_length`, `max_length`, `pattern`, `format`, `const`, `enum`, …; `type` and keywords of other types are compile errors there). One error `propertyNames` per keyword a name breaks, at the object's pointer (a name has no pointer of its own), `params` `property` (the name) and `reason` (`code` and `params` of the name's own error); the message says both | maps (`HashMap`/`BTreeMap` from `String`, `serde_json::Map`, `serde_json::Value` objects; other JSON types pass) |
 //! | `const = "…"` | `const`: equal to this JSON value, given as JSON text (`const = "3"`, `const = "[1, null]"`), by JSON Schema's equality | JSON-comparable types |
 //! | `enum = "…"` | `enum` of any JSON values: equal to one of the JSON array's (`enum = "[1, \"a\", null]"`); a string enum is better a Rust enum | JSON-comparable types |
@@ -32,6 +32,38 @@
 //! | `forbidden`, `forbidden = "create"` | must be absent (an operation rule) | `Option` |
 //! | `required`, `nullable` | raw JSON: must be present; may be `null` | `Option` |
 //! | `default = "…"` | `default`: the member's value when absent, as JSON text (`default = "3"`, `default = "\"TIME_FIRST\""`); an annotation the JSON Schema states (the text is checked to be JSON; the generated models also fill it in through serde) | `Option` |
+//!
+//! A struct's other members: one `#[serde(flatten)]` field of type `serde_json::Map<String,
+//! serde_json::Value>` (or a `HashMap`/`BTreeMap` from `String` to `serde_json::Value`) keeps
+//! the members the struct does not declare, and may carry `pattern_properties(…)` and
+//! `additional_properties(…)`, which then apply to the whole object as JSON Schema says: each
+//! pattern to every member whose name matches it, the declared fields too (a field's typed value
+//! checked as serde writes it, when present: an `Option` that is `None` is absent, unless the
+//! field is `required`, when it is `null`; a value serde filled in from a `default` counts as
+//! present; a field whose value serde may write otherwise than the document had it, a UUID, a
+//! date-time or a struct, is checked as written: give it its keywords of its own instead), and
+//! `additional_properties` to the members neither declared nor matched
+//! (`additional_properties(not())`: no other member, each one a `not` error). Each error is at
+//! the member's pointer (`/fxo`), on the typed and the raw path alike, in one order (the fields'
+//! own checks in field order, the object's where the map is declared, over the members in key
+//! order). With `pattern_properties`, the declared fields' types implement `serde::Serialize`
+//! (a pattern checks a field's value as serde writes it).
+//! ```ignore
+//! #[derive(Serialize, Deserialize, Validate)]
+//! #[spec(json)]
+//! struct Object {
+//!     #[serde(default, skip_serializing_if = "Option::is_none")]
+//!     #[spec(max_items = 3)]
+//!     foo: Option<Vec<i64>>,
+//!     #[serde(flatten)]
+//!     #[spec(pattern_properties("f.o" (min_items = 2)), additional_properties(type = "integer"))]
+//!     others: serde_json::Map<String, serde_json::Value>,
+//! }
+//! ```
+//! Another type, a second such field, `#[serde(deny_unknown_fields)]` beside it (serde reads
+//! no other member then), and any other keyword on it (a count or a name rule would see only
+//! the other members) are compile errors on their tokens; with `#[spec(json)]` a flattened
+//! field must be this map.
 //!
 //! On a `serde_json::Value` field (any JSON value) every value keyword may be written, each
 //! checking only a value of its own JSON types, as JSON Schema says (`min_length` checks nothing

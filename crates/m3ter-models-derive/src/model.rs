@@ -53,7 +53,8 @@ pub(crate) fn expand(attr: TokenStream, item: TokenStream) -> TokenStream {
     quote!(#input)
 }
 
-/// Whether the field's serde attributes already say how it is read or written.
+/// Whether the field's serde attributes already say how it is read or written (`flatten`: the
+/// map of the other members, read as serde reads them).
 fn says_how_serde_reads(attrs: &[syn::Attribute]) -> bool {
     attrs
         .iter()
@@ -66,7 +67,11 @@ fn says_how_serde_reads(attrs: &[syn::Attribute]) -> bool {
                     if let proc_macro2::TokenTree::Ident(ident) = tt
                         && matches!(
                             ident.to_string().as_str(),
-                            "deserialize_with" | "with" | "default" | "skip_serializing_if"
+                            "deserialize_with"
+                                | "with"
+                                | "default"
+                                | "skip_serializing_if"
+                                | "flatten"
                         )
                     {
                         found = true;

@@ -28,6 +28,18 @@ pub(crate) fn json_schema_impl(container: &Container<'_>) -> TokenStream {
         } => members(fields),
         Body::Struct { .. } | Body::UnitEnum(_) | Body::Union(_) => quote!(&[]),
     };
+    // The keywords of the map of the other members, stated on the object.
+    let others = match &container.body {
+        Body::Struct { fields, .. } => fields
+            .iter()
+            .filter(|f| crate::expand::is_others(f))
+            .map(|f| {
+                let constraints = constraints_ref(&f.keywords);
+                quote!(::m3ter_models::__private_v0_1::schema::state_others(&mut schema, #constraints);)
+            })
+            .collect(),
+        Body::UnitEnum(_) | Body::Union(_) => TokenStream::new(),
+    };
     let definition = match &container.body {
         // Expanded by `union.rs`.
         Body::Union(_) => return TokenStream::new(),
@@ -80,6 +92,7 @@ pub(crate) fn json_schema_impl(container: &Container<'_>) -> TokenStream {
                 fn json_schema(generator: &mut #schemars::SchemaGenerator) -> #schemars::Schema {
                     let mut schema = <#shadow as #schemars::JsonSchema>::json_schema(generator);
                     ::m3ter_models::__private_v0_1::schema::state_members(&mut schema, #members);
+                    #others
                     schema
                 }
             }

@@ -972,6 +972,24 @@ fn object(spec: &'static TypeSpec) -> BoxedStrategy<Value> {
             if field.nullable {
                 value = prop_oneof![4 => value, 1 => Just(Value::Null)].boxed();
             }
+            // The patterns of the other members' map that match the member apply to it too
+            // (`null` included).
+            let patterns: Vec<&'static Constraints> = spec
+                .others
+                .and_then(|others| others.pattern_properties)
+                .unwrap_or(&[])
+                .iter()
+                .filter(|(pattern, _)| Pattern::new(pattern).is_match(field.wire_name))
+                .map(|(_, inner)| *inner)
+                .collect();
+            if !patterns.is_empty() {
+                value = value
+                    .prop_filter(
+                        "the strategies decide a `pattern_properties` schema on a declared member for the keywords of one value and an object's members only (not of a list's items): write this member's strategy by hand",
+                        move |v| patterns.iter().all(|inner| satisfies(v, inner) == Some(true)),
+                    )
+                    .boxed();
+            }
             let entry = value.prop_map(move |v| Some((wire.clone(), v)));
             if field.required {
                 entry.boxed()

@@ -48,6 +48,10 @@ pub struct TypeSpec {
     pub fields: &'static [FieldSpec],
     /// Members other than these are errors (`additionalProperties: false`).
     pub deny_unknown_fields: bool,
+    /// The keywords of the map of the other members (a `#[serde(flatten)]` field with
+    /// `pattern_properties` or `additional_properties`), which apply to the object's members:
+    /// each pattern to the declared members whose names match it too.
+    pub others: Option<&'static Constraints>,
 }
 
 /// A discriminated union: which member tells its variants apart, and the variants.

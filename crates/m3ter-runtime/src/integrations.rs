@@ -114,6 +114,15 @@ pub mod schema {
         }
     }
 
+    /// States on the object schema the keywords of a struct's map of its other members (a
+    /// `#[serde(flatten)]` field: `patternProperties` and `additionalProperties`), which apply
+    /// to the object's members as JSON Schema says.
+    pub fn state_others(schema: &mut Schema, constraints: &'static Constraints) {
+        if let Some(object) = schema.as_object_mut() {
+            constrain(object, constraints);
+        }
+    }
+
     /// The schema of a discriminated union ([`crate::union`]): `anyOf` the variants' schemas in
     /// mapping order, and the OpenAPI `discriminator` (`propertyName`, and a `mapping` from each
     /// tag to its variant's `$ref`, for the variants the generator refers to rather than

@@ -64,8 +64,10 @@ vocabulary! {
     /// `additionalProperties` given a schema, on a map (an object without declared members):
     /// these keywords apply to the value of every member, a nested schema as `items(...)`
     /// holds one; each error is at the member's pointer (`/map/key`). On a
-    /// `serde_json::Value`, to every member of an object. (`additionalProperties: false`
-    /// beside `properties` is a struct that denies unknown members, not this keyword.)
+    /// `serde_json::Value`, to every member of an object. On a struct's `#[serde(flatten)]`
+    /// map of its other members, to the members neither declared nor matched by a
+    /// `patternProperties` pattern. (`additionalProperties: false` alone beside `properties`
+    /// is a struct that denies unknown members, not this keyword.)
     AdditionalProperties { spec: "additional_properties", json: Some("additionalProperties"), slot: additional_properties, applies: Types::OBJECT, param: Items, level: Value }
     /// `propertyNames`: every member's name, a string, satisfies these keywords (a nested
     /// schema of string keywords). One error `propertyNames` per keyword a name breaks, at the
@@ -74,7 +76,8 @@ vocabulary! {
     /// `patternProperties` on a map: for each ECMA-262 pattern (unanchored, as JSON Schema
     /// says), the keywords of the value of every member whose name matches it (each matching
     /// pattern applies), each error at the member's pointer; `additionalProperties` beside it
-    /// then applies only to the members no pattern matches.
+    /// then applies only to the members no pattern matches. On a struct's `#[serde(flatten)]`
+    /// map of its other members, to every member of the object, declared ones too.
     PatternProperties { spec: "pattern_properties", json: Some("patternProperties"), slot: pattern_properties, applies: Types::OBJECT, param: PatternSchemas, level: Value }
     /// `const`: the value equals this one, given as JSON text (`const = "3"`, `const = "[1, null]"`),
     /// by JSON Schema's equality.

@@ -58,7 +58,8 @@ fn escape_line(line: &str) -> String {
 /// `text` as a Markdown code span (its content literal), on one line: fenced with one backtick
 /// more than its longest run of backticks, line breaks and other controls written as `\u{..}`.
 pub fn code(text: &str) -> String {
-    let content = printable(text);
+    // A tab, kept in prose, is escaped too: in a name (`foo\tbar`) it would read as spaces.
+    let content = printable(text).replace('\t', "\\u{9}");
     if content.is_empty() {
         // "``" is not a code span; a code span of one space shows an empty one.
         return "` `".to_owned();
@@ -158,6 +159,7 @@ mod tests {
         assert_eq!(code("`a``"), "``` `a`` ```");
         assert_eq!(code(""), "` `");
         assert_eq!(code("a\nb\r"), "`a\\u{a}b\\u{d}`");
+        assert_eq!(code("foo\tbar"), "`foo\\u{9}bar`");
         assert_eq!(code("<x> [y]"), "`<x> [y]`");
     }
 }

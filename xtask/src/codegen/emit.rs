@@ -9,8 +9,8 @@ use quote::quote;
 
 use super::doc::{code, printable};
 use super::ir::{
-    Enum, Field, Item, Keywords, Module, NumberLit, Operation, Param as OperationParam, ParamIn,
-    Presence, StrictRule, Struct, Ty, Union,
+    Enum, Field, Item, Keywords, Module, NumberLit, Operation, Others, Param as OperationParam,
+    ParamIn, Presence, StrictRule, Struct, Ty, Union,
 };
 use super::names;
 
@@ -104,6 +104,7 @@ fn structure(s: &Struct) -> TokenStream {
         TokenStream::new()
     };
     let fields = s.fields.iter().map(|f| field(&s.name, f));
+    let others = s.others.as_deref().map(others_field);
     let default_fns: TokenStream = s.fields.iter().map(|f| default_fn(&s.name, f)).collect();
     let constructor = constructor(s);
     let default = default_derive(&s.fields);
@@ -123,11 +124,43 @@ fn structure(s: &Struct) -> TokenStream {
         #[spec(json, json_schema)]
         pub struct #name {
             #(#fields)*
+            #others
         }
 
         #constructor
 
         #default_fns
+    }
+}
+
+/// The map of the other members: every member that is not a property, as serde reads it
+/// (`#[serde(flatten)]`), with the keywords that check the object's members.
+fn others_field(others: &Others) -> TokenStream {
+    let name = ident(&others.rust_name);
+    let ty = rust_type(&Ty::Map);
+    let spec = keywords(&others.keywords);
+    let words = match (
+        others.keywords.pattern_properties.is_some(),
+        others.keywords.additional_properties.is_some(),
+    ) {
+        (true, true) => {
+            "`patternProperties` checks every member whose name matches a pattern (the properties too), `additionalProperties` the members no pattern matches"
+        }
+        (true, false) => {
+            "`patternProperties` checks every member whose name matches a pattern (the properties too)"
+        }
+        (false, _) => "`additionalProperties` checks each of them",
+    };
+    let doc = docs(&[
+        "The members other than the properties, as the document has them.".to_owned(),
+        String::new(),
+        format!("{words}."),
+    ]);
+    quote! {
+        #doc
+        #[serde(flatten)]
+        #[spec(#(#spec),*)]
+        pub #name: #ty,
     }
 }
 
@@ -416,6 +449,10 @@ fn constructor(s: &Struct) -> TokenStream {
             }
         }
     }
+    if let Some(others) = &s.others {
+        let field = ident(&others.rust_name);
+        inits.push(quote!(#field: ::std::default::Default::default()));
+    }
     let tagged = s.fields.iter().any(|f| f.tag.is_some());
     let defaults = s
         .fields
@@ -583,6 +620,7 @@ fn descriptor(o: &Operation) -> TokenStream {
         docs: descriptor_docs,
         deny_unknown_fields: false,
         fields,
+        others: None,
         strict: Vec::new(),
     };
     let doc = docs(&s.docs);

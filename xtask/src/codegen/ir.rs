@@ -110,8 +110,23 @@ pub struct Struct {
     pub deny_unknown_fields: bool,
     /// The properties, in document order.
     pub fields: Vec<Field>,
+    /// The members other than the properties, when `additionalProperties` gives them a
+    /// schema or `patternProperties` is beside `properties`.
+    pub others: Option<Box<Others>>,
     /// The strict profile's rules (`x-m3ter-strict` on a property).
     pub strict: Vec<StrictRule>,
+}
+
+/// The map of an object's other members (a `#[serde(flatten)]` field), with the keywords
+/// that JSON Schema applies to the object's members: `pattern_properties` (to every member
+/// whose name matches, declared ones too) and `additional_properties` (to the members neither
+/// declared nor matched).
+#[derive(Debug)]
+pub struct Others {
+    /// The Rust field name (`additional_properties`, numbered past a property's name).
+    pub rust_name: String,
+    /// `pattern_properties` and `additional_properties`.
+    pub keywords: Keywords,
 }
 
 /// A rule of the strict profile: the format a string member must have in the cloud

@@ -10,8 +10,8 @@ use m3ter_vocab::{
 
 use super::doc;
 use super::ir::{
-    Docs, Enum, Field, Item, Keywords, Module, NumberLit, Operation, Param, ParamIn, Presence,
-    StrictRule, Struct, Ty, Union, UnionVariant, Variant,
+    Docs, Enum, Field, Item, Keywords, Module, NumberLit, Operation, Others, Param, ParamIn,
+    Presence, StrictRule, Struct, Ty, Union, UnionVariant, Variant,
 };
 use super::json::Json;
 use super::names;
@@ -1453,8 +1453,10 @@ impl<'a> Lowerer<'a> {
         for keyword in Keyword::value_keywords() {
             if let Some(name) = keyword.json_name_opt()
                 && keyword != Keyword::Type
-                // The struct's own: `false` denies unknown members, a schema is refused below.
+                // The struct's own: `false` alone denies unknown members; a schema, or
+                // `patternProperties` beside it, checks them in the map of the other members.
                 && keyword != Keyword::AdditionalProperties
+                && keyword != Keyword::PatternProperties
                 // The struct's members and which of them are required.
                 && keyword != Keyword::Properties
                 && keyword != Keyword::RequiredMembers
@@ -1468,17 +1470,32 @@ impl<'a> Lowerer<'a> {
             }
         }
         let docs = self.docs(schema, at);
+        // `additionalProperties: false` alone: serde denies the unknown members. A schema, or
+        // `patternProperties` beside `properties`: the other members are kept in a map (a
+        // `#[serde(flatten)]` field), and the keywords check the object's members as JSON
+        // Schema says (`additionalProperties` read first: `patternProperties` keeps its
+        // patterns that check nothing when it is there).
+        let patterns = schema.get(Keyword::PatternProperties.json_name()).is_some();
+        let mut others = Keywords::default();
         let deny_unknown_fields = match schema.get("additionalProperties") {
             None | Some(Json::Bool(true)) => false,
-            Some(Json::Bool(false)) => true,
+            Some(Json::Bool(false)) if !patterns => true,
             Some(_) => {
-                self.error(
-                    &at.key("additionalProperties"),
-                    "a schema for the members other than `properties` is not supported beside `properties` (only `true` or `false` is): without `properties` the object is a map whose every value it checks",
-                );
+                self.read_member_schema(schema, at, Keyword::AdditionalProperties, &mut others);
                 false
             }
         };
+        self.read_pattern_properties(schema, at, &mut others);
+        let matchers: Vec<(String, regex::Regex, Keywords)> = others
+            .pattern_properties
+            .iter()
+            .flatten()
+            .filter_map(|(pattern, inner)| {
+                let translated = pattern::translate(pattern).ok()?;
+                let regex = regex::Regex::new(translated.as_str()).ok()?;
+                Some((pattern.clone(), regex, inner.clone()))
+            })
+            .collect();
         let empty = Vec::new();
         let properties = match schema.get("properties") {
             None => &empty[..],
@@ -1511,19 +1528,26 @@ impl<'a> Lowerer<'a> {
             Some(_) => self.error(&at.key("required"), "must be an array of property names"),
         }
         let mut fields: Vec<Field> = Vec::new();
-        // Rust field name → the property it was made from.
-        let mut field_names: BTreeMap<String, String> = BTreeMap::new();
-        for (wire, property) in properties {
+        let field_names = distinct_field_names(properties.iter().map(|(wire, _)| wire.as_str()));
+        for ((wire, property), (rust_name, suffix)) in properties.iter().zip(field_names) {
             let prop_at = at.key("properties").key(wire);
-            let rust_name = names::field_name(wire);
-            if let Some(other) = field_names.get(&rust_name) {
-                let message = format!(
-                    "the properties `{other}` and `{wire}` both become the Rust field `{rust_name}`"
+            // The patterns that apply to this property too (its typed value is checked as
+            // serde writes it, when present).
+            // (A pattern without keywords checks nothing: it only exempts the member from
+            // `additionalProperties`, which a property is anyway.)
+            let matching: Vec<&(String, regex::Regex, Keywords)> = matchers
+                .iter()
+                .filter(|(_, regex, inner)| !inner.is_empty() && regex.is_match(wire))
+                .collect();
+            if let Some((discriminator, _)) = tag
+                && discriminator == wire
+                && let Some((pattern, _, _)) = matching.first()
+            {
+                self.error(
+                    &at.key(Keyword::PatternProperties.json_name()).key(pattern),
+                    format!("the pattern matches the union's discriminator `{wire}`, which a typed value always has (absent in a document, it is the variant's own): not supported"),
                 );
-                self.error(&prop_at, message);
-                continue;
             }
-            field_names.insert(rust_name.clone(), wire.clone());
             if let Some((discriminator, tag)) = tag
                 && discriminator == wire
             {
@@ -1539,7 +1563,7 @@ impl<'a> Lowerer<'a> {
                 }
                 continue;
             }
-            let inline_name = format!("{type_name}{}", names::type_name(wire));
+            let inline_name = format!("{type_name}{}{suffix}", names::type_name(wire));
             let Some((ty, mut keywords, nullable, mut docs)) =
                 self.lower_value(property, &prop_at, &inline_name)
             else {
@@ -1581,7 +1605,36 @@ impl<'a> Lowerer<'a> {
             // what the raw document passes: it stays an annotation, as JSON Schema has it, and
             // the docs say why); on a member that must be present (or absent) it says nothing
             // more than the docs do.
-            if let Some(default) = property.get("default")
+            // The typed path checks the member's value as serde writes it: only where that is
+            // the document's value.
+            if !compares_as_json(&ty)
+                && let Some((pattern, _, _)) = matching.first()
+            {
+                self.error(
+                    &at.key(Keyword::PatternProperties.json_name()).key(pattern),
+                    format!("the pattern matches `{wire}`, generated as {}, whose typed value serde may write otherwise than the document has it (another spelling, defaults filled in, unknown members dropped): not supported; give the pattern no keywords for it, or write them on the property", ty_words(&ty)),
+                );
+            }
+            if let Some((pattern, _, _)) = matching
+                .iter()
+                .find(|(_, _, inner)| nullable && !null_satisfies(inner))
+                && matches!(presence, Presence::Optional | Presence::Forbidden { .. })
+            {
+                self.error(
+                    &at.key(Keyword::PatternProperties.json_name()).key(pattern),
+                    format!("the pattern matches `{wire}`, an optional member that may be `null`, and refuses `null`: not supported (its typed value, `None`, does not tell `null` from absent); make the member required, or not nullable"),
+                );
+            }
+            if property.get("default").is_some()
+                && presence == Presence::Optional
+                && let Some((pattern, _, _)) = matching.first()
+            {
+                let line = format!(
+                    "Not filled in when absent: the `patternProperties` pattern {} applies to the member when it is present.",
+                    doc::code(pattern)
+                );
+                paragraph(&mut docs, line);
+            } else if let Some(default) = property.get("default")
                 && presence == Presence::Optional
             {
                 match self.default_fits(default, &ty, &keywords, nullable) {
@@ -1625,11 +1678,24 @@ impl<'a> Lowerer<'a> {
                 self.strict_rule(wire, rule, &rule_at, &fields)
             })
             .collect();
+        let others = (!others.is_empty()).then(|| {
+            let taken: HashSet<&str> = fields.iter().map(|f| f.rust_name.as_str()).collect();
+            let base = "additional_properties";
+            let rust_name = std::iter::once(base.to_owned())
+                .chain((2u64..).map(|n| format!("{base}_{n}")))
+                .find(|name| !taken.contains(name.as_str()))
+                .unwrap_or_else(|| base.to_owned());
+            Box::new(Others {
+                rust_name,
+                keywords: others,
+            })
+        });
         self.items.push(Item::Struct(Struct {
             name: type_name.to_owned(),
             docs,
             deny_unknown_fields,
             fields,
+            others,
             strict,
         }));
     }
@@ -3655,6 +3721,31 @@ fn template_names(path: &str) -> Vec<String> {
 }
 
 /// Adds `line` to `docs` as a paragraph of its own: after a blank line, unless it is the first.
+/// The Rust field names of an object's properties, in their order: each property's own
+/// (`names::field_name`) where no property before it took it, else that name with the first
+/// numeric suffix (`_2`, `_3`, …) that no property has (`foo\nbar`, `foo"bar` →
+/// `foo_bar`, `foo_bar_2`), serde's `rename` keeping the wire name. With each, the suffix
+/// (`"2"`, or empty) for the names of the types generated inside the property.
+fn distinct_field_names<'a>(wires: impl Iterator<Item = &'a str> + Clone) -> Vec<(String, String)> {
+    // Every property's own name is reserved first, so a later `foo_bar_2` keeps its own.
+    let own: HashSet<String> = wires.clone().map(names::field_name).collect();
+    let mut taken: HashSet<String> = HashSet::new();
+    wires
+        .map(|wire| {
+            let base = names::field_name(wire);
+            if taken.insert(base.clone()) {
+                return (base, String::new());
+            }
+            let (name, n) = (2u64..)
+                .map(|n| (format!("{base}_{n}"), n))
+                .find(|(name, _)| !own.contains(name) && !taken.contains(name))
+                .unwrap_or_else(|| (base.clone(), 0));
+            taken.insert(name.clone());
+            (name, n.to_string())
+        })
+        .collect()
+}
+
 fn paragraph(docs: &mut Docs, line: String) {
     if !docs.is_empty() {
         docs.push(String::new());

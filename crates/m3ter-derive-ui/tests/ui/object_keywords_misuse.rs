@@ -26,4 +26,19 @@ struct Mistakes {
     no_schema: BTreeMap<String, i64>,
 }
 
+// The map of a struct's other members (`#[serde(flatten)]`): one map of JSON values, beside no
+// `deny_unknown_fields`, whose keywords are only `pattern_properties` and
+// `additional_properties` (a count would see the other members only).
+#[derive(Validate, serde::Deserialize)]
+#[serde(deny_unknown_fields)]
+#[spec(json)]
+struct Others {
+    #[serde(flatten)]
+    #[spec(pattern_properties("^a" (minimum = 1)), min_properties = 1)]
+    others: BTreeMap<String, m3ter_models::__private_v0_1::serde_json::Value>,
+    #[serde(flatten)]
+    #[spec(additional_properties(minimum = 1))]
+    typed: BTreeMap<String, i64>,
+}
+
 fn main() {}
