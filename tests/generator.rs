@@ -3475,3 +3475,45 @@ fn all_of_keeps_apart_what_merging_would_change() {
         assert_error(&with_property(property), &format!("{p}{pointer}"), needle);
     }
 }
+
+/// A reference to a boolean schema is that schema: `true` any JSON value, `false` none
+/// (`not()`); keywords beside it apply too; any other non-schema is still an error.
+#[test]
+fn a_reference_to_a_boolean_schema_is_that_schema() {
+    let spec = with_defs(
+        r#"{"yes": true, "no": false, "three": 3}"#,
+        r##""S": {"type": "object", "properties": {
+                "any": {"$ref": "#/$defs/yes"},
+                "none": {"$ref": "#/$defs/no"},
+                "short": {"$ref": "#/$defs/yes", "type": "string", "maxLength": 2}}}"##,
+    );
+    let generated = codegen::generate(&spec, "test.json").unwrap_or_else(|e| panic!("{e:?}"));
+    let s = &generated[generated.find("pub struct S").unwrap()..];
+    assert!(
+        s.contains(
+            "non_null\"\n    )]\n    pub any: ::std::option::Option<::m3ter_models::__private_v0_1::serde_json::Value>,"
+        ),
+        "{s}"
+    );
+    assert!(
+        s.contains(
+            "#[spec(not())]\n    pub none: ::std::option::Option<::m3ter_models::__private_v0_1::serde_json::Value>,"
+        ),
+        "{s}"
+    );
+    assert!(
+        s.contains(
+            "#[spec(max_length = 2)]\n    pub short: ::std::option::Option<::std::string::String>,"
+        ),
+        "{s}"
+    );
+    let spec = with_defs(
+        r#"{"three": 3}"#,
+        r##""S": {"type": "object", "properties": {"p": {"$ref": "#/$defs/three"}}}"##,
+    );
+    assert_error(
+        &spec,
+        "/components/schemas/S/properties/p/$ref",
+        "`#/$defs/three` is a number, not a schema",
+    );
+}
