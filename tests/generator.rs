@@ -3416,7 +3416,8 @@ fn all_of_keeps_apart_what_merging_would_change() {
             "c": {"type": "object", "oneOf": [{"required": ["foo", "bar"]}, {"required": ["foo", "baz"]}]},
             "d": {"type": "array", "items": {"type": "string"}, "not": {"minItems": 1}},
             "e": {"allOf": [{"$ref": "#/components/schemas/P"}, {"maximum": 10}]},
-            "g": {"allOf": [false], "not": {"const": 1}}
+            "g": {"allOf": [false], "not": {"const": 1}},
+            "h": {"type": "array", "allOf": [{"contains": {"minimum": 5}}, {"minContains": 0}]}
         }},
         "P": {"type": "integer", "allOf": [{"anyOf": [{"minimum": 3}, {"maximum": -3}]}]}"##,
     );
@@ -3429,6 +3430,8 @@ fn all_of_keeps_apart_what_merging_would_change() {
         "#[spec(type = \"array\", items(type = \"string\"), not(min_items = 1))]\n    pub d: ::std::option::Option<::m3ter_models::__private_v0_1::serde_json::Value>",
         "#[spec(maximum = 10, all_of((any_of((minimum = 3), (maximum = -3)))))]\n    pub e: ::std::option::Option<i64>",
         "#[spec(not(), all_of((not(const = \"1\"))))]",
+        // One part's `minContains: 0` (alone, nothing) does not count another's `contains`.
+        "#[spec(type = \"array\", all_of((contains(minimum = 5))))]\n    pub h:",
     ] {
         assert!(models.contains(expected), "{expected} not in\n{models}");
     }

@@ -17,7 +17,8 @@
 //!   merging would change is kept apart, each part's as a part of its own in the merged
 //!   schema's `allOf` (the vocabulary's `all_of`, each part checked on its own): a part's
 //!   `anyOf`, `oneOf`, `not`, `if`/`then`/`else`, `prefixItems` with its `items` (and its
-//!   `items` where the schema's own `prefixItems` would shorten them) (`split_part`).
+//!   `items` where the schema's own `prefixItems` would shorten them), `contains` with
+//!   `minContains`/`maxContains` (`split_part`).
 //!
 //! The output keeps the input's member order, so the generated code follows the document.
 
@@ -884,11 +885,23 @@ impl Merger<'_> {
 /// read beside them: `anyOf`, `oneOf` and `not` (two parts' would meet, and a union beside
 /// another part's members is not one schema of them), `if` with `then` and `else` (a part's
 /// decide its own keywords only), `prefixItems` with the part's `items` (another part's `items`
-/// applies to every item), and a part's `items` where the schema's own `prefixItems` would
-/// shorten it. Returns the part without them, and them (empty when there are none); the
+/// applies to every item), a part's `items` where the schema's own `prefixItems` would
+/// shorten it, and `contains` with `minContains` and `maxContains` (a part's bounds count the
+/// items its own `contains` takes, and alone they constrain nothing). Returns the part without them, and them (empty when there are none); the
 /// part's own `allOf` (what a merged part kept apart) is the caller's.
 fn split_part(part: &Json, own_prefix: bool) -> (Json, Vec<(String, Json)>) {
-    const APART: [&str; 7] = ["anyOf", "oneOf", "not", "if", "then", "else", "prefixItems"];
+    const APART: [&str; 10] = [
+        "anyOf",
+        "oneOf",
+        "not",
+        "if",
+        "then",
+        "else",
+        "prefixItems",
+        "contains",
+        "minContains",
+        "maxContains",
+    ];
     let members = part.members().unwrap_or_default();
     let items_apart = own_prefix || members.iter().any(|(k, _)| k == "prefixItems");
     let mut mergeable = Vec::new();
