@@ -204,7 +204,7 @@ fn wrap(schema: &Json) -> String {
         ),
         other => other.clone(),
     };
-    let schema = relocate(&schema, false);
+    let schema = relocate(&schema, false, true);
     let mut value = String::new();
     write_json(&schema, &mut value);
     format!(
@@ -227,10 +227,18 @@ const SCHEMA_MAPS: &[&str] = &[
 ];
 
 /// `json` (a schema, or a map of schemas by name when `names`) with each `$ref` within the
-/// schema (`#…`) moved under [`VALUE_POINTER`]; data (`const`, `enum`, ...) as written.
-fn relocate(json: &Json, names: bool) -> Json {
+/// schema (`#`, `#/…`) moved under [`VALUE_POINTER`]; data (`const`, `enum`, ...) as written,
+/// and so are an anchor (`#name`) and a schema below the root that has an `$id` (a `#` there
+/// names that schema: the generator refuses `$id`, so it is left as the suite writes it).
+fn relocate(json: &Json, names: bool, root: bool) -> Json {
     match json {
-        Json::Array(items) => Json::Array(items.iter().map(|item| relocate(item, false)).collect()),
+        Json::Array(items) => Json::Array(
+            items
+                .iter()
+                .map(|item| relocate(item, false, false))
+                .collect(),
+        ),
+        Json::Object(_) if !names && !root && json.get("$id").is_some() => json.clone(),
         Json::Object(members) => Json::Object(
             members
                 .iter()
@@ -238,14 +246,16 @@ fn relocate(json: &Json, names: bool) -> Json {
                     let value = match value {
                         Json::String(reference) if !names && key == "$ref" => {
                             match reference.strip_prefix('#') {
-                                Some(fragment) => {
+                                Some(fragment)
+                                    if fragment.is_empty() || fragment.starts_with('/') =>
+                                {
                                     Json::String(format!("{VALUE_POINTER}{fragment}"))
                                 }
-                                None => value.clone(),
+                                _ => value.clone(),
                             }
                         }
                         _ if !names && DATA_KEYWORDS.contains(&key.as_str()) => value.clone(),
-                        _ => relocate(value, !names && SCHEMA_MAPS.contains(&key.as_str())),
+                        _ => relocate(value, !names && SCHEMA_MAPS.contains(&key.as_str()), false),
                     };
                     (key.clone(), value)
                 })
