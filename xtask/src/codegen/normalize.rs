@@ -887,8 +887,9 @@ impl Merger<'_> {
 /// decide its own keywords only), `prefixItems` with the part's `items` (another part's `items`
 /// applies to every item), a part's `items` where the schema's own `prefixItems` would
 /// shorten it, and `contains` with `minContains` and `maxContains` (a part's bounds count the
-/// items its own `contains` takes, and alone they constrain nothing). Returns the part without them, and them (empty when there are none); the
-/// part's own `allOf` (what a merged part kept apart) is the caller's.
+/// items its own `contains` takes, and alone they constrain nothing). Returns the part
+/// without them, and them (empty when there are none); the part's own `allOf` (what a merged
+/// part kept apart) is the caller's.
 fn split_part(part: &Json, own_prefix: bool) -> (Json, Vec<(String, Json)>) {
     const APART: [&str; 10] = [
         "anyOf",
