@@ -187,46 +187,86 @@ fn module_name(file: &str, number: usize) -> String {
     format!("{name}_{number}")
 }
 
+/// Where the wrapper puts a group's schema: the member `value` of the component `G`.
+const VALUE_POINTER: &str = "#/components/schemas/G/properties/value";
+
 /// The OpenAPI 3.1 document for one group: its schema as the required member `value` of the
 /// object component `G`. A root `$schema` naming draft 2020-12 is moved to the document's
-/// `jsonSchemaDialect` (where OpenAPI 3.1 says it), and the root's `$defs` to the document's
-/// root: a reference `#/$defs/X` in the suite names the schema's root, which is now the
-/// document's (`#` is the document), so the definitions go where such a reference finds them
-/// (they constrain nothing where they stand). Anything else stays as written.
+/// `jsonSchemaDialect` (where OpenAPI 3.1 says it). A reference within the schema (`#`,
+/// `#/properties/foo`, `#/$defs/X`: in the suite `#` is the schema's root) is relocated to
+/// where the schema now is (`#/components/schemas/G/properties/value…`), so that it names the
+/// same schema in the wrapped document (`#` is the document there); its `$defs` stay where they
+/// are, and so does anything else.
 fn wrap(schema: &Json) -> String {
-    let (schema, defs) = match schema {
-        Json::Object(members) => (
-            Json::Object(
-                members
-                    .iter()
-                    .filter(|(key, value)| !(key == "$schema" && value.as_str() == Some(DIALECT)))
-                    .filter(|(key, _)| key != "$defs")
-                    .cloned()
-                    .collect(),
-            ),
+    let schema = match schema {
+        Json::Object(members) => Json::Object(
             members
                 .iter()
-                .find(|(key, _)| key == "$defs")
-                .map(|(_, defs)| defs),
+                .filter(|(key, value)| !(key == "$schema" && value.as_str() == Some(DIALECT)))
+                .cloned()
+                .collect(),
         ),
-        other => (other.clone(), None),
+        other => other.clone(),
     };
+    let schema = relocate(&schema, false, true);
     let mut value = String::new();
     write_json(&schema, &mut value);
-    let defs = match defs {
-        Some(defs) => {
-            let mut text = String::from(", \"$defs\": ");
-            write_json(defs, &mut text);
-            text
-        }
-        None => String::new(),
-    };
     format!(
         "{{\"openapi\": \"3.1.0\", \"jsonSchemaDialect\": \"{DIALECT}\", \
          \"info\": {{\"title\": \"JSON-Schema-Test-Suite group\", \"version\": \"1\"}}, \
          \"paths\": {{}}, \"components\": {{\"schemas\": {{\"G\": {{\"type\": \"object\", \
-         \"properties\": {{\"value\": {value}}}, \"required\": [\"value\"]}}}}}}{defs}}}"
+         \"properties\": {{\"value\": {value}}}, \"required\": [\"value\"]}}}}}}}}"
     )
+}
+
+/// The keywords whose values are JSON data, not schemas: a `$ref` member there is data.
+const DATA_KEYWORDS: &[&str] = &["const", "enum", "default", "examples"];
+
+/// The keywords whose values are maps from names to schemas.
+const SCHEMA_MAPS: &[&str] = &[
+    "properties",
+    "patternProperties",
+    "$defs",
+    "dependentSchemas",
+];
+
+/// `json` (a schema, or a map of schemas by name when `names`) with each `$ref` within the
+/// schema (`#`, `#/…`) moved under [`VALUE_POINTER`]; data (`const`, `enum`, ...) as written,
+/// and so are an anchor (`#name`) and a schema below the root that has an `$id` (a `#` there
+/// names that schema: the generator refuses `$id`, so it is left as the suite writes it).
+fn relocate(json: &Json, names: bool, root: bool) -> Json {
+    match json {
+        Json::Array(items) => Json::Array(
+            items
+                .iter()
+                .map(|item| relocate(item, false, false))
+                .collect(),
+        ),
+        Json::Object(_) if !names && !root && json.get("$id").is_some() => json.clone(),
+        Json::Object(members) => Json::Object(
+            members
+                .iter()
+                .map(|(key, value)| {
+                    let value = match value {
+                        Json::String(reference) if !names && key == "$ref" => {
+                            match reference.strip_prefix('#') {
+                                Some(fragment)
+                                    if fragment.is_empty() || fragment.starts_with('/') =>
+                                {
+                                    Json::String(format!("{VALUE_POINTER}{fragment}"))
+                                }
+                                _ => value.clone(),
+                            }
+                        }
+                        _ if !names && DATA_KEYWORDS.contains(&key.as_str()) => value.clone(),
+                        _ => relocate(value, !names && SCHEMA_MAPS.contains(&key.as_str()), false),
+                    };
+                    (key.clone(), value)
+                })
+                .collect(),
+        ),
+        other => other.clone(),
+    }
 }
 
 /// `json` as JSON text, its members in document order.

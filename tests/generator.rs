@@ -2609,11 +2609,6 @@ fn not_is_read_and_what_it_cannot_say_is_an_error_at_its_pointer() {
             "`not` is not supported on a member generated as a UUID",
         ),
         (
-            r#"{"type": "array", "items": {"type": "string"}, "not": {"minItems": 1}}"#,
-            "/not",
-            "`not` is not supported on a member generated as",
-        ),
-        (
             r#"{"type": "object", "properties": {"a": {}}, "not": {}}"#,
             "/not",
             "not supported on an object with `properties`",
@@ -2714,12 +2709,6 @@ fn if_then_else_is_read_and_a_lone_branch_is_a_warning() {
             "/if",
             "`if` is not supported on a member generated as a date-time",
         ),
-        // Each part's `if` decides its own branches only: not merged.
-        (
-            r#"{"allOf": [{"if": {"exclusiveMaximum": 0}}, {"then": {"minimum": -10}}]}"#,
-            "/allOf/0/if",
-            "`if` inside an `allOf` part is not supported",
-        ),
     ] {
         assert_error(&with_property(property), &format!("{p}{pointer}"), needle);
     }
@@ -2731,6 +2720,11 @@ fn if_then_else_is_read_and_a_lone_branch_is_a_warning() {
         (
             r#"{"if": true, "then": {"const": "then"}, "else": false}"#,
             r#"if(), then(const = "\"then\""), else(not())"#,
+        ),
+        // Each part's `if` decides its own branches only: the parts are kept apart.
+        (
+            r#"{"allOf": [{"if": {"exclusiveMaximum": 0}, "then": {"minimum": -10}}, {"if": {"minimum": 100}, "else": {"multipleOf": 2}}]}"#,
+            "all_of(\n            (if(exclusive_maximum = 0), then(minimum = -10)),\n            (if(minimum = 100), else(multiple_of = 2))\n        )",
         ),
     ] {
         let models = codegen::generate(&with_property(property), "test.json")
@@ -2877,6 +2871,16 @@ fn prefix_items_and_boolean_schemas_are_read() {
             r#"{"allOf": [{"type": "integer"}, false]}"#,
             "#[spec(not())]",
         ),
+        // A part's `prefixItems` does not shorten another part's `items`: kept apart, with
+        // the part's own `items`.
+        (
+            r#"{"allOf": [{"prefixItems": [{"minimum": 3}]}], "items": {"minimum": 5}}"#,
+            "#[spec(items(minimum = 5), all_of((prefix_items((minimum = 3)))))]",
+        ),
+        (
+            r#"{"allOf": [{"prefixItems": [{"minimum": 3}], "items": false}, {"items": {"maximum": 9}}]}"#,
+            "#[spec(items(maximum = 9), all_of((items(not()), prefix_items((minimum = 3)))))]",
+        ),
     ] {
         let models = codegen::generate(&with_property(property), "test.json")
             .unwrap_or_else(|errors| panic!("{property}: {errors:?}"));
@@ -2896,12 +2900,6 @@ fn prefix_items_and_boolean_schemas_are_read() {
             r#"{"prefixItems": [{"discriminator": {"propertyName": "t"}}]}"#,
             "/prefixItems/0/discriminator",
             "not supported on a schema without a `type`",
-        ),
-        // A part's `prefixItems` does not shorten another part's `items`: not merged.
-        (
-            r#"{"allOf": [{"prefixItems": [{"minimum": 3}]}], "items": {"minimum": 5}}"#,
-            "/allOf/0/prefixItems",
-            "`prefixItems` inside an `allOf` part is not supported",
         ),
     ] {
         assert_error(&with_property(property), &format!("{p}{pointer}"), needle);
@@ -3521,4 +3519,124 @@ fn a_pattern_beside_properties_that_a_typed_value_cannot_check_is_an_error() {
         "{code}"
     );
     assert!(!code.contains("__default_s_p"), "{code}");
+}
+
+/// `allOf` parts that merging would change (`anyOf`, `oneOf`, `not`, `if` with its branches,
+/// `prefixItems` with its `items`) are kept apart, each part's as a part of `all_of`, the rest
+/// merged; a part that is itself merged (a referenced component's `allOf`) gives its kept parts
+/// to the schema; the schema's own `anyOf`/`oneOf`/`not` beside `allOf` stay its own; an error
+/// in a kept part is reported where the part declares it; a map or a list under an applicator
+/// is any JSON value of its type, so that the branches read the document as it is.
+#[test]
+fn all_of_keeps_apart_what_merging_would_change() {
+    let spec = with_schemas(
+        r##""S": {"type": "object", "properties": {
+            "a": {"allOf": [{"multipleOf": 2}], "anyOf": [{"multipleOf": 3}], "oneOf": [{"multipleOf": 5}]},
+            "b": {"type": "integer", "allOf": [{"minimum": 0, "anyOf": [{"maximum": 1}, {"minimum": 5}]}, {"not": {"const": 7}, "anyOf": [{"multipleOf": 2}]}]},
+            "c": {"type": "object", "oneOf": [{"required": ["foo", "bar"]}, {"required": ["foo", "baz"]}]},
+            "d": {"type": "array", "items": {"type": "string"}, "not": {"minItems": 1}},
+            "e": {"allOf": [{"$ref": "#/components/schemas/P"}, {"maximum": 10}]},
+            "g": {"allOf": [false], "not": {"const": 1}},
+            "h": {"type": "array", "allOf": [{"contains": {"minimum": 5}}, {"minContains": 0}]}
+        }},
+        "P": {"type": "integer", "allOf": [{"anyOf": [{"minimum": 3}, {"maximum": -3}]}]}"##,
+    );
+    let models = codegen::generate(&spec, "test.json").unwrap_or_else(|e| panic!("{e:?}"));
+    for expected in [
+        "#[spec(multiple_of = 2, any_of((multiple_of = 3)), one_of((multiple_of = 5)))]\n    pub a: ::std::option::Option<::m3ter_models::__private_v0_1::serde_json::Value>",
+        "(any_of((maximum = 1), (minimum = 5))),\n            (not(const = \"7\"), any_of((multiple_of = 2)))",
+        "minimum = 0,\n        all_of(",
+        "type = \"object\",\n        one_of(\n            (required_members = \"[\\\"foo\\\",\\\"bar\\\"]\"),\n            (required_members = \"[\\\"foo\\\",\\\"baz\\\"]\")",
+        "#[spec(type = \"array\", items(type = \"string\"), not(min_items = 1))]\n    pub d: ::std::option::Option<::m3ter_models::__private_v0_1::serde_json::Value>",
+        "#[spec(maximum = 10, all_of((any_of((minimum = 3), (maximum = -3)))))]\n    pub e: ::std::option::Option<i64>",
+        "#[spec(not(), all_of((not(const = \"1\"))))]",
+        // One part's `minContains: 0` (alone, nothing) does not count another's `contains`.
+        "#[spec(type = \"array\", all_of((contains(minimum = 5))))]\n    pub h:",
+    ] {
+        assert!(models.contains(expected), "{expected} not in\n{models}");
+    }
+    // Lone branches constrain nothing (a warning each): no `all_of` of empty parts.
+    let generated = codegen::generate_with_warnings(
+        &with_property(
+            r#"{"allOf": [{"if": {"exclusiveMaximum": 0}}, {"then": {"minimum": -10}}]}"#,
+        ),
+        None,
+        &codegen::Provenance::command_line("test.json", codegen::DEFAULT_OUT),
+    )
+    .unwrap_or_else(|errors| panic!("{errors:?}"));
+    assert_eq!(generated.warnings.len(), 2, "{:?}", generated.warnings);
+    assert!(
+        !generated.source.contains("all_of") && !generated.source.contains("#[spec(if"),
+        "{}",
+        generated.source
+    );
+    let p = "/components/schemas/S/properties/p";
+    for (property, pointer, needle) in [
+        // The second part is the first kept apart; its error is where it is written.
+        (
+            r#"{"allOf": [{"type": "integer"}, {"anyOf": [{"maximum": "x"}]}]}"#,
+            "/allOf/1/anyOf/0/maximum",
+            "must be a number",
+        ),
+        (
+            r#"{"type": "string", "allOf": [{"maxLength": 3}, {"oneOf": [{"minimum": 1}]}]}"#,
+            "/allOf/1/oneOf/0/minimum",
+            "`minimum` inside `oneOf` does not apply to the member, of type `string`",
+        ),
+        // Held to the member's type inside the schemas inside, too (the derive holds them so).
+        (
+            r#"{"type": "string", "not": {"anyOf": [{"maxLength": 2}, {"minimum": 1}]}}"#,
+            "/not/anyOf/1/minimum",
+            "`minimum` inside `anyOf` does not apply to the member, of type `string`",
+        ),
+        (
+            r#"{"allOf": [{"discriminator": {"propertyName": "t"}}]}"#,
+            "/allOf/0/discriminator",
+            "`discriminator` inside an `allOf` part is not supported: compose the union at the top",
+        ),
+    ] {
+        assert_error(&with_property(property), &format!("{p}{pointer}"), needle);
+    }
+}
+
+/// A reference to a boolean schema is that schema: `true` any JSON value, `false` none
+/// (`not()`); keywords beside it apply too; any other non-schema is still an error.
+#[test]
+fn a_reference_to_a_boolean_schema_is_that_schema() {
+    let spec = with_defs(
+        r#"{"yes": true, "no": false, "three": 3}"#,
+        r##""S": {"type": "object", "properties": {
+                "any": {"$ref": "#/$defs/yes"},
+                "none": {"$ref": "#/$defs/no"},
+                "short": {"$ref": "#/$defs/yes", "type": "string", "maxLength": 2}}}"##,
+    );
+    let generated = codegen::generate(&spec, "test.json").unwrap_or_else(|e| panic!("{e:?}"));
+    let s = &generated[generated.find("pub struct S").unwrap()..];
+    assert!(
+        s.contains(
+            "non_null\"\n    )]\n    pub any: ::std::option::Option<::m3ter_models::__private_v0_1::serde_json::Value>,"
+        ),
+        "{s}"
+    );
+    assert!(
+        s.contains(
+            "#[spec(not())]\n    pub none: ::std::option::Option<::m3ter_models::__private_v0_1::serde_json::Value>,"
+        ),
+        "{s}"
+    );
+    assert!(
+        s.contains(
+            "#[spec(max_length = 2)]\n    pub short: ::std::option::Option<::std::string::String>,"
+        ),
+        "{s}"
+    );
+    let spec = with_defs(
+        r#"{"three": 3}"#,
+        r##""S": {"type": "object", "properties": {"p": {"$ref": "#/$defs/three"}}}"##,
+    );
+    assert_error(
+        &spec,
+        "/components/schemas/S/properties/p/$ref",
+        "`#/$defs/three` is a number, not a schema",
+    );
 }

@@ -342,6 +342,22 @@ fn case(keyword: Keyword) -> Case {
             ErrorCode::MultipleOf,
             "/m",
         ),
+        // 3 is neither at most 1 nor at least 5 (the first part) and odd (the second): each
+        // part's error is reported.
+        Keyword::AllOf => build(
+            case_type!(
+                T,
+                i64,
+                [all_of(
+                    (any_of((maximum = 1), (minimum = 5))),
+                    (multiple_of = 2)
+                )]
+            ),
+            json!({"m": 6}),
+            json!({"m": 3}),
+            ErrorCode::AnyOf,
+            "/m",
+        ),
         // 3 is neither at most 1 nor at least 5.
         Keyword::AnyOf => build(
             case_type!(T, i64, [any_of((maximum = 1), (minimum = 5))]),
@@ -695,6 +711,12 @@ fn fragment_for(keyword: Keyword) -> (String, &'static str) {
             r#"{"type": "number", "if": {"maximum": 0}, "else": {"multipleOf": 2}}"#,
             "",
             "if(maximum = 0), else(multiple_of = 2)",
+        ),
+        // The part that merges (`multipleOf`) is merged; the `anyOf` part is kept apart.
+        Keyword::AllOf => (
+            r#"{"type": "integer", "allOf": [{"anyOf": [{"maximum": 1}, {"minimum": 5}]}, {"multipleOf": 2}]}"#,
+            "",
+            "multiple_of = 2, all_of((any_of((maximum = 1), (minimum = 5))))",
         ),
         Keyword::AnyOf => (
             r#"{"type": "integer", "anyOf": [{"maximum": 1}, {"minimum": 5}]}"#,
@@ -1322,6 +1344,119 @@ fn any_of_and_one_of_count_the_schemas_the_value_satisfies_on_both_paths() {
                 "/words/3".to_owned(),
                 ErrorCode::AnyOf,
                 json!({"branches": 2})
+            ),
+        ]
+    );
+}
+
+/// `all_of` end to end: each part checked on its own against the value, every part's errors
+/// reported as the value's own (at its pointer, or below for `items(...)` inside); a part's
+/// `if` decides its own `then` only, and a part's `prefix_items` does not shorten another
+/// part's `items`; an absent member is no value; the typed and raw paths agree, with the same
+/// params.
+#[test]
+fn all_of_checks_each_part_apart_and_reports_every_parts_errors_on_both_paths() {
+    #[m3ter_models::model]
+    #[derive(Deserialize, Validate)]
+    #[spec(json)]
+    struct L {
+        #[spec(all_of((any_of((maximum = 1), (minimum = 5))), (one_of((multiple_of = 2), (multiple_of = 3)))))]
+        number: Option<i64>,
+        #[spec(all_of((if(exclusive_maximum = 0), then(minimum = -10)), (if(minimum = 100), else(multiple_of = 2))))]
+        conditional: Option<Value>,
+        #[spec(all_of((prefix_items((minimum = 3))), (items(minimum = 5))))]
+        items: Option<Value>,
+    }
+    let check = |document: Value| -> Vec<(String, ErrorCode, Value)> {
+        let raw = L::validate_json(&document).err();
+        let raw = raw.as_ref().map_or(&[][..], |e| e.as_slice());
+        let typed: L = serde_json::from_value(document.clone()).unwrap();
+        let typed = typed.validate().err();
+        let typed = typed.as_ref().map_or(&[][..], |e| e.as_slice());
+        assert_eq!(raw, typed, "{document}");
+        raw.iter()
+            .map(|e| (e.path().to_owned(), e.code(), Value::Object(e.params())))
+            .collect()
+    };
+    let error = |path: &str, code, params| (path.to_owned(), code, params);
+    assert_eq!(check(json!({})), vec![]);
+    assert_eq!(
+        check(json!({"number": 8, "conditional": -4, "items": [5, 6]})),
+        vec![]
+    );
+    // 3: neither at most 1 nor at least 5, and a multiple of 3 only: the first part's error.
+    assert_eq!(
+        check(json!({"number": 3})),
+        vec![error("/number", ErrorCode::AnyOf, json!({"branches": 2}))]
+    );
+    // 7: at least 5, a multiple of neither (the second part's error); 2: not above 1 nor at
+    // least 5 (the first part's); 13: the second part's.
+    assert_eq!(
+        check(json!({"number": 7})),
+        vec![error(
+            "/number",
+            ErrorCode::OneOf,
+            json!({"branches": 2, "matched": 0})
+        )]
+    );
+    assert_eq!(
+        check(json!({"number": 2})),
+        vec![error("/number", ErrorCode::AnyOf, json!({"branches": 2}))]
+    );
+    assert_eq!(
+        check(json!({"number": 13})),
+        vec![error(
+            "/number",
+            ErrorCode::OneOf,
+            json!({"branches": 2, "matched": 0})
+        )]
+    );
+    // -11: below 0, so at least -10 (first part); not 100 or more, so even (second): both.
+    assert_eq!(
+        check(json!({"conditional": -11})),
+        vec![
+            error(
+                "/conditional",
+                ErrorCode::Range,
+                json!({"actual": -11, "bound": "minimum", "limit": -10})
+            ),
+            error(
+                "/conditional",
+                ErrorCode::MultipleOf,
+                json!({"actual": -11, "multipleOf": 2})
+            ),
+        ]
+    );
+    // 101 is 100 or more: the second part has no `else` then; the first part's `if` fails.
+    assert_eq!(check(json!({"conditional": 101})), vec![]);
+    // The second part's `items` checks every item, the first's prefix included.
+    assert_eq!(
+        check(json!({"items": [3, 4]})),
+        vec![
+            error(
+                "/items/0",
+                ErrorCode::Range,
+                json!({"actual": 3, "bound": "minimum", "limit": 5})
+            ),
+            error(
+                "/items/1",
+                ErrorCode::Range,
+                json!({"actual": 4, "bound": "minimum", "limit": 5})
+            ),
+        ]
+    );
+    assert_eq!(
+        check(json!({"items": [2]})),
+        vec![
+            error(
+                "/items/0",
+                ErrorCode::Range,
+                json!({"actual": 2, "bound": "minimum", "limit": 3})
+            ),
+            error(
+                "/items/0",
+                ErrorCode::Range,
+                json!({"actual": 2, "bound": "minimum", "limit": 5})
             ),
         ]
     );

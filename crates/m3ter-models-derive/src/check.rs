@@ -272,7 +272,9 @@ fn check_param(
                 }
             }
         }
-        Keyword::AnyOf | Keyword::OneOf => check_schemas(keyword, param, shape, errors),
+        Keyword::AllOf | Keyword::AnyOf | Keyword::OneOf => {
+            check_schemas(keyword, param, shape, errors)
+        }
         // `prefix_items`' schemas are of items.
         Keyword::PrefixItems => check_schemas(keyword, param, &shape.item(), errors),
         Keyword::MinContains | Keyword::MaxContains => {
@@ -502,7 +504,7 @@ fn check_json(keyword: Keyword, example: &str, lit: &syn::LitStr, errors: &mut E
     }
 }
 
-/// The schemas of `any_of`, `one_of` or `prefix_items` (`param`), each checked against `shape`
+/// The schemas of `all_of`, `any_of`, `one_of` or `prefix_items` (`param`), each checked against `shape`
 /// (the value's, or the items' for `prefix_items`): at least one, and no `nested` inside.
 fn check_schemas(keyword: Keyword, param: &Param<'_, Tokens>, shape: &Shape, errors: &mut Errors) {
     let Param::Schemas(schemas) = param else {

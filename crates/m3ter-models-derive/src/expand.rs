@@ -678,6 +678,20 @@ pub(crate) fn value_checks(
                 }
             }
             Keyword::Then | Keyword::Else => continue,
+            // Each schema is checked on its own, its errors the value's own (each in a block
+            // of its own, so that two parts' statics do not meet).
+            Keyword::AllOf => {
+                let Param::Schemas(schemas) = param else { continue };
+                let parts = schemas
+                    .value
+                    .iter()
+                    .map(|schema| value_checks(value, present, path, schema, mode, rust_type));
+                quote! {
+                    if #present {
+                        #( { #parts } )*
+                    }
+                }
+            }
             // Each schema decides apart; the count decides.
             Keyword::AnyOf | Keyword::OneOf => {
                 let Param::Schemas(schemas) = param else { continue };

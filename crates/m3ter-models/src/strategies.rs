@@ -106,7 +106,7 @@ pub fn valid<T: Describe + DeserializeOwned + Debug + 'static>() -> BoxedStrateg
 
 /// Any valid JSON value of `kind` under `constraints`.
 ///
-/// Under `not`, `if`, `anyOf`, `oneOf` or `prefixItems`, values are drawn without them and
+/// Under `not`, `if`, `allOf`, `anyOf`, `oneOf` or `prefixItems`, values are drawn without them and
 /// those they refuse are dropped, decided here for the keywords of one value (through the
 /// runtime's rules; an object's members one by one). Under a nested schema with a keyword of
 /// items, a list cannot be decided here: the strategy draws nothing then, and proptest stops
@@ -123,6 +123,7 @@ fn under_applicators(
 ) -> BoxedStrategy<Value> {
     if constraints.not.is_none()
         && constraints.if_schema.is_none()
+        && constraints.all_of.is_none()
         && constraints.any_of.is_none()
         && constraints.one_of.is_none()
         && constraints.prefix_items.is_none()
@@ -131,14 +132,14 @@ fn under_applicators(
     }
     values
         .prop_filter(
-            "the strategies decide `not`, `if`, `anyOf`, `oneOf` and `prefixItems` of the keywords of one value and an object's members only (not of a list's items): write this member's strategy by hand",
+            "the strategies decide `not`, `if`, `allOf`, `anyOf`, `oneOf` and `prefixItems` of the keywords of one value and an object's members only (not of a list's items): write this member's strategy by hand",
             move |value| applicators_hold(value, constraints) == Some(true),
         )
         .boxed()
 }
 
 /// Whether `value` passes the applicators of `constraints` (`not`, `if` with `then` and
-/// `else`, `anyOf`, `oneOf`), as [`satisfies`] decides them.
+/// `else`, `allOf`, `anyOf`, `oneOf`), as [`satisfies`] decides them.
 fn applicators_hold(value: &Value, constraints: &Constraints) -> Option<bool> {
     let not = match constraints.not {
         Some(not) => !satisfies(value, not)?,
@@ -165,6 +166,10 @@ fn applicators_hold(value: &Value, constraints: &Constraints) -> Option<bool> {
         }
         Some(count)
     };
+    let all_of = match constraints.all_of {
+        Some(schemas) => matched(schemas)? == schemas.len(),
+        None => true,
+    };
     let any_of = match constraints.any_of {
         Some(schemas) => matched(schemas)? > 0,
         None => true,
@@ -179,7 +184,7 @@ fn applicators_hold(value: &Value, constraints: &Constraints) -> Option<bool> {
             prefix &= satisfies(item, schema)?;
         }
     }
-    Some(not && conditional && any_of && one_of && prefix)
+    Some(not && conditional && all_of && any_of && one_of && prefix)
 }
 
 /// Whether `value` satisfies the nested schema `schema` (`not`'s, `if`'s, ...), through the
@@ -219,9 +224,12 @@ fn satisfies(value: &Value, schema: &Constraints) -> Option<bool> {
             }),
             Keyword::Const | Keyword::Enum => listed_values(schema)
                 .is_none_or(|values| values.iter().any(|v| json_equal(v, value))),
-            Keyword::Not | Keyword::If | Keyword::AnyOf | Keyword::OneOf | Keyword::PrefixItems => {
-                applicators_hold(value, schema)?
-            }
+            Keyword::Not
+            | Keyword::If
+            | Keyword::AllOf
+            | Keyword::AnyOf
+            | Keyword::OneOf
+            | Keyword::PrefixItems => applicators_hold(value, schema)?,
             // Decided with `if`.
             Keyword::Then | Keyword::Else => true,
             Keyword::MinItems
@@ -357,6 +365,7 @@ fn no_value_rules(constraints: &Constraints) -> bool {
         && constraints.enum_values.is_none()
         && constraints.not.is_none()
         && constraints.if_schema.is_none()
+        && constraints.all_of.is_none()
         && constraints.any_of.is_none()
         && constraints.one_of.is_none()
 }
@@ -2029,8 +2038,8 @@ fn field_mutations(
             // `else`) is drawn by no rule of one keyword.
             Keyword::If | Keyword::Then | Keyword::Else => {}
             // Not broken here either: a value that satisfies none of the schemas (or two of
-            // `oneOf`'s) is drawn by no rule of one keyword.
-            Keyword::AnyOf | Keyword::OneOf => {}
+            // `oneOf`'s, or fails one of `allOf`'s) is drawn by no rule of one keyword.
+            Keyword::AllOf | Keyword::AnyOf | Keyword::OneOf => {}
             // The items are broken where their types are generated, as under `items`.
             Keyword::PrefixItems => {}
             // A value that satisfies `not`'s schema, where one of the member's kind can.

@@ -255,27 +255,28 @@ pub mod schema {
                         _ => None,
                     }
                 }
-                // An array of schemas of their own.
                 // An array of schemas of their own; a prefix item is also of the items' type
                 // (the type's own schema, which `items` no longer states for it).
-                Keyword::AnyOf | Keyword::OneOf | Keyword::PrefixItems => match &param {
-                    Param::Schemas(schemas) => Some(Value::Array(
-                        schemas
-                            .iter()
-                            .map(|schema| {
-                                let mut branch = Map::new();
-                                constrain(&mut branch, schema);
-                                match &item_type {
-                                    Some(item_type) if keyword == Keyword::PrefixItems => {
-                                        serde_json::json!({ "allOf": [item_type, branch] })
+                Keyword::AllOf | Keyword::AnyOf | Keyword::OneOf | Keyword::PrefixItems => {
+                    match &param {
+                        Param::Schemas(schemas) => Some(Value::Array(
+                            schemas
+                                .iter()
+                                .map(|schema| {
+                                    let mut branch = Map::new();
+                                    constrain(&mut branch, schema);
+                                    match &item_type {
+                                        Some(item_type) if keyword == Keyword::PrefixItems => {
+                                            serde_json::json!({ "allOf": [item_type, branch] })
+                                        }
+                                        _ => Value::Object(branch),
                                     }
-                                    _ => Value::Object(branch),
-                                }
-                            })
-                            .collect(),
-                    )),
-                    _ => None,
-                },
+                                })
+                                .collect(),
+                        )),
+                        _ => None,
+                    }
+                }
                 // One type as a string, several as an array, as JSON Schema writes them.
                 Keyword::Type => match &param {
                     Param::Types(types) => {
@@ -293,6 +294,13 @@ pub mod schema {
                 // Stated on the member by `state_members`.
                 Keyword::Required | Keyword::Nullable | Keyword::Forbidden => continue,
             };
+            // `allOf` after parts already there (the member type's own), if any.
+            if let (Keyword::AllOf, Some(Value::Array(parts)), Some(Value::Array(existing))) =
+                (keyword, &value, schema.get_mut("allOf"))
+            {
+                existing.extend(parts.iter().cloned());
+                continue;
+            }
             if let Some(value) = value {
                 schema.insert(keyword.json_name().to_owned(), value);
             }
@@ -330,9 +338,10 @@ pub mod schema {
             );
         }
         // So may `if` lead to a branch `null` fails, or `null` satisfy no branch of `anyOf`
-        // (or not one of `oneOf`): they hold for a value other than `null`.
+        // (or not one of `oneOf`, or not every part of `allOf`): they hold for a value other
+        // than `null`.
         let mut conditional = Map::new();
-        for key in ["if", "then", "else", "anyOf", "oneOf"] {
+        for key in ["if", "then", "else", "anyOf", "oneOf", "allOf"] {
             if let Some(schema) = map.remove(key) {
                 conditional.insert(key.to_owned(), schema);
             }

@@ -112,6 +112,12 @@ vocabulary! {
     /// `else`: the keywords the value must satisfy when it does not satisfy `if`, its errors
     /// reported as the value's own; without `if` it constrains nothing, as JSON Schema says.
     Else { spec: "else", json: Some("else"), slot: else_schema, applies: Types::ANY, param: Items, level: Value }
+    /// `allOf`: the value satisfies every one of these nested schemas (written as `any_of`'s),
+    /// each checked on its own, its errors reported as the value's own (at the value's
+    /// pointer). The generator merges the parts it can merge exactly into one schema and keeps
+    /// here only what merging would change (a part's `anyOf`, `oneOf`, `not`, `if`/`then`/`else`,
+    /// `prefixItems` with its `items`, `contains` with its bounds).
+    AllOf { spec: "all_of", json: Some("allOf"), slot: all_of, applies: Types::ANY, param: Schemas, level: Value }
     /// `anyOf`: the value satisfies at least one of these nested schemas, each written in
     /// parentheses (`any_of((min_length = 2), (maximum = 3))`). Their own errors are never
     /// reported: one error `anyOf` when none is satisfied.

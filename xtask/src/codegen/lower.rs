@@ -2103,6 +2103,17 @@ impl<'a> Lowerer<'a> {
                 return Some((Ty::Any, keywords, false, docs));
             }
         };
+        // A map or a list under applicators: their nested schemas decide on the value's JSON
+        // (members, items), which a typed map or list does not compare as: any JSON value of
+        // the type (`type` a keyword), checked as the document has it.
+        if matches!(type_name.as_str(), "object" | "array")
+            && !declares_members(schema)
+            && has_applicators(schema)
+        {
+            let types = self.type_set(schema, at)?;
+            let keywords = self.lower_untyped(schema, at, types)?;
+            return Some((Ty::Any, keywords, false, docs));
+        }
         self.check_applicable(schema, at, &type_name);
         let mut keywords = Keywords::default();
         if let Some(json_ty) = json_type(&type_name) {
@@ -2629,7 +2640,8 @@ impl<'a> Lowerer<'a> {
     }
 
     /// The applicators on the value itself, each a nested schema of value keywords
-    /// ([`Self::nested_schema`]), into `keywords`: `not`, and `if` with `then` and `else`. `ty`
+    /// ([`Self::nested_schema`]), into `keywords`: `allOf` (the parts the merge kept apart),
+    /// `anyOf`, `oneOf`, `prefixItems` (untyped), `not`, and `if` with `then` and `else`. `ty`
     /// is the member's Rust type when it has one. `not: false` constrains nothing and is not
     /// written; `then` and `else` without `if`, and `if` without either, constrain nothing, as
     /// JSON Schema says: a warning at their pointers, and nothing written. `false` after
@@ -2651,7 +2663,12 @@ impl<'a> Lowerer<'a> {
         let has = |keyword: Keyword| schema.get(keyword.json_name()).is_some();
         let branches = has(Keyword::Then) || has(Keyword::Else);
         // `prefixItems` on an untyped member only (a typed list with it is lowered as one).
-        let lists = [Keyword::AnyOf, Keyword::OneOf, Keyword::PrefixItems];
+        let lists = [
+            Keyword::AllOf,
+            Keyword::AnyOf,
+            Keyword::OneOf,
+            Keyword::PrefixItems,
+        ];
         for keyword in lists
             .into_iter()
             .filter(|k| ty.is_none() || *k != Keyword::PrefixItems)
@@ -2684,9 +2701,18 @@ impl<'a> Lowerer<'a> {
                     None => ok = false,
                 }
             }
-            if schemas.len() == parts.len()
-                && keywords.set(keyword, ParamValue::Schemas(schemas)).is_err()
-            {
+            if schemas.len() != parts.len() {
+                continue;
+            }
+            // A part of `allOf` that checks nothing (a lone `then`, say) adds nothing, and an
+            // `allOf` of such parts is not written.
+            if keyword == Keyword::AllOf {
+                schemas.retain(|inner| !inner.is_empty());
+                if schemas.is_empty() {
+                    continue;
+                }
+            }
+            if keywords.set(keyword, ParamValue::Schemas(schemas)).is_err() {
                 self.error(&list_at, "is given twice");
                 ok = false;
             }
@@ -2810,13 +2836,32 @@ impl<'a> Lowerer<'a> {
             );
             return None;
         };
+        self.check_typed_schema(&inner, at, keyword, json_type, typed)
+            .then_some(inner)
+    }
+
+    /// Whether every keyword of `inner` (the nested schema of `keyword` at `at`, on a typed
+    /// value of `json_type`) applies to that type, and so, in turn, do those of the schemas
+    /// inside it that check the value itself (`not`, `if`/`then`/`else`, `allOf`, `anyOf`,
+    /// `oneOf`): the derive holds each to the field's type. Each other one is an error at its
+    /// pointer.
+    fn check_typed_schema(
+        &mut self,
+        inner: &Keywords,
+        at: &Pointer,
+        keyword: Keyword,
+        json_type: JsonType,
+        typed: Typed<'_>,
+    ) -> bool {
+        let name = keyword.json_name();
         let mut ok = true;
-        for (inner_keyword, _) in inner.iter() {
+        for (inner_keyword, param) in inner.iter() {
+            let inner_at = at.key(inner_keyword.json_name());
             if inner_keyword == Keyword::Type
                 || !inner_keyword.applies_to().intersects(Types::of(json_type))
             {
                 self.error(
-                    &at.key(inner_keyword.json_name()),
+                    &inner_at,
                     format!(
                         "`{}` inside `{name}` does not apply to {}, of type `{}`: {}, `{name}` takes the keywords of {} type only",
                         inner_keyword.json_name(),
@@ -2831,9 +2876,44 @@ impl<'a> Lowerer<'a> {
                     ),
                 );
                 ok = false;
+                continue;
+            }
+            // The schemas inside that check the value itself, each in turn (those of the
+            // items or members of a value of this type were refused above).
+            if schema_of_items(inner_keyword) {
+                continue;
+            }
+            match param {
+                m3ter_vocab::Param::Items(nested) => {
+                    ok &=
+                        self.check_typed_schema(nested, &inner_at, inner_keyword, json_type, typed);
+                }
+                m3ter_vocab::Param::Schemas(schemas) => {
+                    for (index, nested) in schemas.iter().enumerate() {
+                        ok &= self.check_typed_schema(
+                            nested,
+                            &inner_at.index(index),
+                            inner_keyword,
+                            json_type,
+                            typed,
+                        );
+                    }
+                }
+                // No schema inside; `patternProperties` and `properties` apply to objects,
+                // refused above on a value of one type that compares as JSON.
+                m3ter_vocab::Param::Count(_)
+                | m3ter_vocab::Param::Number(_)
+                | m3ter_vocab::Param::Text(_)
+                | m3ter_vocab::Param::Json(_)
+                | m3ter_vocab::Param::Format(_)
+                | m3ter_vocab::Param::Flag(_)
+                | m3ter_vocab::Param::Context(_)
+                | m3ter_vocab::Param::Types(_)
+                | m3ter_vocab::Param::PatternSchemas(_)
+                | m3ter_vocab::Param::MemberSchemas(_) => {}
             }
         }
-        ok.then_some(inner)
+        ok
     }
 
     /// `anyOf`/`oneOf` of a schema and a schema that accepts only `null`: that schema, nullable
@@ -3515,6 +3595,7 @@ fn schema_of_items(keyword: Keyword) -> bool {
         | Keyword::If
         | Keyword::Then
         | Keyword::Else
+        | Keyword::AllOf
         | Keyword::AnyOf
         | Keyword::OneOf
         | Keyword::Properties
@@ -3550,6 +3631,19 @@ fn schema_of_items(keyword: Keyword) -> bool {
         | Keyword::Default
         | Keyword::Forbidden => false,
     }
+}
+
+/// Whether `schema` has an applicator that constrains something ([`Lowerer::read_applicators`]):
+/// `allOf`, `anyOf` or `oneOf`; `not` other than `not: false`; `if` with `then` or `else`.
+fn has_applicators(schema: &Json) -> bool {
+    let has = |keyword: Keyword| schema.get(keyword.json_name()).is_some();
+    has(Keyword::AllOf)
+        || has(Keyword::AnyOf)
+        || has(Keyword::OneOf)
+        || schema
+            .get(Keyword::Not.json_name())
+            .is_some_and(|not| *not != Json::Bool(false))
+        || (has(Keyword::If) && (has(Keyword::Then) || has(Keyword::Else)))
 }
 
 /// Whether `schema` says which members its objects have: `properties`, or
@@ -3606,6 +3700,10 @@ fn null_satisfies(keywords: &Keywords) -> bool {
         },
         // Decided with `if`.
         Keyword::Then | Keyword::Else => true,
+        Keyword::AllOf => keywords
+            .all_of
+            .as_deref()
+            .is_some_and(|schemas| schemas.iter().all(null_satisfies)),
         Keyword::AnyOf => keywords
             .any_of
             .as_deref()

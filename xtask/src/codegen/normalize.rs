@@ -1,5 +1,6 @@
 //! Normalization: the document as its author wrote it (OpenAPI 3.0.x or 3.1.x, schemas composed
-//! with `allOf`) into the one form the lowering reads (3.1 forms, no `allOf`).
+//! with `allOf`) into the one form the lowering reads (3.1 forms, `allOf` merged: only the
+//! parts' keywords that cannot be merged are left in it).
 //!
 //! - **OpenAPI 3.0.** `nullable: true` beside `type: T` becomes `type: [T, "null"]` (3.0.3's
 //!   clarified meaning: other keywords, such as an `enum` without `null`, keep their effect);
@@ -12,7 +13,12 @@
 //!   parts is merged when one part only annotates it, or when one narrows the other's string
 //!   `enum` to a subset (m3ter's variants restrict `destinationType` this way); any other
 //!   difference is a conflict, an error at the later part's pointer. `allOf` of one `$ref` and
-//!   parts that only annotate is that reference, as m3ter writes a documented reference.
+//!   parts that only annotate is that reference, as m3ter writes a documented reference. What
+//!   merging would change is kept apart, each part's as a part of its own in the merged
+//!   schema's `allOf` (the vocabulary's `all_of`, each part checked on its own): a part's
+//!   `anyOf`, `oneOf`, `not`, `if`/`then`/`else`, `prefixItems` with its `items` (and its
+//!   `items` where the schema's own `prefixItems` would shorten them), `contains` with
+//!   `minContains`/`maxContains` (`split_part`).
 //!
 //! The output keeps the input's member order, so the generated code follows the document.
 
@@ -524,6 +530,10 @@ impl Merger<'_> {
             }
         }
         let mut out: Vec<(String, Json)> = Vec::new();
+        // The parts' keywords that merging would change, each part's kept as a part of its
+        // own (the `allOf` of the merged schema, the vocabulary's `all_of`).
+        let mut kept: Vec<Json> = Vec::new();
+        let own_prefix = own.iter().any(|(k, _)| k == "prefixItems");
         // Which sources (parts, then the schema itself) declare `properties`, and where a
         // schema for the other members is: JSON Schema's `additionalProperties` sees only the
         // `properties` beside it, the merged one would see every part's.
@@ -590,7 +600,23 @@ impl Merger<'_> {
             };
             let from_ref = part.get("$ref").is_some();
             note(&resolved, &source_at);
-            self.merge_into(&mut out, &resolved, &source_at, at, from_ref);
+            let (mergeable, apart) = split_part(&resolved, own_prefix);
+            if !apart.is_empty() {
+                self.keep(
+                    &mut kept,
+                    &all_of_at,
+                    Json::Object(apart),
+                    source_at.clone(),
+                );
+            }
+            // A part that is itself merged keeps its own parts apart: they are this schema's.
+            if let Some(Json::Array(inner)) = resolved.get("allOf") {
+                for (j, inner_part) in inner.iter().enumerate() {
+                    let source = source_at.key("allOf").index(j);
+                    self.keep(&mut kept, &all_of_at, inner_part.clone(), source);
+                }
+            }
+            self.merge_into(&mut out, &mergeable, &source_at, at, from_ref);
         }
         // The schema's own keywords last: its properties after the parts', its annotations
         // over theirs.
@@ -608,9 +634,31 @@ impl Merger<'_> {
                 );
             }
         }
+        // The schema's own `not` beside a `false` part's (`not: {}`): a part of its own.
+        let own_json = match own_json.get("not") {
+            Some(not) if out.iter().any(|(k, _)| k == "not") => {
+                let apart = Json::Object(vec![("not".to_owned(), not.clone())]);
+                self.keep(&mut kept, &all_of_at, apart, at.clone());
+                Json::Object(own.iter().filter(|(k, _)| k != "not").cloned().collect())
+            }
+            _ => own_json,
+        };
         self.merge_into(&mut out, &own_json, at, at, false);
         self.annotate(&mut out, &own, parts);
+        if !kept.is_empty() {
+            out.push(("allOf".to_owned(), Json::Array(kept)));
+        }
         Json::Object(out)
+    }
+
+    /// Adds `part` to the parts kept apart (`kept`, the merged schema's `allOf` at
+    /// `all_of_at`), declared at `source`: an error found in it names that place.
+    fn keep(&mut self, kept: &mut Vec<Json>, all_of_at: &Pointer, part: Json, source: Pointer) {
+        let here = all_of_at.index(kept.len());
+        if here != source {
+            self.origins.record(here.to_string(), source.to_string());
+        }
+        kept.push(part);
     }
 
     /// The merged schema's annotations: the schema's own, else those of its inline parts
@@ -749,18 +797,17 @@ impl Merger<'_> {
                         }
                     }
                 }
-                // A part's `if` decides its own `then` and `else` only: merged with another
-                // part's they would decide together (JSON Schema keeps them apart).
-                "if" | "then" | "else" | "prefixItems" if at != target => {
+                // A part's `anyOf`, `oneOf`, `not`, `if`/`then`/`else` and `prefixItems` are
+                // kept apart before this (`split_part`); a union is composed at the top.
+                "discriminator" => {
+                    let place = if at == target {
+                        "beside `allOf`"
+                    } else {
+                        "inside an `allOf` part"
+                    };
                     self.error(
                         &key_at,
-                        format!("`{key}` inside an `allOf` part is not supported (a part's `if`, `then` and `else` decide apart from the other parts', and a part's `prefixItems` does not shorten another's `items`): write it beside `allOf`"),
-                    );
-                }
-                "anyOf" | "oneOf" | "discriminator" | "not" => {
-                    self.error(
-                        &key_at,
-                        format!("`{key}` inside an `allOf` part is not supported: compose the union at the top"),
+                        format!("`{key}` {place} is not supported: compose the union at the top (a component schema with `anyOf` or `oneOf` and the `discriminator`, each variant an `allOf`)"),
                     );
                 }
                 _ => match out.iter().position(|(k, _)| k == key) {
@@ -832,6 +879,42 @@ impl Merger<'_> {
         );
         None
     }
+}
+
+/// The keywords of an `allOf` part that merging into one schema would change, with what they
+/// read beside them: `anyOf`, `oneOf` and `not` (two parts' would meet, and a union beside
+/// another part's members is not one schema of them), `if` with `then` and `else` (a part's
+/// decide its own keywords only), `prefixItems` with the part's `items` (another part's `items`
+/// applies to every item), a part's `items` where the schema's own `prefixItems` would
+/// shorten it, and `contains` with `minContains` and `maxContains` (a part's bounds count the
+/// items its own `contains` takes, and alone they constrain nothing). Returns the part
+/// without them, and them (empty when there are none); the part's own `allOf` (what a merged
+/// part kept apart) is the caller's.
+fn split_part(part: &Json, own_prefix: bool) -> (Json, Vec<(String, Json)>) {
+    const APART: [&str; 10] = [
+        "anyOf",
+        "oneOf",
+        "not",
+        "if",
+        "then",
+        "else",
+        "prefixItems",
+        "contains",
+        "minContains",
+        "maxContains",
+    ];
+    let members = part.members().unwrap_or_default();
+    let items_apart = own_prefix || members.iter().any(|(k, _)| k == "prefixItems");
+    let mut mergeable = Vec::new();
+    let mut apart = Vec::new();
+    for (key, value) in members {
+        if APART.contains(&key.as_str()) || (key == "items" && items_apart) {
+            apart.push((key.clone(), value.clone()));
+        } else if key != "allOf" {
+            mergeable.push((key.clone(), value.clone()));
+        }
+    }
+    (Json::Object(mergeable), apart)
 }
 
 fn is_empty_text(value: &Json) -> bool {

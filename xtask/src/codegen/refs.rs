@@ -11,7 +11,8 @@
 //!   whose value is a schema), or a `$defs` entry of the document root (`#/$defs/X`, and
 //!   pointers below it): that schema, copied in place of the reference (its own references
 //!   resolved first), so a member may take another component's property, or a definition, as
-//!   its type. Where each copy came from is recorded ([`Origins`]), so an error inside it
+//!   its type (a boolean schema as what it stands for: `true` the empty schema, `false`
+//!   `{"not": {}}`). Where each copy came from is recorded ([`Origins`]), so an error inside it
 //!   names the place its author wrote it;
 //! - anything else (`#/info`, `#` itself, an anchor, a remote URL) is an error at the `$ref`.
 //!
@@ -581,13 +582,20 @@ impl Resolver<'_> {
                 .push(CodegenError::new(at, format!("`{text}` does not exist")));
             return None;
         };
-        if !matches!(found, Json::Object(_)) {
-            self.errors.push(CodegenError::new(
-                at,
-                format!("`{text}` is {}, not a schema", found.type_name()),
-            ));
-            return None;
-        }
+        // A boolean schema is what it stands for: `true` the empty schema, `false` the one
+        // nothing satisfies (`not: {}`, as an `allOf` part `false` is).
+        let found = match found {
+            Json::Object(_) => found.clone(),
+            Json::Bool(true) => Json::Object(Vec::new()),
+            Json::Bool(false) => Json::Object(vec![("not".to_owned(), Json::Object(Vec::new()))]),
+            other => {
+                self.errors.push(CodegenError::new(
+                    at,
+                    format!("`{text}` is {}, not a schema", other.type_name()),
+                ));
+                return None;
+            }
+        };
         if self.stack.contains(&key) || self.stack.len() >= MAX_INLINE_DEPTH {
             let chain = self.stack.join(" → ");
             self.errors.push(CodegenError::new(
@@ -597,7 +605,7 @@ impl Resolver<'_> {
             return None;
         }
         self.stack.push(key.clone());
-        let mut copy = found.clone();
+        let mut copy = found;
         let errors = self.errors.len();
         // Inside the copy, pointers are the target's own (its text is there).
         self.walk(&mut copy, target_at, target_at, false);

@@ -1,4 +1,4 @@
-//! `any_of`, `one_of` and `prefix_items` misused: each an error on its tokens.
+//! `any_of`, `one_of`, `all_of` and `prefix_items` misused: each an error on its tokens.
 use m3ter_models::Validate;
 
 #[derive(Validate)]
@@ -30,6 +30,14 @@ struct Mistakes {
     // A member keyword inside a schema.
     #[spec(any_of((required)))]
     maybe: Option<String>,
+    // `all_of` as `any_of`: no schema, a string's keyword on an integer inside a part's own
+    // `not`, `nested` inside.
+    #[spec(all_of())]
+    all_empty: String,
+    #[spec(all_of((minimum = 1), (not(max_length = 2))))]
+    all_number: i64,
+    #[spec(all_of((nested)))]
+    all_child: Child,
 }
 
 fn main() {}
