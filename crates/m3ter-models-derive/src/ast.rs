@@ -253,6 +253,9 @@ pub(crate) fn parse<'a>(input: &'a DeriveInput, errors: &mut Errors) -> Containe
     let deny_unknown_fields = serde
         .as_ref()
         .is_some_and(|c| c.attrs.deny_unknown_fields());
+    // `#[serde(default)]` on the struct: serde fills every absent field from the struct's
+    // `Default` (serde's model leaves the fields' own `default` unset).
+    let container_default = serde.as_ref().is_some_and(|c| !c.attrs.default().is_none());
     let body = match (&input.data, serde.as_ref().map(|c| &c.data)) {
         (Data::Enum(data), _) if discriminator.is_some() => {
             let span = discriminator
@@ -267,7 +270,9 @@ pub(crate) fn parse<'a>(input: &'a DeriveInput, errors: &mut Errors) -> Containe
                 .iter()
                 .zip(serde_fields)
                 .enumerate()
-                .map(|(index, (field, serde_field))| parse_field(index, field, serde_field, errors))
+                .map(|(index, (field, serde_field))| {
+                    parse_field(index, field, serde_field, container_default, errors)
+                })
                 .collect();
             Body::Struct { fields, named }
         }
@@ -505,6 +510,7 @@ fn parse_field<'a>(
     index: usize,
     field: &'a syn::Field,
     serde_field: &serde_ast::Field<'_>,
+    container_default: bool,
     errors: &mut Errors,
 ) -> Field<'a> {
     let member = match &field.ident {
@@ -515,7 +521,7 @@ fn parse_field<'a>(
     let wire_name = attrs.name().deserialize_name().value.clone();
     let alias = first_alias(attrs.aliases(), attrs.name().deserialize_name());
     let flatten = attrs.flatten();
-    let serde_default = !attrs.default().is_none();
+    let serde_default = container_default || !attrs.default().is_none();
     let skip_deserializing = attrs.skip_deserializing();
     let deserialize_with = attrs.deserialize_with().map(|path| {
         let last = path
