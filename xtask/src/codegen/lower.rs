@@ -3720,7 +3720,6 @@ fn template_names(path: &str) -> Vec<String> {
         .collect()
 }
 
-/// Adds `line` to `docs` as a paragraph of its own: after a blank line, unless it is the first.
 /// The Rust field names of an object's properties, in their order: each property's own
 /// (`names::field_name`) where no property before it took it, else that name with the first
 /// numeric suffix (`_2`, `_3`, …) that no property has (`foo\nbar`, `foo"bar` →
@@ -3746,6 +3745,7 @@ fn distinct_field_names<'a>(wires: impl Iterator<Item = &'a str> + Clone) -> Vec
         .collect()
 }
 
+/// Adds `line` to `docs` as a paragraph of its own: after a blank line, unless it is the first.
 fn paragraph(docs: &mut Docs, line: String) {
     if !docs.is_empty() {
         docs.push(String::new());
