@@ -117,6 +117,10 @@ pub(crate) struct Field<'a> {
     pub(crate) flatten: bool,
     /// `#[serde(default)]` on the field or the container: the member may be absent.
     pub(crate) serde_default: bool,
+    /// serde may fill the field with a value when the document lacks it: a `default` on a
+    /// field that is not an `Option`, `default = "…"` on an `Option`, or the struct's
+    /// `default` (its `Default` may set any field). A plain `default` on an `Option` is `None`.
+    pub(crate) default_fills: bool,
     /// `#[serde(skip)]` or `skip_deserializing`: the member is never read from JSON.
     pub(crate) skip_deserializing: bool,
     /// `#[serde(deserialize_with = "...")]` (or `with`): the last segment of the function's
@@ -522,6 +526,14 @@ fn parse_field<'a>(
     let alias = first_alias(attrs.aliases(), attrs.name().deserialize_name());
     let flatten = attrs.flatten();
     let serde_default = container_default || !attrs.default().is_none();
+    let default_fills = container_default
+        || match attrs.default() {
+            serde_derive_internals::attr::Default::None => false,
+            serde_derive_internals::attr::Default::Default => {
+                !crate::json::present_type(&field.ty).1
+            }
+            serde_derive_internals::attr::Default::Path(_) => true,
+        };
     let skip_deserializing = attrs.skip_deserializing();
     let deserialize_with = attrs.deserialize_with().map(|path| {
         let last = path
@@ -542,6 +554,7 @@ fn parse_field<'a>(
         wire_name,
         flatten,
         serde_default,
+        default_fills,
         skip_deserializing,
         alias,
         deserialize_with,

@@ -90,7 +90,50 @@ fn check_flatten(
             );
         }
     }
+    if let Body::Struct { fields, .. } = &container.body {
+        for (pattern, matched) in matched_fields(field, fields) {
+            if matched.default_fills {
+                errors.spanned(
+                    pattern.span(),
+                    format!("this pattern matches the field `{}`, which serde fills from a `default` when the document lacks it: its typed value cannot tell that default from a member the document has (the raw check sees none), so the two paths would disagree; remove the `default` (an `Option` without one is `None` when absent), or keep the pattern off its name", matched.wire_name),
+                );
+            }
+        }
+    }
     Shape::Map(Box::new(Shape::Any))
+}
+
+/// The declared fields (read from JSON; not the flattened map) whose wire names a pattern with
+/// keywords of `others`' `pattern_properties` matches, each with the first such pattern: the
+/// fields whose typed values the patterns check (`expand::others_checks`). A pattern that does
+/// not translate or compile is `check_pattern`'s to report, and matches nothing here.
+pub(crate) fn matched_fields<'f, 'a>(
+    others: &'f crate::ast::Field<'a>,
+    fields: &'f [crate::ast::Field<'a>],
+) -> Vec<(&'f syn::LitStr, &'f crate::ast::Field<'a>)> {
+    let Some(Param::PatternSchemas(schemas)) = others.keywords.get(Keyword::PatternProperties)
+    else {
+        return Vec::new();
+    };
+    let patterns: Vec<(&syn::LitStr, regex::Regex)> = schemas
+        .value
+        .iter()
+        .filter(|(_, inner)| !inner.is_empty())
+        .filter_map(|(lit, _)| {
+            let translated = pattern::translate(&lit.value()).ok()?;
+            Some((lit, regex::Regex::new(translated.as_str()).ok()?))
+        })
+        .collect();
+    fields
+        .iter()
+        .filter(|f| !f.flatten && !f.skip_deserializing)
+        .filter_map(|f| {
+            patterns
+                .iter()
+                .find(|(_, regex)| regex.is_match(&f.wire_name))
+                .map(|(lit, _)| (*lit, f))
+        })
+        .collect()
 }
 
 /// Whether `ty` is written `serde_json::Map<…>` (or `Map<…>`, imported): a map of JSON values.

@@ -184,8 +184,21 @@ pub(crate) fn others_checks(
                     }
                 }
             });
+            // A pattern checks a field's value as serde writes it: only where that compares as
+            // the document's value (`JsonEq`: JSON's own types, maps of JSON values, unit
+            // enums, lists of those; not a struct, which drops unknown members, nor a uuid or
+            // a date-time, which serde may spell otherwise).
+            let comparable = crate::check::matched_fields(others, fields)
+                .into_iter()
+                .map(|(_, field)| {
+                    let (inner, _) = crate::json::present_type(field.ty);
+                    quote_spanned! {syn::spanned::Spanned::span(inner)=>
+                        let _ = <#inner as #rules::JsonEq>::eq_json;
+                    }
+                });
             let member = &others.member;
             quote! {
+                #(#comparable)*
                 #(#declared)*
                 if let ::std::option::Option::Some(__members) = #rules::MembersField::members(&self.#member) {
                     for (__key, __member) in __members {

@@ -39,9 +39,12 @@
 //! `additional_properties(…)`, which then apply to the whole object as JSON Schema says: each
 //! pattern to every member whose name matches it, the declared fields too (a field's typed value
 //! checked as serde writes it, when present: an `Option` that is `None` is absent, unless the
-//! field is `required`, when it is `null`; a value serde filled in from a `default` counts as
-//! present; a field whose value serde may write otherwise than the document had it, a UUID, a
-//! date-time or a struct, is checked as written: give it its keywords of its own instead), and
+//! field is `required`, when it is `null`. A pattern with keywords may not match a field serde
+//! fills from a `default` (one not on an `Option`, `default = "…"`, or the struct's), whose
+//! typed value cannot tell the default from a member the document has: a compile error on the
+//! pattern; nor a field whose type does not compare as its JSON (`JsonEq`: a struct, which
+//! drops unknown members, a UUID or a date-time, which serde may spell otherwise): a compile
+//! error on the type; give such a field keywords of its own instead), and
 //! `additional_properties` to the members neither declared nor matched
 //! (`additional_properties(not())`: no other member, each one a `not` error). Each error is at
 //! the member's pointer (`/fxo`), on the typed and the raw path alike, in one order (the fields'
