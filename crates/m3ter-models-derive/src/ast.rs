@@ -83,6 +83,9 @@ impl Repr for Tokens {
     fn types(types: &Self::Types) -> Types {
         types.value
     }
+    fn text(text: &Self::Text) -> std::borrow::Cow<'_, str> {
+        std::borrow::Cow::Owned(text.value.value())
+    }
 }
 
 /// The constraints of a field or an item, as written.

@@ -188,9 +188,11 @@ pub(crate) fn others_checks(
             // the document's value (`JsonEq`: JSON's own types, maps of JSON values, unit
             // enums, lists of those; not a struct, which drops unknown members, nor a uuid or
             // a date-time, which serde may spell otherwise).
-            let comparable = crate::check::matched_fields(others, fields)
+            let mut seen = std::collections::HashSet::new();
+            let comparable = crate::check::matches(others, fields)
                 .into_iter()
-                .map(|(_, field)| {
+                .filter(|(_, _, field)| seen.insert(field.wire_name.as_str()))
+                .map(|(_, _, field)| {
                     let (inner, _) = crate::json::present_type(field.ty);
                     quote_spanned! {syn::spanned::Spanned::span(inner)=>
                         let _ = <#inner as #rules::JsonEq>::eq_json;

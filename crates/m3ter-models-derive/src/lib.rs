@@ -41,10 +41,12 @@
 //! checked as serde writes it, when present: an `Option` that is `None` is absent, unless the
 //! field is `required`, when it is `null`. A pattern with keywords may not match a field serde
 //! fills from a `default` (one not on an `Option`, `default = "…"`, or the struct's), whose
-//! typed value cannot tell the default from a member the document has: a compile error on the
-//! pattern; nor a field whose type does not compare as its JSON (`JsonEq`: a struct, which
-//! drops unknown members, a UUID or a date-time, which serde may spell otherwise): a compile
-//! error on the type; give such a field keywords of its own instead), and
+//! typed value cannot tell the default from a member the document has, nor an optional
+//! `nullable` field (not `required`) when the pattern refuses `null` (`None` does not tell
+//! `null` from absent): a compile error on the pattern; nor a field whose type does not
+//! compare as its JSON (`JsonEq`: a struct, which drops unknown members, a UUID or a
+//! date-time, which serde may spell otherwise): a compile error on the type; give such a field
+//! keywords of its own instead), and
 //! `additional_properties` to the members neither declared nor matched
 //! (`additional_properties(not())`: no other member, each one a `not` error). Each error is at
 //! the member's pointer (`/fxo`), on the typed and the raw path alike, in one order (the fields'

@@ -1,7 +1,8 @@
 //! A `pattern_properties` pattern with keywords, on the map of a struct's other members, checks
 //! the declared fields whose names it matches as serde writes their typed values: a field that
-//! serde fills from a `default` (the raw check sees no member), and a type that does not
-//! compare as its JSON (a struct drops unknown members), are compile errors.
+//! serde fills from a `default` (the raw check sees no member), an optional `nullable` field
+//! when the pattern refuses `null`, and a type that does not compare as its JSON (a struct
+//! drops unknown members), are compile errors.
 use m3ter_models::Validate;
 use m3ter_models::__private_v0_1::serde_json::{Map, Value};
 
@@ -17,8 +18,20 @@ struct Defaults {
     // Matched only by a pattern without keywords, which checks nothing: fine.
     #[serde(default)]
     z: i64,
+    // Optional and `nullable`: `None` does not tell `null` from absent, so a pattern that
+    // refuses `null` cannot check it.
+    #[spec(nullable)]
+    p: Option<i64>,
+    // `maximum` passes `null`: fine.
+    #[spec(nullable)]
+    q: Option<i64>,
     #[serde(flatten)]
-    #[spec(pattern_properties("^[no]" (minimum = 1), "^z" ()))]
+    #[spec(pattern_properties(
+        "^[no]" (minimum = 1),
+        "^z" (),
+        "^p" (type = "integer"),
+        "^q" (maximum = 3)
+    ))]
     others: Map<String, Value>,
 }
 
