@@ -129,13 +129,11 @@ pub(crate) fn matches<'f, 'a>(
     others: &'f crate::ast::Field<'a>,
     fields: &'f [crate::ast::Field<'a>],
 ) -> Vec<(&'f syn::LitStr, &'f Keywords, &'f crate::ast::Field<'a>)> {
-    let Some(Param::PatternSchemas(schemas)) = others.keywords.get(Keyword::PatternProperties)
-    else {
-        return Vec::new();
-    };
-    let patterns: Vec<(&syn::LitStr, &Keywords, regex::Regex)> = schemas
-        .value
+    let patterns: Vec<(&syn::LitStr, &Keywords, regex::Regex)> = others
+        .keywords
+        .pattern_properties
         .iter()
+        .flat_map(|schemas| schemas.value.iter())
         .filter(|(_, inner)| !inner.is_empty())
         .filter_map(|(lit, inner)| {
             let translated = pattern::translate(&lit.value()).ok()?;

@@ -143,14 +143,13 @@ pub(crate) fn others_checks(
     mode: Mode,
 ) -> TokenStream {
     let rules = quote!(::m3ter_models::__private_v0_1);
-    let patterns: Vec<TokenStream> = match others.keywords.get(Keyword::PatternProperties) {
-        Some(Param::PatternSchemas(schemas)) => schemas
-            .value
-            .iter()
-            .map(|(lit, _)| pattern_match(lit))
-            .collect(),
-        _ => Vec::new(),
-    };
+    let patterns: Vec<TokenStream> = others
+        .keywords
+        .pattern_properties
+        .iter()
+        .flat_map(|schemas| schemas.value.iter())
+        .map(|(lit, _)| pattern_match(lit))
+        .collect();
     let matched = quote!((false #(|| #patterns)*));
     let declared: Vec<&ast::Field<'_>> = fields
         .iter()
