@@ -53,18 +53,13 @@
 //! own checks in field order, the object's where the map is declared, over the members in key
 //! order). With `pattern_properties`, the declared fields' types implement `serde::Serialize`
 //! (a pattern checks a field's value as serde writes it).
-//! ```ignore
-//! #[derive(Serialize, Deserialize, Validate)]
-//! #[spec(json)]
-//! struct Object {
-//!     #[serde(default, skip_serializing_if = "Option::is_none")]
-//!     #[spec(max_items = 3)]
-//!     foo: Option<Vec<i64>>,
-//!     #[serde(flatten)]
-//!     #[spec(pattern_properties("f.o" (min_items = 2)), additional_properties(type = "integer"))]
-//!     others: serde_json::Map<String, serde_json::Value>,
-//! }
-//! ```
+//! For example, under `#[m3ter_models::model]` (which writes the serde attributes
+//! `#[spec(json)]` needs on each `Option`), a struct with `#[spec(max_items = 3)] foo:
+//! Option<Vec<i64>>` and `#[serde(flatten)] #[spec(pattern_properties("f.o" (min_items = 2)),
+//! additional_properties(type = "integer"))] others: serde_json::Map<String,
+//! serde_json::Value>` holds `foo` to 2 to 3 items (its own bound and the pattern's), another
+//! member whose name matches `f.o` (`fxo`) to at least 2 items, and every other member to an
+//! integer.
 //! Another type, a second such field, `#[serde(deny_unknown_fields)]` beside it (serde reads
 //! no other member then), and any other keyword on it (a count or a name rule would see only
 //! the other members) are compile errors on their tokens; with `#[spec(json)]` a flattened
