@@ -206,3 +206,27 @@ fn every_rename_all_rule_names_members_as_serde_does() {
         .unwrap();
     assert!(lower.1.contains(&"foo_bar".to_owned()), "{:?}", lower.1);
 }
+
+/// `#[serde(default)]` on the struct: serde fills every absent member from the struct's
+/// `Default`, so the raw check lets each be absent too (it once said `required`).
+#[derive(Debug, Default, Deserialize, Validate)]
+#[serde(default, deny_unknown_fields)]
+#[spec(json)]
+#[allow(dead_code)]
+struct Defaults {
+    count: i64,
+    #[spec(max_length = 3)]
+    name: String,
+}
+
+#[test]
+fn a_struct_default_lets_every_member_be_absent_on_every_path() {
+    for text in [r#"{}"#, r#"{"count": 2}"#, r#"{"name": "abc"}"#] {
+        assert_eq!(verdicts::<Defaults>(text), (vec![], vec![]), "{text}");
+        let typed: Defaults = serde_json::from_str(text).unwrap();
+        assert!(typed.validate().is_ok(), "{text}");
+    }
+    let (typed, raw) = verdicts::<Defaults>(r#"{"name": "abcd"}"#);
+    assert_eq!(typed, raw);
+    assert_eq!(raw, [("/name".to_owned(), ErrorCode::Length)]);
+}

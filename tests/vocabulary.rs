@@ -2140,3 +2140,64 @@ fn the_strategies_hold_declared_members_to_the_matching_patterns() {
         );
     }
 }
+
+/// A pattern of the other members' map checks a declared field as serde writes it: a unit enum
+/// (its wire string) is checked on every path alike, and a field serde fills from a `default`
+/// that no pattern with keywords matches is the field's own business (a matched one is a
+/// compile error: `ui/others_pattern_matches_field.rs`).
+#[test]
+fn a_pattern_checks_a_matched_enum_field_and_leaves_an_unmatched_default_alone() {
+    #[derive(Debug, Deserialize, serde::Serialize, Validate)]
+    #[spec(json)]
+    enum Mode {
+        #[serde(rename = "on")]
+        On,
+        #[serde(rename = "off")]
+        Off,
+    }
+    #[m3ter_models::model]
+    #[derive(Debug, Deserialize, serde::Serialize, Validate)]
+    #[spec(json)]
+    struct S {
+        mode: Mode,
+        #[serde(default)]
+        count: i64,
+        #[serde(flatten)]
+        #[spec(pattern_properties("^m" (max_length = 2), "^c" ()))]
+        others: serde_json::Map<String, Value>,
+    }
+    let verdict = |text: &str| {
+        let raw = S::validate_json(&serde_json::from_str(text).unwrap())
+            .err()
+            .map(|e| {
+                e.iter()
+                    .map(|e| (e.path().to_owned(), e.code()))
+                    .collect::<Vec<_>>()
+            });
+        let from_slice = m3ter_models::json::from_slice::<S>(text.as_bytes())
+            .err()
+            .map(|e| {
+                e.iter()
+                    .map(|e| (e.path().to_owned(), e.code()))
+                    .collect::<Vec<_>>()
+            });
+        let typed = serde_json::from_str::<S>(text)
+            .unwrap()
+            .validate()
+            .err()
+            .map(|e| {
+                e.iter()
+                    .map(|e| (e.path().to_owned(), e.code()))
+                    .collect::<Vec<_>>()
+            });
+        assert_eq!(from_slice, raw, "{text}");
+        assert_eq!(typed, raw, "{text}");
+        raw
+    };
+    assert_eq!(verdict(r#"{"mode": "on"}"#), None);
+    assert_eq!(verdict(r#"{"mode": "on", "count": -5}"#), None);
+    assert_eq!(
+        verdict(r#"{"mode": "off"}"#),
+        Some(vec![("/mode".to_owned(), ErrorCode::Length)])
+    );
+}

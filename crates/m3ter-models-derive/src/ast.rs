@@ -83,6 +83,9 @@ impl Repr for Tokens {
     fn types(types: &Self::Types) -> Types {
         types.value
     }
+    fn text(text: &Self::Text) -> std::borrow::Cow<'_, str> {
+        std::borrow::Cow::Owned(text.value.value())
+    }
 }
 
 /// The constraints of a field or an item, as written.
@@ -117,6 +120,10 @@ pub(crate) struct Field<'a> {
     pub(crate) flatten: bool,
     /// `#[serde(default)]` on the field or the container: the member may be absent.
     pub(crate) serde_default: bool,
+    /// serde may fill the field with a value when the document lacks it: a `default` on a
+    /// field that is not an `Option`, `default = "…"` on an `Option`, or the struct's
+    /// `default` (its `Default` may set any field). A plain `default` on an `Option` is `None`.
+    pub(crate) default_fills: bool,
     /// `#[serde(skip)]` or `skip_deserializing`: the member is never read from JSON.
     pub(crate) skip_deserializing: bool,
     /// `#[serde(deserialize_with = "...")]` (or `with`): the last segment of the function's
@@ -253,6 +260,9 @@ pub(crate) fn parse<'a>(input: &'a DeriveInput, errors: &mut Errors) -> Containe
     let deny_unknown_fields = serde
         .as_ref()
         .is_some_and(|c| c.attrs.deny_unknown_fields());
+    // `#[serde(default)]` on the struct: serde fills every absent field from the struct's
+    // `Default` (serde's model leaves the fields' own `default` unset).
+    let container_default = serde.as_ref().is_some_and(|c| !c.attrs.default().is_none());
     let body = match (&input.data, serde.as_ref().map(|c| &c.data)) {
         (Data::Enum(data), _) if discriminator.is_some() => {
             let span = discriminator
@@ -267,7 +277,9 @@ pub(crate) fn parse<'a>(input: &'a DeriveInput, errors: &mut Errors) -> Containe
                 .iter()
                 .zip(serde_fields)
                 .enumerate()
-                .map(|(index, (field, serde_field))| parse_field(index, field, serde_field, errors))
+                .map(|(index, (field, serde_field))| {
+                    parse_field(index, field, serde_field, container_default, errors)
+                })
                 .collect();
             Body::Struct { fields, named }
         }
@@ -505,6 +517,7 @@ fn parse_field<'a>(
     index: usize,
     field: &'a syn::Field,
     serde_field: &serde_ast::Field<'_>,
+    container_default: bool,
     errors: &mut Errors,
 ) -> Field<'a> {
     let member = match &field.ident {
@@ -515,7 +528,15 @@ fn parse_field<'a>(
     let wire_name = attrs.name().deserialize_name().value.clone();
     let alias = first_alias(attrs.aliases(), attrs.name().deserialize_name());
     let flatten = attrs.flatten();
-    let serde_default = !attrs.default().is_none();
+    let serde_default = container_default || !attrs.default().is_none();
+    let default_fills = container_default
+        || match attrs.default() {
+            serde_derive_internals::attr::Default::None => false,
+            serde_derive_internals::attr::Default::Default => {
+                !crate::json::present_type(&field.ty).1
+            }
+            serde_derive_internals::attr::Default::Path(_) => true,
+        };
     let skip_deserializing = attrs.skip_deserializing();
     let deserialize_with = attrs.deserialize_with().map(|path| {
         let last = path
@@ -536,6 +557,7 @@ fn parse_field<'a>(
         wire_name,
         flatten,
         serde_default,
+        default_fills,
         skip_deserializing,
         alias,
         deserialize_with,

@@ -90,7 +90,74 @@ fn check_flatten(
             );
         }
     }
+    if let Body::Struct { fields, .. } = &container.body {
+        let mut reported = std::collections::HashSet::new();
+        for (pattern, inner, matched) in matches(field, fields) {
+            let wire = &matched.wire_name;
+            let presence = matched.presence();
+            let (_, optional) = crate::json::present_type(matched.ty);
+            let message = if matched.default_fills {
+                format!(
+                    "this pattern matches the field `{wire}`, which serde fills from a `default` when the document lacks it: its typed value cannot tell that default from a member the document has (the raw check sees none), so the two paths would disagree; remove the `default` (an `Option` without one is `None` when absent), or keep the pattern off its name"
+                )
+            } else if optional
+                && presence.nullable
+                && !presence.required
+                && !inner.null_satisfies(&lists_null)
+            {
+                format!(
+                    "this pattern matches the field `{wire}`, an optional member that may be `null`, and refuses `null`: its typed value `None` does not tell `null` (which the raw check refuses) from absent, so the two paths would disagree; make the field `required`, or not `nullable`, or keep the pattern off its name"
+                )
+            } else {
+                continue;
+            };
+            // One error per field, at the first pattern that cannot check it.
+            if reported.insert(wire.as_str()) {
+                errors.spanned(pattern.span(), message);
+            }
+        }
+    }
     Shape::Map(Box::new(Shape::Any))
+}
+
+/// Each declared field (read from JSON; not the flattened map) with each pattern with keywords
+/// of `others`' `pattern_properties` that matches its wire name (and the pattern's keywords),
+/// in field order, then pattern order: the values the patterns check
+/// (`expand::others_checks`). A pattern that does not translate or compile is
+/// `check_pattern`'s to report, and matches nothing here.
+pub(crate) fn matches<'f, 'a>(
+    others: &'f crate::ast::Field<'a>,
+    fields: &'f [crate::ast::Field<'a>],
+) -> Vec<(&'f syn::LitStr, &'f Keywords, &'f crate::ast::Field<'a>)> {
+    let patterns: Vec<(&syn::LitStr, &Keywords, regex::Regex)> = others
+        .keywords
+        .pattern_properties
+        .iter()
+        .flat_map(|schemas| schemas.value.iter())
+        .filter(|(_, inner)| !inner.is_empty())
+        .filter_map(|(lit, inner)| {
+            let translated = pattern::translate(&lit.value()).ok()?;
+            Some((lit, inner, regex::Regex::new(translated.as_str()).ok()?))
+        })
+        .collect();
+    fields
+        .iter()
+        .filter(|f| !f.flatten && !f.skip_deserializing)
+        .flat_map(|f| {
+            patterns
+                .iter()
+                .filter(|(_, _, regex)| regex.is_match(&f.wire_name))
+                .map(move |(lit, inner, _)| (*lit, *inner, f))
+        })
+        .collect()
+}
+
+/// Whether an `enum`'s JSON text lists `null`.
+fn lists_null(text: &str) -> bool {
+    match serde_json::from_str::<serde_json::Value>(text) {
+        Ok(serde_json::Value::Array(values)) => values.contains(&serde_json::Value::Null),
+        Ok(_) | Err(_) => false,
+    }
 }
 
 /// Whether `ty` is written `serde_json::Map<…>` (or `Map<…>`, imported): a map of JSON values.

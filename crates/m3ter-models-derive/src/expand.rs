@@ -143,14 +143,13 @@ pub(crate) fn others_checks(
     mode: Mode,
 ) -> TokenStream {
     let rules = quote!(::m3ter_models::__private_v0_1);
-    let patterns: Vec<TokenStream> = match others.keywords.get(Keyword::PatternProperties) {
-        Some(Param::PatternSchemas(schemas)) => schemas
-            .value
-            .iter()
-            .map(|(lit, _)| pattern_match(lit))
-            .collect(),
-        _ => Vec::new(),
-    };
+    let patterns: Vec<TokenStream> = others
+        .keywords
+        .pattern_properties
+        .iter()
+        .flat_map(|schemas| schemas.value.iter())
+        .map(|(lit, _)| pattern_match(lit))
+        .collect();
     let matched = quote!((false #(|| #patterns)*));
     let declared: Vec<&ast::Field<'_>> = fields
         .iter()
@@ -184,8 +183,23 @@ pub(crate) fn others_checks(
                     }
                 }
             });
+            // A pattern checks a field's value as serde writes it: only where that compares as
+            // the document's value (`JsonEq`: JSON's own types, maps of JSON values, unit
+            // enums, lists of those; not a struct, which drops unknown members, nor a uuid or
+            // a date-time, which serde may spell otherwise).
+            let mut seen = std::collections::HashSet::new();
+            let comparable = crate::check::matches(others, fields)
+                .into_iter()
+                .filter(|(_, _, field)| seen.insert(field.wire_name.as_str()))
+                .map(|(_, _, field)| {
+                    let (inner, _) = crate::json::present_type(field.ty);
+                    quote_spanned! {syn::spanned::Spanned::span(inner)=>
+                        let _ = <#inner as #rules::JsonEq>::eq_json;
+                    }
+                });
             let member = &others.member;
             quote! {
+                #(#comparable)*
                 #(#declared)*
                 if let ::std::option::Option::Some(__members) = #rules::MembersField::members(&self.#member) {
                     for (__key, __member) in __members {

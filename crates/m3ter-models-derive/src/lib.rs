@@ -40,27 +40,27 @@
 //! `additional_properties(…)`, which then apply to the whole object as JSON Schema says: each
 //! pattern to every member whose name matches it, the declared fields too (a field's typed value
 //! checked as serde writes it, when present: an `Option` that is `None` is absent, unless the
-//! field is `required`, when it is `null`; a value serde filled in from a `default` counts as
-//! present; a field whose value serde may write otherwise than the document had it, a UUID, a
-//! date-time or a struct, is checked as written: give it its keywords of its own instead), and
+//! field is `required`, when it is `null`. A pattern with keywords may not match a field serde
+//! fills from a `default` (one not on an `Option`, `default = "…"`, or the struct's), whose
+//! typed value cannot tell the default from a member the document has, nor an optional
+//! `nullable` field (not `required`) when the pattern refuses `null` (`None` does not tell
+//! `null` from absent): a compile error on the pattern; nor a field whose type does not
+//! compare as its JSON (`JsonEq`: a struct, which drops unknown members, a UUID or a
+//! date-time, which serde may spell otherwise): a compile error on the type; give such a field
+//! keywords of its own instead), and
 //! `additional_properties` to the members neither declared nor matched
 //! (`additional_properties(not())`: no other member, each one a `not` error). Each error is at
 //! the member's pointer (`/fxo`), on the typed and the raw path alike, in one order (the fields'
 //! own checks in field order, the object's where the map is declared, over the members in key
 //! order). With `pattern_properties`, the declared fields' types implement `serde::Serialize`
 //! (a pattern checks a field's value as serde writes it).
-//! ```ignore
-//! #[derive(Serialize, Deserialize, Validate)]
-//! #[spec(json)]
-//! struct Object {
-//!     #[serde(default, skip_serializing_if = "Option::is_none")]
-//!     #[spec(max_items = 3)]
-//!     foo: Option<Vec<i64>>,
-//!     #[serde(flatten)]
-//!     #[spec(pattern_properties("f.o" (min_items = 2)), additional_properties(type = "integer"))]
-//!     others: serde_json::Map<String, serde_json::Value>,
-//! }
-//! ```
+//! For example, under `#[m3ter_models::model]` (which writes the serde attributes
+//! `#[spec(json)]` needs on each `Option`), a struct with `#[spec(max_items = 3)] foo:
+//! Option<Vec<i64>>` and `#[serde(flatten)] #[spec(pattern_properties("f.o" (min_items = 2)),
+//! additional_properties(type = "integer"))] others: serde_json::Map<String,
+//! serde_json::Value>` holds `foo` to 2 to 3 items (its own bound and the pattern's), another
+//! member whose name matches `f.o` (`fxo`) to at least 2 items, and every other member to an
+//! integer.
 //! Another type, a second such field, `#[serde(deny_unknown_fields)]` beside it (serde reads
 //! no other member then), and any other keyword on it (a count or a name rule would see only
 //! the other members) are compile errors on their tokens; with `#[spec(json)]` a flattened

@@ -44,6 +44,8 @@ pub trait Repr: Sized {
     fn schemas(schemas: &Self::Schemas) -> &[Constraints<Self>];
     /// The set of types.
     fn types(types: &Self::Types) -> Types;
+    /// A string's value (a JSON value's text, for `const` and `enum`).
+    fn text(text: &Self::Text) -> std::borrow::Cow<'_, str>;
 }
 
 /// `'static` data: the runtime descriptors (`Constraints<Static>` constants).
@@ -81,6 +83,9 @@ impl Repr for Static {
     fn types(types: &Types) -> Types {
         *types
     }
+    fn text(text: &Self::Text) -> std::borrow::Cow<'_, str> {
+        std::borrow::Cow::Borrowed(text)
+    }
 }
 
 /// Owned data: the generator's IR.
@@ -117,6 +122,9 @@ impl Repr for Owned {
     }
     fn types(types: &Types) -> Types {
         *types
+    }
+    fn text(text: &Self::Text) -> std::borrow::Cow<'_, str> {
+        std::borrow::Cow::Borrowed(text)
     }
 }
 
@@ -221,6 +229,90 @@ impl<R: Repr> Constraints<R> {
         }
     }
 
+    /// Whether `null` satisfies these keywords (a nested schema): the keywords that apply to
+    /// `null` decide (`type`, `const`, `enum`, `not`, `allOf`, `anyOf`, `oneOf`, `if` with
+    /// `then` and `else`), every other one ignores it, as JSON Schema says. `lists_null` says whether an
+    /// `enum`'s JSON text lists `null` (this crate reads no JSON).
+    pub fn null_satisfies(&self, lists_null: &dyn Fn(&str) -> bool) -> bool {
+        use crate::Keyword;
+        let satisfies = |keywords: &Constraints<R>| keywords.null_satisfies(lists_null);
+        let branch = |branch: Option<&R::Items>| branch.is_none_or(|b| satisfies(R::items(b)));
+        self.iter().all(|(keyword, _)| match keyword {
+            Keyword::If => match self
+                .if_schema
+                .as_ref()
+                .is_some_and(|i| satisfies(R::items(i)))
+            {
+                true => branch(self.then_schema.as_ref()),
+                false => branch(self.else_schema.as_ref()),
+            },
+            // Decided with `if`.
+            Keyword::Then | Keyword::Else => true,
+            Keyword::AllOf => self
+                .all_of
+                .as_ref()
+                .is_some_and(|schemas| R::schemas(schemas).iter().all(satisfies)),
+            Keyword::AnyOf => self
+                .any_of
+                .as_ref()
+                .is_some_and(|schemas| R::schemas(schemas).iter().any(satisfies)),
+            Keyword::PrefixItems => true,
+            Keyword::OneOf => self.one_of.as_ref().is_some_and(|schemas| {
+                R::schemas(schemas).iter().filter(|s| satisfies(s)).count() == 1
+            }),
+            Keyword::Type => self
+                .types()
+                .is_some_and(|types| types.contains(crate::JsonType::Null)),
+            Keyword::Const | Keyword::Enum => !self.excludes_null(lists_null),
+            Keyword::Not => self
+                .not
+                .as_ref()
+                .is_some_and(|not| !satisfies(R::items(not))),
+            Keyword::MinLength
+            | Keyword::MaxLength
+            | Keyword::MinItems
+            | Keyword::MaxItems
+            | Keyword::Format
+            | Keyword::Pattern
+            | Keyword::PatternRule
+            | Keyword::Minimum
+            | Keyword::Maximum
+            | Keyword::ExclusiveMinimum
+            | Keyword::ExclusiveMaximum
+            | Keyword::MultipleOf
+            | Keyword::UniqueItems
+            | Keyword::MinProperties
+            | Keyword::MaxProperties
+            | Keyword::DependentRequired
+            | Keyword::RequiredMembers
+            | Keyword::Properties
+            | Keyword::AdditionalProperties
+            | Keyword::PropertyNames
+            | Keyword::PatternProperties
+            | Keyword::Items
+            | Keyword::Contains
+            | Keyword::MinContains
+            | Keyword::MaxContains
+            | Keyword::Nested
+            | Keyword::Required
+            | Keyword::Nullable
+            | Keyword::Default
+            | Keyword::Forbidden => true,
+        })
+    }
+
+    /// Whether `const` or `enum` is set and leaves out `null` (`lists_null` as for
+    /// [`Constraints::null_satisfies`]).
+    pub fn excludes_null(&self, lists_null: &dyn Fn(&str) -> bool) -> bool {
+        self.const_value
+            .as_ref()
+            .is_some_and(|c| R::text(c).trim() != "null")
+            || self
+                .enum_values
+                .as_ref()
+                .is_some_and(|e| !lists_null(&R::text(e)))
+    }
+
     /// The number of `keyword` (a [`ParamKind::Number`](crate::ParamKind::Number) keyword).
     pub fn number(&self, keyword: crate::Keyword) -> Option<Number> {
         match self.get(keyword)? {
@@ -233,5 +325,44 @@ impl<R: Repr> Constraints<R> {
 impl<R: Repr> Default for Constraints<R> {
     fn default() -> Self {
         Self::NONE
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::{Constraints, Owned};
+    use crate::{JsonType, Types};
+
+    fn lists_null(text: &str) -> bool {
+        text.contains("null")
+    }
+
+    #[test]
+    fn null_satisfies_what_ignores_it_and_what_lists_it() {
+        let mut keywords = Constraints::<Owned>::NONE;
+        keywords.max_length = Some(1);
+        keywords.minimum = Some(crate::Number::Int(3));
+        assert!(keywords.null_satisfies(&lists_null));
+        keywords.types = Some(Types::of(JsonType::Integer));
+        assert!(!keywords.null_satisfies(&lists_null));
+        keywords.types = Some(Types::of(JsonType::Integer).or(Types::of(JsonType::Null)));
+        assert!(keywords.null_satisfies(&lists_null));
+        keywords.enum_values = Some("[1]".to_owned());
+        assert!(!keywords.null_satisfies(&lists_null));
+        assert!(keywords.excludes_null(&lists_null));
+        keywords.enum_values = Some("[1, null]".to_owned());
+        assert!(keywords.null_satisfies(&lists_null));
+        keywords.const_value = Some(" null ".to_owned());
+        assert!(!keywords.excludes_null(&lists_null));
+        let mut all_of = Constraints::<Owned>::NONE;
+        all_of.all_of = Some(vec![keywords.clone(), Constraints::<Owned>::NONE]);
+        assert!(all_of.null_satisfies(&lists_null));
+        let mut integer = Constraints::<Owned>::NONE;
+        integer.types = Some(Types::of(JsonType::Integer));
+        all_of.all_of = Some(vec![keywords.clone(), integer]);
+        assert!(!all_of.null_satisfies(&lists_null));
+        let mut not = Constraints::<Owned>::NONE;
+        not.not = Some(Box::new(keywords));
+        assert!(!not.null_satisfies(&lists_null));
     }
 }

@@ -3672,86 +3672,23 @@ fn enum_of_strings(schema: &Json) -> bool {
         if !values.is_empty() && values.iter().all(|v| v.as_str().is_some()))
 }
 
-/// Whether `const` or `enum` is set and leaves out `null`.
-fn excludes_null(keywords: &Keywords) -> bool {
-    let lists_null = |text: &str| match serde_json::from_str::<serde_json::Value>(text) {
+/// Whether an `enum`'s JSON text lists `null`.
+fn lists_null(text: &str) -> bool {
+    match serde_json::from_str::<serde_json::Value>(text) {
         Ok(serde_json::Value::Array(values)) => values.contains(&serde_json::Value::Null),
         _ => false,
-    };
-    keywords
-        .const_value
-        .as_deref()
-        .is_some_and(|c| c.trim() != "null")
-        || keywords
-            .enum_values
-            .as_deref()
-            .is_some_and(|e| !lists_null(e))
+    }
 }
 
-/// Whether `null` satisfies the nested schema `keywords`: the keywords that apply to `null`
-/// decide (`type`, `const`, `enum`, `not`, `if` with `then` and `else`), every other one
-/// ignores it, as JSON Schema says.
+/// Whether `const` or `enum` is set and leaves out `null`.
+fn excludes_null(keywords: &Keywords) -> bool {
+    keywords.excludes_null(&lists_null)
+}
+
+/// Whether `null` satisfies the nested schema `keywords` (`Constraints::null_satisfies`, which
+/// the derive asks too).
 fn null_satisfies(keywords: &Keywords) -> bool {
-    let branch = |branch: Option<&Keywords>| branch.is_none_or(null_satisfies);
-    keywords.iter().all(|(keyword, _)| match keyword {
-        Keyword::If => match keywords.if_schema.as_deref().is_some_and(null_satisfies) {
-            true => branch(keywords.then_schema.as_deref()),
-            false => branch(keywords.else_schema.as_deref()),
-        },
-        // Decided with `if`.
-        Keyword::Then | Keyword::Else => true,
-        Keyword::AllOf => keywords
-            .all_of
-            .as_deref()
-            .is_some_and(|schemas| schemas.iter().all(null_satisfies)),
-        Keyword::AnyOf => keywords
-            .any_of
-            .as_deref()
-            .is_some_and(|schemas| schemas.iter().any(null_satisfies)),
-        Keyword::PrefixItems => true,
-        Keyword::OneOf => keywords
-            .one_of
-            .as_deref()
-            .is_some_and(|schemas| schemas.iter().filter(|s| null_satisfies(s)).count() == 1),
-        Keyword::Type => keywords
-            .types()
-            .is_some_and(|types| types.contains(JsonType::Null)),
-        Keyword::Const | Keyword::Enum => !excludes_null(keywords),
-        Keyword::Not => keywords
-            .not
-            .as_deref()
-            .is_some_and(|not| !null_satisfies(not)),
-        Keyword::MinLength
-        | Keyword::MaxLength
-        | Keyword::MinItems
-        | Keyword::MaxItems
-        | Keyword::Format
-        | Keyword::Pattern
-        | Keyword::PatternRule
-        | Keyword::Minimum
-        | Keyword::Maximum
-        | Keyword::ExclusiveMinimum
-        | Keyword::ExclusiveMaximum
-        | Keyword::MultipleOf
-        | Keyword::UniqueItems
-        | Keyword::MinProperties
-        | Keyword::MaxProperties
-        | Keyword::DependentRequired
-        | Keyword::RequiredMembers
-        | Keyword::Properties
-        | Keyword::AdditionalProperties
-        | Keyword::PropertyNames
-        | Keyword::PatternProperties
-        | Keyword::Items
-        | Keyword::Contains
-        | Keyword::MinContains
-        | Keyword::MaxContains
-        | Keyword::Nested
-        | Keyword::Required
-        | Keyword::Nullable
-        | Keyword::Default
-        | Keyword::Forbidden => true,
-    })
+    keywords.null_satisfies(&lists_null)
 }
 
 /// A typed value a nested schema applies to ([`Lowerer::nested_schema`]), and how messages
@@ -3818,7 +3755,6 @@ fn template_names(path: &str) -> Vec<String> {
         .collect()
 }
 
-/// Adds `line` to `docs` as a paragraph of its own: after a blank line, unless it is the first.
 /// The Rust field names of an object's properties, in their order: each property's own
 /// (`names::field_name`) where no property before it took it, else that name with the first
 /// numeric suffix (`_2`, `_3`, …) that no property has (`foo\nbar`, `foo"bar` →
@@ -3844,6 +3780,7 @@ fn distinct_field_names<'a>(wires: impl Iterator<Item = &'a str> + Clone) -> Vec
         .collect()
 }
 
+/// Adds `line` to `docs` as a paragraph of its own: after a blank line, unless it is the first.
 fn paragraph(docs: &mut Docs, line: String) {
     if !docs.is_empty() {
         docs.push(String::new());
