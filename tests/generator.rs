@@ -129,7 +129,7 @@ fn an_unsupported_keyword_is_an_error_at_its_pointer() {
     // are annotations: nothing to check, no error.
     codegen::generate(
         &with_property(
-            r#"{"type": "string", "$comment": "c", "contentMediaType": "text/plain", "contentEncoding": "base64", "externalDocs": {"url": "https://example.com"}, "xml": {"name": "p"}}"#,
+            r#"{"type": "string", "$comment": "c", "contentMediaType": "application/json", "contentEncoding": "base64", "contentSchema": {"type": "object", "required": ["a"]}, "externalDocs": {"url": "https://example.com"}, "xml": {"name": "p"}}"#,
         ),
         "test.json",
     )

@@ -40,10 +40,12 @@ pub const ANNOTATIONS: &[&str] = &[
     "writeOnly",
     "default",
     // JSON Schema 2020-12's comment and content vocabulary (annotations there: a string's
-    // encoding and media type are not asserted), OpenAPI's documentation and XML hints.
+    // encoding, media type and decoded content's schema are not asserted), OpenAPI's
+    // documentation and XML hints.
     "$comment",
     "contentEncoding",
     "contentMediaType",
+    "contentSchema",
     "externalDocs",
     "xml",
 ];

@@ -71,10 +71,6 @@ pub const UNSUPPORTED: &[Unsupported] = &[
         instead: "draft 2019-09's keyword: in 2020-12 the tuple is `prefixItems` and `items` applies to the items after it",
     },
     Unsupported {
-        keyword: "contentSchema",
-        instead: "an annotation in 2020-12 (the schema of a string's decoded content), not read: remove it, or keep what it says in `description`",
-    },
-    Unsupported {
         keyword: "definitions",
         instead: "draft 7's name: write `$defs` (or a component under `components.schemas`)",
     },
