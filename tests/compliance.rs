@@ -8,8 +8,11 @@
 //! `json::from_slice`) and the typed path (serde, then `Validate`), and the verdict is compared
 //! with the suite's `valid`.
 //!
-//! A refused group is counted, not a failure: the generator says what it does not support.
-//! A failure is: a case of an accepted group decided otherwise than the suite and listed
+//! A refused group is counted and accounted for: each falls in one class of [`Refused`] (it
+//! uses a keyword `xtask/src/codegen/unsupported.rs` lists, it refers to another file or a
+//! URL, it is listed in [`DELIBERATE_REFUSALS`], or in [`NOT_YET_SUPPORTED`]), and a refused group
+//! in no class, or a listed group now accepted or refused with other errors, is a failure.
+//! A failure is also: a case of an accepted group decided otherwise than the suite and listed
 //! neither in [`DELIBERATE`] nor in [`WRONG`]; a listed case that now agrees; the paths
 //! disagreeing with each other (beyond plain serde's documented limit, see [`Verdicts::one`]);
 //! the generator panicking or running out of time on a group; a check panicking on a case; the
@@ -28,6 +31,7 @@ use m3ter_models::{ErrorKind, Validate, ValidateJson, json};
 use serde::Deserialize;
 use serde::de::DeserializeOwned;
 use serde_json::value::RawValue;
+use xtask::codegen::unsupported::UNSUPPORTED;
 
 /// What the generator made of one group (the outcomes are written by `build.rs`).
 enum Generated {
@@ -230,6 +234,429 @@ const DELIBERATE: &[Difference] = &[
 /// agrees once fixed fails the test until it is removed.
 const WRONG: &[Difference] = &[];
 
+/// A refused group listed by name: the generator's errors on it (the start of each message,
+/// after its pointer) and why it stays refused.
+struct Refusal {
+    /// The suite file, relative to `draft2020-12/`.
+    file: &'static str,
+    /// The group's description.
+    group: &'static str,
+    /// The start of each error message the generator gives on the group: every error starts
+    /// with one of them, and each of them starts an error.
+    errors: &'static [&'static str],
+    /// For [`DELIBERATE_REFUSALS`], this crate's rule; for [`NOT_YET_SUPPORTED`], what the
+    /// generator should do.
+    reason: &'static str,
+}
+
+/// A schema nothing satisfies is a mistake in a spec.
+const UNSATISFIABLE: &str = "a schema that no value satisfies is refused as a mistake in the \
+     spec (`enum: []`; `minContains` above `maxContains`), with what to write instead \
+     (`not: {}` says \"nothing\" on purpose)";
+
+/// An unknown format is an error, never an annotation dropped in silence.
+const UNKNOWN_FORMAT: &str = "a `format` that is not in the registry is an error at its pointer \
+     (nothing silently dropped), not an annotation that checks nothing";
+
+/// The formats JSON Schema names that the issue's list leaves out.
+const OTHER_FORMATS: &str = "a format of JSON Schema outside the issue's list (`idn-email`, \
+     `idn-hostname`, `iri`, `iri-reference`, `json-pointer`, `relative-json-pointer`, \
+     `uri-template`): not in the registry, so an error at its pointer like any unknown format";
+
+/// References that name neither a component nor a `$defs` entry.
+const OTHER_REFERENCES: &str = "a reference that names neither a component nor a `$defs` entry \
+     (nor a sub-schema of one): the schema's own root (`#`, `#/properties/foo`, which in the \
+     wrapped OpenAPI document would name the document), an unknown keyword's value or an \
+     annotation's (`#/unknown-keyword`, `#/examples/0`); the issue's references are to \
+     components and `$defs`";
+
+/// Every refused group that stays refused on purpose, with this crate's reason. Each must still
+/// be refused with these errors (a change fails the test).
+const DELIBERATE_REFUSALS: &[Refusal] = &[
+    Refusal {
+        file: "enum.json",
+        group: "empty enum",
+        errors: &["must list at least one value"],
+        reason: UNSATISFIABLE,
+    },
+    Refusal {
+        file: "minContains.json",
+        group: "maxContains < minContains",
+        errors: &["`minContains` (3) is greater than `maxContains` (1): no value can pass"],
+        reason: UNSATISFIABLE,
+    },
+    Refusal {
+        file: "optional/format/unknown.json",
+        group: "unknown format",
+        errors: &["unknown string format `unknown`;"],
+        reason: UNKNOWN_FORMAT,
+    },
+    Refusal {
+        file: "format.json",
+        group: "idn-email format",
+        errors: &["unknown string format `idn-email`;"],
+        reason: OTHER_FORMATS,
+    },
+    Refusal {
+        file: "format.json",
+        group: "idn-hostname format",
+        errors: &["unknown string format `idn-hostname`;"],
+        reason: OTHER_FORMATS,
+    },
+    Refusal {
+        file: "format.json",
+        group: "json-pointer format",
+        errors: &["unknown string format `json-pointer`;"],
+        reason: OTHER_FORMATS,
+    },
+    Refusal {
+        file: "format.json",
+        group: "relative-json-pointer format",
+        errors: &["unknown string format `relative-json-pointer`;"],
+        reason: OTHER_FORMATS,
+    },
+    Refusal {
+        file: "format.json",
+        group: "iri format",
+        errors: &["unknown string format `iri`;"],
+        reason: OTHER_FORMATS,
+    },
+    Refusal {
+        file: "format.json",
+        group: "iri-reference format",
+        errors: &["unknown string format `iri-reference`;"],
+        reason: OTHER_FORMATS,
+    },
+    Refusal {
+        file: "format.json",
+        group: "uri-template format",
+        errors: &["unknown string format `uri-template`;"],
+        reason: OTHER_FORMATS,
+    },
+    Refusal {
+        file: "optional/format/idn-email.json",
+        group: "validation of an internationalized e-mail addresses",
+        errors: &["unknown string format `idn-email`;"],
+        reason: OTHER_FORMATS,
+    },
+    Refusal {
+        file: "optional/format/idn-hostname.json",
+        group: "validation of internationalized host names",
+        errors: &["unknown string format `idn-hostname`;"],
+        reason: OTHER_FORMATS,
+    },
+    Refusal {
+        file: "optional/format/idn-hostname.json",
+        group: "validation of separators in internationalized host names",
+        errors: &["unknown string format `idn-hostname`;"],
+        reason: OTHER_FORMATS,
+    },
+    Refusal {
+        file: "optional/format/iri-reference.json",
+        group: "validation of IRI References",
+        errors: &["unknown string format `iri-reference`;"],
+        reason: OTHER_FORMATS,
+    },
+    Refusal {
+        file: "optional/format/iri.json",
+        group: "validation of IRIs",
+        errors: &["unknown string format `iri`;"],
+        reason: OTHER_FORMATS,
+    },
+    Refusal {
+        file: "optional/format/json-pointer.json",
+        group: "validation of JSON-pointers (JSON String Representation)",
+        errors: &["unknown string format `json-pointer`;"],
+        reason: OTHER_FORMATS,
+    },
+    Refusal {
+        file: "optional/format/relative-json-pointer.json",
+        group: "validation of Relative JSON Pointers (RJP)",
+        errors: &["unknown string format `relative-json-pointer`;"],
+        reason: OTHER_FORMATS,
+    },
+    Refusal {
+        file: "optional/format/uri-template.json",
+        group: "format: uri-template",
+        errors: &["unknown string format `uri-template`;"],
+        reason: OTHER_FORMATS,
+    },
+    Refusal {
+        file: "ref.json",
+        group: "root pointer ref",
+        errors: &["`#`: a reference must name a component"],
+        reason: OTHER_REFERENCES,
+    },
+    Refusal {
+        file: "ref.json",
+        group: "relative pointer ref to object",
+        errors: &["`#/properties/foo`: a reference must name a component"],
+        reason: OTHER_REFERENCES,
+    },
+    Refusal {
+        file: "ref.json",
+        group: "relative pointer ref to array",
+        errors: &["`#/prefixItems/0`: a reference must name a component"],
+        reason: OTHER_REFERENCES,
+    },
+    Refusal {
+        file: "optional/refOfUnknownKeyword.json",
+        group: "reference of a root arbitrary keyword ",
+        errors: &["`#/unknown-keyword`: a reference must name a component"],
+        reason: OTHER_REFERENCES,
+    },
+    Refusal {
+        file: "optional/refOfUnknownKeyword.json",
+        group: "reference of a root arbitrary keyword with encoded ref",
+        errors: &["`#/unknown~1keyword`: a reference must name a component"],
+        reason: OTHER_REFERENCES,
+    },
+    Refusal {
+        file: "optional/refOfUnknownKeyword.json",
+        group: "reference of an arbitrary keyword of a sub-schema",
+        errors: &["`#/properties/foo/unknown-keyword`: a reference must name a component"],
+        reason: OTHER_REFERENCES,
+    },
+    Refusal {
+        file: "optional/refOfUnknownKeyword.json",
+        group: "reference internals of known non-applicator",
+        errors: &["`#/examples/0`: a reference must name a component"],
+        reason: OTHER_REFERENCES,
+    },
+    Refusal {
+        file: "optional/refOfUnknownKeyword.json",
+        group: "reference of an arbitrary keyword of a sub-schema with encoded ref",
+        errors: &["`#/properties/foo/unknown~1keyword`: a reference must name a component"],
+        reason: OTHER_REFERENCES,
+    },
+];
+
+/// A keyword in an `allOf` part that the merge cannot keep apart from the other parts'.
+const IN_ALL_OF_PART: &str = "`allOf` with parts the merge cannot join should still be exact: \
+     keep such a part's applicators (`anyOf`, `oneOf`, `if`/`then`/`else`, `prefixItems`) as \
+     nested schemas of their own (each part decides apart) instead of refusing them";
+
+/// Every refused group that uses only keywords of the issue's list and should be accepted, with
+/// what the generator should do: work to do, counted in the README. Each must still be refused
+/// with these errors (once accepted, remove it).
+const NOT_YET_SUPPORTED: &[Refusal] = &[
+    Refusal {
+        file: "additionalProperties.json",
+        group: "additionalProperties does not look in applicators",
+        errors: &[
+            "a schema for the other members (`additionalProperties`) is not supported where another `allOf` part",
+        ],
+        reason: ADDITIONAL_ACROSS_PARTS,
+    },
+    Refusal {
+        file: "infinite-loop-detection.json",
+        group: "evaluating the same schema location against the same data location twice is not a sign of an infinite loop",
+        errors: &[
+            "a schema for the other members (`additionalProperties`) is not supported where another `allOf` part",
+        ],
+        reason: ADDITIONAL_ACROSS_PARTS,
+    },
+    Refusal {
+        file: "allOf.json",
+        group: "allOf combined with anyOf, oneOf",
+        errors: &[
+            "`anyOf` inside an `allOf` part is not supported",
+            "`oneOf` inside an `allOf` part is not supported",
+        ],
+        reason: IN_ALL_OF_PART,
+    },
+    Refusal {
+        file: "if-then-else.json",
+        group: "non-interference across combined schemas",
+        errors: &[
+            "`if` inside an `allOf` part is not supported",
+            "`then` inside an `allOf` part is not supported",
+            "`else` inside an `allOf` part is not supported",
+        ],
+        reason: IN_ALL_OF_PART,
+    },
+    Refusal {
+        file: "items.json",
+        group: "items does not look in applicators, valid case",
+        errors: &["`prefixItems` inside an `allOf` part is not supported"],
+        reason: IN_ALL_OF_PART,
+    },
+    Refusal {
+        file: "oneOf.json",
+        group: "oneOf with required",
+        errors: &["`oneOf` is not supported on a member generated as this type"],
+        reason: "`oneOf` (and `anyOf`) on an object member without `properties` should be \
+                 generated, its branches (here `required`) read over the object as the \
+                 document has it",
+    },
+    Refusal {
+        file: "ref.json",
+        group: "$ref to boolean schema true",
+        errors: &["`#/$defs/bool` is a boolean, not a schema"],
+        reason: BOOLEAN_TARGET,
+    },
+    Refusal {
+        file: "ref.json",
+        group: "$ref to boolean schema false",
+        errors: &["`#/$defs/bool` is a boolean, not a schema"],
+        reason: BOOLEAN_TARGET,
+    },
+];
+
+/// `additionalProperties` beside `allOf` parts that declare `properties`.
+const ADDITIONAL_ACROSS_PARTS: &str = "a schema for the other members (`additionalProperties`) \
+     in one `allOf` part (or beside `allOf`) where another part declares `properties`: JSON \
+     Schema checks those members by it too, which the merged struct should say exactly";
+
+/// A `$ref` to a boolean schema.
+const BOOLEAN_TARGET: &str = "a `$ref` to a boolean schema (`$defs: {\"bool\": true}`) should be \
+     read as boolean schemas are elsewhere (`true` the empty schema, `false` `not()`)";
+
+/// Why a refused group is refused: the one class it falls in.
+#[derive(Debug)]
+enum Refused {
+    /// Its schema uses these keywords of `unsupported.rs`'s list (the issue leaves them out).
+    Unsupported(Vec<&'static str>),
+    /// The generator refused a reference to another file or to a URL (the suite's remote
+    /// documents; the generator reads no network, and a suite schema is not read from a file).
+    Remote,
+    /// Listed in [`DELIBERATE_REFUSALS`] (the index).
+    Deliberate(usize),
+    /// Listed in [`NOT_YET_SUPPORTED`] (the index).
+    NotYet(usize),
+}
+
+/// The keywords whose value is a schema (or a map or an array of schemas): where the walk for
+/// unsupported keywords looks. `contentSchema` is an annotation (its value is not read).
+const SCHEMA_VALUES: &[&str] = &[
+    "items",
+    "additionalProperties",
+    "contains",
+    "propertyNames",
+    "not",
+    "if",
+    "then",
+    "else",
+    "unevaluatedItems",
+    "unevaluatedProperties",
+];
+const SCHEMA_ARRAYS: &[&str] = &["allOf", "anyOf", "oneOf", "prefixItems"];
+const SCHEMA_MAPS: &[&str] = &[
+    "properties",
+    "patternProperties",
+    "$defs",
+    "definitions",
+    "dependentSchemas",
+    "dependencies",
+];
+
+/// The keywords of `unsupported.rs`'s list that `schema` (a group's schema) uses, in the
+/// list's order. A root `$schema` naming draft 2020-12 is not one: the wrapper states it as the
+/// document's `jsonSchemaDialect` (build.rs).
+fn unsupported_keywords(schema: &serde_json::Value) -> Vec<&'static str> {
+    fn walk(schema: &serde_json::Value, root: bool, found: &mut Vec<String>) {
+        let Some(members) = schema.as_object() else {
+            return;
+        };
+        for (key, value) in members {
+            let dialect = root
+                && key == "$schema"
+                && value.as_str() == Some("https://json-schema.org/draft/2020-12/schema");
+            if !dialect {
+                found.push(key.clone());
+            }
+            if SCHEMA_VALUES.contains(&key.as_str()) {
+                walk(value, false, found);
+            } else if SCHEMA_ARRAYS.contains(&key.as_str()) {
+                for item in value.as_array().into_iter().flatten() {
+                    walk(item, false, found);
+                }
+            } else if SCHEMA_MAPS.contains(&key.as_str()) {
+                // `dependencies` maps names to schemas or to arrays of names.
+                for item in value.as_object().into_iter().flat_map(|m| m.values()) {
+                    walk(item, false, found);
+                }
+            }
+        }
+    }
+    let mut found = Vec::new();
+    walk(schema, true, &mut found);
+    UNSUPPORTED
+        .iter()
+        .map(|u| u.keyword)
+        .filter(|keyword| found.iter().any(|k| k == keyword))
+        .collect()
+}
+
+/// Whether the generator's error `message` is a refused reference to another file or a URL.
+fn remote(message: &str) -> bool {
+    message.contains("` refers to another file: ")
+        || message.contains("`: remote references are not supported (no network)")
+}
+
+/// The class of a refused group (the generator's `errors`, one per line), or a failure.
+fn classify(file: &str, group: &SuiteGroup, errors: &str) -> Result<Refused, String> {
+    let messages: Vec<&str> = errors
+        .lines()
+        .map(|line| line.split_once(": ").map_or(line, |(_, m)| m))
+        .collect();
+    let listed = |list: &[Refusal]| {
+        list.iter()
+            .position(|r| r.file == file && r.group == group.description)
+    };
+    let by_rule = {
+        let keywords = unsupported_keywords(&group.schema);
+        if !keywords.is_empty() {
+            Some(Refused::Unsupported(keywords))
+        } else if messages.iter().any(|m| remote(m)) {
+            Some(Refused::Remote)
+        } else {
+            None
+        }
+    };
+    let (list, at, class) = match (
+        by_rule,
+        listed(DELIBERATE_REFUSALS),
+        listed(NOT_YET_SUPPORTED),
+    ) {
+        (Some(class), None, None) => return Ok(class),
+        (None, Some(at), None) => (DELIBERATE_REFUSALS, at, Refused::Deliberate(at)),
+        (None, None, Some(at)) => (NOT_YET_SUPPORTED, at, Refused::NotYet(at)),
+        (None, None, None) => {
+            return Err(format!(
+                "refused in no class (no keyword of unsupported.rs, no remote reference, listed \
+                 nowhere): list it in DELIBERATE_REFUSALS with this crate's reason, or in \
+                 NOT_YET_SUPPORTED with what to do; its errors:\n    {}",
+                messages.join("\n    ")
+            ));
+        }
+        _ => {
+            return Err(
+                "listed where a rule (an unsupported keyword, a remote reference) already \
+                 classifies it, or listed twice: remove the entry"
+                    .to_owned(),
+            );
+        }
+    };
+    let expected = list[at].errors;
+    let unexpected: Vec<&&str> = messages
+        .iter()
+        .filter(|m| !expected.iter().any(|e| m.starts_with(e)))
+        .collect();
+    let missing: Vec<&&str> = expected
+        .iter()
+        .filter(|e| !messages.iter().any(|m| m.starts_with(**e)))
+        .collect();
+    if unexpected.is_empty() && missing.is_empty() {
+        Ok(class)
+    } else {
+        Err(format!(
+            "refused for another reason than its entry says: errors not listed {unexpected:?}, \
+             listed errors not given {missing:?}: update the entry"
+        ))
+    }
+}
+
 /// `hostname` is RFC 1123's: an A-label is a label like any other.
 const A_LABELS: &str = "`hostname` is an RFC 1123 host name (ASCII letters, digits and hyphens): \
      an A-label (`xn--…`) is not decoded as Punycode and held to IDNA 2008 (RFC 5890-5893: \
@@ -386,6 +813,8 @@ const FORMAT_DELIBERATE: &[Difference] = &[
 #[derive(Deserialize)]
 struct SuiteGroup {
     description: String,
+    /// The group's schema as the suite writes it (read for the keywords it uses).
+    schema: serde_json::Value,
     tests: Vec<SuiteCase>,
 }
 
@@ -419,11 +848,13 @@ impl Row {
     }
 }
 
-/// What the run measured: the rows, and the cases where plain serde read an array as a struct.
+/// What the run measured: the rows, the cases where plain serde read an array as a struct, and
+/// the class of each refused group.
 #[derive(Default)]
 struct Measured<'a> {
     rows: BTreeMap<&'a str, Row>,
     array_as_struct: usize,
+    refused: Vec<Refused>,
 }
 
 const START: &str = "<!-- compliance:start -->";
@@ -448,6 +879,8 @@ fn every_accepted_group_agrees_with_the_suite() {
     let mut measured = Measured::default();
     let mut used_deliberate = vec![false; DELIBERATE.len()];
     let mut used_wrong = vec![false; WRONG.len()];
+    let mut used_refusals = vec![false; DELIBERATE_REFUSALS.len()];
+    let mut used_not_yet = vec![false; NOT_YET_SUPPORTED.len()];
     let mut refused = 0;
     let mut refusals: BTreeMap<String, usize> = BTreeMap::new();
     let mut files: BTreeMap<&str, Vec<SuiteGroup>> = BTreeMap::new();
@@ -476,6 +909,17 @@ fn every_accepted_group_agrees_with_the_suite() {
                 refused += 1;
                 if std::env::var_os("M3TER_COMPLIANCE_REFUSED").is_some_and(|v| v == "1") {
                     eprintln!("{name} refused:\n    {}", errors.replace('\n', "\n    "));
+                }
+                match classify(outcome.file, group, errors) {
+                    Ok(class) => {
+                        match class {
+                            Refused::Deliberate(at) => used_refusals[at] = true,
+                            Refused::NotYet(at) => used_not_yet[at] = true,
+                            Refused::Unsupported(_) | Refused::Remote => {}
+                        }
+                        measured.refused.push(class);
+                    }
+                    Err(failure) => failures.push(format!("{name}: {failure}")),
                 }
                 for line in errors.lines() {
                     let message = line.split_once(": ").map_or(line, |(_, m)| m);
@@ -566,6 +1010,21 @@ fn every_accepted_group_agrees_with_the_suite() {
                     "{name} lists {} {:?} / {:?}, which no longer differs (or was not run): \
                      remove it",
                     difference.file, difference.group, difference.case
+                ));
+            }
+        }
+    }
+
+    for (list, name, used) in [
+        (DELIBERATE_REFUSALS, "DELIBERATE_REFUSALS", &used_refusals),
+        (NOT_YET_SUPPORTED, "NOT_YET_SUPPORTED", &used_not_yet),
+    ] {
+        for (refusal, used) in list.iter().zip(used) {
+            if !used {
+                failures.push(format!(
+                    "{name} lists {} {:?}, which is no longer refused (or not in the suite): \
+                     remove it",
+                    refusal.file, refusal.group
                 ));
             }
         }
@@ -730,7 +1189,87 @@ fn table(measured: &Measured<'_>) -> String {
         measured.array_as_struct
     )
     .unwrap();
+    refused_section(&mut out, &measured.refused);
     out
+}
+
+/// The README's account of the refused groups: how many fall in each class, the keywords of the
+/// first, and the listed groups of the last two with their reasons.
+fn refused_section(out: &mut String, refused: &[Refused]) {
+    let mut keywords: Vec<(&str, usize)> = UNSUPPORTED.iter().map(|u| (u.keyword, 0)).collect();
+    let (mut unsupported, mut remote) = (0, 0);
+    let mut deliberate = vec![false; DELIBERATE_REFUSALS.len()];
+    let mut not_yet = vec![false; NOT_YET_SUPPORTED.len()];
+    for class in refused {
+        match class {
+            Refused::Unsupported(used) => {
+                unsupported += 1;
+                for (keyword, count) in &mut keywords {
+                    if used.contains(keyword) {
+                        *count += 1;
+                    }
+                }
+            }
+            Refused::Remote => remote += 1,
+            Refused::Deliberate(at) => deliberate[*at] = true,
+            Refused::NotYet(at) => not_yet[*at] = true,
+        }
+    }
+    keywords.retain(|(_, count)| *count > 0);
+    keywords.sort_by_key(|&(_, count)| std::cmp::Reverse(count));
+    let keywords: Vec<String> = keywords
+        .iter()
+        .map(|(keyword, count)| format!("`{keyword}` {count}"))
+        .collect();
+    writeln!(
+        out,
+        "\nRefused groups ({}), each in one class (the test fails on a refused group in none, and \
+         on a listed group accepted or refused with other errors):\n",
+        refused.len()
+    )
+    .unwrap();
+    writeln!(
+        out,
+        "- Unsupported keywords ({unsupported} groups): the schema uses a keyword that \
+         `xtask/src/codegen/unsupported.rs` lists, which the issue leaves out (groups using each, \
+         a group under every one it uses: {}).",
+        keywords.join(", ")
+    )
+    .unwrap();
+    writeln!(
+        out,
+        "- References to another file or a URL ({remote} groups): the suite's remote documents; \
+         the generator reads no network, and a group's schema is not read from a file here."
+    )
+    .unwrap();
+    for (title, list, used) in [
+        ("Deliberate refusals", DELIBERATE_REFUSALS, &deliberate),
+        (
+            "Not yet supported (keywords of the issue's list that should work), to do",
+            NOT_YET_SUPPORTED,
+            &not_yet,
+        ),
+    ] {
+        let count = used.iter().filter(|u| **u).count();
+        writeln!(out, "- {title} ({count} groups):").unwrap();
+        if count == 0 {
+            writeln!(out, "  - none").unwrap();
+        }
+        let mut reasons: Vec<(&str, Vec<String>)> = Vec::new();
+        for refusal in list.iter().zip(used).filter(|(_, u)| **u).map(|(r, _)| r) {
+            let group = format!("`{}` \"{}\"", refusal.file, refusal.group);
+            match reasons
+                .iter_mut()
+                .find(|(reason, _)| *reason == refusal.reason)
+            {
+                Some((_, groups)) => groups.push(group),
+                None => reasons.push((refusal.reason, vec![group])),
+            }
+        }
+        for (reason, groups) in reasons {
+            writeln!(out, "  - {reason}. Groups: {}.", groups.join("; ")).unwrap();
+        }
+    }
 }
 
 fn line(out: &mut String, name: &str, row: &Row) {
@@ -769,4 +1308,87 @@ fn readme(table: &str) -> Option<String> {
         "README.md's compliance table differs from what was measured:\n{table}\nrun `{REFRESH}` \
          and commit README.md"
     ))
+}
+
+/// A suite group with this schema and description, for the classifier's tests.
+fn group(description: &str, schema: &str) -> SuiteGroup {
+    SuiteGroup {
+        description: description.to_owned(),
+        schema: serde_json::from_str(schema).unwrap(),
+        tests: Vec::new(),
+    }
+}
+
+#[test]
+fn the_walk_finds_listed_keywords_in_sub_schemas_only() {
+    let schema: serde_json::Value = serde_json::from_str(
+        r##"{"$schema": "https://json-schema.org/draft/2020-12/schema",
+            "enum": [{"$id": "data"}], "examples": [{"$anchor": "a"}],
+            "contentSchema": {"$dynamicRef": "#x"},
+            "properties": {"unevaluatedItems": {"items": {"$id": "x"}}},
+            "allOf": [{"not": {"unevaluatedProperties": false}}],
+            "$defs": {"d": {"dependencies": {"a": {"$schema": "other"}}}}}"##,
+    )
+    .unwrap();
+    // `$id` under `properties/…/items`, `unevaluatedProperties` under `allOf/0/not`, and
+    // `dependencies` and a nested `$schema` under `$defs`; not the data of `enum` or
+    // `examples`, not inside the annotation `contentSchema`, not a property named
+    // `unevaluatedItems`, not the root's `$schema` naming 2020-12.
+    assert_eq!(
+        unsupported_keywords(&schema),
+        ["$id", "$schema", "unevaluatedProperties", "dependencies"]
+    );
+    let other_dialect: serde_json::Value =
+        serde_json::from_str(r#"{"$schema": "http://json-schema.org/draft-07/schema#"}"#).unwrap();
+    assert_eq!(unsupported_keywords(&other_dialect), ["$schema"]);
+}
+
+#[test]
+fn every_refused_group_falls_in_one_class_or_fails() {
+    let plain = group("g", r#"{"type": "string"}"#);
+    // A rule: a listed keyword in the schema, or a remote reference among the errors.
+    let with_id = group("g", r#"{"$id": "x", "type": "string"}"#);
+    assert!(matches!(
+        classify("x.json", &with_id, "/p: whatever the generator said"),
+        Ok(Refused::Unsupported(keywords)) if keywords == ["$id"]
+    ));
+    assert!(matches!(
+        classify(
+            "x.json",
+            &plain,
+            "/p/$ref: `http://x/y.json`: remote references are not supported (no network): copy it"
+        ),
+        Ok(Refused::Remote)
+    ));
+    // No rule and no entry: a failure naming the errors.
+    let failure = classify("x.json", &plain, "/p: something else").unwrap_err();
+    assert!(failure.contains("in no class"), "{failure}");
+    assert!(failure.contains("something else"), "{failure}");
+    // A listed group: its errors must be the entry's.
+    let empty = group("empty enum", r#"{"enum": []}"#);
+    assert!(matches!(
+        classify("enum.json", &empty, "/p/enum: must list at least one value"),
+        Ok(Refused::Deliberate(0))
+    ));
+    let failure = classify(
+        "enum.json",
+        &empty,
+        "/p/enum: must list at least one value\n/p/x: another error",
+    )
+    .unwrap_err();
+    assert!(failure.contains("another error"), "{failure}");
+    let failure = classify("enum.json", &empty, "/p: another error").unwrap_err();
+    assert!(
+        failure.contains("must list at least one value"),
+        "{failure}"
+    );
+    // Listed, but a rule classifies it: the entry is needless.
+    let listed_and_unsupported = group("empty enum", r#"{"enum": [], "$anchor": "a"}"#);
+    let failure = classify(
+        "enum.json",
+        &listed_and_unsupported,
+        "/p/enum: must list at least one value",
+    )
+    .unwrap_err();
+    assert!(failure.contains("remove the entry"), "{failure}");
 }
