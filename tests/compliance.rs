@@ -441,22 +441,6 @@ const IN_ALL_OF_PART: &str = "`allOf` with parts the merge cannot join should st
 /// with these errors (once accepted, remove it).
 const NOT_YET_SUPPORTED: &[Refusal] = &[
     Refusal {
-        file: "additionalProperties.json",
-        group: "additionalProperties does not look in applicators",
-        errors: &[
-            "a schema for the other members (`additionalProperties`) is not supported where another `allOf` part",
-        ],
-        reason: ADDITIONAL_ACROSS_PARTS,
-    },
-    Refusal {
-        file: "infinite-loop-detection.json",
-        group: "evaluating the same schema location against the same data location twice is not a sign of an infinite loop",
-        errors: &[
-            "a schema for the other members (`additionalProperties`) is not supported where another `allOf` part",
-        ],
-        reason: ADDITIONAL_ACROSS_PARTS,
-    },
-    Refusal {
         file: "allOf.json",
         group: "allOf combined with anyOf, oneOf",
         errors: &[
@@ -502,11 +486,6 @@ const NOT_YET_SUPPORTED: &[Refusal] = &[
         reason: BOOLEAN_TARGET,
     },
 ];
-
-/// `additionalProperties` beside `allOf` parts that declare `properties`.
-const ADDITIONAL_ACROSS_PARTS: &str = "a schema for the other members (`additionalProperties`) \
-     in one `allOf` part (or beside `allOf`) where another part declares `properties`: JSON \
-     Schema checks those members by it too, which the merged struct should say exactly";
 
 /// A `$ref` to a boolean schema.
 const BOOLEAN_TARGET: &str = "a `$ref` to a boolean schema (`$defs: {\"bool\": true}`) should be \

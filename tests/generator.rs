@@ -3400,12 +3400,12 @@ fn properties_and_required_are_read_in_nested_schemas_of_any_json_value() {
             "/not/properties/a~1b/frobnicate",
             "unsupported keyword `frobnicate`",
         ),
-        // A part's `properties` would exempt its members from a schema for the others, which
-        // JSON Schema checks them by.
+        // A part's pattern would exempt the members it matches from a schema for the others,
+        // which JSON Schema checks them by.
         (
-            r#"{"not": {"allOf": [{"properties": {"foo": {}}}], "additionalProperties": {"type": "boolean"}}}"#,
+            r#"{"not": {"allOf": [{"patternProperties": {"^f": {}}}], "additionalProperties": {"type": "boolean"}}}"#,
             "/not/additionalProperties",
-            "a schema for the other members (`additionalProperties`) is not supported where another `allOf` part",
+            "a schema for the other members (`additionalProperties`) is not supported where another `allOf` part (or the schema beside `allOf`) declares the pattern \"^f\"",
         ),
         // On a member of one type other than an object: a keyword of objects is ignored.
         (
@@ -3443,6 +3443,76 @@ fn members_beside_the_properties_are_a_flattened_map_with_the_keywords() {
     // The constructor starts with no other member.
     assert!(
         compact.contains("additional_properties: ::std::default::Default::default()"),
+        "{code}"
+    );
+}
+
+/// A schema for the other members in one `allOf` part (or beside `allOf`) checks the members
+/// another part declares, as JSON Schema says: each such member of the merged struct is the
+/// merge of its schema and that one; the members the same part declares or its patterns
+/// match are exempt; a pattern of another part that it lacks is an error at it.
+#[test]
+fn a_schema_for_the_other_members_checks_the_members_of_other_all_of_parts() {
+    let code = generated(&document(
+        "3.1.0",
+        r#"{"S": {"type": "object",
+              "allOf": [{"properties": {"any": {}, "bar": {"type": "string", "minLength": 2},
+                                        "fix": {"type": "integer"}}},
+                        {"properties": {"own": {"type": "integer"}}, "patternProperties": {"^f": {}},
+                         "additionalProperties": {"type": "string", "maxLength": 5}}],
+              "properties": {"top": {"description": "Beside allOf."}}}}"#,
+        "{}",
+    ));
+    let compact: String = code.split_whitespace().collect::<Vec<_>>().join(" ");
+    for expected in [
+        // `any` (no keywords) and `top` (an annotation beside `allOf`) are the other schema;
+        // `bar` both; `own` is the part's own member, exempt.
+        r#"#[spec(max_length = 5)] pub any: ::std::option::Option<::std::string::String>"#,
+        r#"#[spec(max_length = 5)] pub top: ::std::option::Option<::std::string::String>"#,
+        "#[spec(min_length = 2, max_length = 5)] pub bar: ::std::option::Option<::std::string::String>",
+        "pub own: ::std::option::Option<i64>",
+        // `fix` matches the part's pattern `^f`: exempt, still an integer.
+        "pub fix: ::std::option::Option<i64>",
+        r#"#[spec( additional_properties(type = "string", max_length = 5), pattern_properties("^f"()) )] pub additional_properties:"#,
+    ] {
+        assert!(compact.contains(expected), "{expected}\nin:\n{code}");
+    }
+    // `baz` is an integer and the other schema says a string: the merge refuses the two
+    // values of `type`, an error where the other schema says it.
+    assert_error(
+        &document(
+            "3.1.0",
+            r#"{"S": {"type": "object",
+                  "allOf": [{"properties": {"baz": {"type": "integer"}}},
+                            {"additionalProperties": {"type": "string"}}]}}"#,
+            "{}",
+        ),
+        "/components/schemas/S/allOf/1/additionalProperties/type",
+        "`type` conflicts with another `allOf` part",
+    );
+    // A pattern of another part: JSON Schema checks the members it matches by the schema, the
+    // merged object would skip them (once generated, `{"foo": 1}` passed).
+    assert_error(
+        &document(
+            "3.1.0",
+            r#"{"S": {"type": "object", "allOf": [{"patternProperties": {"^f": {}}}],
+                  "additionalProperties": {"type": "boolean"}}}"#,
+            "{}",
+        ),
+        "/components/schemas/S/additionalProperties",
+        "declares the pattern \"^f\" (`patternProperties`) and this schema does not",
+    );
+    // The same schema in the part and for the member: nothing to add (the suite's
+    // `infinite-loop-detection.json`).
+    let code = generated(&document(
+        "3.1.0",
+        r#"{"S": {"type": "object",
+              "allOf": [{"properties": {"foo": {"type": "integer"}}},
+                        {"additionalProperties": {"type": "integer"}}]}}"#,
+        "{}",
+    ));
+    assert!(
+        code.contains("pub foo: ::std::option::Option<i64>"),
         "{code}"
     );
 }

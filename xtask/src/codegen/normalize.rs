@@ -536,17 +536,11 @@ impl Merger<'_> {
         // own (the `allOf` of the merged schema, the vocabulary's `all_of`).
         let mut kept: Vec<Json> = Vec::new();
         let own_prefix = own.iter().any(|(k, _)| k == "prefixItems");
-        // Which sources (parts, then the schema itself) declare `properties`, and where a
-        // schema for the other members is: JSON Schema's `additionalProperties` sees only the
-        // `properties` beside it, the merged one would see every part's.
-        let mut declares: Vec<bool> = Vec::new();
-        let mut member_schemas: Vec<(usize, Pointer)> = Vec::new();
-        let mut note = |source: &Json, at: &Pointer| {
-            if let Some(Json::Object(_)) = source.get("additionalProperties") {
-                member_schemas.push((declares.len(), at.key("additionalProperties")));
-            }
-            declares.push(source.get("properties").is_some());
-        };
+        // What each source (the parts, then the schema itself) says of an object's members:
+        // JSON Schema's `additionalProperties` sees only the `properties` and
+        // `patternProperties` beside it, the merged one would see every part's.
+        let mut sources: Vec<Members> = Vec::new();
+        let mut note = |source: &Json, at: &Pointer| sources.push(Members::of(source, at));
         for (i, part) in parts.iter().enumerate() {
             let part_at = all_of_at.index(i);
             // A referenced part's members are where the component declares them.
@@ -624,18 +618,6 @@ impl Merger<'_> {
         // over theirs.
         let own_json = Json::Object(own.clone());
         note(&own_json, at);
-        for (source, ap_at) in &member_schemas {
-            if declares
-                .iter()
-                .enumerate()
-                .any(|(other, declared)| *declared && other != *source)
-            {
-                self.error(
-                    ap_at,
-                    "a schema for the other members (`additionalProperties`) is not supported where another `allOf` part (or the schema beside `allOf`) declares `properties`: JSON Schema checks those members by it too, the merged schema would not; declare the properties beside it",
-                );
-            }
-        }
         // The schema's own `not` beside a `false` part's (`not: {}`): a part of its own.
         let own_json = match own_json.get("not") {
             Some(not) if out.iter().any(|(k, _)| k == "not") => {
@@ -646,6 +628,10 @@ impl Merger<'_> {
             _ => own_json,
         };
         self.merge_into(&mut out, &own_json, at, at, false);
+        for (i, source) in sources.iter().enumerate() {
+            let others = sources[..i].iter().chain(&sources[i + 1..]);
+            self.constrain_others(&mut out, source, others, at);
+        }
         self.annotate(&mut out, &own, parts);
         if !kept.is_empty() {
             out.push(("allOf".to_owned(), Json::Array(kept)));
@@ -661,6 +647,74 @@ impl Merger<'_> {
             self.origins.record(here.to_string(), source.to_string());
         }
         kept.push(part);
+    }
+
+    /// Where `source` has a schema for its other members (`additionalProperties: {…}`), says
+    /// in the merged schema `out` (at `at`) what JSON Schema says: that schema checks every
+    /// member `source` neither declares nor matches by a pattern, the members the other
+    /// sources declare among them. Each such merged member becomes the merge of `allOf` of its
+    /// schema and that one (by the rules of any `allOf`), so the merged struct checks it by
+    /// both; the members no source declares are checked by the merged `additionalProperties`,
+    /// which is this schema (a different one in another part is an error of the merge). A
+    /// pattern of another source that this one lacks is an error at the schema: the members it
+    /// matches are checked by this schema unless one of this source's patterns matches them
+    /// too, which the merged schema cannot say (its `additionalProperties` skips every
+    /// pattern's members).
+    fn constrain_others<'s>(
+        &mut self,
+        out: &mut [(String, Json)],
+        source: &Members,
+        others: impl Iterator<Item = &'s Members>,
+        at: &Pointer,
+    ) {
+        let Some((schema, schema_at)) = &source.others else {
+            return;
+        };
+        let mut foreign = None;
+        for other in others {
+            if let Some(pattern) = other.patterns.iter().find(|p| !source.patterns.contains(p)) {
+                foreign = Some(pattern.clone());
+                break;
+            }
+        }
+        if let Some(pattern) = foreign {
+            self.error(
+                schema_at,
+                format!("a schema for the other members (`additionalProperties`) is not supported where another `allOf` part (or the schema beside `allOf`) declares the pattern {pattern:?} (`patternProperties`) and this schema does not: JSON Schema checks the members that pattern matches by this schema too, unless a pattern beside it matches them, which the merged schema cannot say; write the patterns beside this `additionalProperties`"),
+            );
+            return;
+        }
+        let Some((_, Json::Object(members))) = out.iter_mut().find(|(k, _)| k == "properties")
+        else {
+            return;
+        };
+        for (name, member) in members.iter_mut() {
+            // A pattern that does not translate is reported where the object is lowered.
+            let exempt = source.names.contains(name)
+                || source
+                    .patterns
+                    .iter()
+                    .any(|pattern| pattern_matches(pattern, name));
+            if exempt || member == schema {
+                continue;
+            }
+            let here = at.key("properties").key(name);
+            let declared = self.origins.source(&here.to_string());
+            let parts = here.key("allOf");
+            self.origins.record(parts.index(0).to_string(), declared);
+            self.origins
+                .record(parts.index(1).to_string(), schema_at.to_string());
+            let both = Json::Object(vec![(
+                "allOf".to_owned(),
+                Json::Array(vec![member.clone(), schema.clone()]),
+            )]);
+            // Merged here, its errors moved to where their keywords are written.
+            let before = self.errors.len();
+            *member = self.merged(&both, &here);
+            for error in &mut self.errors[before..] {
+                error.pointer = self.origins.source(&error.pointer);
+            }
+        }
     }
 
     /// The merged schema's annotations: the schema's own, else those of its inline parts
@@ -917,6 +971,51 @@ fn split_part(part: &Json, own_prefix: bool) -> (Json, Vec<(String, Json)>) {
         }
     }
     (Json::Object(mergeable), apart)
+}
+
+/// What one source of a merge (an `allOf` part, or the schema beside `allOf`) says of an
+/// object's members.
+struct Members {
+    /// The names its `properties` declare.
+    names: HashSet<String>,
+    /// Its `patternProperties` patterns.
+    patterns: Vec<String>,
+    /// Its schema for the other members (`additionalProperties` that is an object), and where
+    /// it is.
+    others: Option<(Json, Pointer)>,
+}
+
+impl Members {
+    fn of(source: &Json, at: &Pointer) -> Self {
+        let keys = |key: &str| -> Vec<String> {
+            source
+                .get(key)
+                .and_then(Json::members)
+                .unwrap_or_default()
+                .iter()
+                .map(|(k, _)| k.clone())
+                .collect()
+        };
+        Members {
+            names: keys("properties").into_iter().collect(),
+            patterns: keys("patternProperties"),
+            others: match source.get("additionalProperties") {
+                Some(schema @ Json::Object(_)) => {
+                    Some((schema.clone(), at.key("additionalProperties")))
+                }
+                _ => None,
+            },
+        }
+    }
+}
+
+/// Whether the ECMA-262 `pattern` matches `name`; `false` for a pattern that does not
+/// translate or compile (an error where it is lowered).
+fn pattern_matches(pattern: &str, name: &str) -> bool {
+    m3ter_vocab::pattern::translate(pattern)
+        .ok()
+        .and_then(|translated| regex::Regex::new(translated.as_str()).ok())
+        .is_some_and(|regex| regex.is_match(name))
 }
 
 fn is_empty_text(value: &Json) -> bool {
