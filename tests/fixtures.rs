@@ -439,11 +439,12 @@ fn an_object_that_allows_no_members_reports_each_member_at_its_pointer() {
 /// (the properties too), `additionalProperties` the members neither declared nor matched;
 /// each error at the member's pointer with the same code and params on the raw path, through
 /// `from_slice` and after serde. `additionalProperties: false` beside `patternProperties`:
-/// each member neither declared nor matched a `not` error.
+/// each member neither declared nor matched a `not` error. `additionalProperties: {schema}` in
+/// an `allOf` part: it checks the members other parts declare too (`Parts`).
 #[test]
 fn members_beside_the_properties_are_checked_by_the_patterns_and_additional_properties() {
     use m3ter_models::ValidateJson;
-    use m3ter_workspace_tests::other_members::{Closed, Open};
+    use m3ter_workspace_tests::other_members::{Closed, Open, Parts};
     type Found = Vec<(String, ErrorCode, String)>;
     fn list(result: Result<(), m3ter_models::ValidationErrors>) -> Found {
         result
@@ -528,6 +529,35 @@ fn members_beside_the_properties_are_checked_by_the_patterns_and_additional_prop
                 "/fy",
                 ErrorCode::Length,
                 r#"{"actual":0,"min":2,"unit":"items"}"#
+            ),
+        ]
+    );
+    // A schema for the other members in one `allOf` part checks the members another part
+    // declares (`label`), not its own (`id`) nor those its pattern matches (`flag`).
+    for valid in [
+        json!({}),
+        json!({"label": "abc", "flag": 5, "id": 7, "z": "xy"}),
+    ] {
+        assert_eq!(every_path::<Parts>(&valid), Found::new(), "{valid}");
+    }
+    assert_eq!(
+        every_path::<Parts>(&json!({"label": "abcd", "flag": [], "id": 1, "z": "long!", "w": 1})),
+        vec![
+            // `label`'s own `minLength: 1` with the other schema's `maxLength: 3`.
+            e(
+                "/label",
+                ErrorCode::Length,
+                r#"{"actual":4,"max":3,"min":1,"unit":"characters"}"#
+            ),
+            e(
+                "/w",
+                ErrorCode::Type,
+                r#"{"actual":"integer","expected":"string"}"#
+            ),
+            e(
+                "/z",
+                ErrorCode::Length,
+                r#"{"actual":5,"max":3,"unit":"characters"}"#
             ),
         ]
     );

@@ -688,13 +688,19 @@ impl Merger<'_> {
         else {
             return;
         };
+        // Each compiled once; one that does not translate or compile matches nothing here
+        // (it is an error where the object is lowered).
+        let patterns: Vec<regex::Regex> = source
+            .patterns
+            .iter()
+            .filter_map(|pattern| {
+                let translated = m3ter_vocab::pattern::translate(pattern).ok()?;
+                regex::Regex::new(translated.as_str()).ok()
+            })
+            .collect();
         for (name, member) in members.iter_mut() {
-            // A pattern that does not translate is reported where the object is lowered.
             let exempt = source.names.contains(name)
-                || source
-                    .patterns
-                    .iter()
-                    .any(|pattern| pattern_matches(pattern, name));
+                || patterns.iter().any(|pattern| pattern.is_match(name));
             if exempt || member == schema {
                 continue;
             }
@@ -1007,15 +1013,6 @@ impl Members {
             },
         }
     }
-}
-
-/// Whether the ECMA-262 `pattern` matches `name`; `false` for a pattern that does not
-/// translate or compile (an error where it is lowered).
-fn pattern_matches(pattern: &str, name: &str) -> bool {
-    m3ter_vocab::pattern::translate(pattern)
-        .ok()
-        .and_then(|translated| regex::Regex::new(translated.as_str()).ok())
-        .is_some_and(|regex| regex.is_match(name))
 }
 
 fn is_empty_text(value: &Json) -> bool {
