@@ -251,8 +251,8 @@ struct Refusal {
 
 /// A schema nothing satisfies is a mistake in a spec.
 const UNSATISFIABLE: &str = "a schema that no value satisfies is refused as a mistake in the \
-     spec (`enum: []`; `minContains` above `maxContains`), with what to write instead \
-     (`not: {}` says \"nothing\" on purpose)";
+     spec (`enum: []`; `minContains` above `maxContains`); `false` (or `not: {}`) says \
+     \"nothing\" on purpose";
 
 /// An unknown format is an error, never an annotation dropped in silence.
 const UNKNOWN_FORMAT: &str = "a `format` that is not in the registry is an error at its pointer \
