@@ -19,6 +19,8 @@
 //!   `anyOf`, `oneOf`, `not`, `if`/`then`/`else`, `prefixItems` with its `items` (and its
 //!   `items` where the schema's own `prefixItems` would shorten them), `contains` with
 //!   `minContains`/`maxContains` (`split_part`).
+//!   A part's `additionalProperties: {schema}` checks the members other parts declare too, each
+//!   merged with it (`constrain_others`); a pattern of another part it lacks is an error.
 //!
 //! The output keeps the input's member order, so the generated code follows the document.
 
