@@ -89,8 +89,8 @@
 //! path checks it. So `ValidateJson` checks the same value for an absent member, made as
 //! serde's derive makes it (the field's `default` first, else that field of the struct's), with
 //! the same errors at the member's pointer: with `#[serde(default)] #[spec(minimum = 1)] n:
-//! i64`, the document `{}` is a `range` error at `/n` on the typed path, `validate_json`,
-//! `json::from_slice` and the CLI alike. The JSON Schema applies a member's keywords only when
+//! i64`, the document `{}` is a `range` error at `/n` on the typed path, `validate_json` and
+//! `json::from_slice` alike. The JSON Schema applies a member's keywords only when
 //! it is present, so give such a member a default that meets them.
 //!
 //! JSON-comparable types (`m3ter_models::__private_v0_1::JsonEq`, what `const`, `enum` and
