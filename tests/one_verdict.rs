@@ -230,3 +230,228 @@ fn a_struct_default_lets_every_member_be_absent_on_every_path() {
     assert_eq!(typed, raw);
     assert_eq!(raw, [("/name".to_owned(), ErrorCode::Length)]);
 }
+
+/// Every error of `text` on the three paths, in order, with its params: `json::from_slice`,
+/// serde followed by `validate()`, and `validate_json`.
+type Full = Vec<(String, ErrorCode, serde_json::Value)>;
+
+fn three_paths<T>(text: &str) -> (Full, Full, Full)
+where
+    T: serde::de::DeserializeOwned + Validate + ValidateJson,
+{
+    let full = |errors: m3ter_models::ValidationErrors| -> Full {
+        errors
+            .iter()
+            .map(|e| {
+                let params = serde_json::Value::Object(e.params());
+                (e.path().to_owned(), e.code(), params)
+            })
+            .collect()
+    };
+    let slice = json::from_slice::<T>(text.as_bytes()).map_or_else(full, |_| Vec::new());
+    let typed: T = serde_json::from_str(text).unwrap();
+    let typed = typed.validate().map_or_else(full, |()| Vec::new());
+    let value = json::parse_value(text.as_bytes()).unwrap();
+    let raw = T::validate_json(&value).map_or_else(full, |()| Vec::new());
+    (slice, typed, raw)
+}
+
+/// Asserts one verdict for `text` and that it is `expected`.
+fn assert_one_verdict<T>(text: &str, expected: &[(&str, ErrorCode, serde_json::Value)])
+where
+    T: serde::de::DeserializeOwned + Validate + ValidateJson,
+{
+    let expected: Full = expected
+        .iter()
+        .map(|(path, code, params)| ((*path).to_owned(), *code, params.clone()))
+        .collect();
+    let (slice, typed, raw) = three_paths::<T>(text);
+    assert_eq!(slice, expected, "from_slice {text}");
+    assert_eq!(typed, expected, "serde + validate() {text}");
+    assert_eq!(raw, expected, "validate_json {text}");
+}
+
+fn seven() -> i64 {
+    7
+}
+
+fn two_letters() -> Option<String> {
+    Some("ab".to_owned())
+}
+
+/// Members serde fills from a field's `default` when the document lacks them: the typed path
+/// checks the filled value, so the raw path checks it too (it once let `{}` pass).
+#[derive(Debug, Deserialize, Validate)]
+#[serde(deny_unknown_fields)]
+#[spec(json)]
+#[allow(dead_code)]
+struct FieldDefaults {
+    #[serde(default)]
+    #[spec(minimum = 1)]
+    n: i64,
+    #[serde(default)]
+    #[spec(min_length = 1)]
+    text: String,
+    #[serde(default = "seven")]
+    #[spec(maximum = 5)]
+    seven: i64,
+    #[serde(
+        default = "two_letters",
+        deserialize_with = "m3ter_models::serde_helpers::non_null",
+        skip_serializing_if = "Option::is_none"
+    )]
+    #[spec(min_length = 3)]
+    letters: Option<String>,
+}
+
+#[test]
+fn a_defaulted_member_absent_is_checked_as_its_default_on_every_path() {
+    use serde_json::json;
+    assert_one_verdict::<FieldDefaults>(
+        "{}",
+        &[
+            (
+                "/n",
+                ErrorCode::Range,
+                json!({"actual": 0, "bound": "minimum", "limit": 1}),
+            ),
+            (
+                "/text",
+                ErrorCode::Length,
+                json!({"actual": 0, "min": 1, "unit": "characters"}),
+            ),
+            (
+                "/seven",
+                ErrorCode::Range,
+                json!({"actual": 7, "bound": "maximum", "limit": 5}),
+            ),
+            (
+                "/letters",
+                ErrorCode::Length,
+                json!({"actual": 2, "min": 3, "unit": "characters"}),
+            ),
+        ],
+    );
+    assert_one_verdict::<FieldDefaults>(
+        r#"{"n": 1, "text": "a", "seven": 5, "letters": "abc"}"#,
+        &[],
+    );
+    assert_one_verdict::<FieldDefaults>(
+        r#"{"n": 0, "text": "a", "seven": 5}"#,
+        &[
+            (
+                "/n",
+                ErrorCode::Range,
+                json!({"actual": 0, "bound": "minimum", "limit": 1}),
+            ),
+            (
+                "/letters",
+                ErrorCode::Length,
+                json!({"actual": 2, "min": 3, "unit": "characters"}),
+            ),
+        ],
+    );
+}
+
+/// `#[serde(default)]` on the struct: an absent member is that member of the struct's
+/// `Default`, checked as such on every path.
+#[derive(Debug, Default, Deserialize, Validate)]
+#[serde(default, deny_unknown_fields)]
+#[spec(json)]
+#[allow(dead_code)]
+struct StructDefault {
+    #[spec(minimum = 1)]
+    n: i64,
+    #[spec(min_length = 2)]
+    name: String,
+}
+
+fn struct_function() -> StructFunction {
+    StructFunction {
+        n: 9,
+        name: "x".to_owned(),
+    }
+}
+
+/// `#[serde(default = "…")]` on the struct: an absent member is that member of the function's
+/// value.
+#[derive(Debug, Deserialize, Validate)]
+#[serde(default = "struct_function", deny_unknown_fields)]
+#[spec(json)]
+#[allow(dead_code)]
+struct StructFunction {
+    #[spec(maximum = 3)]
+    n: i64,
+    #[spec(max_length = 2)]
+    name: String,
+}
+
+#[test]
+fn a_struct_default_fills_absent_members_checked_on_every_path() {
+    use serde_json::json;
+    assert_one_verdict::<StructDefault>(
+        "{}",
+        &[
+            (
+                "/n",
+                ErrorCode::Range,
+                json!({"actual": 0, "bound": "minimum", "limit": 1}),
+            ),
+            (
+                "/name",
+                ErrorCode::Length,
+                json!({"actual": 0, "min": 2, "unit": "characters"}),
+            ),
+        ],
+    );
+    assert_one_verdict::<StructDefault>(
+        r#"{"name": "ab"}"#,
+        &[(
+            "/n",
+            ErrorCode::Range,
+            json!({"actual": 0, "bound": "minimum", "limit": 1}),
+        )],
+    );
+    assert_one_verdict::<StructFunction>(
+        "{}",
+        &[(
+            "/n",
+            ErrorCode::Range,
+            json!({"actual": 9, "bound": "maximum", "limit": 3}),
+        )],
+    );
+    assert_one_verdict::<StructFunction>(
+        r#"{"n": 3, "name": "xyz"}"#,
+        &[(
+            "/name",
+            ErrorCode::Length,
+            json!({"actual": 3, "max": 2, "unit": "characters"}),
+        )],
+    );
+}
+
+/// A member serde never reads (`skip_deserializing`) is its default in every typed value: the
+/// raw path checks that value too, at the member's pointer.
+#[derive(Debug, Deserialize, Validate)]
+#[spec(json)]
+#[allow(dead_code)]
+struct Skipped {
+    #[serde(skip_deserializing)]
+    #[spec(minimum = 1)]
+    never_read: i64,
+}
+
+#[test]
+fn a_member_never_read_is_checked_as_its_default_on_every_path() {
+    use serde_json::json;
+    for text in ["{}", r#"{"never_read": 4}"#] {
+        assert_one_verdict::<Skipped>(
+            text,
+            &[(
+                "/never_read",
+                ErrorCode::Range,
+                json!({"actual": 0, "bound": "minimum", "limit": 1}),
+            )],
+        );
+    }
+}

@@ -124,6 +124,10 @@ pub(crate) struct Field<'a> {
     /// field that is not an `Option`, `default = "…"` on an `Option`, or the struct's
     /// `default` (its `Default` may set any field). A plain `default` on an `Option` is `None`.
     pub(crate) default_fills: bool,
+    /// What serde fills the field with when the document lacks it (or never reads it:
+    /// `skip_deserializing`), where that may be a value: the typed path checks it, so the raw
+    /// path checks it too.
+    pub(crate) fill: Option<Fill>,
     /// `#[serde(skip)]` or `skip_deserializing`: the member is never read from JSON.
     pub(crate) skip_deserializing: bool,
     /// `#[serde(deserialize_with = "...")]` (or `with`): the last segment of the function's
@@ -134,6 +138,20 @@ pub(crate) struct Field<'a> {
     pub(crate) keywords: Keywords,
     /// `#[doc]` and `#[serde]` attributes, copied to the JSON Schema shadow.
     pub(crate) passthrough: Vec<&'a Attribute>,
+}
+
+/// The value serde puts in a field the document lacks, in serde's order: the field's own
+/// `default` first, then the struct's.
+pub(crate) enum Fill {
+    /// `Default::default()` of the field's type: the field's `default` (or
+    /// `skip_deserializing`, which implies it).
+    TypeDefault,
+    /// The field's `default = "path"`: `path()`.
+    Function(syn::ExprPath),
+    /// The struct's `default`: that field of the struct's `Default::default()`.
+    StructDefault,
+    /// The struct's `default = "path"`: that field of `path()`.
+    StructFunction(syn::ExprPath),
 }
 
 /// How a member may appear in its object, as the raw check and the descriptors read it.
@@ -262,7 +280,8 @@ pub(crate) fn parse<'a>(input: &'a DeriveInput, errors: &mut Errors) -> Containe
         .is_some_and(|c| c.attrs.deny_unknown_fields());
     // `#[serde(default)]` on the struct: serde fills every absent field from the struct's
     // `Default` (serde's model leaves the fields' own `default` unset).
-    let container_default = serde.as_ref().is_some_and(|c| !c.attrs.default().is_none());
+    let none = serde_attr::Default::None;
+    let container_default = serde.as_ref().map_or(&none, |c| c.attrs.default());
     let body = match (&input.data, serde.as_ref().map(|c| &c.data)) {
         (Data::Enum(data), _) if discriminator.is_some() => {
             let span = discriminator
@@ -517,7 +536,7 @@ fn parse_field<'a>(
     index: usize,
     field: &'a syn::Field,
     serde_field: &serde_ast::Field<'_>,
-    container_default: bool,
+    container_default: &serde_attr::Default,
     errors: &mut Errors,
 ) -> Field<'a> {
     let member = match &field.ident {
@@ -528,15 +547,21 @@ fn parse_field<'a>(
     let wire_name = attrs.name().deserialize_name().value.clone();
     let alias = first_alias(attrs.aliases(), attrs.name().deserialize_name());
     let flatten = attrs.flatten();
-    let serde_default = container_default || !attrs.default().is_none();
-    let default_fills = container_default
-        || match attrs.default() {
-            serde_derive_internals::attr::Default::None => false,
-            serde_derive_internals::attr::Default::Default => {
-                !crate::json::present_type(&field.ty).1
-            }
-            serde_derive_internals::attr::Default::Path(_) => true,
-        };
+    let serde_default = !container_default.is_none() || !attrs.default().is_none();
+    // As serde's derive fills a missing field: the field's `default`, else the struct's (a
+    // plain `default` on an `Option` is `None`, no value).
+    let fill = match (attrs.default(), container_default) {
+        (serde_attr::Default::Default, _) => {
+            (!crate::json::present_type(&field.ty).1).then_some(Fill::TypeDefault)
+        }
+        (serde_attr::Default::Path(path), _) => Some(Fill::Function(path.clone())),
+        (serde_attr::Default::None, serde_attr::Default::Default) => Some(Fill::StructDefault),
+        (serde_attr::Default::None, serde_attr::Default::Path(path)) => {
+            Some(Fill::StructFunction(path.clone()))
+        }
+        (serde_attr::Default::None, serde_attr::Default::None) => None,
+    };
+    let default_fills = fill.is_some();
     let skip_deserializing = attrs.skip_deserializing();
     let deserialize_with = attrs.deserialize_with().map(|path| {
         let last = path
@@ -558,6 +583,7 @@ fn parse_field<'a>(
         flatten,
         serde_default,
         default_fills,
+        fill,
         skip_deserializing,
         alias,
         deserialize_with,

@@ -100,25 +100,32 @@ fn field_checks(field: &ast::Field<'_>) -> TokenStream {
     } else {
         quote! { let __field_path = __path.member(#wire, #pointer); }
     };
-    let present = if crate::json::present_type(field.ty).1 {
-        quote!(::std::option::Option::is_some(&self.#member))
-    } else {
-        quote!(true)
-    };
-    let checks = value_checks(
-        &quote!(&self.#member),
-        &present,
-        &format_ident!("__field_path"),
-        &field.keywords,
-        Mode::Typed,
-        None,
-    );
+    let checks = typed_field_checks(field, &quote!(self.#member));
     quote_spanned! {field.span=>
         {
             #path
             #checks
         }
     }
+}
+
+/// The typed checks of `field`'s keywords on `value`, a place of the field's type, at
+/// `__field_path`: the typed path's on the field, and the raw path's on the value serde fills
+/// in for a member the document lacks (`json::filled_checks`).
+pub(crate) fn typed_field_checks(field: &ast::Field<'_>, value: &TokenStream) -> TokenStream {
+    let present = if crate::json::present_type(field.ty).1 {
+        quote!(::std::option::Option::is_some(&#value))
+    } else {
+        quote!(true)
+    };
+    value_checks(
+        &quote!(&#value),
+        &present,
+        &format_ident!("__field_path"),
+        &field.keywords,
+        Mode::Typed,
+        None,
+    )
 }
 
 /// Whether `field` is the map of a struct's other members that `pattern_properties` or

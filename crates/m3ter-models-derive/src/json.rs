@@ -6,12 +6,12 @@
 //! member type's own `ValidateJson`), required members, `null`, and unknown members.
 
 use proc_macro2::TokenStream;
-use quote::{format_ident, quote};
+use quote::{format_ident, quote, quote_spanned};
 use syn::{GenericArgument, PathArguments, Type};
 
 use m3ter_vocab::Param;
 
-use crate::ast::{Body, Container, Field, Keywords, Presence};
+use crate::ast::{Body, Container, Field, Fill, Keywords, Presence};
 use crate::expand::{Mode, value_checks};
 use crate::serde_rules::Needs;
 
@@ -288,8 +288,22 @@ pub(crate) fn constraints(keywords: &Keywords) -> TokenStream {
 
 fn struct_body(container: &Container<'_>, fields: &[Field<'_>]) -> TokenStream {
     let read: Vec<&Field<'_>> = fields.iter().filter(|f| !f.skip_deserializing).collect();
-    let checks = read.iter().map(|f| {
-        if crate::expand::is_others(f) {
+    let checks = fields.iter().map(|f| {
+        if f.skip_deserializing {
+            // Never read: serde fills it in, and the typed path checks that value.
+            let checks = filled_checks(f);
+            if checks.is_empty() {
+                return checks;
+            }
+            let wire = &f.wire_name;
+            let pointer = crate::expand::root_pointer(wire);
+            quote! {
+                {
+                    let __field_path = __path.member(#wire, #pointer);
+                    #checks
+                }
+            }
+        } else if crate::expand::is_others(f) {
             crate::expand::others_checks(f, fields, Mode::Json)
         } else if f.flatten {
             // The other members, checked by nothing (`check` allows no other keyword here).
@@ -347,6 +361,38 @@ pub(crate) fn present_type(ty: &Type) -> (&Type, bool) {
     (ty, false)
 }
 
+/// For a member the document lacks (or serde never reads: `skip_deserializing`) that serde
+/// fills with a value: that value, made as serde's derive makes it (the field's `default`, else
+/// the struct's), checked by the typed checks of the field's keywords, so that the raw path
+/// reports what the typed path reports on it, at the member's pointer. Nothing when serde fills
+/// in no value (`None`) or the keywords check nothing.
+fn filled_checks(field: &Field<'_>) -> TokenStream {
+    let Some(fill) = &field.fill else {
+        return TokenStream::new();
+    };
+    let checks = crate::expand::typed_field_checks(field, &quote!(__filled));
+    if checks.is_empty() {
+        return TokenStream::new();
+    }
+    let ty = field.ty;
+    let member = &field.member;
+    let value = match fill {
+        Fill::TypeDefault => quote!(::core::default::Default::default()),
+        Fill::Function(path) => quote!(#path()),
+        Fill::StructDefault => {
+            quote!(<Self as ::core::default::Default>::default().#member)
+        }
+        Fill::StructFunction(path) => quote!({
+            let __default: Self = #path();
+            __default.#member
+        }),
+    };
+    quote_spanned! {field.span=>
+        let __filled: #ty = #value;
+        #checks
+    }
+}
+
 fn field_json(field: &Field<'_>) -> TokenStream {
     let wire = &field.wire_name;
     let pointer = crate::expand::root_pointer(wire);
@@ -359,7 +405,7 @@ fn field_json(field: &Field<'_>) -> TokenStream {
     let missing = if required {
         quote! { #rules::push_required(&__field_path, __errors); }
     } else {
-        TokenStream::new()
+        filled_checks(field)
     };
     let inner_type = quote!(#inner);
     let checks = value_checks(

@@ -32,7 +32,7 @@
 //! | `nested` | validate a field whose type implements `Validate` | any |
 //! | `forbidden`, `forbidden = "create"` | must be absent (an operation rule) | `Option` |
 //! | `required`, `nullable` | raw JSON: must be present; may be `null` | `Option` |
-//! | `default = "…"` | `default`: the member's value when absent, as JSON text (`default = "3"`, `default = "\"TIME_FIRST\""`); an annotation the JSON Schema states (the text is checked to be JSON; the generated models also fill it in through serde) | `Option` |
+//! | `default = "…"` | `default`: the member's value when absent, as JSON text (`default = "3"`, `default = "\"TIME_FIRST\""`); an annotation the JSON Schema states (the text is checked to be JSON; the generated models also fill it in through serde's `default = "…"`, and then every path checks the filled value, see below the table) | `Option` |
 //!
 //! A struct's other members: one `#[serde(flatten)]` field of type `serde_json::Map<String,
 //! serde_json::Value>` (or a `HashMap`/`BTreeMap` from `String` to `serde_json::Value`) keeps
@@ -82,6 +82,16 @@
 //! With `#[spec(json)]`, each member must be read by serde as the raw check reads it: a member
 //! that is not is a compile error naming the serde attribute to write, and
 //! `#[m3ter_models::model]` writes them.
+//!
+//! A member serde fills in when the document lacks it (`#[serde(default)]` on a field that is
+//! not an `Option`, `default = "…"` on any field, the struct's `default` or `default = "…"`)
+//! or never reads (`skip_deserializing`) holds that value in every typed value, and the typed
+//! path checks it. So `ValidateJson` checks the same value for an absent member, made as
+//! serde's derive makes it (the field's `default` first, else that field of the struct's), with
+//! the same errors at the member's pointer: with `#[serde(default)] #[spec(minimum = 1)] n:
+//! i64`, the document `{}` is a `range` error at `/n` on the typed path, `validate_json` and
+//! `json::from_slice` alike. The JSON Schema applies a member's keywords only when
+//! it is present, so give such a member a default that meets them.
 //!
 //! JSON-comparable types (`m3ter_models::__private_v0_1::JsonEq`, what `const`, `enum` and
 //! `unique_items` compare without serializing): strings, integers, floats, `bool`,
