@@ -14,7 +14,7 @@ use std::sync::mpsc;
 use std::time::{Duration, Instant};
 
 use xtask::codegen::json::Json;
-use xtask::codegen::{Provenance, generate_with, generate_with_warnings};
+use xtask::codegen::{Provenance, generate_with, generate_with_warnings, refs};
 
 const FIXTURES: &[(&str, &str)] = &[
     (
@@ -222,14 +222,6 @@ fn wrap(schema: &Json) -> String {
 /// The keywords whose values are JSON data, not schemas: a `$ref` member there is data.
 const DATA_KEYWORDS: &[&str] = &["const", "enum", "default", "examples"];
 
-/// The keywords whose values are maps from names to schemas.
-const SCHEMA_MAPS: &[&str] = &[
-    "properties",
-    "patternProperties",
-    "$defs",
-    "dependentSchemas",
-];
-
 /// `json` (a schema, or a map of schemas by name when `names`) with each `$ref` within the
 /// schema (`#`, `#/…`) moved under [`VALUE_POINTER`]; data (`const`, `enum`, ...) as written,
 /// and so are an anchor (`#name`) and a schema below the root that has an `$id` (a `#` there
@@ -259,7 +251,11 @@ fn relocate(json: &Json, names: bool, root: bool) -> Json {
                             }
                         }
                         _ if !names && DATA_KEYWORDS.contains(&key.as_str()) => value.clone(),
-                        _ => relocate(value, !names && SCHEMA_MAPS.contains(&key.as_str()), false),
+                        _ => relocate(
+                            value,
+                            !names && refs::SCHEMA_MAPS.contains(&key.as_str()),
+                            false,
+                        ),
                     };
                     (key.clone(), value)
                 })

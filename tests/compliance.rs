@@ -31,6 +31,7 @@ use m3ter_models::{ErrorKind, Validate, ValidateJson, json};
 use serde::Deserialize;
 use serde::de::DeserializeOwned;
 use serde_json::value::RawValue;
+use xtask::codegen::refs;
 use xtask::codegen::unsupported::UNSUPPORTED;
 
 /// What the generator made of one group (the outcomes are written by `build.rs`).
@@ -456,27 +457,10 @@ enum Refused {
 
 /// The keywords whose value is a schema (or a map or an array of schemas): where the walk for
 /// unsupported keywords looks. `contentSchema` is an annotation (its value is not read).
-const SCHEMA_VALUES: &[&str] = &[
-    "items",
-    "additionalProperties",
-    "contains",
-    "propertyNames",
-    "not",
-    "if",
-    "then",
-    "else",
-    "unevaluatedItems",
-    "unevaluatedProperties",
-];
-const SCHEMA_ARRAYS: &[&str] = &["allOf", "anyOf", "oneOf", "prefixItems"];
-const SCHEMA_MAPS: &[&str] = &[
-    "properties",
-    "patternProperties",
-    "$defs",
-    "definitions",
-    "dependentSchemas",
-    "dependencies",
-];
+/// Beside the generator's own lists (`xtask::codegen::refs::SCHEMA_VALUES`, `SCHEMA_ARRAYS`,
+/// `SCHEMA_MAPS`), the positions of schemas under keywords it does not support.
+const UNSUPPORTED_SCHEMA_VALUES: &[&str] = &["unevaluatedItems", "unevaluatedProperties"];
+const UNSUPPORTED_SCHEMA_MAPS: &[&str] = &["definitions", "dependencies"];
 
 /// The keywords of `unsupported.rs`'s list that `schema` (a group's schema) uses, in the
 /// list's order. A root `$schema` naming draft 2020-12 is not one: the wrapper states it as the
@@ -493,13 +477,15 @@ fn unsupported_keywords(schema: &serde_json::Value) -> Vec<&'static str> {
             if !dialect {
                 found.push(key.clone());
             }
-            if SCHEMA_VALUES.contains(&key.as_str()) {
+            let key_is =
+                |lists: [&[&str]; 2]| lists.iter().any(|list| list.contains(&key.as_str()));
+            if key_is([refs::SCHEMA_VALUES, UNSUPPORTED_SCHEMA_VALUES]) {
                 walk(value, false, found);
-            } else if SCHEMA_ARRAYS.contains(&key.as_str()) {
+            } else if refs::SCHEMA_ARRAYS.contains(&key.as_str()) {
                 for item in value.as_array().into_iter().flatten() {
                     walk(item, false, found);
                 }
-            } else if SCHEMA_MAPS.contains(&key.as_str()) {
+            } else if key_is([refs::SCHEMA_MAPS, UNSUPPORTED_SCHEMA_MAPS]) {
                 // `dependencies` maps names to schemas or to arrays of names.
                 for item in value.as_object().into_iter().flat_map(|m| m.values()) {
                     walk(item, false, found);

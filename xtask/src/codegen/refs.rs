@@ -196,7 +196,8 @@ enum Target {
 
 /// The keywords whose value is an object of schemas by name: a step `keyword/name` of a
 /// pointer to a sub-schema, and, where the walk meets them, an object whose keys are names.
-const SCHEMA_MAPS: &[&str] = &[
+/// (The tests' suite wrapper and compliance walk read these lists too.)
+pub const SCHEMA_MAPS: &[&str] = &[
     "properties",
     "patternProperties",
     "$defs",
@@ -204,10 +205,10 @@ const SCHEMA_MAPS: &[&str] = &[
 ];
 
 /// The keywords whose value is an array of schemas: a step `keyword/index`.
-const SCHEMA_ARRAYS: &[&str] = &["allOf", "anyOf", "oneOf", "prefixItems"];
+pub const SCHEMA_ARRAYS: &[&str] = &["allOf", "anyOf", "oneOf", "prefixItems"];
 
 /// The keywords whose value is one schema: a step `keyword`.
-const SCHEMA_VALUES: &[&str] = &[
+pub const SCHEMA_VALUES: &[&str] = &[
     "items",
     "additionalProperties",
     "contains",
