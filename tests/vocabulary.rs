@@ -1881,23 +1881,9 @@ fn properties_and_required_members_check_an_objects_members_on_both_paths() {
     );
     // The strategies decide these keywords: valid documents pass, each broken one breaks
     // what it says.
-    let mut runner = TestRunner::deterministic();
-    let kind = &<M as Describe>::KIND;
-    let valid =
-        m3ter_models::strategies::valid_json(kind, &m3ter_models::describe::Constraints::NONE);
-    let invalid = m3ter_models::strategies::invalid_json(kind);
-    for _ in 0..32 {
-        let document = valid.new_tree(&mut runner).unwrap().current();
+    strategies_decide::<M>(32, |document| {
         assert_eq!(errors(document.clone()), [], "{document}");
-        let (document, broken) = invalid.new_tree(&mut runner).unwrap().current();
-        let found = M::validate_json(&document).expect_err("broken");
-        assert!(
-            found
-                .iter()
-                .any(|e| e.path() == broken.path && e.code() == broken.code),
-            "{document} should break {broken:?}, got {found:?}"
-        );
-    }
+    });
 }
 
 /// `false` where a map's keywords expect a schema is `not()`: `additionalProperties: false`
@@ -1961,23 +1947,9 @@ fn false_for_members_is_not_and_each_member_is_reported_on_both_paths() {
         [("/only_k/j".to_owned(), "not")]
     );
     // The strategies draw such objects without members and break them with one.
-    let mut runner = TestRunner::deterministic();
-    let kind = &<F as Describe>::KIND;
-    let valid =
-        m3ter_models::strategies::valid_json(kind, &m3ter_models::describe::Constraints::NONE);
-    let invalid = m3ter_models::strategies::invalid_json(kind);
-    for _ in 0..32 {
-        let document = valid.new_tree(&mut runner).unwrap().current();
+    strategies_decide::<F>(32, |document| {
         assert_eq!(errors(document.clone()), [], "{document}");
-        let (document, broken) = invalid.new_tree(&mut runner).unwrap().current();
-        let found = F::validate_json(&document).expect_err("broken");
-        assert!(
-            found
-                .iter()
-                .any(|e| e.path() == broken.path && e.code() == broken.code),
-            "{document} should break {broken:?}, got {found:?}"
-        );
-    }
+    });
 }
 
 /// `pattern_properties` and `additional_properties` on a struct's `#[serde(flatten)]` map of
@@ -2118,27 +2090,13 @@ fn the_strategies_hold_declared_members_to_the_matching_patterns() {
         spec.fields.iter().map(|f| f.wire_name).collect::<Vec<_>>(),
         ["n", "name"]
     );
-    let mut runner = TestRunner::deterministic();
-    let kind = &<S as Describe>::KIND;
-    let valid =
-        m3ter_models::strategies::valid_json(kind, &m3ter_models::describe::Constraints::NONE);
-    let invalid = m3ter_models::strategies::invalid_json(kind);
-    for _ in 0..64 {
-        let document = valid.new_tree(&mut runner).unwrap().current();
-        assert!(S::validate_json(&document).is_ok(), "{document}");
+    strategies_decide::<S>(64, |document| {
+        assert!(S::validate_json(document).is_ok(), "{document}");
         let n = document["n"].as_i64().unwrap();
         assert!((5..=10).contains(&n), "{document}");
         let typed: S = serde_json::from_value(document.clone()).unwrap();
         assert!(typed.validate().is_ok(), "{document}");
-        let (document, broken) = invalid.new_tree(&mut runner).unwrap().current();
-        let found = S::validate_json(&document).expect_err("broken");
-        assert!(
-            found
-                .iter()
-                .any(|e| e.path() == broken.path && e.code() == broken.code),
-            "{document} should break {broken:?}, got {found:?}"
-        );
-    }
+    });
 }
 
 /// A pattern of the other members' map checks a declared field as serde writes it: a unit enum
@@ -2200,4 +2158,27 @@ fn a_pattern_checks_a_matched_enum_field_and_leaves_an_unmatched_default_alone()
         verdict(r#"{"mode": "off"}"#),
         Some(vec![("/mode".to_owned(), ErrorCode::Length)])
     );
+}
+
+/// The model's strategies decide its keywords: `cases` valid documents, each held to
+/// `check_valid`, and as many broken ones, each failing `validate_json` with the error (pointer
+/// and code) its strategy says it breaks.
+fn strategies_decide<M: Describe + ValidateJson>(cases: usize, check_valid: impl Fn(&Value)) {
+    let mut runner = TestRunner::deterministic();
+    let kind = &<M as Describe>::KIND;
+    let valid =
+        m3ter_models::strategies::valid_json(kind, &m3ter_models::describe::Constraints::NONE);
+    let invalid = m3ter_models::strategies::invalid_json(kind);
+    for _ in 0..cases {
+        let document = valid.new_tree(&mut runner).unwrap().current();
+        check_valid(&document);
+        let (document, broken) = invalid.new_tree(&mut runner).unwrap().current();
+        let found = M::validate_json(&document).expect_err("broken");
+        assert!(
+            found
+                .iter()
+                .any(|e| e.path() == broken.path && e.code() == broken.code),
+            "{document} should break {broken:?}, got {found:?}"
+        );
+    }
 }
