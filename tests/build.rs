@@ -31,6 +31,11 @@ const FIXTURES: &[(&str, &str)] = &[
         "fixtures/generator/other-members.openapi.json",
         "other_members.rs",
     ),
+    ("fixtures/generator/recursive.openapi.json", "recursive.rs"),
+    (
+        "fixtures/generator/self-reference.openapi.json",
+        "self_reference.rs",
+    ),
 ];
 
 /// The vendored suite's draft 2020-12 folder (required files; `optional/` and

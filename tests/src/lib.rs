@@ -33,6 +33,16 @@ pub mod other_members {
     include!(concat!(env!("OUT_DIR"), "/other_members.rs"));
 }
 
+/// Models generated from `fixtures/generator/recursive.openapi.json`.
+pub mod recursive {
+    include!(concat!(env!("OUT_DIR"), "/recursive.rs"));
+}
+
+/// Models generated from `fixtures/generator/self-reference.openapi.json`.
+pub mod self_reference {
+    include!(concat!(env!("OUT_DIR"), "/self_reference.rs"));
+}
+
 /// The proptest case count: `M3TER_PROPTEST_CASES` when set, else `default` (sized for CI).
 pub fn proptest_cases(default: u32) -> u32 {
     std::env::var("M3TER_PROPTEST_CASES")

@@ -245,9 +245,10 @@ impl<T: ValidateJson> ValidateJson for Option<T> {
     }
 }
 
+/// A box is where a type holds itself (a recursive type): its typed parse is not proven exact
+/// (the raw walk decides), so that the constant of a type is never defined through itself.
 impl<T: ValidateJson> ValidateJson for Box<T> {
     const EXPECTED: &'static str = T::EXPECTED;
-    const EXACT_TYPED_PARSE: bool = T::EXACT_TYPED_PARSE;
     fn matches_type(value: &Value) -> bool {
         T::matches_type(value)
     }
