@@ -335,3 +335,83 @@ fn a_reference_back_into_its_own_schema_is_a_type_of_its_own() {
         m3ter_models::ObjectOr::Object(LooseValue { foo: Some(_), .. })
     ));
 }
+
+/// A user's own recursive type: `Vec<Self>` and `Option<Box<Self>>` with `#[spec]` keywords.
+#[m3ter_models::model]
+#[derive(Debug, serde::Serialize, serde::Deserialize, Validate)]
+#[serde(rename_all = "camelCase", deny_unknown_fields)]
+#[spec(json, json_schema)]
+struct Category {
+    #[spec(min_length = 1, max_length = 10)]
+    display_name: String,
+    #[spec(nested, max_items = 2)]
+    children: Vec<Self>,
+    #[spec(nested)]
+    parent_category: Option<Box<Category>>,
+}
+
+#[test]
+fn the_derive_takes_a_users_recursive_type() {
+    let document = json!({
+        "displayName": "a",
+        "children": [
+            {"displayName": "b", "children": [{"displayName": "c", "children": []}, {"displayName": "", "children": [], "parentCategory": {"displayName": "p", "children": [1]}}]}
+        ],
+        "parentCategory": {"displayName": "root", "children": [], "parentCategory": {"displayName": "elevenchars", "children": [{"displayName": "x", "children": []}, {"displayName": "y", "children": []}, {"displayName": "z", "children": []}]}}
+    });
+    assert_eq!(
+        errors_on_every_path::<Category>(&document),
+        vec![
+            at("/children/0/children/1/displayName", ErrorCode::Length),
+            at(
+                "/children/0/children/1/parentCategory/children/0",
+                ErrorCode::Type
+            ),
+            at(
+                "/parentCategory/parentCategory/displayName",
+                ErrorCode::Length
+            ),
+            at("/parentCategory/parentCategory/children", ErrorCode::Length),
+        ]
+    );
+    let valid = json!({"displayName": "a", "children": [{"displayName": "b", "children": []}], "parentCategory": {"displayName": "c", "children": []}});
+    assert_eq!(errors_on_every_path::<Category>(&valid), vec![]);
+    // The descriptor, the JSON Schema and the strategies stop where the type refers to itself.
+    let Kind::Object(spec) = &<Category as Describe>::KIND else {
+        panic!("an object type");
+    };
+    assert!(
+        matches!(spec.fields[1].kind.resolved(), Kind::Array(Kind::Object(inner)) if inner.name == "Category")
+    );
+    let schema = serde_json::to_value(schemars::schema_for!(Category)).unwrap();
+    assert_eq!(
+        schema["properties"]["children"]["items"]["$ref"],
+        json!("#"),
+        "{schema}"
+    );
+    assert_eq!(
+        schema["properties"]["children"]["maxItems"],
+        json!(2),
+        "{schema}"
+    );
+    assert_eq!(
+        schema["properties"]["parentCategory"]["$ref"],
+        json!("#"),
+        "{schema}"
+    );
+    let mut runner = TestRunner::deterministic();
+    let valid = m3ter_models::strategies::valid::<Category>();
+    let invalid = m3ter_models::strategies::invalid::<Category>();
+    for _ in 0..32 {
+        let category = valid.new_tree(&mut runner).unwrap().current();
+        assert!(category.validate().is_ok(), "{category:?}");
+        let document = serde_json::to_value(&category).unwrap();
+        assert!(depth(&document) <= 6, "{document}");
+        let (document, broken) = invalid.new_tree(&mut runner).unwrap().current();
+        let errors = errors_on_every_path::<Category>(&document);
+        assert!(
+            errors.contains(&(broken.path.clone(), broken.code)),
+            "{document}: {broken:?} not in {errors:?}"
+        );
+    }
+}
