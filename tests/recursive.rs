@@ -8,7 +8,7 @@
 
 use m3ter_models::describe::Kind;
 use m3ter_models::{Describe, ErrorCode, Validate, ValidateJson};
-use m3ter_workspace_tests::recursive::{Condition, Filter, Node};
+use m3ter_workspace_tests::recursive::{Condition, Filter, Left, Node, Right};
 use proptest::strategy::{Strategy, ValueTree};
 use proptest::test_runner::TestRunner;
 use serde::de::DeserializeOwned;
@@ -124,6 +124,33 @@ fn nested_errors_are_found_at_depth_on_every_path() {
             at("/all/0/unless/within/unless/within", ErrorCode::Required),
         ]
     );
+}
+
+/// Two types that hold each other in lists only, neither taking other members (each one's
+/// typed parse exact, which is then not defined through the other's).
+#[test]
+fn types_that_hold_each_other_in_lists_compile_and_check() {
+    assert_eq!(
+        errors_on_every_path::<Left>(&json!({"label": "ab"})),
+        vec![]
+    );
+    assert_eq!(
+        errors_on_every_path::<Left>(&json!({"label": "abcd"})),
+        vec![at("/label", ErrorCode::Length)]
+    );
+    let document = json!({"rights": [{"lefts": [{"label": "a"}, {"rights": [{"lefts": [{"label": "long"}]}, {"x": 1}]}]}]});
+    assert_eq!(
+        errors_on_every_path::<Left>(&document),
+        vec![
+            at(
+                "/rights/0/lefts/1/rights/0/lefts/0/label",
+                ErrorCode::Length
+            ),
+            at("/rights/0/lefts/1/rights/1/x", ErrorCode::UnknownField),
+        ]
+    );
+    let right: Right = serde_json::from_value(json!({"lefts": [{"rights": []}]})).unwrap();
+    assert!(right.validate().is_ok());
 }
 
 /// A chain of `depth` nodes, each the `next` of the one before.
