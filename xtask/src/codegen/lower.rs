@@ -4056,3 +4056,89 @@ pub fn check_pattern(pattern: &str) -> Result<(), String> {
         .map(|_| ())
         .map_err(|e| format!("the pattern's translation `{translated}` does not compile: {e}"))
 }
+
+#[cfg(test)]
+mod tests {
+    #![allow(clippy::unwrap_used, clippy::expect_used)]
+
+    use super::*;
+
+    fn spec(schemas: &str) -> String {
+        format!(
+            r#"{{"openapi": "3.1.0", "info": {{"title": "t", "version": "1"}}, "paths": {{}}, "components": {{"schemas": {{{schemas}}}}}}}"#
+        )
+    }
+
+    #[test]
+    fn a_cycle_no_document_satisfies_is_an_error_at_each_reference_saying_why() {
+        let errors = crate::codegen::generate(
+            &spec(
+                r##""A": {"type": "object", "required": ["b"], "properties": {"b": {"$ref": "#/components/schemas/B"}}},
+                "B": {"type": "object", "required": ["a"], "properties": {"a": {"$ref": "#/components/schemas/A"}, "n": {"$ref": "#/components/schemas/N"}}},
+                "N": {"type": "object", "properties": {"n": {"$ref": "#/components/schemas/N"}}}"##,
+            ),
+            "t.json",
+        )
+        .unwrap_err();
+        let found: Vec<(String, String)> =
+            errors.into_iter().map(|e| (e.pointer, e.message)).collect();
+        let why = "that no document satisfies: every member on it is required and must be an object of the next type, so each object would contain another without end (the types would contain themselves); make one of them optional, nullable or a list";
+        assert_eq!(
+            found,
+            [
+                (
+                    "/components/schemas/A/properties/b/$ref".to_owned(),
+                    format!("`$ref` cycle (B → A → B) {why}")
+                ),
+                (
+                    "/components/schemas/B/properties/a/$ref".to_owned(),
+                    format!("`$ref` cycle (A → B → A) {why}")
+                ),
+            ]
+        );
+    }
+
+    #[test]
+    fn forced_members_are_the_required_bare_references() {
+        let schema = Json::parse(
+            r##"{"type": "object", "required": ["a", "b", "c", "d"], "properties": {
+                "a": {"$ref": "#/components/schemas/X"},
+                "b": {"type": "array", "items": {"$ref": "#/components/schemas/X"}},
+                "c": {"anyOf": [{"$ref": "#/components/schemas/X"}, {"type": "null"}]},
+                "d": {"$ref": "#/components/schemas/X", "type": ["object", "null"]},
+                "e": {"$ref": "#/components/schemas/X"}
+            }}"##,
+        )
+        .unwrap();
+        let at = schemas_pointer().key("S");
+        assert_eq!(
+            forced_members(&schema, &at),
+            [at.key("properties").key("a").key("$ref")]
+        );
+    }
+
+    #[test]
+    fn cycles_gives_each_edge_on_a_cycle_with_a_cycle_through_it() {
+        let p = |s: &str| Pointer::root().key(s);
+        // 0 → 1 → 2 → 0, 2 → 3 (not on a cycle), 3 → 3.
+        let edges = vec![
+            vec![(1, p("a"))],
+            vec![(2, p("b"))],
+            vec![(0, p("c")), (3, p("d"))],
+            vec![(3, p("e"))],
+        ];
+        let found: Vec<(String, Vec<usize>)> = cycles(&edges)
+            .into_iter()
+            .map(|(at, path)| (at.to_string(), path))
+            .collect();
+        assert_eq!(
+            found,
+            [
+                ("/a".to_owned(), vec![1, 2, 0, 1]),
+                ("/b".to_owned(), vec![2, 0, 1, 2]),
+                ("/c".to_owned(), vec![0, 1, 2, 0]),
+                ("/e".to_owned(), vec![3, 3]),
+            ]
+        );
+    }
+}

@@ -868,6 +868,63 @@ mod tests {
     }
 
     #[test]
+    fn a_sub_schema_made_a_component_is_named_from_where_it_sits() {
+        let name = |pointer: &str| hoisted_name(&tokens(pointer).unwrap());
+        assert_eq!(
+            name("#/components/schemas/Tree/properties/root"),
+            "TreeRoot"
+        );
+        assert_eq!(
+            name("#/components/schemas/G/properties/value/items/anyOf/1"),
+            "GValueItemAnyOf1"
+        );
+        assert_eq!(name("#/$defs/node"), "Node");
+        assert_eq!(name("#/$defs/a/properties/next-one"), "ANextOne");
+        assert_eq!(
+            name("#/components/schemas/my_schema/$defs/inner"),
+            "MySchemaInner"
+        );
+    }
+
+    #[test]
+    fn a_reference_back_into_its_own_schema_becomes_a_component_referred_to() {
+        let doc = Json::parse(
+            r##"{"components": {"schemas": {
+                "TreeRoot": {"type": "string"},
+                "Tree": {"type": "object", "properties": {"root": {"type": "object", "properties": {
+                    "children": {"type": "array", "items": {"$ref": "#/components/schemas/Tree/properties/root"}}
+                }}}},
+                "Other": {"type": "object", "properties": {"r": {"$ref": "#/components/schemas/Tree/properties/root"}}}
+            }}}"##,
+        )
+        .unwrap();
+        let (out, origins) = resolve(&doc).unwrap();
+        let schemas = out
+            .get("components")
+            .and_then(|c| c.get("schemas"))
+            .unwrap();
+        // `TreeRoot` is taken: the next free name.
+        let reference = Json::parse(r##"{"$ref": "#/components/schemas/TreeRoot2"}"##).unwrap();
+        let tree = schemas.get("Tree").unwrap();
+        assert_eq!(
+            tree.get("properties").unwrap().get("root"),
+            Some(&reference)
+        );
+        let other = schemas.get("Other").unwrap();
+        assert_eq!(other.get("properties").unwrap().get("r"), Some(&reference));
+        let hoisted = schemas.get("TreeRoot2").unwrap();
+        let items = hoisted
+            .get("properties")
+            .and_then(|p| p.get("children"))
+            .and_then(|c| c.get("items"));
+        assert_eq!(items, Some(&reference));
+        assert_eq!(
+            origins.source("/components/schemas/TreeRoot2/properties/children/minItems"),
+            "/components/schemas/Tree/properties/root/properties/children/minItems"
+        );
+    }
+
+    #[test]
     fn bad_references_say_what_is_wrong() {
         assert!(
             tokens("#/components/schemas/a~2b")
