@@ -361,6 +361,28 @@ fn a_reference_back_into_its_own_schema_is_a_type_of_its_own() {
         *foo,
         m3ter_models::ObjectOr::Object(LooseValue { foo: Some(_), .. })
     ));
+    // The JSON Schema refers to the definition; the strategies stop at a bounded depth, an
+    // object of `LooseValue` or any other value.
+    let schema = serde_json::to_value(schemars::schema_for!(Loose)).unwrap();
+    let foo = &schema["$defs"]["LooseValue"]["properties"]["foo"]["anyOf"][0];
+    assert_eq!(foo["$ref"], json!("#/$defs/LooseValue"), "{schema}");
+    let mut runner = TestRunner::deterministic();
+    let strategy = m3ter_models::strategies::valid_json(
+        &<Loose as Describe>::KIND,
+        &m3ter_models::describe::Constraints::NONE,
+    );
+    let invalid = m3ter_models::strategies::invalid::<Tree>();
+    for _ in 0..64 {
+        let document = strategy.new_tree(&mut runner).unwrap().current();
+        assert!(depth(&document) <= 6, "{document}");
+        assert_eq!(errors_on_every_path::<Loose>(&document), vec![], "{document}");
+        let (document, broken) = invalid.new_tree(&mut runner).unwrap().current();
+        let errors = errors_on_every_path::<Tree>(&document);
+        assert!(
+            errors.contains(&(broken.path.clone(), broken.code)),
+            "{document}: {broken:?} not in {errors:?}"
+        );
+    }
 }
 
 /// A user's own recursive type: `Vec<Self>` and `Option<Box<Self>>` with `#[spec]` keywords.
