@@ -8,7 +8,7 @@
 
 use m3ter_models::describe::Kind;
 use m3ter_models::{Describe, ErrorCode, Validate, ValidateJson};
-use m3ter_workspace_tests::recursive::{Condition, Filter, Left, Node, Right};
+use m3ter_workspace_tests::recursive::{Condition, Filter, Group, Left, Node, Right, Shape};
 use proptest::strategy::{Strategy, ValueTree};
 use proptest::test_runner::TestRunner;
 use serde::de::DeserializeOwned;
@@ -124,6 +124,38 @@ fn nested_errors_are_found_at_depth_on_every_path() {
             at("/all/0/unless/within/unless/within", ErrorCode::Required),
         ]
     );
+}
+
+/// A discriminated union whose variant holds the union again (`Group.first`, boxed, and
+/// `Group.members`, a list).
+#[test]
+fn a_union_that_holds_itself_through_a_variant() {
+    let document = json!({"kind": "group", "members": [
+        {"kind": "circle", "radius": 1},
+        {"kind": "group", "first": {"kind": "circle", "radius": -1}, "members": [{"kind": "square"}]}
+    ]});
+    assert_eq!(
+        errors_on_every_path::<Shape>(&document),
+        vec![
+            at("/members/1/members/0/kind", ErrorCode::Enum),
+            at("/members/1/first/radius", ErrorCode::Range),
+        ]
+    );
+    // A variant whose one required member is its tag: `new()` takes nothing, and `Default`
+    // is the same value.
+    assert_eq!(Group::default(), Group::new());
+    assert_eq!(
+        serde_json::to_value(Shape::from(Group::new())).unwrap(),
+        json!({"kind": "group"})
+    );
+    let valid = json!({"kind": "group", "first": {"kind": "group", "members": []}});
+    assert_eq!(errors_on_every_path::<Shape>(&valid), vec![]);
+    let mut runner = TestRunner::deterministic();
+    let strategy = m3ter_models::strategies::valid::<Shape>();
+    for _ in 0..32 {
+        let shape = strategy.new_tree(&mut runner).unwrap().current();
+        assert!(shape.validate().is_ok(), "{shape:?}");
+    }
 }
 
 /// Two types that hold each other in lists only, neither taking other members (each one's
@@ -375,7 +407,11 @@ fn a_reference_back_into_its_own_schema_is_a_type_of_its_own() {
     for _ in 0..64 {
         let document = strategy.new_tree(&mut runner).unwrap().current();
         assert!(depth(&document) <= 6, "{document}");
-        assert_eq!(errors_on_every_path::<Loose>(&document), vec![], "{document}");
+        assert_eq!(
+            errors_on_every_path::<Loose>(&document),
+            vec![],
+            "{document}"
+        );
         let (document, broken) = invalid.new_tree(&mut runner).unwrap().current();
         let errors = errors_on_every_path::<Tree>(&document);
         assert!(

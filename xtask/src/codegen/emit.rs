@@ -164,13 +164,13 @@ fn others_field(others: &Others) -> TokenStream {
     }
 }
 
-/// `Default,` for a type whose `new()` takes nothing (no required member), which `Default`
+/// `Default,` for a type whose `new()` takes nothing (no required member but a union variant's
+/// tag, which the constructor sets and its one-value enum's `Default` gives), which `Default`
 /// says the same way; else nothing.
 fn default_derive(fields: &[Field]) -> TokenStream {
-    if fields
-        .iter()
-        .all(|f| !matches!(f.presence, Presence::Required | Presence::RequiredNullable))
-    {
+    if fields.iter().all(|f| {
+        f.tag.is_some() || !matches!(f.presence, Presence::Required | Presence::RequiredNullable)
+    }) {
         quote!(Default,)
     } else {
         TokenStream::new()
