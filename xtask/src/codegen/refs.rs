@@ -13,7 +13,8 @@
 //!   resolved first), so a member may take another component's property, or a definition, as
 //!   its type (a boolean schema as what it stands for: `true` the empty schema, `false`
 //!   `{"not": {}}`). Where each copy came from is recorded ([`Origins`]), so an error inside it
-//!   names the place its author wrote it;
+//!   names the place its author wrote it. One that refers back into itself (a recursive type)
+//!   cannot be copied: it is made a component schema of its own instead ([`resolve`]);
 //! - anything else (`#/info`, `#` itself, an anchor, a remote URL) is an error at the `$ref`.
 //!
 //! The keywords beside a copied reference apply too, as JSON Schema 2020-12 says (`$ref` is
@@ -41,7 +42,8 @@ use super::normalize::{ANNOTATIONS, Origins};
 use super::pointer::Pointer;
 
 /// How deep references to sub-schemas may lead through one another (a copy whose target holds
-/// a reference to a sub-schema, and so on): past it, an error (a cycle lands here too).
+/// a reference to a sub-schema, and so on): past it, an error (a cycle is a recursive type,
+/// made a component, [`resolve`]).
 pub const MAX_INLINE_DEPTH: usize = 32;
 
 /// The most JSON values that copies of sub-schemas may add to the document altogether, so that
@@ -339,9 +341,11 @@ impl<'a> Resolver<'a> {
 /// A sub-schema that refers back into itself (`#/components/schemas/Tree/properties/root`
 /// from inside that schema, a `$defs` entry that refers to itself: a recursive type) cannot be
 /// copied in place: it becomes a component schema of its own, named from where it sits
-/// (`TreeRoot`; [`hoisted_name`]), its place and every reference to it then a reference to
-/// that component, so that the lowering makes it a type like any recursive component. Where
-/// it came from is recorded, so that an error inside it names the place its author wrote it.
+/// (`TreeRoot`, as an inline type there would be), its place and every reference to it then a
+/// reference to that component, so that the lowering makes it a type like any recursive
+/// component. Where it came from is recorded, so that an error inside it names the place its
+/// author wrote it. It must be an object schema, else an error at the `$ref` that closes the
+/// cycle.
 pub fn resolve(doc: &Json) -> Result<(Json, Origins), Vec<CodegenError>> {
     let (out, first) = resolve_with(doc, HashMap::new());
     if first.recursive.is_empty() {
