@@ -1390,6 +1390,18 @@ fn a_ref_chain_of_depth_10000_generates() {
 }
 
 #[test]
+fn a_ref_cycle_of_length_10000_is_a_recursive_type() {
+    // Each `next` optional: a recursive type of 10,000 structs, each holding the next boxed.
+    let generated = codegen::generate(
+        &ref_chain(10_000, r##"{"$ref": "#/components/schemas/C0"}"##),
+        "test.json",
+    )
+    .expect("a cycle a document can end generates");
+    assert!(generated.contains("pub next: ::std::option::Option<::std::boxed::Box<C1>>,"));
+    assert!(generated.contains("pub next: ::std::option::Option<::std::boxed::Box<C0>>,"));
+}
+
+#[test]
 fn a_ref_cycle_of_length_10000_is_reported_at_every_reference_with_a_short_message() {
     // Every `next` required: no document satisfies the cycle.
     let errors = errors_of(

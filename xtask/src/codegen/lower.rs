@@ -125,6 +125,9 @@ struct Lowerer<'a> {
     recursive: HashMap<String, usize>,
     /// The component being lowered (none: a schema outside `components.schemas`).
     current_component: Option<String>,
+    /// Rust type name → the component generated once as it (from `component_types`, once
+    /// they are planned), so that a member's type finds its component in constant time.
+    type_components: HashMap<String, String>,
     errors: Vec<CodegenError>,
     /// What is generated despite it: a keyword JSON Schema ignores for the member's type.
     warnings: Vec<CodegenError>,
@@ -175,6 +178,7 @@ pub fn lower(
         response_types: BTreeMap::new(),
         recursive: HashMap::new(),
         current_component: None,
+        type_components: HashMap::new(),
         errors,
         warnings: Vec::new(),
     };
@@ -481,10 +485,9 @@ impl<'a> Lowerer<'a> {
         else {
             return false;
         };
-        self.component_types
-            .iter()
-            .filter(|(_, (name, _))| name == type_name)
-            .any(|(component, _)| self.recursive.get(component) == Some(current))
+        self.type_components
+            .get(type_name)
+            .is_some_and(|component| self.recursive.get(component) == Some(current))
     }
 
     fn claim_type_name(&mut self, name: &str, at: &Pointer) -> bool {
@@ -790,6 +793,11 @@ impl<'a> Lowerer<'a> {
 
     fn lower_components(&mut self) {
         let components = self.components;
+        self.type_components = self
+            .component_types
+            .iter()
+            .map(|(component, (type_name, _))| (type_name.clone(), component.clone()))
+            .collect();
         for (name, schema) in components {
             let at = schemas_pointer().key(name);
             self.current_component = Some(name.clone());
