@@ -746,6 +746,11 @@ fn colliding_generated_names_are_errors() {
         "/components/schemas/Operation",
         "the generated enum of the operations",
     );
+    assert_error(
+        &spec,
+        "/components/schemas/Operation",
+        "rename the schema (in the document, or with an overlay action)",
+    );
     // Without operations, there is no `Operation` enum: the name is free.
     let free = with_property(r#"{"type": "string"}"#).replacen(
         r#""S": {"#,

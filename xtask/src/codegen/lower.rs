@@ -831,11 +831,12 @@ impl<'a> Lowerer<'a> {
         // Names are claimed in document order, so a collision names the earlier one.
         for (name, _) in components {
             for instance in self.instances.get(name).cloned().unwrap_or_default() {
-                self.claim_type_name(
-                    &instance.type_name,
-                    &instance.name_at,
-                    "rename one of the two (in the document, or with an overlay action)",
-                );
+                let rename = if instance.type_name == OPERATION_ENUM {
+                    "rename the schema (in the document, or with an overlay action)"
+                } else {
+                    "rename one of the two (in the document, or with an overlay action)"
+                };
+                self.claim_type_name(&instance.type_name, &instance.name_at, rename);
             }
         }
     }
