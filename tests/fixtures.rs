@@ -659,3 +659,19 @@ fn inline_types_whose_names_collide_get_numbered_names() {
         vec![at("/foo/label", ErrorCode::Length)]
     );
 }
+
+/// `A`'s `bc_x` and `ABc`'s `x` (the inline type of `A`'s `bc`) both have a spec default: the
+/// functions that give them are each its struct's own, so they do not collide (module-level
+/// ones were both `__default_a_bc_x`), and each member gets its own default.
+#[test]
+fn defaults_of_members_whose_names_collide_are_their_own() {
+    use m3ter_workspace_tests::colliding_names::{A, ABc};
+    assert_eq!(A::new().bc_x, Some(2));
+    assert_eq!(ABc::new().x, Some(1));
+    let read: A = serde_json::from_value(json!({"bc": {}})).unwrap();
+    assert_eq!(read.bc_x, Some(2));
+    assert_eq!(read.bc, Some(ABc { x: Some(1) }));
+    let bytes = br#"{"bc": {}}"#;
+    let raw = m3ter_models::json::from_slice::<A>(bytes).unwrap();
+    assert_eq!(*raw, read);
+}

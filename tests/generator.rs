@@ -2225,17 +2225,17 @@ fn a_default_is_filled_in_only_when_the_member_takes_it() {
                 "other": {"allOf": [{"$ref": "#/components/schemas/P"}], "default": "SIDEWAYS"}}}}"##,
         "{}",
     ));
-    assert!(code.contains(r#"default = "__default_s_order""#), "{code}");
+    assert!(code.contains(r#"default = "S::__default_order""#), "{code}");
     assert!(
         code.contains(r#"#[spec(minimum = 1, default = "5")]"#),
         "{code}"
     );
     assert!(
-        code.contains("order: __default_s_order(),"),
+        code.contains("order: Self::__default_order(),"),
         "the constructor sets it: {code}"
     );
     // A default the member's own keywords reject stays an annotation, and the docs say why.
-    assert!(!code.contains("__default_s_big"), "{code}");
+    assert!(!code.contains("__default_big"), "{code}");
     assert!(code.contains("Not filled in when absent: the default is not an integer of the member's type and bounds."), "{code}");
     assert!(
         code.contains("Not filled in when absent: the default is not one of the enum's values."),
@@ -3698,7 +3698,7 @@ fn a_pattern_beside_properties_that_a_typed_value_cannot_check_is_an_error() {
         code.contains("Not filled in when absent: the `patternProperties` pattern `^p` applies"),
         "{code}"
     );
-    assert!(!code.contains("__default_s_p"), "{code}");
+    assert!(!code.contains("__default_p"), "{code}");
 }
 
 /// `allOf` parts that merging would change (`anyOf`, `oneOf`, `not`, `if` with its branches,
