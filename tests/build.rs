@@ -31,6 +31,10 @@ const FIXTURES: &[(&str, &str)] = &[
         "fixtures/generator/other-members.openapi.json",
         "other_members.rs",
     ),
+    (
+        "fixtures/generator/colliding-names.openapi.json",
+        "colliding_names.rs",
+    ),
 ];
 
 /// The vendored suite's draft 2020-12 folder (required files; `optional/` and

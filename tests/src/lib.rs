@@ -33,6 +33,11 @@ pub mod other_members {
     include!(concat!(env!("OUT_DIR"), "/other_members.rs"));
 }
 
+/// Models generated from `fixtures/generator/colliding-names.openapi.json`.
+pub mod colliding_names {
+    include!(concat!(env!("OUT_DIR"), "/colliding_names.rs"));
+}
+
 /// The proptest case count: `M3TER_PROPTEST_CASES` when set, else `default` (sized for CI).
 pub fn proptest_cases(default: u32) -> u32 {
     std::env::var("M3TER_PROPTEST_CASES")
