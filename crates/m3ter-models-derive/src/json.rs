@@ -432,8 +432,15 @@ fn field_json(field: &Field<'_>) -> TokenStream {
         let check = quote! {
             <#inner as ::m3ter_models::ValidateJson>::validate_json_at(__member, &__field_path, __errors);
             if <#inner as ::m3ter_models::ValidateJson>::matches_type(__member) {
+                // A constant condition: a type that reads exactly costs nothing here.
+                let __read;
                 let __member: &#rules::serde_json::Value =
-                    &<#inner as ::m3ter_models::ValidateJson>::as_read(__member);
+                    if <#inner as ::m3ter_models::ValidateJson>::READS_EXACTLY {
+                        __member
+                    } else {
+                        __read = <#inner as ::m3ter_models::ValidateJson>::as_read(__member);
+                        &__read
+                    };
                 #checks
             }
         };

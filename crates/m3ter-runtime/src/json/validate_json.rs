@@ -52,6 +52,13 @@ pub trait ValidateJson {
         Cow::Borrowed(value)
     }
 
+    /// Whether [`as_read`] is the value itself for every value, so that checks may skip it
+    /// (the derive's do, at no cost on the raw path). A type that overrides [`as_read`] sets
+    /// it to `false`.
+    ///
+    /// [`as_read`]: ValidateJson::as_read
+    const READS_EXACTLY: bool = true;
+
     /// Every error of `value`, or `Ok(())`.
     fn validate_json(value: &Value) -> Result<(), ValidationErrors> {
         let mut errors = Vec::new();
@@ -107,6 +114,7 @@ macro_rules! simple {
                 matches(value)
             }
             $(
+                const READS_EXACTLY: bool = false;
                 fn as_read(value: &Value) -> Cow<'_, Value> {
                     let read: fn(&Value) -> Cow<'_, Value> = $read;
                     read(value)
@@ -228,6 +236,7 @@ impl<V: ValidateJson, S> ValidateJson for std::collections::HashMap<String, V, S
     fn validate_json_at(value: &Value, path: &Path<'_>, errors: &mut Vec<ValidationError>) {
         map_values::<V>(value, path, errors);
     }
+    const READS_EXACTLY: bool = V::READS_EXACTLY;
     fn as_read(value: &Value) -> Cow<'_, Value> {
         read_members::<V>(value)
     }
@@ -241,6 +250,7 @@ impl<V: ValidateJson> ValidateJson for std::collections::BTreeMap<String, V> {
     fn validate_json_at(value: &Value, path: &Path<'_>, errors: &mut Vec<ValidationError>) {
         map_values::<V>(value, path, errors);
     }
+    const READS_EXACTLY: bool = V::READS_EXACTLY;
     fn as_read(value: &Value) -> Cow<'_, Value> {
         read_members::<V>(value)
     }
@@ -342,6 +352,7 @@ impl<T: ValidateJson> ValidateJson for Vec<T> {
             T::validate_json_at(item, &path.index(index), errors);
         }
     }
+    const READS_EXACTLY: bool = T::READS_EXACTLY;
     fn as_read(value: &Value) -> Cow<'_, Value> {
         let Some(items) = value.as_array() else {
             return Cow::Borrowed(value);
@@ -368,6 +379,7 @@ impl<T: ValidateJson> ValidateJson for Option<T> {
             T::validate_json_at(value, path, errors);
         }
     }
+    const READS_EXACTLY: bool = T::READS_EXACTLY;
     fn as_read(value: &Value) -> Cow<'_, Value> {
         if value.is_null() {
             Cow::Borrowed(value)
@@ -386,6 +398,7 @@ impl<T: ValidateJson> ValidateJson for Box<T> {
     fn validate_json_at(value: &Value, path: &Path<'_>, errors: &mut Vec<ValidationError>) {
         T::validate_json_at(value, path, errors);
     }
+    const READS_EXACTLY: bool = T::READS_EXACTLY;
     fn as_read(value: &Value) -> Cow<'_, Value> {
         T::as_read(value)
     }
@@ -403,6 +416,16 @@ mod tests {
         let read = T::as_read(value);
         let borrowed = is_borrowed(&read);
         (read.into_owned(), borrowed)
+    }
+
+    #[test]
+    fn a_type_reads_exactly_unless_it_holds_floats() {
+        assert!(<String as ValidateJson>::READS_EXACTLY);
+        assert!(<Vec<Option<i64>> as ValidateJson>::READS_EXACTLY);
+        assert!(<Value as ValidateJson>::READS_EXACTLY);
+        assert!(!<f64 as ValidateJson>::READS_EXACTLY);
+        assert!(!<Box<Option<f32>> as ValidateJson>::READS_EXACTLY);
+        assert!(!<std::collections::HashMap<String, Vec<f64>> as ValidateJson>::READS_EXACTLY);
     }
 
     #[test]
