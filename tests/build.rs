@@ -36,6 +36,10 @@ const FIXTURES: &[(&str, &str)] = &[
         "fixtures/generator/self-reference.openapi.json",
         "self_reference.rs",
     ),
+    (
+        "fixtures/generator/colliding-names.openapi.json",
+        "colliding_names.rs",
+    ),
 ];
 
 /// The vendored suite's draft 2020-12 folder (required files; `optional/` and

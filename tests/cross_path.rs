@@ -336,6 +336,20 @@ proptest! {
         prop_assert_eq!(cli.map(|e| codes(&e)), raw.map(|e| codes(&e)), "{}", text);
     }
 
+    /// Float members hold the nearest float to a number: integers around 2^53 and 2^64, and
+    /// fractions with more digits than an `f32` or an `f64` holds, get one verdict.
+    #[test]
+    fn float_members_get_one_verdict(
+        numbers in proptest::collection::vec(float_text(), 5),
+        list in proptest::collection::vec(float_text(), 0..4),
+    ) {
+        let text = format!(
+            r#"{{"even": {}, "within": {}, "small": {}, "maybe": {}, "level": {}, "list": [{}]}}"#,
+            numbers[0], numbers[1], numbers[2], numbers[3], numbers[4], list.join(", "),
+        );
+        agree::<Floats>(&text, false)?;
+    }
+
     #[test]
     fn typed_maps_get_one_verdict(text in document::<TypedMaps>()) {
         agree::<TypedMaps>(&text, false)?;
@@ -444,4 +458,51 @@ fn a_valid_value_round_trips_through_its_own_checks() {
         text,
         r#"{"shortName":"ab","count":1,"tags":["a"],"note":null,"flag":false,"step":0.75,"codes":[4,1],"level":2.0,"loose":1.0,"free":[[]]}"#
     );
+}
+
+/// Float members with the number keywords (every number of the document is one of
+/// [`float_text`]'s).
+#[m3ter_models::model]
+#[derive(Debug, Serialize, Deserialize, Validate)]
+#[serde(deny_unknown_fields)]
+#[spec(json)]
+struct Floats {
+    #[spec(multiple_of = 2)]
+    even: f64,
+    #[spec(minimum = -9_007_199_254_740_992_i64, maximum = 9_007_199_254_740_992_i64)]
+    within: f64,
+    #[spec(exclusive_maximum = 0.1, multiple_of = 0.05)]
+    small: f32,
+    #[spec(exclusive_minimum = 18_446_744_073_709_551_615_u64)]
+    maybe: Option<f64>,
+    #[spec(enum = "[9007199254740992, 0.1, 2]")]
+    level: f32,
+    #[spec(items(multiple_of = 4, maximum = 16_777_216))]
+    list: Vec<f32>,
+}
+
+/// A JSON number near where a float stops holding it exactly: integers around 2^24, 2^53, 2^63
+/// and 2^64, and fractions with more digits than an `f32` or `f64` holds.
+fn float_text() -> impl Strategy<Value = String> {
+    let near = |base: i128| (-3_i128..=3).prop_map(move |k| (base + k).to_string());
+    prop_oneof![
+        near(1 << 24),
+        near(1 << 53),
+        near(-(1 << 53)),
+        near(1 << 63),
+        near(-(1 << 63)),
+        near(1 << 64),
+        Just("18446744073709551615".to_owned()),
+        (0_u32..3, 1_u64..1_000_000_000_000)
+            .prop_map(|(whole, digits)| format!("{whole}.{digits:012}")),
+        any::<f64>()
+            .prop_filter("finite", |f| f.is_finite())
+            .prop_map(|f| format!("{f:e}")),
+        any::<f32>()
+            .prop_filter("finite", |f| f.is_finite())
+            .prop_map(|f| f.to_string()),
+        Just("0.1".to_owned()),
+        Just("0.10000000001".to_owned()),
+        Just("0.05".to_owned()),
+    ]
 }

@@ -577,3 +577,101 @@ fn members_beside_the_properties_are_checked_by_the_patterns_and_additional_prop
         ]
     );
 }
+
+/// `foo bar`, `foo_bar` and `FooBar2` all derive the type name `SFooBar2`-ish names for their
+/// inline types: each gets a distinct one, numbered in the members' order (`foo_bar` is the
+/// second `foo_bar` field, so its type is `SFooBar2`; `FooBar2`'s own `SFooBar2` is then taken
+/// and moves to `SFooBar2_2`), and an inline type named like a component (`T`'s `foo`, `TFoo`)
+/// moves while the component keeps its name. Documents keep their wire names, and both paths
+/// report the same errors at the wire names' pointers.
+#[test]
+fn inline_types_whose_names_collide_get_numbered_names() {
+    use m3ter_models::ValidateJson;
+    use m3ter_workspace_tests::colliding_names::{
+        S, SFooBar, SFooBar2, SFooBar2_2, SFooBar2Kind, T, TFoo, TFoo2,
+    };
+    let s = S {
+        foo_bar: SFooBar::new(1),
+        foo_bar_2: Some(SFooBar2 {
+            kind: Some(SFooBar2Kind::X),
+            note: Some("ab".to_owned()),
+        }),
+        foo_bar2: Some(SFooBar2_2::B),
+    };
+    let value = serde_json::to_value(&s).unwrap();
+    assert_eq!(
+        value,
+        json!({"foo bar": {"n": 1}, "foo_bar": {"kind": "x", "note": "ab"}, "FooBar2": "b"})
+    );
+    assert_eq!(serde_json::from_value::<S>(value.clone()).unwrap(), s);
+    assert_eq!(errors(&s), vec![]);
+    assert!(S::validate_json(&value).is_ok());
+    let t = T {
+        foo: Some(TFoo2 {
+            label: Some("xy".to_owned()),
+        }),
+    };
+    assert_eq!(
+        serde_json::to_value(&t).unwrap(),
+        json!({"foo": {"label": "xy"}})
+    );
+    assert_eq!(
+        serde_json::to_value(TFoo { id: Some(3) }).unwrap(),
+        json!({"id": 3})
+    );
+
+    fn raw<V: ValidateJson>(document: &serde_json::Value) -> Vec<(String, ErrorCode)> {
+        V::validate_json(document)
+            .err()
+            .map(|e| e.iter().map(|e| (e.path().to_owned(), e.code())).collect())
+            .unwrap_or_default()
+    }
+    // Values the types hold, that their keywords refuse: the same errors on both paths.
+    let invalid =
+        json!({"foo bar": {"n": 0}, "foo_bar": {"kind": "y", "note": "abc"}, "FooBar2": "a"});
+    let expected = vec![
+        at("/foo bar/n", ErrorCode::Range),
+        at("/foo_bar/note", ErrorCode::Length),
+    ];
+    let typed: S = serde_json::from_value(invalid.clone()).unwrap();
+    assert_eq!(errors(&typed), expected);
+    assert_eq!(raw::<S>(&invalid), expected);
+    let bytes = serde_json::to_vec(&invalid).unwrap();
+    let from_slice: Vec<_> = m3ter_models::json::from_slice::<S>(&bytes)
+        .unwrap_err()
+        .iter()
+        .map(|e| (e.path().to_owned(), e.code()))
+        .collect();
+    assert_eq!(from_slice, expected);
+    // Values outside the enums: errors at the wire names' pointers on the raw path.
+    let outside = json!({"foo bar": {"n": 1}, "foo_bar": {"kind": "z"}, "FooBar2": "c"});
+    let expected = vec![
+        at("/foo_bar/kind", ErrorCode::Enum),
+        at("/FooBar2", ErrorCode::Enum),
+    ];
+    assert_eq!(raw::<S>(&outside), expected);
+    assert!(serde_json::from_value::<S>(outside).is_err());
+    let t_invalid = json!({"foo": {"label": "x"}});
+    let typed: T = serde_json::from_value(t_invalid.clone()).unwrap();
+    assert_eq!(errors(&typed), vec![at("/foo/label", ErrorCode::Length)]);
+    assert_eq!(
+        raw::<T>(&t_invalid),
+        vec![at("/foo/label", ErrorCode::Length)]
+    );
+}
+
+/// `A`'s `bc_x` and `ABc`'s `x` (the inline type of `A`'s `bc`) both have a spec default: the
+/// functions that give them are each its struct's own, so they do not collide (module-level
+/// ones were both `__default_a_bc_x`), and each member gets its own default.
+#[test]
+fn defaults_of_members_whose_names_collide_are_their_own() {
+    use m3ter_workspace_tests::colliding_names::{A, ABc};
+    assert_eq!(A::new().bc_x, Some(2));
+    assert_eq!(ABc::new().x, Some(1));
+    let read: A = serde_json::from_value(json!({"bc": {}})).unwrap();
+    assert_eq!(read.bc_x, Some(2));
+    assert_eq!(read.bc, Some(ABc { x: Some(1) }));
+    let bytes = br#"{"bc": {}}"#;
+    let raw = m3ter_models::json::from_slice::<A>(bytes).unwrap();
+    assert_eq!(*raw, read);
+}

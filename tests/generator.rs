@@ -802,6 +802,11 @@ fn colliding_generated_names_are_errors() {
         "/components/schemas/Operation",
         "the generated enum of the operations",
     );
+    assert_error(
+        &spec,
+        "/components/schemas/Operation",
+        "rename the schema (in the document, or with an overlay action)",
+    );
     // Without operations, there is no `Operation` enum: the name is free.
     let free = with_property(r#"{"type": "string"}"#).replacen(
         r#""S": {"#,
@@ -821,7 +826,18 @@ fn colliding_generated_names_are_errors() {
         "/paths/~1x/put/operationId",
         "the type name `MakeS` is already taken by /paths/~1x/post/operationId",
     );
-    // Two components, one Rust type.
+    // An operation's response enum (`{descriptor}Response`) named like a component.
+    let spec = with_operations("create", "makeS", "update", "putS").replacen(
+        r#""S": {"#,
+        r#""MakeSResponse": {"type": "object"}, "S": {"#,
+        1,
+    );
+    assert_error(
+        &spec,
+        "/paths/~1x/post/operationId",
+        "the type name `MakeSResponse` is already taken by /components/schemas/MakeSResponse: a name the spec chooses is never changed (code names it); change the `operationId`",
+    );
+    // Two components, one Rust type: neither is renamed (code names them).
     let spec = with_property(r#"{"type": "string"}"#).replacen(
         r#""S": {"#,
         r#""a-b": {"type": "object"}, "a_b": {"type": "object"}, "S": {"#,
@@ -830,19 +846,85 @@ fn colliding_generated_names_are_errors() {
     assert_error(
         &spec,
         "/components/schemas/a_b",
-        "the type name `AB` is already taken by /components/schemas/a-b",
+        "the type name `AB` is already taken by /components/schemas/a-b: a name the spec chooses is never changed (code names it); rename one of the two (in the document, or with an overlay action)",
     );
-    // An inline type named like a component.
-    let spec = with_property(r#"{"type": "object", "properties": {}}"#).replacen(
+}
+
+/// A type name derived from where a schema stands (parent and member, operation and status,
+/// discriminator and tag) that is taken moves to the first free of `{name}2`, `{name}3`, …
+/// (`{name}_2`, … after a digit); a name the spec chooses (a component's, an operation's
+/// descriptor and its response enum) keeps its name.
+#[test]
+fn derived_type_names_that_are_taken_are_numbered() {
+    // The members `foo bar`, `foo_bar` (the field `foo_bar_2`, its type `SFooBar2`) and
+    // `FooBar2`, whose own `SFooBar2` is then taken.
+    let code = generated(&with_property(
+        r#"{"type": "string"}, "foo bar": {"type": "object", "properties": {}},
+           "foo_bar": {"type": "object", "properties": {"e": {"type": "string", "enum": ["x"]}}},
+           "FooBar2": {"type": "string", "enum": ["a", "b"]}"#,
+    ));
+    assert!(
+        code.contains("pub foo_bar: ::std::option::Option<SFooBar>,"),
+        "{code}"
+    );
+    assert!(
+        code.contains("pub foo_bar_2: ::std::option::Option<SFooBar2>,"),
+        "{code}"
+    );
+    assert!(
+        code.contains("pub e: ::std::option::Option<SFooBar2E>,"),
+        "{code}"
+    );
+    assert!(
+        code.contains("pub foo_bar2: ::std::option::Option<SFooBar2_2>,"),
+        "{code}"
+    );
+    assert!(code.contains("pub enum SFooBar2_2 {"), "{code}");
+    // In the other order, the first member keeps the name and the later one moves.
+    let code = generated(&with_property(
+        r#"{"type": "string"}, "FooBar2": {"type": "string", "enum": ["a", "b"]},
+           "foo bar": {"type": "object", "properties": {}},
+           "foo_bar": {"type": "object", "properties": {}}"#,
+    ));
+    assert!(
+        code.contains("pub foo_bar2: ::std::option::Option<SFooBar2>,"),
+        "{code}"
+    );
+    assert!(
+        code.contains("pub foo_bar_2: ::std::option::Option<SFooBar2_2>,"),
+        "{code}"
+    );
+    // An inline type named like a component moves; the component keeps its name, whichever
+    // comes first; a numbered name that is taken too is skipped (`SP2` is a component).
+    let s = r#""S": {"type": "object", "properties": {"p": {"type": "object", "properties": {}}}}"#;
+    let others = r#""S_p": {"type": "object"}, "S_p_2": {"type": "object"}"#;
+    for schemas in [format!("{others}, {s}"), format!("{s}, {others}")] {
+        let spec = format!(
+            r#"{{"openapi": "3.1.0", "info": {{"title": "t", "version": "1"}}, "paths": {{}},
+                "components": {{"schemas": {{{schemas}}}}}}}"#
+        );
+        let code = generated(&spec);
+        assert!(
+            code.contains("pub p: ::std::option::Option<SP3>,"),
+            "{code}"
+        );
+        assert!(code.contains("pub struct SP {"), "{code}");
+        assert!(code.contains("pub struct SP2 {"), "{code}");
+        assert!(code.contains("pub struct SP3 {"), "{code}");
+    }
+    // An inline type named like an operation's descriptor (`MakeS`) moves.
+    let spec = with_operations("create", "makeS", "update", "putS").replacen(
         r#""S": {"#,
-        r#""S_p": {"type": "object"}, "S": {"#,
+        r#""Make": {"type": "object", "properties": {"s": {"type": "string", "enum": ["v"]}}}, "S": {"#,
         1,
     );
-    assert_error(
-        &spec,
-        "/components/schemas/S/properties/p",
-        "the type name `SP` is already taken",
+    let code = generated(&spec);
+    assert!(
+        code.contains("pub s: ::std::option::Option<MakeS2>,"),
+        "{code}"
     );
+    assert!(code.contains("pub enum MakeS2 {"), "{code}");
+    assert!(code.contains("pub struct MakeS {"), "{code}");
 }
 
 #[test]
@@ -1290,6 +1372,34 @@ fn a_discriminated_union_is_an_enum_of_its_mapping_with_tag_types() {
         "{code}"
     );
     assert!(code.contains("kind: KindA::A,"), "{code}");
+}
+
+/// A tag's one-value enum (`{Discriminator}{Tag}`) is one per discriminator and tag: a tag
+/// whose name is taken (by a component, by another tag's enum) moves to a numbered name.
+#[test]
+fn tag_enums_whose_names_are_taken_are_numbered() {
+    let union = r##"{"anyOf": [{"$ref": "#/components/schemas/VA"}, {"$ref": "#/components/schemas/VB"}],
+             "discriminator": {"propertyName": "kind", "mapping": {"A": "#/components/schemas/VA", "B": "#/components/schemas/VB"}}}"##;
+    let code = generated(&union_document(union).replacen(
+        r#""U": "#,
+        r##""KindB": {"type": "object"},
+            "VC": {"type": "object", "properties": {"kind": {"type": "string"}}},
+            "W": {"oneOf": [{"$ref": "#/components/schemas/VC"}],
+                "discriminator": {"propertyName": "kind", "mapping": {"a": "#/components/schemas/VC"}}},
+            "U": "##,
+        1,
+    ));
+    // `KindB` is a component: the tag `B`'s enum moves.
+    assert!(code.contains("pub struct KindB {"), "{code}");
+    assert!(code.contains("pub kind: KindB2,"), "{code}");
+    assert!(code.contains("pub kind: KindA,"), "{code}");
+    // The tag `a` of `W` is not the tag `A` of `U`: its own enum, of its own value.
+    assert!(code.contains("pub kind: KindA2,"), "{code}");
+    let a2 = &code[code.find("pub enum KindA2 {").expect("KindA2")..];
+    assert!(
+        a2[..a2.find('}').unwrap_or(a2.len())].contains("\"a\""),
+        "{code}"
+    );
 }
 
 #[test]
@@ -2202,17 +2312,17 @@ fn a_default_is_filled_in_only_when_the_member_takes_it() {
                 "other": {"allOf": [{"$ref": "#/components/schemas/P"}], "default": "SIDEWAYS"}}}}"##,
         "{}",
     ));
-    assert!(code.contains(r#"default = "__default_s_order""#), "{code}");
+    assert!(code.contains(r#"default = "S::__default_order""#), "{code}");
     assert!(
         code.contains(r#"#[spec(minimum = 1, default = "5")]"#),
         "{code}"
     );
     assert!(
-        code.contains("order: __default_s_order(),"),
+        code.contains("order: Self::__default_order(),"),
         "the constructor sets it: {code}"
     );
     // A default the member's own keywords reject stays an annotation, and the docs say why.
-    assert!(!code.contains("__default_s_big"), "{code}");
+    assert!(!code.contains("__default_big"), "{code}");
     assert!(code.contains("Not filled in when absent: the default is not an integer of the member's type and bounds."), "{code}");
     assert!(
         code.contains("Not filled in when absent: the default is not one of the enum's values."),
@@ -3675,7 +3785,7 @@ fn a_pattern_beside_properties_that_a_typed_value_cannot_check_is_an_error() {
         code.contains("Not filled in when absent: the `patternProperties` pattern `^p` applies"),
         "{code}"
     );
-    assert!(!code.contains("__default_s_p"), "{code}");
+    assert!(!code.contains("__default_p"), "{code}");
 }
 
 /// `allOf` parts that merging would change (`anyOf`, `oneOf`, `not`, `if` with its branches,

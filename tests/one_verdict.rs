@@ -455,3 +455,66 @@ fn a_member_never_read_is_checked_as_its_default_on_every_path() {
         );
     }
 }
+
+/// A float member holds the number serde reads into it: an integer beyond 2^53 rounded to the
+/// nearest `f64`, any number rounded to the nearest `f32`. The raw path reads the number as the
+/// typed member holds it, so the keywords see one number on every path.
+#[m3ter_models::model]
+#[derive(Debug, Deserialize, Validate)]
+#[spec(json)]
+#[allow(dead_code)]
+struct Floats {
+    #[spec(multiple_of = 2)]
+    even: f64,
+    #[spec(maximum = 9_007_199_254_740_992_i64)]
+    at_most: f64,
+    #[spec(maximum = 0.1)]
+    small: f32,
+    #[spec(minimum = 1)]
+    maybe: Option<f64>,
+    #[spec(items(multiple_of = 2))]
+    list: Vec<f64>,
+}
+
+#[test]
+fn a_float_member_is_checked_as_the_float_serde_reads() {
+    // 2^53 + 1 is odd and above 2^53, but the `f64` serde reads is 2^53 itself; 0.10000000001
+    // is above 0.1, but the nearest `f32` is the `f32` of 0.1.
+    let text = r#"{"even": 9007199254740993, "at_most": 9007199254740993, "small": 0.10000000001,
+        "maybe": 18446744073709551615, "list": [9007199254740993, 3]}"#;
+    let (typed, raw) = verdicts::<Floats>(text);
+    assert_eq!(typed, raw, "{text}");
+    assert_eq!(raw, [("/list/1".to_owned(), ErrorCode::MultipleOf)]);
+    let value: Floats = serde_json::from_str(text).unwrap();
+    assert_eq!(value.even, 9_007_199_254_740_992.0);
+    let errors = value.validate().unwrap_err();
+    let serde_path: Vec<_> = errors
+        .iter()
+        .map(|e| (e.path().to_owned(), e.code()))
+        .collect();
+    assert_eq!(serde_path, raw);
+    // A map of floats reads its members so too, and a number that is no integer is parsed to
+    // the nearest `f64` on both paths alike.
+    let text = r#"{"n": 1.5, "others": {"a": 9007199254740993, "b": 0.30000000000000004}}"#;
+    let (typed, raw) = verdicts::<FloatMap>(text);
+    assert_eq!(typed, raw, "{text}");
+    assert_eq!(raw, [("/others/b".to_owned(), ErrorCode::MultipleOf)]);
+    let value: FloatMap = serde_json::from_str(text).unwrap();
+    let errors = value.validate().unwrap_err();
+    let serde_path: Vec<_> = errors
+        .iter()
+        .map(|e| (e.path().to_owned(), e.code()))
+        .collect();
+    assert_eq!(serde_path, raw);
+}
+
+/// A map of floats, each a multiple of 2 (`b`'s `0.30000000000000004` is not).
+#[m3ter_models::model]
+#[derive(Debug, Deserialize, Serialize, Validate)]
+#[spec(json)]
+#[allow(dead_code)]
+struct FloatMap {
+    n: f64,
+    #[spec(additional_properties(multiple_of = 2))]
+    others: HashMap<String, f64>,
+}

@@ -43,6 +43,11 @@ pub mod self_reference {
     include!(concat!(env!("OUT_DIR"), "/self_reference.rs"));
 }
 
+/// Models generated from `fixtures/generator/colliding-names.openapi.json`.
+pub mod colliding_names {
+    include!(concat!(env!("OUT_DIR"), "/colliding_names.rs"));
+}
+
 /// The proptest case count: `M3TER_PROPTEST_CASES` when set, else `default` (sized for CI).
 pub fn proptest_cases(default: u32) -> u32 {
     std::env::var("M3TER_PROPTEST_CASES")

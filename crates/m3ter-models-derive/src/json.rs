@@ -467,9 +467,20 @@ fn field_json(field: &Field<'_>) -> TokenStream {
         // it is a value like any other: the member type says whether it is one of its values
         // (a type error, or for an enum the allowed values; a `serde_json::Value` takes it,
         // and then its keywords decide, `type` among them, as serde's typed read of it does).
+        // The keywords check the value as serde reads it into the member's type (a float
+        // holds the nearest `f64`), as they check the typed value.
         let check = quote! {
             <#inner as ::m3ter_models::ValidateJson>::validate_json_at(__member, &__field_path, __errors);
             if <#inner as ::m3ter_models::ValidateJson>::matches_type(__member) {
+                // A constant condition: a type that reads exactly costs nothing here.
+                let __read;
+                let __member: &#rules::serde_json::Value =
+                    if <#inner as ::m3ter_models::ValidateJson>::READS_EXACTLY {
+                        __member
+                    } else {
+                        __read = <#inner as ::m3ter_models::ValidateJson>::as_read(__member);
+                        &__read
+                    };
                 #checks
             }
         };

@@ -105,7 +105,17 @@ fn structure(s: &Struct) -> TokenStream {
     };
     let fields = s.fields.iter().map(|f| field(&s.name, f));
     let others = s.others.as_deref().map(others_field);
-    let default_fns: TokenStream = s.fields.iter().map(|f| default_fn(&s.name, f)).collect();
+    let default_fns: Vec<TokenStream> = s
+        .fields
+        .iter()
+        .map(|f| default_fn(&s.name, f))
+        .filter(|tokens| !tokens.is_empty())
+        .collect();
+    let default_fns = if default_fns.is_empty() {
+        TokenStream::new()
+    } else {
+        quote!(impl #name { #(#default_fns)* })
+    };
     let constructor = constructor(s);
     let default = default_derive(&s.fields);
     quote! {
@@ -179,21 +189,20 @@ fn default_derive(fields: &[Field]) -> TokenStream {
 
 /// The name of the function serde calls for a member's `default` (a free function of the
 /// generated module: `{type}` and `{field}` keep it unique).
-fn default_fn_name(type_name: &str, field: &Field) -> String {
-    format!(
-        "__default_{}_{}",
-        names::field_name(type_name),
-        field.rust_name
-    )
+/// The name of the associated function that gives the field `field` its `default`: one per
+/// field of one struct, so no two collide (module-level functions named after the type and the
+/// field did: `ABc`'s `x` and `A`'s `bc_x`).
+fn default_fn_name(field: &Field) -> String {
+    format!("__default_{}", field.rust_name)
 }
 
-/// The function that gives a member its `default` when a document lacks it: the JSON text
-/// the generator checked against the member's keywords, read as the member's type.
+/// The associated function that gives a member its `default` when a document lacks it: the
+/// JSON text the generator checked against the member's keywords, read as the member's type.
 fn default_fn(type_name: &str, f: &Field) -> TokenStream {
     let Some(text) = &f.keywords.default else {
         return TokenStream::new();
     };
-    let name = ident(&default_fn_name(type_name, f));
+    let name = ident(&default_fn_name(f));
     let ty = field_type(f);
     let doc = format!(" The default of `{type_name}::{}`: `{text}`.", f.rust_name);
     quote! {
@@ -239,7 +248,7 @@ fn field(type_name: &str, f: &Field) -> TokenStream {
         // Absent is the `default` the spec gives, filled in; `null` is a type error unless
         // the schema allows it.
         Presence::Optional if f.keywords.default.is_some() => {
-            let default = default_fn_name(type_name, f);
+            let default = format!("{type_name}::{}", default_fn_name(f));
             // As without a default: `non_null` refuses `null`, a nullable formatted member
             // reads its format; a plain nullable `Option` reads `null` as `None` itself.
             let with = match (f.nullable, formatted) {
@@ -452,8 +461,8 @@ fn constructor(s: &Struct) -> TokenStream {
             match &f.keywords.default {
                 // The spec's default, as a document without the member reads.
                 Some(_) if f.presence == Presence::Optional => {
-                    let default = ident(&default_fn_name(&s.name, f));
-                    inits.push(quote!(#field: #default()));
+                    let default = ident(&default_fn_name(f));
+                    inits.push(quote!(#field: Self::#default()));
                 }
                 Some(_) | None => inits.push(quote!(#field: ::std::option::Option::None)),
             }

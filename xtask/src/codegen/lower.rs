@@ -116,8 +116,8 @@ struct Lowerer<'a> {
     /// The type names claimed, in order, so that `check_schema` can give back what a
     /// lowering it drops claimed.
     claimed: Vec<String>,
-    /// The one-value enums generated for union tags.
-    tag_enums: BTreeSet<String>,
+    /// The one-value enums generated for union tags: (discriminator, tag) → the enum's name.
+    tag_enums: BTreeMap<(String, String), String>,
     /// Response component name → its body's Rust type, once lowered.
     response_types: BTreeMap<String, Option<String>>,
     /// The components on a `$ref` cycle, each with its cycle's number (the components that
@@ -174,7 +174,7 @@ pub fn lower(
         items: Vec::new(),
         type_names: BTreeMap::new(),
         claimed: Vec::new(),
-        tag_enums: BTreeSet::new(),
+        tag_enums: BTreeMap::new(),
         response_types: BTreeMap::new(),
         recursive: HashMap::new(),
         current_component: None,
@@ -195,8 +195,9 @@ pub fn lower(
     }
     lowerer.check_ref_cycles();
     lowerer.plan_components();
+    let descriptors = lowerer.claim_descriptors();
     lowerer.lower_components();
-    let operations = lowerer.lower_operations();
+    let operations = lowerer.lower_operations(&descriptors);
     lowerer.check_strict_rules(&operations);
     lowerer.visit_document(doc);
     if lowerer.errors.is_empty() {
@@ -490,9 +491,14 @@ impl<'a> Lowerer<'a> {
             .is_some_and(|component| self.recursive.get(component) == Some(current))
     }
 
-    fn claim_type_name(&mut self, name: &str, at: &Pointer) -> bool {
+    /// Claims a name the spec chooses (a component's, a descriptor's from its `operationId`):
+    /// code names these types, so they are never changed, and a name already taken is an
+    /// error at `at` naming the other one and saying what to do (`rename`).
+    fn claim_type_name(&mut self, name: &str, at: &Pointer, rename: &str) -> bool {
         if let Some(previous) = self.type_names.get(name) {
-            let message = format!("the type name `{name}` is already taken by {previous}");
+            let message = format!(
+                "the type name `{name}` is already taken by {previous}: a name the spec chooses is never changed (code names it); {rename}"
+            );
             self.error(at, message);
             false
         } else {
@@ -500,6 +506,45 @@ impl<'a> Lowerer<'a> {
             self.claimed.push(name.to_owned());
             true
         }
+    }
+
+    /// Claims a type name derived from where a schema stands (its parent's name and its
+    /// member's, an operation's and a status, a discriminator's and a tag): `name` when it is
+    /// free, else the first free of `{name}2`, `{name}3`, … (`{name}_2`, … when `name` ends in
+    /// a digit, so that `SFooBar2` moves to `SFooBar2_2`, not to `SFooBar22`). The names the
+    /// spec chooses are claimed before any derived one, and derived ones in document order,
+    /// so the same spec always gives the same names. Returns the name claimed.
+    fn claim_derived_name(&mut self, name: &str, at: &Pointer) -> String {
+        let separator = if name.ends_with(|c: char| c.is_ascii_digit()) {
+            "_"
+        } else {
+            ""
+        };
+        let free = std::iter::once(name.to_owned())
+            .chain((2u64..).map(|n| format!("{name}{separator}{n}")))
+            .find(|candidate| !self.type_names.contains_key(candidate))
+            .unwrap_or_else(|| name.to_owned());
+        self.type_names.insert(free.clone(), at.to_string());
+        self.claimed.push(free.clone());
+        free
+    }
+
+    /// Claims the operations' descriptor names (from `operationId`) and their response
+    /// enums' (`{descriptor}Response`) after the components' and before any derived name, so
+    /// that an inline type never takes one: the derived name moves. Returns, for each of
+    /// `uses`, whether both names are its own.
+    fn claim_descriptors(&mut self) -> Vec<bool> {
+        let rename = "change the `operationId` (in the document, or with an overlay action)";
+        self.uses
+            .clone()
+            .iter()
+            .map(|used| {
+                let descriptor = names::type_name(&used.operation_id);
+                let at = used.at.key("operationId");
+                self.claim_type_name(&descriptor, &at, rename)
+                    && self.claim_type_name(&format!("{descriptor}Response"), &at, rename)
+            })
+            .collect()
     }
 
     /// The operations whose request body is `component`.
@@ -786,7 +831,12 @@ impl<'a> Lowerer<'a> {
         // Names are claimed in document order, so a collision names the earlier one.
         for (name, _) in components {
             for instance in self.instances.get(name).cloned().unwrap_or_default() {
-                self.claim_type_name(&instance.type_name, &instance.name_at);
+                let rename = if instance.type_name == OPERATION_ENUM {
+                    "rename the schema (in the document, or with an overlay action)"
+                } else {
+                    "rename one of the two (in the document, or with an overlay action)"
+                };
+                self.claim_type_name(&instance.type_name, &instance.name_at, rename);
             }
         }
     }
@@ -895,9 +945,11 @@ impl<'a> Lowerer<'a> {
     }
 
     /// The operations' descriptors: parameters, body, responses.
-    fn lower_operations(&mut self) -> Vec<Operation> {
+    /// `claimed` says, for each operation, whether its descriptor has its name
+    /// (see [`Self::claim_descriptors`]).
+    fn lower_operations(&mut self, claimed: &[bool]) -> Vec<Operation> {
         let mut out = Vec::new();
-        for used in self.uses.clone() {
+        for (used, claimed) in self.uses.clone().into_iter().zip(claimed) {
             let Some(operation) = self
                 .doc
                 .get("paths")
@@ -907,7 +959,7 @@ impl<'a> Lowerer<'a> {
                 continue;
             };
             let descriptor = names::type_name(&used.operation_id);
-            if !self.claim_type_name(&descriptor, &used.at.key("operationId")) {
+            if !claimed {
                 continue;
             }
             let mut docs = Docs::new();
@@ -1937,12 +1989,14 @@ impl<'a> Lowerer<'a> {
             );
             return None;
         }
-        let enum_name = format!("{}{}", names::type_name(wire), names::type_name(tag));
         let variant = names::type_name(tag);
-        if self.tag_enums.insert(enum_name.clone()) {
-            if !self.claim_type_name(&enum_name, at) {
-                return None;
-            }
+        let key = (wire.to_owned(), tag.to_owned());
+        let enum_name = if let Some(name) = self.tag_enums.get(&key) {
+            name.clone()
+        } else {
+            let base = format!("{}{}", names::type_name(wire), variant);
+            let enum_name = self.claim_derived_name(&base, at);
+            self.tag_enums.insert(key, enum_name.clone());
             self.items.push(Item::Enum(Enum {
                 name: enum_name.clone(),
                 docs: vec![format!(
@@ -1957,7 +2011,8 @@ impl<'a> Lowerer<'a> {
                     wire: tag.to_owned(),
                 }],
             }));
-        }
+            enum_name
+        };
         if docs.is_empty() {
             docs.push(format!(
                 "The {} member: this variant's tag.",
@@ -2135,20 +2190,18 @@ impl<'a> Lowerer<'a> {
         let ty = match type_name.as_str() {
             "string" if string_enum(schema) => {
                 let variants = self.enum_variants(schema, at)?;
-                if !self.claim_type_name(inline_name, at) {
-                    return None;
-                }
+                let name = self.claim_derived_name(inline_name, at);
                 let enum_docs = if docs.is_empty() {
                     vec![format!("The values of {}.", doc::code(&at.to_string()))]
                 } else {
                     docs.clone()
                 };
                 self.items.push(Item::Enum(Enum {
-                    name: inline_name.to_owned(),
+                    name: name.clone(),
                     docs: enum_docs,
                     variants,
                 }));
-                Ty::Named(inline_name.to_owned(), false)
+                Ty::Named(name, false)
             }
             "string" => self.lower_string(schema, at, &mut keywords)?,
             "integer" => {
@@ -2224,17 +2277,15 @@ impl<'a> Lowerer<'a> {
             // struct without fields that denies unknown members, so that each member is an
             // `unknown_field` error at its own pointer on both paths.
             "object" if declares_members(schema) => {
-                if !self.claim_type_name(inline_name, at) {
-                    return None;
-                }
-                self.lower_struct(schema, at, inline_name, None, None);
+                let name = self.claim_derived_name(inline_name, at);
+                self.lower_struct(schema, at, &name, None, None);
                 keywords.nested = Some(());
                 if schema.get("type").is_none() {
                     // JSON Schema applies `properties` and `required` to objects only: any
                     // other value is accepted, an object is checked as the struct.
-                    Ty::ObjectOr(inline_name.to_owned())
+                    Ty::ObjectOr(name)
                 } else {
-                    Ty::Named(inline_name.to_owned(), true)
+                    Ty::Named(name, true)
                 }
             }
             "object" => {

@@ -72,19 +72,24 @@ impl NumberField for f64 {
     }
 }
 
-/// An `f32` is read from JSON as the nearest `f32` to the document's number: its shortest
-/// decimal form is that number (for up to 6 significant digits), which the raw path reads as
-/// an `f64`. So `0.1_f32` is the number `0.1`, not `0.100000001490116…`, for the range and
-/// `multipleOf` rules alike.
+/// An `f32` is read from JSON as the nearest `f32` to the document's number, and the rules read
+/// it by its shortest decimal form: `0.1_f32` is the number `0.1`, not `0.100000001490116…`,
+/// for the range and `multipleOf` rules alike. The raw path reads a document's number into the
+/// same `f32` first (`ValidateJson::as_read`), so `0.10000000001` is `0.1` on both.
 impl NumberField for f32 {
     fn number_value(&self) -> Option<Number> {
-        let mut buffer = super::multiple::Buffer::default();
-        let widened = if std::fmt::Write::write_fmt(&mut buffer, format_args!("{self:e}")).is_ok() {
-            buffer.as_str().parse::<f64>().unwrap_or(f64::from(*self))
-        } else {
-            f64::from(*self)
-        };
-        Some(float(widened))
+        Some(float(widen_f32(*self)))
+    }
+}
+
+/// An `f32` as an `f64` for the rules: the number its shortest decimal form says (so `0.1_f32`
+/// is `0.1`), which is the document's number when it had at most 6 significant digits.
+pub(crate) fn widen_f32(x: f32) -> f64 {
+    let mut buffer = super::multiple::Buffer::default();
+    if std::fmt::Write::write_fmt(&mut buffer, format_args!("{x:e}")).is_ok() {
+        buffer.as_str().parse::<f64>().unwrap_or(f64::from(x))
+    } else {
+        f64::from(x)
     }
 }
 
