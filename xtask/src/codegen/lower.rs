@@ -431,12 +431,15 @@ impl<'a> Lowerer<'a> {
                 .into_iter()
                 .filter_map(|(target, at)| Some((*index.get(target.as_str())?, at)))
                 .collect();
-            let forced = forced_members(schema, &schemas_pointer().key(name));
+            let forced: HashSet<String> = forced_members(schema, &schemas_pointer().key(name))
+                .iter()
+                .map(ToString::to_string)
+                .collect();
             required_edges.push(
                 targets
                     .iter()
                     .filter(|(target, at)| {
-                        forced.contains(at)
+                        forced.contains(&at.to_string())
                             && self.components[*target]
                                 .1
                                 .get("type")
