@@ -1863,6 +1863,15 @@ fn references_to_defs_follow_the_existing_limits_and_errors() {
         code.contains("pub next: ::std::option::Option<::std::boxed::Box<A>>,"),
         "{code}"
     );
+    // A definition of several types is not one type: an error at its `type`.
+    assert_error(
+        &with_defs(
+            r##"{"a": {"type": ["object", "null"], "properties": {"next": {"$ref": "#/$defs/a"}}}}"##,
+            r##""S": {"type": "object", "properties": {"p": {"$ref": "#/$defs/a"}}}"##,
+        ),
+        "/$defs/a/type",
+        "this schema is referred back into (`#/$defs/a`: a recursive type), which is generated as a type of its own, of one `type`: `object`",
+    );
     // A definition that is not an object cannot be a type: an error at the reference that
     // closes the cycle.
     assert_error(

@@ -379,13 +379,32 @@ pub fn resolve(doc: &Json) -> Result<(Json, Origins), Vec<CodegenError>> {
             "$ref".to_owned(),
             Json::String(format!("#/components/schemas/{name}")),
         )]);
+        let target_at = tokens
+            .iter()
+            .fold(Pointer::root(), |pointer, token| pointer.key(token));
         let Some(place) = lookup_mut(&mut out, tokens) else {
+            // Its place is inside a copy made in its stead (a reference with siblings).
+            second.errors.push(CodegenError::new(
+                at,
+                format!("`{text}` refers back into the schema that holds it (a recursive type), which is generated as a type of its own, but that schema is not where the reference says in the document as resolved (it is inside a copy of another referenced schema): refer to it where it is written"),
+            ));
             continue;
         };
         // Only an object schema is generated as a type a member can hold (a struct); a
         // schema of another kind holds itself through keywords of a value, which are copied.
-        let object = place.get("properties").is_some()
-            || place.get("type").and_then(Json::as_str) == Some("object");
+        let object = match place.get("type") {
+            None => place.get("properties").is_some(),
+            Some(ty) => ty.as_str() == Some("object"),
+        };
+        if let Some(Json::Array(types)) = place.get("type")
+            && types.iter().any(|t| t.as_str() == Some("object"))
+        {
+            second.errors.push(CodegenError::new(
+                &target_at.key("type"),
+                format!("this schema is referred back into (`{text}`: a recursive type), which is generated as a type of its own, of one `type`: `object`; write `\"type\": \"object\"` here and make the members that hold it nullable where they may be `null`"),
+            ));
+            continue;
+        }
         if !object {
             second.errors.push(CodegenError::new(
                 at,
@@ -394,9 +413,6 @@ pub fn resolve(doc: &Json) -> Result<(Json, Origins), Vec<CodegenError>> {
             continue;
         }
         let schema = std::mem::replace(place, reference);
-        let target_at = tokens
-            .iter()
-            .fold(Pointer::root(), |pointer, token| pointer.key(token));
         let component_at = Pointer::root().key("components").key("schemas").key(name);
         second
             .origins
