@@ -31,6 +31,11 @@ const FIXTURES: &[(&str, &str)] = &[
         "fixtures/generator/other-members.openapi.json",
         "other_members.rs",
     ),
+    ("fixtures/generator/recursive.openapi.json", "recursive.rs"),
+    (
+        "fixtures/generator/self-reference.openapi.json",
+        "self_reference.rs",
+    ),
     (
         "fixtures/generator/colliding-names.openapi.json",
         "colliding_names.rs",

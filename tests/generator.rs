@@ -393,27 +393,83 @@ fn the_check_mode_reports_a_stale_file_and_writes_nothing() {
 }
 
 #[test]
-fn ref_cycles_are_errors() {
+fn ref_cycles_are_recursive_types_with_boxed_members() {
     let spec = r##"{"openapi": "3.1.0", "info": {"title": "t", "version": "1"}, "paths": {},
         "components": {"schemas": {
             "A": {"type": "object", "properties": {"b": {"$ref": "#/components/schemas/B"}}},
             "B": {"type": "object", "properties": {"items": {"type": "array", "items": {"$ref": "#/components/schemas/A"}}}},
-            "C": {"type": "object", "properties": {"me": {"$ref": "#/components/schemas/C"}}}
+            "C": {"type": "object", "properties": {"me": {"$ref": "#/components/schemas/C"}}},
+            "D": {"type": "object", "required": ["c"], "properties": {"c": {"$ref": "#/components/schemas/C"}}}
         }}}"##;
-    assert_error(
-        spec,
-        "/components/schemas/A/properties/b/$ref",
-        "`$ref` cycle (B → A → B)",
+    let code = codegen::generate(spec, "test.json").unwrap();
+    // A member that holds a type of its own cycle in place is boxed; a list needs no box, and
+    // neither does a member outside the cycle (`D` holds a `C`, which holds no `D`).
+    for line in [
+        "pub b: ::std::option::Option<::std::boxed::Box<B>>,",
+        "pub items: ::std::option::Option<::std::vec::Vec<A>>,",
+        "pub me: ::std::option::Option<::std::boxed::Box<C>>,",
+        "pub c: C,",
+    ] {
+        assert!(code.contains(line), "{line} not in\n{code}");
+    }
+}
+
+#[test]
+fn a_ref_cycle_no_document_satisfies_is_an_error_at_each_reference() {
+    // Every member on the cycle required, and an object of the next type.
+    let spec = r##"{"openapi": "3.1.0", "info": {"title": "t", "version": "1"}, "paths": {},
+        "components": {"schemas": {
+            "A": {"type": "object", "required": ["b"], "properties": {"b": {"$ref": "#/components/schemas/B"}}},
+            "B": {"type": "object", "required": ["a", "x"], "properties": {"a": {"$ref": "#/components/schemas/A"}, "x": {"type": "string"}}},
+            "C": {"type": "object", "required": ["me"], "properties": {"me": {"$ref": "#/components/schemas/C"}}}
+        }}}"##;
+    let errors = errors_of(spec);
+    let found: Vec<(&str, &str)> = errors
+        .iter()
+        .map(|e| (e.pointer.as_str(), e.message.as_str()))
+        .collect();
+    let why = "that no document satisfies: every member on it is required and must be an object of the next type, so each object would contain another without end (the types would contain themselves); make one of them optional, nullable or a list";
+    assert_eq!(
+        found,
+        [
+            (
+                "/components/schemas/A/properties/b/$ref",
+                format!("`$ref` cycle (B → A → B) {why}").as_str()
+            ),
+            (
+                "/components/schemas/B/properties/a/$ref",
+                format!("`$ref` cycle (A → B → A) {why}").as_str()
+            ),
+            (
+                "/components/schemas/C/properties/me/$ref",
+                format!("`$ref` cycle (C → C) {why}").as_str()
+            ),
+        ]
     );
-    assert_error(
-        spec,
-        "/components/schemas/B/properties/items/items/$ref",
-        "`$ref` cycle (A → B → A)",
-    );
-    assert_error(
-        spec,
-        "/components/schemas/C/properties/me/$ref",
-        "`$ref` cycle (C → C)",
+    // One link that a document can end at makes it a recursive type: a list, an optional
+    // member, a nullable one, a component that takes other values than objects.
+    for b in [
+        r##"{"type": "object", "required": ["a"], "properties": {"a": {"type": "array", "items": {"$ref": "#/components/schemas/A"}}}}"##,
+        r##"{"type": "object", "properties": {"a": {"$ref": "#/components/schemas/A"}}}"##,
+        r##"{"type": "object", "required": ["a"], "properties": {"a": {"anyOf": [{"$ref": "#/components/schemas/A"}, {"type": "null"}]}}}"##,
+    ] {
+        let spec = format!(
+            r##"{{"openapi": "3.1.0", "info": {{"title": "t", "version": "1"}}, "paths": {{}},
+            "components": {{"schemas": {{
+                "A": {{"type": "object", "required": ["b"], "properties": {{"b": {{"$ref": "#/components/schemas/B"}}}}}},
+                "B": {b}
+            }}}}}}"##
+        );
+        codegen::generate(&spec, "test.json").unwrap_or_else(|e| panic!("{spec}: {e:?}"));
+    }
+    let loose = r##"{"openapi": "3.1.0", "info": {"title": "t", "version": "1"}, "paths": {},
+        "components": {"schemas": {
+            "L": {"properties": {"me": {"$ref": "#/components/schemas/L"}}, "required": ["me"]}
+        }}}"##;
+    let code = codegen::generate(loose, "test.json").unwrap();
+    assert!(
+        code.contains("pub me: ::std::boxed::Box<::m3ter_models::ObjectOr<L>>,"),
+        "{code}"
     );
 }
 
@@ -1444,11 +1500,26 @@ fn a_ref_chain_of_depth_10000_generates() {
 }
 
 #[test]
+fn a_ref_cycle_of_length_10000_is_a_recursive_type() {
+    // Each `next` optional: a recursive type of 10,000 structs, each holding the next boxed.
+    let generated = codegen::generate(
+        &ref_chain(10_000, r##"{"$ref": "#/components/schemas/C0"}"##),
+        "test.json",
+    )
+    .expect("a cycle a document can end generates");
+    assert!(generated.contains("pub next: ::std::option::Option<::std::boxed::Box<C1>>,"));
+    assert!(generated.contains("pub next: ::std::option::Option<::std::boxed::Box<C0>>,"));
+}
+
+#[test]
 fn a_ref_cycle_of_length_10000_is_reported_at_every_reference_with_a_short_message() {
-    let errors = errors_of(&ref_chain(
-        10_000,
-        r##"{"$ref": "#/components/schemas/C0"}"##,
-    ));
+    // Every `next` required: no document satisfies the cycle.
+    let errors = errors_of(
+        &ref_chain(10_000, r##"{"$ref": "#/components/schemas/C0"}"##).replace(
+            r#""type": "object", "properties""#,
+            r#""type": "object", "required": ["next"], "properties""#,
+        ),
+    );
     assert_eq!(errors.len(), 10_000, "one error per reference of the cycle");
     let first = &errors[0];
     assert_eq!(first.pointer, "/components/schemas/C0/properties/next/$ref");
@@ -1623,7 +1694,7 @@ fn bad_escapes_and_unsupported_targets_are_errors_at_the_ref() {
     assert_error(
         &spec("#/components/schemas/B/properties/p"),
         at,
-        "in a cycle",
+        "`#/components/schemas/B/properties/p` refers back into the schema that holds it (a recursive type), which is generated as a type of its own: supported where that schema is an object (`properties` or `type: \"object\"`), not for a schema of another kind or of several",
     );
     assert_error(
         &spec("https://example.com/a.json#/A"),
@@ -1777,14 +1848,39 @@ fn keywords_beside_a_reference_to_defs_apply_too() {
 
 #[test]
 fn references_to_defs_follow_the_existing_limits_and_errors() {
-    // A cycle through definitions.
-    assert_error(
+    // A cycle through definitions: a recursive type, the definition a component of its own
+    // (`A`, from its name), referred to where `#/$defs/a` is.
+    let code = codegen::generate(
         &with_defs(
             r##"{"a": {"type": "object", "properties": {"next": {"$ref": "#/$defs/a"}}}}"##,
             r##""S": {"type": "object", "properties": {"p": {"$ref": "#/$defs/a"}}}"##,
         ),
-        "/$defs/a/properties/next/$ref",
-        "in a cycle",
+        "test.json",
+    )
+    .unwrap();
+    assert!(code.contains("pub p: ::std::option::Option<A>,"), "{code}");
+    assert!(
+        code.contains("pub next: ::std::option::Option<::std::boxed::Box<A>>,"),
+        "{code}"
+    );
+    // A definition of several types is not one type: an error at its `type`.
+    assert_error(
+        &with_defs(
+            r##"{"a": {"type": ["object", "null"], "properties": {"next": {"$ref": "#/$defs/a"}}}}"##,
+            r##""S": {"type": "object", "properties": {"p": {"$ref": "#/$defs/a"}}}"##,
+        ),
+        "/$defs/a/type",
+        "this schema is referred back into (`#/$defs/a`: a recursive type), which is generated as a type of its own, of one `type`: `object`",
+    );
+    // A definition that is not an object cannot be a type: an error at the reference that
+    // closes the cycle.
+    assert_error(
+        &with_defs(
+            r##"{"a": {"type": "array", "items": {"$ref": "#/$defs/a"}}}"##,
+            r##""S": {"type": "object", "properties": {"p": {"$ref": "#/$defs/a"}}}"##,
+        ),
+        "/$defs/a/items/$ref",
+        "`#/$defs/a` refers back into the schema that holds it (a recursive type)",
     );
     // `$defs` must be an object.
     assert_error(

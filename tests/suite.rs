@@ -11,6 +11,7 @@ pub mod operations;
 pub mod oracle;
 pub mod properties;
 pub mod raw_json;
+pub mod recursive;
 pub mod schema_agreement;
 pub mod source_values;
 pub mod test_targets;

@@ -1033,7 +1033,7 @@ fn an_object_or_member_checks_objects_only() {
         panic!("an object type");
     };
     assert!(matches!(
-        spec.fields[0].kind,
+        spec.fields[0].kind.resolved(),
         Kind::ObjectOr(Kind::Object(_))
     ));
     let schema = serde_json::to_value(schemars::schema_for!(O)).unwrap();

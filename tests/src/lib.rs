@@ -33,6 +33,16 @@ pub mod other_members {
     include!(concat!(env!("OUT_DIR"), "/other_members.rs"));
 }
 
+/// Models generated from `fixtures/generator/recursive.openapi.json`.
+pub mod recursive {
+    include!(concat!(env!("OUT_DIR"), "/recursive.rs"));
+}
+
+/// Models generated from `fixtures/generator/self-reference.openapi.json`.
+pub mod self_reference {
+    include!(concat!(env!("OUT_DIR"), "/self_reference.rs"));
+}
+
 /// Models generated from `fixtures/generator/colliding-names.openapi.json`.
 pub mod colliding_names {
     include!(concat!(env!("OUT_DIR"), "/colliding_names.rs"));

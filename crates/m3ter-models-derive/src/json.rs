@@ -143,20 +143,23 @@ fn exact_typed_parse(container: &Container<'_>) -> TokenStream {
             if !container.deny_unknown_fields {
                 return quote!(false);
             }
+            let ident = &container.input.ident;
             let fields = fields
                 .iter()
                 .filter(|f| !f.skip_deserializing)
-                .map(field_exact);
+                .map(|f| field_exact(f, ident));
             quote!(true #(&& #fields)*)
         }
     }
 }
 
-fn field_exact(field: &Field<'_>) -> TokenStream {
+fn field_exact(field: &Field<'_>, ident: &syn::Ident) -> TokenStream {
     // `ValidateJson` is expanded only when `serde_rules::check` passed: each member carries the
     // serde attributes its `Needs` names, so serde reads its presence and `null` as the raw
     // check does, and what is left is whether its type's own `Deserialize` is exact.
-    if field.alias.is_some() || field.flatten {
+    // A member of the type itself (`Vec<Self>`, `Option<Box<Node>>`: a recursive type) is not
+    // proven exact: the constant would be defined by itself, which does not compile.
+    if field.alias.is_some() || field.flatten || names_itself(field.ty, ident) {
         return quote!(false);
     }
     if Needs::of(field.ty, &field.keywords).strict_format {
@@ -164,6 +167,35 @@ fn field_exact(field: &Field<'_>) -> TokenStream {
     }
     let (inner, _) = present_type(field.ty);
     quote!(<#inner as ::m3ter_models::ValidateJson>::EXACT_TYPED_PARSE)
+}
+
+/// Whether the type `ty` names the type being derived (`Self` or its name) anywhere.
+fn names_itself(ty: &Type, ident: &syn::Ident) -> bool {
+    fn walk(tokens: TokenStream, ident: &syn::Ident) -> bool {
+        tokens.into_iter().any(|token| match token {
+            proc_macro2::TokenTree::Ident(name) => name == *ident || name == "Self",
+            proc_macro2::TokenTree::Group(group) => walk(group.stream(), ident),
+            proc_macro2::TokenTree::Punct(_) | proc_macro2::TokenTree::Literal(_) => false,
+        })
+    }
+    walk(quote!(#ty), ident)
+}
+
+/// Whether a member's type `ty` (without its `Option`) may hold other values behind a pointer
+/// (any generic type: a list, a map, a box), or names the type being derived: the type of a
+/// member through which a type may refer to itself. A plain path (`String`, a user's enum)
+/// holds its value in place, so a recursive type never goes through it alone.
+fn holds_others(ty: &Type, ident: &syn::Ident) -> bool {
+    let Type::Path(path) = ty else {
+        return true;
+    };
+    path.qself.is_some()
+        || names_itself(ty, ident)
+        || path
+            .path
+            .segments
+            .iter()
+            .any(|segment| !segment.arguments.is_none())
 }
 
 /// `Describe`: the same facts as data, for the proptest strategies.
@@ -199,10 +231,18 @@ fn describe_impl(container: &Container<'_>) -> TokenStream {
                         forbidden,
                     } = field.presence();
                     let constraints = constraints(&field.keywords);
+                    // A type that may hold the type described (through a list, a map, a box:
+                    // a recursive type) is read when needed: a constant defined through itself
+                    // does not compile.
+                    let kind = if holds_others(inner, ident) {
+                        quote!(&#describe::Kind::Lazy(|| &<#inner as ::m3ter_models::Describe>::KIND))
+                    } else {
+                        quote!(&<#inner as ::m3ter_models::Describe>::KIND)
+                    };
                     quote! {
                         #describe::FieldSpec {
                             wire_name: #wire,
-                            kind: &<#inner as ::m3ter_models::Describe>::KIND,
+                            kind: #kind,
                             required: #required,
                             nullable: #nullable,
                             forbidden: #forbidden,

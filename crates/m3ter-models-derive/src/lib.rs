@@ -100,6 +100,16 @@
 //! the document had it) the keyword is a compile error on its tokens. A keyword that applies to
 //! other JSON types than the value's has nothing to check, as JSON Schema says.
 //!
+//! A recursive type (a member that holds the type again: `Vec<Self>`, `Option<Box<Self>>`,
+//! or another type that holds this one) takes the same keywords (`nested` on the recursive
+//! member); checks recurse along the value, which serde_json's parse keeps within 127 arrays
+//! or objects inside each other on every path. With `#[spec(json)]` a member whose type holds
+//! values behind a pointer (any generic type) or names the type itself is described by a
+//! function (`Kind::Lazy`), so the type's `Describe` constant is not defined through itself,
+//! and such a member of the type itself is not counted as an exact typed parse (nor is a
+//! `Box`); the JSON Schema refers to the type's definition, and the strategies draw it to a
+//! bounded depth.
+//!
 //! A discriminated union (OpenAPI `anyOf`/`oneOf` with a `discriminator`) is an enum of newtype
 //! variants, each holding an object type that derives `Validate` with `#[spec(json)]`:
 //!

@@ -46,8 +46,15 @@ pub(crate) fn json_schema_impl(container: &Container<'_>) -> TokenStream {
         Body::Struct { fields, named } => {
             let fields = fields.iter().map(|field| {
                 let field_attrs = &field.passthrough;
-                let presence = presence(field);
-                let ty = field.ty;
+                let presence = presence(field, ident);
+                // `Self` in the shadow would name the shadow: the type's own name instead.
+                let ty = without_self(
+                    {
+                        let ty = field.ty;
+                        quote!(#ty)
+                    },
+                    ident,
+                );
                 let prefix = match &field.member {
                     syn::Member::Named(ident) => quote!(#ident:),
                     syn::Member::Unnamed(_) => TokenStream::new(),
@@ -102,14 +109,33 @@ pub(crate) fn json_schema_impl(container: &Container<'_>) -> TokenStream {
 
 /// The shadow's view of an `Option` member: the schema of its inner type (null-ness and
 /// requiredness are stated afterwards, from the keywords).
-fn presence(field: &Field<'_>) -> TokenStream {
+fn presence(field: &Field<'_>, ident: &syn::Ident) -> TokenStream {
     let (inner, optional) = present_type(field.ty);
     if optional {
-        let inner = quote!(#inner).to_string();
+        let inner = without_self(quote!(#inner), ident).to_string();
         quote!(#[schemars(with = #inner)])
     } else {
         TokenStream::new()
     }
+}
+
+/// `tokens` with each `Self` replaced by `ident` (a recursive type's member, `Vec<Self>`).
+fn without_self(tokens: TokenStream, ident: &syn::Ident) -> TokenStream {
+    tokens
+        .into_iter()
+        .map(|token| match token {
+            proc_macro2::TokenTree::Ident(name) if name == "Self" => {
+                proc_macro2::TokenTree::Ident(ident.clone())
+            }
+            proc_macro2::TokenTree::Group(group) => {
+                let mut replaced =
+                    proc_macro2::Group::new(group.delimiter(), without_self(group.stream(), ident));
+                replaced.set_span(group.span());
+                proc_macro2::TokenTree::Group(replaced)
+            }
+            other => other,
+        })
+        .collect()
 }
 
 /// The members as validation sees them, for the runtime to write into the shadow's schema.

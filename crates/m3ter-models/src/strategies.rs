@@ -414,10 +414,13 @@ fn drawn(kind: &'static Kind, constraints: &'static Constraints) -> BoxedStrateg
         Kind::Enum(values) => select(*values)
             .prop_map(|v| Value::String(v.to_owned()))
             .boxed(),
-        Kind::Object(spec) => object(spec),
-        Kind::Union(spec) => union(spec),
+        Kind::Object(spec) => Depth::deeper(|| object(spec)),
+        Kind::Union(spec) => Depth::deeper(|| union(spec)),
         Kind::Array(item) => {
             let min = constraints.min_items.unwrap_or(0) as usize;
+            if min == 0 && Depth::reached() && constraints.contains.is_none() {
+                return Just(Value::Array(Vec::new())).boxed();
+            }
             let max = constraints
                 .max_items
                 .map_or(min + 4, |m| (m as usize).min(min + 4));
@@ -450,6 +453,13 @@ fn drawn(kind: &'static Kind, constraints: &'static Constraints) -> BoxedStrateg
         }
         Kind::Map(values) => {
             let min = constraints.min_properties.unwrap_or(0) as usize;
+            if min == 0
+                && Depth::reached()
+                && constraints.required_members.is_none()
+                && matches!(values, Kind::Object(_) | Kind::Union(_) | Kind::Lazy(_))
+            {
+                return Just(Value::Object(Map::new())).boxed();
+            }
             // `additionalProperties: false` or `propertyNames: false` (`not()`): no member
             // drawn (but those `required_members` names, below).
             let max = if refuses_all(constraints.additional_properties)
@@ -585,11 +595,52 @@ fn drawn(kind: &'static Kind, constraints: &'static Constraints) -> BoxedStrateg
         }
         Kind::Any => valid_any(constraints, false),
         // An object of the type, or any value of another JSON type.
+        // At the depth limit of a recursive type, only a value of another JSON type, which
+        // holds no object.
+        Kind::ObjectOr(_) if Depth::reached() => valid_any(constraints, false)
+            .prop_filter("not an object", |v| !v.is_object())
+            .boxed(),
         Kind::ObjectOr(object) => prop_oneof![
             valid_json(object, constraints),
             valid_any(constraints, false).prop_filter("not an object", |v| !v.is_object()),
         ]
         .boxed(),
+        Kind::Lazy(_) => drawn(kind.resolved(), constraints),
+    }
+}
+
+/// How deep objects nest in a value being drawn, so that a recursive type (one that holds
+/// itself through a list, a map, a box) gives values of bounded depth: past
+/// [`Depth::LIMIT`] objects, a member whose type may hold more is left out where it may be
+/// absent, `null` where it may be, and a list or a map of them is empty where it may be; past
+/// [`Depth::MAX`] (a type that always holds another: no finite document has it) nothing is
+/// drawn, and proptest stops with the reason.
+struct Depth;
+
+thread_local! {
+    static DEPTH: std::cell::Cell<usize> = const { std::cell::Cell::new(0) };
+}
+
+impl Depth {
+    /// The objects deep at which a recursive type's members stop holding more.
+    const LIMIT: usize = 4;
+    /// The objects deep at which nothing more is drawn.
+    const MAX: usize = 32;
+
+    fn reached() -> bool {
+        DEPTH.with(|depth| depth.get() >= Self::LIMIT)
+    }
+
+    /// `build` one object deeper.
+    fn deeper<T>(build: impl FnOnce() -> T) -> T {
+        DEPTH.with(|depth| depth.set(depth.get() + 1));
+        let built = build();
+        DEPTH.with(|depth| depth.set(depth.get().saturating_sub(1)));
+        built
+    }
+
+    fn exceeded() -> bool {
+        DEPTH.with(|depth| depth.get() >= Self::MAX)
     }
 }
 
@@ -786,6 +837,7 @@ fn fits(kind: &Kind, value: &Value) -> bool {
         // Parsed into a type that may write them otherwise: never listed (the generator and
         // the derive refuse `const`/`enum` there).
         Kind::Uuid | Kind::DateTime | Kind::Object(_) | Kind::Union(_) | Kind::ObjectOr(_) => false,
+        Kind::Lazy(next) => fits(next(), value),
     }
 }
 
@@ -956,6 +1008,7 @@ fn other_value(kind: &'static Kind, allowed: Vec<Value>) -> Option<BoxedStrategy
         | Kind::ObjectOr(_) => {
             return None;
         }
+        Kind::Lazy(next) => return other_value(next(), allowed),
     };
     Some(
         candidates
@@ -967,6 +1020,18 @@ fn other_value(kind: &'static Kind, allowed: Vec<Value>) -> Option<BoxedStrategy
 }
 
 fn object(spec: &'static TypeSpec) -> BoxedStrategy<Value> {
+    if Depth::exceeded() {
+        return Just(Value::Null)
+            .prop_filter(
+                "a recursive type whose every object holds another (no finite document has it): no value is drawn",
+                |_| false,
+            )
+            .prop_map(|_| Value::Object(Map::new()))
+            .boxed();
+    }
+    // Past the depth limit, a member whose type may hold another object of a recursive type
+    // (`Kind::Lazy`) is left out where it may be absent.
+    let limited = Depth::reached();
     let members: Vec<BoxedStrategy<Option<(String, Value)>>> = spec
         .fields
         .iter()
@@ -975,8 +1040,12 @@ fn object(spec: &'static TypeSpec) -> BoxedStrategy<Value> {
         .filter(|f| {
             !f.forbidden && (f.required || !f.constraints.not.is_some_and(Constraints::is_empty))
         })
+        .filter(|f| f.required || !(limited && matches!(f.kind, Kind::Lazy(_))))
         .map(|field| {
             let wire = field.wire_name.to_owned();
+            if limited && field.nullable && matches!(field.kind, Kind::Lazy(_)) {
+                return Just(Some((wire, Value::Null))).boxed();
+            }
             let mut value = valid_json(field.kind, &field.constraints);
             if field.nullable {
                 value = prop_oneof![4 => value, 1 => Just(Value::Null)].boxed();
@@ -1578,6 +1647,7 @@ fn wrong_type(kind: &Kind) -> Option<Value> {
         Kind::Array(_) => Value::Object(Map::new()),
         // Every JSON type is accepted.
         Kind::Any | Kind::ObjectOr(_) => return None,
+        Kind::Lazy(next) => return wrong_type(next()),
     })
 }
 
@@ -1587,6 +1657,7 @@ fn field_mutations(
     field: &'static FieldSpec,
 ) -> Vec<BoxedStrategy<(Value, Broken)>> {
     let wire = field.wire_name;
+    let kind = field.kind.resolved();
     let mut out: Vec<BoxedStrategy<(Value, Broken)>> = Vec::new();
     let with_value = |value: BoxedStrategy<Value>, code: ErrorCode| {
         (object(spec), value)
@@ -1598,7 +1669,7 @@ fn field_mutations(
     };
     if field.forbidden {
         out.push(with_value(
-            valid_json(field.kind, &field.constraints),
+            valid_json(kind, &field.constraints),
             ErrorCode::Forbidden,
         ));
         return out;
@@ -1617,11 +1688,11 @@ fn field_mutations(
     }
     // A value of another JSON type: a `type` error, or for an enum the one `enum` error that
     // says the allowed values; any JSON value is a value of `Any`.
-    let code = match field.kind {
+    let code = match kind {
         Kind::Enum(_) => ErrorCode::Enum,
         _ => ErrorCode::Type,
     };
-    if let Some(value) = wrong_type(field.kind) {
+    if let Some(value) = wrong_type(kind) {
         out.push(with_value(Just(value).boxed(), code));
         if !field.nullable {
             out.push(with_value(Just(Value::Null).boxed(), code));
@@ -1631,14 +1702,14 @@ fn field_mutations(
     // One invalid value per keyword the member has, decided keyword by keyword without a
     // catch-all arm: a new keyword does not compile until it says how it is broken here.
     // A member of any JSON value is broken as a value of each type its `type` takes.
-    let string_kind = view(field.kind, c, JsonType::String);
-    let integer_kind = view(field.kind, c, JsonType::Integer);
-    let array_kind = view(field.kind, c, JsonType::Array);
-    let object_kind = view(field.kind, c, JsonType::Object);
+    let string_kind = view(kind, c, JsonType::String);
+    let integer_kind = view(kind, c, JsonType::Integer);
+    let array_kind = view(kind, c, JsonType::Array);
+    let object_kind = view(kind, c, JsonType::Object);
     for keyword in Keyword::ALL.iter().copied().filter(|k| c.has(*k)) {
         match keyword {
             Keyword::Type => {
-                if let (Kind::Any, Some(value)) = (field.kind, c.types().and_then(outside)) {
+                if let (Kind::Any, Some(value)) = (kind, c.types().and_then(outside)) {
                     out.push(with_value(Just(value).boxed(), ErrorCode::Type));
                 }
             }
@@ -1744,12 +1815,12 @@ fn field_mutations(
                         ..Constraints::NONE
                     })
                 };
-                if let Some(other) = listed.and_then(|allowed| other_value(field.kind, allowed)) {
+                if let Some(other) = listed.and_then(|allowed| other_value(kind, allowed)) {
                     out.push(with_value(other, code));
                 }
             }
             Keyword::MultipleOf => {
-                if let (Kind::Integer { min, max }, Some(divisor)) = (field.kind, c.multiple_of) {
+                if let (Kind::Integer { min, max }, Some(divisor)) = (kind, c.multiple_of) {
                     let (min, max) = (*min, *max);
                     let bad = (-1_000_i128..1_000).prop_filter_map("not a multiple", move |i| {
                         let value = int_value(i);
@@ -1765,7 +1836,7 @@ fn field_mutations(
                     }) {
                         out.push(with_value(bad.boxed(), ErrorCode::MultipleOf));
                     }
-                } else if let (Kind::Number, Some(divisor)) = (field.kind, c.multiple_of) {
+                } else if let (Kind::Number, Some(divisor)) = (kind, c.multiple_of) {
                     // Half-way between two multiples.
                     let bad =
                         multiple(divisor, c, None).prop_filter_map("not a multiple", move |v| {
@@ -1780,12 +1851,11 @@ fn field_mutations(
                 }
             }
             Keyword::UniqueItems => {
-                if let Kind::Array(_) = field.kind {
+                if let Kind::Array(_) = kind {
                     let max = c.max_items;
                     // A valid list with its first item repeated (added, or over the last).
-                    let bad = valid_json(field.kind, c).prop_filter_map(
-                        "room for a duplicate",
-                        move |list| {
+                    let bad =
+                        valid_json(kind, c).prop_filter_map("room for a duplicate", move |list| {
                             let mut items = match list {
                                 Value::Array(items) if !items.is_empty() => items,
                                 _ => return None,
@@ -1800,13 +1870,12 @@ fn field_mutations(
                                 return None;
                             }
                             Some(Value::Array(items))
-                        },
-                    );
+                        });
                     out.push(with_value(bad.boxed(), ErrorCode::UniqueItems));
                 }
             }
             Keyword::MinProperties | Keyword::MaxProperties => {
-                if let Kind::Map(values) = field.kind {
+                if let Kind::Map(values) = kind {
                     let count = if keyword == Keyword::MinProperties {
                         c.min_properties.filter(|n| *n > 0).map(|n| n - 1)
                     } else {
@@ -1830,7 +1899,7 @@ fn field_mutations(
             }
             // An object of the one member that requires others: they are missing.
             Keyword::DependentRequired => {
-                if let Kind::Map(values) = field.kind
+                if let Kind::Map(values) = kind
                     && c.min_properties.is_none_or(|n| n <= 1)
                     && c.max_properties.is_none_or(|n| n >= 1)
                     && c.const_value.is_none()
@@ -2045,10 +2114,9 @@ fn field_mutations(
             // A value that satisfies `not`'s schema, where one of the member's kind can.
             Keyword::Not => {
                 if let Some(not) = c.not
-                    && listed_values(not)
-                        .is_none_or(|values| values.iter().any(|v| fits(field.kind, v)))
+                    && listed_values(not).is_none_or(|values| values.iter().any(|v| fits(kind, v)))
                 {
-                    out.push(with_value(valid_json(field.kind, not), ErrorCode::Not));
+                    out.push(with_value(valid_json(kind, not), ErrorCode::Not));
                 }
             }
             // Words for people about the pattern: broken with the pattern.
@@ -2062,7 +2130,7 @@ fn field_mutations(
             Keyword::Required | Keyword::Nullable | Keyword::Forbidden => {}
         }
     }
-    if let Kind::Enum(allowed) = field.kind {
+    if let Kind::Enum(allowed) = kind {
         let other = "[A-Za-z_0-9 ]{0,12}"
             .prop_filter("not allowed", move |s| !allowed.contains(&s.as_str()));
         out.push(with_value(

@@ -37,6 +37,22 @@ pub enum Kind {
     Any,
     /// Any JSON value; an object is of this kind ([`crate::ObjectOr`]).
     ObjectOr(&'static Kind),
+    /// The kind this function gives, read when it is needed ([`Kind::resolved`]): what the
+    /// derive writes for a member whose type holds values behind a pointer (a list, a map, a
+    /// box), through which a type may refer to itself (a recursive type), since a constant
+    /// defined through itself does not compile. Never the kind of a type itself.
+    Lazy(fn() -> &'static Kind),
+}
+
+impl Kind {
+    /// The kind itself, a [`Kind::Lazy`] read (in turn, while it gives one).
+    pub fn resolved(&'static self) -> &'static Kind {
+        let mut kind = self;
+        while let Kind::Lazy(next) = kind {
+            kind = next();
+        }
+        kind
+    }
 }
 
 /// An object type: its members and whether it allows others.

@@ -77,7 +77,8 @@ impl Shaped {
 impl<'de> DeserializeSeed<'de> for Shaped {
     type Value = Value;
     fn deserialize<D: Deserializer<'de>>(self, deserializer: D) -> Result<Value, D::Error> {
-        deserializer.deserialize_any(self)
+        // A member's kind read when needed (a recursive type's) is read here.
+        deserializer.deserialize_any(Shaped(self.0.resolved()))
     }
 }
 
@@ -208,7 +209,7 @@ fn union_members<'de, A: MapAccess<'de>>(
         }
         let declared: Vec<&'static Kind> = objects()
             .filter_map(|spec| spec.fields.iter().find(|f| f.wire_name == key))
-            .map(|f| f.kind)
+            .map(|f| f.kind.resolved())
             .collect();
         let kind: Option<&'static Kind> = match declared.first() {
             _ if key == union.discriminator => Some(&Kind::Any),

@@ -405,3 +405,33 @@ fn places_without_excerpts_are_the_same_places() {
         }
     }
 }
+
+/// A document nested 10,000 deep, closed (a recursive type's document gone wild): one `syntax`
+/// error from serde_json's limit (127 arrays or objects inside each other), the same the
+/// library's raw path gives (`json::parse_value`, which `json::from_slice` and the bodies'
+/// `validate_json` read through), never a stack overflow.
+#[test]
+fn a_document_nested_ten_thousand_deep_is_one_syntax_error_on_every_path() {
+    let mut text = r#"{"name": "#.repeat(10_000);
+    text.push_str("\"n\"");
+    text.push_str(&"}".repeat(10_000));
+    let output = run(&["--format", "json"], text.as_bytes());
+    assert_eq!(output.status.code(), Some(1));
+    let documents = json_lines(&output);
+    assert_eq!(documents.len(), 1, "{documents:?}");
+    let errors = documents[0]["errors"].as_array().unwrap();
+    assert_eq!(errors.len(), 1, "{errors:?}");
+    assert_eq!(errors[0]["code"], "syntax");
+    let parsed = m3ter_models::json::parse_value(text.as_bytes()).unwrap_err();
+    assert_eq!(parsed.code(), ErrorCode::Syntax);
+    assert_eq!(errors[0]["message"], parsed.message(), "{errors:?}");
+    assert!(parsed.message().contains("nested too deeply"), "{parsed}");
+    let sliced = m3ter_models::json::from_slice::<m3ter_models::CreateExportDestinationRequest>(
+        text.as_bytes(),
+    )
+    .unwrap_err();
+    assert_eq!(
+        sliced.iter().map(|e| e.message()).collect::<Vec<_>>(),
+        [parsed.message()]
+    );
+}

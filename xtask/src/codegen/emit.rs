@@ -174,13 +174,13 @@ fn others_field(others: &Others) -> TokenStream {
     }
 }
 
-/// `Default,` for a type whose `new()` takes nothing (no required member), which `Default`
+/// `Default,` for a type whose `new()` takes nothing (no required member but a union variant's
+/// tag, which the constructor sets and its one-value enum's `Default` gives), which `Default`
 /// says the same way; else nothing.
 fn default_derive(fields: &[Field]) -> TokenStream {
-    if fields
-        .iter()
-        .all(|f| !matches!(f.presence, Presence::Required | Presence::RequiredNullable))
-    {
+    if fields.iter().all(|f| {
+        f.tag.is_some() || !matches!(f.presence, Presence::Required | Presence::RequiredNullable)
+    }) {
         quote!(Default,)
     } else {
         TokenStream::new()
@@ -203,7 +203,7 @@ fn default_fn(type_name: &str, f: &Field) -> TokenStream {
         return TokenStream::new();
     };
     let name = ident(&default_fn_name(f));
-    let ty = rust_type(&f.ty);
+    let ty = field_type(f);
     let doc = format!(" The default of `{type_name}::{}`: `{text}`.", f.rust_name);
     quote! {
         #[doc = #doc]
@@ -217,7 +217,7 @@ fn field(type_name: &str, f: &Field) -> TokenStream {
     let doc = docs(&f.docs);
     let name = ident(&f.rust_name);
     let wire = &f.wire_name;
-    let ty = rust_type(&f.ty);
+    let ty = field_type(f);
     // A uuid or date-time member is read from exactly the strings of its format (the types'
     // own parsers take other forms too), so the typed parse and the raw check agree.
     let formatted = matches!(f.ty, Ty::Uuid | Ty::DateTime);
@@ -386,6 +386,16 @@ fn number(n: NumberLit) -> TokenStream {
     }
 }
 
+/// A member's Rust type: its value's, in a `Box` where the member is one of a recursive type.
+fn field_type(f: &Field) -> TokenStream {
+    let ty = rust_type(&f.ty);
+    if f.boxed {
+        quote!(::std::boxed::Box<#ty>)
+    } else {
+        ty
+    }
+}
+
 fn rust_type(ty: &Ty) -> TokenStream {
     match ty {
         Ty::String => quote!(::std::string::String),
@@ -433,7 +443,7 @@ fn constructor(s: &Struct) -> TokenStream {
                 f.rust_name,
                 code(wire)
             ));
-            let ty = rust_type(&f.ty);
+            let ty = field_type(f);
             params.push(quote!(#field: ::std::option::Option<#ty>));
             inits.push(quote!(#field));
         } else if f.presence == Presence::Required {
@@ -443,7 +453,7 @@ fn constructor(s: &Struct) -> TokenStream {
                 params.push(quote!(#field: impl ::std::convert::Into<::std::string::String>));
                 inits.push(quote!(#field: #field.into()));
             } else {
-                let ty = rust_type(&f.ty);
+                let ty = field_type(f);
                 params.push(quote!(#field: #ty));
                 inits.push(quote!(#field));
             }
@@ -752,6 +762,7 @@ fn clone_field(f: &Field) -> Field {
         wire_name: f.wire_name.clone(),
         docs: f.docs.clone(),
         ty: f.ty.clone(),
+        boxed: f.boxed,
         presence: f.presence.clone(),
         nullable: f.nullable,
         keywords: f.keywords.clone(),

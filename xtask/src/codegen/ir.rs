@@ -152,6 +152,9 @@ pub struct Field {
     pub docs: Docs,
     /// The value's type.
     pub ty: Ty,
+    /// The value is held in a `Box`: a member whose type contains the struct that holds it (a
+    /// reference within a `$ref` cycle), which Rust can only lay out behind a pointer.
+    pub boxed: bool,
     /// How the member may appear.
     pub presence: Presence,
     /// The schema allows `null` (a 3.1 type array with `"null"`).

@@ -120,6 +120,14 @@ struct Lowerer<'a> {
     tag_enums: BTreeMap<(String, String), String>,
     /// Response component name → its body's Rust type, once lowered.
     response_types: BTreeMap<String, Option<String>>,
+    /// The components on a `$ref` cycle, each with its cycle's number (the components that
+    /// reach one another have one).
+    recursive: HashMap<String, usize>,
+    /// The component being lowered (none: a schema outside `components.schemas`).
+    current_component: Option<String>,
+    /// Rust type name → the component generated once as it (from `component_types`, once
+    /// they are planned), so that a member's type finds its component in constant time.
+    type_components: HashMap<String, String>,
     errors: Vec<CodegenError>,
     /// What is generated despite it: a keyword JSON Schema ignores for the member's type.
     warnings: Vec<CodegenError>,
@@ -168,6 +176,9 @@ pub fn lower(
         claimed: Vec::new(),
         tag_enums: BTreeMap::new(),
         response_types: BTreeMap::new(),
+        recursive: HashMap::new(),
+        current_component: None,
+        type_components: HashMap::new(),
         errors,
         warnings: Vec::new(),
     };
@@ -392,11 +403,16 @@ impl<'a> Lowerer<'a> {
         }
     }
 
-    /// Reports every `$ref` that closes a cycle between component schemas: the generated
-    /// structs would contain themselves. One pass (Tarjan's strongly connected components,
-    /// iterative): a reference closes a cycle when both ends are in one component, and the
-    /// message shows a cycle through it, found by one search forward and one backward from a
-    /// root of that component.
+    /// The `$ref` cycles between component schemas. A cycle is a recursive type (a tree node,
+    /// an expression): the components on it are recorded ([`Self::recursive`]), and a member
+    /// that holds a type of its own cycle directly is boxed ([`Self::boxed`]). A cycle that no
+    /// finite document satisfies is an error at each `$ref` on it: one whose every link is a
+    /// required member that is that component and must be an object (not a list, a map, a
+    /// nullable member, a union's variant or a schema that takes other values), so every
+    /// object would hold another without end. One pass each (Tarjan's strongly connected
+    /// components, iterative): a reference is on a cycle when both ends are in one component,
+    /// and the message shows a cycle through it, found by one search forward and one backward
+    /// from a root of that component.
     fn check_ref_cycles(&mut self) {
         let index: HashMap<&str, usize> = self
             .components
@@ -405,90 +421,77 @@ impl<'a> Lowerer<'a> {
             .map(|(i, (name, _))| (name.as_str(), i))
             .collect();
         let mut edges: Vec<Vec<(usize, Pointer)>> = Vec::with_capacity(self.components.len());
+        let mut required_edges: Vec<Vec<(usize, Pointer)>> =
+            Vec::with_capacity(self.components.len());
         for (name, schema) in self.components {
             let mut refs = Vec::new();
             collect_refs(schema, &schemas_pointer().key(name), &mut refs);
             // A reference to a missing component is reported where it is lowered.
-            edges.push(
-                refs.into_iter()
-                    .filter_map(|(target, at)| Some((*index.get(target.as_str())?, at)))
+            let targets: Vec<(usize, Pointer)> = refs
+                .into_iter()
+                .filter_map(|(target, at)| Some((*index.get(target.as_str())?, at)))
+                .collect();
+            let forced: HashSet<String> = forced_members(schema, &schemas_pointer().key(name))
+                .iter()
+                .map(ToString::to_string)
+                .collect();
+            required_edges.push(
+                targets
+                    .iter()
+                    .filter(|(target, at)| {
+                        forced.contains(&at.to_string())
+                            && self.components[*target]
+                                .1
+                                .get("type")
+                                .and_then(Json::as_str)
+                                == Some("object")
+                    })
+                    .cloned()
                     .collect(),
             );
+            edges.push(targets);
         }
         let scc = strongly_connected(&edges);
-        // Per component of the graph: its root, the paths from it (forward) and to it
-        // (backward), as parent links.
-        let n = edges.len();
-        let mut reverse: Vec<Vec<usize>> = vec![Vec::new(); n];
         for (from, targets) in edges.iter().enumerate() {
-            for (to, _) in targets {
-                reverse[*to].push(from);
-            }
-        }
-        let mut forward_parent: Vec<Option<usize>> = vec![None; n];
-        let mut backward_parent: Vec<Option<usize>> = vec![None; n];
-        let mut root_of: Vec<Option<usize>> = vec![None; n];
-        let mut reached_forward = vec![false; n];
-        let mut reached_backward = vec![false; n];
-        for root in 0..n {
-            if root_of[root].is_some() || !edges[root].iter().any(|(t, _)| scc[*t] == scc[root]) {
-                continue;
-            }
-            for (parents, reached, graph) in [
-                (&mut forward_parent, &mut reached_forward, None),
-                (&mut backward_parent, &mut reached_backward, Some(&reverse)),
-            ] {
-                let mut queue = std::collections::VecDeque::from([root]);
-                reached[root] = true;
-                while let Some(node) = queue.pop_front() {
-                    root_of[node] = Some(root);
-                    let next: Vec<usize> = match graph {
-                        None => edges[node].iter().map(|(t, _)| *t).collect(),
-                        Some(reverse) => reverse[node].clone(),
-                    };
-                    for next in next {
-                        if scc[next] == scc[root] && !reached[next] {
-                            reached[next] = true;
-                            parents[next] = Some(node);
-                            queue.push_back(next);
-                        }
-                    }
-                }
+            if targets.iter().any(|(to, _)| scc[*to] == scc[from]) {
+                let (name, _) = &self.components[from];
+                self.recursive.insert(name.clone(), scc[from]);
             }
         }
         let name = |i: usize| self.components[i].0.as_str();
-        let mut found = Vec::new();
-        for (from, targets) in edges.iter().enumerate() {
-            for (to, at) in targets {
-                if scc[*to] != scc[from] {
-                    continue;
-                }
-                // to ⇝ root (backward links), root ⇝ from (forward links), then from → to.
-                let mut path: Vec<usize> = Vec::new();
-                let mut node = *to;
-                path.push(node);
-                while let Some(parent) = backward_parent[node] {
-                    path.push(parent);
-                    node = parent;
-                }
-                let mut tail: Vec<usize> = Vec::new();
-                let mut node = from;
-                while let Some(parent) = forward_parent[node] {
-                    tail.push(node);
-                    node = parent;
-                }
-                path.extend(tail.into_iter().rev());
-                path.push(*to);
+        let found: Vec<(Pointer, String)> = cycles(&required_edges)
+            .into_iter()
+            .map(|(at, path)| {
                 let cycle = shown_path(path.iter().map(|&i| name(i)).collect());
-                found.push((
-                    at.clone(),
-                    format!("`$ref` cycle ({cycle}): the types would contain themselves"),
-                ));
-            }
-        }
+                (
+                    at,
+                    format!("`$ref` cycle ({cycle}) that no document satisfies: every member on it is required and must be an object of the next type, so each object would contain another without end (the types would contain themselves); make one of them optional, nullable or a list"),
+                )
+            })
+            .collect();
         for (at, message) in found {
             self.error(&at, message);
         }
+    }
+
+    /// Whether a member lowered inside the component being lowered, whose type is `ty` (a
+    /// list's item type not included), is held in a `Box`: its type is a component on a `$ref`
+    /// cycle with that component ([`Self::check_ref_cycles`]), so the struct would otherwise
+    /// contain itself. A list or a map holds its values behind a pointer already.
+    fn boxed(&self, ty: &Ty) -> bool {
+        let (Ty::Named(type_name, _) | Ty::ObjectOr(type_name)) = ty else {
+            return false;
+        };
+        let Some(current) = self
+            .current_component
+            .as_deref()
+            .and_then(|c| self.recursive.get(c))
+        else {
+            return false;
+        };
+        self.type_components
+            .get(type_name)
+            .is_some_and(|component| self.recursive.get(component) == Some(current))
     }
 
     /// Claims a name the spec chooses (a component's, a descriptor's from its `operationId`):
@@ -843,8 +846,14 @@ impl<'a> Lowerer<'a> {
 
     fn lower_components(&mut self) {
         let components = self.components;
+        self.type_components = self
+            .component_types
+            .iter()
+            .map(|(component, (type_name, _))| (type_name.clone(), component.clone()))
+            .collect();
         for (name, schema) in components {
             let at = schemas_pointer().key(name);
+            self.current_component = Some(name.clone());
             for instance in self.instances.get(name).cloned().unwrap_or_default() {
                 match &instance.kind {
                     InstanceKind::Union {
@@ -898,6 +907,7 @@ impl<'a> Lowerer<'a> {
                 }
             }
         }
+        self.current_component = None;
     }
 
     /// A strict rule applies to a request body (or a variant of one): anywhere else
@@ -1229,6 +1239,7 @@ impl<'a> Lowerer<'a> {
                 wire_name: wire.to_owned(),
                 docs,
                 ty,
+                boxed: false,
                 presence: if required {
                     Presence::Required
                 } else {
@@ -1706,11 +1717,13 @@ impl<'a> Lowerer<'a> {
             if docs.is_empty() {
                 docs.push(format!("The {} member.", doc::code(wire)));
             }
+            let boxed = self.boxed(&ty);
             fields.push(Field {
                 rust_name,
                 wire_name: wire.clone(),
                 docs,
                 ty,
+                boxed,
                 presence,
                 nullable,
                 keywords,
@@ -2014,6 +2027,7 @@ impl<'a> Lowerer<'a> {
             wire_name: wire.to_owned(),
             docs,
             ty: Ty::Named(enum_name, false),
+            boxed: false,
             presence: if required {
                 Presence::Required
             } else {
@@ -3902,7 +3916,7 @@ fn valid_status(key: &str) -> bool {
 /// The strongly connected components of a graph given by its edges (`edges[node]`: the
 /// targets and where each is written): Tarjan's algorithm with an explicit stack, so a chain
 /// of any length neither recurses nor revisits. Returns each node's component number.
-fn strongly_connected(edges: &[Vec<(usize, Pointer)>]) -> Vec<usize> {
+pub(crate) fn strongly_connected(edges: &[Vec<(usize, Pointer)>]) -> Vec<usize> {
     const UNSEEN: usize = usize::MAX;
     let n = edges.len();
     let mut order = vec![UNSEEN; n];
@@ -3959,6 +3973,102 @@ fn strongly_connected(edges: &[Vec<(usize, Pointer)>]) -> Vec<usize> {
     component
 }
 
+/// Every edge of the graph `edges` that closes a cycle (both ends in one strongly connected
+/// component), with a cycle through it: its pointer and the nodes of the cycle, the edge's
+/// target first and last. The cycle is found by one search forward and one backward from a
+/// root of the edge's component, so all of them cost one pass over the graph.
+fn cycles(edges: &[Vec<(usize, Pointer)>]) -> Vec<(Pointer, Vec<usize>)> {
+    let scc = strongly_connected(edges);
+    // Per component of the graph: its root, the paths from it (forward) and to it
+    // (backward), as parent links.
+    let n = edges.len();
+    let mut reverse: Vec<Vec<usize>> = vec![Vec::new(); n];
+    for (from, targets) in edges.iter().enumerate() {
+        for (to, _) in targets {
+            reverse[*to].push(from);
+        }
+    }
+    let mut forward_parent: Vec<Option<usize>> = vec![None; n];
+    let mut backward_parent: Vec<Option<usize>> = vec![None; n];
+    let mut root_of: Vec<Option<usize>> = vec![None; n];
+    let mut reached_forward = vec![false; n];
+    let mut reached_backward = vec![false; n];
+    for root in 0..n {
+        if root_of[root].is_some() || !edges[root].iter().any(|(t, _)| scc[*t] == scc[root]) {
+            continue;
+        }
+        for (parents, reached, graph) in [
+            (&mut forward_parent, &mut reached_forward, None),
+            (&mut backward_parent, &mut reached_backward, Some(&reverse)),
+        ] {
+            let mut queue = std::collections::VecDeque::from([root]);
+            reached[root] = true;
+            while let Some(node) = queue.pop_front() {
+                root_of[node] = Some(root);
+                let next: Vec<usize> = match graph {
+                    None => edges[node].iter().map(|(t, _)| *t).collect(),
+                    Some(reverse) => reverse[node].clone(),
+                };
+                for next in next {
+                    if scc[next] == scc[root] && !reached[next] {
+                        reached[next] = true;
+                        parents[next] = Some(node);
+                        queue.push_back(next);
+                    }
+                }
+            }
+        }
+    }
+    let mut found = Vec::new();
+    for (from, targets) in edges.iter().enumerate() {
+        for (to, at) in targets {
+            if scc[*to] != scc[from] {
+                continue;
+            }
+            // to ⇝ root (backward links), root ⇝ from (forward links), then from → to.
+            let mut path: Vec<usize> = Vec::new();
+            let mut node = *to;
+            path.push(node);
+            while let Some(parent) = backward_parent[node] {
+                path.push(parent);
+                node = parent;
+            }
+            let mut tail: Vec<usize> = Vec::new();
+            let mut node = from;
+            while let Some(parent) = forward_parent[node] {
+                tail.push(node);
+                node = parent;
+            }
+            path.extend(tail.into_iter().rev());
+            path.push(*to);
+            found.push((at.clone(), path));
+        }
+    }
+    found
+}
+
+/// The `$ref`s of `schema` (a component at `at`) that every object of it must hold as they
+/// are: a required member that is only a reference (its `$ref` pointer). A member that may be
+/// absent or `null`, a list's items, a map's values and a union's variants are not.
+fn forced_members(schema: &Json, at: &Pointer) -> Vec<Pointer> {
+    let Some(properties) = schema.get("properties").and_then(Json::members) else {
+        return Vec::new();
+    };
+    let required: Vec<&str> = match schema.get("required") {
+        Some(Json::Array(names)) => names.iter().filter_map(Json::as_str).collect(),
+        _ => Vec::new(),
+    };
+    properties
+        .iter()
+        .filter(|(name, property)| {
+            required.contains(&name.as_str())
+                && property.get("$ref").is_some()
+                && !matches!(property.get("type"), Some(Json::Array(types)) if types.contains(&Json::String("null".to_owned())))
+        })
+        .map(|(name, _)| at.key("properties").key(name).key("$ref"))
+        .collect()
+}
+
 /// A cycle's names joined by arrows, the middle elided when it is long (a message stays short
 /// however long the cycle is).
 fn shown_path(names: Vec<&str>) -> String {
@@ -4007,4 +4117,90 @@ pub fn check_pattern(pattern: &str) -> Result<(), String> {
     regex::Regex::new(translated.as_str())
         .map(|_| ())
         .map_err(|e| format!("the pattern's translation `{translated}` does not compile: {e}"))
+}
+
+#[cfg(test)]
+mod tests {
+    #![allow(clippy::unwrap_used, clippy::expect_used)]
+
+    use super::*;
+
+    fn spec(schemas: &str) -> String {
+        format!(
+            r#"{{"openapi": "3.1.0", "info": {{"title": "t", "version": "1"}}, "paths": {{}}, "components": {{"schemas": {{{schemas}}}}}}}"#
+        )
+    }
+
+    #[test]
+    fn a_cycle_no_document_satisfies_is_an_error_at_each_reference_saying_why() {
+        let errors = crate::codegen::generate(
+            &spec(
+                r##""A": {"type": "object", "required": ["b"], "properties": {"b": {"$ref": "#/components/schemas/B"}}},
+                "B": {"type": "object", "required": ["a"], "properties": {"a": {"$ref": "#/components/schemas/A"}, "n": {"$ref": "#/components/schemas/N"}}},
+                "N": {"type": "object", "properties": {"n": {"$ref": "#/components/schemas/N"}}}"##,
+            ),
+            "t.json",
+        )
+        .unwrap_err();
+        let found: Vec<(String, String)> =
+            errors.into_iter().map(|e| (e.pointer, e.message)).collect();
+        let why = "that no document satisfies: every member on it is required and must be an object of the next type, so each object would contain another without end (the types would contain themselves); make one of them optional, nullable or a list";
+        assert_eq!(
+            found,
+            [
+                (
+                    "/components/schemas/A/properties/b/$ref".to_owned(),
+                    format!("`$ref` cycle (B → A → B) {why}")
+                ),
+                (
+                    "/components/schemas/B/properties/a/$ref".to_owned(),
+                    format!("`$ref` cycle (A → B → A) {why}")
+                ),
+            ]
+        );
+    }
+
+    #[test]
+    fn forced_members_are_the_required_bare_references() {
+        let schema = Json::parse(
+            r##"{"type": "object", "required": ["a", "b", "c", "d"], "properties": {
+                "a": {"$ref": "#/components/schemas/X"},
+                "b": {"type": "array", "items": {"$ref": "#/components/schemas/X"}},
+                "c": {"anyOf": [{"$ref": "#/components/schemas/X"}, {"type": "null"}]},
+                "d": {"$ref": "#/components/schemas/X", "type": ["object", "null"]},
+                "e": {"$ref": "#/components/schemas/X"}
+            }}"##,
+        )
+        .unwrap();
+        let at = schemas_pointer().key("S");
+        assert_eq!(
+            forced_members(&schema, &at),
+            [at.key("properties").key("a").key("$ref")]
+        );
+    }
+
+    #[test]
+    fn cycles_gives_each_edge_on_a_cycle_with_a_cycle_through_it() {
+        let p = |s: &str| Pointer::root().key(s);
+        // 0 → 1 → 2 → 0, 2 → 3 (not on a cycle), 3 → 3.
+        let edges = vec![
+            vec![(1, p("a"))],
+            vec![(2, p("b"))],
+            vec![(0, p("c")), (3, p("d"))],
+            vec![(3, p("e"))],
+        ];
+        let found: Vec<(String, Vec<usize>)> = cycles(&edges)
+            .into_iter()
+            .map(|(at, path)| (at.to_string(), path))
+            .collect();
+        assert_eq!(
+            found,
+            [
+                ("/a".to_owned(), vec![1, 2, 0, 1]),
+                ("/b".to_owned(), vec![2, 0, 1, 2]),
+                ("/c".to_owned(), vec![0, 1, 2, 0]),
+                ("/e".to_owned(), vec![3, 3]),
+            ]
+        );
+    }
 }

@@ -1059,6 +1059,9 @@ pub fn used_components(original: &Json, normalized: &Json) -> BTreeSet<String> {
         .iter()
         .map(|(n, s)| (n.as_str(), s))
         .collect();
+    // A component on a `$ref` cycle (a recursive type) is referred to as a type, by itself
+    // at least, even when nothing else refers to it.
+    pending.extend(on_cycles(schemas(normalized)));
     let mut used = BTreeSet::new();
     while let Some(name) = pending.pop() {
         if used.contains(&name) {
@@ -1072,6 +1075,32 @@ pub fn used_components(original: &Json, normalized: &Json) -> BTreeSet<String> {
         used.insert(name);
     }
     used
+}
+
+/// The components of `schemas` on a cycle of `$ref`s (one that reaches itself).
+fn on_cycles(schemas: &[(String, Json)]) -> Vec<String> {
+    let index: HashMap<&str, usize> = schemas
+        .iter()
+        .enumerate()
+        .map(|(i, (name, _))| (name.as_str(), i))
+        .collect();
+    let edges: Vec<Vec<(usize, Pointer)>> = schemas
+        .iter()
+        .map(|(_, schema)| {
+            let mut refs = BTreeSet::new();
+            collect_refs(schema, &mut refs);
+            refs.iter()
+                .filter_map(|name| Some((*index.get(name.as_str())?, Pointer::root())))
+                .collect()
+        })
+        .collect();
+    let scc = super::lower::strongly_connected(&edges);
+    edges
+        .iter()
+        .enumerate()
+        .filter(|(from, targets)| targets.iter().any(|(to, _)| scc[*to] == scc[*from]))
+        .map(|(from, _)| schemas[from].0.clone())
+        .collect()
 }
 
 /// The names of the component schemas `value` refers to.

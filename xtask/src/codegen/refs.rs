@@ -13,7 +13,8 @@
 //!   resolved first), so a member may take another component's property, or a definition, as
 //!   its type (a boolean schema as what it stands for: `true` the empty schema, `false`
 //!   `{"not": {}}`). Where each copy came from is recorded ([`Origins`]), so an error inside it
-//!   names the place its author wrote it;
+//!   names the place its author wrote it. One that refers back into itself (a recursive type)
+//!   cannot be copied: it is made a component schema of its own instead ([`resolve`]);
 //! - anything else (`#/info`, `#` itself, an anchor, a remote URL) is an error at the `$ref`.
 //!
 //! The keywords beside a copied reference apply too, as JSON Schema 2020-12 says (`$ref` is
@@ -32,15 +33,17 @@
 //!
 //! References to other files are resolved before this pass (`files.rs`), into this form.
 
-use std::collections::HashMap;
+use std::collections::{BTreeMap, BTreeSet, HashMap};
 
 use super::error::CodegenError;
 use super::json::Json;
+use super::names;
 use super::normalize::{ANNOTATIONS, Origins};
 use super::pointer::Pointer;
 
 /// How deep references to sub-schemas may lead through one another (a copy whose target holds
-/// a reference to a sub-schema, and so on): past it, an error (a cycle lands here too).
+/// a reference to a sub-schema, and so on): past it, an error (a cycle is a recursive type,
+/// made a component, [`resolve`]).
 pub const MAX_INLINE_DEPTH: usize = 32;
 
 /// The most JSON values that copies of sub-schemas may add to the document altogether, so that
@@ -308,27 +311,244 @@ struct Resolver<'a> {
     /// The sub-schema targets being resolved, innermost last.
     stack: Vec<String>,
     inlined: usize,
+    /// The sub-schema targets found to refer back into themselves (a cycle of copies), by
+    /// pointer, with their reference tokens and the `$ref` that closes the cycle (its text
+    /// and pointer): the first pass finds them.
+    recursive: BTreeMap<String, (Vec<String>, String, Pointer)>,
+    /// The sub-schema targets made components of their own (pointer → component name): the
+    /// second pass refers to them instead of copying them.
+    hoisted: HashMap<String, String>,
+}
+
+impl<'a> Resolver<'a> {
+    fn new(doc: &'a Json, hoisted: HashMap<String, String>) -> Self {
+        Resolver {
+            doc,
+            errors: Vec::new(),
+            origins: Origins::default(),
+            resolved: HashMap::new(),
+            stack: Vec::new(),
+            inlined: 0,
+            recursive: BTreeMap::new(),
+            hoisted,
+        }
+    }
 }
 
 /// The document with every reference in the generator's form (see the module's doc), and
 /// where each copied sub-schema came from; or every reference error, each at its `$ref`.
+///
+/// A sub-schema that refers back into itself (`#/components/schemas/Tree/properties/root`
+/// from inside that schema, a `$defs` entry that refers to itself: a recursive type) cannot be
+/// copied in place: it becomes a component schema of its own, named from where it sits
+/// (`TreeRoot`, as an inline type there would be), its place and every reference to it then a
+/// reference to that component, so that the lowering makes it a type like any recursive
+/// component. Where it came from is recorded, so that an error inside it names the place its
+/// author wrote it. It must be an object schema, else an error at the `$ref` that closes the
+/// cycle.
 pub fn resolve(doc: &Json) -> Result<(Json, Origins), Vec<CodegenError>> {
-    let mut resolver = Resolver {
-        doc,
-        errors: Vec::new(),
-        origins: Origins::default(),
-        resolved: HashMap::new(),
-        stack: Vec::new(),
-        inlined: 0,
-    };
+    let (out, first) = resolve_with(doc, HashMap::new());
+    if first.recursive.is_empty() {
+        return finish(out, first);
+    }
+    let mut taken: BTreeSet<String> = components_of(doc).map(|(name, _)| name.clone()).collect();
+    let hoisted: HashMap<String, String> = first
+        .recursive
+        .iter()
+        .map(|(key, (tokens, _, _))| {
+            let base = hoisted_name(tokens);
+            let name = std::iter::once(base.clone())
+                .chain((2u64..).map(|n| format!("{base}{n}")))
+                .find(|name| !taken.contains(name))
+                .unwrap_or(base);
+            taken.insert(name.clone());
+            (key.clone(), name)
+        })
+        .collect();
+    let (mut out, mut second) = resolve_with(doc, hoisted.clone());
+    // The deepest first, so that one inside another is a reference there when the outer one
+    // is moved.
+    let mut targets: Vec<(&Vec<String>, &String, &Pointer, &String)> = first
+        .recursive
+        .iter()
+        .filter_map(|(key, (tokens, text, at))| Some((tokens, text, at, hoisted.get(key)?)))
+        .collect();
+    targets.sort_by_key(|(tokens, ..)| std::cmp::Reverse(tokens.len()));
+    for (tokens, text, at, name) in targets {
+        let reference = Json::Object(vec![(
+            "$ref".to_owned(),
+            Json::String(format!("#/components/schemas/{name}")),
+        )]);
+        let target_at = tokens
+            .iter()
+            .fold(Pointer::root(), |pointer, token| pointer.key(token));
+        let Some(place) = lookup_mut(&mut out, tokens) else {
+            // Its place is inside a copy made in its stead (a reference with siblings).
+            second.errors.push(CodegenError::new(
+                at,
+                format!("`{text}` refers back into the schema that holds it (a recursive type), which is generated as a type of its own, but that schema is not where the reference says in the document as resolved (it is inside a copy of another referenced schema): refer to it where it is written"),
+            ));
+            continue;
+        };
+        // Only an object schema is generated as a type a member can hold (a struct); a
+        // schema of another kind holds itself through keywords of a value, which are copied.
+        let object = match place.get("type") {
+            None => place.get("properties").is_some(),
+            Some(ty) => ty.as_str() == Some("object"),
+        };
+        if let Some(Json::Array(types)) = place.get("type")
+            && types.iter().any(|t| t.as_str() == Some("object"))
+        {
+            second.errors.push(CodegenError::new(
+                &target_at.key("type"),
+                format!("this schema is referred back into (`{text}`: a recursive type), which is generated as a type of its own, of one `type`: `object`; write `\"type\": \"object\"` here and make the members that hold it nullable where they may be `null`"),
+            ));
+            continue;
+        }
+        if !object {
+            second.errors.push(CodegenError::new(
+                at,
+                format!("`{text}` refers back into the schema that holds it (a recursive type), which is generated as a type of its own: supported where that schema is an object (`properties` or `type: \"object\"`), not for a schema of another kind or of several"),
+            ));
+            continue;
+        }
+        let schema = std::mem::replace(place, reference);
+        let component_at = Pointer::root().key("components").key("schemas").key(name);
+        second
+            .origins
+            .record(component_at.to_string(), target_at.to_string());
+        match components_mut(&mut out) {
+            Some(components) => components.push((name.clone(), schema)),
+            None => second.errors.push(CodegenError::new(
+                &target_at,
+                format!("refers back into itself (a recursive type), which is generated as the component schema `{name}`, but the document's `components` is not an object"),
+            )),
+        }
+    }
+    finish(out, second)
+}
+
+/// One pass of the resolution over `doc`, referring to the `hoisted` targets as components.
+fn resolve_with(doc: &Json, hoisted: HashMap<String, String>) -> (Json, Resolver<'_>) {
+    let mut resolver = Resolver::new(doc, hoisted);
     let mut out = doc.clone();
     resolver.walk(&mut out, &Pointer::root(), &Pointer::root(), false);
+    (out, resolver)
+}
+
+fn finish(mut out: Json, mut resolver: Resolver<'_>) -> Result<(Json, Origins), Vec<CodegenError>> {
     strip_defs(&mut out, &Pointer::root(), false, &mut resolver.errors);
     if resolver.errors.is_empty() {
         Ok((out, resolver.origins))
     } else {
         Err(resolver.errors)
     }
+}
+
+/// The component schemas of `doc`, by name.
+fn components_of(doc: &Json) -> impl Iterator<Item = &(String, Json)> {
+    doc.get("components")
+        .and_then(|c| c.get("schemas"))
+        .and_then(Json::members)
+        .unwrap_or_default()
+        .iter()
+}
+
+/// The document's component schemas, made where the document has none; `None` where a member
+/// on the way is not an object.
+fn components_mut(doc: &mut Json) -> Option<&mut Vec<(String, Json)>> {
+    let components = member_or_insert(doc, "components")?;
+    match member_or_insert(components, "schemas")? {
+        Json::Object(schemas) => Some(schemas),
+        _ => None,
+    }
+}
+
+/// The member `key` of an object, an empty object inserted where it has none.
+fn member_or_insert<'j>(value: &'j mut Json, key: &str) -> Option<&'j mut Json> {
+    let Json::Object(members) = value else {
+        return None;
+    };
+    let index = match members.iter().position(|(k, _)| k == key) {
+        Some(index) => index,
+        None => {
+            members.push((key.to_owned(), Json::Object(Vec::new())));
+            members.len() - 1
+        }
+    };
+    Some(&mut members[index].1)
+}
+
+/// The value at `tokens` in `doc`, to change.
+fn lookup_mut<'j>(doc: &'j mut Json, tokens: &[String]) -> Option<&'j mut Json> {
+    tokens.iter().try_fold(doc, |value, token| match value {
+        Json::Object(members) => members
+            .iter_mut()
+            .find(|(key, _)| key == token)
+            .map(|(_, v)| v),
+        Json::Array(items) => items.get_mut(token.parse::<usize>().ok()?),
+        _ => None,
+    })
+}
+
+/// The component name a sub-schema target at `tokens` gets when it is made one
+/// ([`resolve`]): the type name of where it sits, as an inline type there is named (the
+/// component's name, then each step's: a member's name, `Item` for `items`, the keyword for
+/// another, with its index in a list of schemas): `TreeRoot` for
+/// `#/components/schemas/Tree/properties/root`, `Node` for `#/$defs/Node`.
+fn hoisted_name(tokens: &[String]) -> String {
+    let mut rest = match tokens {
+        [components, schemas, name, rest @ ..]
+            if components == "components" && schemas == "schemas" =>
+        {
+            let mut base = names::type_name(name);
+            base.push_str(&hoisted_steps(rest));
+            return base;
+        }
+        [defs, rest @ ..] if defs == "$defs" => rest,
+        other => other,
+    };
+    let mut name = String::new();
+    if let [first, tail @ ..] = rest {
+        name.push_str(&names::type_name(first));
+        rest = tail;
+    }
+    name.push_str(&hoisted_steps(rest));
+    if name.is_empty() {
+        "Schema".to_owned()
+    } else {
+        name
+    }
+}
+
+/// The type name pieces of a pointer's steps from a schema to a schema inside it.
+fn hoisted_steps(mut rest: &[String]) -> String {
+    let mut name = String::new();
+    while !rest.is_empty() {
+        rest = match rest {
+            [keyword, member, tail @ ..] if SCHEMA_MAPS.contains(&keyword.as_str()) => {
+                name.push_str(&names::type_name(member));
+                tail
+            }
+            [keyword, index, tail @ ..]
+                if SCHEMA_ARRAYS.contains(&keyword.as_str()) && index.parse::<usize>().is_ok() =>
+            {
+                name.push_str(&names::type_name(keyword));
+                name.push_str(index);
+                tail
+            }
+            [keyword, tail @ ..] if keyword == "items" => {
+                name.push_str("Item");
+                tail
+            }
+            [keyword, tail @ ..] => {
+                name.push_str(&names::type_name(keyword));
+                tail
+            }
+            [] => break,
+        };
+    }
+    name
 }
 
 /// Whether the member `key` of an object (whose keys are names when `names`) holds a JSON
@@ -551,6 +771,9 @@ impl Resolver<'_> {
             }
             Ok(Target::Inside(tokens)) => {
                 let target_at = reference.pointer();
+                if let Some(name) = self.hoisted.get(&target_at.to_string()) {
+                    return Some(Rewritten::Text(format!("#/components/schemas/{name}")));
+                }
                 let schema = self.sub_schema(text, &tokens, &target_at, at)?;
                 let size = count_values(&schema);
                 self.inlined += size;
@@ -597,6 +820,14 @@ impl Resolver<'_> {
                 return None;
             }
         };
+        if self.stack.contains(&key) && self.hoisted.is_empty() {
+            // A reference back into itself, found by the first pass: made a component of its
+            // own ([`resolve`]) in the second.
+            self.recursive
+                .entry(key)
+                .or_insert_with(|| (tokens.to_vec(), text.to_owned(), at.clone()));
+            return None;
+        }
         if self.stack.contains(&key) || self.stack.len() >= MAX_INLINE_DEPTH {
             let chain = self.stack.join(" → ");
             self.errors.push(CodegenError::new(
@@ -654,6 +885,63 @@ mod tests {
         assert_eq!(tokens("#/components/schemas/%C3%A9").unwrap()[2], "é");
         // Percent-decoding comes first: `%7E1` is `~1`, an escaped `/`.
         assert_eq!(tokens("#/components/schemas/a%7E1b").unwrap()[2], "a/b");
+    }
+
+    #[test]
+    fn a_sub_schema_made_a_component_is_named_from_where_it_sits() {
+        let name = |pointer: &str| hoisted_name(&tokens(pointer).unwrap());
+        assert_eq!(
+            name("#/components/schemas/Tree/properties/root"),
+            "TreeRoot"
+        );
+        assert_eq!(
+            name("#/components/schemas/G/properties/value/items/anyOf/1"),
+            "GValueItemAnyOf1"
+        );
+        assert_eq!(name("#/$defs/node"), "Node");
+        assert_eq!(name("#/$defs/a/properties/next-one"), "ANextOne");
+        assert_eq!(
+            name("#/components/schemas/my_schema/$defs/inner"),
+            "MySchemaInner"
+        );
+    }
+
+    #[test]
+    fn a_reference_back_into_its_own_schema_becomes_a_component_referred_to() {
+        let doc = Json::parse(
+            r##"{"components": {"schemas": {
+                "TreeRoot": {"type": "string"},
+                "Tree": {"type": "object", "properties": {"root": {"type": "object", "properties": {
+                    "children": {"type": "array", "items": {"$ref": "#/components/schemas/Tree/properties/root"}}
+                }}}},
+                "Other": {"type": "object", "properties": {"r": {"$ref": "#/components/schemas/Tree/properties/root"}}}
+            }}}"##,
+        )
+        .unwrap();
+        let (out, origins) = resolve(&doc).unwrap();
+        let schemas = out
+            .get("components")
+            .and_then(|c| c.get("schemas"))
+            .unwrap();
+        // `TreeRoot` is taken: the next free name.
+        let reference = Json::parse(r##"{"$ref": "#/components/schemas/TreeRoot2"}"##).unwrap();
+        let tree = schemas.get("Tree").unwrap();
+        assert_eq!(
+            tree.get("properties").unwrap().get("root"),
+            Some(&reference)
+        );
+        let other = schemas.get("Other").unwrap();
+        assert_eq!(other.get("properties").unwrap().get("r"), Some(&reference));
+        let hoisted = schemas.get("TreeRoot2").unwrap();
+        let items = hoisted
+            .get("properties")
+            .and_then(|p| p.get("children"))
+            .and_then(|c| c.get("items"));
+        assert_eq!(items, Some(&reference));
+        assert_eq!(
+            origins.source("/components/schemas/TreeRoot2/properties/children/minItems"),
+            "/components/schemas/Tree/properties/root/properties/children/minItems"
+        );
     }
 
     #[test]

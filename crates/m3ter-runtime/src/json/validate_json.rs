@@ -337,9 +337,14 @@ impl<Tz: chrono::TimeZone> ValidateJson for chrono::DateTime<Tz> {
     }
 }
 
+/// A list is never in a document the typed parse is taken for (one flat object: no `[` past its
+/// opening brace), where a list member is absent, or of another JSON type, which the typed
+/// parse refuses: exact there whatever its items. Not read through the items' constant, so that
+/// types that hold each other in lists (a recursive type) do not define their constants
+/// through each other.
 impl<T: ValidateJson> ValidateJson for Vec<T> {
     const EXPECTED: &'static str = "array";
-    const EXACT_TYPED_PARSE: bool = T::EXACT_TYPED_PARSE;
+    const EXACT_TYPED_PARSE: bool = true;
     fn matches_type(value: &Value) -> bool {
         value.is_array()
     }
@@ -389,9 +394,10 @@ impl<T: ValidateJson> ValidateJson for Option<T> {
     }
 }
 
+/// A box is where a type holds itself (a recursive type): its typed parse is not proven exact
+/// (the raw walk decides), so that the constant of a type is never defined through itself.
 impl<T: ValidateJson> ValidateJson for Box<T> {
     const EXPECTED: &'static str = T::EXPECTED;
-    const EXACT_TYPED_PARSE: bool = T::EXACT_TYPED_PARSE;
     fn matches_type(value: &Value) -> bool {
         T::matches_type(value)
     }
