@@ -263,6 +263,34 @@ fn keywords_on_the_wrong_type_are_errors() {
     // `members_beside_the_properties_are_a_flattened_map_with_the_keywords`.
 }
 
+/// A reference to a component that the document has but the generator refused says so, beside
+/// the component's own error, rather than that it does not exist.
+#[test]
+fn a_reference_to_a_refused_component_says_it_cannot_be_generated() {
+    let spec = with_schemas(
+        r##""U": {"anyOf": [{"type": "string"}, {"$ref": "#/components/schemas/Holder"}]},
+            "Holder": {"type": "object", "properties": {"a": {"$ref": "#/components/schemas/U"}}}"##,
+    );
+    let errors = errors_of(&spec);
+    let at = |pointer: &str| {
+        errors
+            .iter()
+            .filter(|e| e.pointer == pointer)
+            .map(|e| e.message.as_str())
+            .collect::<Vec<_>>()
+    };
+    assert_eq!(
+        at("/components/schemas/Holder/properties/a/$ref"),
+        [
+            "`#/components/schemas/U` cannot be generated (its own errors say why), so neither can this member"
+        ]
+    );
+    assert_eq!(
+        at("/components/schemas/U/anyOf/0"),
+        ["each `anyOf` member of a union must be a `$ref` to `#/components/schemas/...`"]
+    );
+}
+
 #[test]
 fn bad_references_are_errors() {
     assert_error(

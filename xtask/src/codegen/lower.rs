@@ -2129,7 +2129,16 @@ impl<'a> Lowerer<'a> {
                 return None;
             }
             let Some((type_name, is_struct)) = self.component_types.get(name).cloned() else {
-                self.error(&at.key("$ref"), format!("`{reference}` does not exist"));
+                // A component that is in the document but makes no type was refused at its own
+                // pointer: say so, rather than that it is missing.
+                let message = if self.component(name).is_some() {
+                    format!(
+                        "`{reference}` cannot be generated (its own errors say why), so neither can this member"
+                    )
+                } else {
+                    format!("`{reference}` does not exist")
+                };
+                self.error(&at.key("$ref"), message);
                 return None;
             };
             let keywords = Keywords {
