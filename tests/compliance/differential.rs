@@ -564,6 +564,22 @@ const FORMAT_LIMITS: &[FormatLimit] = &[
               (one atom at least) has not",
         applies: |s| s.starts_with('@') && formats::check(Format::Email, &format!("a{s}")).is_ok(),
     },
+    FormatLimit {
+        format: Format::Email,
+        why: "boon takes any character in a quoted local part but `\\` and `\"` \
+              (`\"éoe bloggs\"@example.com`), where RFC 5321's is printable ASCII with a \
+              backslash before any of it (`qtextSMTP`, `quoted-pairSMTP`)",
+        applies: |s| {
+            s.rsplit_once('@').is_some_and(|(local, domain)| {
+                let quoted = local
+                    .strip_prefix('"')
+                    .and_then(|l| l.strip_suffix('"'))
+                    .filter(|_| local.len() > 1);
+                quoted.is_some_and(|q| q.chars().any(|c| !(' '..='~').contains(&c) || c == '\\'))
+                    && formats::check(Format::Email, &format!("\"a\"@{domain}")).is_ok()
+            })
+        },
+    },
 ];
 
 /// A duration with `0` written for each unit that the units present skip (`P1Y2D` →
@@ -1237,6 +1253,14 @@ fn each_rule_explains_its_own_difference_only() {
     assert_eq!(
         deliberate(email, &json!({"value": "@example.com"}), false),
         Some(FORMAT_LIMITS[4].why)
+    );
+    assert_eq!(
+        deliberate(
+            email,
+            &json!({"value": "\"éoe bloggs\"@example.com"}),
+            false
+        ),
+        Some(FORMAT_LIMITS[5].why)
     );
     let regex = accepted("optional/format/ecmascript-regex.json group 2");
     assert_eq!(
