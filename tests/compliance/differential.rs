@@ -1162,7 +1162,7 @@ fn retype(value: &Value) -> Value {
 
 fn config() -> Config {
     Config {
-        cases: m3ter_workspace_tests::proptest_cases(4000),
+        cases: m3ter_workspace_tests::proptest_cases(3000),
         failure_persistence: Some(Box::new(FileFailurePersistence::Direct(
             "proptest-regressions/compliance_differential.txt",
         ))),
