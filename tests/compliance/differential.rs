@@ -644,20 +644,23 @@ fn deliberate(group: &Group, document: &Value, ours: bool) -> Option<&'static st
         // way FORMAT_LIMITS names.
         let mut strings = Vec::new();
         every_string(data, &mut strings);
-        let mut why = None;
+        let mut limits = Vec::new();
         for format in &group.formats {
             let boon = &BOON_FORMATS.iter().find(|(f, _)| f == format).unwrap().1;
             for s in &strings {
                 if boon.is_valid(&Value::from(*s)) != formats::check(*format, s).is_ok() {
-                    let limit = FORMAT_LIMITS
-                        .iter()
-                        .find(|l| l.format == *format && (l.applies)(s))?;
-                    why = Some(limit.why);
+                    limits.push(
+                        FORMAT_LIMITS
+                            .iter()
+                            .find(|l| l.format == *format && (l.applies)(s)),
+                    );
                 }
             }
         }
-        if why.is_some() {
-            return why;
+        if let [Some(limit), ..] = limits[..]
+            && limits.iter().all(Option::is_some)
+        {
+            return Some(limit.why);
         }
     }
     // A pattern boon reads in its own dialect: boon agrees once the pattern is written in it.
