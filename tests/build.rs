@@ -123,7 +123,10 @@ fn compliance(out_dir: &Path) -> Result<(), String> {
                          include!(concat!(env!(\"OUT_DIR\"), \"/compliance/{module}.rs\"));\n    }}"
                     )
                     .map_err(|e| e.to_string())?;
-                    format!("Generated::Accepted(verdicts::<groups::{module}::G>)")
+                    format!(
+                        "Generated::Accepted(verdicts::<groups::{module}::G>, \
+                         raw_errors::<groups::{module}::G>)"
+                    )
                 }
                 Outcome::Refused(errors) => format!("Generated::Refused({errors:?})"),
                 Outcome::Panicked(message) => format!("Generated::Panicked({message:?})"),

@@ -27,17 +27,20 @@ use std::panic::{AssertUnwindSafe, catch_unwind};
 use std::path::PathBuf;
 
 use m3ter_models::formats::{self, Format};
-use m3ter_models::{ErrorKind, Validate, ValidateJson, json};
+use m3ter_models::{ErrorKind, Validate, ValidateJson, ValidationError, json};
 use serde::Deserialize;
 use serde::de::DeserializeOwned;
 use serde_json::value::RawValue;
 use xtask::codegen::refs;
 use xtask::codegen::unsupported::UNSUPPORTED;
 
+mod differential;
+
 /// What the generator made of one group (the outcomes are written by `build.rs`).
 enum Generated {
-    /// Generated and compiled: the verdicts of the group's model on a document.
-    Accepted(fn(&[u8]) -> Verdicts),
+    /// Generated and compiled: the verdicts of the group's model on a document, and the raw
+    /// path's errors on it.
+    Accepted(fn(&[u8]) -> Verdicts, fn(&[u8]) -> Vec<ValidationError>),
     /// Refused, with the generator's errors (one per line).
     Refused(&'static str),
     /// The generator panicked, with this message.
@@ -83,15 +86,13 @@ impl Verdicts {
 
 /// The verdicts of the model `T` (a group's wrapper component) on `document`.
 fn verdicts<T: DeserializeOwned + Validate + ValidateJson>(document: &[u8]) -> Verdicts {
-    let raw = json::parse_value(document)
-        .map_err(Into::into)
-        .and_then(|value| T::validate_json(&value));
+    let raw = raw_errors::<T>(document);
     Verdicts {
-        raw: raw.is_ok(),
+        raw: raw.is_empty(),
         from_slice: json::from_slice::<T>(document).is_ok(),
         typed: serde_json::from_slice::<T>(document).is_ok_and(|value| value.validate().is_ok()),
-        array_as_struct: raw.is_err_and(|errors| {
-            errors.iter().all(|e| {
+        array_as_struct: !raw.is_empty()
+            && raw.iter().all(|e| {
                 matches!(
                     e.kind(),
                     ErrorKind::Type {
@@ -99,9 +100,17 @@ fn verdicts<T: DeserializeOwned + Validate + ValidateJson>(document: &[u8]) -> V
                         actual: "array"
                     }
                 )
-            })
-        }),
+            }),
     }
+}
+
+/// The raw path's errors (`ValidateJson::validate_json` on the parsed document) of the model
+/// `T` on `document`: none when it is valid.
+fn raw_errors<T: ValidateJson>(document: &[u8]) -> Vec<ValidationError> {
+    json::parse_value(document)
+        .map_err(Into::into)
+        .and_then(|value| T::validate_json(&value))
+        .map_or_else(|errors| errors.into_vec(), |()| Vec::new())
 }
 
 include!(concat!(env!("OUT_DIR"), "/compliance.rs"));
@@ -773,9 +782,15 @@ fn listed(list: &[Difference], file: &str, group: &str, case: &str) -> Option<us
         .position(|d| d.file == file && d.group == group && d.case == case)
 }
 
+/// The groups of a suite file (relative to `draft2020-12/`).
+fn suite_groups(file: &str) -> Vec<SuiteGroup> {
+    let suite = manifest_dir().join("fixtures/json-schema-test-suite/tests/draft2020-12");
+    let text = std::fs::read_to_string(suite.join(file)).unwrap();
+    serde_json::from_str(&text).unwrap()
+}
+
 #[test]
 fn every_accepted_group_agrees_with_the_suite() {
-    let suite = manifest_dir().join("fixtures/json-schema-test-suite/tests/draft2020-12");
     let mut failures = Vec::new();
     let mut measured = Measured::default();
     let mut used_deliberate = vec![false; DELIBERATE.len()];
@@ -787,10 +802,9 @@ fn every_accepted_group_agrees_with_the_suite() {
     let mut files: BTreeMap<&str, Vec<SuiteGroup>> = BTreeMap::new();
 
     for outcome in GROUPS {
-        let groups = files.entry(outcome.file).or_insert_with(|| {
-            let text = std::fs::read_to_string(suite.join(outcome.file)).unwrap();
-            serde_json::from_str(&text).unwrap()
-        });
+        let groups = files
+            .entry(outcome.file)
+            .or_insert_with(|| suite_groups(outcome.file));
         let row = measured.rows.entry(outcome.file).or_default();
         row.groups += 1;
         let Some(group) = groups.get(outcome.index) else {
@@ -805,7 +819,7 @@ fn every_accepted_group_agrees_with_the_suite() {
             outcome.file, outcome.index, group.description
         );
         let check = match outcome.generated {
-            Generated::Accepted(check) => check,
+            Generated::Accepted(check, _) => check,
             Generated::Refused(errors) => {
                 refused += 1;
                 if std::env::var_os("M3TER_COMPLIANCE_REFUSED").is_some_and(|v| v == "1") {

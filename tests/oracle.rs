@@ -62,8 +62,21 @@ pub(crate) struct Compiled {
 impl Compiled {
     /// Compiles `schema` (a 2020-12 schema: `format` an annotation, as JSON Schema has it).
     pub(crate) fn new(schema: Value) -> Self {
+        Self::compile(schema, false)
+    }
+
+    /// Compiles `schema` with boon's format assertions on (`format` checked, as this crate
+    /// checks it): the compliance property's reading of its deliberate difference.
+    pub(crate) fn asserting_formats(schema: Value) -> Self {
+        Self::compile(schema, true)
+    }
+
+    fn compile(schema: Value, formats: bool) -> Self {
         const URL: &str = "urn:m3ter:oracle";
         let mut compiler = boon::Compiler::new();
+        if formats {
+            compiler.enable_format_assertions();
+        }
         let mut schemas = boon::Schemas::new();
         compiler.add_resource(URL, schema).unwrap();
         let root = compiler
