@@ -518,3 +518,34 @@ struct FloatMap {
     #[spec(additional_properties(multiple_of = 2))]
     others: HashMap<String, f64>,
 }
+
+/// A declared float member that a pattern of the flattened other members matches: the pattern's
+/// keywords check it as serde reads it (`2^53 + 1` is the `f64` `2^53`), on every path.
+#[m3ter_models::model]
+#[derive(Debug, Deserialize, Serialize, Validate)]
+#[spec(json)]
+#[allow(dead_code)]
+struct MatchedFloat {
+    #[spec(maximum = 9_007_199_254_740_992_i64)]
+    n: f64,
+    #[serde(flatten)]
+    #[spec(pattern_properties("^n" (maximum = 9_007_199_254_740_992_i64)))]
+    others: serde_json::Map<String, serde_json::Value>,
+}
+
+#[test]
+fn a_declared_float_member_a_pattern_matches_is_checked_as_serde_reads_it() {
+    let text = r#"{"n": 9007199254740993}"#;
+    let (typed, raw) = verdicts::<MatchedFloat>(text);
+    assert_eq!(typed, raw, "{text}");
+    let value: MatchedFloat = serde_json::from_str(text).unwrap();
+    assert_eq!(value.n, 9_007_199_254_740_992.0);
+    assert!(value.validate().is_ok());
+    assert_eq!(raw, []);
+    // 2^53 + 2 is an `f64`: above the maximum for the member's keywords and the pattern's.
+    let text = r#"{"n": 9007199254740994}"#;
+    let (typed, raw) = verdicts::<MatchedFloat>(text);
+    assert_eq!(typed, raw, "{text}");
+    let range = ("/n".to_owned(), ErrorCode::Range);
+    assert_eq!(raw, [range.clone(), range]);
+}

@@ -224,11 +224,24 @@ pub(crate) fn others_checks(
             } else {
                 quote!(matches!(__key, #(#wires)|*))
             };
+            // A declared member a pattern matches is checked as serde reads it into its type
+            // (a float holds the nearest `f64`), as the typed path's value of it is.
+            let reads = checked.iter().map(|field| {
+                let wire = &field.wire_name;
+                let (inner, _) = crate::json::present_type(field.ty);
+                quote! {
+                    #wire => <#inner as ::m3ter_models::ValidateJson>::as_read(__member).into_owned(),
+                }
+            });
             quote! {
                 for (__name, __member) in __object {
                     let __key: &str = __name.as_str();
                     if !#declared_key || #matched {
-                        __whole.insert(::std::clone::Clone::clone(__name), ::std::clone::Clone::clone(__member));
+                        let __read = match __key {
+                            #(#reads)*
+                            _ => ::std::clone::Clone::clone(__member),
+                        };
+                        __whole.insert(::std::clone::Clone::clone(__name), __read);
                     }
                 }
             }
