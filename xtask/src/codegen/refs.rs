@@ -351,7 +351,11 @@ pub fn resolve(doc: &Json) -> Result<(Json, Origins), Vec<CodegenError>> {
     if first.recursive.is_empty() {
         return finish(out, first);
     }
-    let mut taken: BTreeSet<String> = components_of(doc).map(|(name, _)| name.clone()).collect();
+    // A component's name and its type name are both taken (`tree-root` is the type
+    // `TreeRoot`): a hoisted component's name is derived, so it moves on, never collides.
+    let mut taken: BTreeSet<String> = components_of(doc)
+        .flat_map(|(name, _)| [name.clone(), names::type_name(name)])
+        .collect();
     let hoisted: HashMap<String, String> = first
         .recursive
         .iter()
@@ -942,6 +946,34 @@ mod tests {
             origins.source("/components/schemas/TreeRoot2/properties/children/minItems"),
             "/components/schemas/Tree/properties/root/properties/children/minItems"
         );
+    }
+
+    #[test]
+    fn a_sub_schema_made_a_component_takes_no_type_name_of_another_component() {
+        // `tree-root` is the type `TreeRoot`: the hoisted component moves on, as a derived
+        // name does, rather than being refused as a name the spec chose.
+        let doc = Json::parse(
+            r##"{"components": {"schemas": {
+                "tree-root": {"type": "object"},
+                "Tree": {"type": "object", "properties": {"root": {"type": "object", "properties": {
+                    "next": {"$ref": "#/components/schemas/Tree/properties/root"}
+                }}}}
+            }}}"##,
+        )
+        .unwrap();
+        let (out, _) = resolve(&doc).unwrap();
+        let schemas = out
+            .get("components")
+            .and_then(|c| c.get("schemas"))
+            .unwrap();
+        let reference = Json::parse(r##"{"$ref": "#/components/schemas/TreeRoot2"}"##).unwrap();
+        let tree = schemas.get("Tree").unwrap();
+        assert_eq!(
+            tree.get("properties").unwrap().get("root"),
+            Some(&reference)
+        );
+        assert!(schemas.get("TreeRoot2").is_some());
+        assert!(schemas.get("TreeRoot").is_none());
     }
 
     #[test]
