@@ -549,3 +549,39 @@ fn a_declared_float_member_a_pattern_matches_is_checked_as_serde_reads_it() {
     let range = ("/n".to_owned(), ErrorCode::Range);
     assert_eq!(raw, [range.clone(), range]);
 }
+
+/// An `f32` member a pattern matches: the pattern reads it as the member's own keywords do (by
+/// its shortest decimal form: `0.1_f32` is `0.1`), on every path.
+#[m3ter_models::model]
+#[derive(Debug, Deserialize, Serialize, Validate)]
+#[spec(json)]
+#[allow(dead_code)]
+struct MatchedF32 {
+    #[spec(maximum = 0.1)]
+    small: f32,
+    #[serde(flatten)]
+    #[spec(pattern_properties("^s" (maximum = 0.1)))]
+    others: serde_json::Map<String, serde_json::Value>,
+}
+
+#[test]
+fn an_f32_member_a_pattern_matches_is_checked_as_its_own_keywords_read_it() {
+    for text in [r#"{"small": 0.1}"#, r#"{"small": 0.10000000001}"#] {
+        let (typed, raw) = verdicts::<MatchedF32>(text);
+        assert_eq!(typed, raw, "{text}");
+        assert_eq!(raw, [], "{text}");
+        let value: MatchedF32 = serde_json::from_str(text).unwrap();
+        assert!(value.validate().is_ok(), "{text}");
+    }
+    let text = r#"{"small": 0.2}"#;
+    let value: MatchedF32 = serde_json::from_str(text).unwrap();
+    let codes: Codes = value
+        .validate()
+        .unwrap_err()
+        .iter()
+        .map(|e| (e.path().to_owned(), e.code()))
+        .collect();
+    let range = ("/small".to_owned(), ErrorCode::Range);
+    assert_eq!(codes, [range.clone(), range]);
+    assert_eq!(verdicts::<MatchedF32>(text).1, codes);
+}

@@ -173,6 +173,7 @@ pub(crate) fn others_checks(
             let declared = checked.iter().map(|field| {
                 let member = &field.member;
                 let wire = &field.wire_name;
+                let ty = field.ty;
                 // A required `Option` (nullable) is there as `null` when `None`.
                 let present = if crate::json::present_type(field.ty).1 && !field.presence().required {
                     quote!(::std::option::Option::is_some(&self.#member))
@@ -184,6 +185,9 @@ pub(crate) fn others_checks(
                         let __key: &str = #wire;
                         if #present && #matched {
                             if let ::std::result::Result::Ok(__member) = #rules::serde_json::to_value(&self.#member) {
+                                // As the member's own keywords read it (an `f32` by its
+                                // shortest decimal form), and the raw path (`as_read`).
+                                let __member = <#ty as #rules::JsonEq>::read_json(__member);
                                 __whole.insert(::std::string::ToString::to_string(__key), __member);
                             }
                         }
