@@ -173,7 +173,7 @@ impl JsonEq for str {
 }
 
 macro_rules! number_eq {
-    ($($t:ty),*) => {$(
+    ($($t:ty $(, read: $read:expr)?;)*) => {$(
         impl JsonEq for $t {
             fn eq_json(&self, other: &Value) -> bool {
                 other.is_number() && numbers_equal(self.number_value(), other.number_value())
@@ -184,24 +184,18 @@ macro_rules! number_eq {
             fn json_hash(&self) -> u64 {
                 hash_number(self.number_value())
             }
+            $(
+                fn read_json(value: Value) -> Value {
+                    let read: fn(&Value) -> std::borrow::Cow<'_, Value> = $read;
+                    read(&value).into_owned()
+                }
+            )?
         }
     )*};
 }
-number_eq!(i8, i16, i32, i64, u8, u16, u32, u64, f64);
-
-impl JsonEq for f32 {
-    fn eq_json(&self, other: &Value) -> bool {
-        other.is_number() && numbers_equal(self.number_value(), other.number_value())
-    }
-    fn eq_same(&self, other: &Self) -> bool {
-        numbers_equal(self.number_value(), other.number_value())
-    }
-    fn json_hash(&self) -> u64 {
-        hash_number(self.number_value())
-    }
-    fn read_json(value: Value) -> Value {
-        crate::json::read_f32(&value).into_owned()
-    }
+number_eq! {
+    i8; i16; i32; i64; u8; u16; u32; u64; f64;
+    f32, read: crate::json::read_f32;
 }
 
 impl JsonEq for bool {
