@@ -910,9 +910,20 @@ mod tests {
         );
     }
 
+    /// The component schemas of the document `text` resolved, and where each copy came from.
+    fn resolved_schemas(text: &str) -> (Json, Origins) {
+        let (out, origins) = resolve(&Json::parse(text).unwrap()).unwrap();
+        let schemas = out
+            .get("components")
+            .and_then(|c| c.get("schemas"))
+            .unwrap()
+            .clone();
+        (schemas, origins)
+    }
+
     #[test]
     fn a_reference_back_into_its_own_schema_becomes_a_component_referred_to() {
-        let doc = Json::parse(
+        let (schemas, origins) = resolved_schemas(
             r##"{"components": {"schemas": {
                 "TreeRoot": {"type": "string"},
                 "Tree": {"type": "object", "properties": {"root": {"type": "object", "properties": {
@@ -920,13 +931,7 @@ mod tests {
                 }}}},
                 "Other": {"type": "object", "properties": {"r": {"$ref": "#/components/schemas/Tree/properties/root"}}}
             }}}"##,
-        )
-        .unwrap();
-        let (out, origins) = resolve(&doc).unwrap();
-        let schemas = out
-            .get("components")
-            .and_then(|c| c.get("schemas"))
-            .unwrap();
+        );
         // `TreeRoot` is taken: the next free name.
         let reference = Json::parse(r##"{"$ref": "#/components/schemas/TreeRoot2"}"##).unwrap();
         let tree = schemas.get("Tree").unwrap();
@@ -952,20 +957,14 @@ mod tests {
     fn a_sub_schema_made_a_component_takes_no_type_name_of_another_component() {
         // `tree-root` is the type `TreeRoot`: the hoisted component moves on, as a derived
         // name does, rather than being refused as a name the spec chose.
-        let doc = Json::parse(
+        let (schemas, _) = resolved_schemas(
             r##"{"components": {"schemas": {
                 "tree-root": {"type": "object"},
                 "Tree": {"type": "object", "properties": {"root": {"type": "object", "properties": {
                     "next": {"$ref": "#/components/schemas/Tree/properties/root"}
                 }}}}
             }}}"##,
-        )
-        .unwrap();
-        let (out, _) = resolve(&doc).unwrap();
-        let schemas = out
-            .get("components")
-            .and_then(|c| c.get("schemas"))
-            .unwrap();
+        );
         let reference = Json::parse(r##"{"$ref": "#/components/schemas/TreeRoot2"}"##).unwrap();
         let tree = schemas.get("Tree").unwrap();
         assert_eq!(
