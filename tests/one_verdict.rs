@@ -45,6 +45,21 @@ where
     (typed, raw)
 }
 
+/// The codes serde's parse of `text` (which must succeed) then `validate()` give.
+fn serde_codes<T: serde::de::DeserializeOwned + Validate>(text: &str) -> Codes {
+    let value: T = serde_json::from_str(text).unwrap();
+    value
+        .validate()
+        .err()
+        .map(|errors| {
+            errors
+                .iter()
+                .map(|e| (e.path().to_owned(), e.code()))
+                .collect()
+        })
+        .unwrap_or_default()
+}
+
 #[test]
 fn null_for_a_plain_option_and_a_forbidden_member_is_refused_on_every_path() {
     for (text, path, code) in [
@@ -487,25 +502,14 @@ fn a_float_member_is_checked_as_the_float_serde_reads() {
     assert_eq!(raw, [("/list/1".to_owned(), ErrorCode::MultipleOf)]);
     let value: Floats = serde_json::from_str(text).unwrap();
     assert_eq!(value.even, 9_007_199_254_740_992.0);
-    let errors = value.validate().unwrap_err();
-    let serde_path: Vec<_> = errors
-        .iter()
-        .map(|e| (e.path().to_owned(), e.code()))
-        .collect();
-    assert_eq!(serde_path, raw);
+    assert_eq!(serde_codes::<Floats>(text), raw);
     // A map of floats reads its members so too, and a number that is no integer is parsed to
     // the nearest `f64` on both paths alike.
     let text = r#"{"n": 1.5, "others": {"a": 9007199254740993, "b": 0.30000000000000004}}"#;
     let (typed, raw) = verdicts::<FloatMap>(text);
     assert_eq!(typed, raw, "{text}");
     assert_eq!(raw, [("/others/b".to_owned(), ErrorCode::MultipleOf)]);
-    let value: FloatMap = serde_json::from_str(text).unwrap();
-    let errors = value.validate().unwrap_err();
-    let serde_path: Vec<_> = errors
-        .iter()
-        .map(|e| (e.path().to_owned(), e.code()))
-        .collect();
-    assert_eq!(serde_path, raw);
+    assert_eq!(serde_codes::<FloatMap>(text), raw);
 }
 
 /// A map of floats, each a multiple of 2 (`b`'s `0.30000000000000004` is not).
@@ -574,13 +578,7 @@ fn an_f32_member_a_pattern_matches_is_checked_as_its_own_keywords_read_it() {
         assert!(value.validate().is_ok(), "{text}");
     }
     let text = r#"{"small": 0.2}"#;
-    let value: MatchedF32 = serde_json::from_str(text).unwrap();
-    let codes: Codes = value
-        .validate()
-        .unwrap_err()
-        .iter()
-        .map(|e| (e.path().to_owned(), e.code()))
-        .collect();
+    let codes = serde_codes::<MatchedF32>(text);
     let range = ("/small".to_owned(), ErrorCode::Range);
     assert_eq!(codes, [range.clone(), range]);
     assert_eq!(verdicts::<MatchedF32>(text).1, codes);
