@@ -361,10 +361,12 @@ pub fn resolve(doc: &Json) -> Result<(Json, Origins), Vec<CodegenError>> {
         .iter()
         .map(|(key, (tokens, _, _))| {
             let base = hoisted_name(tokens);
+            // Its type name too (`TAB`, `T`'s `a`'s `b`, is the type `Tab`).
             let name = std::iter::once(base.clone())
                 .chain((2u64..).map(|n| format!("{base}{n}")))
-                .find(|name| !taken.contains(name))
+                .find(|name| !taken.contains(name) && !taken.contains(&names::type_name(name)))
                 .unwrap_or(base);
+            taken.insert(names::type_name(&name));
             taken.insert(name.clone());
             (key.clone(), name)
         })
@@ -973,6 +975,20 @@ mod tests {
         );
         assert!(schemas.get("TreeRoot2").is_some());
         assert!(schemas.get("TreeRoot").is_none());
+        // `T`'s `a`'s `b` is named `TAB`, the type `Tab`: taken by `tab`'s type.
+        let (schemas, _) = resolved_schemas(
+            r##"{"components": {"schemas": {
+                "tab": {"type": "object"},
+                "T": {"type": "object", "properties": {"a": {"type": "object", "properties": {
+                    "b": {"type": "object", "properties": {
+                        "toB": {"$ref": "#/components/schemas/T/properties/a/properties/b"}
+                    }}
+                }}}}
+            }}}"##,
+        );
+        assert_eq!(names::type_name("TAB"), "Tab");
+        assert!(schemas.get("TAB2").is_some(), "{schemas:?}");
+        assert!(schemas.get("TAB").is_none());
     }
 
     #[test]
