@@ -45,6 +45,21 @@ where
     (typed, raw)
 }
 
+/// The codes serde's parse of `text` (which must succeed) then `validate()` give.
+fn serde_codes<T: serde::de::DeserializeOwned + Validate>(text: &str) -> Codes {
+    let value: T = serde_json::from_str(text).unwrap();
+    value
+        .validate()
+        .err()
+        .map(|errors| {
+            errors
+                .iter()
+                .map(|e| (e.path().to_owned(), e.code()))
+                .collect()
+        })
+        .unwrap_or_default()
+}
+
 #[test]
 fn null_for_a_plain_option_and_a_forbidden_member_is_refused_on_every_path() {
     for (text, path, code) in [
@@ -487,25 +502,14 @@ fn a_float_member_is_checked_as_the_float_serde_reads() {
     assert_eq!(raw, [("/list/1".to_owned(), ErrorCode::MultipleOf)]);
     let value: Floats = serde_json::from_str(text).unwrap();
     assert_eq!(value.even, 9_007_199_254_740_992.0);
-    let errors = value.validate().unwrap_err();
-    let serde_path: Vec<_> = errors
-        .iter()
-        .map(|e| (e.path().to_owned(), e.code()))
-        .collect();
-    assert_eq!(serde_path, raw);
+    assert_eq!(serde_codes::<Floats>(text), raw);
     // A map of floats reads its members so too, and a number that is no integer is parsed to
     // the nearest `f64` on both paths alike.
     let text = r#"{"n": 1.5, "others": {"a": 9007199254740993, "b": 0.30000000000000004}}"#;
     let (typed, raw) = verdicts::<FloatMap>(text);
     assert_eq!(typed, raw, "{text}");
     assert_eq!(raw, [("/others/b".to_owned(), ErrorCode::MultipleOf)]);
-    let value: FloatMap = serde_json::from_str(text).unwrap();
-    let errors = value.validate().unwrap_err();
-    let serde_path: Vec<_> = errors
-        .iter()
-        .map(|e| (e.path().to_owned(), e.code()))
-        .collect();
-    assert_eq!(serde_path, raw);
+    assert_eq!(serde_codes::<FloatMap>(text), raw);
 }
 
 /// A map of floats, each a multiple of 2 (`b`'s `0.30000000000000004` is not).
@@ -517,4 +521,65 @@ struct FloatMap {
     n: f64,
     #[spec(additional_properties(multiple_of = 2))]
     others: HashMap<String, f64>,
+}
+
+/// A declared float member that a pattern of the flattened other members matches: the pattern's
+/// keywords check it as serde reads it (`2^53 + 1` is the `f64` `2^53`), on every path.
+#[m3ter_models::model]
+#[derive(Debug, Deserialize, Serialize, Validate)]
+#[spec(json)]
+#[allow(dead_code)]
+struct MatchedFloat {
+    #[spec(maximum = 9_007_199_254_740_992_i64)]
+    n: f64,
+    #[serde(flatten)]
+    #[spec(pattern_properties("^n" (maximum = 9_007_199_254_740_992_i64)))]
+    others: serde_json::Map<String, serde_json::Value>,
+}
+
+#[test]
+fn a_declared_float_member_a_pattern_matches_is_checked_as_serde_reads_it() {
+    let text = r#"{"n": 9007199254740993}"#;
+    let (typed, raw) = verdicts::<MatchedFloat>(text);
+    assert_eq!(typed, raw, "{text}");
+    let value: MatchedFloat = serde_json::from_str(text).unwrap();
+    assert_eq!(value.n, 9_007_199_254_740_992.0);
+    assert!(value.validate().is_ok());
+    assert_eq!(raw, []);
+    // 2^53 + 2 is an `f64`: above the maximum for the member's keywords and the pattern's.
+    let text = r#"{"n": 9007199254740994}"#;
+    let (typed, raw) = verdicts::<MatchedFloat>(text);
+    assert_eq!(typed, raw, "{text}");
+    let range = ("/n".to_owned(), ErrorCode::Range);
+    assert_eq!(raw, [range.clone(), range]);
+}
+
+/// An `f32` member a pattern matches: the pattern reads it as the member's own keywords do (by
+/// its shortest decimal form: `0.1_f32` is `0.1`), on every path.
+#[m3ter_models::model]
+#[derive(Debug, Deserialize, Serialize, Validate)]
+#[spec(json)]
+#[allow(dead_code)]
+struct MatchedF32 {
+    #[spec(maximum = 0.1)]
+    small: f32,
+    #[serde(flatten)]
+    #[spec(pattern_properties("^s" (maximum = 0.1)))]
+    others: serde_json::Map<String, serde_json::Value>,
+}
+
+#[test]
+fn an_f32_member_a_pattern_matches_is_checked_as_its_own_keywords_read_it() {
+    for text in [r#"{"small": 0.1}"#, r#"{"small": 0.10000000001}"#] {
+        let (typed, raw) = verdicts::<MatchedF32>(text);
+        assert_eq!(typed, raw, "{text}");
+        assert_eq!(raw, [], "{text}");
+        let value: MatchedF32 = serde_json::from_str(text).unwrap();
+        assert!(value.validate().is_ok(), "{text}");
+    }
+    let text = r#"{"small": 0.2}"#;
+    let codes = serde_codes::<MatchedF32>(text);
+    let range = ("/small".to_owned(), ErrorCode::Range);
+    assert_eq!(codes, [range.clone(), range]);
+    assert_eq!(verdicts::<MatchedF32>(text).1, codes);
 }

@@ -500,3 +500,32 @@ fn the_derive_takes_a_users_recursive_type() {
         );
     }
 }
+
+/// A type whose every object holds two more (two lists of at least one of itself): no finite
+/// document has it, and neither its strategies: they say so at once, rather than building a
+/// strategy for each of the 2^32 objects down to their last depth.
+#[m3ter_models::model]
+#[derive(Debug, serde::Serialize, serde::Deserialize, Validate)]
+#[spec(json)]
+struct Bush {
+    #[spec(nested, min_items = 1)]
+    left: Vec<Self>,
+    #[spec(nested, min_items = 1)]
+    right: Vec<Self>,
+}
+
+#[test]
+fn strategies_of_a_type_no_finite_document_has_are_built_at_once() {
+    let (done, finished) = std::sync::mpsc::channel();
+    std::thread::spawn(move || {
+        let strategy = m3ter_models::strategies::valid::<Bush>();
+        let drawn = strategy.new_tree(&mut TestRunner::deterministic()).is_ok();
+        let invalid = m3ter_models::strategies::invalid::<Bush>();
+        let broken = invalid.new_tree(&mut TestRunner::deterministic()).is_ok();
+        let _ = done.send(drawn || broken);
+    });
+    let drawn = finished
+        .recv_timeout(std::time::Duration::from_secs(20))
+        .expect("the strategies of `Bush` are built within 20 s");
+    assert!(!drawn, "no finite `Bush` is drawn, valid or broken");
+}

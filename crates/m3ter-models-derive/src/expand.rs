@@ -173,6 +173,7 @@ pub(crate) fn others_checks(
             let declared = checked.iter().map(|field| {
                 let member = &field.member;
                 let wire = &field.wire_name;
+                let ty = field.ty;
                 // A required `Option` (nullable) is there as `null` when `None`.
                 let present = if crate::json::present_type(field.ty).1 && !field.presence().required {
                     quote!(::std::option::Option::is_some(&self.#member))
@@ -184,6 +185,9 @@ pub(crate) fn others_checks(
                         let __key: &str = #wire;
                         if #present && #matched {
                             if let ::std::result::Result::Ok(__member) = #rules::serde_json::to_value(&self.#member) {
+                                // As the member's own keywords read it (an `f32` by its
+                                // shortest decimal form), and the raw path (`as_read`).
+                                let __member = <#ty as #rules::JsonEq>::read_json(__member);
                                 __whole.insert(::std::string::ToString::to_string(__key), __member);
                             }
                         }
@@ -224,11 +228,24 @@ pub(crate) fn others_checks(
             } else {
                 quote!(matches!(__key, #(#wires)|*))
             };
+            // A declared member a pattern matches is checked as serde reads it into its type
+            // (a float holds the nearest `f64`), as the typed path's value of it is.
+            let reads = checked.iter().map(|field| {
+                let wire = &field.wire_name;
+                let (inner, _) = crate::json::present_type(field.ty);
+                quote! {
+                    #wire => <#inner as ::m3ter_models::ValidateJson>::as_read(__member).into_owned(),
+                }
+            });
             quote! {
                 for (__name, __member) in __object {
                     let __key: &str = __name.as_str();
                     if !#declared_key || #matched {
-                        __whole.insert(::std::clone::Clone::clone(__name), ::std::clone::Clone::clone(__member));
+                        let __read = match __key {
+                            #(#reads)*
+                            _ => ::std::clone::Clone::clone(__member),
+                        };
+                        __whole.insert(::std::clone::Clone::clone(__name), __read);
                     }
                 }
             }

@@ -39,7 +39,9 @@
 //! the members the struct does not declare, and may carry `pattern_properties(…)` and
 //! `additional_properties(…)`, which then apply to the whole object as JSON Schema says: each
 //! pattern to every member whose name matches it, the declared fields too (a field's typed value
-//! checked as serde writes it, when present: an `Option` that is `None` is absent, unless the
+//! checked as serde writes it, its numbers as the field's own keywords read them (an `f32` by
+//! its shortest decimal form, and on the raw path a float's number as serde reads it), when
+//! present: an `Option` that is `None` is absent, unless the
 //! field is `required`, when it is `null`. A pattern with keywords may not match a field serde
 //! fills from a `default` (one not on an `Option`, `default = "…"`, or the struct's), whose
 //! typed value cannot tell the default from a member the document has, nor an optional

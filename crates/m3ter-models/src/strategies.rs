@@ -613,12 +613,16 @@ fn drawn(kind: &'static Kind, constraints: &'static Constraints) -> BoxedStrateg
 /// itself through a list, a map, a box) gives values of bounded depth: past
 /// [`Depth::LIMIT`] objects, a member whose type may hold more is left out where it may be
 /// absent, `null` where it may be, and a list or a map of them is empty where it may be; past
-/// [`Depth::MAX`] (a type that always holds another: no finite document has it) nothing is
-/// drawn, and proptest stops with the reason.
+/// [`Depth::MAX`], or past [`Depth::BUDGET`] objects built beyond the limit in one value
+/// (a type that always holds another: no finite document has it; one that holds two more
+/// would otherwise build 2^32 strategies before it stopped), nothing is drawn, and proptest
+/// stops with the reason.
 struct Depth;
 
 thread_local! {
     static DEPTH: std::cell::Cell<usize> = const { std::cell::Cell::new(0) };
+    /// The objects built past [`Depth::LIMIT`] since the depth was last 0.
+    static BEYOND: std::cell::Cell<usize> = const { std::cell::Cell::new(0) };
 }
 
 impl Depth {
@@ -626,6 +630,9 @@ impl Depth {
     const LIMIT: usize = 4;
     /// The objects deep at which nothing more is drawn.
     const MAX: usize = 32;
+    /// The most objects built past [`Depth::LIMIT`] for one value (those its members must
+    /// hold there: required, not nullable, lists and maps with a least size).
+    const BUDGET: usize = 4096;
 
     fn reached() -> bool {
         DEPTH.with(|depth| depth.get() >= Self::LIMIT)
@@ -636,11 +643,23 @@ impl Depth {
         DEPTH.with(|depth| depth.set(depth.get() + 1));
         let built = build();
         DEPTH.with(|depth| depth.set(depth.get().saturating_sub(1)));
+        if DEPTH.with(std::cell::Cell::get) == 0 {
+            BEYOND.with(|beyond| beyond.set(0));
+        }
         built
     }
 
+    /// Whether nothing more is drawn: [`Depth::MAX`] objects deep, or one more object past
+    /// [`Depth::LIMIT`] (counted here) would be more than [`Depth::BUDGET`].
     fn exceeded() -> bool {
-        DEPTH.with(|depth| depth.get() >= Self::MAX)
+        if DEPTH.with(|depth| depth.get() >= Self::MAX) {
+            return true;
+        }
+        Self::reached()
+            && BEYOND.with(|beyond| {
+                beyond.set(beyond.get().saturating_add(1));
+                beyond.get() > Self::BUDGET
+            })
     }
 }
 
@@ -1023,7 +1042,7 @@ fn object(spec: &'static TypeSpec) -> BoxedStrategy<Value> {
     if Depth::exceeded() {
         return Just(Value::Null)
             .prop_filter(
-                "a recursive type whose every object holds another (no finite document has it): no value is drawn",
+                "a recursive type whose every object holds another (no finite document has it), or more objects past the depth limit than the budget: no value is drawn",
                 |_| false,
             )
             .prop_map(|_| Value::Object(Map::new()))

@@ -351,16 +351,22 @@ pub fn resolve(doc: &Json) -> Result<(Json, Origins), Vec<CodegenError>> {
     if first.recursive.is_empty() {
         return finish(out, first);
     }
-    let mut taken: BTreeSet<String> = components_of(doc).map(|(name, _)| name.clone()).collect();
+    // A component's name and its type name are both taken (`tree-root` is the type
+    // `TreeRoot`): a hoisted component's name is derived, so it moves on, never collides.
+    let mut taken: BTreeSet<String> = components_of(doc)
+        .flat_map(|(name, _)| [name.clone(), names::type_name(name)])
+        .collect();
     let hoisted: HashMap<String, String> = first
         .recursive
         .iter()
         .map(|(key, (tokens, _, _))| {
             let base = hoisted_name(tokens);
+            // Its type name too (`TAB`, `T`'s `a`'s `b`, is the type `Tab`).
             let name = std::iter::once(base.clone())
                 .chain((2u64..).map(|n| format!("{base}{n}")))
-                .find(|name| !taken.contains(name))
+                .find(|name| !taken.contains(name) && !taken.contains(&names::type_name(name)))
                 .unwrap_or(base);
+            taken.insert(names::type_name(&name));
             taken.insert(name.clone());
             (key.clone(), name)
         })
@@ -906,9 +912,20 @@ mod tests {
         );
     }
 
+    /// The component schemas of the document `text` resolved, and where each copy came from.
+    fn resolved_schemas(text: &str) -> (Json, Origins) {
+        let (out, origins) = resolve(&Json::parse(text).unwrap()).unwrap();
+        let schemas = out
+            .get("components")
+            .and_then(|c| c.get("schemas"))
+            .unwrap()
+            .clone();
+        (schemas, origins)
+    }
+
     #[test]
     fn a_reference_back_into_its_own_schema_becomes_a_component_referred_to() {
-        let doc = Json::parse(
+        let (schemas, origins) = resolved_schemas(
             r##"{"components": {"schemas": {
                 "TreeRoot": {"type": "string"},
                 "Tree": {"type": "object", "properties": {"root": {"type": "object", "properties": {
@@ -916,13 +933,7 @@ mod tests {
                 }}}},
                 "Other": {"type": "object", "properties": {"r": {"$ref": "#/components/schemas/Tree/properties/root"}}}
             }}}"##,
-        )
-        .unwrap();
-        let (out, origins) = resolve(&doc).unwrap();
-        let schemas = out
-            .get("components")
-            .and_then(|c| c.get("schemas"))
-            .unwrap();
+        );
         // `TreeRoot` is taken: the next free name.
         let reference = Json::parse(r##"{"$ref": "#/components/schemas/TreeRoot2"}"##).unwrap();
         let tree = schemas.get("Tree").unwrap();
@@ -942,6 +953,42 @@ mod tests {
             origins.source("/components/schemas/TreeRoot2/properties/children/minItems"),
             "/components/schemas/Tree/properties/root/properties/children/minItems"
         );
+    }
+
+    #[test]
+    fn a_sub_schema_made_a_component_takes_no_type_name_of_another_component() {
+        // `tree-root` is the type `TreeRoot`: the hoisted component moves on, as a derived
+        // name does, rather than being refused as a name the spec chose.
+        let (schemas, _) = resolved_schemas(
+            r##"{"components": {"schemas": {
+                "tree-root": {"type": "object"},
+                "Tree": {"type": "object", "properties": {"root": {"type": "object", "properties": {
+                    "next": {"$ref": "#/components/schemas/Tree/properties/root"}
+                }}}}
+            }}}"##,
+        );
+        let reference = Json::parse(r##"{"$ref": "#/components/schemas/TreeRoot2"}"##).unwrap();
+        let tree = schemas.get("Tree").unwrap();
+        assert_eq!(
+            tree.get("properties").unwrap().get("root"),
+            Some(&reference)
+        );
+        assert!(schemas.get("TreeRoot2").is_some());
+        assert!(schemas.get("TreeRoot").is_none());
+        // `T`'s `a`'s `b` is named `TAB`, the type `Tab`: taken by `tab`'s type.
+        let (schemas, _) = resolved_schemas(
+            r##"{"components": {"schemas": {
+                "tab": {"type": "object"},
+                "T": {"type": "object", "properties": {"a": {"type": "object", "properties": {
+                    "b": {"type": "object", "properties": {
+                        "toB": {"$ref": "#/components/schemas/T/properties/a/properties/b"}
+                    }}
+                }}}}
+            }}}"##,
+        );
+        assert_eq!(names::type_name("TAB"), "Tab");
+        assert!(schemas.get("TAB2").is_some(), "{schemas:?}");
+        assert!(schemas.get("TAB").is_none());
     }
 
     #[test]

@@ -13,6 +13,7 @@ pub use self::locate::{Location, locate};
 pub(crate) use self::parse::StrictValue;
 pub use self::parse::{duplicate_key, parse_value, syntax_error, syntax_error_in};
 pub use self::validate_json::ValidateJson;
+pub(crate) use self::validate_json::read_f32;
 use crate::error::ValidationErrors;
 use crate::path::Path;
 use crate::validate::{Valid, Validate};

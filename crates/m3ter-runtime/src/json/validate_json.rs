@@ -174,7 +174,7 @@ fn read_f64(value: &Value) -> Cow<'_, Value> {
 /// A number as serde reads it into an `f32` (`as f32` from the `i64`, `u64` or `f64` serde_json
 /// hands over), then widened as the typed value's rules read it
 /// ([`crate::rules::access::widen_f32`]).
-fn read_f32(value: &Value) -> Cow<'_, Value> {
+pub(crate) fn read_f32(value: &Value) -> Cow<'_, Value> {
     let Some(n) = value.as_number() else {
         return Cow::Borrowed(value);
     };

@@ -54,6 +54,15 @@ pub trait JsonEq {
     /// A hash of the value's JSON that equal values share (`1` and `1.0`, objects in any
     /// member order), so that `uniqueItems` compares only items with the same hash.
     fn json_hash(&self) -> u64;
+    /// A value of the type as serde writes it (`serde_json::to_value`), read as the rules
+    /// read the typed value: an `f32` by its shortest decimal form (`0.1_f32` is the number
+    /// `0.1`, not `0.100000001490116…`), lists, maps, `Option` and `Box` their items so; any
+    /// other value as it is. What a keyword on the written JSON then checks (a pattern of the
+    /// flattened other members that matches a declared member) is what the member's own
+    /// keywords check, and what the raw path checks (`ValidateJson::as_read`).
+    fn read_json(value: Value) -> Value {
+        value
+    }
 }
 
 /// The hash of a string's JSON (the wire string of a unit enum hashes so too).
@@ -164,7 +173,7 @@ impl JsonEq for str {
 }
 
 macro_rules! number_eq {
-    ($($t:ty),*) => {$(
+    ($($t:ty $(, read: $read:expr)?;)*) => {$(
         impl JsonEq for $t {
             fn eq_json(&self, other: &Value) -> bool {
                 other.is_number() && numbers_equal(self.number_value(), other.number_value())
@@ -175,10 +184,19 @@ macro_rules! number_eq {
             fn json_hash(&self) -> u64 {
                 hash_number(self.number_value())
             }
+            $(
+                fn read_json(value: Value) -> Value {
+                    let read: fn(&Value) -> std::borrow::Cow<'_, Value> = $read;
+                    read(&value).into_owned()
+                }
+            )?
         }
     )*};
 }
-number_eq!(i8, i16, i32, i64, u8, u16, u32, u64, f32, f64);
+number_eq! {
+    i8; i16; i32; i64; u8; u16; u32; u64; f64;
+    f32, read: crate::json::read_f32;
+}
 
 impl JsonEq for bool {
     fn eq_json(&self, other: &Value) -> bool {
@@ -216,6 +234,27 @@ impl JsonEq for Map<String, Value> {
     }
 }
 
+/// Each item of a written list read as a `T` ([`JsonEq::read_json`]).
+fn read_items<T: JsonEq + ?Sized>(value: Value) -> Value {
+    match value {
+        Value::Array(items) => Value::Array(items.into_iter().map(T::read_json).collect()),
+        other => other,
+    }
+}
+
+/// Each member of a written object read as a `V` ([`JsonEq::read_json`]).
+fn read_members<V: JsonEq + ?Sized>(value: Value) -> Value {
+    match value {
+        Value::Object(members) => Value::Object(
+            members
+                .into_iter()
+                .map(|(key, member)| (key, V::read_json(member)))
+                .collect(),
+        ),
+        other => other,
+    }
+}
+
 impl<T: JsonEq> JsonEq for [T] {
     fn eq_json(&self, other: &Value) -> bool {
         other.as_array().is_some_and(|items| {
@@ -228,6 +267,9 @@ impl<T: JsonEq> JsonEq for [T] {
     fn json_hash(&self) -> u64 {
         hash_items(self.iter().map(JsonEq::json_hash))
     }
+    fn read_json(value: Value) -> Value {
+        read_items::<T>(value)
+    }
 }
 
 impl<T: JsonEq> JsonEq for Vec<T> {
@@ -239,6 +281,9 @@ impl<T: JsonEq> JsonEq for Vec<T> {
     }
     fn json_hash(&self) -> u64 {
         self.as_slice().json_hash()
+    }
+    fn read_json(value: Value) -> Value {
+        read_items::<T>(value)
     }
 }
 
@@ -259,6 +304,9 @@ impl<V: JsonEq, S: BuildHasher> JsonEq for HashMap<String, V, S> {
     }
     fn json_hash(&self) -> u64 {
         hash_members(self.iter())
+    }
+    fn read_json(value: Value) -> Value {
+        read_members::<V>(value)
     }
 }
 
@@ -281,6 +329,9 @@ impl<V: JsonEq> JsonEq for BTreeMap<String, V> {
     fn json_hash(&self) -> u64 {
         hash_members(self.iter())
     }
+    fn read_json(value: Value) -> Value {
+        read_members::<V>(value)
+    }
 }
 
 /// `None` is `null` (an item of a list of optional values).
@@ -302,6 +353,13 @@ impl<T: JsonEq> JsonEq for Option<T> {
         self.as_ref()
             .map_or_else(|| hash_tag(b'z'), JsonEq::json_hash)
     }
+    fn read_json(value: Value) -> Value {
+        if value.is_null() {
+            value
+        } else {
+            T::read_json(value)
+        }
+    }
 }
 
 impl<T: JsonEq + ?Sized> JsonEq for Box<T> {
@@ -314,6 +372,9 @@ impl<T: JsonEq + ?Sized> JsonEq for Box<T> {
     fn json_hash(&self) -> u64 {
         (**self).json_hash()
     }
+    fn read_json(value: Value) -> Value {
+        T::read_json(value)
+    }
 }
 
 impl<T: JsonEq + ?Sized> JsonEq for &T {
@@ -325,6 +386,9 @@ impl<T: JsonEq + ?Sized> JsonEq for &T {
     }
     fn json_hash(&self) -> u64 {
         (**self).json_hash()
+    }
+    fn read_json(value: Value) -> Value {
+        T::read_json(value)
     }
 }
 
