@@ -1586,6 +1586,33 @@ fn a_ref_cycle_through_lists_that_must_not_be_empty_is_an_error_at_each_referenc
 }
 
 #[test]
+fn a_hoisted_recursive_schema_takes_no_name_of_an_operations_descriptor() {
+    // The operation `treeRoot`'s descriptor is `TreeRoot` (and its response `TreeRootResponse`),
+    // the name `#/components/schemas/Tree/properties/root`, referred to from inside `root`,
+    // would take: the descriptor keeps the name the spec chose, the hoisted type is numbered.
+    let spec = r##"{"openapi": "3.1.0", "info": {"title": "t", "version": "1"},
+        "paths": {"/trees": {"post": {"operationId": "treeRoot", "x-m3ter-operation": "create",
+            "requestBody": {"content": {"application/json": {"schema": {"$ref": "#/components/schemas/Tree"}}}},
+            "responses": {}}}},
+        "components": {"schemas": {
+            "Tree": {"type": "object", "properties": {"root": {"type": "object", "properties": {
+                "children": {"type": "array", "items": {"$ref": "#/components/schemas/Tree/properties/root"}}
+            }}}}
+        }}}"##;
+    let code = codegen::generate(spec, "test.json").unwrap_or_else(|e| panic!("{e:?}"));
+    for line in [
+        "pub struct TreeRoot {}",
+        "impl ::m3ter_models::endpoint::Endpoint for TreeRoot {",
+        "pub enum TreeRootResponse {",
+        "pub struct TreeRoot2 {",
+        "pub root: ::std::option::Option<TreeRoot2>,",
+        "pub children: ::std::option::Option<::std::vec::Vec<TreeRoot2>>,",
+    ] {
+        assert!(code.contains(line), "{line} not in\n{code}");
+    }
+}
+
+#[test]
 fn a_ref_cycle_of_length_10000_is_a_recursive_type() {
     // Each `next` optional: a recursive type of 10,000 structs, each holding the next boxed.
     let generated = codegen::generate(

@@ -92,6 +92,40 @@ struct Instance {
 /// The name of the generated enum of operations, reserved when the fragment has operations.
 const OPERATION_ENUM: &str = "Operation";
 
+/// The type names an operation's descriptor takes from its `operationId`: the descriptor and
+/// its response.
+fn descriptor_names(operation_id: &str) -> [String; 2] {
+    let descriptor = names::type_name(operation_id);
+    let response = format!("{descriptor}Response");
+    [descriptor, response]
+}
+
+/// The type names the operations of `doc` take before any schema does (the generated
+/// `Operation` enum, each descriptor and its response: [`Lowerer::collect_operations`],
+/// [`Lowerer::claim_descriptors`]), so that a name derived elsewhere (a hoisted recursive
+/// schema's) moves on rather than collide with one.
+pub(super) fn operation_type_names(doc: &Json) -> Vec<String> {
+    let operations = doc
+        .get("paths")
+        .and_then(Json::members)
+        .unwrap_or_default()
+        .iter()
+        .filter_map(|(_, item)| item.members())
+        .flatten()
+        .filter(|(method, _)| METHODS.contains(&method.as_str()))
+        .filter(|(_, operation)| operation.get(OPERATION_EXTENSION).is_some());
+    let mut names = Vec::new();
+    for (_, operation) in operations {
+        if names.is_empty() {
+            names.push(OPERATION_ENUM.to_owned());
+        }
+        if let Some(id) = operation.get("operationId").and_then(Json::as_str) {
+            names.extend(descriptor_names(id));
+        }
+    }
+    names
+}
+
 /// The inline name a schema is checked under where no type is generated from it (a response,
 /// a parameter, a header): `#` is never part of a Rust name, so nothing here takes a name a
 /// generated type needs.
@@ -544,10 +578,10 @@ impl<'a> Lowerer<'a> {
             .clone()
             .iter()
             .map(|used| {
-                let descriptor = names::type_name(&used.operation_id);
+                let [descriptor, response] = descriptor_names(&used.operation_id);
                 let at = used.at.key("operationId");
                 self.claim_type_name(&descriptor, &at, rename)
-                    && self.claim_type_name(&format!("{descriptor}Response"), &at, rename)
+                    && self.claim_type_name(&response, &at, rename)
             })
             .collect()
     }
