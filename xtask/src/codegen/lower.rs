@@ -445,10 +445,9 @@ impl<'a> Lowerer<'a> {
     /// reference, a list or a map that must not be empty, [`forced_members`]; not a nullable
     /// member, a union's variant or a schema that takes other values), so every object would
     /// hold another without end; the message says what would end it at that `$ref`. One pass
-    /// each (Tarjan's strongly connected
-    /// components, iterative): a reference is on a cycle when both ends are in one component,
-    /// and the message shows a cycle through it, found by one search forward and one backward
-    /// from a root of that component.
+    /// each (Tarjan's strongly connected components, iterative): a reference is on a cycle
+    /// when both ends are in one component, and the message shows a cycle through it, found by
+    /// one search forward and one backward from a root of that component.
     fn check_ref_cycles(&mut self) {
         let index: HashMap<&str, usize> = self
             .components
