@@ -456,21 +456,21 @@ fn a_ref_cycle_no_document_satisfies_is_an_error_at_each_reference() {
         .iter()
         .map(|e| (e.pointer.as_str(), e.message.as_str()))
         .collect();
-    let why = "that no document satisfies: every member on it is required and must be an object of the next type, so each object would contain another without end (the types would contain themselves); make one of them optional, nullable or a list";
+    let why = "that no finite document satisfies: every link on it is a required member that must hold an object of the next type, so each object would contain another without end (the types would contain themselves); to end it here,";
     assert_eq!(
         found,
         [
             (
                 "/components/schemas/A/properties/b/$ref",
-                format!("`$ref` cycle (B → A → B) {why}").as_str()
+                format!("`$ref` cycle (B → A → B) {why} make `b` optional or nullable").as_str()
             ),
             (
                 "/components/schemas/B/properties/a/$ref",
-                format!("`$ref` cycle (A → B → A) {why}").as_str()
+                format!("`$ref` cycle (A → B → A) {why} make `a` optional or nullable").as_str()
             ),
             (
                 "/components/schemas/C/properties/me/$ref",
-                format!("`$ref` cycle (C → C) {why}").as_str()
+                format!("`$ref` cycle (C → C) {why} make `me` optional or nullable").as_str()
             ),
         ]
     );
@@ -1525,6 +1525,91 @@ fn a_ref_chain_of_depth_10000_generates() {
     assert!(generated.contains("pub struct C0 {"));
     assert!(generated.contains("pub next: ::std::option::Option<C9999>,"));
     assert!(generated.contains("pub struct C9999 {"));
+}
+
+#[test]
+fn a_ref_cycle_through_lists_that_must_not_be_empty_is_an_error_at_each_reference() {
+    // Every `Node` holds a `Node` in its `children`, every `Grid` one in a row of its `rows`,
+    // every `Shell` one in its `inner` object, every `Pair` one as the first item of `p`.
+    let spec = with_schemas(
+        r##""Node": {"type": "object", "required": ["children"], "properties": {"children": {"type": "array", "minItems": 1, "items": {"$ref": "#/components/schemas/Node"}}}},
+        "Grid": {"type": "object", "required": ["rows"], "properties": {"rows": {"type": "array", "minItems": 2, "items": {"type": "array", "minItems": 1, "items": {"$ref": "#/components/schemas/Grid"}}}}},
+        "Shell": {"type": "object", "required": ["inner"], "properties": {"inner": {"type": "object", "required": ["node"], "properties": {"node": {"$ref": "#/components/schemas/Shell"}}}}},
+        "Pair": {"type": "object", "required": ["p"], "properties": {"p": {"type": "array", "minItems": 1, "prefixItems": [{"$ref": "#/components/schemas/Pair"}]}}}"##,
+    );
+    let errors = errors_of(&spec);
+    let found: Vec<(&str, &str)> = errors
+        .iter()
+        .map(|e| (e.pointer.as_str(), e.message.as_str()))
+        .collect();
+    let why = "that no finite document satisfies: every link on it is a required member that must hold an object of the next type, so each object would contain another without end (the types would contain themselves); to end it here,";
+    assert_eq!(
+        found,
+        [
+            (
+                "/components/schemas/Node/properties/children/items/$ref",
+                format!("`$ref` cycle (Node → Node) {why} make `children` optional or nullable, or relax the `minItems` of `children` to 0").as_str()
+            ),
+            (
+                "/components/schemas/Grid/properties/rows/items/items/$ref",
+                format!("`$ref` cycle (Grid → Grid) {why} make `rows` optional or nullable, or relax the `minItems` of `rows` to 0, or relax the `minItems` of the items of `rows` to 0").as_str()
+            ),
+            (
+                "/components/schemas/Shell/properties/inner/properties/node/$ref",
+                format!("`$ref` cycle (Shell → Shell) {why} make `inner` optional or nullable, or make `node` of `inner` optional or nullable").as_str()
+            ),
+            (
+                "/components/schemas/Pair/properties/p/prefixItems/0/$ref",
+                format!("`$ref` cycle (Pair → Pair) {why} make `p` optional or nullable, or relax the `minItems` of `p` to 0").as_str()
+            ),
+            // An array with `prefixItems` is a JSON value, whose items refuse a `$ref` cycle
+            // or not.
+            (
+                "/components/schemas/Pair/properties/p/prefixItems/0/$ref",
+                "`$ref` is not supported on a schema without a `type` (it becomes any JSON value, a `serde_json::Value`, checked by value keywords only): give the schema one type"
+            ),
+        ]
+    );
+    // One link a document can end at makes it a recursive type: a list that may be empty, an
+    // optional or nullable list, an inner object that may lack the member, a list of a
+    // component that takes other values than objects.
+    for node in [
+        r##"{"type": "object", "required": ["children"], "properties": {"children": {"type": "array", "minItems": 0, "items": {"$ref": "#/components/schemas/Node"}}}}"##,
+        r##"{"type": "object", "properties": {"children": {"type": "array", "minItems": 1, "items": {"$ref": "#/components/schemas/Node"}}}}"##,
+        r##"{"type": "object", "required": ["children"], "properties": {"children": {"type": ["array", "null"], "minItems": 1, "items": {"$ref": "#/components/schemas/Node"}}}}"##,
+        r##"{"type": "object", "required": ["inner"], "properties": {"inner": {"type": "object", "properties": {"node": {"$ref": "#/components/schemas/Node"}}}}}"##,
+        r##"{"required": ["children"], "properties": {"children": {"type": "array", "minItems": 1, "items": {"$ref": "#/components/schemas/Node"}}}}"##,
+    ] {
+        let spec = with_schemas(&format!(r#""Node": {node}"#));
+        codegen::generate(&spec, "test.json").unwrap_or_else(|e| panic!("{spec}: {e:?}"));
+    }
+}
+
+#[test]
+fn a_hoisted_recursive_schema_takes_no_name_of_an_operations_descriptor() {
+    // The operation `treeRoot`'s descriptor is `TreeRoot` (and its response `TreeRootResponse`),
+    // the name `#/components/schemas/Tree/properties/root`, referred to from inside `root`,
+    // would take: the descriptor keeps the name the spec chose, the hoisted type is numbered.
+    let spec = r##"{"openapi": "3.1.0", "info": {"title": "t", "version": "1"},
+        "paths": {"/trees": {"post": {"operationId": "treeRoot", "x-m3ter-operation": "create",
+            "requestBody": {"content": {"application/json": {"schema": {"$ref": "#/components/schemas/Tree"}}}},
+            "responses": {}}}},
+        "components": {"schemas": {
+            "Tree": {"type": "object", "properties": {"root": {"type": "object", "properties": {
+                "children": {"type": "array", "items": {"$ref": "#/components/schemas/Tree/properties/root"}}
+            }}}}
+        }}}"##;
+    let code = codegen::generate(spec, "test.json").unwrap_or_else(|e| panic!("{e:?}"));
+    for line in [
+        "pub struct TreeRoot {}",
+        "impl ::m3ter_models::endpoint::Endpoint for TreeRoot {",
+        "pub enum TreeRootResponse {",
+        "pub struct TreeRoot2 {",
+        "pub root: ::std::option::Option<TreeRoot2>,",
+        "pub children: ::std::option::Option<::std::vec::Vec<TreeRoot2>>,",
+    ] {
+        assert!(code.contains(line), "{line} not in\n{code}");
+    }
 }
 
 #[test]

@@ -92,6 +92,40 @@ struct Instance {
 /// The name of the generated enum of operations, reserved when the fragment has operations.
 const OPERATION_ENUM: &str = "Operation";
 
+/// The type names an operation's descriptor takes from its `operationId`: the descriptor and
+/// its response.
+fn descriptor_names(operation_id: &str) -> [String; 2] {
+    let descriptor = names::type_name(operation_id);
+    let response = format!("{descriptor}Response");
+    [descriptor, response]
+}
+
+/// The type names the operations of `doc` take before any schema does (the generated
+/// `Operation` enum, each descriptor and its response: [`Lowerer::collect_operations`],
+/// [`Lowerer::claim_descriptors`]), so that a name derived elsewhere (a hoisted recursive
+/// schema's) moves on rather than collide with one.
+pub(super) fn operation_type_names(doc: &Json) -> Vec<String> {
+    let operations = doc
+        .get("paths")
+        .and_then(Json::members)
+        .unwrap_or_default()
+        .iter()
+        .filter_map(|(_, item)| item.members())
+        .flatten()
+        .filter(|(method, _)| METHODS.contains(&method.as_str()))
+        .filter(|(_, operation)| operation.get(OPERATION_EXTENSION).is_some());
+    let mut names = Vec::new();
+    for (_, operation) in operations {
+        if names.is_empty() {
+            names.push(OPERATION_ENUM.to_owned());
+        }
+        if let Some(id) = operation.get("operationId").and_then(Json::as_str) {
+            names.extend(descriptor_names(id));
+        }
+    }
+    names
+}
+
 /// The inline name a schema is checked under where no type is generated from it (a response,
 /// a parameter, a header): `#` is never part of a Rust name, so nothing here takes a name a
 /// generated type needs.
@@ -406,13 +440,14 @@ impl<'a> Lowerer<'a> {
     /// The `$ref` cycles between component schemas. A cycle is a recursive type (a tree node,
     /// an expression): the components on it are recorded ([`Self::recursive`]), and a member
     /// that holds a type of its own cycle directly is boxed ([`Self::boxed`]). A cycle that no
-    /// finite document satisfies is an error at each `$ref` on it: one whose every link is a
-    /// required member that is that component and must be an object (not a list, a map, a
-    /// nullable member, a union's variant or a schema that takes other values), so every
-    /// object would hold another without end. One pass each (Tarjan's strongly connected
-    /// components, iterative): a reference is on a cycle when both ends are in one component,
-    /// and the message shows a cycle through it, found by one search forward and one backward
-    /// from a root of that component.
+    /// finite document satisfies is an error at each `$ref` on it: one whose every link is
+    /// forced, a required member that must hold an object of the next component (a bare
+    /// reference, a list or a map that must not be empty, [`forced_members`]; not a nullable
+    /// member, a union's variant or a schema that takes other values), so every object would
+    /// hold another without end; the message says what would end it at that `$ref`. One pass
+    /// each (Tarjan's strongly connected components, iterative): a reference is on a cycle
+    /// when both ends are in one component, and the message shows a cycle through it, found by
+    /// one search forward and one backward from a root of that component.
     fn check_ref_cycles(&mut self) {
         let index: HashMap<&str, usize> = self
             .components
@@ -423,6 +458,8 @@ impl<'a> Lowerer<'a> {
         let mut edges: Vec<Vec<(usize, Pointer)>> = Vec::with_capacity(self.components.len());
         let mut required_edges: Vec<Vec<(usize, Pointer)>> =
             Vec::with_capacity(self.components.len());
+        // The pointer of each forced reference → what would end a cycle there.
+        let mut remedies: HashMap<String, String> = HashMap::new();
         for (name, schema) in self.components {
             let mut refs = Vec::new();
             collect_refs(schema, &schemas_pointer().key(name), &mut refs);
@@ -431,15 +468,14 @@ impl<'a> Lowerer<'a> {
                 .into_iter()
                 .filter_map(|(target, at)| Some((*index.get(target.as_str())?, at)))
                 .collect();
-            let forced: HashSet<String> = forced_members(schema, &schemas_pointer().key(name))
-                .iter()
-                .map(ToString::to_string)
-                .collect();
+            for (at, remedy) in forced_members(schema, &schemas_pointer().key(name)) {
+                remedies.insert(at.to_string(), remedy);
+            }
             required_edges.push(
                 targets
                     .iter()
                     .filter(|(target, at)| {
-                        forced.contains(&at.to_string())
+                        remedies.contains_key(&at.to_string())
                             && self.components[*target]
                                 .1
                                 .get("type")
@@ -463,10 +499,9 @@ impl<'a> Lowerer<'a> {
             .into_iter()
             .map(|(at, path)| {
                 let cycle = shown_path(path.iter().map(|&i| name(i)).collect());
-                (
-                    at,
-                    format!("`$ref` cycle ({cycle}) that no document satisfies: every member on it is required and must be an object of the next type, so each object would contain another without end (the types would contain themselves); make one of them optional, nullable or a list"),
-                )
+                let remedy = remedies.get(&at.to_string()).map_or("", String::as_str);
+                let message = format!("`$ref` cycle ({cycle}) that no finite document satisfies: every link on it is a required member that must hold an object of the next type, so each object would contain another without end (the types would contain themselves); to end it here, {remedy}");
+                (at, message)
             })
             .collect();
         for (at, message) in found {
@@ -542,10 +577,10 @@ impl<'a> Lowerer<'a> {
             .clone()
             .iter()
             .map(|used| {
-                let descriptor = names::type_name(&used.operation_id);
+                let [descriptor, response] = descriptor_names(&used.operation_id);
                 let at = used.at.key("operationId");
                 self.claim_type_name(&descriptor, &at, rename)
-                    && self.claim_type_name(&format!("{descriptor}Response"), &at, rename)
+                    && self.claim_type_name(&response, &at, rename)
             })
             .collect()
     }
@@ -4056,26 +4091,186 @@ fn cycles(edges: &[Vec<(usize, Pointer)>]) -> Vec<(Pointer, Vec<usize>)> {
     found
 }
 
-/// The `$ref`s of `schema` (a component at `at`) that every object of it must hold as they
-/// are: a required member that is only a reference (its `$ref` pointer). A member that may be
-/// absent or `null`, a list's items, a map's values and a union's variants are not.
-fn forced_members(schema: &Json, at: &Pointer) -> Vec<Pointer> {
-    let Some(properties) = schema.get("properties").and_then(Json::members) else {
-        return Vec::new();
+/// The `$ref`s of `schema` (a component at `at`) that every object of it must hold: its
+/// pointer, with what would end the cycle there (which member to make optional, which bound to
+/// relax). A required member holds them when it is a bare reference, a list that must hold an
+/// item of that schema (`minItems` past its `prefixItems`, a `prefixItems` entry below
+/// `minItems`, a `contains` with `minContains` of at least 1, its default), an object whose
+/// required member holds one, or a map whose other members must not all be absent
+/// (`minProperties` past its declared members, or `required` naming a member it does not
+/// declare). A member that may be absent or `null`, a union's variants and a schema without
+/// `type` (which takes other values too) hold none. Each sub-schema is read once.
+fn forced_members(schema: &Json, at: &Pointer) -> Vec<(Pointer, String)> {
+    let mut found = Vec::new();
+    forced_in_object(schema, at, None, &mut Vec::new(), &mut found);
+    found
+}
+
+/// Whether `schema`'s `type` lets `null` in (`["object", "null"]`).
+fn takes_null(schema: &Json) -> bool {
+    matches!(schema.get("type"), Some(Json::Array(types)) if types.contains(&Json::String("null".to_owned())))
+}
+
+/// A count keyword of `schema` (`minItems`, …) as a number, when it is one.
+fn count(schema: &Json, keyword: &str) -> Option<f64> {
+    match schema.get(keyword) {
+        Some(Json::Number(n)) => n.as_f64(),
+        _ => None,
+    }
+}
+
+/// What every value of `schema` (at `at`, a value that must be present) holds: the reference
+/// itself, or what its list or object must hold. `label` names the value in a remedy, and
+/// `ways` are the remedies that end the cycle on the way down to it.
+fn forced_in(
+    schema: &Json,
+    at: &Pointer,
+    label: &str,
+    ways: &mut Vec<String>,
+    found: &mut Vec<(Pointer, String)>,
+) {
+    if takes_null(schema) {
+        return;
+    }
+    if schema.get("$ref").and_then(Json::as_str).is_some() {
+        found.push((at.key("$ref"), ways.join(", or ")));
+        return;
+    }
+    match schema.get("type").and_then(Json::as_str) {
+        Some("array") => forced_in_list(schema, at, label, ways, found),
+        Some("object") => forced_in_object(schema, at, Some(label), ways, found),
+        _ => {}
+    }
+}
+
+/// [`forced_in`] for a list: the `prefixItems` entries below `minItems`, its `items` when
+/// `minItems` passes its `prefixItems`, its `contains` when `minContains` (1 without it) is
+/// at least 1.
+fn forced_in_list(
+    schema: &Json,
+    at: &Pointer,
+    label: &str,
+    ways: &mut Vec<String>,
+    found: &mut Vec<(Pointer, String)>,
+) {
+    let min_items = count(schema, "minItems").unwrap_or(0.0);
+    let prefix: &[Json] = match schema.get("prefixItems") {
+        Some(Json::Array(prefix)) => prefix,
+        _ => &[],
     };
+    for (i, entry) in prefix.iter().enumerate() {
+        // `i` is below `MAX_MEMBERS`, exact as a float.
+        if (i as f64) >= min_items {
+            break;
+        }
+        ways.push(format!("relax the `minItems` of {label} to {i}"));
+        let entry_label = format!("item {i} of {label}");
+        forced_in(
+            entry,
+            &at.key("prefixItems").index(i),
+            &entry_label,
+            ways,
+            found,
+        );
+        ways.pop();
+    }
+    if min_items > prefix.len() as f64
+        && let Some(items) = schema.get("items")
+    {
+        ways.push(format!(
+            "relax the `minItems` of {label} to {}",
+            prefix.len()
+        ));
+        let items_label = format!("the items of {label}");
+        forced_in(items, &at.key("items"), &items_label, ways, found);
+        ways.pop();
+    }
+    if count(schema, "minContains").unwrap_or(1.0) >= 1.0
+        && let Some(contains) = schema.get("contains")
+    {
+        ways.push(format!("set the `minContains` of {label} to 0"));
+        let contains_label = format!("the `contains` of {label}");
+        forced_in(contains, &at.key("contains"), &contains_label, ways, found);
+        ways.pop();
+    }
+}
+
+/// [`forced_in`] for an object (`label` `None` for the component itself): its required
+/// members, and its other members' schema (`additionalProperties`) when `required` names a
+/// member it does not declare or `minProperties` passes its declared members (and no
+/// `patternProperties` may take them instead).
+fn forced_in_object(
+    schema: &Json,
+    at: &Pointer,
+    label: Option<&str>,
+    ways: &mut Vec<String>,
+    found: &mut Vec<(Pointer, String)>,
+) {
+    let properties = schema
+        .get("properties")
+        .and_then(Json::members)
+        .unwrap_or_default();
+    let declared: HashMap<&str, &Json> = properties.iter().map(|(n, s)| (n.as_str(), s)).collect();
     let required: Vec<&str> = match schema.get("required") {
         Some(Json::Array(names)) => names.iter().filter_map(Json::as_str).collect(),
         _ => Vec::new(),
     };
-    properties
-        .iter()
-        .filter(|(name, property)| {
-            required.contains(&name.as_str())
-                && property.get("$ref").is_some()
-                && !matches!(property.get("type"), Some(Json::Array(types)) if types.contains(&Json::String("null".to_owned())))
-        })
-        .map(|(name, _)| at.key("properties").key(name).key("$ref"))
-        .collect()
+    let of = |name: &str| match label {
+        None => format!("`{name}`"),
+        Some(label) => format!("`{name}` of {label}"),
+    };
+    // A name twice in `required` is read once.
+    let mut seen: HashSet<&str> = HashSet::new();
+    let mut undeclared: Vec<String> = Vec::new();
+    for &name in &required {
+        if !seen.insert(name) {
+            continue;
+        }
+        match declared.get(name) {
+            Some(member) => {
+                let member_label = of(name);
+                ways.push(format!("make {member_label} optional or nullable"));
+                let member_at = at.key("properties").key(name);
+                forced_in(member, &member_at, &member_label, ways, found);
+                ways.pop();
+            }
+            None => undeclared.push(of(name)),
+        }
+    }
+    let Some(others) = schema.get("additionalProperties") else {
+        return;
+    };
+    if schema.get("patternProperties").is_some() {
+        return;
+    }
+    let mut must = Vec::new();
+    if !undeclared.is_empty() {
+        must.push(format!("make {} optional", undeclared.join(" and ")));
+    }
+    let min_properties = count(schema, "minProperties").unwrap_or(0.0);
+    if min_properties > properties.len() as f64 {
+        let whose = label.map_or_else(String::new, |label| format!(" of {label}"));
+        must.push(format!(
+            "relax the `minProperties`{whose} to {}",
+            properties.len()
+        ));
+    }
+    if must.is_empty() {
+        return;
+    }
+    ways.push(must.join(" and "));
+    let others_label = match label {
+        None => "the other members".to_owned(),
+        Some(label) => format!("the other members of {label}"),
+    };
+    forced_in(
+        others,
+        &at.key("additionalProperties"),
+        &others_label,
+        ways,
+        found,
+    );
+    ways.pop();
 }
 
 /// A cycle's names joined by arrows, the middle elided when it is long (a message stays short
@@ -4153,38 +4348,147 @@ mod tests {
         .unwrap_err();
         let found: Vec<(String, String)> =
             errors.into_iter().map(|e| (e.pointer, e.message)).collect();
-        let why = "that no document satisfies: every member on it is required and must be an object of the next type, so each object would contain another without end (the types would contain themselves); make one of them optional, nullable or a list";
+        let why = "that no finite document satisfies: every link on it is a required member that must hold an object of the next type, so each object would contain another without end (the types would contain themselves); to end it here,";
         assert_eq!(
             found,
             [
                 (
                     "/components/schemas/A/properties/b/$ref".to_owned(),
-                    format!("`$ref` cycle (B → A → B) {why}")
+                    format!("`$ref` cycle (B → A → B) {why} make `b` optional or nullable")
                 ),
                 (
                     "/components/schemas/B/properties/a/$ref".to_owned(),
-                    format!("`$ref` cycle (A → B → A) {why}")
+                    format!("`$ref` cycle (A → B → A) {why} make `a` optional or nullable")
+                ),
+            ]
+        );
+    }
+
+    /// The forced references of a component schema, as (pointer below `/components/schemas/S`,
+    /// remedy).
+    fn forced_of(schema: &str) -> Vec<(String, String)> {
+        let schema = Json::parse(schema).unwrap();
+        let at = schemas_pointer().key("S");
+        forced_members(&schema, &at)
+            .into_iter()
+            .map(|(p, remedy)| {
+                let p = p.to_string();
+                (p["/components/schemas/S".len()..].to_owned(), remedy)
+            })
+            .collect()
+    }
+
+    #[test]
+    fn forced_members_are_the_references_a_required_member_must_hold() {
+        let found = forced_of(
+            r##"{"type": "object", "required": ["a", "b", "c", "d", "f", "g", "h", "i", "j", "k", "l", "m", "n", "o", "a"], "properties": {
+                "a": {"$ref": "#/components/schemas/X"},
+                "b": {"type": "array", "items": {"$ref": "#/components/schemas/X"}},
+                "c": {"anyOf": [{"$ref": "#/components/schemas/X"}, {"type": "null"}]},
+                "d": {"$ref": "#/components/schemas/X", "type": ["object", "null"]},
+                "e": {"$ref": "#/components/schemas/X"},
+                "f": {"type": "array", "minItems": 1, "items": {"$ref": "#/components/schemas/X"}},
+                "g": {"type": ["array", "null"], "minItems": 1, "items": {"$ref": "#/components/schemas/X"}},
+                "h": {"type": "array", "minItems": 2, "prefixItems": [{"$ref": "#/components/schemas/X"}, {"type": "string"}, {"$ref": "#/components/schemas/X"}], "items": {"$ref": "#/components/schemas/X"}},
+                "i": {"type": "array", "contains": {"$ref": "#/components/schemas/X"}},
+                "j": {"type": "array", "contains": {"$ref": "#/components/schemas/X"}, "minContains": 0},
+                "k": {"type": "object", "minProperties": 1, "additionalProperties": {"$ref": "#/components/schemas/X"}},
+                "l": {"type": "object", "required": ["p", "q"], "properties": {"q": {"type": "array", "minItems": 1, "items": {"$ref": "#/components/schemas/X"}}}, "additionalProperties": {"$ref": "#/components/schemas/X"}},
+                "m": {"type": "object", "minProperties": 1, "patternProperties": {"^x": {}}, "additionalProperties": {"$ref": "#/components/schemas/X"}},
+                "n": {"type": "object", "minProperties": 1, "properties": {"z": {"type": "string"}}, "additionalProperties": {"$ref": "#/components/schemas/X"}},
+                "o": {"minItems": 1, "items": {"$ref": "#/components/schemas/X"}}
+            }}"##,
+        );
+        let found: Vec<(&str, &str)> = found
+            .iter()
+            .map(|(p, r)| (p.as_str(), r.as_str()))
+            .collect();
+        assert_eq!(
+            found,
+            [
+                ("/properties/a/$ref", "make `a` optional or nullable"),
+                (
+                    "/properties/f/items/$ref",
+                    "make `f` optional or nullable, or relax the `minItems` of `f` to 0"
+                ),
+                (
+                    "/properties/h/prefixItems/0/$ref",
+                    "make `h` optional or nullable, or relax the `minItems` of `h` to 0"
+                ),
+                (
+                    "/properties/i/contains/$ref",
+                    "make `i` optional or nullable, or set the `minContains` of `i` to 0"
+                ),
+                (
+                    "/properties/k/additionalProperties/$ref",
+                    "make `k` optional or nullable, or relax the `minProperties` of `k` to 0"
+                ),
+                (
+                    "/properties/l/properties/q/items/$ref",
+                    "make `l` optional or nullable, or make `q` of `l` optional or nullable, or relax the `minItems` of `q` of `l` to 0"
+                ),
+                (
+                    "/properties/l/additionalProperties/$ref",
+                    "make `l` optional or nullable, or make `p` of `l` optional"
                 ),
             ]
         );
     }
 
     #[test]
-    fn forced_members_are_the_required_bare_references() {
-        let schema = Json::parse(
-            r##"{"type": "object", "required": ["a", "b", "c", "d"], "properties": {
-                "a": {"$ref": "#/components/schemas/X"},
-                "b": {"type": "array", "items": {"$ref": "#/components/schemas/X"}},
-                "c": {"anyOf": [{"$ref": "#/components/schemas/X"}, {"type": "null"}]},
-                "d": {"$ref": "#/components/schemas/X", "type": ["object", "null"]},
-                "e": {"$ref": "#/components/schemas/X"}
-            }}"##,
+    fn a_list_or_map_that_must_hold_its_own_type_is_a_cycle_no_document_satisfies() {
+        let errors = crate::codegen::generate(
+            &spec(
+                r##""Node": {"type": "object", "required": ["children"], "properties": {"children": {"type": "array", "minItems": 1, "items": {"$ref": "#/components/schemas/Node"}}}},
+                "Dir": {"type": "object", "required": ["entries"], "properties": {"entries": {"type": "object", "minProperties": 1, "additionalProperties": {"$ref": "#/components/schemas/Dir"}}}},
+                "Tree": {"type": "object", "required": ["kids"], "properties": {"kids": {"type": "array", "contains": {"$ref": "#/components/schemas/Tree"}, "minContains": 2}}},
+                "Leafy": {"type": "object", "required": ["kids"], "properties": {"kids": {"type": "array", "contains": {"$ref": "#/components/schemas/Leafy"}, "minContains": 0}}}"##,
+            ),
+            "t.json",
         )
-        .unwrap();
-        let at = schemas_pointer().key("S");
+        .unwrap_err();
+        let found: Vec<(String, String)> =
+            errors.into_iter().map(|e| (e.pointer, e.message)).collect();
+        let why = "that no finite document satisfies: every link on it is a required member that must hold an object of the next type, so each object would contain another without end (the types would contain themselves); to end it here,";
+        let refused = "`$ref` is not supported on a schema without a `type` (it becomes any JSON value, a `serde_json::Value`, checked by value keywords only): give the schema one type";
         assert_eq!(
-            forced_members(&schema, &at),
-            [at.key("properties").key("a").key("$ref")]
+            found,
+            [
+                (
+                    "/components/schemas/Node/properties/children/items/$ref".to_owned(),
+                    format!(
+                        "`$ref` cycle (Node → Node) {why} make `children` optional or nullable, or relax the `minItems` of `children` to 0"
+                    )
+                ),
+                (
+                    "/components/schemas/Dir/properties/entries/additionalProperties/$ref"
+                        .to_owned(),
+                    format!(
+                        "`$ref` cycle (Dir → Dir) {why} make `entries` optional or nullable, or relax the `minProperties` of `entries` to 0"
+                    )
+                ),
+                (
+                    "/components/schemas/Tree/properties/kids/contains/$ref".to_owned(),
+                    format!(
+                        "`$ref` cycle (Tree → Tree) {why} make `kids` optional or nullable, or set the `minContains` of `kids` to 0"
+                    )
+                ),
+                // A map's values and `contains` are read as a value's keywords, which refuse a
+                // `$ref` of their own, cycle or not (`Leafy`'s `minContains: 0` ends its cycle).
+                (
+                    "/components/schemas/Dir/properties/entries/additionalProperties/$ref"
+                        .to_owned(),
+                    refused.to_owned()
+                ),
+                (
+                    "/components/schemas/Tree/properties/kids/contains/$ref".to_owned(),
+                    refused.to_owned()
+                ),
+                (
+                    "/components/schemas/Leafy/properties/kids/contains/$ref".to_owned(),
+                    refused.to_owned()
+                ),
+            ]
         );
     }
 

@@ -37,6 +37,7 @@ use std::collections::{BTreeMap, BTreeSet, HashMap};
 
 use super::error::CodegenError;
 use super::json::Json;
+use super::lower::operation_type_names;
 use super::names;
 use super::normalize::{ANNOTATIONS, Origins};
 use super::pointer::Pointer;
@@ -352,9 +353,11 @@ pub fn resolve(doc: &Json) -> Result<(Json, Origins), Vec<CodegenError>> {
         return finish(out, first);
     }
     // A component's name and its type name are both taken (`tree-root` is the type
+    // `TreeRoot`), and so are the names the operations take (`treeRoot`'s descriptor
     // `TreeRoot`): a hoisted component's name is derived, so it moves on, never collides.
     let mut taken: BTreeSet<String> = components_of(doc)
         .flat_map(|(name, _)| [name.clone(), names::type_name(name)])
+        .chain(operation_type_names(doc))
         .collect();
     let hoisted: HashMap<String, String> = first
         .recursive
