@@ -84,6 +84,18 @@ fn errors_of(spec: &str) -> Vec<CodegenError> {
     codegen::generate(spec, "test.json").expect_err("generation should fail")
 }
 
+/// Each error as its pointer and message, in order.
+fn pointers_and_messages(errors: &[CodegenError]) -> Vec<(&str, &str)> {
+    errors
+        .iter()
+        .map(|e| (e.pointer.as_str(), e.message.as_str()))
+        .collect()
+}
+
+/// The middle of the message of a `$ref` cycle that no finite document satisfies, before what
+/// would end it at that reference.
+const UNSATISFIABLE_CYCLE: &str = "that no finite document satisfies: every link on it is a required member that must hold an object of the next type, so each object would contain another without end (the types would contain themselves); to end it here,";
+
 fn assert_error(spec: &str, pointer: &str, needle: &str) {
     let errors = errors_of(spec);
     assert!(
@@ -452,11 +464,8 @@ fn a_ref_cycle_no_document_satisfies_is_an_error_at_each_reference() {
             "C": {"type": "object", "required": ["me"], "properties": {"me": {"$ref": "#/components/schemas/C"}}}
         }}}"##;
     let errors = errors_of(spec);
-    let found: Vec<(&str, &str)> = errors
-        .iter()
-        .map(|e| (e.pointer.as_str(), e.message.as_str()))
-        .collect();
-    let why = "that no finite document satisfies: every link on it is a required member that must hold an object of the next type, so each object would contain another without end (the types would contain themselves); to end it here,";
+    let found = pointers_and_messages(&errors);
+    let why = UNSATISFIABLE_CYCLE;
     assert_eq!(
         found,
         [
@@ -1538,11 +1547,8 @@ fn a_ref_cycle_through_lists_that_must_not_be_empty_is_an_error_at_each_referenc
         "Pair": {"type": "object", "required": ["p"], "properties": {"p": {"type": "array", "minItems": 1, "prefixItems": [{"$ref": "#/components/schemas/Pair"}]}}}"##,
     );
     let errors = errors_of(&spec);
-    let found: Vec<(&str, &str)> = errors
-        .iter()
-        .map(|e| (e.pointer.as_str(), e.message.as_str()))
-        .collect();
-    let why = "that no finite document satisfies: every link on it is a required member that must hold an object of the next type, so each object would contain another without end (the types would contain themselves); to end it here,";
+    let found = pointers_and_messages(&errors);
+    let why = UNSATISFIABLE_CYCLE;
     assert_eq!(
         found,
         [
