@@ -34,6 +34,7 @@ use serde_json::value::RawValue;
 use xtask::codegen::refs;
 use xtask::codegen::unsupported::UNSUPPORTED;
 
+#[path = "compliance/differential.rs"]
 mod differential;
 
 /// What the generator made of one group (the outcomes are written by `build.rs`).
@@ -770,7 +771,7 @@ struct Measured<'a> {
 const START: &str = "<!-- compliance:start -->";
 const END: &str = "<!-- compliance:end -->";
 const REFRESH: &str =
-    "M3TER_WRITE_COMPLIANCE=1 cargo test -p m3ter-workspace-tests -- compliance::";
+    "M3TER_WRITE_COMPLIANCE=1 cargo test -p m3ter-workspace-tests --test compliance";
 
 fn manifest_dir() -> PathBuf {
     PathBuf::from(env!("CARGO_MANIFEST_DIR"))

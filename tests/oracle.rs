@@ -34,6 +34,7 @@ use std::sync::LazyLock;
 use m3ter_models::UpdateExportDestinationRequest;
 use m3ter_models::json::{self, Operation, Profile};
 use m3ter_models::strategies;
+use m3ter_workspace_tests::boon_oracle::Compiled;
 use m3ter_workspace_tests::fragment::{request_schema, request_variant};
 use proptest::prelude::*;
 use proptest::test_runner::{Config, FileFailurePersistence};
@@ -53,50 +54,13 @@ fn escape(segment: &str) -> String {
     segment.replace('~', "~0").replace('/', "~1")
 }
 
-/// A schema compiled by boon: its compiled schemas and the root's index.
-pub(crate) struct Compiled {
-    schemas: boon::Schemas,
-    root: boon::SchemaIndex,
-}
-
-impl Compiled {
-    /// Compiles `schema` (a 2020-12 schema: `format` an annotation, as JSON Schema has it).
-    pub(crate) fn new(schema: Value) -> Self {
-        Self::compile(schema, false)
+/// The failing pointers of `compiled` on `document`, mapped to ours (see the module's doc).
+fn paths(compiled: &Compiled, document: &Value) -> BTreeSet<String> {
+    let mut paths = BTreeSet::new();
+    if let Err(error) = compiled.validate(document) {
+        their_paths(&error, &mut paths);
     }
-
-    /// Compiles `schema` with boon's format assertions on (`format` checked, as this crate
-    /// checks it): the compliance property's reading of its deliberate difference.
-    pub(crate) fn asserting_formats(schema: Value) -> Self {
-        Self::compile(schema, true)
-    }
-
-    fn compile(schema: Value, formats: bool) -> Self {
-        const URL: &str = "urn:m3ter:oracle";
-        let mut compiler = boon::Compiler::new();
-        if formats {
-            compiler.enable_format_assertions();
-        }
-        let mut schemas = boon::Schemas::new();
-        compiler.add_resource(URL, schema).unwrap();
-        let root = compiler
-            .compile(URL, &mut schemas)
-            .unwrap_or_else(|e| panic!("{e:#}"));
-        Self { schemas, root }
-    }
-
-    pub(crate) fn is_valid(&self, document: &Value) -> bool {
-        self.schemas.validate(document, self.root).is_ok()
-    }
-
-    /// The failing pointers, mapped to ours (see the module's doc).
-    fn paths(&self, document: &Value) -> BTreeSet<String> {
-        let mut paths = BTreeSet::new();
-        if let Err(error) = self.schemas.validate(document, self.root) {
-            their_paths(&error, &mut paths);
-        }
-        paths
-    }
+    paths
 }
 
 /// The pointers of boon's error tree: the leaves' `instance_location`, `required` and
@@ -303,7 +267,7 @@ fn agree(document: &Value, operation: Operation) -> Result<(), TestCaseError> {
     // A known tag: that variant alone judges the document, on both sides.
     let tag = document.get("destinationType").and_then(Value::as_str);
     if let Some((_, variant)) = validators.variants.iter().find(|(t, _)| Some(*t) == tag) {
-        let theirs = variant.paths(document);
+        let theirs = paths(variant, document);
         prop_assert_eq!(
             &ours,
             &theirs,

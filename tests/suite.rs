@@ -1,7 +1,6 @@
 //! The workspace-level tests, one module per file, in one test binary (one link instead of one
 //! per file; `cargo test -p m3ter-workspace-tests -- <module>::` runs one file's tests).
 
-pub mod compliance;
 pub mod cross_path;
 pub mod fixtures;
 pub mod generator;

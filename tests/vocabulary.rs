@@ -2045,7 +2045,7 @@ fn pattern_and_additional_properties_beside_fields_check_the_whole_object_on_eve
         json!({"type": "integer", "minimum": 1})
     );
     assert!(schema["properties"].get("others").is_none(), "{schema}");
-    let validator = crate::oracle::Compiled::new(schema);
+    let validator = m3ter_workspace_tests::boon_oracle::Compiled::new(schema);
     for document in [
         json!({"fab": "abc"}),
         json!({"fab": "", "foo": [1, 2], "fx": [1, 2, 3, 4], "n": 1}),

@@ -8,7 +8,7 @@
 //! members added, removed, renamed, set to null; items duplicated, removed, appended; a value
 //! nested one level deeper; a value replaced). Each document goes through the group's model on
 //! the three paths ([`Verdicts`]: they must give one verdict) and through `boon` (the oracle's
-//! independent JSON Schema 2020-12 validator, `crate::oracle::Compiled`) on the group's schema
+//! independent JSON Schema 2020-12 validator, `m3ter_workspace_tests::boon_oracle::Compiled`) on the group's schema
 //! as the suite writes it; the verdicts must be the same.
 //!
 //! A disagreement passes only when one of this crate's deliberate differences (README, "Where
@@ -30,7 +30,7 @@ use proptest::test_runner::{Config, FileFailurePersistence};
 use serde_json::{Map, Number, Value, json};
 
 use super::{FORMAT_ASSERTS, GROUPS, Generated, I64, Verdicts, suite_groups};
-use crate::oracle::Compiled;
+use m3ter_workspace_tests::boon_oracle::Compiled;
 
 /// An accepted group, ready for the property.
 struct Group {

@@ -6,6 +6,7 @@
 
 #![forbid(unsafe_code)]
 
+pub mod boon_oracle;
 pub mod fragment;
 
 /// Models generated from `fixtures/generator/all-keywords.openapi.json`.
