@@ -55,6 +55,7 @@ impl Compiled {
     ///
     /// # Errors
     /// boon's errors, when `document` does not satisfy the schema.
+    #[allow(clippy::result_large_err)] // boon's own type, as `Schemas::validate` returns it.
     pub fn validate<'s, 'v>(
         &'s self,
         document: &'v Value,
