@@ -1500,8 +1500,11 @@ fn an_error_in_a_merged_member_is_reported_once_where_it_is_declared() {
     );
 }
 
-// Cost and limits. No test here is timed (speed is measured in BENCHMARKS.md); each is large
-// enough that a quadratic step would take minutes, so a regression shows as a hung test.
+// Cost and limits. No test here is timed (speed is measured in BENCHMARKS.md). Each scale test
+// runs twice: at a tenth of its size in every `cargo test`, and at full size, large enough that
+// a quadratic step would take minutes (a regression shows as a hung test), when ignored tests
+// are included (`cargo test --workspace -- --include-ignored`, as CI runs it). The full sizes
+// take about 20 s of a debug build's time.
 
 /// A document whose component schemas are `schemas` (a JSON object's members, as text).
 fn with_schemas(schemas: &str) -> String {
@@ -1527,13 +1530,25 @@ fn ref_chain(n: usize, last: &str) -> String {
     with_schemas(&schemas.join(",\n"))
 }
 
-#[test]
-fn a_ref_chain_of_depth_10000_generates() {
-    let generated = codegen::generate(&ref_chain(10_000, r#"{"type": "string"}"#), "test.json")
+/// A chain of `n` references generates, one struct per component.
+fn a_ref_chain_generates(n: usize) {
+    let generated = codegen::generate(&ref_chain(n, r#"{"type": "string"}"#), "test.json")
         .expect("a long chain of references generates");
+    let last = n - 1;
     assert!(generated.contains("pub struct C0 {"));
-    assert!(generated.contains("pub next: ::std::option::Option<C9999>,"));
-    assert!(generated.contains("pub struct C9999 {"));
+    assert!(generated.contains(&format!("pub next: ::std::option::Option<C{last}>,")));
+    assert!(generated.contains(&format!("pub struct C{last} {{")));
+}
+
+#[test]
+fn a_ref_chain_of_depth_1000_generates() {
+    a_ref_chain_generates(1_000);
+}
+
+#[test]
+#[ignore = "full-size scale test, about 4 s in a debug build: CI runs it (-- --include-ignored)"]
+fn a_ref_chain_of_depth_10000_generates() {
+    a_ref_chain_generates(10_000);
 }
 
 #[test]
@@ -1618,11 +1633,11 @@ fn a_hoisted_recursive_schema_takes_no_name_of_an_operations_descriptor() {
     }
 }
 
-#[test]
-fn a_ref_cycle_of_length_10000_is_a_recursive_type() {
-    // Each `next` optional: a recursive type of 10,000 structs, each holding the next boxed.
+/// A cycle of `n` optional references is a recursive type of `n` structs, each holding the
+/// next boxed.
+fn a_ref_cycle_is_a_recursive_type(n: usize) {
     let generated = codegen::generate(
-        &ref_chain(10_000, r##"{"$ref": "#/components/schemas/C0"}"##),
+        &ref_chain(n, r##"{"$ref": "#/components/schemas/C0"}"##),
         "test.json",
     )
     .expect("a cycle a document can end generates");
@@ -1631,31 +1646,54 @@ fn a_ref_cycle_of_length_10000_is_a_recursive_type() {
 }
 
 #[test]
-fn a_ref_cycle_of_length_10000_is_reported_at_every_reference_with_a_short_message() {
-    // Every `next` required: no document satisfies the cycle.
+fn a_ref_cycle_of_length_1000_is_a_recursive_type() {
+    a_ref_cycle_is_a_recursive_type(1_000);
+}
+
+#[test]
+#[ignore = "full-size scale test, about 5 s in a debug build: CI runs it (-- --include-ignored)"]
+fn a_ref_cycle_of_length_10000_is_a_recursive_type() {
+    a_ref_cycle_is_a_recursive_type(10_000);
+}
+
+/// A cycle of `n` required references (no document satisfies it) is an error at each
+/// reference, whose message names the cycle's ends and counts its middle.
+fn a_ref_cycle_is_reported_at_every_reference_with_a_short_message(n: usize, start: &str) {
     let errors = errors_of(
-        &ref_chain(10_000, r##"{"$ref": "#/components/schemas/C0"}"##).replace(
+        &ref_chain(n, r##"{"$ref": "#/components/schemas/C0"}"##).replace(
             r#""type": "object", "properties""#,
             r#""type": "object", "required": ["next"], "properties""#,
         ),
     );
-    assert_eq!(errors.len(), 10_000, "one error per reference of the cycle");
+    assert_eq!(errors.len(), n, "one error per reference of the cycle");
     let first = &errors[0];
     assert_eq!(first.pointer, "/components/schemas/C0/properties/next/$ref");
-    assert!(
-        first.message.starts_with(
-            "`$ref` cycle (C1 → C2 → C3 → C4 → … 9993 more … → C9998 → C9999 → C0 → C1)"
-        ),
-        "{first}"
+    assert!(first.message.starts_with(start), "{first}");
+}
+
+#[test]
+fn a_ref_cycle_of_length_1000_is_reported_at_every_reference_with_a_short_message() {
+    a_ref_cycle_is_reported_at_every_reference_with_a_short_message(
+        1_000,
+        "`$ref` cycle (C1 → C2 → C3 → C4 → … 993 more … → C998 → C999 → C0 → C1)",
     );
 }
 
 #[test]
-fn forty_thousand_members_generate() {
-    let members: Vec<String> = (0..40_000)
+#[ignore = "full-size scale test, about 4 s in a debug build: CI runs it (-- --include-ignored)"]
+fn a_ref_cycle_of_length_10000_is_reported_at_every_reference_with_a_short_message() {
+    a_ref_cycle_is_reported_at_every_reference_with_a_short_message(
+        10_000,
+        "`$ref` cycle (C1 → C2 → C3 → C4 → … 9993 more … → C9998 → C9999 → C0 → C1)",
+    );
+}
+
+/// An object of `n` required members generates.
+fn members_generate(n: usize) {
+    let members: Vec<String> = (0..n)
         .map(|i| format!(r#""m{i}": {{"type": "string", "maxLength": 3}}"#))
         .collect();
-    let required: Vec<String> = (0..40_000).map(|i| format!(r#""m{i}""#)).collect();
+    let required: Vec<String> = (0..n).map(|i| format!(r#""m{i}""#)).collect();
     let spec = with_schemas(&format!(
         r#""S": {{"type": "object", "required": [{}], "properties": {{{}}}}}"#,
         required.join(", "),
@@ -1663,18 +1701,30 @@ fn forty_thousand_members_generate() {
     ));
     let generated = codegen::generate(&spec, "test.json").expect("a large object generates");
     assert!(generated.contains("pub m0: ::std::string::String,"));
-    assert!(generated.contains("pub m39999: ::std::string::String,"));
+    assert!(generated.contains(&format!("pub m{}: ::std::string::String,", n - 1)));
 }
 
 #[test]
-fn forty_thousand_enum_values_generate_and_a_late_collision_is_found() {
-    let values: Vec<String> = (0..40_000).map(|i| format!(r#""v{i}""#)).collect();
+fn four_thousand_members_generate() {
+    members_generate(4_000);
+}
+
+#[test]
+#[ignore = "full-size scale test, about 7 s in a debug build: CI runs it (-- --include-ignored)"]
+fn forty_thousand_members_generate() {
+    members_generate(40_000);
+}
+
+/// An enum of `n` values generates, and a value that collides with the first one after them
+/// is found.
+fn enum_values_generate_and_a_late_collision_is_found(n: usize) {
+    let values: Vec<String> = (0..n).map(|i| format!(r#""v{i}""#)).collect();
     let spec = with_schemas(&format!(
         r#""E": {{"type": "string", "enum": [{}]}}"#,
         values.join(", ")
     ));
     let generated = codegen::generate(&spec, "test.json").expect("a large enum generates");
-    assert!(generated.contains("V39999,"));
+    assert!(generated.contains(&format!("V{},", n - 1)));
     // `V0` and `v0` both become the Rust variant `V0`: found against the first value.
     let spec = with_schemas(&format!(
         r#""E": {{"type": "string", "enum": [{}, "V0"]}}"#,
@@ -1682,9 +1732,20 @@ fn forty_thousand_enum_values_generate_and_a_late_collision_is_found() {
     ));
     assert_error(
         &spec,
-        "/components/schemas/E/enum/40000",
+        &format!("/components/schemas/E/enum/{n}"),
         "the enum values `v0` and `V0` both become the Rust variant `V0`",
     );
+}
+
+#[test]
+fn four_thousand_enum_values_generate_and_a_late_collision_is_found() {
+    enum_values_generate_and_a_late_collision_is_found(4_000);
+}
+
+#[test]
+#[ignore = "full-size scale test, about 3 s in a debug build: CI runs it (-- --include-ignored)"]
+fn forty_thousand_enum_values_generate_and_a_late_collision_is_found() {
+    enum_values_generate_and_a_late_collision_is_found(40_000);
 }
 
 #[test]
