@@ -1,8 +1,10 @@
 //! Hostile and broken raw JSON: deep nesting, a 100 MB value, a million unknown members,
 //! invalid UTF-8, byte order marks, duplicate keys, numbers beyond `i64` and `f64`, NUL bytes,
 //! empty documents. Each gets a clear error (the message names the problem) at a bounded cost;
-//! sizes are chosen so the whole file runs in seconds. Inputs that fuzzing found are replayed
-//! from `tests/fixtures/fuzz-regressions/json_validate/`.
+//! sizes are chosen so the whole file runs in seconds. The two largest inputs run at a tenth of
+//! their size in every `cargo test` and at full size when ignored tests are included (`cargo
+//! test -- --ignored`, as CI runs them). Inputs that fuzzing found are replayed from
+//! `tests/fixtures/fuzz-regressions/json_validate/`.
 
 #![allow(clippy::unwrap_used, clippy::expect_used, clippy::panic)] // A test fails by panicking.
 
@@ -79,10 +81,10 @@ fn deep_nesting_is_a_syntax_error_not_a_stack_overflow() {
     assert_eq!(Location::all(&deep, &["", "/0/0"]), [None, None]);
 }
 
-#[test]
-fn a_100_mb_name_is_one_length_error() {
+/// A name of `characters` ASCII characters is one length error, which counts them.
+fn a_long_name_is_one_length_error(characters: usize) {
     let mut body = format!("{{{BUT_NAME}, \"name\": \"").into_bytes();
-    body.resize(body.len() + 100_000_000, b'a');
+    body.resize(body.len() + characters, b'a');
     body.extend_from_slice(b"\"}");
     let errors = create(&body).unwrap_err();
     assert_eq!(errors.len(), 1, "{errors}");
@@ -90,26 +92,48 @@ fn a_100_mb_name_is_one_length_error() {
     assert_eq!((error.path(), error.code()), ("/name", ErrorCode::Length));
     assert_eq!(
         error.message(),
-        "must be 1 to 200 characters, got 100000000"
+        format!("must be 1 to 200 characters, got {characters}")
     );
 }
 
 #[test]
-fn a_million_unknown_members_are_a_million_errors() {
-    let mut body = String::with_capacity(12_000_000);
+fn a_10_mb_name_is_one_length_error() {
+    a_long_name_is_one_length_error(10_000_000);
+}
+
+#[test]
+#[ignore = "full size, about 3 s in a debug build: CI runs it (cargo test -- --ignored)"]
+fn a_100_mb_name_is_one_length_error() {
+    a_long_name_is_one_length_error(100_000_000);
+}
+
+/// `n` unknown members are `n` errors, each at its member.
+fn unknown_members_are_as_many_errors(n: usize) {
+    let mut body = String::with_capacity(12 * n);
     body.push('{');
-    for i in 0..1_000_000 {
+    for i in 0..n {
         body.push_str(&format!("\"u{i}\":0,"));
     }
     body.push_str(REQUIRED);
     body.push('}');
     let errors = create(body.as_bytes()).unwrap_err();
-    assert_eq!(errors.len(), 1_000_000);
+    assert_eq!(errors.len(), n);
     assert!(
         errors
             .iter()
             .all(|e| e.code() == ErrorCode::UnknownField && e.path().starts_with("/u"))
     );
+}
+
+#[test]
+fn a_hundred_thousand_unknown_members_are_a_hundred_thousand_errors() {
+    unknown_members_are_as_many_errors(100_000);
+}
+
+#[test]
+#[ignore = "full size, about 4 s in a debug build: CI runs it (cargo test -- --ignored)"]
+fn a_million_unknown_members_are_a_million_errors() {
+    unknown_members_are_as_many_errors(1_000_000);
 }
 
 #[test]

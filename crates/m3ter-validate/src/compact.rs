@@ -1243,7 +1243,7 @@ mod tests {
     }
 
     proptest! {
-        #![proptest_config(ProptestConfig::with_cases(2000))]
+        #![proptest_config(ProptestConfig::with_cases(crate::proptest_cases(500)))]
 
         #[test]
         fn strings_as_serde_json_writes_them(s in text()) {

@@ -14,3 +14,13 @@ pub mod output;
 pub mod parallel;
 pub mod ranges;
 pub mod run;
+
+/// The proptest case count of the unit tests' properties: `M3TER_PROPTEST_CASES` when set,
+/// else `default` (sized for CI, as the workspace's other properties are).
+#[cfg(test)]
+fn proptest_cases(default: u32) -> u32 {
+    std::env::var("M3TER_PROPTEST_CASES")
+        .ok()
+        .and_then(|v| v.parse().ok())
+        .unwrap_or(default)
+}

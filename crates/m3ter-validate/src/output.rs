@@ -477,7 +477,7 @@ mod tests {
     }
 
     proptest! {
-        #![proptest_config(ProptestConfig::with_cases(1000))]
+        #![proptest_config(ProptestConfig::with_cases(crate::proptest_cases(250)))]
 
         #[test]
         fn a_documents_line_as_serde_json_wrote_it(source in text(), parts in parts()) {
