@@ -1167,7 +1167,7 @@ fn config() -> Config {
     Config {
         cases: m3ter_workspace_tests::proptest_cases(3000),
         failure_persistence: Some(Box::new(FileFailurePersistence::Direct(
-            "proptest-regressions/compliance_differential.txt",
+            "../proptest-regressions/compliance_differential.txt",
         ))),
         ..Config::default()
     }

@@ -1,12 +1,12 @@
 //! Compliance with JSON Schema 2020-12, measured on the official JSON-Schema-Test-Suite
-//! (`fixtures/json-schema-test-suite/`, vendored unchanged).
+//! (`tests/fixtures/json-schema-test-suite/`, vendored unchanged).
 //!
 //! `build.rs` wraps each group's schema as the required member `value` of an object component
-//! and runs the real generator over it; the groups it accepts are compiled here, once, as one
-//! module each. Every case of an accepted group is then sent as `{"value": <data>}` (the data's
-//! text as the suite writes it) through the raw path (`ValidateJson::validate_json`,
-//! `json::from_slice`) and the typed path (serde, then `Validate`), and the verdict is compared
-//! with the suite's `valid`.
+//! and runs the real generator over it; the groups it accepts are compiled, once, as one module
+//! each, by this package's library (`src/lib.rs`). Every case of an accepted group is then
+//! sent as `{"value": <data>}` (the data's text as the suite writes it) through the raw path
+//! (`ValidateJson::validate_json`, `json::from_slice`) and the typed path (serde, then
+//! `Validate`), and the verdict is compared with the suite's `valid`.
 //!
 //! A refused group is counted and accounted for: each falls in one class of [`Refused`] (it
 //! uses a keyword `xtask/src/codegen/unsupported.rs` lists, it refers to another file or a
@@ -26,95 +26,14 @@ use std::fmt::Write as _;
 use std::panic::{AssertUnwindSafe, catch_unwind};
 use std::path::PathBuf;
 
+use m3ter_compliance_tests::{GENERATION_MILLIS, GROUPS, Generated, Verdicts};
 use m3ter_models::formats::{self, Format};
-use m3ter_models::{ErrorKind, Validate, ValidateJson, ValidationError, json};
 use serde::Deserialize;
-use serde::de::DeserializeOwned;
 use serde_json::value::RawValue;
 use xtask::codegen::refs;
 use xtask::codegen::unsupported::UNSUPPORTED;
 
-#[path = "compliance/differential.rs"]
 mod differential;
-
-/// What the generator made of one group (the outcomes are written by `build.rs`).
-enum Generated {
-    /// Generated and compiled: the verdicts of the group's model on a document, and the raw
-    /// path's errors on it.
-    Accepted(fn(&[u8]) -> Verdicts, fn(&[u8]) -> Vec<ValidationError>),
-    /// Refused, with the generator's errors (one per line).
-    Refused(&'static str),
-    /// The generator panicked, with this message.
-    #[allow(dead_code)] // build.rs writes it only when the generator panics.
-    Panicked(&'static str),
-    /// The generator did not finish within this many seconds.
-    #[allow(dead_code)] // build.rs writes it only when the generator hangs.
-    TimedOut(u64),
-}
-
-/// One group of one suite file and what the generator made of it.
-struct GroupOutcome {
-    /// The file, relative to the suite's `draft2020-12` folder.
-    file: &'static str,
-    /// The group's index in the file.
-    index: usize,
-    generated: Generated,
-}
-
-/// The verdict (valid or not) of each path on one document.
-#[derive(Clone, Copy, Debug, PartialEq, Eq)]
-struct Verdicts {
-    /// `ValidateJson::validate_json` on the parsed document.
-    raw: bool,
-    /// `json::from_slice` (the typed fast path where it is proven exact, else the raw walk).
-    from_slice: bool,
-    /// serde's typed parse, then `Validate::validate`.
-    typed: bool,
-    /// The raw path's errors are all an array where the model has a struct, which plain serde's
-    /// derived `Deserialize` takes as the struct's fields (README, "Three limits of plain serde").
-    array_as_struct: bool,
-}
-
-impl Verdicts {
-    /// Whether the paths give one verdict: the raw walk and `from_slice` always; serde + `validate()`
-    /// too, except that it may accept what the raw path refuses only for an array read as a
-    /// struct (the documented limit of plain serde; `from_slice` is the entry point).
-    fn one(self) -> bool {
-        self.raw == self.from_slice
-            && (self.typed == self.raw || (self.typed && self.array_as_struct))
-    }
-}
-
-/// The verdicts of the model `T` (a group's wrapper component) on `document`.
-fn verdicts<T: DeserializeOwned + Validate + ValidateJson>(document: &[u8]) -> Verdicts {
-    let raw = raw_errors::<T>(document);
-    Verdicts {
-        raw: raw.is_empty(),
-        from_slice: json::from_slice::<T>(document).is_ok(),
-        typed: serde_json::from_slice::<T>(document).is_ok_and(|value| value.validate().is_ok()),
-        array_as_struct: !raw.is_empty()
-            && raw.iter().all(|e| {
-                matches!(
-                    e.kind(),
-                    ErrorKind::Type {
-                        expected: "object",
-                        actual: "array"
-                    }
-                )
-            }),
-    }
-}
-
-/// The raw path's errors (`ValidateJson::validate_json` on the parsed document) of the model
-/// `T` on `document`: none when it is valid.
-fn raw_errors<T: ValidateJson>(document: &[u8]) -> Vec<ValidationError> {
-    json::parse_value(document)
-        .map_err(Into::into)
-        .and_then(|value| T::validate_json(&value))
-        .map_or_else(|errors| errors.into_vec(), |()| Vec::new())
-}
-
-include!(concat!(env!("OUT_DIR"), "/compliance.rs"));
 
 /// A listed case: the suite decides it one way, this crate the other.
 struct Difference {
@@ -770,11 +689,12 @@ struct Measured<'a> {
 
 const START: &str = "<!-- compliance:start -->";
 const END: &str = "<!-- compliance:end -->";
-const REFRESH: &str =
-    "M3TER_WRITE_COMPLIANCE=1 cargo test -p m3ter-workspace-tests --test compliance";
+const REFRESH: &str = "M3TER_WRITE_COMPLIANCE=1 cargo test -p m3ter-compliance-tests";
 
+/// The tests package's folder, `tests/`, which holds the vendored suite (this package is
+/// `tests/compliance/`).
 fn manifest_dir() -> PathBuf {
-    PathBuf::from(env!("CARGO_MANIFEST_DIR"))
+    PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("..")
 }
 
 /// The index of the entry of `list` for this case, if any.
