@@ -1503,7 +1503,7 @@ fn an_error_in_a_merged_member_is_reported_once_where_it_is_declared() {
 // Cost and limits. No test here is timed (speed is measured in BENCHMARKS.md). Each scale test
 // runs twice: at a tenth of its size in every `cargo test`, and at full size, large enough that
 // a quadratic step would take minutes (a regression shows as a hung test), when ignored tests
-// are included (`cargo test -- --include-ignored`; CI runs them with `-- --ignored`). The full
+// are included (`cargo test --tests -- --include-ignored`; CI runs them with `--ignored`). The full
 // sizes take about 20 s of a debug build's time.
 
 /// A document whose component schemas are `schemas` (a JSON object's members, as text).
@@ -1546,7 +1546,7 @@ fn a_ref_chain_of_depth_1000_generates() {
 }
 
 #[test]
-#[ignore = "full-size scale test, about 4 s in a debug build: CI runs it (cargo test -- --ignored)"]
+#[ignore = "full-size scale test, about 4 s in a debug build: CI runs it (cargo test --tests -- --ignored)"]
 fn a_ref_chain_of_depth_10000_generates() {
     a_ref_chain_generates(10_000);
 }
@@ -1651,7 +1651,7 @@ fn a_ref_cycle_of_length_1000_is_a_recursive_type() {
 }
 
 #[test]
-#[ignore = "full-size scale test, about 5 s in a debug build: CI runs it (cargo test -- --ignored)"]
+#[ignore = "full-size scale test, about 5 s in a debug build: CI runs it (cargo test --tests -- --ignored)"]
 fn a_ref_cycle_of_length_10000_is_a_recursive_type() {
     a_ref_cycle_is_a_recursive_type(10_000);
 }
@@ -1680,7 +1680,7 @@ fn a_ref_cycle_of_length_1000_is_reported_at_every_reference_with_a_short_messag
 }
 
 #[test]
-#[ignore = "full-size scale test, about 4 s in a debug build: CI runs it (cargo test -- --ignored)"]
+#[ignore = "full-size scale test, about 4 s in a debug build: CI runs it (cargo test --tests -- --ignored)"]
 fn a_ref_cycle_of_length_10000_is_reported_at_every_reference_with_a_short_message() {
     a_ref_cycle_is_reported_at_every_reference_with_a_short_message(
         10_000,
@@ -1710,7 +1710,7 @@ fn four_thousand_members_generate() {
 }
 
 #[test]
-#[ignore = "full-size scale test, about 7 s in a debug build: CI runs it (cargo test -- --ignored)"]
+#[ignore = "full-size scale test, about 7 s in a debug build: CI runs it (cargo test --tests -- --ignored)"]
 fn forty_thousand_members_generate() {
     members_generate(40_000);
 }
@@ -1743,7 +1743,7 @@ fn four_thousand_enum_values_generate_and_a_late_collision_is_found() {
 }
 
 #[test]
-#[ignore = "full-size scale test, about 3 s in a debug build: CI runs it (cargo test -- --ignored)"]
+#[ignore = "full-size scale test, about 3 s in a debug build: CI runs it (cargo test --tests -- --ignored)"]
 fn forty_thousand_enum_values_generate_and_a_late_collision_is_found() {
     enum_values_generate_and_a_late_collision_is_found(40_000);
 }

@@ -7,8 +7,8 @@
 //! A plain `cargo test` at the workspace's root does not build this package (it is not among
 //! the root manifest's `default-members`): trybuild compiles m3ter-models and its dependencies
 //! again into a project of its own (`target/tests/trybuild`), about 25 s on a fresh clone of
-//! the 2-core machine. CI runs it (`cargo test -p m3ter-derive-ui`, and `cargo test
-//! --workspace`); run it after changing the derive.
+//! the 2-core machine. CI runs it (`cargo test -p m3ter-derive-ui`, with and without default
+//! features), as `cargo test --workspace` does; run it after changing the derive.
 
 #[test]
 fn misuse_is_a_compile_error() {

@@ -3,7 +3,7 @@
 //! empty documents. Each gets a clear error (the message names the problem) at a bounded cost;
 //! sizes are chosen so the whole file runs in seconds. The two largest inputs run at a tenth of
 //! their size in every `cargo test` and at full size when ignored tests are included (`cargo
-//! test -- --ignored`, as CI runs them). Inputs that fuzzing found are replayed from
+//! test --tests -- --ignored`, as CI runs them). Inputs that fuzzing found are replayed from
 //! `tests/fixtures/fuzz-regressions/json_validate/`.
 
 #![allow(clippy::unwrap_used, clippy::expect_used, clippy::panic)] // A test fails by panicking.
@@ -102,7 +102,7 @@ fn a_10_mb_name_is_one_length_error() {
 }
 
 #[test]
-#[ignore = "full size, about 3 s in a debug build: CI runs it (cargo test -- --ignored)"]
+#[ignore = "full size, about 3 s in a debug build: CI runs it (cargo test --tests -- --ignored)"]
 fn a_100_mb_name_is_one_length_error() {
     a_long_name_is_one_length_error(100_000_000);
 }
@@ -131,7 +131,7 @@ fn a_hundred_thousand_unknown_members_are_a_hundred_thousand_errors() {
 }
 
 #[test]
-#[ignore = "full size, about 4 s in a debug build: CI runs it (cargo test -- --ignored)"]
+#[ignore = "full size, about 4 s in a debug build: CI runs it (cargo test --tests -- --ignored)"]
 fn a_million_unknown_members_are_a_million_errors() {
     unknown_members_are_as_many_errors(1_000_000);
 }

@@ -279,7 +279,7 @@ fn both_readers_give_the_same_bytes() {
 }
 
 #[test]
-#[ignore = "the whole grid, about 6 s in a debug build: CI runs it (cargo test -- --ignored)"]
+#[ignore = "the whole grid, about 6 s in a debug build: CI runs it (cargo test --tests -- --ignored)"]
 fn both_readers_give_the_same_bytes_on_the_whole_grid() {
     let compared = both_readers_give_the_same_bytes_on(&Grid {
         small: &[1, 2, 3, 7, 64, 1000, 512 << 10],
