@@ -693,7 +693,7 @@ const REFRESH: &str = "M3TER_WRITE_COMPLIANCE=1 cargo test -p m3ter-compliance-t
 
 /// The tests package's folder, `tests/`, which holds the vendored suite (this package is
 /// `tests/compliance/`).
-fn manifest_dir() -> PathBuf {
+fn tests_dir() -> PathBuf {
     PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("..")
 }
 
@@ -705,7 +705,7 @@ fn listed(list: &[Difference], file: &str, group: &str, case: &str) -> Option<us
 
 /// The groups of a suite file (relative to `draft2020-12/`).
 fn suite_groups(file: &str) -> Vec<SuiteGroup> {
-    let suite = manifest_dir().join("fixtures/json-schema-test-suite/tests/draft2020-12");
+    let suite = tests_dir().join("fixtures/json-schema-test-suite/tests/draft2020-12");
     let text = std::fs::read_to_string(suite.join(file)).unwrap();
     serde_json::from_str(&text).unwrap()
 }
@@ -894,7 +894,7 @@ fn every_accepted_group_agrees_with_the_suite() {
 /// [`FORMAT_DELIBERATE`] lists, which must still differ.
 #[test]
 fn every_format_checker_agrees_with_the_suite() {
-    let suite = manifest_dir().join("fixtures/json-schema-test-suite/tests/draft2020-12");
+    let suite = tests_dir().join("fixtures/json-schema-test-suite/tests/draft2020-12");
     let mut failures = Vec::new();
     let mut used = vec![false; FORMAT_DELIBERATE.len()];
     let mut measured = Vec::new();
@@ -1121,7 +1121,7 @@ fn line(out: &mut String, name: &str, row: &Row) {
 /// Writes `table` into README.md between the markers when `M3TER_WRITE_COMPLIANCE=1`, and
 /// otherwise returns a failure when the README's table differs from it.
 fn readme(table: &str) -> Option<String> {
-    let path = manifest_dir().join("../README.md");
+    let path = tests_dir().join("../README.md");
     let text = std::fs::read_to_string(&path)
         .unwrap()
         .replace("\r\n", "\n");
