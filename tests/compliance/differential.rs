@@ -8,8 +8,8 @@
 //! members added, removed, renamed, set to null; items duplicated, removed, appended; a value
 //! nested one level deeper; a value replaced). Each document goes through the group's model on
 //! the three paths ([`Verdicts`]: they must give one verdict) and through `boon` (the oracle's
-//! independent JSON Schema 2020-12 validator, `m3ter_workspace_tests::boon_oracle::Compiled`) on the group's schema
-//! as the suite writes it; the verdicts must be the same.
+//! independent JSON Schema 2020-12 validator, `m3ter_workspace_tests::boon_oracle::Compiled`)
+//! on the group's schema as the suite writes it; the verdicts must be the same.
 //!
 //! A disagreement passes only when one of this crate's deliberate differences (README, "Where
 //! this crate differs from plain JSON Schema on purpose") explains it, each by a narrow rule
