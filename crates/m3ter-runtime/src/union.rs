@@ -152,7 +152,7 @@ fn variant_from_value<U, V: DeserializeOwned + Into<U>>(
 fn variant_parse_valid<U, V: DeserializeOwned + Validate + Into<U>>(
     bytes: &[u8],
 ) -> Option<Result<U, ValidationErrors>> {
-    let value = crate::json::typed_parse::<V>(bytes).ok()?;
+    let value = crate::json::typed_parse::<V>(bytes)?;
     Some(value.validate().map(|()| value.into()))
 }
 
@@ -321,11 +321,14 @@ fn unexpected(value: &Value) -> de::Unexpected<'_> {
 /// generated models do), the document is not read for its discriminator first
 /// (`by_variants`).
 pub fn parse_exact<U: Union>(bytes: &[u8]) -> Option<Result<U, ValidationErrors>> {
-    if !U::VARIANTS.iter().all(|v| v.exact_typed_parse) || !typed_parse_is_exact(bytes) {
+    if !U::VARIANTS.iter().all(|v| v.exact_typed_parse) {
         return None;
     }
     if U::VARIANTS.iter().all(|v| v.tag_only) {
         return by_variants::<U>(bytes);
+    }
+    if !typed_parse_is_exact(bytes) {
+        return None;
     }
     match probe::<U>(bytes)? {
         Found::Absent => U::VARIANTS
@@ -348,29 +351,32 @@ pub fn parse_exact<U: Union>(bytes: &[u8]) -> Option<Result<U, ValidationErrors>
 /// variant. When none accepts, the raw walk says why (`None`): the closest variant, or why the
 /// tagged one failed its parse.
 ///
-/// A document without backslashes is first searched for its discriminator
-/// ([`flat::member_value`]). When that names another variant than the first, or the first
-/// variant does not parse the document, or parses but does not validate it and the
-/// discriminator is absent, the members are read by their quotes ([`Scan`]): the
-/// discriminator says which variant alone may accept, and a member a variant does not declare
-/// says that its typed parse would fail, so it is not tried. When the first variant parses
-/// but does not validate and the discriminator is present, it is the first variant's tag,
-/// whose errors are the union's. Other documents are read for their discriminator as each
-/// variant needs it ([`probe`]).
+/// The first variant's typed parse comes first: it accepts the documents that are its valid
+/// values, the most common case, and refuses any other document at the first member it does
+/// not take (the typed parse of a flat object reads only so far: [`typed_parse`]). When it does
+/// not accept, a document without backslashes is searched for its discriminator
+/// ([`flat::member_value`]). When the first variant does not parse the document, or parses but
+/// does not validate it and the discriminator is absent, the members are read by their quotes
+/// ([`Scan`]): the discriminator says which variant alone may accept, and a member a variant
+/// does not declare says that its typed parse would fail, so it is not tried. When the first
+/// variant parses but does not validate and the discriminator is present, it is the first
+/// variant's tag, whose errors are the union's. Other documents are read for their
+/// discriminator as each variant needs it ([`probe`]).
+///
+/// [`typed_parse`]: crate::json::typed_parse
 fn by_variants<U: Union>(bytes: &[u8]) -> Option<Result<U, ValidationErrors>> {
+    // A typed parse reads only a flat object (`typed_parse`): one that accepts says the
+    // document is one.
+    let mut first = U::VARIANTS.first().and_then(|v| (v.parse_valid)(bytes));
+    if let Some(Ok(_)) = first {
+        return first;
+    }
+    if !typed_parse_is_exact(bytes) {
+        return None;
+    }
     // Where the discriminator's value is, if the text has no backslash: exact once a typed
     // parse has accepted the text, a guess before.
     let value = flat::member_value(bytes, U::DISCRIMINATOR);
-    // A discriminator that names another variant: the first variant's parse would fail, so the
-    // members decide first (they parse the first variant themselves should the guess be wrong).
-    let other = value.flatten().is_some_and(|at| {
-        let first_tag = U::TAGS.first().map_or(&b""[..], |t| t.as_bytes());
-        !is_string(bytes, at, first_tag) && flat::string_at(bytes, at).is_some()
-    });
-    if other && let Some(scan) = Scan::of::<U>(bytes) {
-        return scan.verdict(bytes, None);
-    }
-    let mut first = U::VARIANTS.first().and_then(|v| (v.parse_valid)(bytes));
     match (&first, value) {
         (Some(Ok(_)), _) => return first,
         // Parsed, not valid: the discriminator is the first variant's tag, or absent.
@@ -415,14 +421,6 @@ fn by_variants<U: Union>(bytes: &[u8]) -> Option<Result<U, ValidationErrors>> {
         }
     }
     None
-}
-
-/// Whether the string `"text"` is written at `at` (no backslash: its bytes are its text).
-fn is_string(bytes: &[u8], at: usize, text: &[u8]) -> bool {
-    let end = at + 1 + text.len();
-    bytes.get(at) == Some(&b'"')
-        && bytes.get(at + 1..end) == Some(text)
-        && bytes.get(end) == Some(&b'"')
 }
 
 /// The most member names [`Scan`] keeps; a document with more is tried on every variant.

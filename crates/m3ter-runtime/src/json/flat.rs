@@ -162,12 +162,6 @@ pub(crate) fn member_value(bytes: &[u8], name: &str) -> Option<Option<usize>> {
     }))
 }
 
-/// The string whose opening quote is at `at`, without its quotes (no backslash: no quote is
-/// escaped); `None` when no string opens there.
-pub(crate) fn string_at(bytes: &[u8], at: usize) -> Option<&[u8]> {
-    string(bytes, at).map(|(text, _)| text)
-}
-
 /// The string opening at `at` (a quote): its bytes and the index after its closing quote (no
 /// backslash: no quote is escaped).
 fn string(bytes: &[u8], at: usize) -> Option<(&[u8], usize)> {
@@ -237,7 +231,7 @@ mod properties {
     use serde::de::{self, DeserializeSeed, IgnoredAny, MapAccess, Visitor};
     use serde_json::Value;
 
-    use super::{Member, Raw, member, member_value, members as read_members, string_at};
+    use super::{Member, Raw, member, member_value, members as read_members, string};
 
     /// serde's reading: each member `name`'s value, in order.
     struct Values(&'static str);
@@ -365,7 +359,7 @@ mod properties {
             let first = read.iter().find(|raw| raw.key == b"kind");
             prop_assert_eq!(member_value(text.as_bytes(), "kind"), Some(first.map(|raw| raw.start)));
             if let Some(raw) = first.filter(|raw| raw.string) {
-                prop_assert_eq!(string_at(text.as_bytes(), raw.start), Some(raw.text));
+                prop_assert_eq!(string(text.as_bytes(), raw.start).map(|(s, _)| s), Some(raw.text));
             }
         }
     }

@@ -82,10 +82,11 @@ pub trait ValidateJson {
     where
         Self: Sized + DeserializeOwned + Validate,
     {
-        if !Self::EXACT_TYPED_PARSE || !super::typed_parse_is_exact(bytes) {
+        if !Self::EXACT_TYPED_PARSE {
             return None;
         }
-        let value = super::typed_parse::<Self>(bytes).ok()?;
+        // Only a flat object: `typed_parse` says so.
+        let value = super::typed_parse::<Self>(bytes)?;
         Some(value.validate().map(|()| value))
     }
 

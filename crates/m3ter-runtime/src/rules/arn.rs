@@ -90,6 +90,19 @@ fn parse_usual(value: &str) -> Option<IamRoleArn<'_>> {
     }
     // From the `/` that starts the path; the role name cannot hold `/`, so the last one ends it.
     let after_type = &rest[ACCOUNT_ID_LEN + 5..];
+    // Most ARNs have no path: everything after `:role/` is the name, read once. (Were there a
+    // `/` in it, it would not be all name characters, and the path is then looked for.)
+    let (slash, name) = after_type.split_at(1);
+    if !name.is_empty()
+        && name.len() <= MAX_ROLE_NAME_LEN
+        && all_bytes(name, |b| ROLE_NAME_BYTES[usize::from(b)])
+    {
+        return Some(IamRoleArn {
+            account_id: &rest[..ACCOUNT_ID_LEN],
+            path: slash,
+            role_name: name,
+        });
+    }
     let slash = after_type.bytes().rposition(|b| b == b'/')?;
     let (path, role_name) = after_type.split_at(slash + 1);
     let path_ok = path.len() == 1
