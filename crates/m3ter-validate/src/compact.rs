@@ -26,7 +26,7 @@ pub fn write<T: Serialize + ?Sized>(out: &mut Vec<u8>, value: &T) -> Result<(), 
 }
 
 /// Appends `text` as a JSON string (quoted, escaped).
-#[inline]
+#[inline(always)]
 pub fn string(out: &mut Vec<u8>, text: &str) {
     let bytes = text.as_bytes();
     out.reserve(bytes.len() + 2);
@@ -65,7 +65,7 @@ fn escaped_from(out: &mut Vec<u8>, mut bytes: &[u8], mut at: usize) {
 
 /// Appends `bytes`; up to 16 as two overlapping copies of fixed length (4 or 8 bytes), the
 /// second written over the end of the first, rather than by a call to `memcpy`.
-#[inline]
+#[inline(always)]
 fn append(out: &mut Vec<u8>, bytes: &[u8]) {
     let len = bytes.len();
     let start = out.len();
@@ -115,7 +115,7 @@ const ONES: u64 = 0x0101_0101_0101_0101;
 /// needs escaping. Each term sets a byte's high bit when the byte is below 0x20, equal to `"`,
 /// equal to `\` (`x - 1` borrows through a byte only when it is zero, and `& !x` keeps bytes
 /// below 0x80); a borrow can carry only upwards from a byte that truly matches.
-#[inline]
+#[inline(always)]
 fn flags(w: u64) -> u64 {
     let control = w.wrapping_sub(ONES * 0x20) & !w;
     let quote = w ^ (ONES * u64::from(b'"'));
@@ -128,7 +128,7 @@ fn flags(w: u64) -> u64 {
 /// The index of the first byte of `bytes` that [`needs_escape`], eight bytes a step: the last
 /// step reads the last eight bytes (overlapping the step before) and four to seven bytes are
 /// read as two overlapping halves, so a short string is one step, not a byte at a time.
-#[inline]
+#[inline(always)]
 fn find_escape(bytes: &[u8]) -> Option<usize> {
     let len = bytes.len();
     if len < 4 {
@@ -346,6 +346,8 @@ impl Compound<'_> {
         Ok(())
     }
 
+    // Inlined at each call, so that a constant key's escape check folds away.
+    #[inline(always)]
     fn field<T: Serialize + ?Sized>(&mut self, key: &'static str, value: &T) -> Result<(), Error> {
         self.next();
         string(self.out, key);
@@ -590,6 +592,7 @@ impl ser::SerializeMap for Compound<'_> {
 impl ser::SerializeStruct for Compound<'_> {
     type Ok = ();
     type Error = Error;
+    #[inline(always)]
     fn serialize_field<T: Serialize + ?Sized>(
         &mut self,
         key: &'static str,
