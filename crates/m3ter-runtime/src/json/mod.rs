@@ -67,13 +67,13 @@ pub fn typed_parse_is_exact(bytes: &[u8]) -> bool {
 /// refuses or the document is not such an object.
 ///
 /// Text that is UTF-8 as a whole (checked once, by `simdutf8`: the standard library's verdict,
-/// in vector registers where the processor has them, half the instructions on the request) is
-/// first read by [`flat_de`], which reads a flat object without escapes faster than serde_json
-/// and answers as serde_json would: a value (the document was such an object, whatever
-/// [`typed_parse_is_exact`] would have found in its strings) or a refusal. What it does not
-/// read, serde_json reads as a `&str`, so that it does not check each string's UTF-8 again (a
-/// fifth of the parse of short strings). Other bytes are parsed as they are, which serde_json
-/// then refuses.
+/// in vector registers where the processor has them; 133 instructions on the request, against
+/// 223) is first read by [`flat_de`], which reads a flat object without escapes faster than
+/// serde_json and answers as serde_json would: a value (the document was such an object,
+/// whatever [`typed_parse_is_exact`] would have found in its strings) or a refusal. What it
+/// does not read, serde_json reads as a `&str`, so that it does not check each string's UTF-8
+/// again (a fifth of the parse of short strings). Other bytes are parsed as they are, which
+/// serde_json then refuses.
 #[inline]
 pub(crate) fn typed_parse<T: DeserializeOwned>(bytes: &[u8]) -> Option<T> {
     let text = simdutf8::basic::from_utf8(bytes);
