@@ -418,6 +418,32 @@ proptest! {
     }
 }
 
+/// A unit enum as the whole document: serde's derive also takes `{"S3": null}`, a form the
+/// schema refuses, so `from_slice` must say what the raw walk says (it once took serde's word
+/// for such a one-member object, which has no `{` or `[` past its opening brace).
+#[test]
+fn an_enum_document_gets_one_verdict() {
+    for text in [
+        r#"{"S3":null}"#,
+        r#"{"S3":1}"#,
+        r#""S3""#,
+        r#""GCS""#,
+        "{}",
+        "null",
+    ] {
+        let from_slice = json::from_slice::<m3ter_models::DestinationTypeS3>(text.as_bytes()).err();
+        let raw = match json::parse_value(text.as_bytes()) {
+            Ok(value) => m3ter_models::DestinationTypeS3::validate_json(&value).err(),
+            Err(error) => Some(ValidationErrors::from(error)),
+        };
+        assert_eq!(
+            from_slice.as_ref().map(|e| e.as_slice()),
+            raw.as_ref().map(|e| e.as_slice()),
+            "{text}"
+        );
+    }
+}
+
 #[test]
 fn a_valid_value_round_trips_through_its_own_checks() {
     let value = Everything {

@@ -371,16 +371,18 @@ fn by_variants<U: Union>(bytes: &[u8]) -> Option<Result<U, ValidationErrors>> {
     if let Some(Ok(_)) = first {
         return first;
     }
+    // What follows reads the members by their quotes and the variants' parses: a document with
+    // no `{` or `[` past its opening brace.
     if !typed_parse_is_exact(bytes) {
         return None;
     }
-    // Where the discriminator's value is, if the text has no backslash: exact once a typed
-    // parse has accepted the text, a guess before.
+    // Whether the discriminator is there, if the text has no backslash (`None`): exact once a
+    // typed parse has accepted the text.
     let value = flat::member_value(bytes, U::DISCRIMINATOR);
     match (&first, value) {
-        (Some(Ok(_)), _) => return first,
-        // Parsed, not valid: the discriminator is the first variant's tag, or absent.
-        (Some(Err(_)), Some(Some(_))) => return first,
+        // Accepted (above); or parsed, not valid, and the discriminator present: it is the
+        // first variant's tag, whose errors are the union's.
+        (Some(Ok(_)), _) | (Some(Err(_)), Some(Some(_))) => return first,
         (Some(Err(_)), Some(None)) => {
             if let Some(scan) = Scan::of::<U>(bytes) {
                 return scan.verdict(bytes, Some(first));

@@ -25,8 +25,9 @@
 
 use std::fmt;
 
-use serde::de::value::BorrowedStrDeserializer;
-use serde::de::{self, DeserializeSeed, Deserializer, MapAccess, Visitor};
+use serde::de::{
+    self, DeserializeSeed, Deserializer, EnumAccess, MapAccess, Unexpected, VariantAccess, Visitor,
+};
 
 /// `Deserializer` methods the reader does not make as serde_json does: each is
 /// [`Outcome::Unsupported`], so that serde_json answers.
@@ -414,9 +415,7 @@ impl<'de> Deserializer<'de> for StringValue<'de> {
         _variants: &'static [&'static str],
         visitor: V,
     ) -> Result<V::Value, Outcome> {
-        // serde's string deserializer names a unit variant, and refuses a variant with data,
-        // as serde_json's `UnitVariantAccess` does.
-        visitor.visit_enum(BorrowedStrDeserializer::<Outcome>::new(self.0))
+        visitor.visit_enum(UnitVariant(self.0))
     }
 
     unsupported! {
@@ -428,17 +427,72 @@ impl<'de> Deserializer<'de> for StringValue<'de> {
     }
 }
 
+/// An enum named by a string, as serde_json's `UnitVariantAccess` reads it: the variant's name
+/// read from the string with whatever call its seed makes (the string's own calls, above), and
+/// only a unit variant taken; a variant with data refused.
+struct UnitVariant<'de>(&'de str);
+
+impl<'de> EnumAccess<'de> for UnitVariant<'de> {
+    type Error = Outcome;
+    type Variant = Self;
+
+    fn variant_seed<S: DeserializeSeed<'de>>(self, seed: S) -> Result<(S::Value, Self), Outcome> {
+        let variant = seed.deserialize(StringValue(self.0))?;
+        Ok((variant, self))
+    }
+}
+
+impl<'de> VariantAccess<'de> for UnitVariant<'de> {
+    type Error = Outcome;
+
+    fn unit_variant(self) -> Result<(), Outcome> {
+        Ok(())
+    }
+
+    fn newtype_variant_seed<S: DeserializeSeed<'de>>(self, _: S) -> Result<S::Value, Outcome> {
+        Err(de::Error::invalid_type(
+            Unexpected::UnitVariant,
+            &"newtype variant",
+        ))
+    }
+
+    fn tuple_variant<V: Visitor<'de>>(self, _: usize, _: V) -> Result<V::Value, Outcome> {
+        Err(de::Error::invalid_type(
+            Unexpected::UnitVariant,
+            &"tuple variant",
+        ))
+    }
+
+    fn struct_variant<V: Visitor<'de>>(
+        self,
+        _: &'static [&'static str],
+        _: V,
+    ) -> Result<V::Value, Outcome> {
+        Err(de::Error::invalid_type(
+            Unexpected::UnitVariant,
+            &"struct variant",
+        ))
+    }
+}
+
 /// A member's value that is not a string: serde_json reads it, with the same call, from its
 /// own text, which must then end. Whatever serde_json refuses here is serde_json's to answer
 /// in context ([`Outcome::Unsupported`]).
 struct Other<'de>(&'de str);
 
-/// Each call of [`Other`]'s `Deserializer`, forwarded to serde_json's reader of its text.
+/// Each call of [`Other`]'s `Deserializer` (with its arguments before the visitor), forwarded
+/// to serde_json's reader of its text, which must then end.
 macro_rules! to_serde_json {
-    ($($method:ident)*) => {$(
-        fn $method<V: Visitor<'de>>(self, visitor: V) -> Result<V::Value, Outcome> {
+    ($($method:ident $(($($arg:ident: $ty:ty),*))?)*) => {$(
+        fn $method<V: Visitor<'de>>(
+            self,
+            $($($arg: $ty,)*)?
+            visitor: V,
+        ) -> Result<V::Value, Outcome> {
             let mut reader = serde_json::Deserializer::from_str(self.0);
-            let value = (&mut reader).$method(visitor).map_err(|_| Outcome::Unsupported)?;
+            let value = (&mut reader)
+                .$method($($($arg,)*)? visitor)
+                .map_err(|_| Outcome::Unsupported)?;
             reader.end().map_err(|_| Outcome::Unsupported)?;
             Ok(value)
         }
@@ -457,34 +511,13 @@ impl<'de> Deserializer<'de> for Other<'de> {
         deserialize_identifier deserialize_ignored_any
     }
 
-    fn deserialize_unit_struct<V: Visitor<'de>>(
-        self,
-        name: &'static str,
-        visitor: V,
-    ) -> Result<V::Value, Outcome> {
-        let mut reader = serde_json::Deserializer::from_str(self.0);
-        let value = (&mut reader)
-            .deserialize_unit_struct(name, visitor)
-            .map_err(|_| Outcome::Unsupported)?;
-        reader.end().map_err(|_| Outcome::Unsupported)?;
-        Ok(value)
-    }
-
-    fn deserialize_newtype_struct<V: Visitor<'de>>(
-        self,
-        name: &'static str,
-        visitor: V,
-    ) -> Result<V::Value, Outcome> {
-        let mut reader = serde_json::Deserializer::from_str(self.0);
-        let value = (&mut reader)
-            .deserialize_newtype_struct(name, visitor)
-            .map_err(|_| Outcome::Unsupported)?;
-        reader.end().map_err(|_| Outcome::Unsupported)?;
-        Ok(value)
-    }
-
-    unsupported! {
-        deserialize_tuple deserialize_tuple_struct deserialize_struct deserialize_enum
+    to_serde_json! {
+        deserialize_unit_struct(name: &'static str)
+        deserialize_newtype_struct(name: &'static str)
+        deserialize_tuple(len: usize)
+        deserialize_tuple_struct(name: &'static str, len: usize)
+        deserialize_struct(name: &'static str, fields: &'static [&'static str])
+        deserialize_enum(name: &'static str, variants: &'static [&'static str])
     }
 }
 

@@ -6,12 +6,15 @@
 // A test fails by panicking.
 #![allow(clippy::unwrap_used, clippy::panic)]
 
+use std::borrow::Cow;
 use std::collections::BTreeMap;
+use std::fmt;
 
 use proptest::prelude::*;
 use serde::Deserialize;
-use serde::de::DeserializeOwned;
+use serde::de::{self, VariantAccess, Visitor};
 use serde_json::Value;
+use serde_json::value::RawValue;
 
 use super::{Outcome, parse, string_end};
 
@@ -80,9 +83,124 @@ enum Untagged {
     Counted { count: i32 },
 }
 
+/// Borrowed strings: serde_json gives a string without escapes to `visit_borrowed_str`, which
+/// these need (`&str` refuses `visit_str`); so must the reader, for names and values.
+#[derive(Debug, PartialEq, Deserialize)]
+struct Borrowed<'a> {
+    name: &'a str,
+    #[serde(borrow)]
+    code: Option<Cow<'a, str>>,
+    #[serde(flatten, borrow)]
+    others: BTreeMap<&'a str, &'a str>,
+}
+
+/// An enum whose variant name is read by a seed that is not `deserialize_identifier`: as
+/// `Option<String>` (serde_json gives `Some`), or as a number (serde_json refuses a string).
+#[derive(Debug, PartialEq)]
+struct ByOption(Option<String>);
+
+impl<'de> Deserialize<'de> for ByOption {
+    fn deserialize<D: de::Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
+        struct Enum;
+        impl<'de> Visitor<'de> for Enum {
+            type Value = ByOption;
+            fn expecting(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+                f.write_str("an enum")
+            }
+            fn visit_enum<A: de::EnumAccess<'de>>(self, access: A) -> Result<ByOption, A::Error> {
+                let (name, variant) = access.variant::<Option<String>>()?;
+                variant.unit_variant()?;
+                Ok(ByOption(name))
+            }
+        }
+        deserializer.deserialize_enum("ByOption", &["A"], Enum)
+    }
+}
+
+#[derive(Debug, PartialEq)]
+struct ByNumber(String);
+
+impl<'de> Deserialize<'de> for ByNumber {
+    fn deserialize<D: de::Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
+        struct Name;
+        impl Visitor<'_> for Name {
+            type Value = String;
+            fn expecting(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+                f.write_str("a name")
+            }
+            fn visit_u64<E: de::Error>(self, v: u64) -> Result<String, E> {
+                Ok(format!("u64:{v}"))
+            }
+            fn visit_str<E: de::Error>(self, v: &str) -> Result<String, E> {
+                Ok(format!("str:{v}"))
+            }
+        }
+        struct Seed;
+        impl<'de> de::DeserializeSeed<'de> for Seed {
+            type Value = String;
+            fn deserialize<D: de::Deserializer<'de>>(self, d: D) -> Result<String, D::Error> {
+                d.deserialize_u64(Name)
+            }
+        }
+        struct Enum;
+        impl<'de> Visitor<'de> for Enum {
+            type Value = ByNumber;
+            fn expecting(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+                f.write_str("an enum")
+            }
+            fn visit_enum<A: de::EnumAccess<'de>>(self, access: A) -> Result<ByNumber, A::Error> {
+                let (name, variant) = access.variant_seed(Seed)?;
+                variant.unit_variant()?;
+                Ok(ByNumber(name))
+            }
+        }
+        deserializer.deserialize_enum("ByNumber", &["A"], Enum)
+    }
+}
+
+/// Members whose enums read their variant names so.
+#[derive(Debug, PartialEq, Deserialize)]
+struct OddEnums {
+    a: Option<ByOption>,
+    b: Option<ByNumber>,
+}
+
+/// A visitor that reads the first member and stops: serde_json then finds the object not closed
+/// (an error unless it had one member).
+#[derive(Debug, PartialEq)]
+struct FirstOnly(Option<(String, String)>);
+
+impl<'de> Deserialize<'de> for FirstOnly {
+    fn deserialize<D: de::Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
+        struct First;
+        impl<'de> Visitor<'de> for First {
+            type Value = FirstOnly;
+            fn expecting(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+                f.write_str("an object")
+            }
+            fn visit_map<A: de::MapAccess<'de>>(self, mut map: A) -> Result<FirstOnly, A::Error> {
+                Ok(FirstOnly(map.next_entry::<String, String>()?))
+            }
+        }
+        deserializer.deserialize_map(First)
+    }
+}
+
+/// serde_json's `RawValue` (a newtype struct of a private name: serde_json captures the text),
+/// compared by its text.
+#[derive(Debug, Deserialize)]
+#[serde(transparent)]
+struct Raw(Box<RawValue>);
+
+impl PartialEq for Raw {
+    fn eq(&self, other: &Self) -> bool {
+        self.0.get() == other.0.get()
+    }
+}
+
 /// Whether the reader answered as serde_json: its value, or a refusal serde_json shares.
-/// `Unsupported` claims nothing, and is counted by the caller.
-fn agrees<T: DeserializeOwned + PartialEq + std::fmt::Debug>(text: &str) -> Option<Outcome> {
+/// `Unsupported` claims nothing; the callers require it where the reader must read the text.
+fn agrees<'a, T: Deserialize<'a> + PartialEq + std::fmt::Debug>(text: &'a str) -> Option<Outcome> {
     let by_serde = serde_json::from_str::<T>(text);
     match parse::<T>(text) {
         Ok(value) => {
@@ -103,6 +221,10 @@ fn agrees<T: DeserializeOwned + PartialEq + std::fmt::Debug>(text: &str) -> Opti
 
 fn check_all(text: &str) {
     agrees::<Value>(text);
+    agrees::<Borrowed<'_>>(text);
+    agrees::<OddEnums>(text);
+    agrees::<FirstOnly>(text);
+    agrees::<BTreeMap<String, Raw>>(text);
     agrees::<BTreeMap<String, String>>(text);
     agrees::<Strict>(text);
     agrees::<Lenient>(text);
@@ -327,6 +449,8 @@ proptest! {
         let outcome = agrees::<Value>(&text);
         if well_formed {
             prop_assert_eq!(outcome, None, "{}", text);
+            // Names borrowed from the text.
+            prop_assert_eq!(agrees::<BTreeMap<&str, Value>>(&text), None, "{}", text);
         } else {
             prop_assert_eq!(outcome, Some(Outcome::Unsupported), "{}", text);
             prop_assert!(serde_json::from_str::<Value>(&text).is_err(), "{}", text);
@@ -431,4 +555,52 @@ fn literal_cases() {
         Ok(Value::Object(serde_json::Map::new()))
     );
     assert_eq!(Outcome::Refused.to_string(), "refused by the type");
+}
+
+#[test]
+fn the_reader_reads_what_serde_json_reads_in_each_form() {
+    // Borrowed names and values.
+    assert_eq!(
+        parse::<Borrowed<'_>>(r#"{"name":"n","code":"c","x":"y"}"#),
+        Ok(Borrowed {
+            name: "n",
+            code: Some(Cow::Borrowed("c")),
+            others: BTreeMap::from([("x", "y")]),
+        })
+    );
+    // Tags read by `deserialize_identifier`, content buffered.
+    assert_eq!(
+        parse::<Tagged>(r#"{"kind":"S3","name":"a"}"#),
+        Ok(Tagged::S3 {
+            name: "a".to_owned()
+        })
+    );
+    assert_eq!(
+        parse::<Untagged>(r#"{"count":-2}"#),
+        Ok(Untagged::Counted { count: -2 })
+    );
+    // A variant's name read with `deserialize_option`, and with `deserialize_u64` (which
+    // serde_json refuses on a string: the reader leaves it to serde_json).
+    assert_eq!(
+        parse::<OddEnums>(r#"{"a":"A"}"#),
+        Ok(OddEnums {
+            a: Some(ByOption(Some("A".to_owned()))),
+            b: None,
+        })
+    );
+    assert_eq!(parse::<OddEnums>(r#"{"b":"A"}"#), Err(Outcome::Unsupported));
+    assert!(serde_json::from_str::<OddEnums>(r#"{"b":"A"}"#).is_err());
+    // A visitor that stops early: only serde_json knows what follows.
+    assert_eq!(
+        parse::<FirstOnly>(r#"{"a":"1","b":"2"}"#),
+        Err(Outcome::Unsupported)
+    );
+    assert!(serde_json::from_str::<FirstOnly>(r#"{"a":"1","b":"2"}"#).is_err());
+    // serde_json's `RawValue`: a string is serde_json's to capture; a number is read by it.
+    assert_eq!(
+        parse::<BTreeMap<String, Raw>>(r#"{"a":"1"}"#).map(|_| ()),
+        Err(Outcome::Unsupported)
+    );
+    let raw = parse::<BTreeMap<String, Raw>>(r#"{"a":12}"#).unwrap();
+    assert_eq!(raw["a"].0.get(), "12");
 }

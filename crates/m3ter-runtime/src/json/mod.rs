@@ -22,9 +22,9 @@ use crate::validate::{Valid, Validate};
 /// JSON text to a validated typed value, or every error (each with its JSON Pointer; a syntax
 /// error carries its line and column).
 ///
-/// For a type whose typed parse is proven exact ([`ValidateJson::EXACT_TYPED_PARSE`]), a
-/// document that is one flat object (see [`typed_parse_is_exact`]) costs one typed parse and
-/// the typed validation, whose errors are then every error: the typed value has the right JSON
+/// For an object type whose typed parse is proven exact ([`ValidateJson::EXACT_TYPED_PARSE`]),
+/// a document that is one flat object (one whose members are scalars: see
+/// [`typed_parse_is_exact`]) costs one typed parse and the typed validation, whose errors are then every error: the typed value has the right JSON
 /// types and members, so what is left are the constraint errors, from the same rules the walk
 /// would apply ([`ValidateJson::parse_exact`]; a union tries its variants so). Any other
 /// document, and any document the typed parse rejects, is walked raw first, so that nothing
@@ -63,8 +63,9 @@ pub fn typed_parse_is_exact(bytes: &[u8]) -> bool {
 }
 
 /// serde's typed parse of `bytes`, where it is exact: `Some` of what `serde_json::from_slice`
-/// gives for a document that is one flat object ([`typed_parse_is_exact`]), `None` where it
-/// refuses or the document is not such an object.
+/// gives for a document that is one flat object (one object of scalar members: one the reader
+/// below reads, or one with no `{` or `[` past its opening brace, [`typed_parse_is_exact`]),
+/// `None` where it refuses or the document is not such an object.
 ///
 /// Text that is UTF-8 as a whole (checked once, by `simdutf8`: the standard library's verdict,
 /// in vector registers where the processor has them; 133 instructions on the request, against
@@ -142,6 +143,28 @@ mod tests {
                 Just(vec![0xff]),
             ],
         ]
+    }
+
+    #[test]
+    fn a_document_that_is_not_a_flat_object_has_no_typed_parse() {
+        // serde_json reads each; the typed parse is exact only for a flat object.
+        for text in [
+            &br#"{"a":[1]}"#[..],
+            br#"{"a":{"b":"c"}}"#,
+            b"[1]",
+            b"\"a\"",
+        ] {
+            assert!(serde_json::from_slice::<serde_json::Value>(text).is_ok());
+            assert_eq!(typed_parse::<serde_json::Value>(text), None);
+        }
+        // A flat object with a brace in a string: ours reads it although the flatness check,
+        // which looks for braces anywhere, would not let serde_json's parse decide.
+        let text = br#"{"a":"{[","b":1}"#;
+        assert!(!typed_parse_is_exact(text));
+        assert_eq!(
+            typed_parse::<serde_json::Value>(text),
+            serde_json::from_slice(text).ok()
+        );
     }
 
     proptest! {

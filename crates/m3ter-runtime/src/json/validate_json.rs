@@ -70,11 +70,16 @@ pub trait ValidateJson {
     /// is proven to be the raw walk's: `Some(Ok(value))` for a valid document,
     /// `Some(Err(errors))` for every error of an invalid one, `None` when the raw walk must
     /// decide (what [`from_slice`] then does). By default: a type whose typed parse is exact
-    /// ([`EXACT_TYPED_PARSE`]), a document that is one flat object
-    /// ([`typed_parse_is_exact`]), and a typed parse that succeeds. A union decides by its
-    /// variants' ([`union::parse_exact`]).
+    /// ([`EXACT_TYPED_PARSE`]) and whose values are objects ([`EXPECTED`]), a document that is
+    /// one flat object (one the reader of flat objects reads, or one that
+    /// [`typed_parse_is_exact`] lets serde_json's parse decide), and a typed parse that
+    /// succeeds. A union decides by its variants' ([`union::parse_exact`]).
+    ///
+    /// Only a type whose values are objects: serde's derive takes a unit enum variant from a
+    /// one-member object (`{"S3": null}`), a flat object the schema refuses for an enum.
     ///
     /// [`EXACT_TYPED_PARSE`]: ValidateJson::EXACT_TYPED_PARSE
+    /// [`EXPECTED`]: ValidateJson::EXPECTED
     /// [`typed_parse_is_exact`]: crate::json::typed_parse_is_exact
     /// [`from_slice`]: crate::json::from_slice
     /// [`union::parse_exact`]: crate::union::parse_exact
@@ -82,7 +87,7 @@ pub trait ValidateJson {
     where
         Self: Sized + DeserializeOwned + Validate,
     {
-        if !Self::EXACT_TYPED_PARSE {
+        if !Self::EXACT_TYPED_PARSE || Self::EXPECTED != "object" {
             return None;
         }
         // Only a flat object: `typed_parse` says so.
