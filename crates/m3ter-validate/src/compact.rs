@@ -26,6 +26,10 @@ pub fn write<T: Serialize + ?Sized>(out: &mut Vec<u8>, value: &T) -> Result<(), 
 }
 
 /// Appends `text` as a JSON string (quoted, escaped).
+///
+/// Always inlined, with `find_escape`, `append` and `flags`: at a constant key (the report's
+/// struct fields) the check and the copy then fold away. Left to LLVM, they were inlined in one
+/// build and called in the next, 20 M instructions apart on the bench's 20,000 lines.
 #[inline(always)]
 pub fn string(out: &mut Vec<u8>, text: &str) {
     let bytes = text.as_bytes();

@@ -18,7 +18,9 @@
 //!
 //! Every call the reader does not make exactly as serde_json does is [`Unsupported`], not
 //! approximated. The property tests in `flat_de_tests.rs` hold the reader to
-//! `serde_json::from_str` on generated documents and on the generated models.
+//! `serde_json::from_str` on generated documents, for types that make each call; the
+//! workspace's cross-path tests (`tests/cross_path.rs`, `tests/unions.rs`) hold `from_slice`
+//! on the generated models, which takes the reader, to the raw walk.
 //!
 //! [`Refused`]: Outcome::Refused
 //! [`Unsupported`]: Outcome::Unsupported
