@@ -68,6 +68,16 @@ macro_rules! unsupported {
     };
 }
 
+/// `Deserializer` methods that give the borrowed string (`self.0`) to `visit_borrowed_str`, as
+/// serde_json does for a string without escapes.
+macro_rules! borrowed_str {
+    ($($method:ident)*) => {$(
+        fn $method<V: Visitor<'de>>(self, visitor: V) -> Result<V::Value, Outcome> {
+            visitor.visit_borrowed_str(self.0)
+        }
+    )*};
+}
+
 /// Why [`parse`] gave no value.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub(crate) enum Outcome {
@@ -335,20 +345,8 @@ struct Key<'de>(&'de str);
 impl<'de> Deserializer<'de> for Key<'de> {
     type Error = Outcome;
 
-    fn deserialize_any<V: Visitor<'de>>(self, visitor: V) -> Result<V::Value, Outcome> {
-        visitor.visit_borrowed_str(self.0)
-    }
-
-    fn deserialize_str<V: Visitor<'de>>(self, visitor: V) -> Result<V::Value, Outcome> {
-        visitor.visit_borrowed_str(self.0)
-    }
-
-    fn deserialize_string<V: Visitor<'de>>(self, visitor: V) -> Result<V::Value, Outcome> {
-        visitor.visit_borrowed_str(self.0)
-    }
-
-    fn deserialize_identifier<V: Visitor<'de>>(self, visitor: V) -> Result<V::Value, Outcome> {
-        visitor.visit_borrowed_str(self.0)
+    borrowed_str! {
+        deserialize_any deserialize_str deserialize_string deserialize_identifier
     }
 
     unsupported! {
@@ -371,24 +369,9 @@ struct StringValue<'de>(&'de str);
 impl<'de> Deserializer<'de> for StringValue<'de> {
     type Error = Outcome;
 
-    fn deserialize_any<V: Visitor<'de>>(self, visitor: V) -> Result<V::Value, Outcome> {
-        visitor.visit_borrowed_str(self.0)
-    }
-
-    fn deserialize_str<V: Visitor<'de>>(self, visitor: V) -> Result<V::Value, Outcome> {
-        visitor.visit_borrowed_str(self.0)
-    }
-
-    fn deserialize_string<V: Visitor<'de>>(self, visitor: V) -> Result<V::Value, Outcome> {
-        visitor.visit_borrowed_str(self.0)
-    }
-
-    fn deserialize_identifier<V: Visitor<'de>>(self, visitor: V) -> Result<V::Value, Outcome> {
-        visitor.visit_borrowed_str(self.0)
-    }
-
-    fn deserialize_char<V: Visitor<'de>>(self, visitor: V) -> Result<V::Value, Outcome> {
-        visitor.visit_borrowed_str(self.0)
+    borrowed_str! {
+        deserialize_any deserialize_str deserialize_string deserialize_identifier
+        deserialize_char
     }
 
     fn deserialize_option<V: Visitor<'de>>(self, visitor: V) -> Result<V::Value, Outcome> {
