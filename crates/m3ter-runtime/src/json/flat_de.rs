@@ -26,6 +26,7 @@
 //! [`Unsupported`]: Outcome::Unsupported
 
 use std::fmt;
+use std::marker::PhantomData;
 
 use serde::de::{
     self, DeserializeSeed, Deserializer, EnumAccess, MapAccess, Unexpected, VariantAccess, Visitor,
@@ -110,6 +111,16 @@ impl de::Error for Outcome {
 /// `serde_json::from_str::<T>(text)` gives, or why not (see [`Outcome`]).
 #[inline]
 pub(crate) fn parse<'de, T: de::Deserialize<'de>>(text: &'de str) -> Result<T, Outcome> {
+    parse_seed(text, PhantomData::<T>)
+}
+
+/// [`parse`] with a seed: what `seed.deserialize(&mut serde_json::Deserializer::from_str(text))`
+/// gives, the text then ended, or why not.
+#[inline]
+pub(crate) fn parse_seed<'de, S: DeserializeSeed<'de>>(
+    text: &'de str,
+    seed: S,
+) -> Result<S::Value, Outcome> {
     let bytes = text.as_bytes();
     let at = skip_ws(bytes, 0);
     if bytes.get(at) != Some(&b'{') {
@@ -120,7 +131,7 @@ pub(crate) fn parse<'de, T: de::Deserialize<'de>>(text: &'de str) -> Result<T, O
         at: at + 1,
         state: State::First,
     };
-    let value = T::deserialize(&mut object)?;
+    let value = seed.deserialize(&mut object)?;
     // The type read the object to its closing brace, and nothing but whitespace follows.
     if object.state != State::Closed || skip_ws(bytes, object.at) != bytes.len() {
         return Err(Outcome::Unsupported);

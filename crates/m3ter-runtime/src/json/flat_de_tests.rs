@@ -220,6 +220,12 @@ fn agrees<'a, T: Deserialize<'a> + PartialEq + std::fmt::Debug>(text: &'a str) -
 }
 
 fn check_all(text: &str) {
+    // The raw parse, which takes the reader first: the same value, or the same error.
+    assert_eq!(
+        super::super::parse_value(text.as_bytes()),
+        super::super::parse::parse_value_by_serde_json(text.as_bytes()),
+        "{text:?}"
+    );
     agrees::<Value>(text);
     agrees::<Borrowed<'_>>(text);
     agrees::<OddEnums>(text);

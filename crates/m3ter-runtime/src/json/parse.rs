@@ -23,9 +23,31 @@ pub fn parse_value(bytes: &[u8]) -> Result<Value, ValidationError> {
     if let Some(error) = byte_order_mark(bytes) {
         return Err(error);
     }
-    // Text that is UTF-8 as a whole (checked once, a word at a time) is read as a `&str`, so
-    // that serde_json does not check each string's UTF-8 again; the same reader stops at the
-    // same byte with the same error either way.
+    // Text that is UTF-8 as a whole (checked once) is read as a `&str`, so that serde_json does
+    // not check each string's UTF-8 again; the same reader stops at the same byte with the same
+    // error either way. A flat object without escapes is first read by our reader
+    // (`flat_de`), which gives serde_json's value or leaves the text to serde_json (a
+    // duplicate key, refused, included: serde_json then says where).
+    let text = simdutf8::basic::from_utf8(bytes);
+    if let Ok(text) = text
+        && let Ok(value) = super::flat_de::parse_seed(text, StrictValue)
+    {
+        return Ok(value);
+    }
+    let value = match text {
+        Ok(text) => strict(&mut serde_json::Deserializer::from_str(text)),
+        Err(_) => strict(&mut serde_json::Deserializer::from_slice(bytes)),
+    };
+    value.map_err(|error| explain(bytes, &error))
+}
+
+/// [`parse_value`] by serde_json's reader alone, as it was before our reader of flat objects:
+/// what the tests hold `parse_value` to.
+#[cfg(test)]
+pub(crate) fn parse_value_by_serde_json(bytes: &[u8]) -> Result<Value, ValidationError> {
+    if let Some(error) = byte_order_mark(bytes) {
+        return Err(error);
+    }
     let value = match std::str::from_utf8(bytes) {
         Ok(text) => strict(&mut serde_json::Deserializer::from_str(text)),
         Err(_) => strict(&mut serde_json::Deserializer::from_slice(bytes)),
