@@ -63,9 +63,9 @@ pub fn typed_parse_is_exact(bytes: &[u8]) -> bool {
 }
 
 /// serde's typed parse of `bytes`, where it is exact: `Some` of what `serde_json::from_slice`
-/// gives for a document that is one flat object (one object of scalar members: one the reader
-/// below reads, or one with no `{` or `[` past its opening brace, [`typed_parse_is_exact`]),
-/// `None` where it refuses or the document is not such an object.
+/// gives for a document that is UTF-8 and one flat object (one object of scalar members: one
+/// the reader below reads, or one with no `{` or `[` past its opening brace,
+/// [`typed_parse_is_exact`]), `None` otherwise or where serde_json refuses.
 ///
 /// Text that is UTF-8 as a whole (checked once, by `simdutf8`: the standard library's verdict,
 /// in vector registers where the processor has them; 133 instructions on the request, against
@@ -73,24 +73,22 @@ pub fn typed_parse_is_exact(bytes: &[u8]) -> bool {
 /// serde_json and answers as serde_json would: a value (the document was such an object,
 /// whatever [`typed_parse_is_exact`] would have found in its strings) or a refusal. What it
 /// does not read, serde_json reads as a `&str`, so that it does not check each string's UTF-8
-/// again (a fifth of the parse of short strings). Other bytes are parsed as they are, which
-/// serde_json then refuses.
+/// again (a fifth of the parse of short strings).
+///
+/// Bytes that are not UTF-8 get `None` without a parse: a typed parse of an exact type reads
+/// every string, which serde_json refuses there, and every caller takes `None` to mean that
+/// the raw walk decides, which says why. (Parsing them with `serde_json::from_slice` made a
+/// fourth copy of every model's `Deserialize`, for nothing.)
 #[inline]
 pub(crate) fn typed_parse<T: DeserializeOwned>(bytes: &[u8]) -> Option<T> {
-    let text = simdutf8::basic::from_utf8(bytes);
-    if let Ok(text) = text {
-        match flat_de::parse::<T>(text) {
-            Ok(value) => return Some(value),
-            Err(flat_de::Outcome::Refused) => return None,
-            Err(flat_de::Outcome::Unsupported) => {}
+    let text = simdutf8::basic::from_utf8(bytes).ok()?;
+    match flat_de::parse::<T>(text) {
+        Ok(value) => Some(value),
+        Err(flat_de::Outcome::Refused) => None,
+        Err(flat_de::Outcome::Unsupported) if typed_parse_is_exact(bytes) => {
+            serde_json::from_str(text).ok()
         }
-    }
-    if !typed_parse_is_exact(bytes) {
-        return None;
-    }
-    match text {
-        Ok(text) => serde_json::from_str(text).ok(),
-        Err(_) => serde_json::from_slice(bytes).ok(),
+        Err(flat_de::Outcome::Unsupported) => None,
     }
 }
 
