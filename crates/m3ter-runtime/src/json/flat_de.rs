@@ -1,5 +1,6 @@
 //! A typed parse of a flat object without escapes, faster than serde_json's and never accepting
-//! what serde_json refuses (issue 14 item 4): the typed fast path's parse.
+//! what serde_json refuses (issue 14 item 4): the typed fast path's parse, and the first stage
+//! of the raw walk's (`parse_value`, with its `StrictValue`).
 //!
 //! The text is one object whose members' values are scalars, and no string in it holds a
 //! backslash or a control character, so that every string is its bytes between two quotes:

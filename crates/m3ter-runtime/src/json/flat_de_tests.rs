@@ -220,12 +220,14 @@ fn agrees<'a, T: Deserialize<'a> + PartialEq + std::fmt::Debug>(text: &'a str) -
 }
 
 fn check_all(text: &str) {
-    // The raw parse, which takes the reader first: the same value, or the same error.
-    assert_eq!(
-        super::super::parse_value(text.as_bytes()),
-        super::super::parse::parse_value_by_serde_json(text.as_bytes()),
-        "{text:?}"
-    );
+    // The raw parse, which takes the reader first: the same value (its text too, which tells
+    // -0.0 from 0.0), or the same error.
+    let raw = super::super::parse_value(text.as_bytes());
+    let by_serde_json = super::super::parse::parse_value_by_serde_json(text.as_bytes());
+    assert_eq!(raw, by_serde_json, "{text:?}");
+    if let (Ok(raw), Ok(by_serde_json)) = (&raw, &by_serde_json) {
+        assert_eq!(raw.to_string(), by_serde_json.to_string(), "{text:?}");
+    }
     agrees::<Value>(text);
     agrees::<Borrowed<'_>>(text);
     agrees::<OddEnums>(text);
@@ -457,6 +459,14 @@ proptest! {
             prop_assert_eq!(outcome, None, "{}", text);
             // Names borrowed from the text.
             prop_assert_eq!(agrees::<BTreeMap<&str, Value>>(&text), None, "{}", text);
+            // The raw parse reads it too, unless a name is repeated (serde_json then says where).
+            if super::super::parse::parse_value_by_serde_json(text.as_bytes()).is_ok() {
+                prop_assert!(
+                    super::parse_seed(&text, super::super::StrictValue).is_ok(),
+                    "{}",
+                    text
+                );
+            }
         } else {
             prop_assert_eq!(outcome, Some(Outcome::Unsupported), "{}", text);
             prop_assert!(serde_json::from_str::<Value>(&text).is_err(), "{}", text);

@@ -75,10 +75,12 @@ pub fn typed_parse_is_exact(bytes: &[u8]) -> bool {
 /// does not read, serde_json reads as a `&str`, so that it does not check each string's UTF-8
 /// again (a fifth of the parse of short strings).
 ///
-/// Bytes that are not UTF-8 get `None` without a parse: a typed parse of an exact type reads
-/// every string, which serde_json refuses there, and every caller takes `None` to mean that
-/// the raw walk decides, which says why. (Parsing them with `serde_json::from_slice` made a
-/// fourth copy of every model's `Deserialize`, for nothing.)
+/// Bytes that are not UTF-8 get `None` without a parse, and every caller takes `None` to mean
+/// that the raw walk decides, which says why. For the types marked exact, serde_json refused
+/// them anyway: such a type denies unknown members, so every key is parsed as a string
+/// (serde_json checks its UTF-8) and no value is skipped unread (`ignore_str` would not check
+/// it). (Parsing them with `serde_json::from_slice` made a fourth copy of every model's
+/// `Deserialize`, for nothing.)
 #[inline]
 pub(crate) fn typed_parse<T: DeserializeOwned>(bytes: &[u8]) -> Option<T> {
     let text = simdutf8::basic::from_utf8(bytes).ok()?;
@@ -141,6 +143,22 @@ mod tests {
                 Just(vec![0xff]),
             ],
         ]
+    }
+
+    /// A type that skips unknown members: serde_json's slice reader skips a string unread,
+    /// without checking its UTF-8, and so took this document; the typed parse leaves bytes that
+    /// are not UTF-8 to the raw walk, which refuses them.
+    #[derive(Debug, PartialEq, serde::Deserialize)]
+    struct Tolerant {
+        name: String,
+    }
+
+    #[test]
+    fn bytes_that_are_not_utf8_have_no_typed_parse() {
+        let bytes = b"{\"name\":\"x\",\"junk\":\"\xff\"}";
+        assert!(serde_json::from_slice::<Tolerant>(bytes).is_ok());
+        assert_eq!(typed_parse::<Tolerant>(bytes), None);
+        assert!(super::parse_value(bytes).is_err());
     }
 
     #[test]
