@@ -28,31 +28,33 @@ pub fn parse_value(bytes: &[u8]) -> Result<Value, ValidationError> {
     // error either way. A flat object without escapes is first read by our reader
     // (`flat_de`), which gives serde_json's value or leaves the text to serde_json (a
     // duplicate key, refused, included: serde_json then says where).
-    let text = simdutf8::basic::from_utf8(bytes);
-    if let Ok(text) = text
+    let text = simdutf8::basic::from_utf8(bytes).ok();
+    if let Some(text) = text
         && let Ok(value) = super::flat_de::parse_seed(text, StrictValue)
     {
         return Ok(value);
     }
+    by_serde_json(bytes, text)
+}
+
+/// `bytes` (its `text` when it is UTF-8) read by serde_json's reader: the value, or the syntax
+/// error with its line and column.
+fn by_serde_json(bytes: &[u8], text: Option<&str>) -> Result<Value, ValidationError> {
     let value = match text {
-        Ok(text) => strict(&mut serde_json::Deserializer::from_str(text)),
-        Err(_) => strict(&mut serde_json::Deserializer::from_slice(bytes)),
+        Some(text) => strict(&mut serde_json::Deserializer::from_str(text)),
+        None => strict(&mut serde_json::Deserializer::from_slice(bytes)),
     };
     value.map_err(|error| explain(bytes, &error))
 }
 
-/// [`parse_value`] by serde_json's reader alone, as it was before our reader of flat objects:
-/// what the tests hold `parse_value` to.
+/// [`parse_value`] by serde_json's reader alone, as it was before our reader of flat objects
+/// (the UTF-8 checked by the standard library): what the tests hold `parse_value` to.
 #[cfg(test)]
 pub(crate) fn parse_value_by_serde_json(bytes: &[u8]) -> Result<Value, ValidationError> {
     if let Some(error) = byte_order_mark(bytes) {
         return Err(error);
     }
-    let value = match std::str::from_utf8(bytes) {
-        Ok(text) => strict(&mut serde_json::Deserializer::from_str(text)),
-        Err(_) => strict(&mut serde_json::Deserializer::from_slice(bytes)),
-    };
-    value.map_err(|error| explain(bytes, &error))
+    by_serde_json(bytes, std::str::from_utf8(bytes).ok())
 }
 
 /// One document from `deserializer`, duplicate keys refused, nothing after it.
