@@ -172,8 +172,9 @@ fn string(bytes: &[u8], at: usize) -> Option<(&[u8], usize)> {
     Some((&bytes[at + 1..at + 1 + len], at + 2 + len))
 }
 
-/// The index of the first byte at or after `at` that is not JSON whitespace.
-fn skip_ws(bytes: &[u8], mut at: usize) -> usize {
+/// The index of the first byte at or after `at` that is not JSON whitespace (`flat_de` reads
+/// with it too).
+pub(super) fn skip_ws(bytes: &[u8], mut at: usize) -> usize {
     while let Some(b' ' | b'\t' | b'\n' | b'\r') = bytes.get(at) {
         at += 1;
     }

@@ -33,6 +33,8 @@ use serde::de::{
     self, DeserializeSeed, Deserializer, EnumAccess, MapAccess, Unexpected, VariantAccess, Visitor,
 };
 
+use super::flat::skip_ws;
+
 /// `Deserializer` methods the reader does not make as serde_json does: each is
 /// [`Outcome::Unsupported`], so that serde_json answers.
 macro_rules! unsupported {
@@ -158,14 +160,6 @@ struct Object<'de> {
     text: &'de str,
     at: usize,
     state: State,
-}
-
-/// The offset of the first byte at or after `at` that is not JSON whitespace.
-fn skip_ws(bytes: &[u8], mut at: usize) -> usize {
-    while let Some(b' ' | b'\t' | b'\n' | b'\r') = bytes.get(at) {
-        at += 1;
-    }
-    at
 }
 
 const ONES: u64 = 0x0101_0101_0101_0101;
