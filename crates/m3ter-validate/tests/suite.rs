@@ -4,6 +4,7 @@
 
 mod cli;
 mod hostile;
+mod inputs;
 mod lean;
 mod limits;
 mod messages;

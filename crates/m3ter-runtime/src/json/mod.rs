@@ -3,6 +3,7 @@
 //! typed value with every error.
 
 pub(crate) mod flat;
+#[cfg(feature = "flat-reader")]
 mod flat_de;
 mod locate;
 mod parse;
@@ -81,16 +82,22 @@ pub fn typed_parse_is_exact(bytes: &[u8]) -> bool {
 /// (serde_json checks its UTF-8) and no value is skipped unread (`ignore_str` would not check
 /// it). (Parsing them with `serde_json::from_slice` made a fourth copy of every model's
 /// `Deserialize`, for nothing.)
+///
+/// Without the `flat-reader` feature, serde_json reads every document that
+/// [`typed_parse_is_exact`] finds flat, with the same results.
 #[inline]
 pub(crate) fn typed_parse<T: DeserializeOwned>(bytes: &[u8]) -> Option<T> {
     let text = simdutf8::basic::from_utf8(bytes).ok()?;
+    #[cfg(feature = "flat-reader")]
     match flat_de::parse::<T>(text) {
-        Ok(value) => Some(value),
-        Err(flat_de::Outcome::Refused) => None,
-        Err(flat_de::Outcome::Unsupported) if typed_parse_is_exact(bytes) => {
-            serde_json::from_str(text).ok()
-        }
-        Err(flat_de::Outcome::Unsupported) => None,
+        Ok(value) => return Some(value),
+        Err(flat_de::Outcome::Refused) => return None,
+        Err(flat_de::Outcome::Unsupported) => {}
+    }
+    if typed_parse_is_exact(bytes) {
+        serde_json::from_str(text).ok()
+    } else {
+        None
     }
 }
 
@@ -173,14 +180,17 @@ mod tests {
             assert!(serde_json::from_slice::<serde_json::Value>(text).is_ok());
             assert_eq!(typed_parse::<serde_json::Value>(text), None);
         }
-        // A flat object with a brace in a string: ours reads it although the flatness check,
-        // which looks for braces anywhere, would not let serde_json's parse decide.
+        // A flat object with a brace in a string: our reader reads it although the flatness
+        // check, which looks for braces anywhere, would not let serde_json's parse decide;
+        // without the reader the raw walk decides.
         let text = br#"{"a":"{[","b":1}"#;
         assert!(!typed_parse_is_exact(text));
-        assert_eq!(
-            typed_parse::<serde_json::Value>(text),
+        let read = if cfg!(feature = "flat-reader") {
             serde_json::from_slice(text).ok()
-        );
+        } else {
+            None
+        };
+        assert_eq!(typed_parse::<serde_json::Value>(text), read);
     }
 
     proptest! {

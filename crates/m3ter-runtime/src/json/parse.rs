@@ -27,8 +27,10 @@ pub fn parse_value(bytes: &[u8]) -> Result<Value, ValidationError> {
     // not check each string's UTF-8 again; the same reader stops at the same byte with the same
     // error either way. A flat object without escapes is first read by our reader
     // (`flat_de`), which gives serde_json's value or leaves the text to serde_json (a
-    // duplicate key, refused, included: serde_json then says where).
+    // duplicate key, refused, included: serde_json then says where). Without the
+    // `flat-reader` feature, serde_json reads every document.
     let text = simdutf8::basic::from_utf8(bytes).ok();
+    #[cfg(feature = "flat-reader")]
     if let Some(text) = text
         && let Ok(value) = super::flat_de::parse_seed(text, StrictValue)
     {
@@ -49,7 +51,7 @@ fn by_serde_json(bytes: &[u8], text: Option<&str>) -> Result<Value, ValidationEr
 
 /// [`parse_value`] by serde_json's reader alone, as it was before our reader of flat objects
 /// (the UTF-8 checked by the standard library): what the tests hold `parse_value` to.
-#[cfg(test)]
+#[cfg(all(test, feature = "flat-reader"))]
 pub(crate) fn parse_value_by_serde_json(bytes: &[u8]) -> Result<Value, ValidationError> {
     if let Some(error) = byte_order_mark(bytes) {
         return Err(error);

@@ -1,0 +1,152 @@
+//! The CLI's output is byte for byte the same with and without the models' reader of flat
+//! objects (the `flat-reader` feature, issue 14): this build's binary against one built without
+//! the feature, on every input of the reader tests (`inputs.rs`) and 20,000 of the bench's kind
+//! of line, in both formats, as documents and as NDJSON (from files on one and two threads, and
+//! from standard input), for every operation's request body and for response bodies.
+//!
+//! Not run by `cargo test` (its manifest entry says `test = false`): it needs the other binary.
+//! `scripts/reader-identity.sh` builds it and runs this test; CI runs that script.
+
+#![allow(clippy::unwrap_used, clippy::expect_used, clippy::panic)] // A test fails by panicking.
+
+#[path = "inputs.rs"]
+mod inputs;
+
+use std::io::Write;
+use std::path::{Path, PathBuf};
+use std::process::{Command, Output, Stdio};
+
+/// The variable that names the binary built without the reader.
+const BASELINE: &str = "M3TER_VALIDATE_BASELINE";
+
+/// The arguments that choose the bodies: every operation's request, the strict profile and
+/// response bodies (a success and an error status).
+const BODIES: &[&[&str]] = &[
+    &["--operation", "create"],
+    &["--operation", "create", "--strict"],
+    &["--operation", "update"],
+    &["--operation", "update", "--strict"],
+    &["--operation", "retrieve", "--response", "200"],
+    &["--operation", "list", "--response", "200"],
+    &["--operation", "delete", "--response", "404"],
+];
+
+/// How the files are read: each a document, or NDJSON on one and two threads.
+const MODES: &[&[&str]] = &[
+    &[],
+    &["--ndjson", "--threads", "1"],
+    &["--ndjson", "--threads", "2"],
+];
+
+fn run(binary: &Path, args: &[&str], files: &[PathBuf], stdin: Option<&[u8]>) -> Output {
+    let mut command = Command::new(binary);
+    command.args(args).args(files).env("NO_COLOR", "1");
+    let Some(bytes) = stdin else {
+        return command.output().unwrap();
+    };
+    let mut child = command
+        .stdin(Stdio::piped())
+        .stdout(Stdio::piped())
+        .stderr(Stdio::piped())
+        .spawn()
+        .unwrap();
+    let mut pipe = child.stdin.take().unwrap();
+    let bytes = bytes.to_vec();
+    let feeder = std::thread::spawn(move || pipe.write_all(&bytes));
+    let output = child.wait_with_output().unwrap();
+    feeder.join().unwrap().unwrap();
+    output
+}
+
+fn assert_same(ours: &Output, theirs: &Output, what: &str) {
+    assert_eq!(
+        ours.status.code(),
+        theirs.status.code(),
+        "{what}: exit status"
+    );
+    // Compared as bytes; the first line that differs is shown (as text, lossy).
+    if ours.stdout != theirs.stdout {
+        let (line, (with, without)) = ours
+            .stdout
+            .split(|&b| b == b'\n')
+            .chain(std::iter::repeat(&b""[..]))
+            .zip(theirs.stdout.split(|&b| b == b'\n'))
+            .enumerate()
+            .find(|(_, (with, without))| with != without)
+            .unwrap_or((0, (&b""[..], &b""[..])));
+        panic!(
+            "{what}: standard output differs, first on line {}\nwith the reader: {}\nwithout:         {}",
+            line + 1,
+            String::from_utf8_lossy(with),
+            String::from_utf8_lossy(without)
+        );
+    }
+    assert_eq!(
+        String::from_utf8_lossy(&ours.stderr),
+        String::from_utf8_lossy(&theirs.stderr),
+        "{what}: standard error"
+    );
+    assert_eq!(ours.stderr, theirs.stderr, "{what}: standard error's bytes");
+}
+
+#[test]
+fn the_output_is_the_same_without_the_reader() {
+    assert!(
+        cfg!(feature = "flat-reader"),
+        "run with the default features: this binary must have the reader"
+    );
+    let theirs = PathBuf::from(std::env::var_os(BASELINE).unwrap_or_else(|| {
+        panic!("{BASELINE} names no binary: run scripts/reader-identity.sh, which builds it")
+    }));
+    let ours = PathBuf::from(env!("CARGO_BIN_EXE_m3ter-validate"));
+    assert_ne!(
+        std::fs::read(&ours).unwrap(),
+        std::fs::read(&theirs).unwrap(),
+        "{BASELINE} is this binary, not one built without the reader"
+    );
+
+    let dir = std::env::temp_dir().join(format!("m3ter-reader-identity-{}", std::process::id()));
+    std::fs::create_dir_all(&dir).unwrap();
+    let mut all = inputs::inputs();
+    all.push(("the bench's lines".to_owned(), inputs::bench_like(20_000)));
+    let files: Vec<PathBuf> = all
+        .iter()
+        .enumerate()
+        .map(|(i, (_, bytes))| {
+            let path = dir.join(format!("input-{i:02}.json"));
+            std::fs::write(&path, bytes).unwrap();
+            path
+        })
+        .collect();
+    let concatenated: Vec<u8> = all.iter().flat_map(|(_, bytes)| bytes.clone()).collect();
+
+    let mut compared = 0;
+    for body in BODIES {
+        for format in ["human", "json"] {
+            for mode in MODES {
+                let args: Vec<&str> = body
+                    .iter()
+                    .chain(["--format", format].iter())
+                    .chain(mode.iter())
+                    .copied()
+                    .collect();
+                let what = args.join(" ");
+                let with = run(&ours, &args, &files, None);
+                assert_same(&with, &run(&theirs, &args, &files, None), &what);
+                compared += with.stdout.len();
+            }
+            let args: Vec<&str> = body
+                .iter()
+                .chain(["--format", format, "--ndjson"].iter())
+                .copied()
+                .collect();
+            let what = format!("{} (standard input)", args.join(" "));
+            let with = run(&ours, &args, &[], Some(&concatenated));
+            assert_same(&with, &run(&theirs, &args, &[], Some(&concatenated)), &what);
+            compared += with.stdout.len();
+        }
+    }
+    // Every run reported on every document: the comparison was of real reports.
+    assert!(compared > 50_000_000, "{compared} bytes compared");
+    std::fs::remove_dir_all(&dir).unwrap();
+}
