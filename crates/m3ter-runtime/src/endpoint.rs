@@ -13,8 +13,9 @@
 //!   name, `explode: false` arrays are comma-separated).
 //! - [`Endpoint`]: the trait a generated parameters struct implements (operation id, method,
 //!   path template, body and response types, its path and query, how a response is parsed).
-//! - [`StatusRange`]: an OpenAPI response key (`200`, `4XX`, `default`) and [`select`], the
-//!   response a status code gets.
+//! - [`StatusRange`]: an OpenAPI response key (`200`, `4XX`, `default`), and [`select`], the
+//!   response a status code gets. The key and a path template's pieces are read by
+//!   `m3ter-vocab` (`m3ter_vocab::endpoint`), as the generator reads them.
 //!
 //! ```
 //! use m3ter_runtime::endpoint::{Query, render_path};
@@ -29,7 +30,10 @@
 //! ```
 
 use std::fmt;
-use std::str::FromStr;
+
+use m3ter_vocab::endpoint::{Piece, TemplateSyntaxError, template_pieces};
+/// OpenAPI's response keys, read as the generator reads them (defined in `m3ter-vocab`).
+pub use m3ter_vocab::endpoint::{StatusRange, StatusRangeError};
 
 use crate::error::ValidationErrors;
 
@@ -208,36 +212,14 @@ impl fmt::Display for TemplateError {
 
 impl std::error::Error for TemplateError {}
 
-/// One piece of a path template.
-enum Piece<'t> {
-    Literal(&'t str),
-    Name(&'t str),
-}
-
-/// The next piece of `template` from byte `at`, and where the one after it starts.
-fn next_piece(template: &str, at: usize) -> Result<Option<(Piece<'_>, usize)>, TemplateError> {
-    let Some(rest) = template.get(at..) else {
-        return Ok(None);
-    };
-    if rest.is_empty() {
-        return Ok(None);
-    }
-    if let Some(inner) = rest.strip_prefix('{') {
-        let close = inner.find('}').ok_or(TemplateError::Unclosed { at })?;
-        let name = &inner[..close];
-        if name.contains('{') {
-            return Err(TemplateError::Unclosed { at });
+impl From<TemplateSyntaxError> for TemplateError {
+    fn from(error: TemplateSyntaxError) -> Self {
+        match error {
+            TemplateSyntaxError::Unclosed { at } => TemplateError::Unclosed { at },
+            TemplateSyntaxError::Unopened { at } => TemplateError::Unopened { at },
+            TemplateSyntaxError::EmptyName { at } => TemplateError::EmptyName { at },
         }
-        if name.is_empty() {
-            return Err(TemplateError::EmptyName { at });
-        }
-        return Ok(Some((Piece::Name(name), at + close + 2)));
     }
-    let end = rest.find(['{', '}']).unwrap_or(rest.len());
-    if rest[end..].starts_with('}') {
-        return Err(TemplateError::Unopened { at: at + end });
-    }
-    Ok(Some((Piece::Literal(&rest[..end]), at + end)))
 }
 
 /// `template` with each `{name}` replaced by the value of `name` in `values`, percent-encoded
@@ -283,9 +265,8 @@ pub fn render_path(template: &str, values: &[(&str, &str)]) -> Result<String, Te
     }
     let mut used = vec![false; values.len()];
     let mut out = String::with_capacity(template.len() + 16);
-    let mut at = 0;
-    while let Some((piece, next)) = next_piece(template, at)? {
-        match piece {
+    for piece in template_pieces(template) {
+        match piece? {
             Piece::Literal(text) => out.push_str(text),
             Piece::Name(name) => {
                 let index = values
@@ -299,7 +280,6 @@ pub fn render_path(template: &str, values: &[(&str, &str)]) -> Result<String, Te
                 encode_into(&mut out, values[index].1);
             }
         }
-        at = next;
     }
     if let Some(index) = used.iter().position(|used| !used) {
         let name = values.get(index).map_or("", |(name, _)| name);
@@ -606,109 +586,6 @@ pub trait Endpoint {
     fn parse_response(status: u16, bytes: &[u8]) -> Result<Self::Response, ValidationErrors>;
 }
 
-/// An OpenAPI response key: one status code (`"200"`), a class of them (`"4XX"`), or
-/// `"default"` (any status the other keys do not cover).
-#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
-pub enum StatusRange {
-    /// One status code, 100 to 599.
-    Code(u16),
-    /// Every code of a class: `Class(4)` is `4XX`, 400 to 499 (1 to 5).
-    Class(u8),
-    /// `default`: any status.
-    Default,
-}
-
-/// A response key that is not a status code (100–599), a class `1XX`–`5XX`, or `default`.
-#[derive(Clone, Debug, PartialEq, Eq)]
-pub struct StatusRangeError {
-    /// The key as given.
-    pub key: String,
-}
-
-impl fmt::Display for StatusRangeError {
-    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        write!(
-            f,
-            "`{}` is not a response key (a status code 100-599, 1XX-5XX, or default)",
-            self.key
-        )
-    }
-}
-
-impl std::error::Error for StatusRangeError {}
-
-impl StatusRange {
-    /// Reads a response key as OpenAPI writes it: three digits from 100 to 599, a digit from 1
-    /// to 5 followed by `XX` (upper case, as OpenAPI specifies), or `default`.
-    ///
-    /// ```
-    /// use m3ter_runtime::endpoint::StatusRange;
-    /// assert_eq!(StatusRange::parse("200"), Ok(StatusRange::Code(200)));
-    /// assert_eq!(StatusRange::parse("4XX"), Ok(StatusRange::Class(4)));
-    /// assert_eq!(StatusRange::parse("default"), Ok(StatusRange::Default));
-    /// assert!(StatusRange::parse("4xx").is_err());
-    /// ```
-    pub fn parse(key: &str) -> Result<StatusRange, StatusRangeError> {
-        let error = || StatusRangeError {
-            key: key.to_owned(),
-        };
-        if key == "default" {
-            return Ok(StatusRange::Default);
-        }
-        match key.as_bytes() {
-            [class @ b'1'..=b'5', b'X', b'X'] => Ok(StatusRange::Class(class - b'0')),
-            [a, b, c] if [a, b, c].iter().all(|d| d.is_ascii_digit()) => {
-                let code =
-                    u16::from(a - b'0') * 100 + u16::from(b - b'0') * 10 + u16::from(c - b'0');
-                if (100..=599).contains(&code) {
-                    Ok(StatusRange::Code(code))
-                } else {
-                    Err(error())
-                }
-            }
-            _ => Err(error()),
-        }
-    }
-
-    /// Whether `status` is one this key covers.
-    pub const fn matches(self, status: u16) -> bool {
-        match self {
-            StatusRange::Code(code) => code == status,
-            StatusRange::Class(class) => {
-                status >= 100 && status <= 599 && status / 100 == class as u16
-            }
-            StatusRange::Default => true,
-        }
-    }
-
-    /// How specific the key is: a code over a class over `default`.
-    const fn rank(self) -> u8 {
-        match self {
-            StatusRange::Code(_) => 2,
-            StatusRange::Class(_) => 1,
-            StatusRange::Default => 0,
-        }
-    }
-}
-
-impl FromStr for StatusRange {
-    type Err = StatusRangeError;
-
-    fn from_str(key: &str) -> Result<Self, Self::Err> {
-        StatusRange::parse(key)
-    }
-}
-
-impl fmt::Display for StatusRange {
-    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        match self {
-            StatusRange::Code(code) => write!(f, "{code}"),
-            StatusRange::Class(class) => write!(f, "{class}XX"),
-            StatusRange::Default => f.write_str("default"),
-        }
-    }
-}
-
 /// The response for `status` among `responses`: the one keyed by the exact code, else by the
 /// code's class (`4XX`), else `default`; `None` when none covers it. Among equal keys, the
 /// first.
@@ -728,8 +605,8 @@ impl fmt::Display for StatusRange {
 pub fn select<T>(responses: &[(StatusRange, T)], status: u16) -> Option<&T> {
     let mut best: Option<(u8, &T)> = None;
     for (key, value) in responses {
-        if key.matches(status) && best.is_none_or(|(rank, _)| key.rank() > rank) {
-            best = Some((key.rank(), value));
+        if key.matches(status) && best.is_none_or(|(rank, _)| key.specificity() > rank) {
+            best = Some((key.specificity(), value));
         }
     }
     best.map(|(_, value)| value)

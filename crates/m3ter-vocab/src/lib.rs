@@ -10,6 +10,8 @@
 //! - [`Format`]: the format registry, one row per named format (name, what it is, a valid
 //!   example, invalid examples).
 //! - [`pointer`](mod@pointer): RFC 6901 JSON Pointer escaping, once.
+//! - [`endpoint`]: OpenAPI's response keys (`200`, `4XX`, `default`) and path templates' pieces,
+//!   read once for the generator and the runtime.
 //! - [`Number`]: a number as the range keywords hold it.
 //! - [`pattern`](mod@pattern): `pattern`'s ECMA-262 translated into the `regex` crate's syntax
 //!   with the same meaning (or refused with what to write), once for the generator, the derive
@@ -33,6 +35,7 @@
 
 pub mod bounds;
 pub mod constraints;
+pub mod endpoint;
 pub mod format;
 pub mod keyword;
 pub mod number;

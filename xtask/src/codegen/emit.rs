@@ -4,6 +4,7 @@
 //! so it compiles in any crate that depends on `m3ter-models`.
 
 use m3ter_vocab::Param;
+use m3ter_vocab::endpoint::{Piece, StatusRange, template_pieces};
 use proc_macro2::{Ident, Literal, Span, TokenStream};
 use quote::quote;
 
@@ -649,33 +650,26 @@ fn descriptor(o: &Operation) -> TokenStream {
     let operation_id = &o.operation_id;
     let method = ident(&names::type_name(&o.method));
     let template = &o.path;
-    // The path: its literal parts and each parameter, encoded as a segment.
+    // The path: its literal parts and each parameter, encoded as a segment. (The lowering
+    // refuses a malformed template and a name without its parameter.)
     let mut path_parts = Vec::new();
-    let mut rest = o.path.as_str();
-    while let Some(open) = rest.find('{') {
-        let literal = &rest[..open];
-        if !literal.is_empty() {
-            path_parts.push(quote!(path.push_str(#literal);));
+    for piece in template_pieces(&o.path).map_while(Result::ok) {
+        match piece {
+            Piece::Literal(literal) => path_parts.push(quote!(path.push_str(#literal);)),
+            Piece::Name(param_name) => {
+                if let Some(param) = o
+                    .params
+                    .iter()
+                    .find(|p| p.location == ParamIn::Path && p.field.wire_name == param_name)
+                {
+                    let field = ident(&param.field.rust_name);
+                    let text = param_text(&param.field.ty, quote!(self.#field));
+                    path_parts.push(quote!(
+                        path.push_str(&::m3ter_models::endpoint::encode_path_segment(#text));
+                    ));
+                }
+            }
         }
-        let Some(close) = rest[open..].find('}') else {
-            break;
-        };
-        let param_name = &rest[open + 1..open + close];
-        if let Some(param) = o
-            .params
-            .iter()
-            .find(|p| p.location == ParamIn::Path && p.field.wire_name == param_name)
-        {
-            let field = ident(&param.field.rust_name);
-            let text = param_text(&param.field.ty, quote!(self.#field));
-            path_parts.push(
-                quote!(path.push_str(&::m3ter_models::endpoint::encode_path_segment(#text));),
-            );
-        }
-        rest = &rest[open + close + 1..];
-    }
-    if !rest.is_empty() {
-        path_parts.push(quote!(path.push_str(#rest);));
     }
     let query_parts = o
         .params
@@ -834,15 +828,16 @@ fn query_part(p: &OperationParam) -> TokenStream {
 fn responses(o: &Operation) -> (Vec<TokenStream>, Vec<TokenStream>) {
     let response_name = ident(&format!("{}Response", o.descriptor));
     let mut variants = Vec::new();
-    let mut arms: Vec<(&str, TokenStream)> = Vec::new();
-    for (status, body) in &o.responses {
-        let variant = ident(&format!("Status{}", status.to_ascii_uppercase()));
-        let variant = if status == "default" {
-            ident("Default")
-        } else {
-            variant
+    let mut arms: Vec<(StatusRange, TokenStream)> = Vec::new();
+    for &(status, ref body) in &o.responses {
+        let variant = match status {
+            StatusRange::Default => ident("Default"),
+            StatusRange::Code(_) | StatusRange::Class(_) => ident(&format!("Status{status}")),
         };
-        let exact = status.parse::<u16>().ok();
+        let exact = match status {
+            StatusRange::Code(code) => Some(code),
+            StatusRange::Class(_) | StatusRange::Default => None,
+        };
         let doc = match body {
             Some(t) => format!(" `{status}`: [`{t}`]."),
             None => format!(" `{status}`: no JSON body."),
@@ -872,34 +867,37 @@ fn responses(o: &Operation) -> (Vec<TokenStream>, Vec<TokenStream>) {
             ),
         };
         variants.push(variant_tokens);
-        arms.push((status.as_str(), value));
+        arms.push((status, value));
     }
     let undocumented = quote!(::std::result::Result::Ok(#response_name::Undocumented(status)));
     (variants, status_match_arms(arms, undocumented))
 }
 
 /// Match arms over a `u16` status from `(response key, value)` pairs, in the order OpenAPI
-/// gives them precedence: exact codes, then ranges (`4XX`), then `default`; `fallback` for any
-/// other status when there is no `default`. (The lowering accepts only these keys.)
-fn status_match_arms(arms: Vec<(&str, TokenStream)>, fallback: TokenStream) -> Vec<TokenStream> {
+/// gives them precedence ([`StatusRange::specificity`], as the runtime's `endpoint::select`):
+/// exact codes, then ranges (`4XX`), then `default`, each in document order; `fallback` for any
+/// other status when there is no `default`.
+fn status_match_arms(
+    arms: Vec<(StatusRange, TokenStream)>,
+    fallback: TokenStream,
+) -> Vec<TokenStream> {
     let mut ranked: Vec<(u8, TokenStream)> = Vec::new();
     let mut has_default = false;
     for (status, value) in arms {
-        let (rank, pattern) = match (status.parse::<u16>().ok(), status.as_bytes().first()) {
-            (Some(code), _) => (0, quote!(#code)),
-            (None, Some(digit)) if status != "default" => {
-                let low = u16::from(digit.saturating_sub(b'0')) * 100;
-                let high = low + 99;
-                (1, quote!(#low..=#high))
+        let pattern = match status {
+            StatusRange::Code(code) => quote!(#code),
+            StatusRange::Class(_) => {
+                let (low, high) = status.bounds();
+                quote!(#low..=#high)
             }
-            _ => {
+            StatusRange::Default => {
                 has_default = true;
-                (2, quote!(_))
+                quote!(_)
             }
         };
-        ranked.push((rank, quote!(#pattern => #value,)));
+        ranked.push((status.specificity(), quote!(#pattern => #value,)));
     }
-    ranked.sort_by_key(|(rank, _)| *rank);
+    ranked.sort_by_key(|(specificity, _)| std::cmp::Reverse(*specificity));
     let mut out: Vec<TokenStream> = ranked.into_iter().map(|(_, arm)| arm).collect();
     if !has_default {
         out.push(quote!(_ => #fallback,));
@@ -912,7 +910,7 @@ fn response_body_arms(o: &Operation) -> TokenStream {
     let arms = o
         .responses
         .iter()
-        .map(|(status, body)| {
+        .map(|&(status, ref body)| {
             let value = match body {
                 Some(t) => {
                     let b = body_value(t);
@@ -920,7 +918,7 @@ fn response_body_arms(o: &Operation) -> TokenStream {
                 }
                 None => quote!(::std::option::Option::None),
             };
-            (status.as_str(), value)
+            (status, value)
         })
         .collect();
     let out = status_match_arms(arms, quote!(::std::option::Option::None));

@@ -1,6 +1,8 @@
 //! The intermediate model between the fragment and the tokens: types, fields and constraints
 //! in the vocabulary of `#[spec(...)]`.
 
+use m3ter_vocab::endpoint::StatusRange;
+
 /// Everything one fragment generates, in document order.
 #[derive(Debug, Default)]
 pub struct Module {
@@ -34,7 +36,7 @@ pub struct Operation {
     pub request_type: Option<String>,
     /// The responses in document order: the status key (`200`, `4XX`, `default`) and the body
     /// type, if the response has a JSON body.
-    pub responses: Vec<(String, Option<String>)>,
+    pub responses: Vec<(StatusRange, Option<String>)>,
     /// The strict profile's rules of the request body (per union variant tag, or `""` for a
     /// body that is one struct).
     pub strict: Vec<(String, Vec<StrictRule>)>,

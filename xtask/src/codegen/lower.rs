@@ -4,6 +4,7 @@
 use std::collections::{BTreeMap, BTreeSet, HashMap, HashSet};
 
 use super::error::CodegenError;
+use m3ter_vocab::endpoint::{Piece, StatusRange, TemplateSyntaxError, template_pieces};
 use m3ter_vocab::{
     Format, JsonType, Keyword, Owned, ParamKind, ParamValue, Types, bounds, pattern,
 };
@@ -1120,16 +1121,16 @@ impl<'a> Lowerer<'a> {
             if let Some(list) = operation.get("responses").and_then(Json::members) {
                 for (status, response) in list {
                     let at = used.at.key("responses").key(status);
-                    if !valid_status(status) {
+                    let Ok(range) = StatusRange::parse(status) else {
                         self.error(&at, "a response key must be a status code (`200`), a range (`4XX`) or `default`");
                         continue;
-                    }
+                    };
                     let body = self.response_type(
                         response,
                         &at,
                         &format!("{descriptor}{}Body", names::type_name(status)),
                     );
-                    responses.push((status.clone(), body));
+                    responses.push((range, body));
                 }
             }
             out.push(Operation {
@@ -3857,10 +3858,15 @@ fn ty_words(ty: &Ty) -> String {
     }
 }
 
+/// The `{name}`s of a path template, in order (up to a malformed brace, which
+/// [`check_template`] reports).
 fn template_names(path: &str) -> Vec<String> {
-    path.split('{')
-        .skip(1)
-        .filter_map(|rest| rest.split_once('}').map(|(name, _)| name.to_owned()))
+    template_pieces(path)
+        .map_while(Result::ok)
+        .filter_map(|piece| match piece {
+            Piece::Name(name) => Some(name.to_owned()),
+            Piece::Literal(_) => None,
+        })
         .collect()
 }
 
@@ -3921,40 +3927,21 @@ fn json_media(content: &Json) -> Option<(&str, &Json)> {
         .map(|(name, media)| (name.as_str(), media))
 }
 
-/// A path template's braces: each `{` closed by a `}` before the next `{`, each name not empty.
+/// A path template's braces: each `{` closed by a `}` before the next `{`, each name not empty
+/// (`m3ter_vocab::endpoint::template_pieces`, which the runtime's `render_path` reads with).
 fn check_template(path: &str) -> Result<(), String> {
-    let mut open = false;
-    let mut name_len = 0;
-    for c in path.chars() {
-        match (c, open) {
-            ('{', true) => return Err(format!("the path `{path}` opens a `{{` inside another")),
-            ('{', false) => {
-                open = true;
-                name_len = 0;
-            }
-            ('}', false) => return Err(format!("the path `{path}` closes a `}}` it did not open")),
-            ('}', true) if name_len == 0 => {
-                return Err(format!("the path `{path}` has an empty `{{}}`"));
-            }
-            ('}', true) => open = false,
-            (_, true) => name_len += 1,
-            (_, false) => {}
+    match template_pieces(path).find_map(Result::err) {
+        None => Ok(()),
+        Some(TemplateSyntaxError::Unclosed { at }) => Err(format!(
+            "the path `{path}` leaves a `{{` unclosed (byte {at})"
+        )),
+        Some(TemplateSyntaxError::Unopened { at }) => Err(format!(
+            "the path `{path}` closes a `}}` it did not open (byte {at})"
+        )),
+        Some(TemplateSyntaxError::EmptyName { at }) => {
+            Err(format!("the path `{path}` has an empty `{{}}` (byte {at})"))
         }
     }
-    if open {
-        return Err(format!("the path `{path}` leaves a `{{` unclosed"));
-    }
-    Ok(())
-}
-
-/// Whether `key` is a response key: a status code, a range such as `4XX`, or `default`.
-fn valid_status(key: &str) -> bool {
-    let bytes = key.as_bytes();
-    key == "default"
-        || (bytes.len() == 3
-            && (b'1'..=b'5').contains(&bytes[0])
-            && ((bytes[1].is_ascii_digit() && bytes[2].is_ascii_digit())
-                || (bytes[1] == b'X' && bytes[2] == b'X')))
 }
 
 /// The strongly connected components of a graph given by its edges (`edges[node]`: the
