@@ -13,4 +13,6 @@ cargo build -q -p m3ter-validate --no-default-features
 mkdir -p "$(dirname "$baseline")"
 cp "$target_dir/debug/m3ter-validate" "$baseline"
 
+# `cargo clippy --all-targets` leaves out a test target marked `test = false`: lint it here.
+cargo clippy -q -p m3ter-validate --test reader_identity -- -D warnings
 M3TER_VALIDATE_BASELINE="$baseline" cargo test -q -p m3ter-validate --test reader_identity

@@ -32,7 +32,7 @@
 use std::fmt;
 
 use m3ter_vocab::endpoint::{Piece, TemplateSyntaxError, template_pieces};
-/// OpenAPI's response keys, read as the generator reads them (defined in `m3ter-vocab`).
+// OpenAPI's response keys, read as the generator reads them (defined in `m3ter-vocab`).
 pub use m3ter_vocab::endpoint::{StatusRange, StatusRangeError};
 
 use crate::error::ValidationErrors;

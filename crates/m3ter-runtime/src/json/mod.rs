@@ -70,7 +70,7 @@ pub fn typed_parse_is_exact(bytes: &[u8]) -> bool {
 ///
 /// Text that is UTF-8 as a whole (checked once, by `simdutf8`: the standard library's verdict,
 /// in vector registers where the processor has them; 133 instructions on the request, against
-/// 223) is first read by [`flat_de`], which reads a flat object without escapes faster than
+/// 223) is first read by `flat_de` (feature `flat-reader`), which reads a flat object without escapes faster than
 /// serde_json and answers as serde_json would: a value (the document was such an object,
 /// whatever [`typed_parse_is_exact`] would have found in its strings) or a refusal. What it
 /// does not read, serde_json reads as a `&str`, so that it does not check each string's UTF-8
