@@ -10,8 +10,8 @@
 //! The input is generated in memory: 100,000 lines (about 24 MB); `M3TER_BENCH_LINES=1000000`
 //! reproduces the issue's one million (244 MB). Three lines in four are invalid: every odd line
 //! is a GCS request that carries the S3 variant's members (four errors since requests became
-//! unions), and one even line in four has one to three faults. `scripts/ndjson-bench-input.py`
-//! writes the same lines to a file, to time the binary on them.
+//! unions), and one even line in four has one to three faults (`src/lines.rs`). The
+//! `ndjson_input` binary writes the same lines to a file, to time the binary on them.
 //!
 //! ```sh
 //! CARGO_TARGET_DIR=/tmp/bench-target cargo bench -p m3ter-benches --bench ndjson
@@ -37,28 +37,9 @@ use m3ter_validate::run::{self, Report};
 
 const DEFAULT_LINES: usize = 100_000;
 
-/// The NDJSON input: valid requests, and every fourth line with one to three faults.
-fn generate(lines: usize) -> Vec<u8> {
-    let mut out = Vec::with_capacity(lines * 230);
-    for i in 0..lines {
-        let line = match i % 8 {
-            2 => format!(
-                r#"{{"name":"","code":"finance_exports_{i}","bucketName":"acme-billing-{i}","iamRoleArn":"arn:aws:iam::922609978421:role/IAMRole{i}","destinationType":"S3","prefix":"m3ter/exports/","partitionOrder":"TYPE_FIRST"}}"#
-            ),
-            6 => format!(
-                r#"{{"name":"Finance exports {i}","code":"{}","bucketName":"acme-billing-exports","iamRoleArn":"arn:aws:iam::role/IAMRole636","version":{i},"partitionOrder":"TIME_FIRST"}}"#,
-                "c".repeat(81)
-            ),
-            _ => format!(
-                r#"{{"name":"Finance exports {i}","code":"finance_exports_{i}","bucketName":"acme-billing-{i}","iamRoleArn":"arn:aws:iam::922609978421:role/IAMRole{i}","destinationType":"{}","prefix":"m3ter/exports/{i}/","partitionOrder":"TYPE_FIRST"}}"#,
-                if i % 2 == 0 { "S3" } else { "GCS" }
-            ),
-        };
-        out.extend_from_slice(line.as_bytes());
-        out.push(b'\n');
-    }
-    out
-}
+#[path = "../src/lines.rs"]
+mod lines;
+use lines::generate;
 
 /// What the binary checks and writes with `--ndjson --format json`.
 fn report() -> Report<'static> {

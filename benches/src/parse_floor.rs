@@ -4,8 +4,8 @@
 //! instructions with the binary's on the same file:
 //!
 //! ```sh
-//! python3 scripts/ndjson-bench-input.py 20000 > /tmp/20k.ndjson
-//! cargo build --release -p m3ter-benches --bin parse_floor
+//! cargo build --release -p m3ter-benches --bin parse_floor --bin ndjson_input
+//! target/release/ndjson_input 20000 > /tmp/20k.ndjson
 //! valgrind --tool=callgrind target/release/parse_floor /tmp/20k.ndjson
 //! valgrind --tool=callgrind target/release/m3ter-validate --ndjson --format json --threads 1 /tmp/20k.ndjson
 //! ```

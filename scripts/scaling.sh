@@ -1,0 +1,155 @@
+#!/usr/bin/env bash
+# The CLI on every core (issue 14, items 1, 2 and 5): the thread table (1, 2, 4, 8, 12, 16
+# threads) on the ndjson bench's million lines, from a file into /dev/null (the issue's
+# table), into a file and from standard input, beside the bare typed parse of the same lines,
+# and optionally the criterion benches. In two steps, so that the machine that measures needs
+# no toolchain and no network:
+#
+#   scripts/scaling.sh build DIR              here: the release binaries into DIR
+#   scripts/scaling.sh run DIR [--benches] [--out OUT]
+#                                             there: the tables, in Markdown, on standard
+#                                             output (and OUT/scaling.md; the benches' output in
+#                                             OUT/benches.txt)
+#
+# Environment: M3TER_SCALING_LINES (default 1000000), M3TER_SCALING_RUNS (best of, default 3).
+# The CLI takes at most the machine's available parallelism (`--threads`), so a thread count
+# above the cores is not run: the table says so.
+set -euo pipefail
+
+usage() {
+  sed -n '2,16p' "$0" >&2
+  exit 2
+}
+
+build() {
+  local dir="$1"
+  cd "$(dirname "$0")/.."
+  cargo build -q --release -p m3ter-validate
+  cargo build -q --release -p m3ter-benches --bin parse_floor --bin ndjson_input
+  local target
+  target="$(cargo metadata --format-version 1 --no-deps | sed -n 's/.*"target_directory":"\([^"]*\)".*/\1/p')"
+  mkdir -p "$dir"
+  cp "$target/release/m3ter-validate" "$target/release/parse_floor" "$target/release/ndjson_input" "$dir/"
+  # The criterion benches, as `cargo bench` builds them: the executables its JSON messages name.
+  cargo bench -q -p m3ter-benches --no-run --message-format=json 2>/dev/null |
+    grep '"kind":\["bench"\]' |
+    sed -n 's/.*"target":{[^}]*"name":"\([a-z_]*\)".*"executable":"\([^"]*\)".*/\1 \2/p' |
+    while read -r name executable; do
+      cp "$executable" "$dir/bench-$name"
+    done
+  ls -l "$dir"
+}
+
+# The best (lowest) elapsed seconds of M3TER_SCALING_RUNS runs of a command line (given as one
+# string, run by bash: it may redirect).
+best_of() {
+  local best="" t
+  for _ in $(seq "${M3TER_SCALING_RUNS:-3}"); do
+    t=$( { TIMEFORMAT=%R; time bash -c "$1" >/dev/null 2>&1; } 2>&1 ) || true
+    if [ -z "$best" ] || awk -v a="$t" -v b="$best" 'BEGIN { exit !(a < b) }'; then
+      best=$t
+    fi
+  done
+  echo "$best"
+}
+
+ratio() {
+  awk -v a="$1" -v b="$2" 'BEGIN { printf "%.2f", a / b }'
+}
+
+run() {
+  local dir="$1" benches="$2" out="$3"
+  local lines="${M3TER_SCALING_LINES:-1000000}"
+  work="$(mktemp -d)"
+  trap 'rm -rf "$work"' EXIT
+  "$dir/ndjson_input" "$lines" >"$work/bench.ndjson"
+  local cores bytes cli="$dir/m3ter-validate" input="$work/bench.ndjson"
+  cores="$(nproc)"
+  bytes="$(wc -c <"$input")"
+  # One untimed run of each binary: the input in the page cache, the binaries loaded.
+  "$cli" --ndjson --format json --threads "$cores" "$input" >/dev/null 2>&1 || true
+  "$dir/parse_floor" "$input" >/dev/null
+  {
+    echo "## The CLI on $cores cores"
+    echo
+    echo "Machine: $(lscpu 2>/dev/null | sed -n 's/^Model name: *//p' | head -1), $cores CPUs" \
+      "(\`nproc\`), $(awk '/MemTotal/ { printf "%.0f GiB", $2 / 1048576 }' /proc/meminfo)," \
+      "Linux $(uname -r); $(date -u +%Y-%m-%d)."
+    echo "Input: the ndjson bench's first $lines lines ($bytes bytes), \`--ndjson --format json\`," \
+      "best of ${M3TER_SCALING_RUNS:-3}, elapsed seconds (\`scripts/scaling.sh\`)."
+    echo
+    echo "| threads | into /dev/null (s) | speedup | MB/s | |"
+    echo "| ---: | ---: | ---: | ---: | --- |"
+    local one="" slowest_before="" best_before=""
+    for threads in 1 2 4 8 12 16; do
+      if [ "$threads" -gt "$cores" ]; then
+        echo "| $threads | | | | not run: more than the $cores CPUs (the CLI takes at most those) |"
+        continue
+      fi
+      local t note=""
+      t="$(best_of "'$cli' --ndjson --format json --threads $threads '$input' > /dev/null")"
+      [ -z "$one" ] && one=$t
+      if [ -n "$best_before" ] && awk -v a="$t" -v b="$best_before" 'BEGIN { exit !(a > b) }'; then
+        note="**slower than $slowest_before threads**"
+      fi
+      if [ -z "$best_before" ] || awk -v a="$t" -v b="$best_before" 'BEGIN { exit !(a < b) }'; then
+        best_before=$t
+        slowest_before=$threads
+      fi
+      echo "| $threads | $t | $(ratio "$one" "$t")× | $(awk -v b="$bytes" -v t="$t" 'BEGIN { printf "%.0f", b / t / 1e6 }') | $note |"
+    done
+    echo
+    local file_one file_all stdin_one stdin_all floor
+    file_one="$(best_of "'$cli' --ndjson --format json --threads 1 '$input' > '$work/out.json'")"
+    file_all="$(best_of "'$cli' --ndjson --format json --threads $cores '$input' > '$work/out.json'")"
+    stdin_one="$(best_of "'$cli' --ndjson --format json --threads 1 < '$input' > /dev/null")"
+    stdin_all="$(best_of "'$cli' --ndjson --format json --threads $cores < '$input' > /dev/null")"
+    floor="$(best_of "'$dir/parse_floor' '$input'")"
+    echo "| | 1 thread (s) | $cores threads (s) | speedup |"
+    echo "| --- | ---: | ---: | ---: |"
+    echo "| a file into a file | $file_one | $file_all | $(ratio "$file_one" "$file_all")× |"
+    echo "| standard input into /dev/null | $stdin_one | $stdin_all | $(ratio "$stdin_one" "$stdin_all")× |"
+    echo
+    echo "One thread against a bare typed parse of the same lines (\`parse_floor\`, item 2):" \
+      "$floor s against $one s, **$(ratio "$floor" "$one")×** the floor's throughput."
+  } >"$work/scaling.md"
+  cat "$work/scaling.md"
+  if [ -n "$out" ]; then cp "$work/scaling.md" "$out/scaling.md"; fi
+  if [ "$benches" = yes ]; then
+    local log="${out:-$work}/benches.txt"
+    for bench in "$dir"/bench-*; do
+      echo "== $bench" >>"$log"
+      "$bench" --bench >>"$log" 2>&1 || echo "(failed: $?)" >>"$log"
+    done
+    echo
+    echo "Criterion: $log"
+    grep -B1 ' time: ' "$log" | grep -v '^--$' || true
+  fi
+}
+
+case "${1:-}" in
+  build)
+    [ $# -eq 2 ] || usage
+    build "$2"
+    ;;
+  run)
+    [ $# -ge 2 ] || usage
+    dir="$2"
+    shift 2
+    benches=no out=""
+    while [ $# -gt 0 ]; do
+      case "$1" in
+        --benches) benches=yes ;;
+        --out)
+          out="$2"
+          shift
+          ;;
+        *) usage ;;
+      esac
+      shift
+    done
+    if [ -n "$out" ]; then mkdir -p "$out"; fi
+    run "$dir" "$benches" "$out"
+    ;;
+  *) usage ;;
+esac
