@@ -18,7 +18,7 @@ pub(crate) fn line(i: usize) -> String {
         ),
         _ => format!(
             r#"{{"name":"Finance exports {i}","code":"finance_exports_{i}","bucketName":"acme-billing-{i}","iamRoleArn":"arn:aws:iam::922609978421:role/IAMRole{i}","destinationType":"{}","prefix":"m3ter/exports/{i}/","partitionOrder":"TYPE_FIRST"}}"#,
-            if i % 2 == 0 { "S3" } else { "GCS" }
+            if i.is_multiple_of(2) { "S3" } else { "GCS" }
         ),
     }
 }
