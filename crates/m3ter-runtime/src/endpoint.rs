@@ -31,9 +31,10 @@
 
 use std::fmt;
 
-use m3ter_vocab::endpoint::{Piece, TemplateSyntaxError, template_pieces};
-// OpenAPI's response keys, read as the generator reads them (defined in `m3ter-vocab`).
-pub use m3ter_vocab::endpoint::{StatusRange, StatusRangeError};
+use m3ter_vocab::endpoint::{Piece, template_pieces};
+// OpenAPI's response keys and a template's syntax errors, read as the generator reads them
+// (defined in `m3ter-vocab`).
+pub use m3ter_vocab::endpoint::{StatusRange, StatusRangeError, TemplateSyntaxError};
 
 use crate::error::ValidationErrors;
 
@@ -166,21 +167,9 @@ pub enum TemplateError {
         /// The name whose value is a dot segment.
         name: String,
     },
-    /// A `{` at byte `at` of the template has no `}` after it (or another `{` comes first).
-    Unclosed {
-        /// The byte offset of the `{`.
-        at: usize,
-    },
-    /// A `}` at byte `at` of the template has no `{` before it.
-    Unopened {
-        /// The byte offset of the `}`.
-        at: usize,
-    },
-    /// `{}` at byte `at` of the template.
-    EmptyName {
-        /// The byte offset of the `{`.
-        at: usize,
-    },
+    /// The template itself is malformed: a `{` not closed, a `}` not opened, or `{}` (read by
+    /// `m3ter_vocab::endpoint::template_pieces`, as the generator reads it).
+    Syntax(TemplateSyntaxError),
 }
 
 impl fmt::Display for TemplateError {
@@ -197,28 +186,27 @@ impl fmt::Display for TemplateError {
             TemplateError::DotSegment { name } => {
                 write!(f, "the value of `{name}` is a dot segment (`.` or `..`)")
             }
-            TemplateError::Unclosed { at } => {
-                write!(f, "the path template's `{{` at byte {at} is not closed")
-            }
-            TemplateError::Unopened { at } => {
-                write!(f, "the path template's `}}` at byte {at} has no `{{`")
-            }
-            TemplateError::EmptyName { at } => {
-                write!(f, "the path template has `{{}}` at byte {at}")
-            }
+            TemplateError::Syntax(error) => write!(f, "the path template is malformed: {error}"),
         }
     }
 }
 
-impl std::error::Error for TemplateError {}
+impl std::error::Error for TemplateError {
+    fn source(&self) -> Option<&(dyn std::error::Error + 'static)> {
+        match self {
+            TemplateError::Syntax(error) => Some(error),
+            TemplateError::MissingValue { .. }
+            | TemplateError::UnusedValue { .. }
+            | TemplateError::DuplicateValue { .. }
+            | TemplateError::EmptyValue { .. }
+            | TemplateError::DotSegment { .. } => None,
+        }
+    }
+}
 
 impl From<TemplateSyntaxError> for TemplateError {
     fn from(error: TemplateSyntaxError) -> Self {
-        match error {
-            TemplateSyntaxError::Unclosed { at } => TemplateError::Unclosed { at },
-            TemplateSyntaxError::Unopened { at } => TemplateError::Unopened { at },
-            TemplateSyntaxError::EmptyName { at } => TemplateError::EmptyName { at },
-        }
+        TemplateError::Syntax(error)
     }
 }
 
@@ -729,23 +717,35 @@ mod tests {
         );
         assert_eq!(
             render_path("/a/{id", &[("id", "1")]),
-            Err(TemplateError::Unclosed { at: 3 })
+            Err(TemplateError::Syntax(TemplateSyntaxError::Unclosed {
+                at: 3
+            }))
         );
         assert_eq!(
             render_path("/a/{b{c}", &[("c", "1")]),
-            Err(TemplateError::Unclosed { at: 3 })
+            Err(TemplateError::Syntax(TemplateSyntaxError::Unclosed {
+                at: 3
+            }))
         );
         assert_eq!(
             render_path("/a/b}", &[]),
-            Err(TemplateError::Unopened { at: 4 })
+            Err(TemplateError::Syntax(TemplateSyntaxError::Unopened {
+                at: 4
+            }))
         );
         assert_eq!(
             render_path("/a/{}", &[]),
-            Err(TemplateError::EmptyName { at: 3 })
+            Err(TemplateError::Syntax(TemplateSyntaxError::EmptyName {
+                at: 3
+            }))
         );
         assert_eq!(
             TemplateError::MissingValue { name: name("id") }.to_string(),
             "the path template's `{id}` has no value"
+        );
+        assert_eq!(
+            render_path("/a/{id", &[("id", "1")]).map_err(|error| error.to_string()),
+            Err("the path template is malformed: the `{` at byte 3 is not closed".to_owned())
         );
     }
 
