@@ -2,11 +2,12 @@
 
 #![allow(clippy::unwrap_used, clippy::expect_used, clippy::panic)] // A test fails by panicking.
 
-use std::io::Write;
 use std::path::{Path, PathBuf};
-use std::process::{Command, Output, Stdio};
+use std::process::{Command, Output};
 
 use serde_json::{Value, json};
+
+use super::process::output_with_stdin;
 
 const VALID: &str = r#"{"name": "Finance exports", "code": "finance_exports", "bucketName": "acme-billing-exports", "iamRoleArn": "arn:aws:iam::922609978421:role/IAMRole636"}"#;
 const INVALID: &str = r#"{"name": "", "code": "finance_exports", "bucketName": "acme-billing-exports", "iamRoleArn": "arn:aws:iam::922609978421:role/IAMRole636"}"#;
@@ -22,21 +23,7 @@ fn examples() -> PathBuf {
 }
 
 fn run(args: &[&str], stdin: &str) -> Output {
-    let mut child = bin()
-        .args(args)
-        .stdin(Stdio::piped())
-        .stdout(Stdio::piped())
-        .stderr(Stdio::piped())
-        .spawn()
-        .unwrap();
-    // Feed standard input from another thread: the binary streams, so it writes while it reads.
-    let mut pipe = child.stdin.take().unwrap();
-    let input = stdin.to_owned();
-    let feeder = std::thread::spawn(move || pipe.write_all(input.as_bytes()));
-    let output = child.wait_with_output().unwrap();
-    // The binary may exit before reading everything (a usage error): a broken pipe is fine.
-    let _ = feeder.join().unwrap();
-    output
+    output_with_stdin(bin().args(args), stdin.as_bytes())
 }
 
 fn stdout(output: &Output) -> String {

@@ -12,6 +12,8 @@ use std::process::{Command, Output, Stdio};
 use m3ter_validate::escape::needs_escape;
 use serde_json::{Value, json};
 
+use super::process::output_with_stdin;
+
 const VALID: &str = r#"{"name": "n", "code": "c", "bucketName": "abc", "iamRoleArn": "arn:aws:iam::922609978421:role/R"}"#;
 const BUT_NAME: &str =
     r#""code": "c", "bucketName": "abc", "iamRoleArn": "arn:aws:iam::922609978421:role/R""#;
@@ -31,19 +33,7 @@ fn bin() -> Command {
 }
 
 fn run_with(mut command: Command, args: &[&str], stdin: &[u8]) -> Output {
-    let mut child = command
-        .args(args)
-        .stdin(Stdio::piped())
-        .stdout(Stdio::piped())
-        .stderr(Stdio::piped())
-        .spawn()
-        .unwrap();
-    let mut pipe = child.stdin.take().unwrap();
-    let input = stdin.to_vec();
-    let feeder = std::thread::spawn(move || pipe.write_all(&input));
-    let output = child.wait_with_output().unwrap();
-    let _ = feeder.join().unwrap();
-    output
+    output_with_stdin(command.args(args), stdin)
 }
 
 fn run(args: &[&str], stdin: &[u8]) -> Output {

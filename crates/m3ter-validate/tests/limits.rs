@@ -6,15 +6,17 @@
 
 #![allow(clippy::unwrap_used, clippy::expect_used, clippy::panic)] // A test fails by panicking.
 
-use std::io::{Cursor, Write};
+use std::io::Cursor;
 use std::path::{Path, PathBuf};
-use std::process::{Command, Output, Stdio};
+use std::process::{Command, Output};
 
 use m3ter_models::ErrorCode;
 use m3ter_models::json::{Operation, Profile};
 use m3ter_validate::check::{self, Rules};
 use m3ter_validate::input::Batches;
 use serde_json::Value;
+
+use super::process::output_with_stdin;
 
 const VALID: &str = r#"{"name": "n", "code": "c", "bucketName": "abc", "iamRoleArn": "arn:aws:iam::922609978421:role/R"}"#;
 const BUT_NAME: &str =
@@ -36,20 +38,12 @@ fn temp_dir(name: &str) -> PathBuf {
 }
 
 fn run(args: &[&str], stdin: &[u8]) -> Output {
-    let mut child = Command::new(env!("CARGO_BIN_EXE_m3ter-validate"))
-        .args(args)
-        .env("NO_COLOR", "1")
-        .stdin(Stdio::piped())
-        .stdout(Stdio::piped())
-        .stderr(Stdio::piped())
-        .spawn()
-        .unwrap();
-    let mut pipe = child.stdin.take().unwrap();
-    let input = stdin.to_vec();
-    let feeder = std::thread::spawn(move || pipe.write_all(&input));
-    let output = child.wait_with_output().unwrap();
-    let _ = feeder.join().unwrap();
-    output
+    output_with_stdin(
+        Command::new(env!("CARGO_BIN_EXE_m3ter-validate"))
+            .args(args)
+            .env("NO_COLOR", "1"),
+        stdin,
+    )
 }
 
 fn json_lines(output: &Output) -> Vec<Value> {

@@ -15,10 +15,13 @@ compile_error!("reader_identity runs with the default features: this side must h
 
 #[path = "inputs.rs"]
 mod inputs;
+#[path = "process.rs"]
+mod process;
 
-use std::io::Write;
+use process::output_with_stdin;
+
 use std::path::{Path, PathBuf};
-use std::process::{Command, Output, Stdio};
+use std::process::{Command, Output};
 
 /// The variable that names the binary built without the reader.
 const BASELINE: &str = "M3TER_VALIDATE_BASELINE";
@@ -45,21 +48,10 @@ const MODES: &[&[&str]] = &[
 fn run(binary: &Path, args: &[&str], files: &[PathBuf], stdin: Option<&[u8]>) -> Output {
     let mut command = Command::new(binary);
     command.args(args).args(files).env("NO_COLOR", "1");
-    let Some(bytes) = stdin else {
-        return command.output().unwrap();
-    };
-    let mut child = command
-        .stdin(Stdio::piped())
-        .stdout(Stdio::piped())
-        .stderr(Stdio::piped())
-        .spawn()
-        .unwrap();
-    let mut pipe = child.stdin.take().unwrap();
-    let bytes = bytes.to_vec();
-    let feeder = std::thread::spawn(move || pipe.write_all(&bytes));
-    let output = child.wait_with_output().unwrap();
-    feeder.join().unwrap().unwrap();
-    output
+    match stdin {
+        Some(bytes) => output_with_stdin(&mut command, bytes),
+        None => command.output().unwrap(),
+    }
 }
 
 /// Removes the inputs' folder when the test ends, passed or failed.

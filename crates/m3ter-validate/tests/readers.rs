@@ -9,7 +9,7 @@
 
 #![allow(clippy::unwrap_used, clippy::expect_used, clippy::panic)] // A test fails by panicking.
 
-use std::io::{Cursor, Write};
+use std::io::Cursor;
 use std::process::{Command, Stdio};
 
 use m3ter_models::json::{Operation, Profile};
@@ -22,6 +22,7 @@ use m3ter_validate::ranges::{Limits, PositionedFile};
 use m3ter_validate::run::{self, Report};
 
 use super::inputs::{VALID, bench_like, generated_concatenated, inputs};
+use super::process::output_with_stdin;
 
 fn report(format: Format, color: bool) -> Report<'static> {
     Report {
@@ -215,19 +216,12 @@ fn the_binary_reads_a_file_as_it_reads_standard_input() {
                 .env("NO_COLOR", "1")
                 .output()
                 .unwrap();
-            let mut child = Command::new(env!("CARGO_BIN_EXE_m3ter-validate"))
-                .args(args)
-                .env("NO_COLOR", "1")
-                .stdin(Stdio::piped())
-                .stdout(Stdio::piped())
-                .stderr(Stdio::piped())
-                .spawn()
-                .unwrap();
-            let mut pipe = child.stdin.take().unwrap();
-            let bytes = input.clone();
-            let feeder = std::thread::spawn(move || pipe.write_all(&bytes));
-            let from_stdin = child.wait_with_output().unwrap();
-            feeder.join().unwrap().unwrap();
+            let from_stdin = output_with_stdin(
+                Command::new(env!("CARGO_BIN_EXE_m3ter-validate"))
+                    .args(args)
+                    .env("NO_COLOR", "1"),
+                &input,
+            );
             let shown = String::from_utf8_lossy(&from_file.stdout).into_owned();
             let source = if format == "json" {
                 serde_json::to_string(name).unwrap()

@@ -8,4 +8,5 @@ mod inputs;
 mod lean;
 mod limits;
 mod messages;
+mod process;
 mod readers;
