@@ -191,18 +191,8 @@ impl fmt::Display for TemplateError {
     }
 }
 
-impl std::error::Error for TemplateError {
-    fn source(&self) -> Option<&(dyn std::error::Error + 'static)> {
-        match self {
-            TemplateError::Syntax(error) => Some(error),
-            TemplateError::MissingValue { .. }
-            | TemplateError::UnusedValue { .. }
-            | TemplateError::DuplicateValue { .. }
-            | TemplateError::EmptyValue { .. }
-            | TemplateError::DotSegment { .. } => None,
-        }
-    }
-}
+// The message includes the syntax error's, so `source` does not give it again.
+impl std::error::Error for TemplateError {}
 
 impl From<TemplateSyntaxError> for TemplateError {
     fn from(error: TemplateSyntaxError) -> Self {
