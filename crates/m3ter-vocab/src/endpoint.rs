@@ -270,6 +270,79 @@ mod tests {
         assert_eq!(read, 500 + 5 + 1);
     }
 
+    /// Whether `template` is well formed, read a character at a time (an independent reading:
+    /// each `{` closed by a `}` before the next `{`, no `}` outside, no `{}`).
+    fn well_formed(template: &str) -> bool {
+        let mut open: Option<usize> = None;
+        for c in template.chars() {
+            match (c, open) {
+                ('{', None) => open = Some(0),
+                ('{', Some(_)) | ('}', None) | ('}', Some(0)) => return false,
+                ('}', Some(_)) => open = None,
+                (_, Some(n)) => open = Some(n + 1),
+                (_, None) => {}
+            }
+        }
+        open.is_none()
+    }
+
+    /// Every template of up to six characters over `{`, `}`, `a`, `/` and `é`: the pieces
+    /// write the template back (up to the first error, a prefix of the text before it), the
+    /// error names a brace of the right kind at its byte, and the verdict is the
+    /// character-at-a-time reading's.
+    #[test]
+    fn every_short_template_reads_as_written() {
+        let alphabet = ['{', '}', 'a', '/', 'é'];
+        let mut templates = vec![String::new()];
+        let mut count = 0;
+        for _ in 0..6 {
+            templates = templates
+                .iter()
+                .flat_map(|t| alphabet.iter().map(move |c| format!("{t}{c}")))
+                .collect();
+            for template in &templates {
+                let mut written = String::new();
+                let mut error = None;
+                for piece in template_pieces(template) {
+                    assert!(error.is_none(), "{template:?}: a piece after an error");
+                    match piece {
+                        Ok(Piece::Literal(text)) => {
+                            assert!(
+                                !text.is_empty() && !text.contains(['{', '}']),
+                                "{template:?}"
+                            );
+                            written.push_str(text);
+                        }
+                        Ok(Piece::Name(name)) => {
+                            assert!(
+                                !name.is_empty() && !name.contains(['{', '}']),
+                                "{template:?}"
+                            );
+                            written.push_str(&format!("{{{name}}}"));
+                        }
+                        Err(e) => error = Some(e),
+                    }
+                }
+                match error {
+                    None => assert_eq!(written, *template),
+                    Some(e) => {
+                        let (at, brace) = match e {
+                            TemplateSyntaxError::Unclosed { at }
+                            | TemplateSyntaxError::EmptyName { at } => (at, "{"),
+                            TemplateSyntaxError::Unopened { at } => (at, "}"),
+                        };
+                        assert_eq!(template.get(at..at + 1), Some(brace), "{template:?}: {e}");
+                        // (A literal that runs into a stray `}` is not given before the error.)
+                        assert!(template[..at].starts_with(&written), "{template:?}: {e}");
+                    }
+                }
+                assert_eq!(error.is_none(), well_formed(template), "{template:?}");
+                count += 1;
+            }
+        }
+        assert_eq!(count, 5 + 25 + 125 + 625 + 3125 + 15625);
+    }
+
     #[test]
     fn a_template_is_its_pieces() {
         let template = "/organizations/{orgId}/dataexports/destinations/{id}";
