@@ -12,8 +12,8 @@
 #                                             OUT/benches.txt)
 #
 # Environment: M3TER_SCALING_LINES (default 1000000), M3TER_SCALING_RUNS (best of, default 3).
-# The CLI takes at most the machine's available parallelism (`--threads`), so a thread count
-# above the cores is not run: the table says so.
+# The CLI takes at most its available parallelism (`--threads`; the script asks the CLI), so a
+# thread count above it is not run: the table says so.
 set -euo pipefail
 # Decimal points, whatever the locale (bash's `time` and awk read and write the numbers).
 export LC_ALL=C
