@@ -31,7 +31,7 @@
 
 use std::fmt;
 
-use m3ter_vocab::endpoint::{Piece, template_pieces};
+use m3ter_vocab::endpoint::{Piece, piece_at, template_pieces};
 // OpenAPI's response keys and a template's syntax errors, read as the generator reads them
 // (defined in `m3ter-vocab`).
 pub use m3ter_vocab::endpoint::{StatusRange, StatusRangeError, TemplateSyntaxError};
@@ -311,42 +311,33 @@ pub const fn template_names_are(template: &str, names: &[&str]) -> bool {
         }
         i += 1;
     }
-    // Every `{name}` of the template is one of `names`; count which ones appear.
+    // Every `{name}` of the template is one of `names` (read as `template_pieces` reads it);
+    // count which ones appear.
     let mut seen = 0usize;
     let mut at = 0;
-    while at < t.len() {
-        match t[at] {
-            b'}' => return false,
-            b'{' => {
-                let start = at + 1;
-                let mut end = start;
-                while end < t.len() && t[end] != b'}' {
-                    if t[end] == b'{' {
-                        return false;
+    loop {
+        let span = match piece_at(t, at) {
+            Ok(Some(span)) => span,
+            Ok(None) => break,
+            Err(_) => return false,
+        };
+        if span.name {
+            let mut k = 0;
+            let mut found = false;
+            while k < names.len() {
+                if bytes_eq(t, span.start, span.end, names[k].as_bytes()) {
+                    found = true;
+                    if k < usize::BITS as usize {
+                        seen |= 1 << k;
                     }
-                    end += 1;
                 }
-                if end == t.len() || end == start {
-                    return false;
-                }
-                let mut k = 0;
-                let mut found = false;
-                while k < names.len() {
-                    if bytes_eq(t, start, end, names[k].as_bytes()) {
-                        found = true;
-                        if k < usize::BITS as usize {
-                            seen |= 1 << k;
-                        }
-                    }
-                    k += 1;
-                }
-                if !found {
-                    return false;
-                }
-                at = end + 1;
+                k += 1;
             }
-            _ => at += 1,
+            if !found {
+                return false;
+            }
         }
+        at = span.next;
     }
     // Every name appears.
     if names.len() > usize::BITS as usize {

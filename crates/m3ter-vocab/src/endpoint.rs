@@ -1,6 +1,7 @@
 //! The two pieces of OpenAPI's operation syntax that the generator reads and the runtime
 //! applies, read once: a response key ([`StatusRange`]: `200`, `4XX`, `default`) and a path
-//! template's pieces ([`template_pieces`]: literal text and `{name}`s).
+//! template's pieces ([`template_pieces`]: literal text and `{name}`s; [`piece_at`], the same
+//! reading for `const` callers).
 //!
 //! The generator (`cargo xtask codegen`) refuses a spec whose response keys or path templates
 //! these refuse and orders its `match` arms by [`StatusRange::specificity`]; the runtime's
@@ -211,38 +212,83 @@ impl<'t> Iterator for TemplatePieces<'t> {
     type Item = Result<Piece<'t>, TemplateSyntaxError>;
 
     fn next(&mut self) -> Option<Self::Item> {
-        let at = self.at;
-        let rest = self.template.get(at..).filter(|rest| !rest.is_empty())?;
-        let piece = next_piece(rest, at);
-        self.at = match piece {
-            Ok((_, next)) => next,
-            Err(_) => usize::MAX,
+        let span = match piece_at(self.template.as_bytes(), self.at) {
+            Ok(None) => return None,
+            Ok(Some(span)) => span,
+            Err(error) => {
+                self.at = usize::MAX;
+                return Some(Err(error));
+            }
         };
-        Some(piece.map(|(piece, _)| piece))
+        self.at = span.next;
+        // The bounds are at braces (ASCII) or the ends: character boundaries.
+        let text = &self.template[span.start..span.end];
+        Some(Ok(if span.name {
+            Piece::Name(text)
+        } else {
+            Piece::Literal(text)
+        }))
     }
 }
 
-/// The piece that `rest` (the template from byte `at`, not empty) starts with, and where the
-/// one after it starts.
-fn next_piece(rest: &str, at: usize) -> Result<(Piece<'_>, usize), TemplateSyntaxError> {
-    if let Some(inner) = rest.strip_prefix('{') {
-        let close = inner
-            .find('}')
-            .ok_or(TemplateSyntaxError::Unclosed { at })?;
-        let name = &inner[..close];
-        if name.contains('{') {
+/// Where a piece of a template lies ([`piece_at`]): its text is `template[start..end]` (a
+/// name without its braces), and the next piece starts at `next`.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub struct PieceSpan {
+    /// Whether the piece is a `{name}` (else literal text).
+    pub name: bool,
+    /// The first byte of its text.
+    pub start: usize,
+    /// The byte after its text.
+    pub end: usize,
+    /// Where the next piece starts.
+    pub next: usize,
+}
+
+/// The piece of `template` that starts at byte `at` (`Ok(None)` at or past the end), as
+/// [`template_pieces`] reads it: the one reading of a template, a `const fn` so that a
+/// compile-time check (the runtime's `endpoint::template_names_are`) reads it the same way.
+pub const fn piece_at(
+    template: &[u8],
+    at: usize,
+) -> Result<Option<PieceSpan>, TemplateSyntaxError> {
+    if at >= template.len() {
+        return Ok(None);
+    }
+    if template[at] == b'{' {
+        let mut end = at + 1;
+        while end < template.len() && template[end] != b'}' {
+            if template[end] == b'{' {
+                return Err(TemplateSyntaxError::Unclosed { at });
+            }
+            end += 1;
+        }
+        if end == template.len() {
             return Err(TemplateSyntaxError::Unclosed { at });
         }
-        if name.is_empty() {
+        if end == at + 1 {
             return Err(TemplateSyntaxError::EmptyName { at });
         }
-        return Ok((Piece::Name(name), at + close + 2));
+        return Ok(Some(PieceSpan {
+            name: true,
+            start: at + 1,
+            end,
+            next: end + 1,
+        }));
     }
-    let end = rest.find(['{', '}']).unwrap_or(rest.len());
-    if rest[end..].starts_with('}') {
-        return Err(TemplateSyntaxError::Unopened { at: at + end });
+    let mut end = at;
+    while end < template.len() && template[end] != b'{' {
+        if template[end] == b'}' {
+            return Err(TemplateSyntaxError::Unopened { at: end });
+        }
+        end += 1;
     }
-    Ok((Piece::Literal(&rest[..end]), at + end))
+    Ok(Some(PieceSpan {
+        name: false,
+        start: at,
+        end,
+        next: end,
+    }))
 }
 
 #[cfg(test)]
