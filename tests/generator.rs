@@ -2588,7 +2588,7 @@ fn bad_parameters_and_paths_are_errors_at_their_pointers() {
     assert_error(
         &operation_document("/things/{id", "[]", ok_content),
         "/paths/~1things~1{id",
-        "leaves a `{` unclosed",
+        "is malformed: the `{` at byte 8 is not closed",
     );
 }
 

@@ -4,7 +4,7 @@
 use std::collections::{BTreeMap, BTreeSet, HashMap, HashSet};
 
 use super::error::CodegenError;
-use m3ter_vocab::endpoint::{Piece, StatusRange, TemplateSyntaxError, template_pieces};
+use m3ter_vocab::endpoint::{Piece, StatusRange, template_pieces};
 use m3ter_vocab::{
     Format, JsonType, Keyword, Owned, ParamKind, ParamValue, Types, bounds, pattern,
 };
@@ -3932,15 +3932,7 @@ fn json_media(content: &Json) -> Option<(&str, &Json)> {
 fn check_template(path: &str) -> Result<(), String> {
     match template_pieces(path).find_map(Result::err) {
         None => Ok(()),
-        Some(TemplateSyntaxError::Unclosed { at }) => Err(format!(
-            "the path `{path}` leaves a `{{` unclosed (byte {at})"
-        )),
-        Some(TemplateSyntaxError::Unopened { at }) => Err(format!(
-            "the path `{path}` closes a `}}` it did not open (byte {at})"
-        )),
-        Some(TemplateSyntaxError::EmptyName { at }) => {
-            Err(format!("the path `{path}` has an empty `{{}}` (byte {at})"))
-        }
+        Some(error) => Err(format!("the path `{path}` is malformed: {error}")),
     }
 }
 
