@@ -216,7 +216,8 @@ impl<'de> Object<'de> {
             return Err(Outcome::Unsupported);
         }
         self.at = end + 1;
-        // Both ends are ASCII quotes, so both are character boundaries.
+        // Both ends are ASCII quotes, so both are character boundaries. (Two `split_at_checked`
+        // rather than `get(start..end)`, which cost 180 instructions more a request here.)
         let (before_end, _) = self
             .text
             .split_at_checked(end)

@@ -93,10 +93,7 @@ fn parse_usual(value: &str) -> Option<IamRoleArn<'_>> {
     // Most ARNs have no path: everything after `:role/` is the name, read once. (Were there a
     // `/` in it, it would not be all name characters, and the path is then looked for.)
     let (slash, name) = after_type.split_at(1);
-    if !name.is_empty()
-        && name.len() <= MAX_ROLE_NAME_LEN
-        && all_bytes(name, |b| ROLE_NAME_BYTES[usize::from(b)])
-    {
+    if role_name_ok(name) {
         return Some(IamRoleArn {
             account_id: &rest[..ACCOUNT_ID_LEN],
             path: slash,
@@ -109,10 +106,7 @@ fn parse_usual(value: &str) -> Option<IamRoleArn<'_>> {
         || (path.len() >= 3
             && path.len() <= MAX_PATH_LEN
             && all_bytes(path, |b| (b'!'..=b'~').contains(&b)));
-    let name_ok = !role_name.is_empty()
-        && role_name.len() <= MAX_ROLE_NAME_LEN
-        && all_bytes(role_name, |b| ROLE_NAME_BYTES[usize::from(b)]);
-    (path_ok && name_ok).then_some(IamRoleArn {
+    (path_ok && role_name_ok(role_name)).then_some(IamRoleArn {
         account_id: &rest[..ACCOUNT_ID_LEN],
         path,
         role_name,
@@ -138,6 +132,15 @@ fn twelve_digits(bytes: &[u8]) -> bool {
         }
         _ => false,
     }
+}
+
+/// Whether `name` is a role name: 1 to [`MAX_ROLE_NAME_LEN`] bytes, each one
+/// [`is_role_name_char`] allows (by its table).
+#[inline]
+fn role_name_ok(name: &str) -> bool {
+    !name.is_empty()
+        && name.len() <= MAX_ROLE_NAME_LEN
+        && all_bytes(name, |b| ROLE_NAME_BYTES[usize::from(b)])
 }
 
 /// The bytes a role name may hold: `A–Z a–z 0–9 + = , . @ _ -`.
@@ -181,10 +184,7 @@ fn parse_saying_why(value: &str) -> Result<IamRoleArn<'_>, FormatViolation> {
             "`/` or `/…/` of printable ASCII (`!` to `~`), at most 512 characters",
         ));
     }
-    if role_name.is_empty()
-        || role_name.len() > MAX_ROLE_NAME_LEN
-        || !all_bytes(role_name, is_role_name_char)
-    {
+    if !role_name_ok(role_name) {
         return Err(violation(
             "role_name",
             "1 to 64 characters from A-Z a-z 0-9 + = , . @ _ -",
